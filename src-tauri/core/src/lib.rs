@@ -1,0 +1,16 @@
+//! Daybreak's core: the encrypted vault, the store and (later) the recovery domain.
+//!
+//! This crate has no Tauri dependency on purpose: everything that matters is tested with
+//! plain `cargo test` against real encrypted files.
+
+pub mod clock;
+pub mod journal;
+pub mod paths;
+pub mod secret;
+pub mod store;
+pub mod vault;
+
+pub use journal::{Journal, JournalError, JournalState, JournalStatus};
+pub use paths::JournalPaths;
+pub use secret::{DataKey, Passphrase, PassphraseProblem, RecoveryKey};
+pub use vault::{KdfChoice, Session, Vault, VaultError};

@@ -1,0 +1,80 @@
+//! Embedded, ordered, atomic migrations. All pending migrations apply in one transaction, and
+//! `PRAGMA user_version` records how far a database has come. An applied migration is never
+//! edited: a change to the schema is a new migration at the end of the list.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// One step of the schema's history.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "settings",
+    sql: include_str!("migrations/0001_settings.sql"),
+}];
+
+/// The schema version this build of Daybreak writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// Brings the database up to `latest_version()`, all or nothing. A database from a newer
+/// Daybreak is refused rather than touched.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if current > latest_version() {
+        return Err(StoreError::NewerSchema { found: current });
+    }
+    if current == latest_version() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
+        tx.execute_batch(migration.sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest_version())?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_one_by_one_with_names() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(
+                m.version,
+                i as i64 + 1,
+                "migration {} is out of order",
+                m.name
+            );
+            assert!(!m.name.is_empty() && !m.sql.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_nothing_behind() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(MIGRATIONS[0].sql).unwrap();
+        let broken = tx.execute_batch("CREATE TABLE settings (x);");
+        assert!(broken.is_err());
+        drop(tx); // rolled back
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type='table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "a rolled-back migration must leave no table");
+    }
+}

@@ -1,0 +1,78 @@
+//! The store: one SQLCipher connection per unlocked session, with SQL kept behind typed
+//! functions and transactions passed as closures.
+
+mod connection;
+pub mod migrations;
+pub mod settings;
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::secret::SecretKey;
+pub use connection::key_pragma_value;
+
+/// Errors from the store. SQLite's own messages name tables and columns, never values, so they
+/// carry no journal text.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database file could not be read as a Daybreak journal")]
+    NotADatabase,
+    #[error("the database file is missing")]
+    Missing,
+    #[error("the database was made by a newer version of Daybreak (schema {found})")]
+    NewerSchema { found: i64 },
+    #[error("the data key is not in the expected form")]
+    MalformedKey,
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// An open, keyed, migrated database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Creates a new encrypted database at `path`, which must not exist yet.
+    pub(crate) fn create(path: &Path, key: &SecretKey) -> Result<Self, StoreError> {
+        Self::from_connection(connection::open(path, key, true)?)
+    }
+
+    /// Opens an existing encrypted database. Never creates one.
+    pub(crate) fn open(path: &Path, key: &SecretKey) -> Result<Self, StoreError> {
+        Self::from_connection(connection::open(path, key, false)?)
+    }
+
+    fn from_connection(mut conn: Connection) -> Result<Self, StoreError> {
+        migrations::migrate(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    /// Runs `f` in one write transaction (taken immediately, so it cannot fail halfway on a
+    /// lock) and commits when it returns `Ok`. Commits are durable (`synchronous = FULL`).
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs read-only work against the connection.
+    pub fn read<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
+        f(&self.conn)
+    }
+
+    /// Folds the WAL back into the database, truncates it, and closes the connection.
+    pub(crate) fn close(self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))
+    }
+}

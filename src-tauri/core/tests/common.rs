@@ -1,0 +1,61 @@
+//! Helpers shared by the integration tests: real journals in temp dirs, at the real
+//! (floor) Argon2id parameters.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::{JournalPaths, KdfChoice, Passphrase, RecoveryKey, Session, Vault};
+
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
+/// The floor is the weakest the app ever accepts; tests use it so that they exercise real
+/// parameters while staying quick.
+pub const KDF: KdfChoice = KdfChoice::Fixed(FLOOR);
+
+pub struct TempJournal {
+    pub dir: tempfile::TempDir,
+    pub vault: Vault,
+}
+
+impl TempJournal {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let vault = Vault::new(JournalPaths::new(dir.path().join("data")));
+        Self { dir, vault }
+    }
+
+    pub fn paths(&self) -> &JournalPaths {
+        self.vault.paths()
+    }
+
+    /// Creates the journal with `PASSPHRASE`, returning the open session and recovery key.
+    pub fn create(&self) -> (Session, RecoveryKey) {
+        self.vault
+            .create(&Passphrase::new(PASSPHRASE), KDF)
+            .expect("create must succeed")
+    }
+}
+
+/// Every file under `dir` with its bytes, for before/after comparisons.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.clone(), fs::read(&path).expect("read file"));
+            }
+        }
+    }
+    files
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}

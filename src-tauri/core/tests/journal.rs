@@ -1,0 +1,45 @@
+//! The journal state machine: status, locked access, and lock/unlock transitions.
+
+mod common;
+
+use common::{KDF, PASSPHRASE};
+use daybreak_core::{Journal, JournalError, JournalPaths, JournalState, Passphrase};
+
+#[test]
+fn status_follows_the_journal_through_its_life() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(JournalPaths::new(dir.path().join("d")), KDF);
+    assert_eq!(
+        journal.status().unwrap().state,
+        JournalState::None,
+        "first run: no journal"
+    );
+
+    let key = journal.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    assert_eq!(key.display().len(), 39);
+    assert_eq!(journal.status().unwrap().state, JournalState::Unlocked);
+    assert!(journal.with_session(|_| Ok(())).is_ok());
+
+    journal.lock().unwrap();
+    let status = journal.status().unwrap();
+    assert_eq!(status.state, JournalState::Locked);
+    assert!(status.journal_file.ends_with("journal.db"));
+    assert!(
+        matches!(journal.with_session(|_| Ok(())), Err(JournalError::Locked)),
+        "data access while locked must answer Locked"
+    );
+    assert!(matches!(
+        journal.change_passphrase(&Passphrase::new(PASSPHRASE), &Passphrase::new("new words!")),
+        Err(JournalError::Locked)
+    ));
+
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    assert_eq!(journal.status().unwrap().state, JournalState::Unlocked);
+    journal
+        .change_passphrase(&Passphrase::new(PASSPHRASE), &Passphrase::new("new words!"))
+        .unwrap();
+    journal.lock().unwrap();
+    journal.lock().expect("locking twice is harmless");
+    assert!(journal.unlock(&Passphrase::new(PASSPHRASE)).is_err());
+    journal.unlock(&Passphrase::new("new words!")).unwrap();
+}
