@@ -1,0 +1,109 @@
+# Shared by scripts/run.sh and scripts/test.sh: say what is happening, and install what is
+# missing, idempotently. Sourced, not run.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Builds live outside the clone so a fresh clone (CI) reuses earlier builds; a cold machine
+# simply builds from scratch.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/daybreak/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+NODE_MIN_MAJOR=20
+NODE_MIN_MINOR=19
+TAURI_DRIVER_VERSION=2.1.0
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nerror: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $* (install sudo or run as root)"; fi
+}
+
+# Installs the Debian/Ubuntu packages given that are not installed yet.
+ensure_apt_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "System packages: all present"
+    return
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get: see README for other systems"
+  say "Installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+# What building and running the app needs (Tauri 2's Linux prerequisites).
+APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebkit2gtk-4.1-dev
+              libxdo-dev librsvg2-dev)
+# What the end-to-end tests add: WebKit's WebDriver, a virtual display, screenshots.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick)
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if ! command -v cargo >/dev/null 2>&1; then
+    say "Installing Rust with rustup (https://rustup.rs)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal \
+      --component rustfmt,clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if command -v rustup >/dev/null 2>&1; then
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+  fi
+  say "Rust: $(cargo --version)"
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1; then
+    ensure_apt_packages nodejs npm
+  fi
+  local version major minor
+  version="$(node --version | sed 's/^v//')"
+  major="${version%%.*}"; minor="$(echo "$version" | cut -d. -f2)"
+  if [ "$major" -lt "$NODE_MIN_MAJOR" ] || { [ "$major" -eq "$NODE_MIN_MAJOR" ] && [ "$minor" -lt "$NODE_MIN_MINOR" ]; }; then
+    die "Node.js $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer is needed (found $version). Install it from https://nodejs.org or with nvm, then run this again."
+  fi
+  say "Node.js: v$version, npm $(npm --version)"
+}
+
+# npm ci when the lock file changed since the last install (or nothing is installed).
+ensure_ui_deps() {
+  local stamp="$ROOT/ui/node_modules/.daybreak-lock-stamp"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/ui/package-lock.json"; then
+    say "UI packages: up to date"
+    return
+  fi
+  say "Installing UI packages (npm ci)"
+  (cd "$ROOT/ui" && npm ci --no-audit --no-fund)
+  cp "$ROOT/ui/package-lock.json" "$stamp"
+}
+
+ensure_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if command -v tauri-driver >/dev/null 2>&1; then
+    say "tauri-driver: present"
+  else
+    say "Installing tauri-driver $TAURI_DRIVER_VERSION (cargo install --locked)"
+    cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+  fi
+}
+
+build_ui() {
+  say "Building the UI (vite build)"
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
+build_app() {
+  say "Building the app (cargo build; a first build takes several minutes)"
+  (cd "$ROOT" && cargo build --locked -p daybreak)
+}
+
+APP_BIN="$CARGO_TARGET_DIR/debug/daybreak"

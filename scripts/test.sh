@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets everything up on Debian/Ubuntu and runs every test: formatting and lints, the core's
+# tests on real encrypted files, the UI's component tests, and the end-to-end tests that drive
+# the real app window under Xvfb. Exits non-zero when any layer fails.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+ensure_apt_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_rust
+ensure_node
+ensure_ui_deps
+ensure_tauri_driver
+
+cd "$ROOT"
+say "Rust formatting (cargo fmt --check)"
+cargo fmt --all --check
+
+say "UI type checks (svelte-check)"
+(cd ui && npm run --silent check)
+say "UI component tests (vitest)"
+(cd ui && npm test --silent)
+build_ui
+
+say "Rust lints (cargo clippy -D warnings)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+say "No HTTP client in the desktop app's dependency tree (cargo tree)"
+if cargo tree --locked -p daybreak -e normal --prefix none | grep -E '^(reqwest|ureq|hyper|isahc|curl|attohttpc) '; then
+  die "an HTTP client crate is linked into the app: Daybreak opens no network connections"
+fi
+
+say "Rust tests (cargo test: core on real encrypted files, shell, config lint, bindings)"
+cargo test --locked --workspace
+
+build_app
+say "End-to-end tests (real app via tauri-driver + WebKitWebDriver)"
+DAYBREAK_BIN="$APP_BIN" bash tests/e2e/run.sh
+
+say "All tests passed"

@@ -1,0 +1,50 @@
+//! The TypeScript types the UI uses are generated from the Rust types that cross IPC, and
+//! committed. This test fails when the committed file is stale; run it with
+//! `UPDATE_BINDINGS=1` to rewrite the file.
+
+use std::path::PathBuf;
+
+use daybreak_core::{JournalState, JournalStatus};
+use ts_rs::{Config, TS};
+
+use crate::commands::vault::CreatedJournal;
+use crate::{AppError, ErrorCode};
+
+const HEADER: &str = "\
+// GENERATED from Rust by `cargo test -p daybreak bindings` (ts-rs). Do not edit by hand.
+// Run `UPDATE_BINDINGS=1 cargo test -p daybreak bindings` to refresh it.
+";
+
+fn declaration<T: TS>(cfg: &Config) -> (String, String) {
+    (T::name(cfg), format!("export {}", T::decl(cfg)))
+}
+
+/// Every type the UI sees, declared in name order so the file is stable.
+fn generate() -> String {
+    let cfg = Config::new();
+    let mut decls = vec![
+        declaration::<AppError>(&cfg),
+        declaration::<CreatedJournal>(&cfg),
+        declaration::<ErrorCode>(&cfg),
+        declaration::<JournalState>(&cfg),
+        declaration::<JournalStatus>(&cfg),
+    ];
+    decls.sort();
+    let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();
+    format!("{HEADER}\n{}\n", body.join("\n\n"))
+}
+
+#[test]
+fn bindings_are_fresh() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings/index.ts");
+    let generated = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).expect("write bindings");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/lib/bindings/index.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p daybreak bindings`"
+    );
+}

@@ -1,0 +1,72 @@
+//! Creating, unlocking, locking and re-keying the journal.
+
+use daybreak_core::{JournalStatus, Passphrase, RecoveryKey};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use super::on_journal;
+use crate::{AppError, SharedJournal};
+
+/// What the UI gets back from creating a journal: the recovery key, to show exactly once.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedJournal {
+    pub recovery_key: String,
+}
+
+#[tauri::command]
+pub async fn vault_status(journal: State<'_, SharedJournal>) -> Result<JournalStatus, AppError> {
+    on_journal(&journal, |j| j.status()).await
+}
+
+#[tauri::command]
+pub async fn create_journal(
+    journal: State<'_, SharedJournal>,
+    passphrase: Passphrase,
+) -> Result<CreatedJournal, AppError> {
+    on_journal(&journal, move |j| {
+        let key = j.create(&passphrase)?;
+        Ok(CreatedJournal {
+            recovery_key: key.display().to_string(),
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn unlock(
+    journal: State<'_, SharedJournal>,
+    passphrase: Passphrase,
+) -> Result<(), AppError> {
+    on_journal(&journal, move |j| j.unlock(&passphrase)).await
+}
+
+#[tauri::command]
+pub async fn unlock_with_recovery_key(
+    journal: State<'_, SharedJournal>,
+    recovery_key: RecoveryKey,
+    new_passphrase: Passphrase,
+) -> Result<(), AppError> {
+    on_journal(&journal, move |j| {
+        j.unlock_with_recovery_key(&recovery_key, &new_passphrase)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn lock(journal: State<'_, SharedJournal>) -> Result<(), AppError> {
+    on_journal(&journal, |j| j.lock()).await
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    journal: State<'_, SharedJournal>,
+    current: Passphrase,
+    new_passphrase: Passphrase,
+) -> Result<(), AppError> {
+    on_journal(&journal, move |j| {
+        j.change_passphrase(&current, &new_passphrase)
+    })
+    .await
+}

@@ -1,0 +1,179 @@
+//! The one error type that crosses IPC: a small closed set of codes the UI branches on, and a
+//! message for people. No passphrase, key or journal text ever goes into either.
+
+use daybreak_core::vault::CorruptPart;
+use daybreak_core::{JournalError, VaultError};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    WrongPassphrase,
+    WrongRecoveryKey,
+    Locked,
+    NotFound,
+    AlreadyExists,
+    InvalidInput,
+    Corrupt,
+    NewerVersion,
+    Io,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A failure of Daybreak itself, e.g. a background task that panicked.
+    pub fn internal(what: &str) -> Self {
+        Self::new(
+            ErrorCode::Internal,
+            format!("Something went wrong inside Daybreak ({what})."),
+        )
+    }
+}
+
+impl From<JournalError> for AppError {
+    fn from(e: JournalError) -> Self {
+        use ErrorCode::*;
+        let vault = match e {
+            JournalError::Locked => return Self::new(Locked, "Your journal is locked."),
+            JournalError::Vault(vault) => vault,
+        };
+        match vault {
+            VaultError::WrongPassphrase => {
+                Self::new(WrongPassphrase, "That passphrase didn't open this journal.")
+            }
+            VaultError::WrongRecoveryKey => Self::new(
+                WrongRecoveryKey,
+                "That recovery key didn't open this journal.",
+            ),
+            VaultError::NoJournal => Self::new(NotFound, "There is no journal here yet."),
+            VaultError::AlreadyExists => Self::new(
+                AlreadyExists,
+                "A journal already exists here. Daybreak never creates a new one over it.",
+            ),
+            VaultError::Passphrase(problem) => Self::new(InvalidInput, problem.to_string()),
+            VaultError::Corrupt(part) => Self::new(Corrupt, corrupt_message(part)),
+            VaultError::NewerVersion => Self::new(
+                NewerVersion,
+                "This journal was made by a newer version of Daybreak. Please update Daybreak.",
+            ),
+            e @ VaultError::Io { .. } => Self::new(Io, capitalize(&e.to_string())),
+            VaultError::Store(store) => store_error(store),
+        }
+    }
+}
+
+fn store_error(e: daybreak_core::store::StoreError) -> AppError {
+    use daybreak_core::store::StoreError;
+    match e {
+        StoreError::NotADatabase => {
+            AppError::new(ErrorCode::Corrupt, corrupt_message(CorruptPart::Database))
+        }
+        StoreError::Missing => AppError::new(
+            ErrorCode::Corrupt,
+            corrupt_message(CorruptPart::DatabaseMissing),
+        ),
+        StoreError::NewerSchema { .. } => AppError::new(
+            ErrorCode::NewerVersion,
+            "This journal was made by a newer version of Daybreak. Please update Daybreak.",
+        ),
+        other => AppError::new(ErrorCode::Internal, capitalize(&other.to_string())),
+    }
+}
+
+fn corrupt_message(part: CorruptPart) -> &'static str {
+    match part {
+        CorruptPart::Header => {
+            "Daybreak couldn't open this journal: its key file (journal.header) is damaged. \
+             Nothing has been changed; you can restore it from a backup."
+        }
+        CorruptPart::Database => {
+            "Daybreak couldn't open this journal: the journal file is damaged. \
+             Nothing has been changed; you can restore it from a backup."
+        }
+        CorruptPart::DatabaseMissing => {
+            "Daybreak couldn't find the journal file next to its key file. \
+             Nothing has been changed; you can restore it from a backup."
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use daybreak_core::PassphraseProblem;
+
+    #[test]
+    fn codes_serialize_as_snake_case() {
+        let e = AppError::new(ErrorCode::WrongRecoveryKey, "x");
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"code":"wrong_recovery_key","message":"x"}"#
+        );
+    }
+
+    #[test]
+    fn vault_errors_map_to_their_codes() {
+        let cases: Vec<(JournalError, ErrorCode)> = vec![
+            (JournalError::Locked, ErrorCode::Locked),
+            (
+                VaultError::WrongPassphrase.into(),
+                ErrorCode::WrongPassphrase,
+            ),
+            (
+                VaultError::WrongRecoveryKey.into(),
+                ErrorCode::WrongRecoveryKey,
+            ),
+            (VaultError::NoJournal.into(), ErrorCode::NotFound),
+            (VaultError::AlreadyExists.into(), ErrorCode::AlreadyExists),
+            (
+                VaultError::Passphrase(PassphraseProblem::TooShort).into(),
+                ErrorCode::InvalidInput,
+            ),
+            (
+                VaultError::Corrupt(CorruptPart::Header).into(),
+                ErrorCode::Corrupt,
+            ),
+            (VaultError::NewerVersion.into(), ErrorCode::NewerVersion),
+            (
+                VaultError::Io {
+                    action: "read",
+                    path: "/x".into(),
+                    source: std::io::Error::other("denied"),
+                }
+                .into(),
+                ErrorCode::Io,
+            ),
+        ];
+        for (error, code) in cases {
+            assert_eq!(AppError::from(error).code, code);
+        }
+    }
+
+    #[test]
+    fn wrong_passphrase_message_is_the_one_the_ui_shows() {
+        let e = AppError::from(JournalError::from(VaultError::WrongPassphrase));
+        assert_eq!(e.message, "That passphrase didn't open this journal.");
+    }
+}

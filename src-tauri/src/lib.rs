@@ -1,0 +1,70 @@
+//! Daybreak's desktop shell: builds the Tauri app around the core's `Journal`. Commands are
+//! thin; everything that matters lives in `daybreak-core`.
+
+mod commands;
+mod data_dir;
+mod error;
+
+#[cfg(test)]
+mod bindings;
+
+use std::sync::Arc;
+
+use daybreak_core::{Journal, JournalPaths, KdfChoice};
+use tauri::{Manager, RunEvent, Runtime};
+
+pub use error::{AppError, ErrorCode};
+
+/// The one window's label. Capabilities and the single-instance handler refer to it.
+pub const MAIN_WINDOW: &str = "main";
+
+/// The journal as shared app state.
+pub type SharedJournal = Arc<Journal>;
+
+/// Builds the app. Generic over the runtime so a test can build it with a mock runtime.
+pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        // Registered first, as the plugin asks: a second launch focuses this window instead of
+        // opening the same journal twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .setup(|app| {
+            let dir = data_dir::resolve(app.handle())?;
+            app.manage::<SharedJournal>(Arc::new(Journal::new(
+                JournalPaths::new(dir),
+                KdfChoice::Calibrate,
+            )));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_status,
+            commands::vault::create_journal,
+            commands::vault::unlock,
+            commands::vault::unlock_with_recovery_key,
+            commands::vault::lock,
+            commands::vault::change_passphrase,
+        ])
+}
+
+/// Runs Daybreak.
+pub fn run() {
+    let app = app_builder::<tauri::Wry>()
+        .build(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Daybreak could not start: {e}");
+            std::process::exit(1);
+        });
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Leave the database checkpointed and closed on the way out.
+            if let Some(journal) = handle.try_state::<SharedJournal>() {
+                let _ = journal.lock();
+            }
+        }
+    });
+}

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('./lib/ipc/vault', () => ({
+  vaultStatus: vi.fn(),
+  createJournal: vi.fn(),
+  unlock: vi.fn(),
+  unlockWithRecoveryKey: vi.fn(),
+  lock: vi.fn(),
+  changePassphrase: vi.fn(),
+}));
+
+import * as vault from './lib/ipc/vault';
+import type { VaultState } from './lib/bindings';
+import { IpcError } from './lib/ipc/IpcError';
+import { ERROR_MESSAGES } from './lib/errors';
+import App from './App.svelte';
+
+const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
+
+function status(state: VaultState) {
+  return { state, dataDir: '/home/sam/.local/share/daybreak', journalFile: '/home/sam/.local/share/daybreak/journal.daybreak' };
+}
+
+describe('App', () => {
+  beforeEach(() => {
+    vi.mocked(vault.unlock).mockResolvedValue(undefined);
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    vi.mocked(vault.unlockWithRecoveryKey).mockResolvedValue(undefined);
+    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY });
+  });
+
+  it('shows the welcome screen on first run', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    render(App);
+    expect(await screen.findByTestId('create-passphrase')).toBeTruthy();
+    expect(screen.queryByTestId('unlock-passphrase')).toBeNull();
+  });
+
+  it('shows the unlock screen when the journal is locked', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    render(App);
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+  });
+
+  it('shows the app when already unlocked', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    render(App);
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    expect(screen.getByTestId('view-today')).toBeTruthy();
+  });
+
+  it('explains when it cannot start, and can try again', async () => {
+    vi.mocked(vault.vaultStatus).mockRejectedValueOnce(new IpcError('io', 'x'));
+    vi.mocked(vault.vaultStatus).mockResolvedValueOnce(status('locked'));
+    const user = userEvent.setup();
+    render(App);
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.io);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+  });
+
+  it('creates a journal, shows the key once, checks it, then opens the app', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
+    await user.type(screen.getByTestId('create-confirm'), 'quiet river morning');
+    await user.click(screen.getByTestId('create-submit'));
+
+    const shown = await screen.findByTestId('recovery-key');
+    expect(shown.textContent).toBe(KEY);
+    const input = screen.getByTestId('recovery-confirm-input');
+    const index = Number(input.getAttribute('data-group-index'));
+    const group = KEY.split('-')[index]!;
+
+    const wrongIndex = (index + 1) % 8;
+    await user.type(input, KEY.split('-')[wrongIndex]!);
+    await user.click(screen.getByTestId('recovery-confirm-submit'));
+    expect(screen.getByTestId('recovery-confirm-error').textContent).toBe(
+      `That doesn't match group ${index + 1}. Check what you wrote down.`,
+    );
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+
+    await user.clear(input);
+    await user.type(input, group.toLowerCase());
+    await user.click(screen.getByTestId('recovery-confirm-submit'));
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    expect(screen.queryByTestId('recovery-key')).toBeNull();
+    expect(document.body.textContent).not.toContain(KEY);
+  });
+
+  it('unlocks, then locks: back to the unlock screen with the app gone', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+
+    await user.click(screen.getByTestId('nav-settings'));
+    expect(await screen.findByTestId('journal-file')).toBeTruthy();
+    await user.type(screen.getByTestId('change-current'), 'typed but not sent');
+
+    await user.click(screen.getByTestId('lock-button'));
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    const input = (await screen.findByTestId('unlock-passphrase')) as HTMLInputElement;
+    expect(input.value).toBe('');
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+    expect(screen.queryByTestId('view-settings')).toBeNull();
+    expect(screen.queryByTestId('change-current')).toBeNull();
+    expect(document.body.textContent).not.toContain('/home/sam');
+
+    // Unlocking again starts fresh on Today, not where the person left off.
+    await user.type(input, 'quiet river morning{Enter}');
+    expect(await screen.findByTestId('view-today')).toBeTruthy();
+    expect(screen.queryByTestId('view-settings')).toBeNull();
+  });
+
+  it('goes to recovery from the unlock screen and back, and recovers into the app', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByTestId('forgot-passphrase'));
+    await user.click(screen.getByTestId('recover-back'));
+    await user.click(await screen.findByTestId('forgot-passphrase'));
+
+    await user.type(screen.getByTestId('recover-key'), KEY);
+    await user.type(screen.getByTestId('recover-new'), 'new sunny meadow');
+    await user.type(screen.getByTestId('recover-confirm'), 'new sunny meadow');
+    await user.click(screen.getByTestId('recover-submit'));
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    expect(vault.unlockWithRecoveryKey).toHaveBeenCalledWith(KEY, 'new sunny meadow');
+  });
+});

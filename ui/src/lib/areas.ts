@@ -1,0 +1,57 @@
+/** The areas of the app, in sidebar order. Test ids are `nav-<id>` and `view-<id>`. */
+export type AreaId =
+  | 'today'
+  | 'sobriety'
+  | 'mood'
+  | 'journal'
+  | 'insights'
+  | 'library'
+  | 'sos'
+  | 'settings';
+
+export interface Area {
+  id: AreaId;
+  label: string;
+}
+
+export const AREAS: readonly Area[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'sobriety', label: 'Sobriety' },
+  { id: 'mood', label: 'Mood & triggers' },
+  { id: 'journal', label: 'Journal' },
+  { id: 'insights', label: 'Insights' },
+  { id: 'library', label: 'Library' },
+  { id: 'sos', label: 'SOS' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** Honest placeholders for areas that are not built yet. */
+export const COMING_SOON: Partial<Record<AreaId, { intro: string; message: string }>> = {
+  sobriety: {
+    intro: 'Count the days, and celebrate the milestones.',
+    message: 'Sobriety clocks are coming in a later version of Daybreak.',
+  },
+  mood: {
+    intro: 'Notice how you feel, and what sets things off.',
+    message: 'Mood and trigger check-ins are coming in a later version of Daybreak.',
+  },
+  journal: {
+    intro: 'A private place to write things down.',
+    message: 'Journal entries are coming in a later version of Daybreak.',
+  },
+  insights: {
+    intro: 'Patterns in your own check-ins, seen only by you.',
+    message: 'Insights are coming in a later version of Daybreak. They will only ever use what you wrote here.',
+  },
+  library: {
+    intro: 'Coping skills and short readings for hard moments.',
+    message: 'The library is coming in a later version of Daybreak.',
+  },
+};
+
+/** The time-of-day greeting for an hour 0-23. */
+export function greetingFor(hour: number): string {
+  if (hour >= 5 && hour < 12) return 'Good morning';
+  if (hour >= 12 && hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}

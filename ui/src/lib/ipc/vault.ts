@@ -1,0 +1,30 @@
+import type { CreatedJournal, VaultStatus } from '../bindings';
+import { invoke } from './invoke';
+
+/** Whether a journal exists and whether it is locked, plus where it lives. */
+export function vaultStatus(): Promise<VaultStatus> {
+  return invoke<VaultStatus>('vault_status');
+}
+
+/** Creates the journal (1-3 s). Afterwards it is unlocked. */
+export function createJournal(passphrase: string): Promise<CreatedJournal> {
+  return invoke<CreatedJournal>('create_journal', { passphrase });
+}
+
+export function unlock(passphrase: string): Promise<void> {
+  return invoke<void>('unlock', { passphrase });
+}
+
+/** Unlocks with the recovery key and replaces the passphrase in one step. */
+export function unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void> {
+  return invoke<void>('unlock_with_recovery_key', { recoveryKey, newPassphrase });
+}
+
+export function lock(): Promise<void> {
+  return invoke<void>('lock');
+}
+
+/** Only while unlocked. */
+export function changePassphrase(current: string, newPassphrase: string): Promise<void> {
+  return invoke<void>('change_passphrase', { current, newPassphrase });
+}
