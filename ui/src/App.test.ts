@@ -12,14 +12,14 @@ vi.mock('./lib/ipc/vault', () => ({
 }));
 
 import * as vault from './lib/ipc/vault';
-import type { VaultState } from './lib/bindings';
+import type { JournalState } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
 import App from './App.svelte';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
 
-function status(state: VaultState) {
+function status(state: JournalState) {
   return { state, dataDir: '/home/sam/.local/share/daybreak', journalFile: '/home/sam/.local/share/daybreak/journal.daybreak' };
 }
 

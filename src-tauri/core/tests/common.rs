@@ -20,11 +20,18 @@ pub struct TempJournal {
     pub vault: Vault,
 }
 
-impl TempJournal {
-    pub fn new() -> Self {
+impl Default for TempJournal {
+    /// A journal-to-be in a `data` folder that does not exist yet inside a fresh temp dir.
+    fn default() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let vault = Vault::new(JournalPaths::new(dir.path().join("data")));
         Self { dir, vault }
+    }
+}
+
+impl TempJournal {
+    pub fn new() -> Self {
+        Self::default()
     }
 
     pub fn paths(&self) -> &JournalPaths {

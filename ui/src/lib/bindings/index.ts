@@ -7,6 +7,6 @@ export type CreatedJournal = { recoveryKey: string, };
 
 export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal";
 
-export type VaultState = "none" | "locked" | "unlocked";
+export type JournalState = "none" | "locked" | "unlocked";
 
-export type VaultStatus = { state: VaultState, dataDir: string, journalFile: string, };
+export type JournalStatus = { state: JournalState, dataDir: string, journalFile: string, };

@@ -1,9 +1,9 @@
-import type { CreatedJournal, VaultStatus } from '../bindings';
+import type { CreatedJournal, JournalStatus } from '../bindings';
 import { invoke } from './invoke';
 
 /** Whether a journal exists and whether it is locked, plus where it lives. */
-export function vaultStatus(): Promise<VaultStatus> {
-  return invoke<VaultStatus>('vault_status');
+export function vaultStatus(): Promise<JournalStatus> {
+  return invoke<JournalStatus>('vault_status');
 }
 
 /** Creates the journal (1-3 s). Afterwards it is unlocked. */
