@@ -41,7 +41,7 @@ ensure_apt_packages() {
 APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebkit2gtk-4.1-dev
               libxdo-dev librsvg2-dev)
 # What the end-to-end tests add: WebKit's WebDriver, a virtual display, screenshots.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick)
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus)
 
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then

@@ -463,3 +463,23 @@ fn unlocking_with_no_journal_says_so() {
         "unlocking must not create the data dir"
     );
 }
+
+#[test]
+fn an_unusable_data_dir_gives_a_clear_io_error() {
+    // A regular file where the data folder should be: neither status nor create can use it.
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_dir = dir.path().join("data");
+    fs::write(&not_a_dir, b"just a file").unwrap();
+    let vault = daybreak_core::Vault::new(daybreak_core::JournalPaths::new(&not_a_dir));
+    let err = vault.create(&Passphrase::new(PASSPHRASE), KDF).unwrap_err();
+    assert!(matches!(err, VaultError::Io { .. }), "got {err:?}");
+    assert!(
+        err.to_string().contains(&not_a_dir.display().to_string()),
+        "names the path: {err}"
+    );
+    assert_eq!(
+        fs::read(&not_a_dir).unwrap(),
+        b"just a file",
+        "the file is left alone"
+    );
+}

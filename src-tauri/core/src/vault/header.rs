@@ -283,6 +283,49 @@ mod tests {
     }
 
     #[test]
+    fn random_and_truncated_input_never_panics() {
+        // A cheap stand-in for fuzzing: many pseudo-random inputs of every interesting length,
+        // plus every truncation and extension of a real header.
+        let (header, _) = sample();
+        let good = header.encode();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for len in [
+            0,
+            1,
+            8,
+            10,
+            11,
+            100,
+            HEADER_LEN - 1,
+            HEADER_LEN,
+            HEADER_LEN + 1,
+            4096,
+        ] {
+            for _ in 0..200 {
+                let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+                if len >= 11 && next() % 2 == 0 {
+                    bytes[..8].copy_from_slice(MAGIC);
+                    bytes[8..10].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+                    bytes[10] = SLOT_COUNT;
+                }
+                let _ = Header::decode(&bytes);
+            }
+        }
+        for len in 0..good.len() + 2 {
+            let mut bytes = good.clone();
+            bytes.resize(len, 0);
+            let decoded = Header::decode(&bytes);
+            assert_eq!(decoded.is_ok(), len == HEADER_LEN, "length {len}");
+        }
+    }
+
+    #[test]
     fn lowered_parameters_are_refused_before_any_derivation() {
         let (header, _) = sample();
         let mut bytes = header.encode();
