@@ -2,14 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-vi.mock('../lib/ipc/vault', () => ({
-  vaultStatus: vi.fn(),
-  createJournal: vi.fn(),
-  unlock: vi.fn(),
-  unlockWithRecoveryKey: vi.fn(),
-  lock: vi.fn(),
-  changePassphrase: vi.fn(),
-}));
+vi.mock('../lib/ipc/vault');
 
 import * as vault from '../lib/ipc/vault';
 import { IpcError } from '../lib/ipc/IpcError';
