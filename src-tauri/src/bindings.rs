@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+use daybreak_core::sobriety::{
+    CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
+    Savings, Slip, SlipInput, SlipRecorded, Streak, TodayView,
+};
 use daybreak_core::{JournalState, JournalStatus};
 use ts_rs::{Config, TS};
 
@@ -28,6 +32,19 @@ fn generate() -> String {
         declaration::<ErrorCode>(&cfg),
         declaration::<JournalState>(&cfg),
         declaration::<JournalStatus>(&cfg),
+        declaration::<CheckIn>(&cfg),
+        declaration::<ClockDetail>(&cfg),
+        declaration::<ClockInput>(&cfg),
+        declaration::<ClockView>(&cfg),
+        declaration::<EveningCheckIn>(&cfg),
+        declaration::<MilestoneReached>(&cfg),
+        declaration::<MilestoneView>(&cfg),
+        declaration::<Savings>(&cfg),
+        declaration::<Slip>(&cfg),
+        declaration::<SlipInput>(&cfg),
+        declaration::<SlipRecorded>(&cfg),
+        declaration::<Streak>(&cfg),
+        declaration::<TodayView>(&cfg),
     ];
     decls.sort();
     let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();

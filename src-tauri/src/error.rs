@@ -2,7 +2,7 @@
 //! message for people. No passphrase, key or journal text ever goes into either.
 
 use daybreak_core::vault::CorruptPart;
-use daybreak_core::{JournalError, VaultError};
+use daybreak_core::{DataError, JournalError, VaultError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -49,6 +49,7 @@ impl From<JournalError> for AppError {
         use ErrorCode::*;
         let vault = match e {
             JournalError::Locked => return Self::new(Locked, "Your journal is locked."),
+            JournalError::Data(data) => return data_error(data),
             JournalError::Vault(vault) => vault,
         };
         match vault {
@@ -73,6 +74,17 @@ impl From<JournalError> for AppError {
             e @ VaultError::Io { .. } => Self::new(Io, capitalize(&e.to_string())),
             VaultError::Store(store) => store_error(store),
         }
+    }
+}
+
+fn data_error(e: DataError) -> AppError {
+    match e {
+        DataError::Invalid(message) => AppError::new(ErrorCode::InvalidInput, message),
+        DataError::NotFound(what) => AppError::new(
+            ErrorCode::NotFound,
+            format!("That {what} no longer exists."),
+        ),
+        DataError::Store(store) => store_error(store),
     }
 }
 
@@ -166,7 +178,14 @@ mod tests {
                 ErrorCode::Io,
             ),
         ];
-        for (error, code) in cases {
+        let data: Vec<(JournalError, ErrorCode)> = vec![
+            (
+                DataError::invalid("A slip can't be in the future.").into(),
+                ErrorCode::InvalidInput,
+            ),
+            (DataError::NotFound("clock").into(), ErrorCode::NotFound),
+        ];
+        for (error, code) in cases.into_iter().chain(data) {
             assert_eq!(AppError::from(error).code, code);
         }
     }

@@ -48,6 +48,21 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::vault::unlock_with_recovery_key,
             commands::vault::lock,
             commands::vault::change_passphrase,
+            commands::sobriety::today,
+            commands::sobriety::list_clocks,
+            commands::sobriety::create_clock,
+            commands::sobriety::update_clock,
+            commands::sobriety::pin_clock,
+            commands::sobriety::archive_clock,
+            commands::sobriety::delete_clock,
+            commands::sobriety::clock_detail,
+            commands::sobriety::acknowledge_milestone,
+            commands::sobriety::record_slip,
+            commands::sobriety::update_slip,
+            commands::sobriety::delete_slip,
+            commands::check_ins::morning_check_in,
+            commands::check_ins::evening_check_in,
+            commands::check_ins::check_ins,
         ])
 }
 

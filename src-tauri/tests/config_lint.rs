@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+include!("../command_names.rs");
+
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -131,16 +133,10 @@ fn capabilities_grant_exactly_our_commands() {
         .map(|p| p.as_str().expect("plain permission names").to_string())
         .collect();
     granted.sort();
-    let mut allowed: Vec<String> = [
-        "allow-change-passphrase",
-        "allow-create-journal",
-        "allow-lock",
-        "allow-unlock",
-        "allow-unlock-with-recovery-key",
-        "allow-vault-status",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut allowed: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
     allowed.sort();
     assert_eq!(
         granted, allowed,

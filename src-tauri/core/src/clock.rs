@@ -1,10 +1,21 @@
-//! The one place that reads the wall clock. Everything else takes `now` as an argument, which
-//! is what makes day counts testable across DST changes, travel and leap days.
+//! The one place that reads the wall clock and the system's time zone. Everything else takes
+//! `now` and the zone as arguments, which is what makes day counts testable across DST
+//! changes, travel and leap days.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
 /// The current instant, in UTC.
 #[allow(clippy::disallowed_methods)]
 pub fn now_utc() -> DateTime<Utc> {
     Utc::now()
+}
+
+/// The user's current time zone, as the operating system reports it; UTC when it cannot be
+/// read or is not a known IANA zone.
+pub fn current_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(Tz::UTC)
 }

@@ -37,6 +37,8 @@ pub enum JournalError {
     Locked,
     #[error(transparent)]
     Vault(#[from] VaultError),
+    #[error(transparent)]
+    Data(#[from] crate::data_error::DataError),
 }
 
 impl From<StoreError> for JournalError {

@@ -4,12 +4,15 @@
 //! plain `cargo test` against real encrypted files.
 
 pub mod clock;
+pub mod data_error;
 pub mod journal;
 pub mod paths;
 pub mod secret;
+pub mod sobriety;
 pub mod store;
 pub mod vault;
 
+pub use data_error::DataError;
 pub use journal::{Journal, JournalError, JournalState, JournalStatus};
 pub use paths::JournalPaths;
 pub use secret::{DataKey, Passphrase, PassphraseProblem, RecoveryKey};

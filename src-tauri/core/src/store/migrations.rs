@@ -13,11 +13,18 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "settings",
-    sql: include_str!("migrations/0001_settings.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "settings",
+        sql: include_str!("migrations/0001_settings.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "sobriety",
+        sql: include_str!("migrations/0002_sobriety.sql"),
+    },
+];
 
 /// The schema version this build of Daybreak writes.
 pub fn latest_version() -> i64 {

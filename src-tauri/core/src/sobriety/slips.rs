@@ -1,0 +1,154 @@
+//! Slips: recorded without shame and without erasing anything. A slip ends one streak and
+//! starts the next; editing or removing one recomputes the history, which is always derived.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::clocks::{self, Clock};
+use super::streaks::{history, streaks};
+use super::views::{ClockDetail, ClockView, Slip};
+use crate::data_error::{from_millis, to_millis, DataError};
+use crate::store::Store;
+
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SlipInput {
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// What the kind screen after a slip says: what was kept.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SlipRecorded {
+    /// The length of the streak this slip ended, in days: it still counts.
+    #[ts(type = "number")]
+    pub kept_days: i64,
+    #[ts(type = "number")]
+    pub total_sober_days: i64,
+    pub clock: ClockView,
+}
+
+impl SlipInput {
+    fn checked(&self, clock: &Clock, now: DateTime<Utc>) -> Result<SlipInput, DataError> {
+        if self.at > now {
+            return Err(DataError::invalid("A slip can't be in the future."));
+        }
+        if self.at < clock.started_at {
+            return Err(DataError::invalid(
+                "A slip can't be before this clock started.",
+            ));
+        }
+        let note = self
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
+            return Err(DataError::invalid(
+                "Please keep the note under 4000 characters.",
+            ));
+        }
+        Ok(SlipInput {
+            at: self.at,
+            note: note.map(String::from),
+        })
+    }
+}
+
+/// Records a slip on a clock and restarts its streak at that moment.
+pub fn record(
+    store: &mut Store,
+    clock_id: i64,
+    input: &SlipInput,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<SlipRecorded, DataError> {
+    let (clock, input) = store.write(|tx| {
+        let clock = clocks::load(tx, clock_id)?;
+        let input = input.checked(&clock, now)?;
+        tx.execute(
+            "INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?4)",
+            (clock_id, to_millis(input.at), &input.note, to_millis(now)),
+        )?;
+        Ok::<_, DataError>((clock, input))
+    })?;
+    let detail = clocks::detail(store, clock_id, now, tz)?;
+    let instants: Vec<_> = detail.slips.iter().map(|s| s.at).collect();
+    let spans = streaks(clock.started_at, &instants);
+    // The streak this slip ended. With another slip at the same instant, the newer one ends
+    // the empty streak between the two: the last match.
+    let kept = spans
+        .iter()
+        .rev()
+        .find(|s| s.end == Some(input.at))
+        .map_or(0, |s| s.days(now, tz));
+    Ok(SlipRecorded {
+        kept_days: kept,
+        total_sober_days: history(&spans, now, tz).total_days,
+        clock: detail.clock,
+    })
+}
+
+/// Changes when a slip happened or its note; the history is recomputed.
+pub fn update(
+    store: &mut Store,
+    id: i64,
+    input: &SlipInput,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<ClockDetail, DataError> {
+    let clock_id = store.write(|tx| {
+        let clock_id = clock_of(tx, id)?;
+        let input = input.checked(&clocks::load(tx, clock_id)?, now)?;
+        tx.execute(
+            "UPDATE slips SET at = ?2, note = ?3 WHERE id = ?1",
+            (id, to_millis(input.at), &input.note),
+        )?;
+        Ok::<_, DataError>(clock_id)
+    })?;
+    clocks::detail(store, clock_id, now, tz)
+}
+
+/// Removes a slip; the streaks on either side join again.
+pub fn delete(
+    store: &mut Store,
+    id: i64,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<ClockDetail, DataError> {
+    let clock_id = store.write(|tx| {
+        let clock_id = clock_of(tx, id)?;
+        tx.execute("DELETE FROM slips WHERE id = ?1", [id])?;
+        Ok::<_, DataError>(clock_id)
+    })?;
+    clocks::detail(store, clock_id, now, tz)
+}
+
+fn clock_of(conn: &Connection, slip_id: i64) -> Result<i64, DataError> {
+    conn.query_row("SELECT clock_id FROM slips WHERE id = ?1", [slip_id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(DataError::NotFound("slip"))
+}
+
+pub(crate) fn for_clock(conn: &Connection, clock_id: i64) -> Result<Vec<Slip>, DataError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, clock_id, at, note FROM slips WHERE clock_id = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([clock_id], |r| {
+        Ok(Slip {
+            id: r.get(0)?,
+            clock_id: r.get(1)?,
+            at: from_millis(r.get(2)?)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,243 @@
+//! What the UI is shown of a clock, computed from the stored clock, its slips and the
+//! milestones already celebrated. All derived: nothing here is stored.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::clocks::Clock;
+use super::count::{instant_at, local, Span};
+use super::milestones::{position, reached, Milestone};
+use super::streaks::{history, streaks, History, StreakSpan};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneView {
+    pub key: String,
+    pub label: String,
+    /// When it was (or will be) reached.
+    pub at: DateTime<Utc>,
+}
+
+/// Money and time not spent, when the user told us what a day used to cost.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Savings {
+    pub currency: Option<String>,
+    #[ts(type = "number | null")]
+    pub money_per_day_cents: Option<i64>,
+    #[ts(type = "number | null")]
+    pub minutes_per_day: Option<i64>,
+    #[ts(type = "number | null")]
+    pub money_current_cents: Option<i64>,
+    #[ts(type = "number | null")]
+    pub money_total_cents: Option<i64>,
+    #[ts(type = "number | null")]
+    pub minutes_current: Option<i64>,
+    #[ts(type = "number | null")]
+    pub minutes_total: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub started_at: DateTime<Utc>,
+    pub streak_started_at: DateTime<Utc>,
+    /// Days sober in the current streak, by the calendar rule.
+    #[ts(type = "number")]
+    pub days: i64,
+    /// "1 month, 2 days".
+    pub long_form: String,
+    /// Real elapsed time of the current streak.
+    #[ts(type = "number")]
+    pub elapsed_seconds: i64,
+    pub pinned: bool,
+    pub archived: bool,
+    pub last_milestone: Option<MilestoneView>,
+    pub next_milestone: Option<MilestoneView>,
+    /// 0 to 1, from the last milestone (or the start) to the next.
+    pub progress: f64,
+    /// The highest milestone reached in this streak that has not been celebrated yet.
+    pub uncelebrated: Option<MilestoneView>,
+    #[ts(type = "number")]
+    pub restarts: i64,
+    #[ts(type = "number")]
+    pub longest_streak_days: i64,
+    #[ts(type = "number")]
+    pub total_sober_days: i64,
+    pub savings: Option<Savings>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Streak {
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    #[ts(type = "number")]
+    pub days: i64,
+    #[ts(type = "number")]
+    pub seconds: i64,
+    pub long_form: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Slip {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub clock_id: i64,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneReached {
+    pub key: String,
+    pub label: String,
+    pub at: DateTime<Utc>,
+    pub streak_started_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockDetail {
+    pub clock: ClockView,
+    /// Newest first.
+    pub streaks: Vec<Streak>,
+    /// Newest first.
+    pub slips: Vec<Slip>,
+    /// Every milestone reached in every streak, newest first.
+    pub milestones: Vec<MilestoneReached>,
+}
+
+fn milestone_view(m: Milestone, wall: chrono::NaiveDateTime, tz: Tz) -> MilestoneView {
+    MilestoneView {
+        key: m.key(),
+        label: m.label(),
+        at: instant_at(wall, tz),
+    }
+}
+
+/// Builds the view of one clock. `seen` are the milestone keys already celebrated in the
+/// current streak.
+pub(crate) fn clock_view(
+    clock: &Clock,
+    slips: &[DateTime<Utc>],
+    seen: &[String],
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> ClockView {
+    let spans = streaks(clock.started_at, slips);
+    let h = history(&spans, now, tz);
+    let current = *spans.last().expect("there is always a current streak");
+    view_from(clock, &current, &h, seen, now, tz)
+}
+
+fn view_from(
+    clock: &Clock,
+    current: &StreakSpan,
+    h: &History,
+    seen: &[String],
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> ClockView {
+    let (start, wall_now) = (local(current.start, tz), local(now, tz));
+    let ladder = position(start, wall_now);
+    let uncelebrated = ladder
+        .last
+        .filter(|(m, _)| !seen.contains(&m.key()))
+        .map(|(m, at)| milestone_view(m, at, tz));
+    ClockView {
+        id: clock.id,
+        name: clock.name.clone(),
+        started_at: clock.started_at,
+        streak_started_at: current.start,
+        days: h.current_days,
+        long_form: Span::between(start, wall_now).long_form(),
+        elapsed_seconds: current.seconds(now),
+        pinned: clock.pinned,
+        archived: clock.archived,
+        last_milestone: ladder.last.map(|(m, at)| milestone_view(m, at, tz)),
+        next_milestone: Some(milestone_view(ladder.next.0, ladder.next.1, tz)),
+        progress: ladder.progress,
+        uncelebrated,
+        restarts: h.restarts as i64,
+        longest_streak_days: h.longest_days,
+        total_sober_days: h.total_days,
+        savings: savings(clock, h),
+    }
+}
+
+fn savings(clock: &Clock, h: &History) -> Option<Savings> {
+    if clock.money_per_day_cents.is_none() && clock.minutes_per_day.is_none() {
+        return None;
+    }
+    let times = |per_day: Option<i64>, days: i64| per_day.map(|p| p.saturating_mul(days));
+    Some(Savings {
+        currency: clock.currency.clone(),
+        money_per_day_cents: clock.money_per_day_cents,
+        minutes_per_day: clock.minutes_per_day,
+        money_current_cents: times(clock.money_per_day_cents, h.current_days),
+        money_total_cents: times(clock.money_per_day_cents, h.total_days),
+        minutes_current: times(clock.minutes_per_day, h.current_days),
+        minutes_total: times(clock.minutes_per_day, h.total_days),
+    })
+}
+
+/// The full history of one clock.
+pub(crate) fn clock_detail(
+    clock: &Clock,
+    slips: Vec<Slip>,
+    seen: &[String],
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> ClockDetail {
+    let instants: Vec<DateTime<Utc>> = slips.iter().map(|s| s.at).collect();
+    let spans = streaks(clock.started_at, &instants);
+    let h = history(&spans, now, tz);
+    let view = view_from(
+        clock,
+        spans.last().expect("current streak"),
+        &h,
+        seen,
+        now,
+        tz,
+    );
+    let wall_now = local(now, tz);
+    let mut milestones = Vec::new();
+    let mut streak_views = Vec::with_capacity(spans.len());
+    for span in &spans {
+        let (start, end) = (local(span.start, tz), local(span.end_or(now), tz));
+        for (m, at) in reached(start, end.min(wall_now)) {
+            milestones.push(MilestoneReached {
+                key: m.key(),
+                label: m.label(),
+                at: instant_at(at, tz),
+                streak_started_at: span.start,
+            });
+        }
+        streak_views.push(Streak {
+            started_at: span.start,
+            ended_at: span.end,
+            days: span.days(now, tz),
+            seconds: span.seconds(now),
+            long_form: Span::between(start, end).long_form(),
+        });
+    }
+    streak_views.reverse();
+    milestones.sort_by_key(|m| std::cmp::Reverse(m.at));
+    let mut slips = slips;
+    slips.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    ClockDetail {
+        clock: view,
+        streaks: streak_views,
+        slips,
+        milestones,
+    }
+}

@@ -1,0 +1,395 @@
+//! Sober days on a real encrypted journal: clocks, slips, milestones, check-ins and the Today
+//! screen, with time passed in.
+
+mod common;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono_tz::Tz;
+use common::{contains, snapshot, TempJournal, PASSPHRASE};
+use daybreak_core::sobriety::count::{instant_at, local};
+use daybreak_core::sobriety::{
+    check_ins, clocks, slips, today, ClockInput, EveningCheckIn, SlipInput,
+};
+use daybreak_core::{DataError, Passphrase, Session};
+
+const TZ: Tz = chrono_tz::America::New_York;
+
+fn now() -> DateTime<Utc> {
+    // 8 pm in New York on 2026-11-26.
+    TZ.with_ymd_and_hms(2026, 11, 26, 20, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// `n` calendar days before now, at the same wall-clock time (Duration::days would drift by
+/// an hour across the DST change on November 1).
+fn days_ago(n: u64) -> DateTime<Utc> {
+    days_after(now(), -(n as i64))
+}
+
+fn days_after(t: DateTime<Utc>, n: i64) -> DateTime<Utc> {
+    let wall = local(t, TZ);
+    let date = if n >= 0 {
+        wall.date() + chrono::Days::new(n as u64)
+    } else {
+        wall.date() - chrono::Days::new(n.unsigned_abs())
+    };
+    instant_at(date.and_time(wall.time()), TZ)
+}
+
+fn input(name: &str, started_at: DateTime<Utc>) -> ClockInput {
+    ClockInput {
+        name: name.into(),
+        started_at,
+        money_per_day_cents: None,
+        currency: None,
+        minutes_per_day: None,
+    }
+}
+
+fn slip(at: DateTime<Utc>) -> SlipInput {
+    SlipInput {
+        at,
+        note: Some("a hard evening".into()),
+    }
+}
+
+fn open() -> (TempJournal, Session) {
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    (j, session)
+}
+
+fn invalid(result: Result<impl std::fmt::Debug, DataError>) -> String {
+    match result {
+        Err(DataError::Invalid(message)) => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_clock_started_30_days_ago_shows_30_days_and_the_milestone() {
+    let (j, mut s) = open();
+    let clock = clocks::create(s.store_mut(), &input("Heroin", days_ago(30)), now(), TZ).unwrap();
+    assert_eq!(clock.days, 30);
+    // October 27 to November 26: 30 days, and one month only from November 27.
+    assert_eq!(clock.long_form, "30 days");
+    assert!(clock.pinned, "the first clock becomes the main one");
+    assert_eq!(clock.last_milestone.as_ref().unwrap().label, "30 days");
+    assert_eq!(clock.next_milestone.as_ref().unwrap().label, "60 days");
+    assert_eq!(
+        clock.uncelebrated.as_ref().unwrap().key,
+        "d30",
+        "a new milestone to celebrate"
+    );
+
+    clocks::acknowledge_milestone(s.store_mut(), clock.id, "d30", now(), TZ).unwrap();
+    let again = clocks::view(s.store(), clock.id, now(), TZ).unwrap();
+    assert_eq!(
+        again.uncelebrated, None,
+        "the celebration is shown only once"
+    );
+
+    s.lock().unwrap();
+    let s = j.vault.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    let after = clocks::view(s.store(), clock.id, now() + Duration::days(1), TZ).unwrap();
+    assert_eq!(
+        (after.days, after.name.as_str()),
+        (31, "Heroin"),
+        "survives lock and unlock"
+    );
+    assert_eq!(after.uncelebrated, None, "still celebrated after unlocking");
+}
+
+#[test]
+fn bad_clock_input_is_refused_with_a_reason() {
+    let (_j, mut s) = open();
+    let store = s.store_mut();
+    let future = invalid(clocks::create(
+        store,
+        &input("X", now() + Duration::minutes(1)),
+        now(),
+        TZ,
+    ));
+    assert_eq!(future, "The start can't be in the future.");
+    assert!(invalid(clocks::create(store, &input("   ", now()), now(), TZ)).contains("name"));
+    assert!(invalid(clocks::create(
+        store,
+        &input(&"x".repeat(61), now()),
+        now(),
+        TZ
+    ))
+    .contains("60"));
+    let mut bad_currency = input("Pills", now());
+    bad_currency.currency = Some("dollars".into());
+    assert!(invalid(clocks::create(store, &bad_currency, now(), TZ)).contains("currency"));
+    let too_old = input("Old", now() - Duration::days(365 * 130));
+    assert!(invalid(clocks::create(store, &too_old, now(), TZ)).contains("too far back"));
+    assert!(
+        clocks::list(store, true, now(), TZ).unwrap().is_empty(),
+        "nothing was created"
+    );
+    assert!(matches!(
+        clocks::view(store, 999, now(), TZ),
+        Err(DataError::NotFound("clock"))
+    ));
+}
+
+#[test]
+fn pinning_archiving_and_deleting() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let a = clocks::create(st, &input("Alcohol", days_ago(5)), now(), TZ).unwrap();
+    let b = clocks::create(st, &input("Pills", days_ago(9)), now(), TZ).unwrap();
+    assert!(a.pinned && !b.pinned);
+    clocks::pin(st, b.id).unwrap();
+    let list = clocks::list(st, false, now(), TZ).unwrap();
+    assert_eq!(
+        list.iter()
+            .map(|c| (c.name.as_str(), c.pinned))
+            .collect::<Vec<_>>(),
+        [("Pills", true), ("Alcohol", false)]
+    );
+    clocks::archive(st, b.id, true).unwrap();
+    let active = clocks::list(st, false, now(), TZ).unwrap();
+    assert_eq!(active.len(), 1, "archived clocks are hidden");
+    let all = clocks::list(st, true, now(), TZ).unwrap();
+    assert!(
+        all.iter().all(|c| !c.pinned),
+        "an archived clock is no longer the main one"
+    );
+    assert!(invalid(clocks::pin(st, b.id)).contains("archived"));
+    clocks::archive(st, b.id, false).unwrap();
+    slips::record(st, b.id, &slip(days_ago(1)), now(), TZ).unwrap();
+    clocks::delete(st, b.id).unwrap();
+    assert!(matches!(
+        clocks::detail(st, b.id, now(), TZ),
+        Err(DataError::NotFound(_))
+    ));
+    let left: i64 = st
+        .read(|c| c.query_row("SELECT count(*) FROM slips", [], |r| r.get(0)))
+        .unwrap();
+    assert_eq!(left, 0, "a deleted clock's slips go with it");
+}
+
+#[test]
+fn a_slip_restarts_the_streak_and_keeps_the_history() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let c = clocks::create(st, &input("Heroin", days_ago(30)), now(), TZ).unwrap();
+    let recorded = slips::record(st, c.id, &slip(days_ago(10)), now(), TZ).unwrap();
+    assert_eq!(
+        recorded.kept_days, 20,
+        "the 20 days before the slip still count"
+    );
+    assert_eq!(recorded.total_sober_days, 30);
+    assert_eq!(recorded.clock.days, 10);
+    assert_eq!(recorded.clock.restarts, 1);
+    assert_eq!(recorded.clock.longest_streak_days, 20);
+
+    let detail = clocks::detail(st, c.id, now(), TZ).unwrap();
+    assert_eq!(detail.streaks.len(), 2);
+    assert_eq!(
+        detail.streaks[0].ended_at, None,
+        "newest (current) streak first"
+    );
+    assert_eq!(detail.streaks[1].days, 20);
+    assert_eq!(detail.slips[0].note.as_deref(), Some("a hard evening"));
+    let labels: Vec<_> = detail.milestones.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["1 week", "3 days", "24 hours", "2 weeks", "1 week", "3 days", "24 hours"]
+    );
+}
+
+#[test]
+fn slips_are_checked_edited_and_removed() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let start = days_ago(100);
+    let c = clocks::create(st, &input("Alcohol", start), now(), TZ).unwrap();
+    let before = invalid(slips::record(
+        st,
+        c.id,
+        &slip(start - Duration::minutes(1)),
+        now(),
+        TZ,
+    ));
+    assert_eq!(before, "A slip can't be before this clock started.");
+    assert!(invalid(slips::record(
+        st,
+        c.id,
+        &slip(now() + Duration::hours(1)),
+        now(),
+        TZ
+    ))
+    .contains("future"));
+
+    slips::record(st, c.id, &slip(days_after(start, 10)), now(), TZ).unwrap();
+    slips::record(st, c.id, &slip(days_after(start, 60)), now(), TZ).unwrap();
+    // A slip between the two others recomputes the history.
+    let r = slips::record(st, c.id, &slip(days_after(start, 30)), now(), TZ).unwrap();
+    assert_eq!(
+        (r.kept_days, r.clock.longest_streak_days, r.clock.restarts),
+        (20, 40, 3)
+    );
+    // Two slips at the same instant: an empty streak between them, nothing breaks.
+    let r = slips::record(st, c.id, &slip(days_after(start, 30)), now(), TZ).unwrap();
+    assert_eq!(
+        (r.kept_days, r.total_sober_days, r.clock.restarts),
+        (0, 100, 4)
+    );
+
+    let detail = clocks::detail(st, c.id, now(), TZ).unwrap();
+    let newest = detail.slips[0].clone();
+    assert_eq!(newest.at, days_after(start, 60));
+    let moved = SlipInput {
+        at: days_after(start, 80),
+        note: None,
+    };
+    let detail = slips::update(st, newest.id, &moved, now(), TZ).unwrap();
+    assert_eq!(
+        detail.clock.days, 20,
+        "moving the last slip shortens the current streak"
+    );
+    assert_eq!(detail.clock.longest_streak_days, 50);
+    let detail = slips::delete(st, newest.id, now(), TZ).unwrap();
+    assert_eq!(detail.clock.days, 70, "removing it joins the streaks again");
+    assert_eq!(detail.clock.restarts, 3);
+    assert!(matches!(
+        slips::delete(st, newest.id, now(), TZ),
+        Err(DataError::NotFound("slip"))
+    ));
+    // The start cannot move past a slip.
+    let late = input("Alcohol", days_after(start, 11));
+    assert!(invalid(clocks::update(st, c.id, &late, now(), TZ)).contains("slip"));
+}
+
+#[test]
+fn a_new_streak_celebrates_its_milestones_again() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let c = clocks::create(st, &input("Heroin", days_ago(8)), now(), TZ).unwrap();
+    assert_eq!(c.uncelebrated.unwrap().label, "1 week");
+    clocks::acknowledge_milestone(st, c.id, "d7", now(), TZ).unwrap();
+    let slip_at = days_ago(4);
+    slips::record(st, c.id, &slip(slip_at), now(), TZ).unwrap();
+    let view = clocks::view(st, c.id, now(), TZ).unwrap();
+    assert_eq!(
+        view.uncelebrated.unwrap().label,
+        "3 days",
+        "the new streak has its own"
+    );
+    assert!(
+        invalid(clocks::acknowledge_milestone(st, c.id, "d5", now(), TZ)).contains("milestone")
+    );
+}
+
+#[test]
+fn savings_follow_the_current_streak_and_the_total() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let mut i = input("Heroin", days_ago(30));
+    i.money_per_day_cents = Some(4_000);
+    i.currency = Some("USD".into());
+    i.minutes_per_day = Some(180);
+    let c = clocks::create(st, &i, now(), TZ).unwrap();
+    slips::record(st, c.id, &slip(days_ago(10)), now(), TZ).unwrap();
+    let v = clocks::view(st, c.id, now(), TZ).unwrap();
+    let savings = v.savings.unwrap();
+    assert_eq!(savings.money_current_cents, Some(40_000));
+    assert_eq!(savings.money_total_cents, Some(120_000));
+    assert_eq!(savings.minutes_total, Some(180 * 30));
+    assert_eq!(savings.currency.as_deref(), Some("USD"));
+}
+
+#[test]
+fn check_ins_merge_per_day_and_count_a_streak() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let evening = EveningCheckIn {
+        sober: true,
+        difficulty: 2,
+        note: Some("ok day".into()),
+    };
+    for days_ago in [5, 3, 2, 1] {
+        let t = now() - Duration::days(days_ago);
+        check_ins::evening(st, &evening, t, TZ).unwrap();
+    }
+    let morning = check_ins::morning(st, Some("  Today I stay sober  "), now(), TZ).unwrap();
+    assert_eq!(morning.intention.as_deref(), Some("Today I stay sober"));
+    assert_eq!(morning.sober, None, "evening not done yet");
+    let done = check_ins::evening(st, &evening, now(), TZ).unwrap();
+    assert_eq!(
+        (done.intention.as_deref(), done.sober, done.difficulty),
+        (Some("Today I stay sober"), Some(true), Some(2)),
+        "morning and evening are one day"
+    );
+
+    let t = today::today(st, now(), TZ).unwrap();
+    assert_eq!(
+        t.check_in_streak, 4,
+        "today, 1, 2 and 3 days ago; day 4 is missing"
+    );
+    let month = check_ins::between(st, t.day - chrono::Days::new(30), t.day).unwrap();
+    assert_eq!(month.len(), 5);
+    let bad = EveningCheckIn {
+        difficulty: 6,
+        ..evening
+    };
+    assert!(invalid(check_ins::evening(st, &bad, now(), TZ)).contains("Difficulty"));
+    assert!(invalid(check_ins::between(st, t.day, t.day - chrono::Days::new(1))).contains("range"));
+}
+
+#[test]
+fn today_shows_the_main_clock_and_the_check_in() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let empty = today::today(st, now(), TZ).unwrap();
+    assert!(empty.main_clock.is_none() && empty.clocks.is_empty() && empty.check_in.is_none());
+    assert_eq!(empty.day.to_string(), "2026-11-26");
+    clocks::create(st, &input("Alcohol", days_ago(3)), now(), TZ).unwrap();
+    let pills = clocks::create(st, &input("Pills", days_ago(40)), now(), TZ).unwrap();
+    clocks::pin(st, pills.id).unwrap();
+    let t = today::today(st, now(), TZ).unwrap();
+    assert_eq!(t.main_clock.unwrap().name, "Pills");
+    assert_eq!(t.clocks.len(), 2);
+    // Yesterday's check-in keeps the streak alive until today's is in.
+    check_ins::morning(st, None, days_ago(1), TZ).unwrap();
+    assert_eq!(today::today(st, now(), TZ).unwrap().check_in_streak, 1);
+}
+
+#[test]
+fn what_people_write_here_is_encrypted_on_disk() {
+    let canary = "CANARY-sobriety-4b1d";
+    let (j, mut s) = open();
+    let st = s.store_mut();
+    let c = clocks::create(
+        st,
+        &input(&format!("{canary} clock"), days_ago(2)),
+        now(),
+        TZ,
+    )
+    .unwrap();
+    let note = SlipInput {
+        at: days_ago(1),
+        note: Some(format!("{canary} slip")),
+    };
+    slips::record(st, c.id, &note, now(), TZ).unwrap();
+    check_ins::morning(st, Some(&format!("{canary} intention")), now(), TZ).unwrap();
+    for (path, bytes) in snapshot(j.paths().dir()) {
+        assert!(
+            !contains(&bytes, canary.as_bytes()),
+            "readable in {}",
+            path.display()
+        );
+    }
+    s.lock().unwrap();
+    for (path, bytes) in snapshot(j.paths().dir()) {
+        assert!(
+            !contains(&bytes, canary.as_bytes()),
+            "readable in {}",
+            path.display()
+        );
+    }
+}
