@@ -3,8 +3,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('./lib/ipc/vault');
+vi.mock('./lib/ipc/sobriety');
 
 import * as vault from './lib/ipc/vault';
+import * as sobriety from './lib/ipc/sobriety';
+import * as fixtures from './testing/sobriety';
 import type { JournalState } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
@@ -22,6 +25,7 @@ describe('App', () => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(vault.unlockWithRecoveryKey).mockResolvedValue(undefined);
     vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY });
+    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today({ mainClock: null, clocks: [] }));
   });
 
   it('shows the welcome screen on first run', async () => {

@@ -27,10 +27,6 @@ export const AREAS: readonly Area[] = [
 
 /** Honest placeholders for areas that are not built yet. */
 export const COMING_SOON: Partial<Record<AreaId, { intro: string; message: string }>> = {
-  sobriety: {
-    intro: 'Count the days, and celebrate the milestones.',
-    message: 'Sobriety clocks are coming in a later version of Daybreak.',
-  },
   mood: {
     intro: 'Notice how you feel, and what sets things off.',
     message: 'Mood and trigger check-ins are coming in a later version of Daybreak.',

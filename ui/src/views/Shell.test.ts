@@ -3,8 +3,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/vault');
+vi.mock('../lib/ipc/sobriety');
 
 import * as vault from '../lib/ipc/vault';
+import * as sobriety from '../lib/ipc/sobriety';
+import * as fixtures from '../testing/sobriety';
 import { IpcError } from '../lib/ipc/IpcError';
 import { AREAS } from '../lib/areas';
 import Shell from './Shell.svelte';
@@ -20,6 +23,8 @@ describe('Shell', () => {
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(vault.vaultStatus).mockResolvedValue({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
+    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
+    vi.mocked(sobriety.listClocks).mockResolvedValue([fixtures.clock()]);
   });
 
   it('has a main navigation with every area as a real button', () => {
@@ -57,10 +62,27 @@ describe('Shell', () => {
 
   it('is honest that unfinished areas are coming later', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-sobriety'));
-    expect(screen.getByTestId('view-sobriety').textContent).toContain(
-      'Sobriety clocks are coming in a later version of Daybreak.',
+    await user.click(screen.getByTestId('nav-mood'));
+    expect(screen.getByTestId('view-mood').textContent).toContain(
+      'Mood and trigger check-ins are coming in a later version of Daybreak.',
     );
+  });
+
+  it('shows the sobriety clocks in the Sobriety area', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-sobriety'));
+    expect((await screen.findByTestId('clock-card')).dataset.clockId).toBe('1');
+    expect(sobriety.listClocks).toHaveBeenCalledWith(false);
+  });
+
+  it('lets Today open SOS and Mood & triggers', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId('today-sos'));
+    expect(screen.getByTestId('view-sos')).toBeTruthy();
+    expect(screen.getByTestId('nav-sos').getAttribute('aria-current')).toBe('page');
+    await user.click(screen.getByTestId('nav-today'));
+    await user.click(await screen.findByTestId('today-log-mood'));
+    expect(screen.getByTestId('view-mood').textContent).toContain('coming in a later version');
   });
 
   it('moves between sidebar buttons with the arrow keys', async () => {

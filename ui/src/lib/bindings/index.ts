@@ -47,15 +47,93 @@ progress: number,
  */
 uncelebrated: MilestoneView | null, restarts: number, longestStreakDays: number, totalSoberDays: number, savings: Savings | null, };
 
+export type CountItem = { label: string, count: number, };
+
+export type CravingEvent = { id: number, at: string, strength: number, triggers: Array<Label>, place: string | null, people: string | null, actions: Array<Label>, outcome: CravingOutcome, note: string | null, 
+/**
+ * The slip recorded with it, if any.
+ */
+slipId: number | null, };
+
+export type CravingInput = { at: string, 
+/**
+ * 0 to 10.
+ */
+strength: number, triggers: Array<number>, place: string | null, people: string | null, 
+/**
+ * Coping actions tried.
+ */
+actions: Array<number>, outcome: CravingOutcome, note: string | null, 
+/**
+ * With outcome "used": record a slip on this clock at the same moment.
+ */
+slipClockId?: number, };
+
+export type CravingOutcome = "passed" | "used" | "struggling";
+
 export type CreatedJournal = { recoveryKey: string, };
+
+export type DayValue = { day: string, value: number, };
+
+export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
 
 export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal";
 
 export type EveningCheckIn = { sober: boolean, difficulty: number, note: string | null, };
 
+export type Halt = { hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, };
+
+export type Insights = { from: string, to: string, 
+/**
+ * Days with at least one mood logged.
+ */
+moodDays: number, cravingCount: number, 
+/**
+ * Average mood per day (1 to 5).
+ */
+moodDaily: Array<DayValue>, 
+/**
+ * The 7-day rolling average of `mood_daily`.
+ */
+moodRolling: Array<DayValue>, 
+/**
+ * Strongest craving per day (0 to 10), from cravings and mood entries.
+ */
+cravingDaily: Array<DayValue>, emotions: Array<CountItem>, triggers: Array<CountItem>, 
+/**
+ * Cravings by weekday (Monday first) and hour of day: 7 rows of 24.
+ */
+cravingHeatmap: Array<Array<number>>, 
+/**
+ * Plain-language findings, each with its sample sizes.
+ */
+findings: Array<string>, 
+/**
+ * One paragraph for screen readers.
+ */
+summary: string, };
+
+export type JournalEntry = { id: number, at: string, title: string, body: string, tags: Array<string>, 
+/**
+ * The body rendered to sanitized HTML.
+ */
+html: string, updatedAt: string, };
+
+export type JournalInput = { at: string, 
+/**
+ * May be empty.
+ */
+title: string, 
+/**
+ * Markdown; must not be empty.
+ */
+body: string, tags: Array<string>, };
+
 export type JournalState = "none" | "locked" | "unlocked";
 
 export type JournalStatus = { state: JournalState, dataDir: string, journalFile: string, };
+
+export type Label = { id: number, name: string, builtin: boolean, };
 
 export type MilestoneReached = { key: string, label: string, at: string, streakStartedAt: string, };
 
@@ -65,11 +143,29 @@ export type MilestoneView = { key: string, label: string,
  */
 at: string, };
 
+export type MoodEntry = { id: number, at: string, mood: number, emotions: Array<Label>, craving: number | null, halt: Halt, sleepHours: number | null, note: string | null, };
+
+export type MoodInput = { at: string, 
+/**
+ * 1 awful, 2 bad, 3 okay, 4 good, 5 great.
+ */
+mood: number, emotions: Array<number>, 
+/**
+ * 0 (none) to 10.
+ */
+craving: number | null, halt: Halt, sleepHours: number | null, note: string | null, };
+
 export type Savings = { currency: string | null, moneyPerDayCents: number | null, minutesPerDay: number | null, moneyCurrentCents: number | null, moneyTotalCents: number | null, minutesCurrent: number | null, minutesTotal: number | null, };
+
+export type SearchHit = { kind: EntryKind, id: number, at: string, title: string, snippet: Array<SnippetPart>, };
 
 export type Slip = { id: number, clockId: number, at: string, note: string | null, };
 
-export type SlipInput = { at: string, note: string | null, };
+export type SlipInput = { at: string, note: string | null, 
+/**
+ * What set it off, from the trigger catalogue (optional).
+ */
+triggers?: Array<number>, };
 
 export type SlipRecorded = { 
 /**
@@ -77,7 +173,39 @@ export type SlipRecorded = {
  */
 keptDays: number, totalSoberDays: number, clock: ClockView, };
 
+export type SnippetPart = { text: string, 
+/**
+ * True for the words that matched.
+ */
+hit: boolean, };
+
 export type Streak = { startedAt: string, endedAt: string | null, days: number, seconds: number, longForm: string, };
+
+export type TimelineFilter = { 
+/**
+ * Empty means every kind.
+ */
+kinds: Array<EntryKind>, tag: string | null, triggerId: number | null, 
+/**
+ * Local dates, inclusive.
+ */
+from: string | null, to: string | null, };
+
+export type TimelineItem = { kind: EntryKind, 
+/**
+ * The entry's id (for a milestone: its clock's id).
+ */
+id: number, at: string, title: string, 
+/**
+ * A short line under the title: emotions, triggers, the start of a note...
+ */
+detail: string, mood: number | null, strength: number | null, tags: Array<string>, triggers: Array<string>, };
+
+export type TimelinePage = { items: Array<TimelineItem>, 
+/**
+ * Pass back to get the next page; `None` at the end.
+ */
+nextCursor: string | null, };
 
 export type TodayView = { day: string, 
 /**
@@ -88,3 +216,13 @@ mainClock: ClockView | null,
  * Every active clock, the main one first.
  */
 clocks: Array<ClockView>, checkIn: CheckIn | null, checkInStreak: number, };
+
+export type Trigger = { id: number, 
+/**
+ * The catalogue key ("loneliness-isolation") of a built-in trigger; `None` for the user's own.
+ */
+key: string | null, name: string, archived: boolean, 
+/**
+ * How many cravings and slips name it.
+ */
+uses: number, };

@@ -1,0 +1,88 @@
+// Words and numbers as people read them. Dates use the person's own locale (`undefined`).
+import type { Savings } from './bindings';
+
+/** "1 day", "2 days". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function daysText(count: number): string {
+  return plural(count, 'day');
+}
+
+/** In the first days every hour counts, so the clock also shows hours and minutes. */
+export const EARLY_SECONDS = 3 * 24 * 60 * 60;
+
+/** "5 h 12 min", "12 min". Whole minutes only: seconds would just flicker. */
+export function formatElapsed(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return hours === 0 ? `${minutes} min` : `${hours} h ${minutes} min`;
+}
+
+/** An RFC 3339 instant as a local date: "March 3, 2025". */
+export function formatDate(instant: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(instant));
+}
+
+/** An RFC 3339 instant as a local date and time: "March 3, 2025 at 8:00 AM". */
+export function formatDateTime(instant: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(instant),
+  );
+}
+
+/** A local `YYYY-MM-DD` day as a Date at local midnight (never parsed as UTC). */
+export function dayToDate(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** A local day with the given parts, e.g. { month: 'long', day: 'numeric' } → "November 3". */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  return new Intl.DateTimeFormat(undefined, options).format(dayToDate(day));
+}
+
+/** Cents in the given ISO currency: "$12.50", "12,50 €". */
+export function formatMoney(cents: number, currency: string | null): string {
+  const amount = cents / 100;
+  if (currency) {
+    try {
+      return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+    } catch {
+      // An unknown code: still show the amount rather than nothing.
+      return `${amount.toFixed(2)} ${currency}`;
+    }
+  }
+  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+}
+
+/** Minutes shown as time people can picture: "45 minutes", "1 hour", "12.5 hours". */
+export function formatHours(minutes: number): string {
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = minutes / 60;
+  const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(hours);
+  return `${number} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** What a clock gives back, in short lines; empty when the person set no money or time. */
+export function savingsLines(savings: Savings | null): string[] {
+  if (!savings) return [];
+  const lines: string[] = [];
+  if (savings.moneyCurrentCents !== null) {
+    let line = `${formatMoney(savings.moneyCurrentCents, savings.currency)} not spent during this streak`;
+    if (savings.moneyTotalCents !== null && savings.moneyTotalCents !== savings.moneyCurrentCents) {
+      line += ` (${formatMoney(savings.moneyTotalCents, savings.currency)} in all)`;
+    }
+    lines.push(line);
+  }
+  if (savings.minutesCurrent !== null) {
+    let line = `${formatHours(savings.minutesCurrent)} of your time back during this streak`;
+    if (savings.minutesTotal !== null && savings.minutesTotal !== savings.minutesCurrent) {
+      line += ` (${formatHours(savings.minutesTotal)} in all)`;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,104 @@
+// Checks done before anything is sent, so people hear about a mistake straight away and in
+// plain words. The backend checks again and its `invalid_input` message is shown as is.
+import type { ClockInput, SlipInput } from './bindings';
+import { instantFromLocal } from './localTime';
+
+/** A few common currencies for the savings field; a clock's own code is added when editing. */
+export const CURRENCIES = [
+  'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK',
+  'NOK', 'DKK', 'PLN', 'INR', 'JPY', 'BRL', 'MXN', 'ZAR',
+] as const;
+
+const EURO_REGIONS = new Set([
+  'AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR',
+  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK',
+]);
+
+const REGION_CURRENCY: Record<string, string> = {
+  US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', NZ: 'NZD', CH: 'CHF', SE: 'SEK', NO: 'NOK',
+  DK: 'DKK', PL: 'PLN', IN: 'INR', JP: 'JPY', BR: 'BRL', MX: 'MXN', ZA: 'ZAR',
+};
+
+/** A best guess at the person's currency from their locale's region; USD if unsure. */
+export function guessCurrency(locale = Intl.NumberFormat().resolvedOptions().locale): string {
+  try {
+    const region = new Intl.Locale(locale).maximize().region ?? '';
+    if (EURO_REGIONS.has(region)) return 'EUR';
+    return REGION_CURRENCY[region] ?? 'USD';
+  } catch {
+    return 'USD';
+  }
+}
+
+/** A decimal typed by a person ("12.50" or "12,50"); null when empty, NaN when not a number. */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+export interface ClockFormValues {
+  name: string;
+  day: string;
+  time: string;
+  money: string;
+  currency: string;
+  hours: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Turns the clock form into what the backend expects, or says what to fix. */
+export function checkClockForm(values: ClockFormValues, now: Date = new Date()): Checked<ClockInput> {
+  const name = values.name.trim();
+  if (name === '') return { ok: false, error: 'Please give this clock a name, like "Alcohol".' };
+  if (values.day === '') return { ok: false, error: 'Please choose the day you started.' };
+  const startedAt = instantFromLocal(values.day, values.time === '' ? '00:00' : values.time);
+  if (startedAt === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(startedAt) > now.getTime()) return { ok: false, error: "The start can't be in the future." };
+
+  const money = parseDecimal(values.money);
+  if (money !== null && (Number.isNaN(money) || money > 1_000_000)) {
+    return { ok: false, error: 'Money per day should be a number, like 12.50.' };
+  }
+  const hours = parseDecimal(values.hours);
+  if (hours !== null && (Number.isNaN(hours) || hours > 24)) {
+    return { ok: false, error: 'Hours per day should be a number from 0 to 24.' };
+  }
+  return {
+    ok: true,
+    value: {
+      name,
+      startedAt,
+      moneyPerDayCents: money === null ? null : Math.round(money * 100),
+      currency: money === null ? null : values.currency,
+      minutesPerDay: hours === null ? null : Math.round(hours * 60),
+    },
+  };
+}
+
+export interface SlipFormValues {
+  day: string;
+  time: string;
+  note: string;
+}
+
+/** Turns the slip form into a SlipInput; a slip can be earlier than now, but not later. */
+export function checkSlipForm(
+  values: SlipFormValues,
+  clockStartedAt: string,
+  now: Date = new Date(),
+): Checked<SlipInput> {
+  if (values.day === '' || values.time === '') {
+    return { ok: false, error: 'Please choose the day and time of the slip.' };
+  }
+  const at = instantFromLocal(values.day, values.time);
+  if (at === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(at) > now.getTime()) return { ok: false, error: "A slip can't be in the future." };
+  if (Date.parse(at) < Date.parse(clockStartedAt)) {
+    return { ok: false, error: "A slip can't be before this clock started." };
+  }
+  const note = values.note.trim();
+  return { ok: true, value: { at, note: note === '' ? null : note } };
+}
