@@ -4,10 +4,18 @@
 
 use std::path::PathBuf;
 
+use daybreak_core::catalogue::Label;
+use daybreak_core::cravings::{CravingEvent, CravingInput, CravingOutcome};
+use daybreak_core::insights::{CountItem, DayValue, Insights};
+use daybreak_core::journal_entries::{JournalEntry, JournalInput};
+use daybreak_core::moods::{Halt, MoodEntry, MoodInput};
+use daybreak_core::search::{SearchHit, SnippetPart};
 use daybreak_core::sobriety::{
     CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
     Savings, Slip, SlipInput, SlipRecorded, Streak, TodayView,
 };
+use daybreak_core::timeline::{EntryKind, TimelineFilter, TimelineItem, TimelinePage};
+use daybreak_core::triggers::Trigger;
 use daybreak_core::{JournalState, JournalStatus};
 use ts_rs::{Config, TS};
 
@@ -45,6 +53,25 @@ fn generate() -> String {
         declaration::<SlipRecorded>(&cfg),
         declaration::<Streak>(&cfg),
         declaration::<TodayView>(&cfg),
+        declaration::<Label>(&cfg),
+        declaration::<CravingEvent>(&cfg),
+        declaration::<CravingInput>(&cfg),
+        declaration::<CravingOutcome>(&cfg),
+        declaration::<CountItem>(&cfg),
+        declaration::<DayValue>(&cfg),
+        declaration::<Insights>(&cfg),
+        declaration::<JournalEntry>(&cfg),
+        declaration::<JournalInput>(&cfg),
+        declaration::<Halt>(&cfg),
+        declaration::<MoodEntry>(&cfg),
+        declaration::<MoodInput>(&cfg),
+        declaration::<SearchHit>(&cfg),
+        declaration::<SnippetPart>(&cfg),
+        declaration::<EntryKind>(&cfg),
+        declaration::<TimelineFilter>(&cfg),
+        declaration::<TimelineItem>(&cfg),
+        declaration::<TimelinePage>(&cfg),
+        declaration::<Trigger>(&cfg),
     ];
     decls.sort();
     let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();

@@ -3,13 +3,22 @@
 //! This crate has no Tauri dependency on purpose: everything that matters is tested with
 //! plain `cargo test` against real encrypted files.
 
+pub mod catalogue;
 pub mod clock;
+pub mod cravings;
 pub mod data_error;
+pub mod insights;
 pub mod journal;
+pub mod journal_entries;
+pub mod markdown;
+pub mod moods;
 pub mod paths;
+pub mod search;
 pub mod secret;
 pub mod sobriety;
 pub mod store;
+pub mod timeline;
+pub mod triggers;
 pub mod vault;
 
 pub use data_error::DataError;

@@ -51,6 +51,7 @@ fn slip(at: DateTime<Utc>) -> SlipInput {
     SlipInput {
         at,
         note: Some("a hard evening".into()),
+        triggers: None,
     }
 }
 
@@ -246,6 +247,7 @@ fn slips_are_checked_edited_and_removed() {
     let moved = SlipInput {
         at: days_after(start, 80),
         note: None,
+        triggers: None,
     };
     let detail = slips::update(st, newest.id, &moved, now(), TZ).unwrap();
     assert_eq!(
@@ -374,6 +376,7 @@ fn what_people_write_here_is_encrypted_on_disk() {
     let note = SlipInput {
         at: days_ago(1),
         note: Some(format!("{canary} slip")),
+        triggers: None,
     };
     slips::record(st, c.id, &note, now(), TZ).unwrap();
     check_ins::morning(st, Some(&format!("{canary} intention")), now(), TZ).unwrap();

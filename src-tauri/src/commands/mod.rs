@@ -2,7 +2,10 @@
 //! and converts the error: no SQL, crypto or rules here.
 
 pub mod check_ins;
+pub mod journal_entries;
+pub mod moods;
 pub mod sobriety;
+pub mod timeline;
 pub mod vault;
 
 use chrono::{DateTime, Utc};

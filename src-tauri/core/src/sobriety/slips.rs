@@ -20,6 +20,10 @@ pub const MAX_NOTE_CHARS: usize = 4000;
 pub struct SlipInput {
     pub at: DateTime<Utc>,
     pub note: Option<String>,
+    /// What set it off, from the trigger catalogue (optional).
+    #[serde(default)]
+    #[ts(optional, type = "Array<number>")]
+    pub triggers: Option<Vec<i64>>,
 }
 
 /// What the kind screen after a slip says: what was kept.
@@ -57,6 +61,7 @@ impl SlipInput {
         Ok(SlipInput {
             at: self.at,
             note: note.map(String::from),
+            triggers: self.triggers.clone(),
         })
     }
 }
@@ -70,12 +75,7 @@ pub fn record(
     tz: Tz,
 ) -> Result<SlipRecorded, DataError> {
     let (clock, input) = store.write(|tx| {
-        let clock = clocks::load(tx, clock_id)?;
-        let input = input.checked(&clock, now)?;
-        tx.execute(
-            "INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?4)",
-            (clock_id, to_millis(input.at), &input.note, to_millis(now)),
-        )?;
+        let (clock, input, _) = insert(tx, clock_id, input, now)?;
         Ok::<_, DataError>((clock, input))
     })?;
     let detail = clocks::detail(store, clock_id, now, tz)?;
@@ -110,6 +110,9 @@ pub fn update(
             "UPDATE slips SET at = ?2, note = ?3 WHERE id = ?1",
             (id, to_millis(input.at), &input.note),
         )?;
+        if let Some(triggers) = &input.triggers {
+            set_triggers(tx, id, triggers)?;
+        }
         Ok::<_, DataError>(clock_id)
     })?;
     clocks::detail(store, clock_id, now, tz)
@@ -128,6 +131,37 @@ pub fn delete(
         Ok::<_, DataError>(clock_id)
     })?;
     clocks::detail(store, clock_id, now, tz)
+}
+
+/// Inserts a checked slip with its triggers inside the caller's transaction: shared by
+/// `record` and by a craving whose outcome was a slip.
+pub(crate) fn insert(
+    tx: &Connection,
+    clock_id: i64,
+    input: &SlipInput,
+    now: DateTime<Utc>,
+) -> Result<(Clock, SlipInput, i64), DataError> {
+    let clock = clocks::load(tx, clock_id)?;
+    let input = input.checked(&clock, now)?;
+    tx.execute(
+        "INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?4)",
+        (clock_id, to_millis(input.at), &input.note, to_millis(now)),
+    )?;
+    let id = tx.last_insert_rowid();
+    set_triggers(tx, id, input.triggers.as_deref().unwrap_or(&[]))?;
+    Ok((clock, input, id))
+}
+
+fn set_triggers(tx: &Connection, slip_id: i64, triggers: &[i64]) -> Result<(), DataError> {
+    crate::triggers::check_ids(tx, triggers)?;
+    tx.execute("DELETE FROM slip_triggers WHERE slip_id = ?1", [slip_id])?;
+    for trigger in triggers {
+        tx.execute(
+            "INSERT OR IGNORE INTO slip_triggers (slip_id, trigger_id) VALUES (?1, ?2)",
+            (slip_id, trigger),
+        )?;
+    }
+    Ok(())
 }
 
 fn clock_of(conn: &Connection, slip_id: i64) -> Result<i64, DataError> {

@@ -24,6 +24,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sobriety",
         sql: include_str!("migrations/0002_sobriety.sql"),
     },
+    Migration {
+        version: 3,
+        name: "moods",
+        sql: include_str!("migrations/0003_moods.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

@@ -1,0 +1,273 @@
+//! Craving and trigger events: what set it off, how strong, where and with whom, what the
+//! person did, and what happened. "I used" can record a slip on a clock in the same step.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::catalogue::{self, Catalogue, Label};
+use crate::data_error::{from_millis, to_millis, DataError};
+use crate::moods::tidy_note;
+use crate::sobriety::slips::{self, SlipInput};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CravingOutcome {
+    /// The urge passed.
+    Passed,
+    /// I used.
+    Used,
+    /// Still struggling.
+    Struggling,
+}
+
+impl CravingOutcome {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CravingOutcome::Passed => "passed",
+            CravingOutcome::Used => "used",
+            CravingOutcome::Struggling => "struggling",
+        }
+    }
+
+    fn parse(s: &str) -> rusqlite::Result<Self> {
+        match s {
+            "passed" => Ok(CravingOutcome::Passed),
+            "used" => Ok(CravingOutcome::Used),
+            "struggling" => Ok(CravingOutcome::Struggling),
+            _ => Err(rusqlite::Error::InvalidColumnType(
+                0,
+                "outcome".into(),
+                rusqlite::types::Type::Text,
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CravingInput {
+    pub at: DateTime<Utc>,
+    /// 0 to 10.
+    pub strength: u8,
+    #[ts(type = "Array<number>")]
+    pub triggers: Vec<i64>,
+    pub place: Option<String>,
+    pub people: Option<String>,
+    /// Coping actions tried.
+    #[ts(type = "Array<number>")]
+    pub actions: Vec<i64>,
+    pub outcome: CravingOutcome,
+    pub note: Option<String>,
+    /// With outcome "used": record a slip on this clock at the same moment.
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub slip_clock_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CravingEvent {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub strength: u8,
+    pub triggers: Vec<Label>,
+    pub place: Option<String>,
+    pub people: Option<String>,
+    pub actions: Vec<Label>,
+    pub outcome: CravingOutcome,
+    pub note: Option<String>,
+    /// The slip recorded with it, if any.
+    #[ts(type = "number | null")]
+    pub slip_id: Option<i64>,
+}
+
+fn short(text: Option<&str>, what: &str) -> Result<Option<String>, DataError> {
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    if text.is_some_and(|t| t.chars().count() > 200) {
+        return Err(DataError::invalid(format!(
+            "Please keep {what} under 200 characters."
+        )));
+    }
+    Ok(text.map(String::from))
+}
+
+impl CravingInput {
+    fn checked(&self, now: DateTime<Utc>) -> Result<CravingInput, DataError> {
+        if self.strength > 10 {
+            return Err(DataError::invalid("Craving strength goes from 0 to 10."));
+        }
+        if self.at > now + chrono::Duration::minutes(5) {
+            return Err(DataError::invalid(
+                "A craving can't be logged in the future.",
+            ));
+        }
+        if self.slip_clock_id.is_some() && self.outcome != CravingOutcome::Used {
+            return Err(DataError::invalid(
+                "A slip is only recorded when the outcome was \"I used\".",
+            ));
+        }
+        let dedup = |ids: &[i64]| {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        Ok(CravingInput {
+            triggers: dedup(&self.triggers),
+            actions: dedup(&self.actions),
+            place: short(self.place.as_deref(), "the place")?,
+            people: short(self.people.as_deref(), "who you were with")?,
+            note: tidy_note(self.note.as_deref())?,
+            ..self.clone()
+        })
+    }
+}
+
+pub fn create(
+    store: &mut Store,
+    input: &CravingInput,
+    now: DateTime<Utc>,
+) -> Result<CravingEvent, DataError> {
+    let input = input.checked(now)?;
+    let id = store.write(|tx| {
+        let slip_id = match input.slip_clock_id {
+            Some(clock_id) => {
+                let slip = SlipInput {
+                    at: input.at,
+                    note: None,
+                    triggers: Some(input.triggers.clone()),
+                };
+                Some(slips::insert(tx, clock_id, &slip, now)?.2)
+            }
+            None => None,
+        };
+        tx.execute(
+            "INSERT INTO cravings (at, strength, place, people, outcome, note, slip_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            (
+                to_millis(input.at),
+                input.strength,
+                &input.place,
+                &input.people,
+                input.outcome.as_str(),
+                &input.note,
+                slip_id,
+                to_millis(now),
+            ),
+        )?;
+        let id = tx.last_insert_rowid();
+        set_links(tx, id, &input)?;
+        Ok::<_, DataError>(id)
+    })?;
+    get(store, id)
+}
+
+pub fn update(
+    store: &mut Store,
+    id: i64,
+    input: &CravingInput,
+    now: DateTime<Utc>,
+) -> Result<CravingEvent, DataError> {
+    let mut input = input.checked(now)?;
+    // Editing never records a second slip; the one recorded at creation stays linked.
+    input.slip_clock_id = None;
+    store.write(|tx| {
+        let changed = tx.execute(
+            "UPDATE cravings SET at = ?2, strength = ?3, place = ?4, people = ?5, outcome = ?6,
+                                 note = ?7
+             WHERE id = ?1 AND deleted_at IS NULL",
+            (
+                id,
+                to_millis(input.at),
+                input.strength,
+                &input.place,
+                &input.people,
+                input.outcome.as_str(),
+                &input.note,
+            ),
+        )?;
+        if changed == 0 {
+            return Err(DataError::NotFound("craving"));
+        }
+        set_links(tx, id, &input)
+    })?;
+    get(store, id)
+}
+
+pub fn get(store: &Store, id: i64) -> Result<CravingEvent, DataError> {
+    store.read(|conn| {
+        let event = conn
+            .query_row(
+                "SELECT * FROM cravings WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                craving_from_row,
+            )
+            .optional()?
+            .ok_or(DataError::NotFound("craving"))?;
+        with_links(conn, event)
+    })
+}
+
+fn set_links(tx: &Connection, id: i64, input: &CravingInput) -> Result<(), DataError> {
+    crate::triggers::check_ids(tx, &input.triggers)?;
+    catalogue::check_ids(tx, Catalogue::CopingActions, &input.actions)?;
+    tx.execute("DELETE FROM craving_triggers WHERE craving_id = ?1", [id])?;
+    tx.execute("DELETE FROM craving_actions WHERE craving_id = ?1", [id])?;
+    for trigger in &input.triggers {
+        tx.execute(
+            "INSERT INTO craving_triggers (craving_id, trigger_id) VALUES (?1, ?2)",
+            (id, trigger),
+        )?;
+    }
+    for action in &input.actions {
+        tx.execute(
+            "INSERT INTO craving_actions (craving_id, action_id) VALUES (?1, ?2)",
+            (id, action),
+        )?;
+    }
+    Ok(())
+}
+
+fn with_links(conn: &Connection, mut event: CravingEvent) -> Result<CravingEvent, DataError> {
+    let label = |r: &Row<'_>| {
+        Ok(Label {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            builtin: r.get(2)?,
+        })
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.name, t.key IS NOT NULL FROM craving_triggers c
+         JOIN triggers t ON t.id = c.trigger_id WHERE c.craving_id = ?1 ORDER BY t.id",
+    )?;
+    event.triggers = stmt
+        .query_map([event.id], label)?
+        .collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.builtin FROM craving_actions c
+         JOIN coping_actions a ON a.id = c.action_id WHERE c.craving_id = ?1 ORDER BY a.id",
+    )?;
+    event.actions = stmt
+        .query_map([event.id], label)?
+        .collect::<Result<_, _>>()?;
+    Ok(event)
+}
+
+fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<CravingEvent> {
+    Ok(CravingEvent {
+        id: row.get("id")?,
+        at: from_millis(row.get("at")?)?,
+        strength: row.get("strength")?,
+        triggers: Vec::new(),
+        place: row.get("place")?,
+        people: row.get("people")?,
+        actions: Vec::new(),
+        outcome: CravingOutcome::parse(&row.get::<_, String>("outcome")?)?,
+        note: row.get("note")?,
+        slip_id: row.get("slip_id")?,
+    })
+}

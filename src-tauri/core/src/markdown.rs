@@ -1,0 +1,81 @@
+//! Markdown to safe HTML, in Rust: pulldown-cmark renders, ammonia sanitizes. Whatever a
+//! journal entry or an article contains, no script, style, event handler, image or link that
+//! leaves the app survives: the app is offline and its window must never navigate away.
+
+use std::collections::HashSet;
+
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{html, Options, Parser};
+
+/// Links inside the app use this scheme: `[text](article:slug)`.
+pub const ARTICLE_SCHEME: &str = "article";
+
+pub fn to_safe_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, Parser::new_ext(markdown, options));
+    sanitizer().clean(&raw).to_string()
+}
+
+fn sanitizer() -> Builder<'static> {
+    let mut builder = Builder::default();
+    builder
+        // Images would load from the network or the disk; neither belongs in a private journal.
+        .rm_tags(["img"])
+        // Only links to other articles stay clickable; web links keep their text, lose the URL.
+        .url_schemes(HashSet::from([ARTICLE_SCHEME]))
+        .url_relative(UrlRelative::Deny)
+        .link_rel(Some("noopener noreferrer"))
+        .add_tag_attributes("h2", ["id"])
+        .add_tag_attributes("h3", ["id"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tags(["input"]);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_script_survives() {
+        let evil = "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> \
+                    <a href=\"javascript:alert(3)\">x</a> <style>body{}</style> \
+                    <p onclick=\"alert(4)\">p</p> <iframe src=\"https://e.com\"></iframe>";
+        let html = to_safe_html(evil);
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "<style",
+            "onclick",
+            "<iframe",
+            "<img",
+            "alert(1)",
+        ] {
+            assert!(!html.contains(bad), "{bad} survived sanitizing: {html}");
+        }
+    }
+
+    #[test]
+    fn markdown_renders_and_only_article_links_keep_their_target() {
+        let html = to_safe_html(
+            "## Coping\n\n- **breathe**\n- walk\n\n[urge surfing](article:urge-surfing-and-coping-skills) \
+             and [a site](https://example.com/track?id=1) and ![pic](https://example.com/p.png)",
+        );
+        assert!(html.contains("<h2>Coping</h2>"), "{html}");
+        assert!(html.contains("<li><strong>breathe</strong></li>"), "{html}");
+        assert!(
+            html.contains("href=\"article:urge-surfing-and-coping-skills\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("example.com"),
+            "no web link or image may remain: {html}"
+        );
+        assert!(html.contains("a site"), "a web link keeps its text: {html}");
+    }
+}

@@ -1,0 +1,219 @@
+//! Mood entries: how someone feels, on a 1 to 5 scale, with emotions, craving strength, a
+//! HALT check (hungry, angry, lonely, tired), sleep and a note. Logged in seconds.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::catalogue::{self, Catalogue, Label};
+use crate::data_error::{from_millis, to_millis, DataError};
+use crate::store::Store;
+
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// Hungry, angry, lonely, tired: four states that make cravings stronger.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Halt {
+    pub hungry: bool,
+    pub angry: bool,
+    pub lonely: bool,
+    pub tired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MoodInput {
+    pub at: DateTime<Utc>,
+    /// 1 awful, 2 bad, 3 okay, 4 good, 5 great.
+    pub mood: u8,
+    #[ts(type = "Array<number>")]
+    pub emotions: Vec<i64>,
+    /// 0 (none) to 10.
+    pub craving: Option<u8>,
+    pub halt: Halt,
+    pub sleep_hours: Option<f64>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MoodEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub mood: u8,
+    pub emotions: Vec<Label>,
+    pub craving: Option<u8>,
+    pub halt: Halt,
+    pub sleep_hours: Option<f64>,
+    pub note: Option<String>,
+}
+
+/// Trims a note, drops an empty one, refuses one that is too long.
+pub(crate) fn tidy_note(note: Option<&str>) -> Result<Option<String>, DataError> {
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
+        return Err(DataError::invalid(
+            "Please keep the note under 4000 characters.",
+        ));
+    }
+    Ok(note.map(String::from))
+}
+
+impl MoodInput {
+    fn checked(&self, now: DateTime<Utc>) -> Result<MoodInput, DataError> {
+        if !(1..=5).contains(&self.mood) {
+            return Err(DataError::invalid("Mood goes from 1 (awful) to 5 (great)."));
+        }
+        if self.craving.is_some_and(|c| c > 10) {
+            return Err(DataError::invalid("Craving strength goes from 0 to 10."));
+        }
+        if self
+            .sleep_hours
+            .is_some_and(|h| !(0.0..=24.0).contains(&h) || h.is_nan())
+        {
+            return Err(DataError::invalid(
+                "Sleep should be between 0 and 24 hours.",
+            ));
+        }
+        if self.at > now + chrono::Duration::minutes(5) {
+            return Err(DataError::invalid("A mood can't be logged in the future."));
+        }
+        let mut emotions = self.emotions.clone();
+        emotions.sort_unstable();
+        emotions.dedup();
+        Ok(MoodInput {
+            emotions,
+            note: tidy_note(self.note.as_deref())?,
+            ..self.clone()
+        })
+    }
+}
+
+pub fn create(
+    store: &mut Store,
+    input: &MoodInput,
+    now: DateTime<Utc>,
+) -> Result<MoodEntry, DataError> {
+    let input = input.checked(now)?;
+    let id = store.write(|tx| {
+        catalogue::check_ids(tx, Catalogue::Emotions, &input.emotions)?;
+        tx.execute(
+            "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note,
+                                created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            (
+                to_millis(input.at),
+                input.mood,
+                input.craving,
+                input.halt.hungry,
+                input.halt.angry,
+                input.halt.lonely,
+                input.halt.tired,
+                input.sleep_hours,
+                &input.note,
+                to_millis(now),
+            ),
+        )?;
+        let id = tx.last_insert_rowid();
+        set_emotions(tx, id, &input.emotions)?;
+        Ok::<_, DataError>(id)
+    })?;
+    get(store, id)
+}
+
+pub fn update(
+    store: &mut Store,
+    id: i64,
+    input: &MoodInput,
+    now: DateTime<Utc>,
+) -> Result<MoodEntry, DataError> {
+    let input = input.checked(now)?;
+    store.write(|tx| {
+        catalogue::check_ids(tx, Catalogue::Emotions, &input.emotions)?;
+        let changed = tx.execute(
+            "UPDATE moods SET at = ?2, mood = ?3, craving = ?4, hungry = ?5, angry = ?6,
+                              lonely = ?7, tired = ?8, sleep_hours = ?9, note = ?10
+             WHERE id = ?1 AND deleted_at IS NULL",
+            (
+                id,
+                to_millis(input.at),
+                input.mood,
+                input.craving,
+                input.halt.hungry,
+                input.halt.angry,
+                input.halt.lonely,
+                input.halt.tired,
+                input.sleep_hours,
+                &input.note,
+            ),
+        )?;
+        if changed == 0 {
+            return Err(DataError::NotFound("mood entry"));
+        }
+        set_emotions(tx, id, &input.emotions)
+    })?;
+    get(store, id)
+}
+
+pub fn get(store: &Store, id: i64) -> Result<MoodEntry, DataError> {
+    store.read(|conn| {
+        let entry = conn
+            .query_row(
+                "SELECT * FROM moods WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                mood_from_row,
+            )
+            .optional()?
+            .ok_or(DataError::NotFound("mood entry"))?;
+        with_emotions(conn, entry)
+    })
+}
+
+fn set_emotions(conn: &Connection, id: i64, emotions: &[i64]) -> Result<(), DataError> {
+    conn.execute("DELETE FROM mood_emotions WHERE mood_id = ?1", [id])?;
+    for emotion in emotions {
+        conn.execute(
+            "INSERT INTO mood_emotions (mood_id, emotion_id) VALUES (?1, ?2)",
+            (id, emotion),
+        )?;
+    }
+    Ok(())
+}
+
+fn with_emotions(conn: &Connection, mut entry: MoodEntry) -> Result<MoodEntry, DataError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.name, e.builtin FROM mood_emotions m JOIN emotions e ON e.id = m.emotion_id
+         WHERE m.mood_id = ?1 ORDER BY e.id",
+    )?;
+    entry.emotions = stmt
+        .query_map([entry.id], |r| {
+            Ok(Label {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                builtin: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(entry)
+}
+
+fn mood_from_row(row: &Row<'_>) -> rusqlite::Result<MoodEntry> {
+    Ok(MoodEntry {
+        id: row.get("id")?,
+        at: from_millis(row.get("at")?)?,
+        mood: row.get("mood")?,
+        emotions: Vec::new(),
+        craving: row.get("craving")?,
+        halt: Halt {
+            hungry: row.get("hungry")?,
+            angry: row.get("angry")?,
+            lonely: row.get("lonely")?,
+            tired: row.get("tired")?,
+        },
+        sleep_hours: row.get("sleep_hours")?,
+        note: row.get("note")?,
+    })
+}

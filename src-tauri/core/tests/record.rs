@@ -1,0 +1,574 @@
+//! Moods, cravings, triggers, the journal, search, the timeline and insights on a real
+//! encrypted journal.
+
+mod common;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use common::{contains, snapshot, TempJournal};
+use daybreak_core::catalogue::{self, Catalogue};
+use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
+use daybreak_core::insights;
+use daybreak_core::journal_entries::{self, JournalInput};
+use daybreak_core::moods::{self, Halt, MoodInput};
+use daybreak_core::search;
+use daybreak_core::sobriety::{clocks, ClockInput};
+use daybreak_core::timeline::{self, EntryKind, TimelineFilter};
+use daybreak_core::triggers;
+use daybreak_core::{DataError, Session};
+
+const TZ: Tz = chrono_tz::Europe::Berlin;
+
+fn now() -> DateTime<Utc> {
+    TZ.with_ymd_and_hms(2026, 11, 26, 21, 0, 0)
+        .unwrap()
+        .to_utc()
+}
+
+fn open() -> (TempJournal, Session) {
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    (j, session)
+}
+
+fn mood(at: DateTime<Utc>, value: u8, emotions: Vec<i64>, note: Option<&str>) -> MoodInput {
+    MoodInput {
+        at,
+        mood: value,
+        emotions,
+        craving: Some(3),
+        halt: Halt::default(),
+        sleep_hours: Some(7.5),
+        note: note.map(String::from),
+    }
+}
+
+fn craving(
+    at: DateTime<Utc>,
+    triggers: Vec<i64>,
+    actions: Vec<i64>,
+    outcome: CravingOutcome,
+) -> CravingInput {
+    CravingInput {
+        at,
+        strength: 7,
+        triggers,
+        place: Some("home".into()),
+        people: None,
+        actions,
+        outcome,
+        note: None,
+        slip_clock_id: None,
+    }
+}
+
+fn entry(title: &str, body: &str, tags: &[&str]) -> JournalInput {
+    JournalInput {
+        at: now() - Duration::hours(1),
+        title: title.into(),
+        body: body.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+fn invalid<T: std::fmt::Debug>(result: Result<T, DataError>) -> String {
+    match result {
+        Err(DataError::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn trigger_id(s: &Session, key: &str) -> i64 {
+    let all = triggers::list(s.store(), false).unwrap();
+    all.iter()
+        .find(|t| t.key.as_deref() == Some(key))
+        .expect(key)
+        .id
+}
+
+#[test]
+fn the_catalogues_are_seeded_on_first_run() {
+    let (_j, s) = open();
+    let t = triggers::list(s.store(), false).unwrap();
+    let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(t.len(), 12, "{names:?}");
+    for expected in [
+        "Grief and loss",
+        "Loneliness and isolation",
+        "Peer pressure and social situations",
+        "Celebrations",
+    ] {
+        assert!(names.contains(&expected), "{expected} is in the catalogue");
+    }
+    assert_eq!(
+        catalogue::list(s.store(), Catalogue::Emotions)
+            .unwrap()
+            .len(),
+        12
+    );
+    assert_eq!(
+        catalogue::list(s.store(), Catalogue::CopingActions)
+            .unwrap()
+            .len(),
+        10
+    );
+}
+
+#[test]
+fn moods_are_validated_and_round_trip() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let anxious = catalogue::list(st, Catalogue::Emotions).unwrap()[0].id;
+    let own = catalogue::add(st, Catalogue::Emotions, "  restless ").unwrap();
+    assert_eq!(
+        catalogue::add(st, Catalogue::Emotions, "Restless")
+            .unwrap()
+            .id,
+        own.id,
+        "no duplicates"
+    );
+    let saved = moods::create(
+        st,
+        &mood(now(), 4, vec![own.id, anxious, anxious], Some(" okay day ")),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(saved.emotions.len(), 2);
+    assert_eq!(saved.note.as_deref(), Some("okay day"));
+    assert_eq!(moods::get(st, saved.id).unwrap(), saved);
+
+    assert!(invalid(moods::create(st, &mood(now(), 0, vec![], None), now())).contains("Mood"));
+    assert!(invalid(moods::create(st, &mood(now(), 6, vec![], None), now())).contains("Mood"));
+    let mut strong = mood(now(), 3, vec![], None);
+    strong.craving = Some(11);
+    assert!(invalid(moods::create(st, &strong, now())).contains("0 to 10"));
+    assert!(
+        invalid(moods::create(st, &mood(now(), 3, vec![9999], None), now())).contains("emotion")
+    );
+    assert!(matches!(
+        moods::update(st, 9999, &mood(now(), 3, vec![], None), now()),
+        Err(DataError::NotFound(_))
+    ));
+}
+
+#[test]
+fn triggers_can_be_added_renamed_merged_and_archived() {
+    let (_j, mut s) = open();
+    let lonely = trigger_id(&s, "loneliness-isolation");
+    let st = s.store_mut();
+    let own = triggers::create(st, "Payday", now()).unwrap();
+    assert!(invalid(triggers::create(st, "payday", now())).contains("already"));
+    assert!(invalid(triggers::create(st, "  ", now())).contains("name"));
+    let renamed = triggers::rename(st, own.id, "Getting paid").unwrap();
+    assert_eq!(renamed.name, "Getting paid");
+    cravings::create(
+        st,
+        &craving(now(), vec![own.id], vec![], CravingOutcome::Passed),
+        now(),
+    )
+    .unwrap();
+    cravings::create(
+        st,
+        &craving(now(), vec![own.id, lonely], vec![], CravingOutcome::Passed),
+        now(),
+    )
+    .unwrap();
+    let merged = triggers::merge(st, own.id, lonely).unwrap();
+    assert_eq!(
+        merged.uses, 2,
+        "both cravings now name loneliness (once each)"
+    );
+    let archived: Vec<_> = triggers::list(st, true)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.archived)
+        .collect();
+    assert_eq!(
+        archived.len(),
+        1,
+        "the merged trigger is archived, not lost"
+    );
+    assert!(invalid(triggers::merge(st, lonely, lonely)).contains("different"));
+    let bad = craving(now(), vec![424242], vec![], CravingOutcome::Passed);
+    assert!(invalid(cravings::create(st, &bad, now())).contains("trigger"));
+}
+
+#[test]
+fn a_craving_where_i_used_can_record_a_slip() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let clock = clocks::create(
+        st,
+        &ClockInput {
+            name: "Heroin".into(),
+            started_at: now() - Duration::days(20),
+            money_per_day_cents: None,
+            currency: None,
+            minutes_per_day: None,
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+    let mut input = craving(
+        now() - Duration::hours(2),
+        vec![],
+        vec![],
+        CravingOutcome::Passed,
+    );
+    input.slip_clock_id = Some(clock.id);
+    assert!(invalid(cravings::create(st, &input, now())).contains("I used"));
+    input.outcome = CravingOutcome::Used;
+    let event = cravings::create(st, &input, now()).unwrap();
+    assert!(event.slip_id.is_some(), "the slip is linked to the craving");
+    let view = clocks::view(st, clock.id, now(), TZ).unwrap();
+    assert_eq!((view.restarts, view.days), (1, 0), "the streak restarted");
+}
+
+#[test]
+fn journal_entries_need_a_body_and_render_safely() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let untitled = journal_entries::create(
+        st,
+        &entry("", "Just **words**", &["#Family", "family", " work "]),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(untitled.title, "", "an empty title is allowed");
+    assert_eq!(
+        untitled.tags,
+        ["family", "work"],
+        "tags are tidied and deduplicated"
+    );
+    assert!(untitled.html.contains("<strong>words</strong>"));
+    assert!(invalid(journal_entries::create(
+        st,
+        &entry("Title", "   ", &[]),
+        now()
+    ))
+    .contains("empty"));
+    let evil = journal_entries::create(st, &entry("x", "<script>alert(1)</script>hi", &[]), now())
+        .unwrap();
+    assert!(
+        !evil.html.contains("<script"),
+        "no script survives: {}",
+        evil.html
+    );
+    // Autosave: the same entry saved again and again.
+    let mut edit = entry("Draft", "first words", &[]);
+    let draft = journal_entries::create(st, &edit, now()).unwrap();
+    edit.body = "first words and more".into();
+    let saved = journal_entries::update(st, draft.id, &edit, now()).unwrap();
+    assert_eq!(
+        (saved.id, saved.body.as_str()),
+        (draft.id, "first words and more")
+    );
+    assert_eq!(journal_entries::tags(st).unwrap(), ["family", "work"]);
+}
+
+#[test]
+fn search_finds_words_stems_prefixes_and_phrases_and_never_errors() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    journal_entries::create(
+        st,
+        &entry("Sunday", "We walked by the river after the meeting.", &[]),
+        now(),
+    )
+    .unwrap();
+    moods::create(
+        st,
+        &mood(now(), 2, vec![], Some("Lonely evening, missing my brother")),
+        now(),
+    )
+    .unwrap();
+    let mut c = craving(now(), vec![], vec![], CravingOutcome::Passed);
+    c.note = Some("Friends offered, I walked away".into());
+    cravings::create(st, &c, now()).unwrap();
+
+    let kinds = |q: &str| -> Vec<EntryKind> {
+        let mut k: Vec<_> = search::search(st, q, 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.kind)
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        kinds("walking"),
+        [EntryKind::Craving, EntryKind::Journal],
+        "stemming: walking ~ walked"
+    );
+    assert_eq!(
+        kinds("broth"),
+        [EntryKind::Mood],
+        "the last word matches as a prefix"
+    );
+    assert_eq!(
+        kinds("\"after the meeting\""),
+        [EntryKind::Journal],
+        "phrases"
+    );
+    assert_eq!(
+        kinds("\"meeting after\""),
+        Vec::<EntryKind>::new(),
+        "a phrase keeps its order"
+    );
+    for weird in [
+        "\"",
+        "AND",
+        "OR NOT",
+        "*",
+        "(",
+        "river)",
+        "col:umn",
+        "NEAR(a b)",
+        "'",
+        "-x",
+        "^",
+        "🙂",
+        "",
+    ] {
+        assert!(
+            search::search(st, weird, 20).is_ok(),
+            "{weird:?} must not cause an error"
+        );
+    }
+    let hit = &search::search(st, "river", 5).unwrap()[0];
+    assert_eq!(hit.title, "Sunday");
+    assert!(
+        hit.snippet.iter().any(|p| p.hit && p.text == "river"),
+        "{:?}",
+        hit.snippet
+    );
+}
+
+#[test]
+fn deleted_entries_leave_search_and_timeline_and_can_be_restored() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    let e = journal_entries::create(st, &entry("Gone", "a unique zebra word", &[]), now()).unwrap();
+    timeline::delete(st, EntryKind::Journal, e.id, now()).unwrap();
+    assert!(
+        search::search(st, "zebra", 5).unwrap().is_empty(),
+        "a deleted entry is not found"
+    );
+    let page = timeline::page(st, &TimelineFilter::default(), None, 50, now(), TZ).unwrap();
+    assert!(page.items.is_empty());
+    timeline::restore(st, EntryKind::Journal, e.id).unwrap();
+    assert_eq!(
+        search::search(st, "zebra", 5).unwrap().len(),
+        1,
+        "undo brings it back"
+    );
+    timeline::delete(st, EntryKind::Journal, e.id, now()).unwrap();
+    timeline::purge_deleted(st).unwrap();
+    assert!(matches!(
+        timeline::restore(st, EntryKind::Journal, e.id),
+        Err(DataError::NotFound(_))
+    ));
+}
+
+#[test]
+fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
+    let (_j, mut s) = open();
+    let lonely = trigger_id(&s, "loneliness-isolation");
+    let st = s.store_mut();
+    for h in 0..30 {
+        let at = now() - Duration::hours(h * 5);
+        moods::create(st, &mood(at, 3, vec![], None), now()).unwrap();
+        if h % 3 == 0 {
+            cravings::create(
+                st,
+                &craving(
+                    at - Duration::minutes(1),
+                    vec![lonely],
+                    vec![],
+                    CravingOutcome::Passed,
+                ),
+                now(),
+            )
+            .unwrap();
+        }
+        if h % 5 == 0 {
+            let mut e = entry("Entry", "text", if h == 0 { &["family"] } else { &[] });
+            e.at = at - Duration::minutes(2);
+            journal_entries::create(st, &e, now()).unwrap();
+        }
+    }
+    let all = TimelineFilter::default();
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = timeline::page(st, &all, cursor.as_deref(), 7, now(), TZ).unwrap();
+        seen.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        30 + 10 + 6,
+        "every entry exactly once across pages"
+    );
+    assert!(seen.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+
+    let only = |filter: TimelineFilter| {
+        timeline::page(st, &filter, None, 100, now(), TZ)
+            .unwrap()
+            .items
+    };
+    let cravings_only = only(TimelineFilter {
+        kinds: vec![EntryKind::Craving],
+        ..Default::default()
+    });
+    assert_eq!(cravings_only.len(), 10);
+    assert_eq!(cravings_only[0].triggers, ["Loneliness and isolation"]);
+    assert_eq!(
+        only(TimelineFilter {
+            tag: Some("Family".into()),
+            ..Default::default()
+        })
+        .len(),
+        1
+    );
+    assert_eq!(
+        only(TimelineFilter {
+            trigger_id: Some(lonely),
+            ..Default::default()
+        })
+        .len(),
+        10
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let today_only = only(TimelineFilter {
+        from: Some(today),
+        to: Some(today),
+        ..Default::default()
+    });
+    assert!(
+        !today_only.is_empty()
+            && today_only
+                .iter()
+                .all(|i| i.at.with_timezone(&TZ).date_naive() == today)
+    );
+    assert!(invalid(timeline::page(st, &all, Some("nonsense"), 5, now(), TZ)).contains("page"));
+}
+
+#[test]
+fn insights_find_known_answers_and_claim_nothing_without_data() {
+    let (_j, mut s) = open();
+    let lonely = trigger_id(&s, "loneliness-isolation");
+    let st = s.store_mut();
+    let called = catalogue::list(st, Catalogue::CopingActions).unwrap()[0].id; // "Called someone"
+    let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let empty = insights::compute(st, from, to, TZ).unwrap();
+    assert!(empty.findings.is_empty(), "no claims without data");
+    assert_eq!(empty.summary, "Nothing logged in this period yet.");
+
+    // 40 days: on 15 of them loneliness was a trigger and mood was 2; on the others, 4.
+    for d in 0..40 {
+        let day_start =
+            TZ.with_ymd_and_hms(2026, 10, 1, 12, 0, 0).unwrap().to_utc() + Duration::days(d);
+        let lonely_day = d < 15;
+        moods::create(
+            st,
+            &mood(day_start, if lonely_day { 2 } else { 4 }, vec![], None),
+            now(),
+        )
+        .unwrap();
+        if lonely_day {
+            // At 9:30 pm local: the cravings peak between 9 and 11 pm.
+            let evening = day_start + Duration::hours(9) + Duration::minutes(30);
+            let outcome = if d < 11 {
+                CravingOutcome::Passed
+            } else {
+                CravingOutcome::Struggling
+            };
+            cravings::create(
+                st,
+                &craving(evening, vec![lonely], vec![called], outcome),
+                now(),
+            )
+            .unwrap();
+        }
+    }
+    let i = insights::compute(st, from, to, TZ).unwrap();
+    assert_eq!((i.mood_days, i.craving_count), (40, 15));
+    assert!(
+        i.findings.contains(&"On days you logged loneliness and isolation your mood averaged 2.0, against 4.0 on other days (15 vs 25 days).".to_string()),
+        "{:#?}",
+        i.findings
+    );
+    assert!(
+        i.findings
+            .contains(&"Your cravings peak between 9 and 11 pm (15 of 15 cravings).".to_string()),
+        "{:#?}",
+        i.findings
+    );
+    assert!(
+        i.findings.contains(
+            &"When you chose \"called someone\", the urge passed 11 times out of 15.".to_string()
+        ),
+        "{:#?}",
+        i.findings
+    );
+    assert_eq!(i.triggers[0].label, "Loneliness and isolation");
+    assert_eq!(i.triggers[0].count, 15);
+    let thursday_9pm = i.craving_heatmap.iter().flatten().sum::<i64>();
+    assert_eq!(thursday_9pm, 15);
+    assert_eq!(i.mood_rolling.len(), 40);
+
+    // With only 9 lonely days the comparison is not made.
+    let few = insights::compute(st, NaiveDate::from_ymd_opt(2026, 10, 7).unwrap(), to, TZ).unwrap();
+    assert!(
+        few.findings.iter().all(|f| !f.contains("loneliness")),
+        "{:#?}",
+        few.findings
+    );
+}
+
+#[test]
+fn searchable_text_is_not_readable_in_any_file() {
+    let canary = "CANARYzebrafish";
+    let (j, mut s) = open();
+    let st = s.store_mut();
+    journal_entries::create(
+        st,
+        &entry(
+            &format!("{canary} title"),
+            &format!("{canary} body"),
+            &[canary],
+        ),
+        now(),
+    )
+    .unwrap();
+    moods::create(
+        st,
+        &mood(now(), 3, vec![], Some(&format!("{canary} mood"))),
+        now(),
+    )
+    .unwrap();
+    triggers::create(st, &format!("{canary} trigger"), now()).unwrap();
+    assert_eq!(
+        search::search(st, canary, 5).unwrap().len(),
+        2,
+        "it is searchable"
+    );
+    for (path, bytes) in snapshot(j.paths().dir()) {
+        assert!(
+            !contains(&bytes, canary.as_bytes()),
+            "readable in {}",
+            path.display()
+        );
+        assert!(
+            !contains(&bytes, canary.to_lowercase().as_bytes()),
+            "index term readable in {}",
+            path.display()
+        );
+    }
+}
