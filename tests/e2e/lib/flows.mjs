@@ -1,0 +1,60 @@
+// Steps several suites share: getting a fresh journal open through the real UI, and locking
+// and unlocking it again.
+
+import assert from 'node:assert/strict';
+
+// Key derivation takes about a second in the app; debug builds on a busy machine are slower.
+export const KDF_TIMEOUT_MS = 60_000;
+
+/** First run: choose `passphrase`, confirm the recovery key, and land in the shell. */
+export async function createJournal(session, passphrase) {
+  await session.waitFor('create-passphrase', { timeoutMs: 60_000, why: 'a first run shows the Welcome screen' });
+  await session.type('create-passphrase', passphrase);
+  await session.type('create-confirm', passphrase);
+  await session.click('create-submit');
+  const keyEl = await session.waitFor('recovery-key', { timeoutMs: KDF_TIMEOUT_MS, why: 'creating shows the recovery key' });
+  const key = String(await keyEl.property('textContent')).trim();
+  const index = Number(await session.attribute('recovery-confirm-input', 'data-group-index'));
+  await session.type('recovery-confirm-input', key.split('-')[index], { verify: false });
+  await session.click('recovery-confirm-submit');
+  await session.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'confirming the recovery key opens the shell' });
+  return key;
+}
+
+/** Locks, checks nothing of the journal is left in the DOM, and unlocks with `passphrase`. */
+export async function lockAndUnlock(session, passphrase, { mustNotShow = [] } = {}) {
+  await session.click('lock-button');
+  await session.waitFor('unlock-passphrase', { why: 'the lock button leads to the unlock screen' });
+  const html = String(await session.executeScript('return document.body.innerHTML;'));
+  for (const text of mustNotShow) {
+    assert.ok(!html.includes(text), `while locked, the page must not contain ${JSON.stringify(text)}`);
+  }
+  await session.type('unlock-passphrase', passphrase);
+  await session.click('unlock-submit');
+  await session.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the right passphrase unlocks again' });
+}
+
+/**
+ * Sets an <input> (date, time, ...) the way a person's edit would reach the app: value set,
+ * then input and change events. Typing into WebKit's date fields through WebDriver depends on
+ * the locale's field order, so this is the reliable way to enter a date.
+ */
+export async function setInputValue(session, testId, value) {
+  const ok = await session.executeScript(
+    `const el = document.querySelector('[data-testid="' + arguments[0] + '"]');
+     if (!el) return false;
+     el.value = arguments[1];
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));
+     return el.value === arguments[1];`,
+    [testId, value],
+  );
+  assert.ok(ok, `${testId} must accept the value ${JSON.stringify(value)}`);
+}
+
+/** A local date `days` days before today, as YYYY-MM-DD. */
+export function localDateDaysAgo(days, from = new Date()) {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() - days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
