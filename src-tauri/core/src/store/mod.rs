@@ -45,6 +45,17 @@ impl Store {
         Self::from_connection(connection::open(path, key, false)?)
     }
 
+    /// Opens (or creates) an UNENCRYPTED database, only so benchmarks can measure what
+    /// encryption costs. Compiled only with the `plaintext-bench` feature; the app never has it.
+    #[cfg(feature = "plaintext-bench")]
+    pub fn open_plaintext_for_benchmarks(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        Self::from_connection(conn)
+    }
+
     fn from_connection(mut conn: Connection) -> Result<Self, StoreError> {
         migrations::migrate(&mut conn)?;
         Ok(Self { conn })

@@ -1,0 +1,126 @@
+//! Ten years of heavy use (3 moods, 2 cravings and 1 journal entry a day): the timeline's first
+//! page, search for a common and a rare word, the full insights, and adding one entry with its
+//! durable commit. Each is measured on the encrypted journal and on an unencrypted copy with
+//! the same schema and data, to report what encryption costs.
+//!
+//! Run: `cargo bench -p daybreak-core --features plaintext-bench --bench record`
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use criterion::{criterion_group, criterion_main, Criterion};
+use daybreak_core::insights;
+use daybreak_core::moods::{self, Halt, MoodInput};
+use daybreak_core::search;
+use daybreak_core::store::Store;
+use daybreak_core::timeline::{self, TimelineFilter};
+use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Session, Vault};
+
+const TZ: Tz = chrono_tz::Europe::Berlin;
+const DAYS: i64 = 3653;
+const WORDS: [&str; 12] = [
+    "walked", "meeting", "sister", "work", "tired", "rain", "music", "called", "evening", "coffee",
+    "sponsor", "hopeful",
+];
+
+fn now() -> DateTime<Utc> {
+    TZ.with_ymd_and_hms(2026, 11, 26, 22, 0, 0)
+        .unwrap()
+        .to_utc()
+}
+
+/// Fills a store with ten years of heavy use, in one transaction.
+fn generate(store: &mut Store) {
+    let start = now() - Duration::days(DAYS);
+    store
+        .write(|tx| {
+            let mut n = 0usize;
+            for d in 0..DAYS {
+                let day = start + Duration::days(d);
+                for (i, hour) in [8, 14, 21].into_iter().enumerate() {
+                    n += 1;
+                    let at = (day + Duration::hours(hour)).timestamp_millis();
+                    tx.execute(
+                        "INSERT INTO moods (at, mood, craving, note, created_at) VALUES (?1, ?2, ?3, ?4, ?1)",
+                        (at, 1 + (n % 5) as i64, (n % 11) as i64, format!("{} and {} today", WORDS[n % 12], WORDS[(n / 12) % 12])),
+                    )?;
+                    tx.execute("INSERT INTO mood_emotions VALUES (last_insert_rowid(), ?1)", [1 + (n + i) as i64 % 12])?;
+                }
+                for hour in [17, 22] {
+                    n += 1;
+                    let at = (day + Duration::hours(hour)).timestamp_millis();
+                    tx.execute(
+                        "INSERT INTO cravings (at, strength, outcome, note, created_at) VALUES (?1, ?2, ?3, ?4, ?1)",
+                        (at, (n % 11) as i64, if n % 4 == 0 { "struggling" } else { "passed" }, format!("after {}", WORDS[n % 12])),
+                    )?;
+                    tx.execute("INSERT INTO craving_triggers VALUES (last_insert_rowid(), ?1)", [1 + (n % 12) as i64])?;
+                }
+                let at = (day + Duration::hours(23)).timestamp_millis();
+                let rare = if d == DAYS / 2 { " quetzal" } else { "" };
+                tx.execute(
+                    "INSERT INTO journal_entries (at, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?1, ?1)",
+                    (at, format!("Day {d}"), format!("Today I {} with my {} after the {}.{rare}", WORDS[d as usize % 12], WORDS[(d as usize + 3) % 12], WORDS[(d as usize + 7) % 12])),
+                )?;
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .expect("generate");
+}
+
+fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
+    let from = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    assert_eq!(
+        search::search(store, "quetzal", 20).unwrap().len(),
+        1,
+        "the rare word is there once"
+    );
+    let mut group = c.benchmark_group(label);
+    group.sample_size(20);
+    group.bench_function("timeline_first_page_50", |b| {
+        b.iter(|| timeline::page(store, &TimelineFilter::default(), None, 50, now(), TZ).unwrap())
+    });
+    group.bench_function("search_common_word", |b| {
+        b.iter(|| search::search(store, "walked", 20).unwrap())
+    });
+    group.bench_function("search_rare_word", |b| {
+        b.iter(|| search::search(store, "quetzal", 20).unwrap())
+    });
+    group.sample_size(10);
+    group.bench_function("insights_ten_years", |b| {
+        b.iter(|| insights::compute(store, from, to, TZ).unwrap())
+    });
+    let input = MoodInput {
+        at: now(),
+        mood: 4,
+        emotions: vec![1, 10],
+        craving: Some(2),
+        halt: Halt::default(),
+        sleep_hours: Some(7.0),
+        note: Some("a calm evening walk".into()),
+    };
+    group.bench_function("add_one_mood_durable", |b| {
+        b.iter(|| moods::create(store, &input, now()).unwrap())
+    });
+    group.finish();
+}
+
+fn bench_record(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = Vault::new(JournalPaths::new(dir.path().join("encrypted")));
+    let (mut session, _): (Session, _) = vault
+        .create(
+            &Passphrase::new("bench passphrase"),
+            KdfChoice::Fixed(FLOOR),
+        )
+        .expect("create");
+    generate(session.store_mut());
+    let mut plain =
+        Store::open_plaintext_for_benchmarks(&dir.path().join("plain.db")).expect("plain");
+    generate(&mut plain);
+    measure(c, "encrypted", session.store_mut());
+    measure(c, "plaintext", &mut plain);
+}
+
+criterion_group!(benches, bench_record);
+criterion_main!(benches);
