@@ -8,6 +8,7 @@ use daybreak_core::catalogue::Label;
 use daybreak_core::cravings::{CravingEvent, CravingInput, CravingOutcome};
 use daybreak_core::insights::{CountItem, DayValue, Insights};
 use daybreak_core::journal_entries::{JournalEntry, JournalInput};
+use daybreak_core::library::{Article, ArticleLink, ArticleSummary, LibraryHit, Source, TocEntry};
 use daybreak_core::moods::{Halt, MoodEntry, MoodInput};
 use daybreak_core::search::{SearchHit, SnippetPart};
 use daybreak_core::sobriety::{
@@ -72,6 +73,12 @@ fn generate() -> String {
         declaration::<TimelineItem>(&cfg),
         declaration::<TimelinePage>(&cfg),
         declaration::<Trigger>(&cfg),
+        declaration::<Article>(&cfg),
+        declaration::<ArticleLink>(&cfg),
+        declaration::<ArticleSummary>(&cfg),
+        declaration::<LibraryHit>(&cfg),
+        declaration::<Source>(&cfg),
+        declaration::<TocEntry>(&cfg),
     ];
     decls.sort();
     let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();

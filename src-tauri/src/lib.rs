@@ -88,6 +88,16 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::timeline::restore_entry,
             commands::timeline::search_entries,
             commands::timeline::insights,
+            commands::library::library_list,
+            commands::library::library_article,
+            commands::library::library_search,
+            commands::library::library_for_trigger,
+            commands::library::library_set_bookmark,
+            commands::library::library_save_progress,
+            commands::library::library_save_note,
+            commands::library::library_continue,
+            commands::library::library_delete_imported,
+            commands::library::library_import,
         ])
 }
 

@@ -149,6 +149,18 @@ impl Journal {
         }
     }
 
+    /// Runs `f` with the session when unlocked, or with `None` when locked: for what is
+    /// partly public (the shipped library) and partly private (reading state).
+    pub fn with_optional_session<T>(
+        &self,
+        f: impl FnOnce(Option<&mut Session>) -> Result<T, JournalError>,
+    ) -> Result<T, JournalError> {
+        match &mut *self.state() {
+            State::Unlocked(session) => f(Some(session)),
+            State::Locked => f(None),
+        }
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock leaves the state as it was; carry on with it.
         self.state

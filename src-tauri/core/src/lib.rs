@@ -10,6 +10,7 @@ pub mod data_error;
 pub mod insights;
 pub mod journal;
 pub mod journal_entries;
+pub mod library;
 pub mod markdown;
 pub mod moods;
 pub mod paths;

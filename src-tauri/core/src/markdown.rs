@@ -17,7 +17,12 @@ pub fn to_safe_html(markdown: &str) -> String {
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    sanitizer().clean(&raw).to_string()
+    sanitize(&raw)
+}
+
+/// Cleans HTML with the same rules: no script, style, handler, image or outside link.
+pub fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
 }
 
 fn sanitizer() -> Builder<'static> {

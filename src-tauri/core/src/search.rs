@@ -117,7 +117,7 @@ pub fn search(store: &Store, typed: &str, limit: usize) -> Result<Vec<SearchHit>
     })
 }
 
-fn split_snippet(snippet: &str) -> Vec<SnippetPart> {
+pub(crate) fn split_snippet(snippet: &str) -> Vec<SnippetPart> {
     let mut parts = Vec::new();
     let mut hit = false;
     let mut text = String::new();

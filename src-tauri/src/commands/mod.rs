@@ -3,6 +3,7 @@
 
 pub mod check_ins;
 pub mod journal_entries;
+pub mod library;
 pub mod moods;
 pub mod sobriety;
 pub mod timeline;

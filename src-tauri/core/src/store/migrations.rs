@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "moods",
         sql: include_str!("migrations/0003_moods.sql"),
     },
+    Migration {
+        version: 4,
+        name: "library",
+        sql: include_str!("migrations/0004_library.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

@@ -3,6 +3,36 @@
 
 export type AppError = { code: ErrorCode, message: string, };
 
+export type Article = { related: Array<ArticleLink>, reviewed: string | null, sources: Array<Source>, 
+/**
+ * Sanitized HTML; links to other articles use `article:<slug>`.
+ */
+html: string, toc: Array<TocEntry>, 
+/**
+ * The person's private note on this article (only when unlocked).
+ */
+note: string | null, importedAt: string | null, slug: string, title: string, summary: string, topics: Array<string>, 
+/**
+ * Trigger catalogue keys the article is about.
+ */
+triggers: Array<string>, imported: boolean, readingMinutes: number, bookmarked: boolean, 
+/**
+ * 0 to 1: how far the person has read.
+ */
+progress: number, };
+
+export type ArticleLink = { slug: string, title: string, };
+
+export type ArticleSummary = { slug: string, title: string, summary: string, topics: Array<string>, 
+/**
+ * Trigger catalogue keys the article is about.
+ */
+triggers: Array<string>, imported: boolean, readingMinutes: number, bookmarked: boolean, 
+/**
+ * 0 to 1: how far the person has read.
+ */
+progress: number, };
+
 export type CheckIn = { 
 /**
  * The user's local date.
@@ -135,6 +165,12 @@ export type JournalStatus = { state: JournalState, dataDir: string, journalFile:
 
 export type Label = { id: number, name: string, builtin: boolean, };
 
+export type LibraryHit = { slug: string, title: string, snippet: Array<SnippetPart>, 
+/**
+ * Lower is better (bm25).
+ */
+score: number, };
+
 export type MilestoneReached = { key: string, label: string, at: string, streakStartedAt: string, };
 
 export type MilestoneView = { key: string, label: string, 
@@ -179,6 +215,12 @@ export type SnippetPart = { text: string,
  */
 hit: boolean, };
 
+export type Source = { organisation: string, title: string, 
+/**
+ * Shown as text: the app is offline and never opens it.
+ */
+url: string, };
+
 export type Streak = { startedAt: string, endedAt: string | null, days: number, seconds: number, longForm: string, };
 
 export type TimelineFilter = { 
@@ -206,6 +248,12 @@ export type TimelinePage = { items: Array<TimelineItem>,
  * Pass back to get the next page; `None` at the end.
  */
 nextCursor: string | null, };
+
+export type TocEntry = { id: string, text: string, 
+/**
+ * 2 or 3.
+ */
+level: number, };
 
 export type TodayView = { day: string, 
 /**

@@ -1,0 +1,118 @@
+//! The offline library: educational articles compiled into the app, articles people import,
+//! search over both, and private reading state (bookmarks, where they left off, notes).
+//!
+//! The shipped articles are public and readable even while the journal is locked (the SOS
+//! panel links to the overdose article from the lock screen); everything that says what a
+//! person read or wrote lives in the encrypted journal and needs it unlocked.
+
+pub mod front_matter;
+pub mod import;
+pub mod render;
+mod search;
+mod shipped;
+mod state;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use front_matter::Source;
+pub use render::TocEntry;
+pub use search::{search, LibraryHit};
+pub use shipped::{shipped, shipped_sources, ShippedArticle};
+pub use state::{
+    continue_reading, delete_imported, import, save_note, save_progress, set_bookmark,
+};
+
+use crate::data_error::DataError;
+use crate::store::Store;
+
+/// Reading speed used for "5 min read".
+const WORDS_PER_MINUTE: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub topics: Vec<String>,
+    /// Trigger catalogue keys the article is about.
+    pub triggers: Vec<String>,
+    pub imported: bool,
+    pub reading_minutes: u32,
+    pub bookmarked: bool,
+    /// 0 to 1: how far the person has read.
+    pub progress: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleLink {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub summary: ArticleSummary,
+    pub related: Vec<ArticleLink>,
+    pub reviewed: Option<NaiveDate>,
+    pub sources: Vec<Source>,
+    /// Sanitized HTML; links to other articles use `article:<slug>`.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// The person's private note on this article (only when unlocked).
+    pub note: Option<String>,
+    pub imported_at: Option<DateTime<Utc>>,
+}
+
+pub(crate) fn reading_minutes(markdown: &str) -> u32 {
+    (markdown
+        .split_whitespace()
+        .count()
+        .div_ceil(WORDS_PER_MINUTE))
+    .max(1) as u32
+}
+
+/// Every article: shipped ones, then (when the journal is open) imported ones, with reading
+/// state.
+pub fn list(store: Option<&Store>) -> Result<Vec<ArticleSummary>, DataError> {
+    let mut out: Vec<ArticleSummary> = shipped().iter().map(|a| a.summary()).collect();
+    if let Some(store) = store {
+        out.extend(state::imported_summaries(store)?);
+        state::apply_state(store, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Shipped articles about a trigger (by its catalogue key).
+pub fn for_trigger(key: &str) -> Vec<ArticleSummary> {
+    shipped()
+        .iter()
+        .filter(|a| a.meta.triggers.iter().any(|t| t == key))
+        .map(|a| a.summary())
+        .collect()
+}
+
+/// One article, rendered, with the person's state when the journal is open.
+pub fn get(store: Option<&Store>, slug: &str) -> Result<Article, DataError> {
+    let mut article = match shipped().iter().find(|a| a.meta.slug == slug) {
+        Some(a) => a.article(),
+        None => match store {
+            Some(store) => state::imported_article(store, slug)?,
+            None => return Err(DataError::NotFound("article")),
+        },
+    };
+    if let Some(store) = store {
+        let mut one = [article.summary.clone()];
+        state::apply_state(store, &mut one)?;
+        let [summary] = one;
+        article.summary = summary;
+        article.note = state::note(store, slug)?;
+    }
+    Ok(article)
+}

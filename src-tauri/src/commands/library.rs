@@ -1,0 +1,156 @@
+//! The offline library. Shipped articles can be listed, read and searched while the journal
+//! is locked (the SOS panel links to them from the lock screen); reading state, bookmarks,
+//! notes and imported articles need it unlocked.
+
+use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit};
+use daybreak_core::store::Store;
+use daybreak_core::{DataError, JournalError};
+use tauri::ipc::{InvokeBody, Request};
+use tauri::State;
+
+use super::{on_journal, on_store};
+use crate::{AppError, SharedJournal};
+
+type Journal<'a> = State<'a, SharedJournal>;
+
+/// Runs library work with the store when the journal is open, without it when locked.
+async fn on_library<T: Send + 'static>(
+    journal: &SharedJournal,
+    work: impl FnOnce(Option<&Store>) -> Result<T, DataError> + Send + 'static,
+) -> Result<T, AppError> {
+    on_journal(journal, move |j| {
+        j.with_optional_session(|session| Ok(work(session.map(|s| s.store()))?))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn library_list(journal: Journal<'_>) -> Result<Vec<ArticleSummary>, AppError> {
+    on_library(&journal, library::list).await
+}
+
+#[tauri::command]
+pub async fn library_article(journal: Journal<'_>, slug: String) -> Result<Article, AppError> {
+    on_library(&journal, move |store| library::get(store, &slug)).await
+}
+
+#[tauri::command]
+pub async fn library_search(
+    journal: Journal<'_>,
+    query: String,
+    limit: u32,
+) -> Result<Vec<LibraryHit>, AppError> {
+    on_library(&journal, move |store| {
+        library::search(store, &query, limit.min(100) as usize)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn library_for_trigger(key: String) -> Result<Vec<ArticleSummary>, AppError> {
+    Ok(library::for_trigger(&key))
+}
+
+#[tauri::command]
+pub async fn library_set_bookmark(
+    journal: Journal<'_>,
+    slug: String,
+    bookmarked: bool,
+) -> Result<(), AppError> {
+    on_store(&journal, move |store, _, _| {
+        library::set_bookmark(store, &slug, bookmarked)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn library_save_progress(
+    journal: Journal<'_>,
+    slug: String,
+    progress: f64,
+) -> Result<(), AppError> {
+    on_store(&journal, move |store, now, _| {
+        library::save_progress(store, &slug, progress, now)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn library_save_note(
+    journal: Journal<'_>,
+    slug: String,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    on_store(&journal, move |store, _, _| {
+        library::save_note(store, &slug, note.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn library_continue(journal: Journal<'_>) -> Result<Option<ArticleSummary>, AppError> {
+    on_store(&journal, |store, _, _| library::continue_reading(store)).await
+}
+
+#[tauri::command]
+pub async fn library_delete_imported(journal: Journal<'_>, slug: String) -> Result<(), AppError> {
+    on_store(&journal, move |store, _, _| {
+        library::delete_imported(store, &slug)
+    })
+    .await
+}
+
+/// Imports a file chosen in the system file dialog. The UI sends the file's bytes as the raw
+/// request body (no JSON round trip for megabytes) and its name, percent-encoded, in the
+/// `x-file-name` header.
+#[tauri::command]
+pub async fn library_import(
+    journal: Journal<'_>,
+    request: Request<'_>,
+) -> Result<ArticleSummary, AppError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(JournalError::from(DataError::invalid("The file could not be read.")).into());
+    };
+    let bytes = bytes.clone();
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+        .unwrap_or_else(|| "imported.txt".into());
+    on_store(&journal, move |store, now, _| {
+        library::import(store, &name, &bytes, now)
+    })
+    .await
+}
+
+/// Decodes `encodeURIComponent` output; anything malformed is kept as it is.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn file_names_are_percent_decoded() {
+        assert_eq!(percent_decode("my%20notes%C3%A9.md"), "my notesé.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%zz"), "a%zz");
+    }
+}
