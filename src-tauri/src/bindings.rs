@@ -15,6 +15,9 @@ use daybreak_core::sobriety::{
     CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
     Savings, Slip, SlipInput, SlipRecorded, Streak, TodayView,
 };
+use daybreak_core::sos::{
+    CountryLines, CrisisLine, LineKind, Person, PersonInput, Reason, RelapsePlan,
+};
 use daybreak_core::timeline::{EntryKind, TimelineFilter, TimelineItem, TimelinePage};
 use daybreak_core::triggers::Trigger;
 use daybreak_core::{JournalState, JournalStatus};
@@ -79,6 +82,13 @@ fn generate() -> String {
         declaration::<LibraryHit>(&cfg),
         declaration::<Source>(&cfg),
         declaration::<TocEntry>(&cfg),
+        declaration::<CountryLines>(&cfg),
+        declaration::<CrisisLine>(&cfg),
+        declaration::<LineKind>(&cfg),
+        declaration::<Person>(&cfg),
+        declaration::<PersonInput>(&cfg),
+        declaration::<Reason>(&cfg),
+        declaration::<RelapsePlan>(&cfg),
     ];
     decls.sort();
     let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();

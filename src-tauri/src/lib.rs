@@ -18,6 +18,9 @@ pub use error::{AppError, ErrorCode};
 /// The one window's label. Capabilities and the single-instance handler refer to it.
 pub const MAIN_WINDOW: &str = "main";
 
+/// Where exports (the relapse prevention plan's printable page) are written.
+pub struct ExportDir(pub std::path::PathBuf);
+
 /// The journal as shared app state.
 pub type SharedJournal = Arc<Journal>;
 
@@ -35,6 +38,7 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
         }))
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
+            app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage::<SharedJournal>(Arc::new(Journal::new(
                 JournalPaths::new(dir),
                 KdfChoice::Calibrate,
@@ -98,6 +102,19 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::library::library_continue,
             commands::library::library_delete_imported,
             commands::library::library_import,
+            commands::sos::sos_crisis_lines,
+            commands::sos::sos_country_for_locale,
+            commands::sos::sos_people,
+            commands::sos::sos_add_person,
+            commands::sos::sos_update_person,
+            commands::sos::sos_remove_person,
+            commands::sos::sos_reasons,
+            commands::sos::sos_add_reason,
+            commands::sos::sos_update_reason,
+            commands::sos::sos_remove_reason,
+            commands::sos::plan_get,
+            commands::sos::plan_save,
+            commands::sos::plan_export,
         ])
 }
 

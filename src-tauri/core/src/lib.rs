@@ -17,6 +17,7 @@ pub mod paths;
 pub mod search;
 pub mod secret;
 pub mod sobriety;
+pub mod sos;
 pub mod store;
 pub mod timeline;
 pub mod triggers;

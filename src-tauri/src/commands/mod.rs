@@ -6,6 +6,7 @@ pub mod journal_entries;
 pub mod library;
 pub mod moods;
 pub mod sobriety;
+pub mod sos;
 pub mod timeline;
 pub mod vault;
 

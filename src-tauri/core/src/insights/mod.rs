@@ -64,7 +64,7 @@ pub fn compute(
     to: NaiveDate,
     tz: Tz,
 ) -> Result<Insights, DataError> {
-    if from > to || (to - from).num_days() > 366 * 20 {
+    if from > to || (to - from).num_days() > 366 * 60 {
         return Err(DataError::invalid("That date range can't be shown."));
     }
     let data = store.read(|conn| data::load(conn, from, to, tz))?;

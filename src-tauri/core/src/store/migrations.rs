@@ -34,6 +34,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "library",
         sql: include_str!("migrations/0004_library.sql"),
     },
+    Migration {
+        version: 5,
+        name: "sos",
+        sql: include_str!("migrations/0005_sos.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

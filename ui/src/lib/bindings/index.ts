@@ -79,6 +79,12 @@ uncelebrated: MilestoneView | null, restarts: number, longestStreakDays: number,
 
 export type CountItem = { label: string, count: number, };
 
+export type CountryLines = { 
+/**
+ * ISO 3166 code, or "EU".
+ */
+code: string, name: string, lines: Array<CrisisLine>, checked: string, };
+
 export type CravingEvent = { id: number, at: string, strength: number, triggers: Array<Label>, place: string | null, people: string | null, actions: Array<Label>, outcome: CravingOutcome, note: string | null, 
 /**
  * The slip recorded with it, if any.
@@ -102,6 +108,12 @@ slipClockId?: number, };
 export type CravingOutcome = "passed" | "used" | "struggling";
 
 export type CreatedJournal = { recoveryKey: string, };
+
+export type CrisisLine = { name: string, number: string, kind: LineKind, description: string, 
+/**
+ * Where the number was checked (shown as text; the app is offline).
+ */
+source: string, };
 
 export type DayValue = { day: string, value: number, };
 
@@ -171,6 +183,8 @@ export type LibraryHit = { slug: string, title: string, snippet: Array<SnippetPa
  */
 score: number, };
 
+export type LineKind = "emergency" | "crisis" | "drugs" | "poison";
+
 export type MilestoneReached = { key: string, label: string, at: string, streakStartedAt: string, };
 
 export type MilestoneView = { key: string, label: string, 
@@ -190,6 +204,26 @@ mood: number, emotions: Array<number>,
  * 0 (none) to 10.
  */
 craving: number | null, halt: Halt, sleepHours: number | null, note: string | null, };
+
+export type Person = { id: number, name: string, phone: string, 
+/**
+ * "My sponsor", "Counsellor, weekdays"...
+ */
+note: string | null, };
+
+export type PersonInput = { name: string, phone: string, note: string | null, };
+
+export type Reason = { id: number, text: string, };
+
+export type RelapsePlan = { warningSigns: Array<string>, highRiskSituations: Array<string>, 
+/**
+ * Triggers from the catalogue that are high-risk for this person.
+ */
+highRiskTriggers: Array<number>, copingStrategies: Array<string>, places: Array<string>, ifISlip: string, 
+/**
+ * Set by the app when saved.
+ */
+updatedAt: string | null, };
 
 export type Savings = { currency: string | null, moneyPerDayCents: number | null, minutesPerDay: number | null, moneyCurrentCents: number | null, moneyTotalCents: number | null, minutesCurrent: number | null, minutesTotal: number | null, };
 

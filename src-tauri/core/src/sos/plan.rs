@@ -1,0 +1,227 @@
+//! The relapse prevention plan: a guided form, saved encrypted, editable any time, and
+//! exportable as a printable page for a counsellor or sponsor (clearly marked as readable).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{people, reasons};
+use crate::data_error::{from_millis, to_millis, DataError};
+use crate::sobriety::count::local;
+use crate::store::Store;
+
+const MAX_ITEMS: usize = 30;
+const MAX_ITEM_CHARS: usize = 300;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RelapsePlan {
+    pub warning_signs: Vec<String>,
+    pub high_risk_situations: Vec<String>,
+    /// Triggers from the catalogue that are high-risk for this person.
+    #[ts(type = "Array<number>")]
+    pub high_risk_triggers: Vec<i64>,
+    pub coping_strategies: Vec<String>,
+    pub places: Vec<String>,
+    pub if_i_slip: String,
+    /// Set by the app when saved.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl RelapsePlan {
+    fn checked(&self) -> Result<RelapsePlan, DataError> {
+        let tidy = |items: &[String], what: &str| -> Result<Vec<String>, DataError> {
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect();
+            if items.len() > MAX_ITEMS || items.iter().any(|i| i.chars().count() > MAX_ITEM_CHARS) {
+                return Err(DataError::invalid(format!(
+                    "Please keep {what} to 30 items of up to 300 characters."
+                )));
+            }
+            Ok(items)
+        };
+        let if_i_slip = self.if_i_slip.trim().to_string();
+        if if_i_slip.chars().count() > 2000 {
+            return Err(DataError::invalid(
+                "Please keep \"If I slip\" under 2000 characters.",
+            ));
+        }
+        let mut triggers = self.high_risk_triggers.clone();
+        triggers.sort_unstable();
+        triggers.dedup();
+        Ok(RelapsePlan {
+            warning_signs: tidy(&self.warning_signs, "warning signs")?,
+            high_risk_situations: tidy(&self.high_risk_situations, "high-risk situations")?,
+            high_risk_triggers: triggers,
+            coping_strategies: tidy(&self.coping_strategies, "coping strategies")?,
+            places: tidy(&self.places, "places")?,
+            if_i_slip,
+            updated_at: None,
+        })
+    }
+}
+
+pub fn get(store: &Store) -> Result<RelapsePlan, DataError> {
+    let row: Option<(String, i64)> = store.read(|conn| {
+        conn.query_row(
+            "SELECT data, updated_at FROM relapse_plan WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    })?;
+    match row {
+        None => Ok(RelapsePlan::default()),
+        Some((data, updated)) => {
+            let mut plan: RelapsePlan = serde_json::from_str(&data)
+                .map_err(|_| DataError::invalid("The saved plan could not be read."))?;
+            plan.updated_at = Some(from_millis(updated)?);
+            Ok(plan)
+        }
+    }
+}
+
+pub fn save(
+    store: &mut Store,
+    plan: &RelapsePlan,
+    now: DateTime<Utc>,
+) -> Result<RelapsePlan, DataError> {
+    let plan = plan.checked()?;
+    let data = serde_json::to_string(&plan).expect("a plan serializes");
+    store.write(|tx| {
+        crate::triggers::check_ids(tx, &plan.high_risk_triggers)?;
+        tx.execute(
+            "INSERT INTO relapse_plan (id, data, updated_at) VALUES (1, ?1, ?2)
+             ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            (&data, to_millis(now)),
+        )?;
+        Ok::<_, DataError>(())
+    })?;
+    get(store)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn section(out: &mut String, title: &str, items: &[String]) {
+    out.push_str(&format!("<h2>{}</h2>\n", escape(title)));
+    if items.is_empty() {
+        out.push_str("<p class=\"empty\">Not filled in yet.</p>\n");
+    } else {
+        out.push_str("<ul>\n");
+        for item in items {
+            out.push_str(&format!("<li>{}</li>\n", escape(item)));
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
+/// The plan as a standalone, printable HTML page, with the person's people and reasons.
+/// Everything is escaped; nothing is loaded from anywhere.
+pub fn export_html(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<String, DataError> {
+    let plan = get(store)?;
+    let people = people::list(store)?;
+    let reasons = reasons::list(store)?;
+    let trigger_names: Vec<String> = crate::triggers::list(store, true)?
+        .into_iter()
+        .filter(|t| plan.high_risk_triggers.contains(&t.id))
+        .map(|t| t.name)
+        .collect();
+    let mut situations = plan.high_risk_situations.clone();
+    situations.extend(trigger_names);
+    let mut out = String::from(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>My relapse prevention plan</title>\n\
+         <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
+         .readable{border:2px solid #a33;padding:.75rem 1rem;border-radius:.5rem;background:#fff4f2}\
+         h1{margin-bottom:.25rem}h2{margin-top:1.5rem;border-bottom:1px solid #ccc}.empty{color:#666}\
+         @media print{.readable{border-color:#000;background:none}}</style>\n</head><body>\n",
+    );
+    out.push_str("<h1>My relapse prevention plan</h1>\n");
+    out.push_str(&format!(
+        "<p class=\"readable\"><strong>This page is readable by anyone who sees it.</strong> It was exported from Daybreak on {} to share with someone you trust. Keep it somewhere safe.</p>\n",
+        escape(&local(now, tz).format("%B %-d, %Y").to_string())
+    ));
+    section(&mut out, "My warning signs", &plan.warning_signs);
+    section(&mut out, "My high-risk situations", &situations);
+    section(&mut out, "My coping strategies", &plan.coping_strategies);
+    let people: Vec<String> = people
+        .iter()
+        .map(|p| match &p.note {
+            Some(note) => format!("{} — {} ({})", p.name, p.phone, note),
+            None => format!("{} — {}", p.name, p.phone),
+        })
+        .collect();
+    section(&mut out, "People I can call", &people);
+    section(&mut out, "Places I can go", &plan.places);
+    let reasons: Vec<String> = reasons.into_iter().map(|r| r.text).collect();
+    section(&mut out, "My reasons", &reasons);
+    out.push_str("<h2>If I slip</h2>\n");
+    if plan.if_i_slip.is_empty() {
+        out.push_str("<p class=\"empty\">Not filled in yet.</p>\n");
+    } else {
+        for paragraph in plan.if_i_slip.split("\n\n") {
+            out.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(paragraph).replace('\n', "<br>")
+            ));
+        }
+    }
+    out.push_str("</body></html>\n");
+    Ok(out)
+}
+
+/// Writes the printable page into `dir` under a dated name that does not overwrite anything,
+/// and returns its path.
+pub fn export_to(
+    dir: &Path,
+    store: &Store,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<PathBuf, DataError> {
+    let html = export_html(store, now, tz)?;
+    let io = |e: std::io::Error| {
+        DataError::invalid(format!(
+            "The plan could not be saved in {}: {e}",
+            dir.display()
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let date = local(now, tz).format("%Y-%m-%d").to_string();
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("relapse-prevention-plan-{date}.html")
+        } else {
+            format!("relapse-prevention-plan-{date}-{n}.html")
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                file.write_all(html.as_bytes())
+                    .and_then(|_| file.sync_all())
+                    .map_err(io)?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(io(e)),
+        }
+    }
+}

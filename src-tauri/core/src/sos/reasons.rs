@@ -1,0 +1,71 @@
+//! My reasons: the person's own words on why they are staying sober, shown large in SOS.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::data_error::DataError;
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub text: String,
+}
+
+fn checked(text: &str) -> Result<String, DataError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DataError::invalid("Write your reason first."));
+    }
+    if text.chars().count() > 500 {
+        return Err(DataError::invalid(
+            "Please keep a reason under 500 characters.",
+        ));
+    }
+    Ok(text.into())
+}
+
+pub fn list(store: &Store) -> Result<Vec<Reason>, DataError> {
+    store.read(|conn| {
+        let mut stmt = conn.prepare_cached("SELECT id, text FROM reasons ORDER BY position, id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Reason {
+                id: r.get(0)?,
+                text: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    })
+}
+
+pub fn add(store: &mut Store, text: &str) -> Result<Reason, DataError> {
+    let text = checked(text)?;
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO reasons (text, position) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM reasons))",
+            [&text],
+        )?;
+        Ok(Reason { id: tx.last_insert_rowid(), text })
+    })
+}
+
+pub fn update(store: &mut Store, id: i64, text: &str) -> Result<Reason, DataError> {
+    let text = checked(text)?;
+    store.write(|tx| {
+        if tx.execute("UPDATE reasons SET text = ?2 WHERE id = ?1", (id, &text))? == 0 {
+            return Err(DataError::NotFound("reason"));
+        }
+        Ok(Reason { id, text })
+    })
+}
+
+pub fn remove(store: &mut Store, id: i64) -> Result<(), DataError> {
+    store.write(|tx| {
+        if tx.execute("DELETE FROM reasons WHERE id = ?1", [id])? == 0 {
+            return Err(DataError::NotFound("reason"));
+        }
+        Ok(())
+    })
+}

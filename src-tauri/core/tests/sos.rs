@@ -1,0 +1,166 @@
+//! SOS on a real encrypted journal: my people, my reasons, the relapse prevention plan and its
+//! printable export.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{contains, snapshot, TempJournal};
+use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
+use daybreak_core::{triggers, DataError};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
+}
+
+fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
+    match r {
+        Err(DataError::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn people_and_reasons_are_validated_and_kept_in_order() {
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let st = s.store_mut();
+    let sam = people::add(
+        st,
+        &PersonInput {
+            name: " Sam ".into(),
+            phone: "+1 (555) 010-2000".into(),
+            note: Some("My sponsor".into()),
+        },
+    )
+    .unwrap();
+    people::add(
+        st,
+        &PersonInput {
+            name: "Clinic".into(),
+            phone: "555 0100".into(),
+            note: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(sam.name, "Sam");
+    assert!(invalid(people::add(
+        st,
+        &PersonInput {
+            name: "X".into(),
+            phone: "call me".into(),
+            note: None
+        }
+    ))
+    .contains("phone"));
+    assert!(invalid(people::add(
+        st,
+        &PersonInput {
+            name: " ".into(),
+            phone: "555".into(),
+            note: None
+        }
+    ))
+    .contains("name"));
+    assert_eq!(
+        people::list(st)
+            .unwrap()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Sam", "Clinic"]
+    );
+    people::remove(st, sam.id).unwrap();
+    assert!(matches!(
+        people::remove(st, sam.id),
+        Err(DataError::NotFound(_))
+    ));
+
+    reasons::add(st, "My little sister").unwrap();
+    let r = reasons::add(st, "Waking up clear").unwrap();
+    reasons::update(st, r.id, "Waking up clear-headed").unwrap();
+    assert!(invalid(reasons::add(st, "   ")).contains("reason"));
+    assert_eq!(reasons::list(st).unwrap()[1].text, "Waking up clear-headed");
+}
+
+#[test]
+fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
+    let canary = "CANARYplanheron";
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let st = s.store_mut();
+    assert_eq!(
+        plan::get(st).unwrap(),
+        RelapsePlan::default(),
+        "an empty plan to start"
+    );
+    let lonely = triggers::list(st, false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key.as_deref() == Some("loneliness-isolation"))
+        .unwrap();
+    people::add(
+        st,
+        &PersonInput {
+            name: "Sam".into(),
+            phone: "555 0100".into(),
+            note: None,
+        },
+    )
+    .unwrap();
+    reasons::add(st, &format!("{canary} reason")).unwrap();
+    let saved = plan::save(
+        st,
+        &RelapsePlan {
+            warning_signs: vec![
+                "Skipping meals".into(),
+                "  ".into(),
+                format!("<script>alert(1)</script>{canary}"),
+            ],
+            high_risk_situations: vec!["Friday nights".into()],
+            high_risk_triggers: vec![lonely.id, lonely.id],
+            coping_strategies: vec!["Urge surfing".into()],
+            places: vec!["The library".into()],
+            if_i_slip: "Call Sam.\n\nBe kind to myself.".into(),
+            updated_at: None,
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(saved.warning_signs.len(), 2, "empty items are dropped");
+    assert_eq!(saved.high_risk_triggers, [lonely.id]);
+    assert_eq!(saved.updated_at, Some(now()));
+    let bad = RelapsePlan {
+        high_risk_triggers: vec![9999],
+        ..saved.clone()
+    };
+    assert!(invalid(plan::save(st, &bad, now())).contains("trigger"));
+
+    let html = plan::export_html(st, now(), chrono_tz::Tz::UTC).unwrap();
+    assert!(
+        html.contains("This page is readable by anyone who sees it."),
+        "clearly marked as readable"
+    );
+    assert!(html.contains("Loneliness and isolation") && html.contains("Sam — 555 0100"));
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script>"),
+        "everything is escaped"
+    );
+    assert!(html.contains("<p>Be kind to myself.</p>"));
+
+    let out = tempfile::tempdir().unwrap();
+    let first = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
+    let second = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
+    assert_ne!(first, second, "an export never overwrites an earlier one");
+    assert!(first
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("relapse-prevention-plan-2026-11-27"));
+    for (path, bytes) in snapshot(j.paths().dir()) {
+        assert!(
+            !contains(&bytes, canary.as_bytes()),
+            "the plan is encrypted in the journal: {}",
+            path.display()
+        );
+    }
+}
