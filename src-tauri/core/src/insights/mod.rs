@@ -13,6 +13,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::data_error::DataError;
+use crate::sobriety::count::plural;
 use crate::store::Store;
 pub use findings::MIN_DAYS_EACH_SIDE;
 
@@ -167,15 +168,20 @@ fn summary(
         return "Nothing logged in this period yet.".into();
     }
     let avg = mood_daily.iter().map(|d| d.value).sum::<f64>() / mood_daily.len().max(1) as f64;
-    let top = triggers
-        .iter()
-        .max_by_key(|(_, n)| **n)
-        .map(|(t, n)| format!(" The most frequent trigger was {t} ({n} times)."));
+    let top = triggers.iter().max_by_key(|(_, n)| **n).map(|(t, n)| {
+        format!(
+            " The most frequent trigger was {t} ({}).",
+            plural(*n, "time")
+        )
+    });
+    let craving_text = match cravings {
+        1 => "1 craving was logged".to_string(),
+        n => format!("{n} cravings were logged"),
+    };
     let mut text = format!(
-        "Moods were logged on {} days, averaging {:.1} out of 5. {} cravings were logged.{}",
-        mood_daily.len(),
+        "Moods were logged on {}, averaging {:.1} out of 5. {craving_text}.{}",
+        plural(mood_daily.len() as i64, "day"),
         avg,
-        cravings,
         top.unwrap_or_default()
     );
     for f in findings {

@@ -1,0 +1,109 @@
+// End to end: the record of how a day went. Log a mood with emotions and a craving with two
+// triggers, write a journal entry, lock and unlock, find the entry by a word in it, and see
+// the trigger counted in Insights.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launchApp } from './lib/app.mjs';
+import { screenshot } from './lib/artifacts.mjs';
+import { createJournal, lockAndUnlock } from './lib/flows.mjs';
+
+const PASSPHRASE = 'quiet river evening';
+const JOURNAL_WORD = 'lighthouse';
+
+describe('Moods, cravings, journal and insights, end to end', { concurrency: 1 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-record-'));
+  let app;
+  const s = () => app.session;
+
+  before(async () => {
+    app = await launchApp({ dataDir, name: 'record' });
+    await createJournal(s(), PASSPHRASE);
+  });
+
+  after(async () => {
+    if (app) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Clicks the first `count` elements whose test id starts with `prefix` followed by a digit. */
+  async function clickNumbered(prefix, count) {
+    const clicked = await s().executeScript(
+      `const els = [...document.querySelectorAll('[data-testid^="' + arguments[0] + '"]')]
+         .filter((el) => /^\\d+$/.test(el.dataset.testid.slice(arguments[0].length)));
+       els.slice(0, arguments[1]).forEach((el) => el.click());
+       return els.slice(0, arguments[1]).map((el) => el.textContent.trim());`,
+      [prefix, count],
+    );
+    assert.equal(clicked.length, count, `${count} ${prefix}* chips must be there to choose from`);
+    return clicked;
+  }
+
+  test('log a mood with two emotions', { timeout: 120_000 }, async () => {
+    await s().click('nav-mood');
+    await s().click('log-mood-button');
+    await s().waitFor('mood-form', { why: 'the log-mood button opens the mood form' });
+    await s().click('mood-4');
+    await s().waitFor('emotion-1', { why: 'the emotions load' });
+    await clickNumbered('emotion-', 2);
+    await s().click('mood-save');
+    await s().waitFor('mood-saved', { why: 'saving a mood confirms it' });
+    await s().waitForAbsent('mood-form', { why: 'the mood form closes after saving' });
+  });
+
+  test('log a craving with two triggers', { timeout: 120_000 }, async () => {
+    await s().click('log-craving-button');
+    await s().waitFor('craving-form', { why: 'the log-craving button opens the craving form' });
+    await s().waitFor('trigger-6', { why: 'the trigger catalogue loads' });
+    await s().click('trigger-6'); // Loneliness and isolation (seeded sixth)
+    await s().click('trigger-9'); // Stress or anxiety (seeded ninth)
+    await s().click('outcome-passed');
+    await screenshot('record-01-craving-form');
+    await s().click('craving-save');
+    await s().waitFor('craving-saved', { why: 'saving a craving confirms it' });
+  });
+
+  test('write a journal entry, lock and unlock, find it by a word in it', { timeout: 180_000 }, async () => {
+    await closeAnyDialog();
+    await s().click('nav-journal');
+    await s().click('journal-new');
+    await s().type('journal-title', 'Evening walk');
+    await s().type('journal-body', `Walked to the ${JOURNAL_WORD} with my sister. The wind helped.`);
+    const state = await s().waitFor('journal-save-state', { why: 'the editor shows its save state' });
+    const deadline = Date.now() + 20_000;
+    while (!/^Saved/.test((await state.text()).trim()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    assert.match((await state.text()).trim(), /^Saved/, 'autosave saves the entry while typing');
+    await screenshot('record-02-journal');
+
+    await lockAndUnlock(s(), PASSPHRASE, { mustNotShow: [JOURNAL_WORD, 'Evening walk'] });
+    await s().click('nav-journal');
+    await s().click('journal-tab-search');
+    await s().type('search-box', JOURNAL_WORD, { verify: false });
+    const hit = await s().waitFor('search-result', { why: `searching "${JOURNAL_WORD}" finds the entry after unlocking` });
+    assert.equal(await hit.attribute('data-kind'), 'journal');
+    assert.match(await hit.text(), new RegExp(JOURNAL_WORD, 'i'));
+    await screenshot('record-03-search');
+  });
+
+  test('the triggers are counted in Insights', { timeout: 120_000 }, async () => {
+    await s().click('nav-insights');
+    const chart = await s().waitFor('chart-triggers', { why: 'Insights shows trigger frequency' });
+    const text = await chart.text();
+    assert.match(text, /Loneliness and isolation/, `the trigger is in the chart: ${text}`);
+    assert.match(text, /Stress or anxiety/, `the second trigger is in the chart: ${text}`);
+    await screenshot('record-04-insights');
+  });
+
+  async function closeAnyDialog() {
+    for (const id of ['craving-done', 'craving-cancel']) {
+      if (await s().isShown(id)) {
+        await s().click(id);
+        return;
+      }
+    }
+  }
+});
