@@ -3,6 +3,7 @@
 //! This crate has no Tauri dependency on purpose: everything that matters is tested with
 //! plain `cargo test` against real encrypted files.
 
+pub mod backup;
 pub mod catalogue;
 pub mod clock;
 pub mod cravings;
@@ -27,4 +28,4 @@ pub use data_error::DataError;
 pub use journal::{Journal, JournalError, JournalState, JournalStatus};
 pub use paths::JournalPaths;
 pub use secret::{DataKey, Passphrase, PassphraseProblem, RecoveryKey};
-pub use vault::{KdfChoice, Session, Vault, VaultError};
+pub use vault::{KdfChoice, Secret, Session, Vault, VaultError};

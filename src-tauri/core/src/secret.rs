@@ -83,6 +83,11 @@ impl SecretKey {
         Self(bytes)
     }
 
+    /// A second copy, for a holder that must outlive this one (each copy zeroizes on drop).
+    pub(crate) fn duplicate(&self) -> Self {
+        Self(Zeroizing::new(*self.0))
+    }
+
     pub(crate) fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }

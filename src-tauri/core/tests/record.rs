@@ -500,7 +500,9 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     let i = insights::compute(st, from, to, TZ).unwrap();
     assert_eq!((i.mood_days, i.craving_count), (40, 15));
     assert!(
-        i.summary.starts_with("Moods were logged on 40 days, averaging 3.2 out of 5. 15 cravings were logged."),
+        i.summary.starts_with(
+            "Moods were logged on 40 days, averaging 3.2 out of 5. 15 cravings were logged."
+        ),
         "{}",
         i.summary
     );

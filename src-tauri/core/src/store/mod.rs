@@ -56,6 +56,45 @@ impl Store {
         Self::from_connection(conn)
     }
 
+    /// Opens a database only to check it (a backup): no migration, nothing written. Returns
+    /// `PRAGMA integrity_check`'s verdict and a few counts for people to recognise it by.
+    pub(crate) fn check_copy(
+        path: &Path,
+        key: &SecretKey,
+    ) -> Result<(bool, Vec<(String, i64)>), StoreError> {
+        let conn = connection::open(path, key, false)?;
+        let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let mut counts = Vec::new();
+        for (label, table) in [
+            ("clocks", "clocks"),
+            ("slips", "slips"),
+            ("check-ins", "check_ins"),
+            ("moods", "moods"),
+            ("cravings", "cravings"),
+            ("journal entries", "journal_entries"),
+        ] {
+            let exists: bool = conn.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )?;
+            if exists {
+                let n: i64 =
+                    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+                counts.push((label.to_string(), n));
+            }
+        }
+        drop(conn);
+        Ok((verdict == "ok", counts))
+    }
+
+    /// A consistent encrypted snapshot of the live database (same key), via `VACUUM INTO`.
+    pub(crate) fn snapshot_to(&self, path: &Path) -> Result<(), StoreError> {
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
     fn from_connection(mut conn: Connection) -> Result<Self, StoreError> {
         migrations::migrate(&mut conn)?;
         Ok(Self { conn })

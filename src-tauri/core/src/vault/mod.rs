@@ -1,7 +1,7 @@
 //! The vault: creating a journal, unlocking it with the passphrase or the recovery key, and
 //! changing the passphrase. See `shared/security.md` for the model this implements.
 
-mod atomic;
+pub(crate) mod atomic;
 pub mod header;
 pub mod kdf;
 mod wrap;
@@ -101,6 +101,8 @@ impl From<HeaderError> for VaultError {
 #[derive(Debug)]
 pub struct Session {
     store: Store,
+    /// Kept while unlocked so backups can be verified by opening them; zeroized on lock.
+    data_key: DataKey,
 }
 
 impl Session {
@@ -110,6 +112,10 @@ impl Session {
 
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    pub(crate) fn data_key(&self) -> &DataKey {
+        &self.data_key
     }
 
     /// Checkpoints the WAL into the database and closes the connection; SQLCipher wipes the
@@ -185,7 +191,7 @@ impl Vault {
         // it is missing its database, never a database nobody can open.
         self.write_header(&header)?;
         let store = Store::create(&self.paths.database(), &data_key)?;
-        Ok((Session { store }, recovery_key))
+        Ok((Session { store, data_key }, recovery_key))
     }
 
     /// Opens the journal with its passphrase. A wrong passphrase writes nothing anywhere.
@@ -210,6 +216,7 @@ impl Vault {
     pub fn open_with_data_key(&self, data_key: &DataKey) -> Result<Session, VaultError> {
         Ok(Session {
             store: Store::open(&self.paths.database(), data_key)?,
+            data_key: data_key.duplicate(),
         })
     }
 
@@ -285,10 +292,58 @@ impl Vault {
         Ok(Header::decode(&bytes)?)
     }
 
+    /// Replaces the journal with a restored database and its header. The journal must be
+    /// locked. The database goes first, then the header; each replacement is atomic.
+    pub(crate) fn install(&self, db: &[u8], header: &[u8]) -> Result<(), VaultError> {
+        Header::decode(header)?;
+        let path = self.paths.database();
+        for stale in ["journal.db-wal", "journal.db-shm"] {
+            let p = self.paths.dir().join(stale);
+            match fs::remove_file(&p) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(io_error("remove", &p, e))
+                }
+                _ => {}
+            }
+        }
+        atomic::replace_file(&path, db, None).map_err(|e| io_error("write", &path, e))?;
+        let header_path = self.paths.header();
+        atomic::replace_file(&header_path, header, Some(&self.paths.previous_header()))
+            .map_err(|e| io_error("write", &header_path, e))
+    }
+
     fn write_header(&self, header: &Header) -> Result<(), VaultError> {
         let path = self.paths.header();
         atomic::replace_file(&path, &header.encode(), Some(&self.paths.previous_header()))
             .map_err(|e| io_error("write", &path, e))
+    }
+}
+
+/// The secret someone gives to open a header: the passphrase or the recovery key.
+pub enum Secret<'a> {
+    Passphrase(&'a Passphrase),
+    RecoveryKey(&'a RecoveryKey),
+}
+
+/// Opens a header's bytes (for example from a backup) with a secret and returns its data key.
+pub(crate) fn data_key_from_header(
+    bytes: &[u8],
+    secret: &Secret<'_>,
+) -> Result<DataKey, VaultError> {
+    let header = Header::decode(bytes)?;
+    match secret {
+        Secret::Passphrase(p) => open_slot(
+            &header,
+            &header.passphrase,
+            p.as_bytes(),
+            VaultError::WrongPassphrase,
+        ),
+        Secret::RecoveryKey(k) => open_slot(
+            &header,
+            &header.recovery,
+            k.as_bytes(),
+            VaultError::WrongRecoveryKey,
+        ),
     }
 }
 

@@ -1,0 +1,171 @@
+//! Backups on real encrypted journals: a backup opens with the passphrase and the recovery key
+//! valid when it was made, contents are equal after restoring, the current journal is kept
+//! before a restore, damaged or cancelled backups are never taken for good ones, and the
+//! automatic daily backups rotate.
+
+mod common;
+
+use std::fs;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::{contains, snapshot, TempJournal, KDF, PASSPHRASE};
+use daybreak_core::backup::{self, container::Container};
+use daybreak_core::store::settings;
+use daybreak_core::{DataError, Passphrase, Secret};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
+}
+
+fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
+    match r {
+        Err(DataError::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_backup_restores_with_the_old_passphrase_or_recovery_key_and_contents_are_equal() {
+    let canary = "CANARYbackupotter";
+    let j = TempJournal::new();
+    let (mut s, recovery) = j.create();
+    settings::set(s.store_mut(), "note", &format!("{canary} before backup")).unwrap();
+    let dest = j.dir.path().join("elsewhere").join("my.dbk");
+    let mut steps = Vec::new();
+    let made = backup::create(&s, j.paths(), &dest, now(), &mut |p| {
+        steps.push(p);
+        true
+    })
+    .unwrap();
+    assert_eq!(steps.last(), Some(&100), "progress reaches 100");
+    assert!(
+        made.counts.iter().any(|c| c.label == "clocks"),
+        "the summary counts what is inside"
+    );
+    let bytes = fs::read(&dest).unwrap();
+    assert!(
+        !contains(&bytes, canary.as_bytes()),
+        "the backup file is encrypted"
+    );
+
+    // Change things after the backup, including the passphrase.
+    settings::set(s.store_mut(), "note", "after the backup").unwrap();
+    s.lock().unwrap();
+    j.vault
+        .change_passphrase(
+            &Passphrase::new(PASSPHRASE),
+            &Passphrase::new("a newer passphrase"),
+            KDF,
+        )
+        .unwrap();
+
+    let newer = Passphrase::new("a newer passphrase");
+    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&newer)))
+        .contains("didn't open this backup"));
+    let old = Passphrase::new(PASSPHRASE);
+    let seen = backup::inspect(&dest, &Secret::Passphrase(&old)).unwrap();
+    assert_eq!(seen.created_at, now());
+    assert!(
+        backup::inspect(&dest, &Secret::RecoveryKey(&recovery)).is_ok(),
+        "the recovery key opens it too"
+    );
+
+    let safety = backup::restore(&j.vault, &dest, &Secret::RecoveryKey(&recovery), now()).unwrap();
+    let safety = safety.expect("the current journal is kept before restoring");
+    assert!(
+        backup::inspect(&safety, &Secret::Passphrase(&newer)).is_ok(),
+        "and the copy opens with today's passphrase"
+    );
+    let s = j
+        .vault
+        .unlock(&old)
+        .expect("after restoring, the backup's passphrase opens the journal");
+    assert_eq!(
+        settings::get(s.store(), "note").unwrap().unwrap(),
+        format!("{canary} before backup")
+    );
+}
+
+#[test]
+fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    settings::set(s.store_mut(), "k", "v").unwrap();
+    let dest = j.dir.path().join("b.dbk");
+    backup::create(&s, j.paths(), &dest, now(), &mut |_| true).unwrap();
+    let good = fs::read(&dest).unwrap();
+    let old = Passphrase::new(PASSPHRASE);
+
+    for cut in [good.len() / 2, good.len() - 1, 20] {
+        fs::write(&dest, &good[..cut]).unwrap();
+        assert!(
+            invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"),
+            "cut at {cut}"
+        );
+    }
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 1;
+    fs::write(&dest, &flipped).unwrap();
+    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"));
+    fs::write(&dest, b"not a backup at all").unwrap();
+    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old)))
+        .contains("not a Daybreak backup"));
+    // A wrongly keyed database inside a well-formed container fails the check.
+    let mut c = Container::decode(&good).unwrap();
+    c.db[5000] ^= 0xff;
+    fs::write(&dest, c.encode()).unwrap();
+    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"));
+
+    let cancelled = j.dir.path().join("cancelled.dbk");
+    let r = backup::create(&s, j.paths(), &cancelled, now(), &mut |p| p < 40);
+    assert!(invalid(r).contains("cancelled"));
+    assert!(!cancelled.exists(), "a cancelled backup leaves no file");
+    let leftovers: Vec<_> = fs::read_dir(j.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temp files are left behind: {leftovers:?}"
+    );
+    // A journal restored from a damaged file is never installed.
+    s.lock().unwrap();
+    let before = snapshot(j.paths().dir());
+    assert!(backup::restore(&j.vault, &dest, &Secret::Passphrase(&old), now()).is_err());
+    assert_eq!(
+        snapshot(j.paths().dir()),
+        before,
+        "a refused restore changes nothing"
+    );
+}
+
+#[test]
+fn automatic_backups_run_once_a_day_and_rotate() {
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let tz = chrono_tz::Tz::UTC;
+    let first = backup::auto_backup(&s, j.paths(), now(), tz).unwrap();
+    assert!(first.is_some(), "the first unlock of the day makes one");
+    assert!(
+        backup::auto_backup(&s, j.paths(), now() + Duration::hours(3), tz)
+            .unwrap()
+            .is_none(),
+        "only one a day"
+    );
+    for day in 1..30 {
+        backup::auto_backup(&s, j.paths(), now() + Duration::days(day), tz).unwrap();
+    }
+    let files = backup::list_auto(j.paths());
+    assert_eq!(
+        files.len(),
+        7 + 4,
+        "7 daily and 4 weekly are kept: {files:#?}"
+    );
+    assert!(
+        files[0].ends_with("auto-2026-12-26.dbk"),
+        "newest first: {}",
+        files[0]
+    );
+}
