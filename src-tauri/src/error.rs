@@ -19,6 +19,8 @@ pub enum ErrorCode {
     NewerVersion,
     Io,
     Internal,
+    /// Too many wrong tries in a row: the message says how long to wait.
+    RateLimited,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -49,6 +51,14 @@ impl From<JournalError> for AppError {
         use ErrorCode::*;
         let vault = match e {
             JournalError::Locked => return Self::new(Locked, "Your journal is locked."),
+            JournalError::TooManyAttempts { wait_seconds } => {
+                return Self::new(
+                    RateLimited,
+                    format!(
+                        "That's several tries in a row. Please wait {wait_seconds} seconds, then try again."
+                    ),
+                )
+            }
             JournalError::Data(data) => return data_error(data),
             JournalError::Vault(vault) => vault,
         };

@@ -3,6 +3,7 @@
 //! is no session, so no command can reach the data of a locked journal by accident.
 
 use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -35,6 +36,9 @@ pub struct JournalStatus {
 pub enum JournalError {
     #[error("the journal is locked")]
     Locked,
+    /// Too many wrong passphrases or recovery keys in a row: wait before the next try.
+    #[error("too many tries; wait {wait_seconds} seconds")]
+    TooManyAttempts { wait_seconds: u64 },
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]
@@ -52,21 +56,43 @@ enum State {
     Unlocked(Session),
 }
 
+/// Wrong passphrases (or recovery keys) in a row, and when the next try is allowed.
+#[derive(Default)]
+struct Attempts {
+    failures: u32,
+    not_before: Option<Instant>,
+}
+
+/// Tries allowed before waiting starts.
+pub const FREE_ATTEMPTS: u32 = 5;
+/// The longest wait between tries.
+const MAX_WAIT: Duration = Duration::from_secs(300);
+
 /// One journal, locked or unlocked. Safe to share between threads.
 pub struct Journal {
     vault: Vault,
     kdf: KdfChoice,
     state: Mutex<State>,
+    attempts: Mutex<Attempts>,
+    /// The first wait after `FREE_ATTEMPTS` failures; it doubles with each further failure.
+    first_wait: Duration,
 }
 
 impl Journal {
     /// A locked journal in `paths`. `kdf` is how new passphrase slots get their parameters:
     /// `KdfChoice::Calibrate` in the app.
     pub fn new(paths: JournalPaths, kdf: KdfChoice) -> Self {
+        Self::with_first_wait(paths, kdf, Duration::from_secs(5))
+    }
+
+    /// Like `new`, with a chosen first wait after too many wrong tries (tests use a short one).
+    pub fn with_first_wait(paths: JournalPaths, kdf: KdfChoice, first_wait: Duration) -> Self {
         Self {
             vault: Vault::new(paths),
             kdf,
             state: Mutex::new(State::Locked),
+            attempts: Mutex::new(Attempts::default()),
+            first_wait,
         }
     }
 
@@ -96,9 +122,43 @@ impl Journal {
     pub fn unlock(&self, passphrase: &Passphrase) -> Result<(), JournalError> {
         let mut state = self.state();
         if let State::Locked = *state {
-            *state = State::Unlocked(self.vault.unlock(passphrase)?);
+            let session = self.attempt(|| self.vault.unlock(passphrase))?;
+            *state = State::Unlocked(session);
         }
         Ok(())
+    }
+
+    /// Runs one unlock attempt under the wrong-tries rule: after `FREE_ATTEMPTS` wrong ones in
+    /// a row, each further try must wait (5 s, doubling, at most 5 minutes), whatever is typed.
+    fn attempt<T>(
+        &self,
+        unlock: impl FnOnce() -> Result<T, VaultError>,
+    ) -> Result<T, JournalError> {
+        let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(wait) = attempts
+            .not_before
+            .and_then(|t| t.checked_duration_since(Instant::now()))
+        {
+            return Err(JournalError::TooManyAttempts {
+                wait_seconds: wait.as_secs() + 1,
+            });
+        }
+        match unlock() {
+            Ok(value) => {
+                *attempts = Attempts::default();
+                Ok(value)
+            }
+            Err(e @ (VaultError::WrongPassphrase | VaultError::WrongRecoveryKey)) => {
+                attempts.failures += 1;
+                if attempts.failures >= FREE_ATTEMPTS {
+                    let doublings = (attempts.failures - FREE_ATTEMPTS).min(16);
+                    let wait = (self.first_wait * 2u32.pow(doublings)).min(MAX_WAIT);
+                    attempts.not_before = Some(Instant::now() + wait);
+                }
+                Err(e.into())
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub fn unlock_with_recovery_key(
@@ -107,9 +167,10 @@ impl Journal {
         new_passphrase: &Passphrase,
     ) -> Result<(), JournalError> {
         let mut state = self.state();
-        let session =
+        let session = self.attempt(|| {
             self.vault
-                .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?;
+                .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)
+        })?;
         if let State::Unlocked(old) = std::mem::replace(&mut *state, State::Unlocked(session)) {
             old.lock()?;
         }
@@ -135,6 +196,22 @@ impl Journal {
             Ok(self
                 .vault
                 .change_passphrase(current, new_passphrase, self.kdf)?)
+        })
+    }
+
+    /// Makes today's automatic backup if there is none yet (see `backup::auto_backup`).
+    pub fn auto_backup(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        tz: chrono_tz::Tz,
+    ) -> Result<Option<crate::backup::BackupSummary>, JournalError> {
+        self.with_session(|session| {
+            Ok(crate::backup::auto_backup(
+                session,
+                self.vault.paths(),
+                now,
+                tz,
+            )?)
         })
     }
 

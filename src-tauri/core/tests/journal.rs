@@ -43,3 +43,44 @@ fn status_follows_the_journal_through_its_life() {
     assert!(journal.unlock(&Passphrase::new(PASSPHRASE)).is_err());
     journal.unlock(&Passphrase::new("new words!")).unwrap();
 }
+
+#[test]
+fn after_five_wrong_tries_each_try_waits_longer_whatever_is_typed() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::with_first_wait(
+        JournalPaths::new(dir.path()),
+        KDF,
+        Duration::from_millis(300),
+    );
+    journal.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    journal.lock().unwrap();
+    for _ in 0..5 {
+        assert!(matches!(
+            journal.unlock(&Passphrase::new("wrong words")),
+            Err(JournalError::Vault(_))
+        ));
+    }
+    match journal.unlock(&Passphrase::new(PASSPHRASE)) {
+        Err(JournalError::TooManyAttempts { wait_seconds }) => assert!(wait_seconds >= 1),
+        other => panic!("even the right passphrase must wait after 5 wrong ones, got {other:?}"),
+    }
+    std::thread::sleep(Duration::from_millis(350));
+    assert!(journal.unlock(&Passphrase::new("still wrong")).is_err());
+    assert!(
+        matches!(
+            journal.unlock(&Passphrase::new(PASSPHRASE)),
+            Err(JournalError::TooManyAttempts { .. })
+        ),
+        "the wait doubles after another wrong try"
+    );
+    std::thread::sleep(Duration::from_millis(650));
+    journal
+        .unlock(&Passphrase::new(PASSPHRASE))
+        .expect("after waiting, the right passphrase opens it");
+    journal.lock().unwrap();
+    assert!(journal.unlock(&Passphrase::new("wrong again")).is_err());
+    journal
+        .unlock(&Passphrase::new(PASSPHRASE))
+        .expect("a success resets the count");
+}

@@ -1,6 +1,6 @@
 //! Creating, unlocking, locking and re-keying the journal.
 
-use daybreak_core::{JournalStatus, Passphrase, RecoveryKey};
+use daybreak_core::{clock, JournalStatus, Passphrase, RecoveryKey};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -39,7 +39,24 @@ pub async fn unlock(
     journal: State<'_, SharedJournal>,
     passphrase: Passphrase,
 ) -> Result<(), AppError> {
-    on_journal(&journal, move |j| j.unlock(&passphrase)).await
+    on_journal(&journal, move |j| j.unlock(&passphrase)).await?;
+    start_auto_backup(&journal);
+    Ok(())
+}
+
+/// Today's automatic backup, in the background once the journal is open: the person sees
+/// their journal at once. A failure is not fatal (tomorrow's unlock tries again), and says
+/// nothing about the journal's contents.
+fn start_auto_backup(journal: &SharedJournal) {
+    let journal = SharedJournal::clone(journal);
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(e) = journal.auto_backup(clock::now_utc(), clock::current_zone()) {
+            eprintln!(
+                "Daybreak: today's automatic backup could not be made ({})",
+                AppError::from(e).message
+            );
+        }
+    });
 }
 
 #[tauri::command]

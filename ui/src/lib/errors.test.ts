@@ -50,6 +50,11 @@ describe('friendly error messages', () => {
     expect(messageForError(new IpcError('invalid_input', '  '))).toBe(ERROR_MESSAGES.invalid_input);
   });
 
+  it('shows how long to wait after too many wrong tries', () => {
+    const error = new IpcError('rate_limited', 'Please wait 20 seconds, then try again.');
+    expect(messageForError(error, 'unlock')).toBe('Please wait 20 seconds, then try again.');
+  });
+
   it('never shows the backend message for other codes', () => {
     const error = new IpcError('io', 'ENOSPC: /home/someone/.local/share/daybreak');
     expect(messageForError(error)).toBe(ERROR_MESSAGES.io);

@@ -20,6 +20,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.',
   io: "Daybreak couldn't read or save the journal file. Check that the disk isn't full and the folder is still there, then try again.",
   internal: 'Something unexpected went wrong inside Daybreak. Please try again.',
+  rate_limited: "That's several tries in a row. Please wait a little, then try again.",
 };
 
 const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {
@@ -43,7 +44,9 @@ export function messageForCode(code: ErrorCode, context: ErrorContext = 'general
  */
 export function messageForError(reason: unknown, context: ErrorContext = 'general'): string {
   const error = toIpcError(reason);
-  if (error.code === 'invalid_input' && error.message.trim() !== '') {
+  // The backend's own words say exactly what to fix (invalid_input) or how long to wait
+  // (rate_limited), so they are shown as they are.
+  if ((error.code === 'invalid_input' || error.code === 'rate_limited') && error.message.trim() !== '') {
     return error.message;
   }
   return messageForCode(error.code, context);

@@ -119,7 +119,7 @@ export type DayValue = { day: string, value: number, };
 
 export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
 
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | "rate_limited";
 
 export type EveningCheckIn = { sober: boolean, difficulty: number, note: string | null, };
 

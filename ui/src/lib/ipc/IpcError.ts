@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'newer_version',
   'io',
   'internal',
+  'rate_limited',
 ] as const satisfies readonly ErrorCode[];
 
 // Compile-time guarantee that ERROR_CODES lists every ErrorCode.
