@@ -72,4 +72,7 @@ pub const COMMANDS: &[&str] = &[
     "plan_get",
     "plan_save",
     "plan_export",
+    "get_preferences",
+    "set_preferences",
+    "quick_hide",
 ];

@@ -4,12 +4,14 @@
 
 use std::path::PathBuf;
 
+use daybreak_core::backup::BackupSummary;
 use daybreak_core::catalogue::Label;
 use daybreak_core::cravings::{CravingEvent, CravingInput, CravingOutcome};
 use daybreak_core::insights::{CountItem, DayValue, Insights};
 use daybreak_core::journal_entries::{JournalEntry, JournalInput};
 use daybreak_core::library::{Article, ArticleLink, ArticleSummary, LibraryHit, Source, TocEntry};
 use daybreak_core::moods::{Halt, MoodEntry, MoodInput};
+use daybreak_core::preferences::Preferences;
 use daybreak_core::search::{SearchHit, SnippetPart};
 use daybreak_core::sobriety::{
     CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
@@ -82,6 +84,8 @@ fn generate() -> String {
         declaration::<LibraryHit>(&cfg),
         declaration::<Source>(&cfg),
         declaration::<TocEntry>(&cfg),
+        declaration::<Preferences>(&cfg),
+        declaration::<BackupSummary>(&cfg),
         declaration::<CountryLines>(&cfg),
         declaration::<CrisisLine>(&cfg),
         declaration::<LineKind>(&cfg),

@@ -115,6 +115,9 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::sos::plan_get,
             commands::sos::plan_save,
             commands::sos::plan_export,
+            commands::preferences::get_preferences,
+            commands::preferences::set_preferences,
+            commands::preferences::quick_hide,
         ])
 }
 

@@ -15,6 +15,7 @@ pub mod library;
 pub mod markdown;
 pub mod moods;
 pub mod paths;
+pub mod preferences;
 pub mod search;
 pub mod secret;
 pub mod sobriety;

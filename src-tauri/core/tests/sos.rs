@@ -164,3 +164,49 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         );
     }
 }
+
+#[test]
+fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
+    use daybreak_core::preferences::{self, Preferences};
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let st = s.store_mut();
+    assert_eq!(
+        preferences::get(st).unwrap(),
+        Preferences {
+            auto_lock_minutes: Some(5),
+            neutral_title: false
+        }
+    );
+    let off = preferences::set(
+        st,
+        &Preferences {
+            auto_lock_minutes: None,
+            neutral_title: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        off,
+        Preferences {
+            auto_lock_minutes: None,
+            neutral_title: true
+        },
+        "auto-lock can be turned off"
+    );
+    for bad in [0, 61] {
+        let r = preferences::set(
+            st,
+            &Preferences {
+                auto_lock_minutes: Some(bad),
+                neutral_title: false,
+            },
+        );
+        assert!(invalid(r).contains("1 to 60"));
+    }
+    assert_eq!(
+        preferences::get(st).unwrap().auto_lock_minutes,
+        None,
+        "a refused change keeps the old value"
+    );
+}

@@ -5,6 +5,7 @@ pub mod check_ins;
 pub mod journal_entries;
 pub mod library;
 pub mod moods;
+pub mod preferences;
 pub mod sobriety;
 pub mod sos;
 pub mod timeline;

@@ -1,11 +1,12 @@
 //! Creating, unlocking, locking and re-keying the journal.
 
+use daybreak_core::preferences;
 use daybreak_core::{clock, JournalStatus, Passphrase, RecoveryKey};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use super::on_journal;
+use super::{on_journal, on_store};
 use crate::{AppError, SharedJournal};
 
 /// What the UI gets back from creating a journal: the recovery key, to show exactly once.
@@ -35,11 +36,16 @@ pub async fn create_journal(
 }
 
 #[tauri::command]
-pub async fn unlock(
+pub async fn unlock<R: Runtime>(
+    app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
     passphrase: Passphrase,
 ) -> Result<(), AppError> {
     on_journal(&journal, move |j| j.unlock(&passphrase)).await?;
+    // The neutral title is a preference inside the (now open) journal.
+    if let Ok(prefs) = on_store(&journal, |store, _, _| preferences::get(store)).await {
+        super::preferences::set_title(&app, prefs.neutral_title);
+    }
     start_auto_backup(&journal);
     Ok(())
 }

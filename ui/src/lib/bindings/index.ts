@@ -33,6 +33,12 @@ triggers: Array<string>, imported: boolean, readingMinutes: number, bookmarked: 
  */
 progress: number, };
 
+export type BackupSummary = { path: string, createdAt: string, sizeBytes: number, 
+/**
+ * What it contains, for people to recognise it by.
+ */
+counts: Array<CountItem>, };
+
 export type CheckIn = { 
 /**
  * The user's local date.
@@ -212,6 +218,16 @@ export type Person = { id: number, name: string, phone: string,
 note: string | null, };
 
 export type PersonInput = { name: string, phone: string, note: string | null, };
+
+export type Preferences = { 
+/**
+ * Minutes of inactivity before the journal locks itself (1 to 60); `None` means never.
+ */
+autoLockMinutes: number | null, 
+/**
+ * Show "Notes" instead of "Daybreak" as the window title.
+ */
+neutralTitle: boolean, };
 
 export type Reason = { id: number, text: string, };
 
