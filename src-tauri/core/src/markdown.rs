@@ -20,6 +20,24 @@ pub fn to_safe_html(markdown: &str) -> String {
     sanitize(&raw)
 }
 
+/// The words of a Markdown text without its markup, for search indexes and snippets: "**Give**
+/// naloxone" is indexed and shown as "Give naloxone".
+pub fn to_plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_),
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Cleans HTML with the same rules: no script, style, handler, image or outside link.
 pub fn sanitize(html: &str) -> String {
     sanitizer().clean(html).to_string()
@@ -44,6 +62,14 @@ fn sanitizer() -> Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_drops_the_markup_and_keeps_the_words() {
+        let plain = to_plain_text(
+            "## Keep it\n\n1. **Give** naloxone, *then* wait.\n- [a link](article:x)\n",
+        );
+        assert_eq!(plain, "Keep it\nGive naloxone, then wait.\na link\n");
+    }
 
     #[test]
     fn no_script_survives() {

@@ -38,7 +38,7 @@ fn shipped_index() -> &'static Mutex<Connection> {
         for a in super::shipped() {
             conn.execute(
                 "INSERT INTO shipped_index (slug, title, body) VALUES (?1, ?2, ?3)",
-                (&a.meta.slug, &a.meta.title, format!("{}\n{}", a.meta.summary, a.body)),
+                (&a.meta.slug, &a.meta.title, format!("{}\n{}", a.meta.summary, crate::markdown::to_plain_text(a.body))),
             )
             .expect("index a shipped article");
         }

@@ -238,9 +238,16 @@ pub fn import(
         }
         let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
         tx.execute(
-            "INSERT INTO imported_articles (slug, title, markdown, source_file, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            (&slug, &title, &markdown, file, to_millis(now)),
+            "INSERT INTO imported_articles (slug, title, markdown, plain, source_file, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (
+                &slug,
+                &title,
+                &markdown,
+                crate::markdown::to_plain_text(&markdown),
+                file,
+                to_millis(now),
+            ),
         )?;
         Ok::<_, DataError>(slug)
     })?;

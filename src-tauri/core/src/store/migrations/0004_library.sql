@@ -6,6 +6,8 @@ CREATE TABLE imported_articles (
     slug        TEXT PRIMARY KEY NOT NULL,
     title       TEXT    NOT NULL,
     markdown    TEXT    NOT NULL,
+    -- The words without their Markdown, for the search index and its snippets.
+    plain       TEXT    NOT NULL,
     source_file TEXT    NOT NULL,
     imported_at INTEGER NOT NULL
 ) STRICT;
@@ -15,7 +17,7 @@ CREATE VIRTUAL TABLE imported_index USING fts5(
 );
 
 CREATE TRIGGER imported_ai AFTER INSERT ON imported_articles BEGIN
-    INSERT INTO imported_index (slug, title, body) VALUES (new.slug, new.title, new.markdown);
+    INSERT INTO imported_index (slug, title, body) VALUES (new.slug, new.title, new.plain);
 END;
 CREATE TRIGGER imported_ad AFTER DELETE ON imported_articles BEGIN
     DELETE FROM imported_index WHERE slug = old.slug;

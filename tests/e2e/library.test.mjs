@@ -1,0 +1,85 @@
+// End to end: the offline library. Search "naloxone", open the overdose article, bookmark it,
+// lock and unlock, find it under bookmarks; import a Markdown file and read it.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launchApp } from './lib/app.mjs';
+import { screenshot } from './lib/artifacts.mjs';
+import { createJournal, lockAndUnlock } from './lib/flows.mjs';
+
+const PASSPHRASE = 'library by the sea';
+
+describe('The library, end to end', { concurrency: 1 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-library-'));
+  let app;
+  const s = () => app.session;
+
+  before(async () => {
+    app = await launchApp({ dataDir, name: 'library' });
+    await createJournal(s(), PASSPHRASE);
+  });
+
+  after(async () => {
+    if (app) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('search "naloxone", open the overdose article and bookmark it', { timeout: 120_000 }, async () => {
+    await s().click('nav-library');
+    await s().waitFor('view-library', { why: 'the library opens from the sidebar' });
+    await s().type('library-search', 'naloxone', { verify: false });
+    const first = await s().waitFor('library-result', { why: 'searching "naloxone" finds articles' });
+    assert.equal(await first.attribute('data-slug'), 'opioid-overdose', 'the overdose article ranks first');
+    await screenshot('library-01-search');
+    await s().click('library-result-open');
+    const title = await s().waitFor('article-title', { why: 'the article opens in the reader' });
+    assert.match(await title.text(), /overdose/i);
+    assert.match(await s().text('article-body'), /naloxone/i, 'the article text is there, offline');
+    await s().click('article-bookmark');
+    await waitForAttribute('article-bookmark', 'aria-pressed', 'true');
+    await screenshot('library-02-article');
+  });
+
+  test('the bookmark survives lock and unlock', { timeout: 120_000 }, async () => {
+    await lockAndUnlock(s(), PASSPHRASE);
+    await s().click('nav-library');
+    const bookmark = await s().waitFor('library-bookmark', { why: 'bookmarks are listed in the library' });
+    assert.equal(await bookmark.attribute('data-slug'), 'opioid-overdose');
+  });
+
+  test('import a Markdown file and read it', { timeout: 120_000 }, async () => {
+    await s().click('library-import-button');
+    await s().waitFor('library-import-input', { why: 'the import dialog offers a file input' });
+    const markdown = '# My coping notes\n\nWhen the evening gets hard I walk to the harbour and call Sam.\n\n## What helps\n\n- walking\n- calling Sam\n';
+    // Hand the input a file the way a person's choice in the file dialog would.
+    const ok = await s().executeScript(
+      `const input = document.querySelector('[data-testid="library-import-input"]');
+       const dt = new DataTransfer();
+       dt.items.add(new File([arguments[0]], 'my-coping-notes.md', { type: 'text/markdown' }));
+       input.files = dt.files;
+       input.dispatchEvent(new Event('change', { bubbles: true }));
+       return input.files.length;`,
+      [markdown],
+    );
+    assert.equal(ok, 1, 'the file input accepted the file');
+    const title = await s().waitFor('article-title', { timeoutMs: 30_000, why: 'the imported article opens' });
+    assert.equal((await title.text()).trim(), 'My coping notes');
+    assert.match(await s().text('article-body'), /walk to the harbour/);
+    await screenshot('library-03-imported');
+  });
+
+  async function waitForAttribute(testId, name, value) {
+    const deadline = Date.now() + 15_000;
+    let last;
+    while (Date.now() < deadline) {
+      last = await s().attribute(testId, name);
+      if (last === value) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(last, value, `${testId} ${name}`);
+  }
+});
