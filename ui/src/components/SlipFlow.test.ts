@@ -3,8 +3,10 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/sobriety');
+vi.mock('../lib/ipc/moods');
 
 import * as sobriety from '../lib/ipc/sobriety';
+import * as moods from '../lib/ipc/moods';
 import { IpcError } from '../lib/ipc/IpcError';
 import { clock } from '../testing/sobriety';
 import SlipFlow from './SlipFlow.svelte';
@@ -33,6 +35,18 @@ describe('SlipFlow', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+  });
+
+  it('can say what set the slip off, from the trigger catalogue', async () => {
+    vi.mocked(moods.listTriggers).mockResolvedValue([
+      { id: 6, key: 'loneliness-isolation', name: 'Loneliness and isolation', archived: false, uses: 0 },
+      { id: 9, key: 'stress-anxiety', name: 'Stress or anxiety', archived: false, uses: 0 },
+    ]);
+    const { user } = setup();
+    await user.click(await screen.findByTestId('slip-trigger-6'));
+    await user.click(screen.getByTestId('slip-save'));
+    expect(moods.listTriggers).toHaveBeenCalledWith(false);
+    expect(sobriety.recordSlip).toHaveBeenCalledWith(4, expect.objectContaining({ triggers: [6] }));
   });
 
   it('is a calm dialog that starts at now', () => {

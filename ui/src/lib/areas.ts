@@ -26,24 +26,7 @@ export const AREAS: readonly Area[] = [
 ];
 
 /** Honest placeholders for areas that are not built yet. */
-export const COMING_SOON: Partial<Record<AreaId, { intro: string; message: string }>> = {
-  mood: {
-    intro: 'Notice how you feel, and what sets things off.',
-    message: 'Mood and trigger check-ins are coming in a later version of Daybreak.',
-  },
-  journal: {
-    intro: 'A private place to write things down.',
-    message: 'Journal entries are coming in a later version of Daybreak.',
-  },
-  insights: {
-    intro: 'Patterns in your own check-ins, seen only by you.',
-    message: 'Insights are coming in a later version of Daybreak. They will only ever use what you wrote here.',
-  },
-  library: {
-    intro: 'Coping skills and short readings for hard moments.',
-    message: 'The library is coming in a later version of Daybreak.',
-  },
-};
+export const COMING_SOON: Partial<Record<AreaId, { intro: string; message: string }>> = {};
 
 /** The time-of-day greeting for an hour 0-23. */
 export function greetingFor(hour: number): string {

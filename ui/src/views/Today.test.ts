@@ -4,8 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 
 vi.mock('../lib/ipc/sobriety');
+vi.mock('../lib/ipc/moods');
 
 import * as sobriety from '../lib/ipc/sobriety';
+import * as moods from '../lib/ipc/moods';
+import * as moodFixtures from '../testing/moods';
 import { IpcError } from '../lib/ipc/IpcError';
 import * as fixtures from '../testing/sobriety';
 import Today from './Today.svelte';
@@ -93,12 +96,27 @@ describe('Today', () => {
     expect(sobriety.checkIns).toHaveBeenCalledWith('2025-02-01', '2025-02-28');
   });
 
-  it('goes to Mood & triggers and SOS', async () => {
+  it('goes to SOS', async () => {
     const { user, onNavigate } = setup();
-    await user.click(await screen.findByTestId('today-log-mood'));
-    expect(onNavigate).toHaveBeenLastCalledWith('mood');
-    await user.click(screen.getByTestId('today-sos'));
+    await user.click(await screen.findByTestId('today-sos'));
     expect(onNavigate).toHaveBeenLastCalledWith('sos');
+  });
+
+  it('opens the quick mood log, which confirms and closes after saving', async () => {
+    vi.mocked(moods.listEmotions).mockResolvedValue(moodFixtures.emotions());
+    vi.mocked(moods.logMood).mockResolvedValue(moodFixtures.moodEntry());
+    const { user, onNavigate } = setup();
+    const button = await screen.findByTestId('today-log-mood');
+    expect(button.getAttribute('aria-keyshortcuts')).toBe('Control+M');
+    await user.click(button);
+    expect(screen.getByRole('dialog', { name: 'How are you feeling?' })).toBeTruthy();
+    await user.click(screen.getByTestId('mood-4'));
+    await user.click(screen.getByTestId('mood-save'));
+    expect(moods.logMood).toHaveBeenCalledWith(expect.objectContaining({ mood: 4 }));
+    expect((await screen.findByTestId('mood-saved')).textContent).toContain('Your mood is saved.');
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(onNavigate).not.toHaveBeenCalled();
   });
 
   it('records a slip on the main clock, then refreshes', async () => {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countSummary,
+  cravingSummary,
+  hasData,
+  heatmapSummary,
+  moodSummary,
+  rangeFor,
+  yearSummary,
+} from './insights';
+import type { Insights } from './bindings';
+
+const TODAY = new Date(2025, 5, 15, 10, 0); // 15 June 2025, local
+
+describe('rangeFor', () => {
+  it('counts today as the last day of each period', () => {
+    expect(rangeFor('30', TODAY)).toEqual({ from: '2025-05-17', to: '2025-06-15' });
+    expect(rangeFor('90', TODAY)).toEqual({ from: '2025-03-18', to: '2025-06-15' });
+    expect(rangeFor('365', TODAY)).toEqual({ from: '2024-06-16', to: '2025-06-15' });
+  });
+
+  it('goes back as far as the backend allows for all time', () => {
+    expect(rangeFor('all', new Date(2015, 0, 1))).toEqual({ from: '2000-01-01', to: '2015-01-01' });
+    expect(rangeFor('all', TODAY)).toEqual({ from: '2000-01-01', to: '2025-06-15' });
+    // 60 years of 366 days is the backend's limit.
+    expect(rangeFor('all', new Date(2080, 0, 1))).toEqual({ from: '2019-11-17', to: '2080-01-01' });
+  });
+});
+
+describe('chart summaries', () => {
+  const daily = [
+    { day: '2025-06-01', value: 2 },
+    { day: '2025-06-02', value: 4 },
+    { day: '2025-06-03', value: 4.5 },
+  ];
+
+  it('describes mood over time in words', () => {
+    expect(moodSummary(daily, [{ day: '2025-06-03', value: 3.5 }])).toBe(
+      'Mood was logged on 3 days, averaging 3.5 out of 5 (good). Lowest: 2 on June 1, 2025. ' +
+        'Highest: 4.5 on June 3, 2025. The 7-day average at the end was 3.5.',
+    );
+    expect(moodSummary([], [])).toBe('No moods were logged in this period.');
+  });
+
+  it('describes cravings', () => {
+    expect(cravingSummary([{ day: '2025-06-02', value: 7 }, { day: '2025-06-04', value: 3 }], 4)).toBe(
+      '4 cravings logged, on 2 days. Strongest each day averaged 5 out of 10; the strongest was 7 on June 2, 2025.',
+    );
+    expect(cravingSummary([], 0)).toMatch(/No cravings/);
+  });
+
+  it('lists the most frequent labels', () => {
+    expect(countSummary([{ label: 'anxious', count: 5 }, { label: 'tired', count: 1 }], 'emotions')).toBe(
+      '2 emotions noted. Most often: anxious (5 times), tired (1 time).',
+    );
+    expect(countSummary([{ label: 'stress', count: 2 }], 'triggers')).toBe('1 trigger noted. Most often: stress (2 times).');
+    expect(countSummary([], 'triggers')).toBe('No triggers were noted in this period.');
+  });
+
+  it('names the busiest day and hour of the heatmap', () => {
+    const grid = Array.from({ length: 7 }, () => Array(24).fill(0) as number[]);
+    expect(heatmapSummary(grid)).toMatch(/No cravings/);
+    grid[4]![21] = 3;
+    grid[0]![9] = 1;
+    grid[0]![10] = 1;
+    grid[0]![11] = 2;
+    expect(heatmapSummary(grid)).toBe(
+      'The most cravings in one hour slot: 3 cravings on Fridays at 9 PM. The day of the week with the most: Monday (4).',
+    );
+  });
+
+  it('counts the year in words by mood', () => {
+    expect(yearSummary(daily, '2025-06-15')).toBe(
+      'In the last 365 days, mood was logged on 3 days: 1 bad day, 1 good day, 1 great day.',
+    );
+    expect(yearSummary([{ day: '2020-01-01', value: 3 }], '2025-06-15')).toBe('No moods were logged in the last 365 days.');
+  });
+
+  it('knows when a period is empty', () => {
+    const empty = { moodDays: 0, cravingCount: 0 } as Insights;
+    expect(hasData(empty)).toBe(false);
+    expect(hasData({ ...empty, cravingCount: 1 })).toBe(true);
+  });
+});

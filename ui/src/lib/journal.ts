@@ -1,0 +1,82 @@
+// Words and small rules for the Journal area: tags, entry kinds, and timeline filters.
+import type { EntryKind, TimelineFilter, TimelineItem } from './bindings';
+
+/** Every kind, in the order the filter shows them. */
+export const KINDS: readonly EntryKind[] = ['journal', 'mood', 'craving', 'check_in', 'slip', 'milestone'];
+
+/** One entry of a kind ("Mood"), and the filter's plural ("Moods"). */
+export const KIND_WORDS: Record<EntryKind, { one: string; many: string }> = {
+  journal: { one: 'Journal entry', many: 'Journal' },
+  mood: { one: 'Mood', many: 'Moods' },
+  craving: { one: 'Craving', many: 'Cravings' },
+  check_in: { one: 'Check-in', many: 'Check-ins' },
+  slip: { one: 'Slip', many: 'Slips' },
+  milestone: { one: 'Milestone', many: 'Milestones' },
+};
+
+/** Only these can be deleted (and restored) from the timeline. */
+export function canDelete(kind: EntryKind): boolean {
+  return kind === 'mood' || kind === 'craving' || kind === 'journal';
+}
+
+/**
+ * "calm, #Family ,calm,, walk" → ["calm", "family", "walk"]: as the backend stores them
+ * (lower case, no leading #), without blanks or repeats.
+ */
+export function parseTags(text: string): string[] {
+  const tags: string[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim().replace(/^#+/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+    if (tag && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+/** 1 awful … 5 great, as the mood check-in words them. */
+export const MOOD_WORDS: Record<number, string> = { 1: 'awful', 2: 'bad', 3: 'okay', 4: 'good', 5: 'great' };
+
+export function moodWord(value: number): string {
+  return MOOD_WORDS[Math.min(5, Math.max(1, Math.round(value)))] ?? '';
+}
+
+/** The short score a timeline row shows: "Mood 4 of 5 (good)", "Strength 7 of 10". */
+export function scoreText(item: Pick<TimelineItem, 'mood' | 'strength'>): string {
+  const parts: string[] = [];
+  if (item.mood !== null) parts.push(`Mood ${item.mood} of 5 (${moodWord(item.mood)})`);
+  if (item.strength !== null) parts.push(`Strength ${item.strength} of 10`);
+  return parts.join(', ');
+}
+
+/** The filter form as it is typed: strings for the selects and dates. */
+export interface FilterForm {
+  kinds: EntryKind[];
+  tag: string;
+  trigger: string;
+  from: string;
+  to: string;
+}
+
+export function emptyFilterForm(): FilterForm {
+  return { kinds: [], tag: '', trigger: '', from: '', to: '' };
+}
+
+export function isFilterEmpty(form: FilterForm): boolean {
+  return form.kinds.length === 0 && !form.tag && !form.trigger && !form.from && !form.to;
+}
+
+/** The backend's filter: kinds in a stable order, blanks as null. */
+export function toTimelineFilter(form: FilterForm): TimelineFilter {
+  const trigger = Number(form.trigger);
+  return {
+    kinds: KINDS.filter((k) => form.kinds.includes(k)),
+    tag: form.tag || null,
+    triggerId: form.trigger !== '' && Number.isInteger(trigger) ? trigger : null,
+    from: form.from || null,
+    to: form.to || null,
+  };
+}
+
+/** Turns one kind on or off. */
+export function toggleKind(kinds: readonly EntryKind[], kind: EntryKind): EntryKind[] {
+  return kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
+}

@@ -1,0 +1,121 @@
+// Words, checks and input building for the mood and craving forms. Checked before anything is
+// sent, so people hear about a mistake straight away; the backend checks again and its
+// `invalid_input` message is shown as is.
+import type { CravingInput, CravingOutcome, Halt, MoodInput } from './bindings';
+import { instantFromLocal } from './localTime';
+import type { Checked } from './sobrietyRules';
+
+/** The five moods, 1 to 5, as people say them. */
+export const MOOD_WORDS = ['awful', 'bad', 'okay', 'good', 'great'] as const;
+
+export function moodWord(mood: number): string {
+  return MOOD_WORDS[mood - 1] ?? '';
+}
+
+export const HALT_KEYS = ['hungry', 'angry', 'lonely', 'tired'] as const satisfies readonly (keyof Halt)[];
+
+export const HALT_HELP =
+  'HALT: being hungry, angry, lonely or tired can make cravings stronger. Tick any that fit right now.';
+
+export const NO_HALT: Halt = { hungry: false, angry: false, lonely: false, tired: false };
+
+/** Craving strength in words, for the number shown beside a 0-10 slider. */
+export function cravingWord(value: number): string {
+  if (value <= 0) return 'none';
+  if (value <= 3) return 'mild';
+  if (value <= 6) return 'moderate';
+  if (value <= 8) return 'strong';
+  return 'very strong';
+}
+
+export const OUTCOMES: readonly { value: CravingOutcome; label: string }[] = [
+  { value: 'passed', label: 'The urge passed' },
+  { value: 'used', label: 'I used' },
+  { value: 'struggling', label: 'Still struggling' },
+];
+
+/** Trimmed text, or null when nothing is left. */
+export function optionalText(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function checkWhen(day: string, time: string, now: Date, what: string): Checked<string> {
+  const at = instantFromLocal(day, time);
+  if (at === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(at) > now.getTime()) return { ok: false, error: `A ${what} can't be in the future.` };
+  return { ok: true, value: at };
+}
+
+export interface MoodFormValues {
+  day: string;
+  time: string;
+  mood: number | null;
+  emotions: number[];
+  craving: number;
+  halt: Halt;
+  /** From a number input: empty is null (or undefined), something unreadable is NaN. */
+  sleep: number | null | undefined;
+  note: string;
+}
+
+/** Turns the mood form into what the backend expects, or says what to fix. */
+export function checkMoodForm(values: MoodFormValues, now: Date = new Date()): Checked<MoodInput> {
+  if (values.mood === null || !Number.isInteger(values.mood) || values.mood < 1 || values.mood > 5) {
+    return { ok: false, error: "Please choose how you're feeling, from awful to great." };
+  }
+  const when = checkWhen(values.day, values.time, now, 'mood');
+  if (!when.ok) return when;
+  const sleep = values.sleep ?? null;
+  if (sleep !== null && (!Number.isFinite(sleep) || sleep < 0 || sleep > 24)) {
+    return { ok: false, error: 'Hours of sleep should be a number from 0 to 24.' };
+  }
+  return {
+    ok: true,
+    value: {
+      at: when.value,
+      mood: values.mood,
+      emotions: [...values.emotions],
+      craving: values.craving,
+      halt: { ...values.halt },
+      sleepHours: sleep,
+      note: optionalText(values.note),
+    },
+  };
+}
+
+export interface CravingFormValues {
+  day: string;
+  time: string;
+  strength: number;
+  triggers: number[];
+  place: string;
+  people: string;
+  actions: number[];
+  outcome: CravingOutcome | null;
+  note: string;
+  /** Only used with outcome "used"; null means "don't record a slip". */
+  slipClockId: number | null;
+}
+
+/** Turns the craving form into what the backend expects, or says what to fix. */
+export function checkCravingForm(values: CravingFormValues, now: Date = new Date()): Checked<CravingInput> {
+  const when = checkWhen(values.day, values.time, now, 'craving');
+  if (!when.ok) return when;
+  if (!Number.isInteger(values.strength) || values.strength < 0 || values.strength > 10) {
+    return { ok: false, error: 'Please choose how strong the craving was, from 0 to 10.' };
+  }
+  if (values.outcome === null) return { ok: false, error: 'Please choose what happened.' };
+  const input: CravingInput = {
+    at: when.value,
+    strength: values.strength,
+    triggers: [...values.triggers],
+    place: optionalText(values.place),
+    people: optionalText(values.people),
+    actions: [...values.actions],
+    outcome: values.outcome,
+    note: optionalText(values.note),
+  };
+  if (values.outcome === 'used' && values.slipClockId !== null) input.slipClockId = values.slipClockId;
+  return { ok: true, value: input };
+}
