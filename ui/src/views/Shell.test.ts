@@ -4,9 +4,15 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/sobriety');
+vi.mock('../lib/ipc/moods');
+vi.mock('../lib/ipc/library');
 
 import * as vault from '../lib/ipc/vault';
 import * as sobriety from '../lib/ipc/sobriety';
+import * as moods from '../lib/ipc/moods';
+import * as library from '../lib/ipc/library';
+import * as libraryFixtures from '../testing/library';
+import * as moodFixtures from '../testing/moods';
 import * as fixtures from '../testing/sobriety';
 import { IpcError } from '../lib/ipc/IpcError';
 import { AREAS } from '../lib/areas';
@@ -25,6 +31,17 @@ describe('Shell', () => {
     vi.mocked(vault.vaultStatus).mockResolvedValue({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
     vi.mocked(sobriety.listClocks).mockResolvedValue([fixtures.clock()]);
+    vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
+    vi.mocked(moods.listEmotions).mockResolvedValue(moodFixtures.emotions());
+    vi.mocked(moods.logMood).mockResolvedValue(moodFixtures.moodEntry());
+    vi.mocked(library.libraryList).mockResolvedValue(libraryFixtures.list());
+    vi.mocked(library.libraryContinue).mockResolvedValue(null);
+    vi.mocked(library.libraryArticle).mockImplementation(async (slug: string) =>
+      libraryFixtures.article({ slug, title: `Reading ${slug}` }),
+    );
+    vi.mocked(library.libraryForTrigger).mockResolvedValue([
+      libraryFixtures.summary({ slug: 'cravings-and-triggers', title: 'Cravings and triggers' }),
+    ]);
   });
 
   it('has a main navigation with every area as a real button', () => {
@@ -60,12 +77,44 @@ describe('Shell', () => {
     for (const other of others) expect(screen.queryByTestId(`view-${other.id}`)).toBeNull();
   });
 
-  it('is honest that unfinished areas are coming later', async () => {
+  it('shows the Library, no longer a placeholder', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-library'));
+    expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
+    expect(screen.getByTestId('view-library').textContent).not.toContain('coming in a later version');
+  });
+
+  it('opens "After a slip" from the slip flow on Today', async () => {
+    vi.mocked(sobriety.recordSlip).mockResolvedValue({ keptDays: 32, totalSoberDays: 32, clock: fixtures.clock({ days: 0 }) });
+    const { user } = setup();
+    await user.click(await screen.findByTestId('today-slip'));
+    await user.click(screen.getByTestId('slip-save'));
+    await user.click(await screen.findByTestId('slip-open-article'));
+    expect(screen.queryByTestId('slip-flow')).toBeNull();
+    expect(library.libraryArticle).toHaveBeenCalledWith('after-a-slip');
+    expect((await screen.findByTestId('article-title')).textContent).toContain('Reading after-a-slip');
+  });
+
+  it('opens a reading about a built-in trigger from Mood & triggers', async () => {
     const { user } = setup();
     await user.click(screen.getByTestId('nav-mood'));
-    expect(screen.getByTestId('view-mood').textContent).toContain(
-      'Mood and trigger check-ins are coming in a later version of Daybreak.',
-    );
+    const buttons = await screen.findAllByTestId('trigger-articles');
+    expect(buttons).toHaveLength(1); // only the built-in one has readings
+    await user.click(buttons[0]!);
+    expect(library.libraryForTrigger).toHaveBeenCalledWith('stress');
+    await user.click(await screen.findByTestId('trigger-article'));
+    expect(screen.getByTestId('nav-library').getAttribute('aria-current')).toBe('page');
+    expect(library.libraryArticle).toHaveBeenCalledWith('cravings-and-triggers');
+    const title = await screen.findByText('Reading cravings-and-triggers', { selector: 'h1' });
+    expect(screen.getByTestId('view-library').contains(title)).toBe(true);
+    expect(document.activeElement).toBe(title);
+
+    // Choosing the Library in the sidebar later shows the list, not that article again.
+    await user.click(screen.getByTestId('nav-today'));
+    await user.click(screen.getByTestId('nav-library'));
+    expect(screen.queryByTestId('article-reader')).toBeNull();
+    expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
+    expect(library.libraryArticle).toHaveBeenCalledTimes(1);
   });
 
   it('shows the sobriety clocks in the Sobriety area', async () => {
@@ -75,14 +124,51 @@ describe('Shell', () => {
     expect(sobriety.listClocks).toHaveBeenCalledWith(false);
   });
 
-  it('lets Today open SOS and Mood & triggers', async () => {
+  it('lets Today open SOS and the mood log', async () => {
     const { user } = setup();
     await user.click(await screen.findByTestId('today-sos'));
     expect(screen.getByTestId('view-sos')).toBeTruthy();
     expect(screen.getByTestId('nav-sos').getAttribute('aria-current')).toBe('page');
     await user.click(screen.getByTestId('nav-today'));
     await user.click(await screen.findByTestId('today-log-mood'));
-    expect(screen.getByTestId('view-mood').textContent).toContain('coming in a later version');
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+    expect(screen.getByTestId('view-today')).toBeTruthy();
+  });
+
+  it('shows Mood & triggers with its trigger list', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-mood'));
+    expect(screen.getByTestId('view-mood').contains(screen.getByTestId('log-mood-button'))).toBe(true);
+    expect(await screen.findAllByTestId('trigger-row')).toHaveLength(3);
+    expect(screen.getByTestId('view-mood').textContent).not.toContain('coming in a later version');
+  });
+
+  it('opens the mood log with Ctrl+M from anywhere, even in a text field', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId('mood-1'));
+    await user.click(screen.getByTestId('mood-5'));
+    await user.click(screen.getByTestId('mood-save'));
+    expect(moods.logMood).toHaveBeenCalledWith(expect.objectContaining({ mood: 5 }));
+    expect(await screen.findByTestId('mood-saved')).toBeTruthy();
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+
+    await user.click(screen.getByTestId('nav-mood'));
+    await user.click(screen.getByTestId('trigger-add-input'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+  });
+
+  it('ignores Ctrl+M while another dialog is open, and plain M', async () => {
+    const { user } = setup();
+    await user.keyboard('m');
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+    await user.click(await screen.findByTestId('today-slip'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('slip-flow')).toBeTruthy();
+    expect(screen.queryByTestId('mood-form')).toBeNull();
   });
 
   it('moves between sidebar buttons with the arrow keys', async () => {

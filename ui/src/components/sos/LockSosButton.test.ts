@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/sos');
+vi.mock('../../lib/ipc/moods');
+
+import * as vault from '../../lib/ipc/vault';
+import * as sos from '../../lib/ipc/sos';
+import * as moods from '../../lib/ipc/moods';
+import * as fixtures from '../../testing/sos';
+import Unlock from '../../views/Unlock.svelte';
+import Welcome from '../../views/Welcome.svelte';
+
+// The SOS button on the lock and welcome screens opens the public panel without unlocking.
+
+const el = (id: string) => screen.getByTestId(id);
+
+describe('SOS from the lock screen', () => {
+  beforeEach(() => {
+    vi.mocked(sos.sosCrisisLines).mockResolvedValue(fixtures.countries());
+    vi.mocked(sos.sosCountryForLocale).mockResolvedValue('US');
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('opens the public panel from Unlock without unlocking, and closes back to the button', async () => {
+    const user = userEvent.setup();
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    expect(document.activeElement).toBe(el('unlock-passphrase'));
+    await user.click(el('lock-sos'));
+    expect(el('public-sos')).toBeTruthy();
+    expect((await screen.findAllByTestId('crisis-line'))[0]!.dataset.kind).toBe('emergency');
+    expect(el('sos-private-locked').textContent).toBe('Unlock to see your people and reasons.');
+    expect(vault.unlock).not.toHaveBeenCalled();
+    expect(sos.sosPeople).not.toHaveBeenCalled();
+    expect(sos.sosReasons).not.toHaveBeenCalled();
+
+    await user.click(el('public-sos-close'));
+    expect(screen.queryByTestId('public-sos')).toBeNull();
+    expect(document.activeElement).toBe(el('lock-sos'));
+  });
+
+  it('after playing the delay, offers to unlock to log it and goes to the passphrase', async () => {
+    vi.useFakeTimers();
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    await fireEvent.click(el('lock-sos'));
+    await fireEvent.click(el('delay-start'));
+    expect(moods.listCopingActions).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(15 * 60_000);
+    await fireEvent.click(el('delay-unlock'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(screen.queryByTestId('public-sos')).toBeNull();
+    expect(document.activeElement).toBe(el('unlock-passphrase'));
+  });
+
+  it('is on the welcome screen too', async () => {
+    const user = userEvent.setup();
+    render(Welcome, { onCreated: vi.fn() });
+    await user.click(el('lock-sos'));
+    expect(el('public-sos')).toBeTruthy();
+    expect(el('sos-private-locked').textContent).toContain('Once your journal is set up');
+    expect(screen.queryByTestId('delay-unlock')).toBeNull();
+    expect(vault.createJournal).not.toHaveBeenCalled();
+  });
+});

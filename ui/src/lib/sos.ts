@@ -1,0 +1,168 @@
+// Rules and words for the SOS panel and the relapse prevention plan. Pure functions, so the
+// timers and forms can be tested without a screen.
+import type { CravingInput, Label, PersonInput, RelapsePlan } from './bindings';
+import type { Checked } from './sobrietyRules';
+import { optionalText } from './moodScale';
+
+// ---- Breathing: in 4 s, hold 4 s, out 6 s ----
+
+export type BreathPhase = 'in' | 'hold' | 'out';
+
+export const BREATH_STEPS: readonly { phase: BreathPhase; seconds: number; words: string }[] = [
+  { phase: 'in', seconds: 4, words: 'Breathe in…' },
+  { phase: 'hold', seconds: 4, words: 'Hold…' },
+  { phase: 'out', seconds: 6, words: 'Breathe out…' },
+];
+
+export const BREATH_CYCLE_MS = BREATH_STEPS.reduce((sum, s) => sum + s.seconds * 1000, 0);
+
+/** Where the breathing is after `elapsedMs`: the step, and whole seconds left in it (at least 1). */
+export function breathAt(elapsedMs: number): { phase: BreathPhase; words: string; secondsLeft: number; seconds: number } {
+  let t = Math.max(0, elapsedMs) % BREATH_CYCLE_MS;
+  for (const step of BREATH_STEPS) {
+    const length = step.seconds * 1000;
+    if (t < length) {
+      return { ...step, secondsLeft: Math.max(1, Math.ceil((length - t) / 1000)) };
+    }
+    t -= length;
+  }
+  const last = BREATH_STEPS.at(-1)!;
+  return { ...last, secondsLeft: 1 };
+}
+
+// ---- Playing the delay: 15 minutes ----
+
+export const DELAY_MS = 15 * 60 * 1000;
+export const PROMPT_EVERY_MS = 60 * 1000;
+export const DELAY_ACTION = 'Played the delay';
+
+/** Used while locked, or when the person has no coping actions of their own. */
+export const BUILT_IN_PROMPTS: readonly string[] = [
+  'Drink a glass of water, slowly',
+  'Step outside, or open a window',
+  'Text or call someone you trust',
+  'Breathe in for 4, hold for 4, out for 6',
+  'Eat something, even something small',
+  'Put on a song you love',
+  'Wash your face with cold water',
+  'Write down what you are feeling',
+  'Walk around the block',
+  'Name five things you can see',
+];
+
+/** "14:59" for what is left; whole seconds, rounded up, so it reads 15:00 at the start. */
+export function formatRemaining(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** The person's coping actions as prompts (not the delay itself), or the built-in ones. */
+export function delayPrompts(actions: readonly Label[] | null): string[] {
+  const own = (actions ?? [])
+    .map((a) => a.name.trim())
+    .filter((name) => name !== '' && name.toLowerCase() !== DELAY_ACTION.toLowerCase());
+  return own.length > 0 ? own : [...BUILT_IN_PROMPTS];
+}
+
+/** The prompt to show after `elapsedMs`: a new one each minute, going round. */
+export function promptAt(elapsedMs: number, prompts: readonly string[]): string {
+  if (prompts.length === 0) return '';
+  const index = Math.floor(Math.max(0, elapsedMs) / PROMPT_EVERY_MS) % prompts.length;
+  return prompts[index] ?? '';
+}
+
+/** A strength this low means the urge passed; anything stronger is still a struggle. */
+export const PASSED_AT_MOST = 3;
+
+/** The craving to log after playing the delay. */
+export function delayCraving(strength: number, actions: readonly Label[], at: Date): CravingInput {
+  const delay = actions.find((a) => a.name.trim().toLowerCase() === DELAY_ACTION.toLowerCase());
+  return {
+    at: at.toISOString(),
+    strength,
+    triggers: [],
+    place: null,
+    people: null,
+    actions: delay ? [delay.id] : [],
+    outcome: strength <= PASSED_AT_MOST ? 'passed' : 'struggling',
+    note: delay ? null : 'Played the delay for 15 minutes.',
+  };
+}
+
+// ---- My people ----
+
+/** The same rules as the backend's, so a mistake is explained before anything is sent. */
+export function checkPerson(values: { name: string; phone: string; note: string }): Checked<PersonInput> {
+  const name = values.name.trim();
+  const phone = values.phone.trim();
+  if (name === '' || [...name].length > 80) {
+    return { ok: false, error: 'Please give a name (up to 80 characters).' };
+  }
+  if (!/\d/.test(phone) || [...phone].length > 30 || !/^[\d +\-()./]+$/.test(phone)) {
+    return { ok: false, error: 'Please enter a phone number using digits, spaces, +, - or brackets.' };
+  }
+  const note = optionalText(values.note);
+  if (note !== null && [...note].length > 200) {
+    return { ok: false, error: 'Please keep the note under 200 characters.' };
+  }
+  return { ok: true, value: { name, phone, note } };
+}
+
+// ---- The relapse prevention plan ----
+
+export type PlanListField = 'warningSigns' | 'highRiskSituations' | 'copingStrategies' | 'places';
+
+export const PLAN_MAX_ITEMS = 30;
+export const PLAN_MAX_ITEM_CHARS = 300;
+export const PLAN_MAX_SLIP_CHARS = 2000;
+
+export function emptyPlan(): RelapsePlan {
+  return {
+    warningSigns: [],
+    highRiskSituations: [],
+    highRiskTriggers: [],
+    copingStrategies: [],
+    places: [],
+    ifISlip: '',
+    updatedAt: null,
+  };
+}
+
+/** A deep copy, so an edited plan never shares lists with the saved one. */
+export function copyPlan(plan: RelapsePlan): RelapsePlan {
+  return {
+    warningSigns: [...plan.warningSigns],
+    highRiskSituations: [...plan.highRiskSituations],
+    highRiskTriggers: [...plan.highRiskTriggers],
+    copingStrategies: [...plan.copingStrategies],
+    places: [...plan.places],
+    ifISlip: plan.ifISlip,
+    updatedAt: plan.updatedAt,
+  };
+}
+
+/** True when the two differ in anything the person wrote (the save time does not count). */
+export function planChanged(a: RelapsePlan, b: RelapsePlan): boolean {
+  const same = (x: readonly unknown[], y: readonly unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return !(
+    same(a.warningSigns, b.warningSigns) &&
+    same(a.highRiskSituations, b.highRiskSituations) &&
+    same(a.highRiskTriggers, b.highRiskTriggers) &&
+    same(a.copingStrategies, b.copingStrategies) &&
+    same(a.places, b.places) &&
+    a.ifISlip === b.ifISlip
+  );
+}
+
+/** Checks one new list item before it is added; returns the trimmed text or what to fix. */
+export function checkPlanItem(text: string, list: readonly string[]): Checked<string> {
+  const item = text.trim();
+  if (item === '') return { ok: false, error: 'Type something first, then press Add.' };
+  if ([...item].length > PLAN_MAX_ITEM_CHARS) {
+    return { ok: false, error: `Please keep each item under ${PLAN_MAX_ITEM_CHARS} characters.` };
+  }
+  if (list.length >= PLAN_MAX_ITEMS) return { ok: false, error: `This list can hold up to ${PLAN_MAX_ITEMS} items.` };
+  return { ok: true, value: item };
+}
