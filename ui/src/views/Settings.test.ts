@@ -3,8 +3,10 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/vault');
+vi.mock('../lib/ipc/preferences');
 
 import * as vault from '../lib/ipc/vault';
+import * as preferences from '../lib/ipc/preferences';
 import { IpcError } from '../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../lib/errors';
 import Settings from './Settings.svelte';
@@ -30,6 +32,7 @@ async function change(user: ReturnType<typeof userEvent.setup>, current: string,
 
 describe('Settings', () => {
   beforeEach(() => {
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false });
     vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
     vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
   });

@@ -1,0 +1,60 @@
+// End to end: auto-lock. With the shortest idle time set, the journal locks by itself and
+// the page keeps none of the journal's text.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launchApp } from './lib/app.mjs';
+import { screenshot } from './lib/artifacts.mjs';
+import { createJournal } from './lib/flows.mjs';
+
+const PASSPHRASE = 'evening tide rising';
+const SECRET_WORDS = 'cormorant-unique-entry';
+
+describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-autolock-'));
+  let app;
+  const s = () => app.session;
+
+  before(async () => {
+    app = await launchApp({ dataDir, name: 'autolock' });
+    await createJournal(s(), PASSPHRASE);
+  });
+
+  after(async () => {
+    if (app) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('after one idle minute the journal locks and its text is gone from the DOM', { timeout: 180_000 }, async () => {
+    await s().click('nav-settings');
+    const select = await s().waitFor('auto-lock-select', { why: 'Settings offers auto-lock' });
+    await s().executeScript(
+      `const el = arguments[0]; el.value = '1'; el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [select],
+    );
+    await s().waitFor('privacy-saved', { why: 'the new auto-lock time is saved' });
+
+    await s().click('nav-journal');
+    await s().click('journal-new');
+    await s().type('journal-body', `Tonight I saw a ${SECRET_WORDS} by the pier.`);
+    const state = await s().waitFor('journal-save-state', { why: 'the editor saves' });
+    const saveDeadline = Date.now() + 20_000;
+    while (!/^Saved/.test((await state.text()).trim()) && Date.now() < saveDeadline) await sleep(250);
+    assert.ok(String(await s().source()).includes(SECRET_WORDS), 'the entry is on the page before the lock');
+
+    // No input from here on: the idle minute runs out.
+    await s().waitFor('unlock-passphrase', { timeoutMs: 100_000, why: 'the journal locks itself after one idle minute' });
+    const html = String(await s().source());
+    assert.ok(!html.includes(SECRET_WORDS), 'after auto-lock the page contains none of the journal text');
+    assert.equal(await s().exists('sidebar'), false, 'the app shell is gone');
+    await screenshot('autolock-01-locked');
+  });
+});
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startIdleLock } from './idleLock';
+
+describe('startIdleLock', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('locks after the idle limit, and activity resets the count', () => {
+    const onIdle = vi.fn();
+    const idle = startIdleLock(1, onIdle);
+    vi.advanceTimersByTime(50_000);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    vi.advanceTimersByTime(50_000);
+    expect(onIdle).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(15_000);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(120_000);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    idle.stop();
+  });
+
+  it('never locks when turned off, and a new limit applies at once', () => {
+    const onIdle = vi.fn();
+    const idle = startIdleLock(null, onIdle);
+    vi.advanceTimersByTime(3_600_000);
+    expect(onIdle).not.toHaveBeenCalled();
+    idle.setMinutes(2);
+    vi.advanceTimersByTime(125_000);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    idle.stop();
+  });
+});

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../lib/ipc/vault');
+vi.mock('../lib/ipc/sobriety');
+vi.mock('../lib/ipc/preferences');
+
+import * as vault from '../lib/ipc/vault';
+import * as sobriety from '../lib/ipc/sobriety';
+import * as preferences from '../lib/ipc/preferences';
+import * as fixtures from '../testing/sobriety';
+import Shell from './Shell.svelte';
+import PrivacySettings from '../components/PrivacySettings.svelte';
+
+describe('Shell privacy: quick hide and auto-lock', () => {
+  beforeEach(() => {
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    vi.mocked(preferences.quickHide).mockResolvedValue(undefined);
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 1, neutralTitle: false });
+    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('Hide locks and minimizes at once, and so does Ctrl+Shift+H', async () => {
+    const onLocked = vi.fn();
+    const user = userEvent.setup();
+    render(Shell, { onLocked });
+    await user.click(screen.getByTestId('quick-hide-button'));
+    expect(preferences.quickHide).toHaveBeenCalledTimes(1);
+    expect(vault.lock).not.toHaveBeenCalled();
+    expect(onLocked).toHaveBeenCalledTimes(1);
+  });
+
+  it('the keyboard shortcut hides too', async () => {
+    const onLocked = vi.fn();
+    render(Shell, { onLocked });
+    await fireEvent.keyDown(window, { key: 'H', ctrlKey: true, shiftKey: true });
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalled());
+    expect(preferences.quickHide).toHaveBeenCalled();
+  });
+
+  it('locks by itself after the chosen idle time', async () => {
+    vi.useFakeTimers();
+    const onLocked = vi.fn();
+    render(Shell, { onLocked });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(onLocked).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    expect(onLocked).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PrivacySettings', () => {
+  beforeEach(() => {
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false });
+    vi.mocked(preferences.setPreferences).mockImplementation(async (p) => p);
+  });
+
+  it('saves a new auto-lock time and warns when it is turned off', async () => {
+    const onChanged = vi.fn();
+    const user = userEvent.setup();
+    render(PrivacySettings, { onChanged });
+    const select = (await screen.findByTestId('auto-lock-select')) as HTMLSelectElement;
+    await vi.waitFor(() => expect(select.disabled).toBe(false));
+    expect(select.value).toBe('5');
+    await user.selectOptions(select, '15');
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false });
+    expect(onChanged).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false });
+    expect(screen.queryByTestId('auto-lock-off-warning')).toBeNull();
+    await user.selectOptions(select, 'off');
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: false });
+    expect(screen.getByTestId('auto-lock-off-warning').textContent).toMatch(/stay open/);
+    await user.click(screen.getByTestId('neutral-title'));
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: true });
+  });
+});
