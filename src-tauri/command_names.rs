@@ -75,4 +75,10 @@ pub const COMMANDS: &[&str] = &[
     "get_preferences",
     "set_preferences",
     "quick_hide",
+    "backup_now",
+    "backup_cancel",
+    "backup_pick",
+    "backup_list_auto",
+    "backup_inspect",
+    "backup_restore",
 ];

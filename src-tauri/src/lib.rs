@@ -36,9 +36,11 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
+            app.manage(commands::backup::BackupCancel::default());
             app.manage::<SharedJournal>(Arc::new(Journal::new(
                 JournalPaths::new(dir),
                 KdfChoice::Calibrate,
@@ -118,6 +120,12 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
             commands::preferences::quick_hide,
+            commands::backup::backup_now,
+            commands::backup::backup_cancel,
+            commands::backup::backup_pick,
+            commands::backup::backup_list_auto,
+            commands::backup::backup_inspect,
+            commands::backup::backup_restore,
         ])
 }
 

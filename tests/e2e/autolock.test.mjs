@@ -18,6 +18,7 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-autolock-'));
   let app;
   const s = () => app.session;
+  const pageText = () => pageTextOf(s());
 
   before(async () => {
     app = await launchApp({ dataDir, name: 'autolock' });
@@ -44,16 +45,25 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     const state = await s().waitFor('journal-save-state', { why: 'the editor saves' });
     const saveDeadline = Date.now() + 20_000;
     while (!/^Saved/.test((await state.text()).trim()) && Date.now() < saveDeadline) await sleep(250);
-    assert.ok(String(await s().source()).includes(SECRET_WORDS), 'the entry is on the page before the lock');
+    assert.ok((await pageText()).includes(SECRET_WORDS), 'the entry is on the page before the lock');
 
     // No input from here on: the idle minute runs out.
     await s().waitFor('unlock-passphrase', { timeoutMs: 100_000, why: 'the journal locks itself after one idle minute' });
-    const html = String(await s().source());
-    assert.ok(!html.includes(SECRET_WORDS), 'after auto-lock the page contains none of the journal text');
+    assert.ok(!(await pageText()).includes(SECRET_WORDS), 'after auto-lock the page (text and fields) holds none of the journal text');
+    assert.ok(!String(await s().source()).includes(SECRET_WORDS), 'nor does its HTML');
     assert.equal(await s().exists('sidebar'), false, 'the app shell is gone');
     await screenshot('autolock-01-locked');
   });
 });
+
+/** Everything a person could read on the page: its text and the values of its fields. */
+async function pageTextOf(session) {
+  return String(
+    await session.executeScript(
+      `return document.body.innerText + ' ' + [...document.querySelectorAll('input, textarea')].map((e) => e.value).join(' ');`,
+    ),
+  );
+}
 
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));

@@ -199,6 +199,43 @@ impl Journal {
         })
     }
 
+    /// Writes a backup of the open journal to `dest` (see `backup::create`).
+    pub fn backup_to(
+        &self,
+        dest: &std::path::Path,
+        now: chrono::DateTime<chrono::Utc>,
+        keep_going: &mut dyn FnMut(u8) -> bool,
+    ) -> Result<crate::backup::BackupSummary, JournalError> {
+        self.with_session(|session| {
+            Ok(crate::backup::create(
+                session,
+                self.vault.paths(),
+                dest,
+                now,
+                keep_going,
+            )?)
+        })
+    }
+
+    /// Locks the journal (if open) and replaces it with a backup; the current journal is kept
+    /// as a backup first and its path returned.
+    pub fn restore_from(
+        &self,
+        path: &std::path::Path,
+        secret: &crate::vault::Secret<'_>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<std::path::PathBuf>, JournalError> {
+        crate::backup::inspect(path, secret)?;
+        self.lock()?;
+        let _guard = self.state();
+        Ok(crate::backup::restore(&self.vault, path, secret, now)?)
+    }
+
+    /// The automatic backups, newest first.
+    pub fn automatic_backups(&self) -> Vec<String> {
+        crate::backup::list_auto(self.vault.paths())
+    }
+
     /// Makes today's automatic backup if there is none yet (see `backup::auto_backup`).
     pub fn auto_backup(
         &self,

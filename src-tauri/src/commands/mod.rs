@@ -1,6 +1,7 @@
 //! Tauri commands, one file per area. Each takes state and arguments, calls one core function
 //! and converts the error: no SQL, crypto or rules here.
 
+pub mod backup;
 pub mod check_ins;
 pub mod journal_entries;
 pub mod library;

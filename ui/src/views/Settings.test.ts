@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/preferences');
+vi.mock('../lib/ipc/backup');
 
 import * as vault from '../lib/ipc/vault';
 import * as preferences from '../lib/ipc/preferences';

@@ -1,0 +1,133 @@
+//! Backups: to a file chosen in the system save dialog (with progress and cancel), and
+//! restoring from one (after seeing what it holds). The dialogs are opened from Rust, so the
+//! window needs no dialog permission of its own.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use daybreak_core::backup::{self, BackupSummary};
+use daybreak_core::{clock, Passphrase, RecoveryKey, Secret};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::on_journal;
+use crate::{AppError, SharedJournal};
+
+/// Set by `backup_cancel`; the running backup stops at its next step and leaves no file.
+#[derive(Default)]
+pub struct BackupCancel(pub Arc<AtomicBool>);
+
+fn today_name() -> String {
+    format!(
+        "daybreak-backup-{}.{}",
+        clock::now_utc().format("%Y-%m-%d"),
+        backup::EXTENSION
+    )
+}
+
+/// Asks where to save, then writes and verifies the backup, reporting progress (0 to 100).
+/// `None` when the person closed the dialog.
+#[tauri::command]
+pub async fn backup_now<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    cancel: State<'_, BackupCancel>,
+    progress: Channel<u8>,
+) -> Result<Option<BackupSummary>, AppError> {
+    let Some(dest) = app
+        .dialog()
+        .file()
+        .set_file_name(today_name())
+        .add_filter("Daybreak backup", &[backup::EXTENSION])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let stop = Arc::clone(&cancel.0);
+    stop.store(false, Ordering::SeqCst);
+    let summary = on_journal(&journal, move |j| {
+        j.backup_to(&dest, clock::now_utc(), &mut |p| {
+            let _ = progress.send(p);
+            !stop.load(Ordering::SeqCst)
+        })
+    })
+    .await?;
+    Ok(Some(summary))
+}
+
+/// Asks the running backup to stop.
+#[tauri::command]
+pub async fn backup_cancel(cancel: State<'_, BackupCancel>) -> Result<(), AppError> {
+    cancel.0.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Asks which backup to restore from. `None` when the dialog was closed.
+#[tauri::command]
+pub async fn backup_pick<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, AppError> {
+    Ok(app
+        .dialog()
+        .file()
+        .add_filter("Daybreak backup", &[backup::EXTENSION])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn backup_list_auto(journal: State<'_, SharedJournal>) -> Result<Vec<String>, AppError> {
+    Ok(journal.automatic_backups())
+}
+
+/// What a backup holds, opened with the passphrase or the recovery key valid when it was made.
+#[tauri::command]
+pub async fn backup_inspect(
+    path: String,
+    passphrase: Option<Passphrase>,
+    recovery_key: Option<RecoveryKey>,
+) -> Result<BackupSummary, AppError> {
+    let path = PathBuf::from(path);
+    tauri::async_runtime::spawn_blocking(move || {
+        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref())?;
+        backup::inspect(&path, &secret)
+            .map_err(|e| AppError::from(daybreak_core::JournalError::from(e)))
+    })
+    .await
+    .map_err(|_| AppError::internal("a background task stopped"))?
+}
+
+/// Locks the journal and replaces it with the backup; returns where the journal as it was
+/// has been kept.
+#[tauri::command]
+pub async fn backup_restore(
+    journal: State<'_, SharedJournal>,
+    path: String,
+    passphrase: Option<Passphrase>,
+    recovery_key: Option<RecoveryKey>,
+) -> Result<Option<String>, AppError> {
+    let path = PathBuf::from(path);
+    on_journal(&journal, move |j| {
+        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref()).map_err(|_| {
+            daybreak_core::DataError::invalid("Enter the passphrase or the recovery key.")
+        })?;
+        Ok(j.restore_from(&path, &secret, clock::now_utc())?
+            .map(|p| p.display().to_string()))
+    })
+    .await
+}
+
+fn secret_of<'a>(
+    passphrase: Option<&'a Passphrase>,
+    recovery_key: Option<&'a RecoveryKey>,
+) -> Result<Secret<'a>, AppError> {
+    match (passphrase, recovery_key) {
+        (Some(p), _) => Ok(Secret::Passphrase(p)),
+        (None, Some(k)) => Ok(Secret::RecoveryKey(k)),
+        (None, None) => Err(AppError::from(daybreak_core::JournalError::from(
+            daybreak_core::DataError::invalid("Enter the passphrase or the recovery key."),
+        ))),
+    }
+}

@@ -1,0 +1,67 @@
+// End to end: restoring the daily automatic backup. The first unlock of the day makes a
+// verified backup; a clock created afterwards is gone once that backup is restored, and the
+// journal as it was before the restore is kept as another backup.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launchApp } from './lib/app.mjs';
+import { screenshot } from './lib/artifacts.mjs';
+import { KDF_TIMEOUT_MS, createJournal, lockAndUnlock } from './lib/flows.mjs';
+import { waitUntil } from './lib/webdriver.mjs';
+
+const PASSPHRASE = 'backup by the lighthouse';
+
+describe('Restore from the automatic backup, end to end', { concurrency: 1 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-backup-'));
+  const backupsDir = path.join(dataDir, 'backups');
+  let app;
+  const s = () => app.session;
+  const backups = (prefix) =>
+    fs.existsSync(backupsDir) ? fs.readdirSync(backupsDir).filter((f) => f.startsWith(prefix)) : [];
+
+  before(async () => {
+    app = await launchApp({ dataDir, name: 'backup' });
+    await createJournal(s(), PASSPHRASE);
+  });
+
+  after(async () => {
+    if (app) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the first unlock of the day makes a backup; restoring it brings the journal back', { timeout: 180_000 }, async () => {
+    await lockAndUnlock(s(), PASSPHRASE);
+    await waitUntil(async () => backups('auto-').length === 1, {
+      timeoutMs: 30_000,
+      message: `an automatic backup appears in ${backupsDir} after the first unlock`,
+    });
+
+    await s().click('nav-sobriety');
+    await s().click('new-clock-button');
+    await s().type('clock-name', 'Made after the backup');
+    await s().click('clock-save');
+    await s().waitFor('clock-card', { why: 'the new clock is listed' });
+
+    await s().click('nav-settings');
+    await s().click('backup-auto-restore');
+    await s().type('restore-secret', PASSPHRASE);
+    await s().click('restore-inspect');
+    const summary = await s().waitFor('restore-summary', { timeoutMs: KDF_TIMEOUT_MS, why: 'checking shows what the backup holds' });
+    assert.match(await summary.text(), /0 clocks/, 'the backup is from before the clock was made');
+    await screenshot('backup-01-restore-summary');
+    await s().click('restore-confirm');
+    await s().click('confirm-yes');
+    await s().waitFor('unlock-passphrase', { timeoutMs: KDF_TIMEOUT_MS, why: 'restoring locks the journal' });
+    assert.equal(backups('before-restore-').length, 1, 'the journal as it was is kept as a backup first');
+
+    await s().type('unlock-passphrase', PASSPHRASE);
+    await s().click('unlock-submit');
+    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the restored journal opens with the same passphrase' });
+    await s().click('nav-sobriety');
+    await s().waitFor('clocks-empty', { why: 'the clock made after the backup is gone after restoring' });
+  });
+});
