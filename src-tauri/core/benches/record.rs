@@ -105,6 +105,17 @@ fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
     group.finish();
 }
 
+/// Backup (snapshot, write, verify) of the ten-year journal, and locking it.
+fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths) {
+    let mut group = c.benchmark_group("protection");
+    group.sample_size(10);
+    let dest = paths.dir().join("bench.dbk");
+    group.bench_function("backup_and_verify_ten_years", |b| {
+        b.iter(|| daybreak_core::backup::create(session, paths, &dest, now(), &mut |_| true).unwrap())
+    });
+    group.finish();
+}
+
 fn bench_record(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let vault = Vault::new(JournalPaths::new(dir.path().join("encrypted")));
@@ -120,6 +131,11 @@ fn bench_record(c: &mut Criterion) {
     generate(&mut plain);
     measure(c, "encrypted", session.store_mut());
     measure(c, "plaintext", &mut plain);
+    measure_protection(c, &session, vault.paths());
+    // Locking: purge, checkpoint, close. Timed once (a lock cannot be repeated on one session).
+    let started = std::time::Instant::now();
+    session.lock().expect("lock");
+    eprintln!("lock of the ten-year journal took {:?}", started.elapsed());
 }
 
 criterion_group!(benches, bench_record);
