@@ -8,7 +8,7 @@ vi.mock('../lib/ipc/sobriety');
 import * as moods from '../lib/ipc/moods';
 import * as sobriety from '../lib/ipc/sobriety';
 import { IpcError } from '../lib/ipc/IpcError';
-import type { CravingInput } from '../lib/bindings';
+import type { CravingEvent, CravingInput } from '../lib/bindings';
 import * as fixtures from '../testing/moods';
 import { clock } from '../testing/sobriety';
 import CravingForm from './CravingForm.svelte';
@@ -20,6 +20,32 @@ function setup() {
   const user = userEvent.setup();
   render(CravingForm, { onSaved, onClose, onOpenSos });
   return { user, onSaved, onClose, onOpenSos };
+}
+
+function setupEdit(event: CravingEvent) {
+  const onSaved = vi.fn();
+  const onClose = vi.fn();
+  const onOpenSos = vi.fn();
+  const user = userEvent.setup();
+  render(CravingForm, { event, onSaved, onClose, onOpenSos });
+  return { user, onSaved, onClose, onOpenSos };
+}
+
+/** A craving from yesterday evening that ended in a slip, with an archived trigger. */
+function yesterday(overrides: Partial<CravingEvent> = {}): CravingEvent {
+  return fixtures.cravingEvent({
+    id: 57,
+    at: new Date(2025, 3, 9, 21, 40, 12).toISOString(),
+    strength: 8,
+    triggers: [fixtures.label(21, 'Stress', false), fixtures.label(29, 'Old habit', false)],
+    place: 'At work',
+    people: 'Sam',
+    actions: [fixtures.label(12, 'Went for a walk')],
+    outcome: 'used',
+    note: 'A hard one',
+    slipId: 5,
+    ...overrides,
+  });
 }
 
 const el = (id: string) => screen.getByTestId(id) as HTMLInputElement;
@@ -177,5 +203,91 @@ describe('CravingForm', () => {
     await user.click(el('craving-cancel'));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(moods.logCraving).not.toHaveBeenCalled();
+  });
+
+  describe('editing a craving', () => {
+    const updateSent = () => vi.mocked(moods.updateCraving).mock.calls[0]![1];
+
+    it('starts from every field of the craving, and offers no slip', async () => {
+      setupEdit(yesterday());
+      expect(screen.getByRole('dialog', { name: 'Edit craving' })).toBeTruthy();
+      expect(el('craving-strength').value).toBe('8');
+      expect(screen.getByTestId('craving-strength-value').textContent).toBe('8 · strong');
+      expect(await screen.findByTestId('trigger-22')).toBeTruthy();
+      // The archived trigger it names stays, ticked, after the list of active ones loads.
+      expect(['trigger-21', 'trigger-22', 'trigger-23', 'trigger-29'].map((id) => el(id).getAttribute('aria-pressed'))).toEqual([
+        'true',
+        'false',
+        'false',
+        'true',
+      ]);
+      expect(el('action-11').getAttribute('aria-pressed')).toBe('false');
+      expect(el('action-12').getAttribute('aria-pressed')).toBe('true');
+      expect(el('craving-place').value).toBe('At work');
+      expect(el('craving-people').value).toBe('Sam');
+      expect(el('outcome-used').checked).toBe(true);
+      expect(el('outcome-passed').checked).toBe(false);
+      expect(el('craving-note').value).toBe('A hard one');
+      expect(el('craving-date').value).toBe('2025-04-09');
+      expect(el('craving-time').value).toBe('21:40');
+      expect(el('craving-save').textContent?.trim()).toBe('Save changes');
+      expect(screen.queryByTestId('craving-used-offer')).toBeNull();
+      expect(screen.queryByTestId('craving-slip-clock')).toBeNull();
+      expect(screen.getByTestId('craving-used-note').textContent).toContain('The slip recorded with this craving stays');
+      expect(sobriety.listClocks).not.toHaveBeenCalled();
+    });
+
+    it('saves the changes with updateCraving, without a slipClockId', async () => {
+      const updated = yesterday({ strength: 4 });
+      vi.mocked(moods.updateCraving).mockResolvedValue(updated);
+      const { user, onSaved } = setupEdit(yesterday());
+      await user.click(await screen.findByTestId('trigger-29'));
+      await user.click(el('trigger-23'));
+      await fireEvent.input(el('craving-strength'), { target: { value: '4' } });
+      await user.clear(el('craving-people'));
+      await user.click(el('craving-save'));
+      expect(moods.updateCraving).toHaveBeenCalledTimes(1);
+      expect(vi.mocked(moods.updateCraving).mock.calls[0]![0]).toBe(57);
+      expect(updateSent()).toEqual({
+        at: new Date(2025, 3, 9, 21, 40, 12).toISOString(),
+        strength: 4,
+        triggers: [21, 23],
+        place: 'At work',
+        people: null,
+        actions: [12],
+        outcome: 'used',
+        note: 'A hard one',
+      });
+      expect('slipClockId' in updateSent()).toBe(false);
+      expect(moods.logCraving).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(updated));
+      // The host closes the form; no "thank you" screen for a correction.
+      expect(screen.queryByTestId('craving-saved')).toBeNull();
+      expect(sobriety.listClocks).not.toHaveBeenCalled();
+    });
+
+    it('never offers a slip when the outcome is changed to "I used"', async () => {
+      vi.mocked(moods.updateCraving).mockResolvedValue(yesterday());
+      const { user } = setupEdit(yesterday({ outcome: 'passed', slipId: null }));
+      expect(el('outcome-passed').checked).toBe(true);
+      await user.click(el('outcome-used'));
+      expect(screen.getByTestId('craving-used-note').textContent).toContain("doesn't record a slip");
+      expect(screen.queryByTestId('craving-slip-clock')).toBeNull();
+      await fireEvent.input(el('craving-time'), { target: { value: '22:05' } });
+      await user.click(el('craving-save'));
+      expect(updateSent()).toMatchObject({ outcome: 'used', at: new Date(2025, 3, 9, 22, 5).toISOString() });
+      expect('slipClockId' in updateSent()).toBe(false);
+      expect(sobriety.listClocks).not.toHaveBeenCalled();
+    });
+
+    it('says so when the craving is gone', async () => {
+      vi.mocked(moods.updateCraving).mockRejectedValue(new IpcError('not_found', 'x'));
+      const { user, onSaved } = setupEdit(yesterday());
+      await user.click(el('craving-save'));
+      expect((await screen.findByTestId('craving-error')).textContent).toBe(
+        "This craving couldn't be found. It may have been deleted.",
+      );
+      expect(onSaved).not.toHaveBeenCalled();
+    });
   });
 });

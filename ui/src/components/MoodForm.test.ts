@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../lib/ipc/moods');
 
 import * as moods from '../lib/ipc/moods';
+import type { MoodEntry } from '../lib/bindings';
 import { IpcError } from '../lib/ipc/IpcError';
 import * as fixtures from '../testing/moods';
 import { restoreTimeZone, useTimeZone } from '../testing/timeZone';
@@ -16,6 +17,29 @@ function setup() {
   const user = userEvent.setup();
   render(MoodForm, { onSaved, onCancel });
   return { user, onSaved, onCancel };
+}
+
+function setupEdit(entry: MoodEntry) {
+  const onSaved = vi.fn();
+  const onCancel = vi.fn();
+  const user = userEvent.setup();
+  render(MoodForm, { entry, onSaved, onCancel });
+  return { user, onSaved, onCancel };
+}
+
+/** A mood from last night (New York time), with a bit of everything filled in. */
+function lastNight(overrides: Partial<MoodEntry> = {}): MoodEntry {
+  return fixtures.moodEntry({
+    id: 41,
+    at: '2025-04-10T00:15:42.000Z', // April 9, 20:15:42 in New York
+    mood: 2,
+    emotions: [fixtures.label(2, 'anxious'), fixtures.label(3, 'sad')],
+    craving: 6,
+    halt: { hungry: false, angry: true, lonely: false, tired: true },
+    sleepHours: 5.5,
+    note: 'Long day',
+    ...overrides,
+  });
 }
 
 const el = (id: string) => screen.getByTestId(id) as HTMLInputElement;
@@ -197,5 +221,95 @@ describe('MoodForm', () => {
     await user.keyboard('{Escape}');
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(moods.logMood).not.toHaveBeenCalled();
+  });
+
+  describe('editing an entry', () => {
+    it('starts from every field of the entry', async () => {
+      setupEdit(lastNight());
+      expect(screen.getByRole('dialog', { name: 'Edit mood' })).toBeTruthy();
+      expect(checked()).toEqual([2]);
+      expect(document.activeElement).toBe(el('mood-2'));
+      expect(await screen.findByTestId('emotion-1')).toBeTruthy();
+      expect(['emotion-1', 'emotion-2', 'emotion-3'].map((id) => el(id).getAttribute('aria-pressed'))).toEqual([
+        'false',
+        'true',
+        'true',
+      ]);
+      expect(el('mood-craving').value).toBe('6');
+      expect(screen.getByTestId('mood-craving-value').textContent).toBe('6 · moderate');
+      expect(['hungry', 'angry', 'lonely', 'tired'].map((k) => el(`halt-${k}`).checked)).toEqual([false, true, false, true]);
+      expect(el('mood-sleep').value).toBe('5.5');
+      expect(el('mood-note').value).toBe('Long day');
+      expect(el('mood-date').value).toBe('2025-04-09');
+      expect(el('mood-time').value).toBe('20:15');
+      expect(el('mood-save').textContent?.trim()).toBe('Save changes');
+    });
+
+    it('saves the changes with updateMood, keeping the exact time when it is unchanged', async () => {
+      const updated = lastNight({ mood: 4, emotions: [fixtures.label(2, 'anxious')] });
+      vi.mocked(moods.updateMood).mockResolvedValue(updated);
+      const { user, onSaved } = setupEdit(lastNight());
+      await user.click(el('mood-4'));
+      await user.click(await screen.findByTestId('emotion-3'));
+      expect(el('emotion-3').getAttribute('aria-pressed')).toBe('false');
+      await user.click(el('mood-save'));
+      expect(moods.updateMood).toHaveBeenCalledWith(41, {
+        at: '2025-04-10T00:15:42.000Z',
+        mood: 4,
+        emotions: [2],
+        craving: 6,
+        halt: { hungry: false, angry: true, lonely: false, tired: true },
+        sleepHours: 5.5,
+        note: 'Long day',
+      });
+      expect(moods.logMood).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(updated));
+    });
+
+    it('sends the new time when it is moved, and leaves an unrecorded craving unrecorded', async () => {
+      vi.mocked(moods.updateMood).mockResolvedValue(lastNight());
+      const { user } = setupEdit(lastNight({ craving: null, sleepHours: null, note: null, emotions: [] }));
+      expect(el('mood-craving').value).toBe('0');
+      expect(el('mood-note').value).toBe('');
+      await fireEvent.input(el('mood-time'), { target: { value: '21:00' } });
+      await user.click(el('mood-save'));
+      expect(moods.updateMood).toHaveBeenCalledWith(41, {
+        at: '2025-04-10T01:00:00.000Z',
+        mood: 2,
+        emotions: [],
+        craving: null,
+        halt: { hungry: false, angry: true, lonely: false, tired: true },
+        sleepHours: null,
+        note: null,
+      });
+    });
+
+    it("keeps an emotion the word list doesn't have, so it can still be unticked", async () => {
+      vi.mocked(moods.updateMood).mockResolvedValue(lastNight());
+      const { user } = setupEdit(lastNight({ emotions: [fixtures.label(9, 'restless', false)] }));
+      expect(el('emotion-9').getAttribute('aria-pressed')).toBe('true');
+      await screen.findByTestId('emotion-1');
+      expect(screen.getAllByTestId(/^emotion-\d+$/).map((b) => b.dataset.testid)).toEqual([
+        'emotion-1',
+        'emotion-2',
+        'emotion-3',
+        'emotion-9',
+      ]);
+      expect(el('emotion-9').getAttribute('aria-pressed')).toBe('true');
+      await user.click(el('emotion-9'));
+      await user.click(el('mood-save'));
+      expect(moods.updateMood).toHaveBeenCalledWith(41, expect.objectContaining({ emotions: [] }));
+    });
+
+    it('says so when the entry is gone', async () => {
+      vi.mocked(moods.updateMood).mockRejectedValue(new IpcError('not_found', 'x'));
+      const { user, onSaved } = setupEdit(lastNight());
+      await user.click(el('mood-save'));
+      expect((await screen.findByTestId('mood-error')).textContent).toBe(
+        "This mood couldn't be found. It may have been deleted.",
+      );
+      expect(onSaved).not.toHaveBeenCalled();
+      expect(el('mood-save').disabled).toBe(false);
+    });
   });
 });

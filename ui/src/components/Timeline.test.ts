@@ -3,9 +3,12 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../lib/ipc/journal');
+vi.mock('../lib/ipc/moods');
 
 import * as journal from '../lib/ipc/journal';
+import * as moods from '../lib/ipc/moods';
 import * as fixtures from '../testing/journal';
+import * as moodFixtures from '../testing/moods';
 import { trigger } from '../testing/moods';
 import { IpcError } from '../lib/ipc/IpcError';
 import Timeline from './Timeline.svelte';
@@ -14,10 +17,11 @@ const ALL = { kinds: [], tag: null, triggerId: null, from: null, to: null };
 
 function setup() {
   const onOpenJournal = vi.fn();
+  const onOpenSos = vi.fn();
   // Works with real timers too: only advance fake ones.
   const user = userEvent.setup({ advanceTimers: (ms) => void (vi.isFakeTimers() && vi.advanceTimersByTime(ms)) });
-  render(Timeline, { onOpenJournal });
-  return { user, onOpenJournal };
+  render(Timeline, { onOpenJournal, onOpenSos });
+  return { user, onOpenJournal, onOpenSos };
 }
 
 const rows = () => screen.queryAllByTestId('timeline-item');
@@ -193,5 +197,132 @@ describe('Timeline', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(rows()).toHaveLength(4));
     expect(screen.queryByTestId('timeline-error')).toBeNull();
+  });
+
+  describe('editing moods and cravings', () => {
+    const moodEntry = () =>
+      moodFixtures.moodEntry({
+        id: 2,
+        at: '2025-06-03T08:00:00.000Z',
+        mood: 4,
+        emotions: [moodFixtures.label(1, 'calm')],
+      });
+
+    beforeEach(() => {
+      vi.mocked(moods.listEmotions).mockResolvedValue(moodFixtures.emotions());
+      vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
+      vi.mocked(moods.listCopingActions).mockResolvedValue(moodFixtures.copingActions());
+      vi.mocked(moods.getMood).mockResolvedValue(moodEntry());
+    });
+
+    async function openDetail(user: ReturnType<typeof userEvent.setup>, kind: string, id: number) {
+      await vi.waitFor(() => expect(rows()).toHaveLength(4));
+      await user.click(within(row(kind, id)).getByTestId('timeline-open'));
+      return screen.getByTestId('entry-detail');
+    }
+
+    it('offers Edit for moods and cravings only', async () => {
+      const { user } = setup();
+      const detail = await openDetail(user, 'slip', 4);
+      expect(within(detail).queryByTestId('entry-edit')).toBeNull();
+      await user.click(screen.getByTestId('entry-detail-close'));
+      expect(within(await openDetail(user, 'craving', 3)).queryByTestId('entry-edit')).not.toBeNull();
+      await user.click(screen.getByTestId('entry-detail-close'));
+      expect(within(await openDetail(user, 'mood', 2)).queryByTestId('entry-edit')).not.toBeNull();
+    });
+
+    it('loads a mood, edits it in its form, then refreshes the row and says so', async () => {
+      vi.mocked(moods.updateMood).mockResolvedValue({ ...moodEntry(), mood: 5 });
+      const { user } = setup();
+      await openDetail(user, 'mood', 2);
+      await user.click(screen.getByTestId('entry-edit'));
+      expect(moods.getMood).toHaveBeenCalledWith(2);
+      const form = await screen.findByTestId('mood-form');
+      expect(screen.queryByTestId('entry-detail')).toBeNull();
+      expect(within(form).getByRole('heading').textContent).toBe('Edit mood');
+      expect(screen.getByTestId('mood-4').getAttribute('aria-checked')).toBe('true');
+      expect((await screen.findByTestId('emotion-1')).getAttribute('aria-pressed')).toBe('true');
+
+      // What the backend shows for the row once it has changed.
+      vi.mocked(journal.timelinePage).mockResolvedValue(
+        fixtures.page(
+          fixtures.mixedItems().map((i) =>
+            i.kind === 'mood' ? { ...i, title: 'Great', mood: 5, detail: 'calm' } : i,
+          ),
+        ),
+      );
+      expect(journal.timelinePage).toHaveBeenCalledTimes(1);
+      await user.click(screen.getByTestId('mood-5'));
+      await user.click(screen.getByTestId('mood-save'));
+      expect(moods.updateMood).toHaveBeenCalledWith(2, expect.objectContaining({ mood: 5, emotions: [1] }));
+      await vi.waitFor(() => expect(screen.queryByTestId('mood-form')).toBeNull());
+      expect(screen.getByTestId('timeline-saved').textContent).toBe('Your mood is updated.');
+      await vi.waitFor(() => expect(row('mood', 2).textContent).toContain('Mood 5 of 5 (great)'));
+      expect(journal.timelinePage).toHaveBeenCalledTimes(2);
+      expect(journal.timelinePage).toHaveBeenLastCalledWith(ALL, null, 50);
+      expect(rows().map((r) => `${r.dataset.kind}:${r.dataset.id}`)).toEqual(['journal:1', 'mood:2', 'craving:3', 'slip:4']);
+      expect(document.activeElement).toBe(within(row('mood', 2)).getByTestId('timeline-open'));
+    });
+
+    it('leaves the list alone when the edit is cancelled', async () => {
+      const { user } = setup();
+      await openDetail(user, 'mood', 2);
+      await user.click(screen.getByTestId('entry-edit'));
+      await user.click(await screen.findByTestId('mood-cancel'));
+      expect(screen.queryByTestId('mood-form')).toBeNull();
+      expect(moods.updateMood).not.toHaveBeenCalled();
+      expect(journal.timelinePage).toHaveBeenCalledTimes(1);
+      expect(screen.queryByTestId('timeline-saved')).toBeNull();
+    });
+
+    it('opens a craving in its form with getCraving, and saves it with updateCraving', async () => {
+      const event = moodFixtures.cravingEvent({
+        id: 3,
+        at: '2025-06-02T21:00:00.000Z',
+        strength: 7,
+        triggers: [moodFixtures.label(21, 'Stress', false)],
+      });
+      vi.mocked(moods.getCraving).mockResolvedValue(event);
+      vi.mocked(moods.updateCraving).mockResolvedValue({ ...event, strength: 3 });
+      const { user } = setup();
+      await openDetail(user, 'craving', 3);
+      await user.click(screen.getByTestId('entry-edit'));
+      expect(moods.getCraving).toHaveBeenCalledWith(3);
+      expect(moods.getMood).not.toHaveBeenCalled();
+      expect(screen.getByRole('dialog', { name: 'Edit craving' })).toBeTruthy();
+      expect((screen.getByTestId('craving-strength') as HTMLInputElement).value).toBe('7');
+      await fireEvent.input(screen.getByTestId('craving-strength'), { target: { value: '3' } });
+      await user.click(screen.getByTestId('craving-save'));
+      expect(moods.updateCraving).toHaveBeenCalledWith(3, expect.objectContaining({ strength: 3, triggers: [21] }));
+      await vi.waitFor(() => expect(screen.queryByTestId('craving-form')).toBeNull());
+      expect(screen.getByTestId('timeline-saved').textContent).toBe('Your craving is updated.');
+      await vi.waitFor(() => expect(journal.timelinePage).toHaveBeenCalledTimes(2));
+    });
+
+    it('says why when the entry cannot be loaded, and opens no form', async () => {
+      vi.mocked(moods.getMood).mockRejectedValue(new IpcError('not_found', 'x'));
+      const { user } = setup();
+      await openDetail(user, 'mood', 2);
+      await user.click(screen.getByTestId('entry-edit'));
+      expect((await screen.findByTestId('entry-edit-error')).textContent).toBe(
+        "This mood couldn't be found. It may have been deleted.",
+      );
+      expect(screen.getByTestId('entry-detail')).toBeTruthy();
+      expect(screen.queryByTestId('mood-form')).toBeNull();
+    });
+
+    it('lets the confirmation go after a few seconds', async () => {
+      vi.useFakeTimers();
+      vi.mocked(moods.updateMood).mockResolvedValue(moodEntry());
+      const { user } = setup();
+      await openDetail(user, 'mood', 2);
+      await user.click(screen.getByTestId('entry-edit'));
+      await user.click(await screen.findByTestId('mood-save'));
+      expect(await screen.findByTestId('timeline-saved')).toBeTruthy();
+      await vi.advanceTimersByTimeAsync(5800);
+      expect(screen.queryByTestId('timeline-saved')).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(screen.queryByTestId('timeline-saved')).toBeNull();
+    });
   });
 });

@@ -19,6 +19,11 @@ export function canDelete(kind: EntryKind): boolean {
   return kind === 'mood' || kind === 'craving' || kind === 'journal';
 }
 
+/** Only these can be edited from the timeline's detail (journal entries open in the editor). */
+export function canEdit(kind: EntryKind): kind is 'mood' | 'craving' {
+  return kind === 'mood' || kind === 'craving';
+}
+
 /**
  * "calm, #Family ,calm,, walk" → ["calm", "family", "walk"]: as the backend stores them
  * (lower case, no leading #), without blanks or repeats.
