@@ -81,4 +81,5 @@ pub const COMMANDS: &[&str] = &[
     "backup_list_auto",
     "backup_inspect",
     "backup_restore",
+    "export_json",
 ];

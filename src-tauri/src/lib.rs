@@ -117,6 +117,7 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::sos::plan_get,
             commands::sos::plan_save,
             commands::sos::plan_export,
+            commands::sos::export_json,
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
             commands::preferences::quick_hide,

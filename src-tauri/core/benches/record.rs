@@ -111,7 +111,9 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
     group.sample_size(10);
     let dest = paths.dir().join("bench.dbk");
     group.bench_function("backup_and_verify_ten_years", |b| {
-        b.iter(|| daybreak_core::backup::create(session, paths, &dest, now(), &mut |_| true).unwrap())
+        b.iter(|| {
+            daybreak_core::backup::create(session, paths, &dest, now(), &mut |_| true).unwrap()
+        })
     });
     group.finish();
 }

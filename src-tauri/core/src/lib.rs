@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod cravings;
 pub mod data_error;
+pub mod export;
 pub mod insights;
 pub mod journal;
 pub mod journal_entries;

@@ -210,3 +210,95 @@ fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
         "a refused change keeps the old value"
     );
 }
+
+#[test]
+fn the_open_export_holds_every_kind_readably_and_versioned() {
+    use daybreak_core::export;
+    use daybreak_core::journal_entries::{self, JournalInput};
+    use daybreak_core::moods::{self, Halt, MoodInput};
+    use daybreak_core::sobriety::{clocks, slips, ClockInput, SlipInput};
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let st = s.store_mut();
+    let clock = clocks::create(
+        st,
+        &ClockInput {
+            name: "Heroin".into(),
+            started_at: now() - chrono::Duration::days(40),
+            money_per_day_cents: None,
+            currency: None,
+            minutes_per_day: None,
+        },
+        now(),
+        chrono_tz::Tz::UTC,
+    )
+    .unwrap();
+    slips::record(
+        st,
+        clock.id,
+        &SlipInput {
+            at: now() - chrono::Duration::days(3),
+            note: Some("hard night".into()),
+            triggers: None,
+        },
+        now(),
+        chrono_tz::Tz::UTC,
+    )
+    .unwrap();
+    moods::create(
+        st,
+        &MoodInput {
+            at: now(),
+            mood: 4,
+            emotions: vec![1, 10],
+            craving: Some(2),
+            halt: Halt::default(),
+            sleep_hours: None,
+            note: Some("calm".into()),
+        },
+        now(),
+    )
+    .unwrap();
+    journal_entries::create(
+        st,
+        &JournalInput {
+            at: now(),
+            title: "Day".into(),
+            body: "Walked **far**".into(),
+            tags: vec!["walk".into()],
+        },
+        now(),
+    )
+    .unwrap();
+    people::add(
+        st,
+        &PersonInput {
+            name: "Sam".into(),
+            phone: "555".into(),
+            note: None,
+        },
+    )
+    .unwrap();
+    let value = export::export(st, now()).unwrap();
+    assert_eq!(value["format"], "daybreak-export");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["clocks"][0]["name"], "Heroin");
+    assert_eq!(value["clocks"][0]["slips"][0]["note"], "hard night");
+    assert_eq!(
+        value["moods"][0]["emotions"],
+        serde_json::json!(["anxious", "hopeful"])
+    );
+    assert_eq!(value["journal"][0]["tags"], serde_json::json!(["walk"]));
+    assert_eq!(value["journal"][0]["body"], "Walked **far**");
+    assert_eq!(value["people"][0]["name"], "Sam");
+    assert_eq!(value["triggers"].as_array().unwrap().len(), 12);
+    let out = tempfile::tempdir().unwrap();
+    let path = export::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("not encrypted"),
+        "the file says it is readable"
+    );
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, value, "the file is exactly the export");
+}
