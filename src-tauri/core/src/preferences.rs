@@ -10,16 +10,20 @@ use crate::store::{settings, Store};
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
 const NEUTRAL_TITLE_KEY: &str = "neutral_title";
+const CRISIS_COUNTRY_KEY: &str = "crisis_country";
 /// The window title used when a neutral one is wanted: nothing about recovery.
 pub const NEUTRAL_TITLE: &str = "Notes";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// Minutes of inactivity before the journal locks itself (1 to 60); `None` means never.
     pub auto_lock_minutes: Option<u32>,
     /// Show "Notes" instead of "Daybreak" as the window title.
     pub neutral_title: bool,
+    /// Whose crisis lines SOS shows first ("US", "GB", ...); `None` follows the system locale.
+    /// The lock screen, which cannot read this, always follows the locale.
+    pub crisis_country: Option<String>,
 }
 
 impl Default for Preferences {
@@ -27,6 +31,7 @@ impl Default for Preferences {
         Self {
             auto_lock_minutes: Some(DEFAULT_AUTO_LOCK_MINUTES),
             neutral_title: false,
+            crisis_country: None,
         }
     }
 }
@@ -43,6 +48,7 @@ pub fn get(store: &Store) -> Result<Preferences, DataError> {
     if let Some(v) = settings::get(store, NEUTRAL_TITLE_KEY)? {
         prefs.neutral_title = v == "true";
     }
+    prefs.crisis_country = settings::get(store, CRISIS_COUNTRY_KEY)?.filter(|c| !c.is_empty());
     Ok(prefs)
 }
 
@@ -55,14 +61,33 @@ pub fn set(store: &mut Store, prefs: &Preferences) -> Result<Preferences, DataEr
             "Auto-lock can be set from 1 to 60 minutes, or turned off.",
         ));
     }
+    if let Some(code) = &prefs.crisis_country {
+        if !crate::sos::crisis_lines::all()
+            .iter()
+            .any(|c| &c.code == code)
+        {
+            return Err(DataError::invalid("Choose a country from the list."));
+        }
+    }
     let minutes = prefs
         .auto_lock_minutes
         .map_or("off".to_string(), |m| m.to_string());
-    settings::set(store, AUTO_LOCK_KEY, &minutes)?;
-    settings::set(
-        store,
-        NEUTRAL_TITLE_KEY,
-        if prefs.neutral_title { "true" } else { "false" },
-    )?;
+    let neutral = if prefs.neutral_title { "true" } else { "false" };
+    let country = prefs.crisis_country.clone().unwrap_or_default();
+    // All three in one transaction: a preference change is never half-saved.
+    store.write(|tx| {
+        for (key, value) in [
+            (AUTO_LOCK_KEY, minutes.as_str()),
+            (NEUTRAL_TITLE_KEY, neutral),
+            (CRISIS_COUNTRY_KEY, country.as_str()),
+        ] {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )?;
+        }
+        Ok::<_, DataError>(())
+    })?;
     get(store)
 }

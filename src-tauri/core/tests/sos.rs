@@ -171,43 +171,44 @@ fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     let st = s.store_mut();
+    let defaults = Preferences {
+        auto_lock_minutes: Some(5),
+        neutral_title: false,
+        crisis_country: None,
+    };
+    assert_eq!(preferences::get(st).unwrap(), defaults);
+    let chosen = Preferences {
+        auto_lock_minutes: None,
+        neutral_title: true,
+        crisis_country: Some("GB".into()),
+    };
     assert_eq!(
-        preferences::get(st).unwrap(),
-        Preferences {
-            auto_lock_minutes: Some(5),
-            neutral_title: false
-        }
-    );
-    let off = preferences::set(
-        st,
-        &Preferences {
-            auto_lock_minutes: None,
-            neutral_title: true,
-        },
-    )
-    .unwrap();
-    assert_eq!(
-        off,
-        Preferences {
-            auto_lock_minutes: None,
-            neutral_title: true
-        },
-        "auto-lock can be turned off"
+        preferences::set(st, &chosen).unwrap(),
+        chosen,
+        "auto-lock off, neutral title, UK lines"
     );
     for bad in [0, 61] {
         let r = preferences::set(
             st,
             &Preferences {
                 auto_lock_minutes: Some(bad),
-                neutral_title: false,
+                ..chosen.clone()
             },
         );
         assert!(invalid(r).contains("1 to 60"));
     }
+    let r = preferences::set(
+        st,
+        &Preferences {
+            crisis_country: Some("XX".into()),
+            ..chosen.clone()
+        },
+    );
+    assert!(invalid(r).contains("country"));
     assert_eq!(
-        preferences::get(st).unwrap().auto_lock_minutes,
-        None,
-        "a refused change keeps the old value"
+        preferences::get(st).unwrap(),
+        chosen,
+        "a refused change keeps the old values"
     );
 }
 

@@ -33,7 +33,7 @@ async function change(user: ReturnType<typeof userEvent.setup>, current: string,
 
 describe('Settings', () => {
   beforeEach(() => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
     vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
     vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
   });

@@ -5,10 +5,12 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/sobriety');
 vi.mock('../lib/ipc/preferences');
+vi.mock('../lib/ipc/sos');
 
 import * as vault from '../lib/ipc/vault';
 import * as sobriety from '../lib/ipc/sobriety';
 import * as preferences from '../lib/ipc/preferences';
+import * as sos from '../lib/ipc/sos';
 import * as fixtures from '../testing/sobriety';
 import Shell from './Shell.svelte';
 import PrivacySettings from '../components/PrivacySettings.svelte';
@@ -17,7 +19,7 @@ describe('Shell privacy: quick hide and auto-lock', () => {
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(preferences.quickHide).mockResolvedValue(undefined);
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 1, neutralTitle: false });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 1, neutralTitle: false, crisisCountry: null });
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
   });
 
@@ -55,7 +57,7 @@ describe('Shell privacy: quick hide and auto-lock', () => {
 
 describe('PrivacySettings', () => {
   beforeEach(() => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
     vi.mocked(preferences.setPreferences).mockImplementation(async (p) => p);
   });
 
@@ -67,13 +69,25 @@ describe('PrivacySettings', () => {
     await vi.waitFor(() => expect(select.disabled).toBe(false));
     expect(select.value).toBe('5');
     await user.selectOptions(select, '15');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false });
-    expect(onChanged).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false, crisisCountry: null });
+    expect(onChanged).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false, crisisCountry: null });
     expect(screen.queryByTestId('auto-lock-off-warning')).toBeNull();
     await user.selectOptions(select, 'off');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: false });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: false, crisisCountry: null });
     expect(screen.getByTestId('auto-lock-off-warning').textContent).toMatch(/stay open/);
     await user.click(screen.getByTestId('neutral-title'));
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: true });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: true, crisisCountry: null });
+  });
+
+  it('chooses whose crisis lines SOS shows first', async () => {
+    vi.mocked(sos.sosCrisisLines).mockResolvedValue([
+      { code: 'US', name: 'United States', lines: [], checked: '2026-11-27' },
+      { code: 'GB', name: 'United Kingdom', lines: [], checked: '2026-11-27' },
+    ]);
+    const user = userEvent.setup();
+    render(PrivacySettings, { onChanged: vi.fn() });
+    const select = (await screen.findByTestId('crisis-country-setting')) as HTMLSelectElement;
+    await user.selectOptions(select, 'GB');
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: 'GB' });
   });
 });

@@ -5,10 +5,12 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../lib/ipc/sos');
 vi.mock('../lib/ipc/moods');
 vi.mock('../lib/ipc/library');
+vi.mock('../lib/ipc/preferences');
 
 import * as sos from '../lib/ipc/sos';
 import * as moods from '../lib/ipc/moods';
 import * as library from '../lib/ipc/library';
+import * as preferences from '../lib/ipc/preferences';
 import * as fixtures from '../testing/sos';
 import * as moodFixtures from '../testing/moods';
 import { OPEN_ARTICLE } from '../lib/openArticle';
@@ -34,6 +36,14 @@ describe('Sos', () => {
     vi.mocked(sos.planSave).mockImplementation(async (plan) => plan);
     vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
     vi.mocked(moods.listCopingActions).mockResolvedValue(moodFixtures.copingActions());
+  });
+
+  it('shows first the crisis lines of the country chosen in Settings', async () => {
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: 'GB' });
+    setup();
+    const select = (await screen.findByTestId('crisis-country')) as HTMLSelectElement;
+    await vi.waitFor(() => expect(select.value).toBe('GB'));
+    expect(preferences.getPreferences).toHaveBeenCalled();
   });
 
   it('shows the emergency number first, then my reasons and people, helplines and the rest', async () => {

@@ -227,7 +227,12 @@ autoLockMinutes: number | null,
 /**
  * Show "Notes" instead of "Daybreak" as the window title.
  */
-neutralTitle: boolean, };
+neutralTitle: boolean, 
+/**
+ * Whose crisis lines SOS shows first ("US", "GB", ...); `None` follows the system locale.
+ * The lock screen, which cannot read this, always follows the locale.
+ */
+crisisCountry: string | null, };
 
 export type Reason = { id: number, text: string, };
 
