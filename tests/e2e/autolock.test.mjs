@@ -53,6 +53,27 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     assert.ok(!String(await s().source()).includes(SECRET_WORDS), 'nor does its HTML');
     assert.equal(await s().exists('sidebar'), false, 'the app shell is gone');
     await screenshot('autolock-01-locked');
+
+    // Nothing readable outside the encrypted database: not in the data dir, nor in the
+    // WebView's own storage and cache folders.
+    const home = os.homedir();
+    const places = [
+      dataDir,
+      path.join(home, '.local', 'share', 'org.daybreak.journal'),
+      path.join(home, '.cache', 'org.daybreak.journal'),
+      path.join(home, '.local', 'share', 'webkitgtk'),
+      path.join(home, '.cache', 'webkitgtk'),
+    ];
+    for (const place of places) {
+      for (const file of filesUnder(place)) {
+        const bytes = fs.readFileSync(file);
+        assert.ok(!bytes.includes(Buffer.from(SECRET_WORDS)), `the entry's text must not be readable in ${file}`);
+        assert.ok(
+          !bytes.includes(Buffer.from(SECRET_WORDS, 'utf16le')),
+          `the entry's text must not be readable (UTF-16) in ${file}`,
+        );
+      }
+    }
   });
 });
 
@@ -63,6 +84,14 @@ async function pageTextOf(session) {
       `return document.body.innerText + ' ' + [...document.querySelectorAll('input, textarea')].map((e) => e.value).join(' ');`,
     ),
   );
+}
+
+/** Every regular file under `dir` (none when it does not exist). */
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
 function sleep(ms) {
