@@ -9,6 +9,7 @@ pub mod clock;
 pub mod cravings;
 pub mod data_error;
 pub mod export;
+pub mod import_export;
 pub mod insights;
 pub mod journal;
 pub mod journal_entries;

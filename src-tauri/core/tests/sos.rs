@@ -302,4 +302,44 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     );
     let back: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(back, value, "the file is exactly the export");
+
+    // Round trip: imported into a fresh journal, it exports the same again.
+    use daybreak_core::import_export;
+    let k = TempJournal::new();
+    let (mut t, _) = k.create();
+    let first = import_export::import(t.store_mut(), text.as_bytes(), now()).unwrap();
+    assert!(first.added > 0, "the import adds entries: {first:?}");
+    let again = import_export::import(t.store_mut(), text.as_bytes(), now()).unwrap();
+    assert_eq!(
+        again.added, 0,
+        "importing the same file twice adds nothing: {again:?}"
+    );
+    let mut round = export::export(t.store(), now()).unwrap();
+    let mut original = value.clone();
+    round["exportedAt"] = serde_json::Value::Null;
+    original["exportedAt"] = serde_json::Value::Null;
+    assert_eq!(
+        round, original,
+        "export -> import -> export gives the same document"
+    );
+
+    // A bad file imports nothing.
+    let before = export::export(t.store(), now()).unwrap();
+    let mut broken: serde_json::Value = serde_json::from_str(&text).unwrap();
+    broken["moods"][0]["mood"] = serde_json::json!(9);
+    broken["journal"][0]["at"] = serde_json::json!("2026-01-01T00:00:00Z");
+    let r = import_export::import(t.store_mut(), broken.to_string().as_bytes(), now());
+    assert!(invalid(r).contains("nothing was imported"));
+    for bad in [
+        &b"not json"[..],
+        br#"{"format":"other","version":1}"#,
+        br#"{"format":"daybreak-export","version":99}"#,
+    ] {
+        assert!(import_export::import(t.store_mut(), bad, now()).is_err());
+    }
+    assert_eq!(
+        export::export(t.store(), now()).unwrap()["journal"],
+        before["journal"],
+        "no partial import"
+    );
 }
