@@ -40,8 +40,9 @@ ensure_apt_packages() {
 # What building and running the app needs (Tauri 2's Linux prerequisites).
 APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebkit2gtk-4.1-dev
               libxdo-dev librsvg2-dev)
-# What the end-to-end tests add: WebKit's WebDriver, a virtual display, screenshots.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus)
+# What the tests add: WebKit's WebDriver, a virtual display, screenshots, and pdftotext
+# (poppler-utils) to read back the counsellor report's PDF.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils)
 
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
 use serde_json::{json, Value};
 
 use crate::data_error::{from_millis, DataError};
-use crate::sobriety::count::local;
 use crate::store::Store;
 
 pub const FORMAT: &str = "daybreak-export";
@@ -55,6 +55,26 @@ fn lists(mut items: Vec<Value>, names: &[&str]) -> Vec<Value> {
         }
     }
     items
+}
+
+/// The relapse plan, with its high-risk triggers also by name (ids mean nothing elsewhere).
+fn plan(store: &Store) -> Result<Value, DataError> {
+    let plan = crate::sos::plan::get(store)?;
+    let mut names = Vec::new();
+    store.read(|conn| {
+        for id in &plan.high_risk_triggers {
+            let name: Option<String> = conn
+                .query_row("SELECT name FROM triggers WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            names.extend(name);
+        }
+        Ok::<_, DataError>(())
+    })?;
+    let mut value = serde_json::to_value(plan).expect("a plan serializes");
+    value["highRiskTriggerNames"] = json!(names);
+    Ok(value)
 }
 
 /// Everything, as a JSON value.
@@ -142,7 +162,7 @@ pub fn export(store: &Store, now: DateTime<Utc>) -> Result<Value, DataError> {
         "journal": journal,
         "people": rows(store, "SELECT name, phone, note FROM people ORDER BY position, id", &["name", "phone", "note"])?,
         "reasons": rows(store, "SELECT text FROM reasons ORDER BY position, id", &["text"])?,
-        "relapsePlan": serde_json::to_value(crate::sos::plan::get(store)?).unwrap_or(Value::Null),
+        "relapsePlan": plan(store)?,
         "library": {
             "imported": rows(store, "SELECT title, markdown, source_file FROM imported_articles ORDER BY imported_at",
                 &["title", "markdown", "sourceFile"])?,
@@ -160,38 +180,13 @@ pub fn export_to(
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
     let text = serde_json::to_string_pretty(&export(store, now)?).expect("JSON serializes");
-    let io = |e: std::io::Error| {
-        DataError::invalid(format!(
-            "The export could not be saved in {}: {e}",
-            dir.display()
-        ))
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let date = local(now, tz).format("%Y-%m-%d").to_string();
-    for n in 1..1000 {
-        let name = if n == 1 {
-            format!("daybreak-export-{date}.json")
-        } else {
-            format!("daybreak-export-{date}-{n}.json")
-        };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(text.as_bytes())
-                    .and_then(|_| file.sync_all())
-                    .map_err(io)?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(io(e)),
-        }
-    }
-    Err(DataError::invalid(
-        "Too many exports with today's date in that folder.",
-    ))
+    crate::export_file::write_new(
+        dir,
+        "daybreak-export",
+        "json",
+        text.as_bytes(),
+        "The export",
+        now,
+        tz,
+    )
 }

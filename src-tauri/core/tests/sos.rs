@@ -6,7 +6,7 @@ mod common;
 use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
-use daybreak_core::{triggers, DataError};
+use daybreak_core::{library, triggers, DataError};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -280,6 +280,26 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         },
     )
     .unwrap();
+    let grief = triggers::list(st, false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key.as_deref() == Some("grief-loss"))
+        .unwrap();
+    plan::save(
+        st,
+        &RelapsePlan {
+            warning_signs: vec!["Skipping meals".into()],
+            high_risk_triggers: vec![grief.id],
+            if_i_slip: "Call Sam".into(),
+            ..RelapsePlan::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let overdose = library::shipped()[0].meta.slug.clone();
+    library::set_bookmark(st, &overdose, true).unwrap();
+    library::save_note(st, &overdose, Some("read again")).unwrap();
+    library::import(st, "notes.md", b"# My notes\n\nOne day at a time, and today is one of them. I keep going because it matters to me and to the people I love.\n", now()).unwrap();
     let value = export::export(st, now()).unwrap();
     assert_eq!(value["format"], "daybreak-export");
     assert_eq!(value["version"], 1);
@@ -293,6 +313,12 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     assert_eq!(value["journal"][0]["body"], "Walked **far**");
     assert_eq!(value["people"][0]["name"], "Sam");
     assert_eq!(value["triggers"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        value["relapsePlan"]["highRiskTriggerNames"],
+        serde_json::json!([grief.name]),
+        "the plan names its triggers, ids mean nothing elsewhere"
+    );
+    assert_eq!(value["library"]["imported"][0]["title"], "My notes");
     let out = tempfile::tempdir().unwrap();
     let path = export::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
@@ -304,16 +330,31 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     assert_eq!(back, value, "the file is exactly the export");
 
     // Round trip: imported into a fresh journal, it exports the same again.
-    use daybreak_core::import_export;
+    use daybreak_core::import as import_export;
     let k = TempJournal::new();
     let (mut t, _) = k.create();
-    let first = import_export::import(t.store_mut(), text.as_bytes(), now()).unwrap();
+    let first =
+        import_export::import(t.store_mut(), text.as_bytes(), now(), chrono_tz::Tz::UTC).unwrap();
     assert!(first.added > 0, "the import adds entries: {first:?}");
-    let again = import_export::import(t.store_mut(), text.as_bytes(), now()).unwrap();
+    for kind in [
+        "relapse plan",
+        "library articles",
+        "reading notes and bookmarks",
+        "moods",
+    ] {
+        assert_eq!(
+            first.of(kind).map(|k| k.added),
+            Some(1),
+            "{kind}: {first:?}"
+        );
+    }
+    let again =
+        import_export::import(t.store_mut(), text.as_bytes(), now(), chrono_tz::Tz::UTC).unwrap();
     assert_eq!(
         again.added, 0,
         "importing the same file twice adds nothing: {again:?}"
     );
+    assert_eq!(again.already_there, first.added + first.already_there);
     let mut round = export::export(t.store(), now()).unwrap();
     let mut original = value.clone();
     round["exportedAt"] = serde_json::Value::Null;
@@ -328,14 +369,19 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     let mut broken: serde_json::Value = serde_json::from_str(&text).unwrap();
     broken["moods"][0]["mood"] = serde_json::json!(9);
     broken["journal"][0]["at"] = serde_json::json!("2026-01-01T00:00:00Z");
-    let r = import_export::import(t.store_mut(), broken.to_string().as_bytes(), now());
+    let r = import_export::import(
+        t.store_mut(),
+        broken.to_string().as_bytes(),
+        now(),
+        chrono_tz::Tz::UTC,
+    );
     assert!(invalid(r).contains("nothing was imported"));
     for bad in [
         &b"not json"[..],
         br#"{"format":"other","version":1}"#,
         br#"{"format":"daybreak-export","version":99}"#,
     ] {
-        assert!(import_export::import(t.store_mut(), bad, now()).is_err());
+        assert!(import_export::import(t.store_mut(), bad, now(), chrono_tz::Tz::UTC).is_err());
     }
     assert_eq!(
         export::export(t.store(), now()).unwrap()["journal"],

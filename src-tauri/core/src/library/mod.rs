@@ -10,7 +10,7 @@ pub mod import;
 pub mod render;
 mod search;
 mod shipped;
-mod state;
+pub(crate) mod state;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

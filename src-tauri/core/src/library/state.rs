@@ -118,18 +118,26 @@ pub(super) fn note(store: &Store, slug: &str) -> Result<Option<String>, DataErro
 }
 
 fn known(store: &Store, slug: &str) -> Result<(), DataError> {
-    if super::shipped().iter().any(|a| a.meta.slug == slug) {
-        return Ok(());
+    if store.read(|conn| exists(conn, slug))? {
+        Ok(())
+    } else {
+        Err(DataError::NotFound("article"))
     }
-    let imported = store.read(|conn| {
-        conn.query_row(
+}
+
+/// Whether `slug` names a shipped article or one imported into this journal.
+pub(crate) fn exists(conn: &rusqlite::Connection, slug: &str) -> Result<bool, DataError> {
+    if super::shipped().iter().any(|a| a.meta.slug == slug) {
+        return Ok(true);
+    }
+    Ok(conn
+        .query_row(
             "SELECT 1 FROM imported_articles WHERE slug = ?1",
             [slug],
             |_| Ok(()),
         )
-        .optional()
-    })?;
-    imported.ok_or(DataError::NotFound("article"))
+        .optional()?
+        .is_some())
 }
 
 pub fn set_bookmark(store: &mut Store, slug: &str, bookmarked: bool) -> Result<(), DataError> {
@@ -211,6 +219,22 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> Result<ArticleSummary, DataError> {
     let Imported { title, markdown } = import::import(file_name, bytes)?;
+    let slug = store.write(|tx| insert_imported(tx, &title, &markdown, file_name, now))?;
+    imported_summaries(store)?
+        .into_iter()
+        .find(|a| a.slug == slug)
+        .ok_or(DataError::NotFound("article"))
+}
+
+/// Stores an imported article under a slug made from its title (unique in this journal);
+/// returns the slug.
+pub(crate) fn insert_imported(
+    tx: &rusqlite::Transaction<'_>,
+    title: &str,
+    markdown: &str,
+    file_name: &str,
+    now: DateTime<Utc>,
+) -> Result<String, DataError> {
     let base: String = title
         .to_lowercase()
         .chars()
@@ -221,40 +245,34 @@ pub fn import(
         .take(8)
         .collect::<Vec<_>>()
         .join("-");
-    let slug = store.write(|tx| {
-        let mut slug = format!("imported-{base}");
-        let mut n = 2;
-        while tx
-            .query_row(
-                "SELECT 1 FROM imported_articles WHERE slug = ?1",
-                [&slug],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some()
-        {
-            slug = format!("imported-{base}-{n}");
-            n += 1;
-        }
-        let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-        tx.execute(
-            "INSERT INTO imported_articles (slug, title, markdown, plain, source_file, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (
-                &slug,
-                &title,
-                &markdown,
-                crate::markdown::to_plain_text(&markdown),
-                file,
-                to_millis(now),
-            ),
-        )?;
-        Ok::<_, DataError>(slug)
-    })?;
-    imported_summaries(store)?
-        .into_iter()
-        .find(|a| a.slug == slug)
-        .ok_or(DataError::NotFound("article"))
+    let mut slug = format!("imported-{base}");
+    let mut n = 2;
+    while tx
+        .query_row(
+            "SELECT 1 FROM imported_articles WHERE slug = ?1",
+            [&slug],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some()
+    {
+        slug = format!("imported-{base}-{n}");
+        n += 1;
+    }
+    let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    tx.execute(
+        "INSERT INTO imported_articles (slug, title, markdown, plain, source_file, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        (
+            &slug,
+            title,
+            markdown,
+            crate::markdown::to_plain_text(markdown),
+            file,
+            to_millis(now),
+        ),
+    )?;
+    Ok(slug)
 }
 
 pub fn delete_imported(store: &mut Store, slug: &str) -> Result<(), DataError> {

@@ -70,14 +70,18 @@ impl RelapsePlan {
 }
 
 pub fn get(store: &Store) -> Result<RelapsePlan, DataError> {
-    let row: Option<(String, i64)> = store.read(|conn| {
-        conn.query_row(
+    store.read(read)
+}
+
+/// The saved plan (an empty one when none was saved yet).
+pub(crate) fn read(conn: &rusqlite::Connection) -> Result<RelapsePlan, DataError> {
+    let row: Option<(String, i64)> = conn
+        .query_row(
             "SELECT data, updated_at FROM relapse_plan WHERE id = 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()
-    })?;
+        .optional()?;
     match row {
         None => Ok(RelapsePlan::default()),
         Some((data, updated)) => {
@@ -94,18 +98,25 @@ pub fn save(
     plan: &RelapsePlan,
     now: DateTime<Utc>,
 ) -> Result<RelapsePlan, DataError> {
+    store.write(|tx| write(tx, plan, now))?;
+    get(store)
+}
+
+/// Checks and saves the plan inside a transaction.
+pub(crate) fn write(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &RelapsePlan,
+    now: DateTime<Utc>,
+) -> Result<(), DataError> {
     let plan = plan.checked()?;
     let data = serde_json::to_string(&plan).expect("a plan serializes");
-    store.write(|tx| {
-        crate::triggers::check_ids(tx, &plan.high_risk_triggers)?;
-        tx.execute(
-            "INSERT INTO relapse_plan (id, data, updated_at) VALUES (1, ?1, ?2)
-             ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            (&data, to_millis(now)),
-        )?;
-        Ok::<_, DataError>(())
-    })?;
-    get(store)
+    crate::triggers::check_ids(tx, &plan.high_risk_triggers)?;
+    tx.execute(
+        "INSERT INTO relapse_plan (id, data, updated_at) VALUES (1, ?1, ?2)
+         ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        (&data, to_millis(now)),
+    )?;
+    Ok(())
 }
 
 fn escape(text: &str) -> String {
@@ -192,36 +203,13 @@ pub fn export_to(
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
     let html = export_html(store, now, tz)?;
-    let io = |e: std::io::Error| {
-        DataError::invalid(format!(
-            "The plan could not be saved in {}: {e}",
-            dir.display()
-        ))
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let date = local(now, tz).format("%Y-%m-%d").to_string();
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("relapse-prevention-plan-{date}.html")
-        } else {
-            format!("relapse-prevention-plan-{date}-{n}.html")
-        };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(html.as_bytes())
-                    .and_then(|_| file.sync_all())
-                    .map_err(io)?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-            Err(e) => return Err(io(e)),
-        }
-    }
+    crate::export_file::write_new(
+        dir,
+        "relapse-prevention-plan",
+        "html",
+        html.as_bytes(),
+        "The plan",
+        now,
+        tz,
+    )
 }

@@ -114,6 +114,23 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in a write transaction and always rolls it back: a rehearsal, so a preview
+    /// shows exactly what the real write would do without changing anything.
+    pub fn rehearse<T, E>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx);
+        tx.rollback()?;
+        value
+    }
+
     /// Runs read-only work against the connection.
     pub fn read<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
         f(&self.conn)

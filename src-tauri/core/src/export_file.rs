@@ -1,0 +1,67 @@
+//! Saving a readable file (an export, a report, a printable plan) into a folder the person can
+//! find, under a dated name that never overwrites an earlier file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::data_error::DataError;
+use crate::sobriety::count::local;
+
+/// Writes `bytes` to `dir/{stem}-{local date}.{ext}` (or `-2`, `-3`, ... when that name is
+/// taken), flushed to disk; returns the path. `what` names the file in the error message
+/// ("The export", "The report").
+pub fn write_new(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+    what: &str,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<PathBuf, DataError> {
+    let io = |e: std::io::Error| {
+        let reason = if e.kind() == std::io::ErrorKind::StorageFull {
+            "the disk is full".to_string()
+        } else {
+            e.to_string()
+        };
+        DataError::invalid(format!(
+            "{what} could not be saved in {}: {reason}",
+            dir.display()
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let date = local(now, tz).format("%Y-%m-%d").to_string();
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}-{date}.{ext}")
+        } else {
+            format!("{stem}-{date}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                let written = file.write_all(bytes).and_then(|_| file.sync_all());
+                if let Err(e) = written {
+                    // A half-written export is worse than none.
+                    drop(file);
+                    let _ = std::fs::remove_file(&path);
+                    return Err(io(e));
+                }
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io(e)),
+        }
+    }
+    Err(DataError::invalid(format!(
+        "{what} could not be saved: too many files with today's date in that folder."
+    )))
+}
