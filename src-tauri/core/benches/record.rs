@@ -105,7 +105,8 @@ fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
     group.finish();
 }
 
-/// Backup (snapshot, write, verify) of the ten-year journal, and locking it.
+/// Backup (snapshot, write, verify) of the ten-year journal, the open exports (JSON, and the
+/// spreadsheet zip), and locking it.
 fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths) {
     let mut group = c.benchmark_group("protection");
     group.sample_size(10);
@@ -113,6 +114,22 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
     group.bench_function("backup_and_verify_ten_years", |b| {
         b.iter(|| {
             daybreak_core::backup::create(session, paths, &dest, now(), &mut |_| true).unwrap()
+        })
+    });
+    let exports = paths.dir().join("exports");
+    group.bench_function("json_export_ten_years", |b| {
+        b.iter(|| {
+            let path = daybreak_core::export::export_to(&exports, session.store(), now(), Tz::UTC)
+                .unwrap();
+            std::fs::remove_file(path).unwrap();
+        })
+    });
+    group.bench_function("csv_zip_export_ten_years", |b| {
+        b.iter(|| {
+            let path =
+                daybreak_core::export_csv::export_to(&exports, session.store(), now(), Tz::UTC)
+                    .unwrap();
+            std::fs::remove_file(path).unwrap();
         })
     });
     group.finish();

@@ -24,7 +24,7 @@ impl DataError {
 
 impl From<rusqlite::Error> for DataError {
     fn from(e: rusqlite::Error) -> Self {
-        DataError::Store(StoreError::Sqlite(e))
+        DataError::Store(StoreError::from(e))
     }
 }
 

@@ -67,7 +67,7 @@ fn not_a_database(e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
             StoreError::NotADatabase
         }
-        _ => StoreError::Sqlite(e),
+        _ => StoreError::from(e),
     }
 }
 

@@ -24,8 +24,22 @@ pub enum StoreError {
     NewerSchema { found: i64 },
     #[error("the data key is not in the expected form")]
     MalformedKey,
+    /// The disk (or the folder's quota) is full: the write was rolled back, nothing committed
+    /// before is lost, and the same write works again once there is space.
+    #[error("the disk is full")]
+    DiskFull,
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            StoreError::DiskFull
+        } else {
+            StoreError::Sqlite(e)
+        }
+    }
 }
 
 /// An open, keyed, migrated database.
@@ -140,6 +154,6 @@ impl Store {
     pub(crate) fn close(self) -> Result<(), StoreError> {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))
+        self.conn.close().map_err(|(_, e)| StoreError::from(e))
     }
 }
