@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod moods;
 pub mod paths;
 pub mod preferences;
+pub mod report;
 pub mod search;
 pub mod secret;
 pub mod sobriety;

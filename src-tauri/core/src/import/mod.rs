@@ -92,7 +92,7 @@ pub struct ImportPreview {
 
 /// A file parsed into records, ready to be written.
 pub enum Parsed {
-    Daybreak(daybreak::ExportFile),
+    Daybreak(Box<daybreak::ExportFile>),
     Daylio(daylio::DaylioFile),
 }
 
@@ -109,7 +109,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, DataError> {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(0);
     if bytes[start] == b'{' {
-        daybreak::parse(bytes).map(Parsed::Daybreak)
+        daybreak::parse(bytes).map(|f| Parsed::Daybreak(Box::new(f)))
     } else if daylio::looks_like(bytes) {
         daylio::parse(bytes).map(Parsed::Daylio)
     } else {

@@ -1,0 +1,254 @@
+//! The report as one standalone HTML page: inline CSS, inline SVG charts, no scripts and a
+//! Content-Security-Policy that forbids loading anything. Everything is escaped.
+
+use std::fmt::Write;
+
+use super::blocks::{axis_labels, number, Block, Chart, ChartKind, Table, TITLE};
+
+const STYLE: &str = "\
+:root{color-scheme:light}\
+body{font-family:\"Atkinson Hyperlegible\",Verdana,\"Segoe UI\",system-ui,sans-serif;\
+font-size:1.0625rem;line-height:1.55;color:#1f2328;background:#fff;max-width:46rem;\
+margin:2rem auto;padding:0 1.25rem}\
+h1{font-size:2rem;margin:0 0 .5rem}\
+h2{font-size:1.4rem;margin:2.25rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px solid #c8ccd0}\
+h3{font-size:1.1rem;margin:1.5rem 0 .25rem}\
+.meta{margin:.1rem 0;color:#3d434a}\
+.notice{margin:1rem 0 1.5rem;padding:.75rem 1rem;border:2px solid #8a4b00;border-radius:.4rem;\
+background:#fff7ec;font-weight:600}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.25rem}\
+caption{text-align:left;font-weight:600;padding:.25rem 0}\
+th,td{border:1px solid #c8ccd0;padding:.35rem .6rem;text-align:left;vertical-align:top}\
+th{background:#f3f4f6}\
+figure{margin:1rem 0}\
+figcaption{font-weight:600;margin-bottom:.25rem}\
+svg{display:block;width:100%;height:auto}\
+svg text{font-family:inherit;font-size:12px;fill:#3d434a}\
+.grid{stroke:#d0d4d8;stroke-width:1}\
+.axis{stroke:#6b7178;stroke-width:1}\
+.bar{fill:#2f6690}\
+.line{stroke:#2f6690;stroke-width:2.5;fill:none}\
+.dot{fill:#2f6690}\
+@media print{\
+@page{size:A4;margin:18mm}\
+body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}\
+.notice{background:none;border-color:#000}\
+th{background:none}\
+h2,h3,caption,figcaption{break-after:avoid}\
+figure,tr{break-inside:avoid}\
+}";
+
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn render(blocks: &[Block]) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'\">\n",
+    );
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(TITLE));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    let mut charts = 0;
+    for block in blocks {
+        match block {
+            Block::Title(t) => {
+                let _ = writeln!(out, "<h1>{}</h1>", escape(t));
+            }
+            Block::Meta(t) => {
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(t));
+            }
+            Block::Notice(t) => {
+                let _ = writeln!(out, "<p class=\"notice\" role=\"note\">{}</p>", escape(t));
+            }
+            Block::Heading(t) => {
+                let _ = writeln!(out, "<h2>{}</h2>", escape(t));
+            }
+            Block::Subheading(t) => {
+                let _ = writeln!(out, "<h3>{}</h3>", escape(t));
+            }
+            Block::Paragraph(t) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(t));
+            }
+            Block::Bullets(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", escape(item));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(table) => self::table(&mut out, table),
+            Block::Chart(chart) => {
+                charts += 1;
+                self::chart(&mut out, chart, charts);
+            }
+        }
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn table(out: &mut String, table: &Table) {
+    let _ = writeln!(
+        out,
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        escape(&table.caption)
+    );
+    for h in &table.header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
+            } else {
+                let _ = write!(out, "<td>{}</td>", escape(cell));
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+const W: f64 = 640.0;
+const H: f64 = 240.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 36.0;
+
+/// An inline SVG chart with its own title and description for screen readers.
+fn chart(out: &mut String, chart: &Chart, n: usize) {
+    let (plot_w, plot_h) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
+    let y = |v: f64| TOP + plot_h - (v - chart.min) / (chart.max - chart.min) * plot_h;
+    let slot = plot_w / chart.points.len().max(1) as f64;
+    let x = |i: usize| LEFT + slot * (i as f64 + 0.5);
+    let _ = writeln!(
+        out,
+        "<figure>\n<figcaption id=\"chart-{n}\">{}</figcaption>",
+        escape(&chart.title)
+    );
+    let _ = writeln!(
+        out,
+        "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" \
+         aria-labelledby=\"chart-{n}\" aria-describedby=\"chart-{n}-desc\">\n\
+         <desc id=\"chart-{n}-desc\">{}</desc>",
+        escape(&chart.description)
+    );
+    for t in &chart.ticks {
+        let _ = writeln!(
+            out,
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            W - RIGHT,
+            y(*t),
+            y(*t),
+            LEFT - 6.0,
+            y(*t) + 4.0,
+            number(*t)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>",
+        W - RIGHT,
+        TOP + plot_h,
+        TOP + plot_h
+    );
+    match chart.kind {
+        ChartKind::Bars => {
+            let width = (slot * 0.7).max(1.0);
+            for (i, (label, v)) in chart.points.iter().enumerate() {
+                if let Some(v) = v {
+                    // A zero still shows as a sliver, so "none" differs from "not logged".
+                    let top = y(*v).min(TOP + plot_h - 1.5);
+                    let _ = writeln!(
+                        out,
+                        "<rect class=\"bar\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" \
+                         height=\"{:.1}\"><title>{}: {}</title></rect>",
+                        x(i) - width / 2.0,
+                        TOP + plot_h - top,
+                        escape(label),
+                        number(*v)
+                    );
+                }
+            }
+        }
+        ChartKind::Line => {
+            let mut path = String::new();
+            let mut previous = false;
+            for (i, (_, v)) in chart.points.iter().enumerate() {
+                match v {
+                    Some(v) => {
+                        let _ = write!(
+                            path,
+                            "{}{:.1} {:.1} ",
+                            if previous { "L" } else { "M" },
+                            x(i),
+                            y(*v)
+                        );
+                        previous = true;
+                    }
+                    // A day without a mood breaks the line rather than guessing across it.
+                    None => previous = false,
+                }
+            }
+            if !path.is_empty() {
+                let _ = writeln!(out, "<path class=\"line\" d=\"{}\"/>", path.trim_end());
+            }
+            for (i, (label, v)) in chart.points.iter().enumerate() {
+                if let Some(v) = v {
+                    let _ = writeln!(
+                        out,
+                        "<circle class=\"dot\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\">\
+                         <title>{}: {}</title></circle>",
+                        x(i),
+                        y(*v),
+                        escape(label),
+                        number(*v)
+                    );
+                }
+            }
+        }
+    }
+    for (i, anchor) in axis_labels(chart.points.len()) {
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            x(i),
+            H - BOTTOM + 18.0,
+            escape(&chart.points[i].0)
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}

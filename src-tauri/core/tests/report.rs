@@ -1,0 +1,690 @@
+//! The counsellor report on a real encrypted journal: the numbers, the words, escaping, the
+//! range rules, the saved files, and a PDF that a real reader (poppler's `pdftotext`) opens.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use common::TempJournal;
+use daybreak_core::catalogue::{self, Catalogue};
+use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
+use daybreak_core::journal_entries::{self, JournalInput};
+use daybreak_core::moods::{self, Halt, MoodInput};
+use daybreak_core::report::{self, Report, ReportOptions};
+use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
+use daybreak_core::triggers;
+use daybreak_core::{DataError, Session};
+
+const TZ: Tz = chrono_tz::Europe::London;
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+                   style-src 'unsafe-inline'\">";
+
+/// 2026, London wall clock.
+fn at(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    TZ.with_ymd_and_hms(2026, month, day, hour, minute, 0)
+        .unwrap()
+        .to_utc()
+}
+
+fn now() -> DateTime<Utc> {
+    at(11, 26, 21, 0)
+}
+
+fn day(month: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, d).unwrap()
+}
+
+fn options(from: NaiveDate, to: NaiveDate, include_journal: bool) -> ReportOptions {
+    ReportOptions {
+        from,
+        to,
+        include_journal,
+    }
+}
+
+fn november(include_journal: bool) -> ReportOptions {
+    options(day(11, 1), day(11, 30), include_journal)
+}
+
+fn open() -> (TempJournal, Session) {
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    (j, session)
+}
+
+fn invalid<T: std::fmt::Debug>(result: Result<T, DataError>) -> String {
+    match result {
+        Err(DataError::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn clock(name: &str, started_at: DateTime<Utc>) -> ClockInput {
+    ClockInput {
+        name: name.into(),
+        started_at,
+        money_per_day_cents: None,
+        currency: None,
+        minutes_per_day: None,
+    }
+}
+
+fn mood(at: DateTime<Utc>, value: u8, craving: Option<u8>) -> MoodInput {
+    MoodInput {
+        at,
+        mood: value,
+        emotions: vec![],
+        craving,
+        halt: Halt::default(),
+        sleep_hours: None,
+        note: Some("<script>alert('mood note')</script>".into()),
+    }
+}
+
+fn craving(
+    at: DateTime<Utc>,
+    strength: u8,
+    triggers: Vec<i64>,
+    actions: Vec<i64>,
+    outcome: CravingOutcome,
+) -> CravingInput {
+    CravingInput {
+        at,
+        strength,
+        triggers,
+        place: None,
+        people: None,
+        actions,
+        outcome,
+        note: None,
+        slip_clock_id: None,
+    }
+}
+
+fn entry(at: DateTime<Utc>, title: &str, body: &str) -> JournalInput {
+    JournalInput {
+        at,
+        title: title.into(),
+        body: body.into(),
+        tags: vec![],
+    }
+}
+
+fn action_id(s: &Session, name: &str) -> i64 {
+    catalogue::list(s.store(), Catalogue::CopingActions)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == name)
+        .expect(name)
+        .id
+}
+
+/// A journal with three active clocks and an archived one, slips (one recorded with a
+/// craving), check-ins, moods, cravings with triggers, coping actions and outcomes, and
+/// journal entries, in October and November 2026.
+fn filled() -> (TempJournal, Session) {
+    let (j, mut s) = open();
+    let called = action_id(&s, "Called someone");
+    let walked = action_id(&s, "Walked");
+    let lonely = triggers::list(s.store(), false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key.as_deref() == Some("loneliness-isolation"))
+        .unwrap()
+        .id;
+    let st = s.store_mut();
+    let texted = catalogue::add(st, Catalogue::CopingActions, "Texted my <b>sister</b>")
+        .unwrap()
+        .id;
+    let payday = triggers::create(st, "Payday <script>alert(1)</script>", now())
+        .unwrap()
+        .id;
+
+    let alcohol = clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), TZ).unwrap();
+    clocks::create(st, &clock("Vaping & nicotine", at(10, 1, 9, 0)), now(), TZ).unwrap();
+    clocks::create(st, &clock("Gambling", at(11, 20, 12, 0)), now(), TZ).unwrap();
+    let old = clocks::create(st, &clock("Old habit", at(1, 5, 9, 0)), now(), TZ).unwrap();
+    clocks::archive(st, old.id, true).unwrap();
+    let slip = SlipInput {
+        at: at(10, 15, 10, 0),
+        note: Some("<script>alert('slip note')</script>".into()),
+        triggers: None,
+    };
+    slips::record(st, alcohol.id, &slip, now(), TZ).unwrap();
+
+    for (d, sober) in [(3, true), (5, true), (7, true), (10, false)] {
+        let input = EveningCheckIn {
+            sober,
+            difficulty: 2,
+            note: None,
+        };
+        check_ins::evening(st, &input, at(11, d, 21, 30), TZ).unwrap();
+    }
+    check_ins::morning(st, Some("One day at a time"), at(11, 12, 8, 0), TZ).unwrap();
+    let october_evening = EveningCheckIn {
+        sober: true,
+        difficulty: 1,
+        note: None,
+    };
+    check_ins::evening(st, &october_evening, at(10, 20, 21, 0), TZ).unwrap();
+
+    moods::create(st, &mood(at(11, 2, 9, 0), 2, Some(6)), now()).unwrap();
+    moods::create(st, &mood(at(11, 3, 9, 0), 4, None), now()).unwrap();
+    moods::create(st, &mood(at(11, 3, 20, 0), 5, None), now()).unwrap();
+    moods::create(st, &mood(at(10, 25, 9, 0), 3, None), now()).unwrap();
+
+    use CravingOutcome::{Passed, Struggling, Used};
+    let cravings = [
+        craving(
+            at(11, 4, 19, 0),
+            8,
+            vec![lonely],
+            vec![called, texted],
+            Passed,
+        ),
+        craving(
+            at(11, 6, 18, 0),
+            5,
+            vec![lonely, payday],
+            vec![called],
+            Passed,
+        ),
+        craving(at(11, 8, 22, 0), 9, vec![payday], vec![walked], Struggling),
+        CravingInput {
+            slip_clock_id: Some(alcohol.id),
+            ..craving(at(11, 10, 22, 0), 10, vec![payday], vec![walked], Used)
+        },
+        craving(at(10, 20, 20, 0), 6, vec![lonely], vec![walked], Passed),
+    ];
+    for c in &cravings {
+        cravings::create(st, c, now()).unwrap();
+    }
+
+    let entries = [
+        entry(
+            at(11, 5, 20, 0),
+            "A good day",
+            "Walked by the **river** with Sam.\n\nFelt *calmer* afterwards, \u{201C}properly\u{201D} \
+             café-calm \u{1F305}.",
+        ),
+        entry(
+            at(11, 20, 21, 0),
+            "<script>alert('title')</script>",
+            "Payday again. I noticed the urge and let it pass: marmalade.",
+        ),
+        entry(at(10, 20, 21, 0), "October thoughts", "A zebra crossing."),
+    ];
+    for e in &entries {
+        journal_entries::create(st, e, now()).unwrap();
+    }
+    (j, s)
+}
+
+fn build(s: &Session, options: &ReportOptions) -> Report {
+    report::build(s.store(), options, now(), TZ).expect("the report builds")
+}
+
+/// Runs poppler's `pdftotext` on the file; it must read it without a complaint.
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "pdftotext failed: {stderr}");
+    assert!(stderr.trim().is_empty(), "pdftotext complained: {stderr}");
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    pdftotext(&path)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Checks the file's frame: header, trailer, and a cross-reference table whose every offset
+/// points exactly at its object. Returns the page count from the page tree.
+fn check_structure(pdf: &[u8]) -> usize {
+    assert!(pdf.starts_with(b"%PDF-1.4\n"), "a PDF 1.4 header");
+    assert!(pdf.ends_with(b"%%EOF\n"), "ends with %%EOF");
+    let tail_at = pdf
+        .windows(b"startxref\n".len())
+        .rposition(|w| w == b"startxref\n")
+        .expect("startxref");
+    let tail = std::str::from_utf8(&pdf[tail_at..]).unwrap();
+    let xref: usize = tail.lines().nth(1).unwrap().parse().unwrap();
+    let table = std::str::from_utf8(&pdf[xref..]).expect("the table is ASCII");
+    let mut lines = table.lines();
+    assert_eq!(lines.next(), Some("xref"), "startxref points at the table");
+    let size: usize = lines
+        .next()
+        .unwrap()
+        .strip_prefix("0 ")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(lines.next(), Some("0000000000 65535 f "));
+    for n in 1..size {
+        let entry = lines.next().unwrap();
+        assert_eq!(
+            entry.len(),
+            19,
+            "entries are 20 bytes with their end of line (19 without it)"
+        );
+        assert!(entry.ends_with(" 00000 n "), "{entry}");
+        let offset: usize = entry[..10].parse().unwrap();
+        assert!(
+            pdf[offset..].starts_with(format!("{n} 0 obj\n").as_bytes()),
+            "the table says object {n} is at {offset}"
+        );
+    }
+    assert_eq!(lines.next(), Some("trailer"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .contains(&format!("/Size {size} /Root 1 0 R")));
+    let pages = find(pdf, b"/Type /Pages").expect("a page tree");
+    let count = &pdf[pages..];
+    let count = &count[find(count, b"/Count ").unwrap() + 7..];
+    let digits: String = count
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .map(|b| char::from(*b))
+        .collect();
+    digits.parse().unwrap()
+}
+
+#[test]
+fn the_report_counts_what_happened_in_the_range() {
+    let (_j, s) = filled();
+    let r = build(&s, &november(false));
+    assert!(
+        r.counted_now,
+        "the range reaches today: counts are read now"
+    );
+    let names: Vec<_> = r.clocks.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Alcohol", "Vaping & nicotine", "Gambling"],
+        "archived clocks are left out; the main one comes first"
+    );
+    let alcohol = &r.clocks[0];
+    assert_eq!(
+        alcohol.days,
+        Some(15),
+        "the slip on 10 November at 22:00 restarted the count"
+    );
+    assert_eq!(
+        alcohol.slips_in_range, 1,
+        "the October slip is outside the range"
+    );
+    assert_eq!(r.clocks[1].days, Some(56));
+    assert_eq!(r.clocks[1].long_form, "1 month, 25 days");
+    assert_eq!(r.clocks[1].slips_in_range, 0);
+    assert_eq!(r.clocks[2].days, Some(6));
+
+    assert_eq!(r.check_ins.days, 30);
+    assert_eq!(
+        r.check_ins.checked_in, 5,
+        "four evenings and one morning-only day"
+    );
+    assert_eq!(r.check_ins.sober, 3);
+
+    assert_eq!(r.insights.mood_days, 2);
+    assert_eq!(r.insights.craving_count, 4);
+    assert_eq!(
+        r.insights.mood_daily[1].value, 4.5,
+        "two moods on 3 November"
+    );
+    assert_eq!(
+        r.insights.craving_daily.len(),
+        5,
+        "a mood's craving counts too"
+    );
+    let triggers: Vec<_> = r
+        .insights
+        .triggers
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert_eq!(
+        triggers,
+        [
+            ("Payday <script>alert(1)</script>", 3),
+            ("Loneliness and isolation", 2)
+        ]
+    );
+    assert_eq!(r.cravings_passed, 2);
+    let coping: Vec<_> = r
+        .coping
+        .iter()
+        .map(|c| (c.label.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        coping,
+        [("Called someone", 2), ("Texted my <b>sister</b>", 1)],
+        "only actions from cravings that passed; \"Walked\" was tried when they did not"
+    );
+    assert!(r.journal.is_none(), "journal entries were not asked for");
+}
+
+#[test]
+fn a_past_range_counts_as_it_stood_at_its_end() {
+    let (_j, s) = filled();
+    let r = build(&s, &options(day(10, 1), day(10, 31), false));
+    assert!(!r.counted_now);
+    assert_eq!(r.counted_at.date(), day(10, 31));
+    assert_eq!(
+        r.clocks[0].days,
+        Some(16),
+        "from the 15 October slip to the end of 31 October; the November slip comes later"
+    );
+    assert_eq!(r.clocks[0].slips_in_range, 1);
+    assert_eq!(r.clocks[1].days, Some(30));
+    assert_eq!(r.clocks[2].days, None, "Gambling started after these dates");
+    assert_eq!((r.check_ins.checked_in, r.check_ins.sober), (1, 1));
+    assert_eq!(r.cravings_passed, 1);
+    assert_eq!(r.coping[0].label, "Walked");
+    let html = report::to_html(&r);
+    assert!(html.contains("Started after these dates"), "{html}");
+    assert!(html.contains("Counted at the end of 31 October 2026"));
+}
+
+#[test]
+fn the_html_page_says_it_all_in_words_and_stands_alone() {
+    let (_j, s) = filled();
+    let html = report::to_html(&build(&s, &november(false)));
+    for expected in [
+        "<!doctype html>",
+        CSP,
+        "@media print",
+        "<h1>Daybreak report</h1>",
+        "Dates covered: 1 November 2026 to 30 November 2026.",
+        "Made on 26 November 2026 at 21:00.",
+        "This report is not encrypted: anyone who has it can read it.",
+        "<th scope=\"row\">Alcohol</th><td>15 days</td><td>1</td>",
+        "<th scope=\"row\">Vaping &amp; nicotine</th><td>56 days (1 month, 25 days)</td>",
+        "A slip restarts the count.",
+        "There was a check-in on 5 of the 30 days. Days marked as sober in the evening check-in: 3.",
+        "Moods were logged on 2 days.",
+        "4 cravings were logged.",
+        "the strongest was 10 out of 10",
+        "<figcaption id=\"chart-1\">Mood by day</figcaption>",
+        "Strongest craving by day",
+        "<th scope=\"row\">Tue 3 Nov 2026</th><td>4.5</td><td>not logged</td>",
+        "<th scope=\"row\">Mon 2 Nov 2026</th><td>2 (bad)</td><td>6</td>",
+        "Payday &lt;script&gt;alert(1)&lt;/script&gt;: 3 times",
+        "Loneliness and isolation: twice",
+        "2 cravings passed.",
+        "Called someone: twice",
+        "Texted my &lt;b&gt;sister&lt;/b&gt;: once",
+        "Journal entries are not included.",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
+    assert_eq!(
+        html.matches("<svg ").count(),
+        2,
+        "a mood and a craving chart"
+    );
+    for absent in [
+        "<script",
+        "<b>",
+        "://",
+        "src=",
+        "Old habit",
+        "slip note",
+        "mood note",
+        "Walked",
+        "river",
+        "marmalade",
+        "A good day",
+    ] {
+        assert!(!html.contains(absent), "{absent:?} must not be in the page");
+    }
+}
+
+#[test]
+fn journal_entries_appear_only_when_asked_for() {
+    let (_j, s) = filled();
+    let without = build(&s, &november(false));
+    let with = build(&s, &november(true));
+    let entries = with.journal.as_ref().unwrap();
+    assert_eq!(entries.len(), 2, "the October entry is outside the range");
+    assert_eq!(entries[0].title, "A good day", "oldest first");
+    assert!(entries[0].text.starts_with("Walked by the river with Sam."));
+
+    let html = report::to_html(&with);
+    assert!(!html.contains("Journal entries are not included."));
+    assert!(html.contains("<h2>Journal entries</h2>"));
+    assert!(html.contains("<h3>Thursday 5 November 2026, 20:00: A good day</h3>"));
+    assert!(
+        html.contains("<p>Walked by the river with Sam.</p>"),
+        "plain text, without the Markdown"
+    );
+    assert!(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
+    assert!(
+        !html.contains("<script"),
+        "what the person wrote is escaped"
+    );
+    assert!(!html.contains("zebra"));
+    let (first, second) = (
+        html.find("A good day").unwrap(),
+        html.find("marmalade").unwrap(),
+    );
+    assert!(first < second, "oldest first");
+
+    let pdf_with = pdf_text(&report::to_pdf(&with));
+    let pdf_without = pdf_text(&report::to_pdf(&without));
+    assert!(pdf_with.contains("marmalade"), "{pdf_with}");
+    assert!(
+        pdf_with.contains("\u{201C}properly\u{201D} café-calm ?."),
+        "curly quotes and é are in WinAnsi; the emoji becomes '?': {pdf_with}"
+    );
+    assert!(!pdf_without.contains("marmalade"));
+    assert!(!pdf_without.contains("river"));
+    assert!(pdf_without.contains("Journal entries are not included."));
+}
+
+#[test]
+fn an_empty_range_makes_a_sensible_report() {
+    let (_j, s) = open();
+    let r = build(&s, &november(true));
+    assert!(r.clocks.is_empty());
+    assert_eq!(r.check_ins.checked_in, 0);
+    let html = report::to_html(&r);
+    for expected in [
+        "No sober-day clocks are kept yet.",
+        "No check-ins were made in these dates.",
+        "No moods were logged in these dates.",
+        "No cravings were logged in these dates.",
+        "No triggers were noted in these dates.",
+        "No cravings were marked as passed in these dates.",
+        "No journal entries were written in these dates.",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    assert!(!html.contains("<svg"), "no chart without data");
+    let pdf = report::to_pdf(&r);
+    assert_eq!(check_structure(&pdf), 1);
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("No moods were logged in these dates."),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_ranges_are_refused_with_a_reason() {
+    let (_j, s) = filled();
+    let backwards = invalid(report::build(
+        s.store(),
+        &options(day(11, 30), day(11, 1), false),
+        now(),
+        TZ,
+    ));
+    assert!(backwards.contains("after the end date"), "{backwards}");
+    let from = NaiveDate::from_ymd_opt(2016, 11, 27).unwrap();
+    let too_long = invalid(report::build(
+        s.store(),
+        &options(from, day(11, 27), false),
+        now(),
+        TZ,
+    ));
+    assert!(too_long.contains("up to 10 years"), "{too_long}");
+    let dir = tempfile::tempdir().unwrap();
+    invalid(report::export_to(
+        dir.path(),
+        s.store(),
+        &options(day(11, 30), day(11, 1), false),
+        now(),
+        TZ,
+    ));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing is written for a refused range"
+    );
+
+    // Exactly ten years is fine, and is charted by month.
+    let r = build(&s, &options(from, day(11, 26), false));
+    let html = report::to_html(&r);
+    assert!(html.contains("Average mood by month"), "{html}");
+    assert!(html.contains("<th scope=\"row\">Nov 2026</th>"));
+    let pdf = report::to_pdf(&r);
+    check_structure(&pdf);
+    assert!(pdf_text(&pdf).contains("Average mood by month"));
+    // A single day is a range too.
+    let one = build(&s, &options(day(11, 3), day(11, 3), false));
+    assert_eq!(one.insights.mood_days, 1);
+    assert!(report::to_html(&one).contains("Dates covered: 3 November 2026."));
+}
+
+#[test]
+fn the_pdf_is_well_formed_and_readable() {
+    let (_j, s) = filled();
+    let pdf = report::to_pdf(&build(&s, &november(true)));
+    let pages = check_structure(&pdf);
+    assert!(pages >= 1);
+    assert!(find(
+        &pdf,
+        b"/BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding"
+    )
+    .is_some());
+    assert!(find(&pdf, b"/MediaBox [0 0 595.28 841.89]").is_some(), "A4");
+    assert!(
+        find(&pdf, b"(Payday <script>alert\\(1\\)</script>: 3 times) Tj").is_some(),
+        "parentheses in what the person wrote are escaped in PDF strings"
+    );
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Daybreak report",
+        "This report is not encrypted: anyone who has it can read it.",
+        "Alcohol",
+        "Vaping & nicotine",
+        "Payday <script>alert(1)</script>: 3 times",
+        "Called someone: twice",
+        "Mood by day",
+        "marmalade",
+        &format!("Page 1 of {pages}"),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_long_journal_runs_over_several_pages() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), TZ).unwrap();
+    let body: Vec<String> = (1..=300)
+        .map(|i| format!("Paragraph {i}: today I kept going, one hour at a time, and it counted."))
+        .chain(["The last word is finale.".to_string()])
+        .collect();
+    journal_entries::create(
+        st,
+        &entry(at(11, 10, 20, 0), "A long one", &body.join("\n\n")),
+        now(),
+    )
+    .unwrap();
+    let pdf = report::to_pdf(&build(&s, &november(true)));
+    let pages = check_structure(&pdf);
+    assert!(pages > 1, "{pages} page(s)");
+    let text = pdf_text(&pdf);
+    assert_eq!(
+        text.matches('\u{c}').count(),
+        pages,
+        "pdftotext ends each page with a form feed"
+    );
+    assert!(text.contains(&format!("Page 2 of {pages}")));
+    assert!(text.contains("Paragraph 150: today I kept going"));
+    assert!(
+        text.contains("The last word is finale."),
+        "nothing is cut off"
+    );
+}
+
+#[test]
+fn export_writes_two_new_files_and_never_overwrites() {
+    let (j, s) = filled();
+    let dir = j.dir.path().join("Reports");
+    let first = report::export_to(&dir, s.store(), &november(true), now(), TZ).unwrap();
+    assert!(
+        first.html.ends_with("daybreak-report-2026-11-26.html"),
+        "{first:?}"
+    );
+    assert!(
+        first.pdf.ends_with("daybreak-report-2026-11-26.pdf"),
+        "{first:?}"
+    );
+    let html_before = std::fs::read(&first.html).unwrap();
+    let pdf_before = std::fs::read(&first.pdf).unwrap();
+    assert!(String::from_utf8_lossy(&html_before).contains("marmalade"));
+    check_structure(&pdf_before);
+    assert!(pdftotext(Path::new(&first.pdf)).contains("marmalade"));
+
+    let second = report::export_to(&dir, s.store(), &november(false), now(), TZ).unwrap();
+    assert!(
+        second.html.ends_with("daybreak-report-2026-11-26-2.html"),
+        "{second:?}"
+    );
+    assert!(
+        second.pdf.ends_with("daybreak-report-2026-11-26-2.pdf"),
+        "{second:?}"
+    );
+    assert_eq!(
+        std::fs::read(&first.html).unwrap(),
+        html_before,
+        "the first page is untouched"
+    );
+    assert_eq!(std::fs::read(&first.pdf).unwrap(), pdf_before);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 4);
+    assert!(!std::fs::read_to_string(&second.html)
+        .unwrap()
+        .contains("marmalade"));
+}
+
+#[test]
+fn options_and_files_keep_their_ipc_shape() {
+    let o: ReportOptions =
+        serde_json::from_str(r#"{"from":"2026-11-01","to":"2026-11-30","includeJournal":true}"#)
+            .unwrap();
+    assert_eq!(o, november(true));
+    let files = report::ReportFiles {
+        html: "a.html".into(),
+        pdf: "a.pdf".into(),
+    };
+    assert_eq!(
+        serde_json::to_string(&files).unwrap(),
+        r#"{"html":"a.html","pdf":"a.pdf"}"#
+    );
+}
