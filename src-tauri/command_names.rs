@@ -82,4 +82,9 @@ pub const COMMANDS: &[&str] = &[
     "backup_inspect",
     "backup_restore",
     "export_json",
+    "export_csv",
+    "report_export",
+    "import_preview",
+    "import_apply",
+    "lock_signals_watch",
 ];

@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use daybreak_core::backup::BackupSummary;
 use daybreak_core::catalogue::Label;
 use daybreak_core::cravings::{CravingEvent, CravingInput, CravingOutcome};
+use daybreak_core::import::{Format, ImportPreview, ImportSummary, KindCount};
 use daybreak_core::insights::{CountItem, DayValue, Insights};
 use daybreak_core::journal_entries::{JournalEntry, JournalInput};
 use daybreak_core::library::{Article, ArticleLink, ArticleSummary, LibraryHit, Source, TocEntry};
 use daybreak_core::moods::{Halt, MoodEntry, MoodInput};
 use daybreak_core::preferences::Preferences;
+use daybreak_core::report::{ReportFiles, ReportOptions};
 use daybreak_core::search::{SearchHit, SnippetPart};
 use daybreak_core::sobriety::{
     CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
@@ -26,6 +28,7 @@ use daybreak_core::{JournalState, JournalStatus};
 use ts_rs::{Config, TS};
 
 use crate::commands::vault::CreatedJournal;
+use crate::lock_signals::LockSignal;
 use crate::{AppError, ErrorCode};
 
 const HEADER: &str = "\
@@ -60,6 +63,13 @@ fn generate() -> String {
         declaration::<Streak>(&cfg),
         declaration::<TodayView>(&cfg),
         declaration::<Label>(&cfg),
+        declaration::<Format>(&cfg),
+        declaration::<ImportPreview>(&cfg),
+        declaration::<ImportSummary>(&cfg),
+        declaration::<KindCount>(&cfg),
+        declaration::<ReportFiles>(&cfg),
+        declaration::<ReportOptions>(&cfg),
+        declaration::<LockSignal>(&cfg),
         declaration::<CravingEvent>(&cfg),
         declaration::<CravingInput>(&cfg),
         declaration::<CravingOutcome>(&cfg),

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     Internal,
     /// Too many wrong tries in a row: the message says how long to wait.
     RateLimited,
+    /// No space left: nothing was written, nothing saved before is lost.
+    DiskFull,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -81,10 +83,23 @@ impl From<JournalError> for AppError {
                 NewerVersion,
                 "This journal was made by a newer version of Daybreak. Please update Daybreak.",
             ),
+            VaultError::Io { ref source, .. }
+                if source.kind() == std::io::ErrorKind::StorageFull =>
+            {
+                disk_full()
+            }
             e @ VaultError::Io { .. } => Self::new(Io, capitalize(&e.to_string())),
             VaultError::Store(store) => store_error(store),
         }
     }
+}
+
+fn disk_full() -> AppError {
+    AppError::new(
+        ErrorCode::DiskFull,
+        "Your disk is full, so this wasn't saved. Everything saved before is safe. \
+         Free up some space, then try again.",
+    )
 }
 
 fn data_error(e: DataError) -> AppError {
@@ -112,6 +127,7 @@ fn store_error(e: daybreak_core::store::StoreError) -> AppError {
             ErrorCode::NewerVersion,
             "This journal was made by a newer version of Daybreak. Please update Daybreak.",
         ),
+        StoreError::DiskFull => disk_full(),
         other => AppError::new(ErrorCode::Internal, capitalize(&other.to_string())),
     }
 }
@@ -194,6 +210,19 @@ mod tests {
                 ErrorCode::InvalidInput,
             ),
             (DataError::NotFound("clock").into(), ErrorCode::NotFound),
+            (
+                DataError::Store(daybreak_core::store::StoreError::DiskFull).into(),
+                ErrorCode::DiskFull,
+            ),
+            (
+                VaultError::Io {
+                    action: "write",
+                    path: "/x".into(),
+                    source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+                }
+                .into(),
+                ErrorCode::DiskFull,
+            ),
         ];
         for (error, code) in cases.into_iter().chain(data) {
             assert_eq!(AppError::from(error).code, code);

@@ -4,6 +4,7 @@
 mod commands;
 mod data_dir;
 mod error;
+mod lock_signals;
 
 #[cfg(test)]
 mod bindings;
@@ -41,6 +42,8 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage(commands::backup::BackupCancel::default());
+            app.manage(lock_signals::LockSignals::default());
+            lock_signals::start(app.handle());
             app.manage::<SharedJournal>(Arc::new(Journal::new(
                 JournalPaths::new(dir),
                 KdfChoice::Calibrate,
@@ -117,7 +120,6 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::sos::plan_get,
             commands::sos::plan_save,
             commands::sos::plan_export,
-            commands::sos::export_json,
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
             commands::preferences::quick_hide,
@@ -127,6 +129,12 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::backup::backup_list_auto,
             commands::backup::backup_inspect,
             commands::backup::backup_restore,
+            commands::data::export_json,
+            commands::data::export_csv,
+            commands::data::report_export,
+            commands::data::import_preview,
+            commands::data::import_apply,
+            lock_signals::lock_signals_watch,
         ])
 }
 

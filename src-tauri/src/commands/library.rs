@@ -4,8 +4,8 @@
 
 use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit};
 use daybreak_core::store::Store;
-use daybreak_core::{DataError, JournalError};
-use tauri::ipc::{InvokeBody, Request};
+use daybreak_core::DataError;
+use tauri::ipc::Request;
 use tauri::State;
 
 use super::{on_journal, on_store};
@@ -108,49 +108,9 @@ pub async fn library_import(
     journal: Journal<'_>,
     request: Request<'_>,
 ) -> Result<ArticleSummary, AppError> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(JournalError::from(DataError::invalid("The file could not be read.")).into());
-    };
-    let bytes = bytes.clone();
-    let name = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(percent_decode)
-        .unwrap_or_else(|| "imported.txt".into());
+    let (name, bytes) = super::raw_file(&request, "imported.txt")?;
     on_store(&journal, move |store, now, _| {
         library::import(store, &name, &bytes, now)
     })
     .await
-}
-
-/// Decodes `encodeURIComponent` output; anything malformed is kept as it is.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_decode;
-
-    #[test]
-    fn file_names_are_percent_decoded() {
-        assert_eq!(percent_decode("my%20notes%C3%A9.md"), "my notesé.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("a%zz"), "a%zz");
-    }
 }

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod check_ins;
+pub mod data;
 pub mod journal_entries;
 pub mod library;
 pub mod moods;
@@ -48,4 +49,53 @@ pub(crate) async fn on_store<T: Send + 'static>(
         })
     })
     .await
+}
+
+/// A file the UI sends as the raw request body (no JSON round trip for megabytes), with its
+/// name, percent-encoded, in the `x-file-name` header.
+pub(crate) fn raw_file(
+    request: &tauri::ipc::Request<'_>,
+    default_name: &str,
+) -> Result<(String, Vec<u8>), AppError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(JournalError::from(DataError::invalid("The file could not be read.")).into());
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+        .unwrap_or_else(|| default_name.into());
+    Ok((name, bytes.clone()))
+}
+
+/// Decodes `encodeURIComponent` output; anything malformed is kept as it is.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn file_names_are_percent_decoded() {
+        assert_eq!(percent_decode("my%20notes%C3%A9.md"), "my notesé.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%zz"), "a%zz");
+    }
 }

@@ -99,17 +99,3 @@ pub async fn plan_export(
     })
     .await
 }
-
-/// Writes everything as one readable JSON file (the open export) into the export folder and
-/// returns where it went.
-#[tauri::command]
-pub async fn export_json(
-    journal: Journal<'_>,
-    export_dir: State<'_, ExportDir>,
-) -> Result<String, AppError> {
-    let dir = export_dir.0.clone();
-    on_store(&journal, move |store, now, tz| {
-        daybreak_core::export::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
-    })
-    .await
-}

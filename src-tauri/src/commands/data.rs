@@ -1,0 +1,80 @@
+//! Owning the data: the open exports (JSON, spreadsheets), the counsellor report, and imports
+//! (Daybreak's own export, Daylio) with a preview first. Readable files go to the export
+//! folder (Downloads by default); each says it is not encrypted.
+
+use daybreak_core::import::{self, ImportPreview, ImportSummary};
+use daybreak_core::report::{self, ReportFiles, ReportOptions};
+use daybreak_core::{export, export_csv};
+use tauri::ipc::Request;
+use tauri::State;
+
+use super::{on_store, raw_file};
+use crate::{AppError, ExportDir, SharedJournal};
+
+type Journal<'a> = State<'a, SharedJournal>;
+
+/// Writes everything as one readable JSON file (the open export); returns where it went.
+#[tauri::command]
+pub async fn export_json(
+    journal: Journal<'_>,
+    export_dir: State<'_, ExportDir>,
+) -> Result<String, AppError> {
+    let dir = export_dir.0.clone();
+    on_store(&journal, move |store, now, tz| {
+        export::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
+    })
+    .await
+}
+
+/// Writes one CSV per kind into a zip; returns where it went.
+#[tauri::command]
+pub async fn export_csv(
+    journal: Journal<'_>,
+    export_dir: State<'_, ExportDir>,
+) -> Result<String, AppError> {
+    let dir = export_dir.0.clone();
+    on_store(&journal, move |store, now, tz| {
+        export_csv::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
+    })
+    .await
+}
+
+/// Writes the counsellor report for a date range as HTML and PDF.
+#[tauri::command]
+pub async fn report_export(
+    journal: Journal<'_>,
+    export_dir: State<'_, ExportDir>,
+    options: ReportOptions,
+) -> Result<ReportFiles, AppError> {
+    let dir = export_dir.0.clone();
+    on_store(&journal, move |store, now, tz| {
+        report::export_to(&dir, store, &options, now, tz)
+    })
+    .await
+}
+
+/// What importing the file (sent as the raw body) would add; changes nothing.
+#[tauri::command]
+pub async fn import_preview(
+    journal: Journal<'_>,
+    request: Request<'_>,
+) -> Result<ImportPreview, AppError> {
+    let (_, bytes) = raw_file(&request, "import")?;
+    on_store(&journal, move |store, now, tz| {
+        import::preview(store, &bytes, now, tz)
+    })
+    .await
+}
+
+/// Imports the file (sent as the raw body): everything, or on any error nothing.
+#[tauri::command]
+pub async fn import_apply(
+    journal: Journal<'_>,
+    request: Request<'_>,
+) -> Result<ImportSummary, AppError> {
+    let (_, bytes) = raw_file(&request, "import")?;
+    on_store(&journal, move |store, now, tz| {
+        import::import(store, &bytes, now, tz)
+    })
+    .await
+}
