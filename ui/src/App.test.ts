@@ -4,9 +4,11 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('./lib/ipc/vault');
 vi.mock('./lib/ipc/sobriety');
+vi.mock('./lib/ipc/data');
 
 import * as vault from './lib/ipc/vault';
 import * as sobriety from './lib/ipc/sobriety';
+import * as data from './lib/ipc/data';
 import * as fixtures from './testing/sobriety';
 import type { JournalState } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
@@ -113,6 +115,25 @@ describe('App', () => {
     await user.type(input, 'quiet river morning{Enter}');
     expect(await screen.findByTestId('view-today')).toBeTruthy();
     expect(screen.queryByTestId('view-settings')).toBeNull();
+  });
+
+  it('watches the system once; sleep while unlocked locks, and while locked does nothing', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
+    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+
+    send('suspend');
+    const input = await screen.findByTestId('unlock-passphrase');
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    send('screenLocked');
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+
+    await user.type(input, 'quiet river morning{Enter}');
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
   });
 
   it('goes to recovery from the unlock screen and back, and recovers into the app', async () => {

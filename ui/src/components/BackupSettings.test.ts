@@ -61,16 +61,6 @@ describe('BackupSettings', () => {
     expect(onRestored).toHaveBeenCalledWith('/d/backups/before-restore.dbk');
   });
 
-  it('exports everything as a readable file and says so', async () => {
-    vi.mocked(backup.exportJson).mockResolvedValue('/home/sam/Downloads/daybreak-export-2026-11-27.json');
-    const user = userEvent.setup();
-    render(BackupSettings, { onRestored: vi.fn() });
-    await user.click(screen.getByTestId('export-json'));
-    const note = await screen.findByTestId('export-json-path');
-    expect(note.textContent).toMatch(/daybreak-export-2026-11-27\.json/);
-    expect(note.textContent).toMatch(/readable by anyone/);
-  });
-
   it('can use the recovery key instead', async () => {
     vi.mocked(backup.inspectBackup).mockResolvedValue(SUMMARY);
     const user = userEvent.setup();

@@ -21,6 +21,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   io: "Daybreak couldn't read or save the journal file. Check that the disk isn't full and the folder is still there, then try again.",
   internal: 'Something unexpected went wrong inside Daybreak. Please try again.',
   rate_limited: "That's several tries in a row. Please wait a little, then try again.",
+  disk_full:
+    "Your disk is full, so this wasn't saved. Everything saved before is safe. Free up some space, then try again.",
 };
 
 const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/preferences');
 vi.mock('../lib/ipc/backup');
+vi.mock('../lib/ipc/data');
 
 import * as vault from '../lib/ipc/vault';
 import * as preferences from '../lib/ipc/preferences';
@@ -43,6 +44,15 @@ describe('Settings', () => {
     const heading = screen.getByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('Settings');
     expect(document.activeElement).toBe(heading);
+  });
+
+  it('has a "Your data" part right after Backups', () => {
+    setup();
+    const backups = screen.getByTestId('backup-settings');
+    const yours = screen.getByTestId('data-settings');
+    expect(backups.compareDocumentPosition(yours) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(yours.contains(screen.getByTestId('export-json'))).toBe(true);
+    expect(backups.contains(screen.getByTestId('export-json'))).toBe(false);
   });
 
   it('shows where the journal lives', async () => {

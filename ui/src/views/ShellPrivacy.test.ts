@@ -6,11 +6,16 @@ vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/sobriety');
 vi.mock('../lib/ipc/preferences');
 vi.mock('../lib/ipc/sos');
+vi.mock('../lib/ipc/data');
 
 import * as vault from '../lib/ipc/vault';
 import * as sobriety from '../lib/ipc/sobriety';
 import * as preferences from '../lib/ipc/preferences';
 import * as sos from '../lib/ipc/sos';
+import * as data from '../lib/ipc/data';
+import { onBeforeLock } from '../lib/beforeLock';
+import { watchSystemLockSignals } from '../lib/lockSignals';
+import type { LockSignal } from '../lib/bindings';
 import * as fixtures from '../testing/sobriety';
 import Shell from './Shell.svelte';
 import PrivacySettings from '../components/PrivacySettings.svelte';
@@ -53,6 +58,52 @@ describe('Shell privacy: quick hide and auto-lock', () => {
     expect(vault.lock).toHaveBeenCalledTimes(1);
     expect(onLocked).toHaveBeenCalledTimes(1);
   });
+
+  /** Starts watching as App does, and returns what the shell would call on a signal. */
+  async function systemSignals(): Promise<(signal: LockSignal) => void> {
+    await watchSystemLockSignals();
+    return vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+  }
+
+  it('locks when the computer is about to sleep, saving what is being typed first', async () => {
+    const send = await systemSignals();
+    const steps: string[] = [];
+    const removeTask = onBeforeLock(async () => {
+      await Promise.resolve();
+      steps.push('editor saved');
+    });
+    vi.mocked(vault.lock).mockImplementation(async () => void steps.push('locked'));
+    const onLocked = vi.fn(() => steps.push('journal closed'));
+    render(Shell, { onLocked });
+    send('suspend');
+    send('screenLocked'); // a second signal while locking changes nothing
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalled());
+    expect(steps).toEqual(['editor saved', 'locked', 'journal closed']);
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    removeTask();
+  });
+
+  it('locks when the screen locks', async () => {
+    const send = await systemSignals();
+    const onLocked = vi.fn();
+    render(Shell, { onLocked });
+    send('screenLocked');
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+  });
+
+  it('locks after the computer slept, even with auto-lock set to never', async () => {
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: null, neutralTitle: false, crisisCountry: null });
+    vi.useFakeTimers();
+    const onLocked = vi.fn();
+    render(Shell, { onLocked });
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    expect(vault.lock).not.toHaveBeenCalled();
+    vi.setSystemTime(Date.now() + 2 * 60 * 60_000); // the lid was closed; no timer ran
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    expect(onLocked).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('PrivacySettings', () => {
@@ -75,6 +126,7 @@ describe('PrivacySettings', () => {
     await user.selectOptions(select, 'off');
     expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: false, crisisCountry: null });
     expect(screen.getByTestId('auto-lock-off-warning').textContent).toMatch(/stay open/);
+    expect(screen.getByTestId('lock-on-sleep-note').textContent).toMatch(/goes to sleep or\s+you lock your screen/);
     await user.click(screen.getByTestId('neutral-title'));
     expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: true, crisisCountry: null });
   });

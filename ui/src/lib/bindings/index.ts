@@ -125,11 +125,21 @@ export type DayValue = { day: string, value: number, };
 
 export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
 
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | "rate_limited";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | "rate_limited" | "disk_full";
 
 export type EveningCheckIn = { sober: boolean, difficulty: number, note: string | null, };
 
+export type Format = "daybreak" | "daylio";
+
 export type Halt = { hungry: boolean, angry: boolean, lonely: boolean, tired: boolean, };
+
+export type ImportPreview = { format: Format, summary: ImportSummary, };
+
+export type ImportSummary = { added: number, alreadyThere: number, 
+/**
+ * In the order first met; kinds with nothing in the file are left out.
+ */
+kinds: Array<KindCount>, };
 
 export type Insights = { from: string, to: string, 
 /**
@@ -181,6 +191,8 @@ export type JournalState = "none" | "locked" | "unlocked";
 
 export type JournalStatus = { state: JournalState, dataDir: string, journalFile: string, };
 
+export type KindCount = { kind: string, added: number, alreadyThere: number, };
+
 export type Label = { id: number, name: string, builtin: boolean, };
 
 export type LibraryHit = { slug: string, title: string, snippet: Array<SnippetPart>, 
@@ -190,6 +202,8 @@ export type LibraryHit = { slug: string, title: string, snippet: Array<SnippetPa
 score: number, };
 
 export type LineKind = "emergency" | "crisis" | "drugs" | "poison";
+
+export type LockSignal = "suspend" | "screenLocked";
 
 export type MilestoneReached = { key: string, label: string, at: string, streakStartedAt: string, };
 
@@ -245,6 +259,18 @@ highRiskTriggers: Array<number>, copingStrategies: Array<string>, places: Array<
  * Set by the app when saved.
  */
 updatedAt: string | null, };
+
+export type ReportFiles = { html: string, pdf: string, };
+
+export type ReportOptions = { 
+/**
+ * First day, inclusive, in the person's time zone.
+ */
+from: string, 
+/**
+ * Last day, inclusive.
+ */
+to: string, includeJournal: boolean, };
 
 export type Savings = { currency: string | null, moneyPerDayCents: number | null, minutesPerDay: number | null, moneyCurrentCents: number | null, moneyTotalCents: number | null, minutesCurrent: number | null, minutesTotal: number | null, };
 

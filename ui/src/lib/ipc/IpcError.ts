@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'io',
   'internal',
   'rate_limited',
+  'disk_full',
 ] as const satisfies readonly ErrorCode[];
 
 // Compile-time guarantee that ERROR_CODES lists every ErrorCode.

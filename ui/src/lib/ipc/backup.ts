@@ -43,8 +43,3 @@ function secretArgs(secret: BackupSecret) {
     ? { passphrase: secret.passphrase, recoveryKey: null }
     : { passphrase: null, recoveryKey: secret.recoveryKey };
 }
-
-/** Writes everything as one readable JSON file to the export folder; resolves to its path. */
-export function exportJson(): Promise<string> {
-  return invoke<string>('export_json');
-}

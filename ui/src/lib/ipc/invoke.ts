@@ -12,3 +12,11 @@ export async function invoke<T>(command: string, args?: InvokeArgs, options?: In
     throw toIpcError(reason);
   }
 }
+
+/**
+ * Calls a command that takes a file: the bytes go as the raw request body (no JSON for
+ * megabytes) and the name, percent-encoded, in the `x-file-name` header.
+ */
+export function invokeWithFile<T>(command: string, fileName: string, bytes: Uint8Array): Promise<T> {
+  return invoke<T>(command, bytes, { headers: { 'x-file-name': encodeURIComponent(fileName) } });
+}

@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary, LibraryHit } from '../bindings';
-import { invoke } from './invoke';
+import { invoke, invokeWithFile } from './invoke';
 
 // The offline library. Shipped articles can be listed, read and searched even while the
 // journal is locked; bookmarks, reading progress, notes and imported articles need it open
@@ -52,12 +52,7 @@ export function libraryDeleteImported(slug: string): Promise<void> {
   return invoke<void>('library_delete_imported', { slug });
 }
 
-/**
- * Imports a text, Markdown or HTML file. The bytes go as the raw request body (no JSON for
- * megabytes) and the name, percent-encoded, in the `x-file-name` header.
- */
+/** Imports a text, Markdown or HTML file (sent as raw bytes, see `invokeWithFile`). */
 export function libraryImport(fileName: string, bytes: Uint8Array): Promise<ArticleSummary> {
-  return invoke<ArticleSummary>('library_import', bytes, {
-    headers: { 'x-file-name': encodeURIComponent(fileName) },
-  });
+  return invokeWithFile<ArticleSummary>('library_import', fileName, bytes);
 }

@@ -7,4 +7,3 @@ export const pickBackup = vi.fn();
 export const automaticBackups = vi.fn();
 export const inspectBackup = vi.fn();
 export const restoreBackup = vi.fn();
-export const exportJson = vi.fn();

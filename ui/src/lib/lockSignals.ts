@@ -1,0 +1,27 @@
+// The system's own reasons to lock: the computer is about to sleep, or the person locked their
+// screen. The desktop shell reports them on one channel, watched once for the whole run of the
+// app (App.svelte). Whatever shows the open journal (the Shell) listens while it is on screen,
+// so a signal that comes while the journal is locked does nothing.
+import type { LockSignal } from './bindings';
+import { watchLockSignals } from './ipc/data';
+
+type Listener = (signal: LockSignal) => void;
+
+const listeners = new Set<Listener>();
+
+/** Starts listening to the shell. Call once, when the app starts. */
+export function watchSystemLockSignals(): Promise<void> {
+  return Promise.resolve().then(() =>
+    watchLockSignals((signal) => {
+      for (const listener of [...listeners]) listener(signal);
+    }),
+  );
+}
+
+/** Calls `listener` on each signal. Returns the function that stops it again. */
+export function onLockSignal(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
