@@ -66,7 +66,7 @@ export WEBKIT_DISABLE_COMPOSITING_MODE=1
 cd "$repo"
 status=0
 # A private D-Bus session bus for the run: the app's single-instance handover uses it.
-runner=(node --test --test-concurrency=1 tests/e2e/*.test.mjs)
+runner=(node --test --test-concurrency=1 ${E2E_ONLY:-tests/e2e/*.test.mjs})
 if command -v dbus-run-session >/dev/null 2>&1; then
   runner=(dbus-run-session -- "${runner[@]}")
 else

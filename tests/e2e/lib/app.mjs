@@ -267,7 +267,7 @@ class AppHandle {
  * @param {{dataDir: string, name?: string, readyTimeoutMs?: number}} opts
  * @returns {Promise<AppHandle>} with `.session` ready to use; call `.close()`.
  */
-export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000 }) {
+export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000, env = {} }) {
   const binary = requireBinary();
   if (!dataDir || !fs.statSync(dataDir).isDirectory()) {
     throw new Error(`launchApp: dataDir ${dataDir} must be an existing directory`);
@@ -288,7 +288,7 @@ export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000
       tauriDriver,
       ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver],
       {
-        env: { ...process.env, DAYBREAK_DATA_DIR: dataDir, DAYBREAK_E2E_MARKER: marker },
+        env: { ...process.env, ...env, DAYBREAK_DATA_DIR: dataDir, DAYBREAK_E2E_MARKER: marker },
         detached: true, // own process group, so teardown can reach all of it
         stdio: ['ignore', logFd, logFd],
       },
