@@ -31,6 +31,10 @@ fi
 say "Rust tests (cargo test: core on real encrypted files, shell, config lint, bindings)"
 cargo test --locked --workspace
 
+say "Fuzzing the importers and the header parser (cargo fuzz, ${FUZZ_SECONDS:-20} s per target)"
+# A short run on every test; longer runs by hand: scripts/fuzz.sh 600
+bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}"
+
 build_app
 say "End-to-end tests (real app via tauri-driver + WebKitWebDriver)"
 DAYBREAK_BIN="$APP_BIN" bash tests/e2e/run.sh

@@ -101,6 +101,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, DataError> {
     if bytes.len() > MAX_BYTES {
         return Err(DataError::invalid("This file is too big to import."));
     }
+    // A byte-order mark, as some editors save JSON with: not part of the content.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DataError::invalid("This file is empty."));
     }

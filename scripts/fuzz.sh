@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Fuzzes every parser that reads a file from outside: the journal importer (Daybreak JSON and
+# Daylio CSV), the vault header, and the article importer. Each target runs for a while; any
+# panic, hang (an input taking over 10 s) or runaway memory (over 2 GB) fails the script, and
+# the input that caused it is left in fuzz/artifacts/<target>/.
+#
+#   scripts/fuzz.sh [seconds-per-target] [target...]     (default: 20 s, every target)
+#
+# Works on the stable toolchain: cargo-fuzz needs nightly-only flags, which RUSTC_BOOTSTRAP=1
+# allows; without a sanitizer (our code is safe Rust) no nightly standard library is needed.
+# Builds go to their own target dir (DAYBREAK_FUZZ_TARGET_DIR, by default
+# ~/.cache/daybreak/fuzz-target) so they never evict the main build. Inputs the fuzzer finds
+# interesting are kept in ~/.cache/daybreak/fuzz-corpus (DAYBREAK_FUZZ_CORPUS), so later runs
+# start where earlier ones stopped; the seeds in fuzz/corpus/ are only read.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+SECONDS_PER_TARGET="${1:-20}"
+shift || true
+[[ "$SECONDS_PER_TARGET" =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/fuzz.sh [seconds-per-target] [target...]"
+CARGO_FUZZ_VERSION=0.13.2
+
+export CARGO_TARGET_DIR="${DAYBREAK_FUZZ_TARGET_DIR:-$HOME/.cache/daybreak/fuzz-target}"
+CORPUS_DIR="${DAYBREAK_FUZZ_CORPUS:-$HOME/.cache/daybreak/fuzz-corpus}"
+export RUSTC_BOOTSTRAP=1
+
+ensure_apt_packages build-essential   # libFuzzer itself is C++
+ensure_rust
+if cargo fuzz --version >/dev/null 2>&1; then
+  say "cargo-fuzz: $(cargo fuzz --version)"
+else
+  say "Installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install --locked)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
+
+cd "$ROOT"
+if [ $# -gt 0 ]; then
+  targets=("$@")
+else
+  mapfile -t targets < <(cargo fuzz list)
+fi
+
+say "Building fuzz targets: ${targets[*]} (into $CARGO_TARGET_DIR)"
+for target in "${targets[@]}"; do
+  cargo fuzz build --sanitizer none "$target"
+done
+
+failed=()
+for target in "${targets[@]}"; do
+  say "Fuzzing $target for ${SECONDS_PER_TARGET}s"
+  mkdir -p "$CORPUS_DIR/$target"
+  if ! cargo fuzz run --sanitizer none "$target" "$CORPUS_DIR/$target" "fuzz/corpus/$target" -- \
+      -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1; then
+    failed+=("$target")
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  die "fuzzing found a problem in: ${failed[*]} (the inputs are in fuzz/artifacts/; reproduce one with: RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none <target> <file>)"
+fi
+say "Fuzzing found nothing in ${targets[*]}"
