@@ -16,6 +16,24 @@ pub struct Label {
     pub builtin: bool,
 }
 
+/// The labels linked to one entry, read with `sql` (which selects id, name and whether the
+/// label is built in, for the owner `?1`): a mood's emotions, a craving's triggers or actions.
+pub(crate) fn linked(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    owner: i64,
+) -> rusqlite::Result<Vec<Label>> {
+    conn.prepare_cached(sql)?
+        .query_map([owner], |r| {
+            Ok(Label {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                builtin: r.get(2)?,
+            })
+        })?
+        .collect()
+}
+
 /// Which list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Catalogue {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::catalogue::{self, Catalogue, Label};
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError};
 use crate::moods::tidy_note;
 use crate::sobriety::slips::{self, SlipInput};
 use crate::store::Store;
@@ -190,9 +190,7 @@ pub fn update(
                 &input.note,
             ),
         )?;
-        if changed == 0 {
-            return Err(DataError::NotFound("craving"));
-        }
+        found(changed, "craving")?;
         set_links(tx, id, &input)
     })?;
     get(store, id)
@@ -233,27 +231,18 @@ fn set_links(tx: &Connection, id: i64, input: &CravingInput) -> Result<(), DataE
 }
 
 fn with_links(conn: &Connection, mut event: CravingEvent) -> Result<CravingEvent, DataError> {
-    let label = |r: &Row<'_>| {
-        Ok(Label {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            builtin: r.get(2)?,
-        })
-    };
-    let mut stmt = conn.prepare_cached(
+    event.triggers = catalogue::linked(
+        conn,
         "SELECT t.id, t.name, t.key IS NOT NULL FROM craving_triggers c
          JOIN triggers t ON t.id = c.trigger_id WHERE c.craving_id = ?1 ORDER BY t.id",
+        event.id,
     )?;
-    event.triggers = stmt
-        .query_map([event.id], label)?
-        .collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare_cached(
+    event.actions = catalogue::linked(
+        conn,
         "SELECT a.id, a.name, a.builtin FROM craving_actions c
          JOIN coping_actions a ON a.id = c.action_id WHERE c.craving_id = ?1 ORDER BY a.id",
+        event.id,
     )?;
-    event.actions = stmt
-        .query_map([event.id], label)?
-        .collect::<Result<_, _>>()?;
     Ok(event)
 }
 

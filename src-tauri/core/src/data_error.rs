@@ -28,6 +28,16 @@ impl From<rusqlite::Error> for DataError {
     }
 }
 
+/// An update or delete that matched no row: the entry is gone (deleted meanwhile, or a stale
+/// id), which people are told as "that ... no longer exists".
+pub(crate) fn found(changed: usize, what: &'static str) -> Result<(), DataError> {
+    if changed == 0 {
+        Err(DataError::NotFound(what))
+    } else {
+        Ok(())
+    }
+}
+
 /// Milliseconds since the epoch, as instants are stored.
 pub(crate) fn to_millis(t: chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp_millis()

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError};
 use crate::markdown;
 use crate::store::Store;
 
@@ -130,9 +130,7 @@ pub fn update(
                 to_millis(now),
             ),
         )?;
-        if changed == 0 {
-            return Err(DataError::NotFound("journal entry"));
-        }
+        found(changed, "journal entry")?;
         set_tags(tx, id, &input.tags)
     })?;
     get(store, id)

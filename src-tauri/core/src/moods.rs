@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::catalogue::{self, Catalogue, Label};
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError};
 use crate::store::Store;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
@@ -150,9 +150,7 @@ pub fn update(
                 &input.note,
             ),
         )?;
-        if changed == 0 {
-            return Err(DataError::NotFound("mood entry"));
-        }
+        found(changed, "mood entry")?;
         set_emotions(tx, id, &input.emotions)
     })?;
     get(store, id)
@@ -184,19 +182,12 @@ fn set_emotions(conn: &Connection, id: i64, emotions: &[i64]) -> Result<(), Data
 }
 
 fn with_emotions(conn: &Connection, mut entry: MoodEntry) -> Result<MoodEntry, DataError> {
-    let mut stmt = conn.prepare_cached(
+    entry.emotions = catalogue::linked(
+        conn,
         "SELECT e.id, e.name, e.builtin FROM mood_emotions m JOIN emotions e ON e.id = m.emotion_id
          WHERE m.mood_id = ?1 ORDER BY e.id",
+        entry.id,
     )?;
-    entry.emotions = stmt
-        .query_map([entry.id], |r| {
-            Ok(Label {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                builtin: r.get(2)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
     Ok(entry)
 }
 

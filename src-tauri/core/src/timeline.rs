@@ -9,7 +9,7 @@ use rusqlite::{params_from_iter, types::Value, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::data_error::{from_millis, DataError};
+use crate::data_error::{found, from_millis, DataError};
 use crate::sobriety::count::instant_at;
 use crate::store::Store;
 
@@ -510,9 +510,7 @@ fn set_deleted(
             &format!("UPDATE {table} SET deleted_at = ?2 WHERE id = ?1"),
             (id, at),
         )?;
-        if changed == 0 {
-            return Err(DataError::NotFound("entry"));
-        }
+        found(changed, "entry")?;
         Ok(())
     })
 }
