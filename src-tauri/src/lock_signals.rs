@@ -6,6 +6,8 @@
 //! Linux: logind's `PrepareForSleep` and session `Lock` on the system bus, and the screen
 //! savers' `ActiveChanged` on the session bus (freedesktop, GNOME, MATE, Cinnamon). Matched by
 //! interface and member only: a spoofed signal can only lock the journal, which is harmless.
+//! Before sleep, a logind "delay" inhibitor makes the system wait until the journal is locked
+//! (logind waits up to its InhibitDelayMaxSec, 5 s by default).
 //! On other systems no OS signal is wired; the UI notices a resume from sleep by its clock
 //! jumping (see ui/src/lib/wakeLock.ts).
 
@@ -34,6 +36,8 @@ pub struct LockSignals(Mutex<Option<Channel<LockSignal>>>);
 
 /// How long the UI gets to lock (saving unsaved text first) before the shell locks itself.
 const UI_GRACE: Duration = Duration::from_secs(3);
+/// The same before sleep, shorter: logind waits at most 5 s for all inhibitors together.
+const SLEEP_GRACE: Duration = Duration::from_secs(2);
 
 /// Registers the UI's channel; signals from then on are sent to it.
 #[tauri::command]
@@ -45,20 +49,45 @@ pub async fn lock_signals_watch(
     Ok(())
 }
 
-/// Tells the UI, then makes sure the journal ends up locked.
-pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
+fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
     if let Some(signals) = app.try_state::<LockSignals>() {
         if let Some(channel) = signals.0.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
             let _ = channel.send(signal);
         }
     }
+}
+
+fn lock_now<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(journal) = app.try_state::<SharedJournal>() {
+        let _ = journal.lock();
+    }
+}
+
+fn unlocked<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<SharedJournal>()
+        .and_then(|j| j.status().ok())
+        .is_some_and(|s| s.state == daybreak_core::JournalState::Unlocked)
+}
+
+/// Tells the UI, then makes sure the journal ends up locked.
+pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
+    tell_ui(app, signal);
     let app = app.clone();
     std::thread::spawn(move || {
         std::thread::sleep(UI_GRACE);
-        if let Some(journal) = app.try_state::<SharedJournal>() {
-            let _ = journal.lock();
-        }
+        lock_now(&app);
     });
+}
+
+/// Before sleep: tells the UI and waits (while the system waits for our inhibitor) until the
+/// journal is locked, locking it from here when the UI has not done so in time.
+pub fn lock_before_sleep<R: Runtime>(app: &AppHandle<R>) {
+    tell_ui(app, LockSignal::Suspend);
+    let deadline = std::time::Instant::now() + SLEEP_GRACE;
+    while unlocked(app) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    lock_now(app);
 }
 
 /// Starts listening to the OS (where there is something to listen to).
@@ -71,26 +100,20 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use super::{notify, LockSignal};
+    use super::{lock_before_sleep, notify, LockSignal};
     use tauri::{AppHandle, Runtime};
-    use zbus::blocking::{Connection, MessageIterator};
+    use zbus::blocking::{Connection, MessageIterator, Proxy};
     use zbus::message::Type;
+    use zbus::zvariant::OwnedFd;
     use zbus::MatchRule;
 
     /// (interface, member, what it means). Each carries a boolean "started/active" except
-    /// logind's session `Lock`, which has no arguments.
-    const SYSTEM: &[(&str, &str, LockSignal)] = &[
-        (
-            "org.freedesktop.login1.Manager",
-            "PrepareForSleep",
-            LockSignal::Suspend,
-        ),
-        (
-            "org.freedesktop.login1.Session",
-            "Lock",
-            LockSignal::ScreenLocked,
-        ),
-    ];
+    /// logind's session `Lock`, which has no arguments. Sleep is watched by `watch_sleep`.
+    const SYSTEM: &[(&str, &str, LockSignal)] = &[(
+        "org.freedesktop.login1.Session",
+        "Lock",
+        LockSignal::ScreenLocked,
+    )];
     const SESSION: &[(&str, &str, LockSignal)] = &[
         (
             "org.freedesktop.ScreenSaver",
@@ -115,6 +138,14 @@ mod linux {
     ];
 
     pub fn start<R: Runtime>(app: &AppHandle<R>) {
+        let sleeper = app.clone();
+        let _ = std::thread::Builder::new()
+            .name("lock-signal-sleep".into())
+            .spawn(move || {
+                if let Ok(system) = Connection::system() {
+                    let _ = watch_sleep(&system, || lock_before_sleep(&sleeper));
+                }
+            });
         for (system, table) in [(true, SYSTEM), (false, SESSION)] {
             for &(interface, member, signal) in table {
                 let app = app.clone();
@@ -127,6 +158,53 @@ mod linux {
                     });
             }
         }
+    }
+
+    /// Watches logind on `connection` for the system going to sleep. Holds a "delay" sleep
+    /// inhibitor so the system waits while `before_sleep` runs, releases it then, and takes a
+    /// new one on waking. Without logind (no inhibitor granted) `before_sleep` still runs, as
+    /// far as the system lets it before sleeping.
+    pub(crate) fn watch_sleep(
+        connection: &Connection,
+        before_sleep: impl Fn(),
+    ) -> zbus::Result<()> {
+        let manager = Proxy::new(
+            connection,
+            "org.freedesktop.login1",
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+        )?;
+        let inhibit = || -> Option<OwnedFd> {
+            manager
+                .call(
+                    "Inhibit",
+                    &(
+                        "sleep",
+                        "Daybreak",
+                        "Locking the journal before sleep",
+                        "delay",
+                    ),
+                )
+                .ok()
+        };
+        let rule = MatchRule::builder()
+            .msg_type(Type::Signal)
+            .interface("org.freedesktop.login1.Manager")?
+            .member("PrepareForSleep")?
+            .build();
+        // Subscribed before the inhibitor is taken, so no announcement is missed.
+        let messages = MessageIterator::for_match_rule(rule, connection, None)?;
+        let mut inhibitor = inhibit();
+        for message in messages {
+            let going_to_sleep = message?.body().deserialize::<bool>().unwrap_or(true);
+            if going_to_sleep {
+                before_sleep();
+                drop(inhibitor.take());
+            } else if inhibitor.is_none() {
+                inhibitor = inhibit();
+            }
+        }
+        Ok(())
     }
 
     fn listen<R: Runtime>(
@@ -155,5 +233,132 @@ mod linux {
             }
         }
         Ok(())
+    }
+
+    /// A stand-in logind on a private bus: it grants "delay" inhibitors (a pipe whose other end
+    /// it watches, as logind does) and announces sleep and waking.
+    #[cfg(test)]
+    mod tests {
+        use std::io::{BufRead, BufReader, Read};
+        use std::process::{Child, Command, Stdio};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::{Arc, Mutex};
+        use std::time::{Duration, Instant};
+
+        use zbus::blocking::connection::Builder;
+
+        use super::watch_sleep;
+
+        #[derive(Default, Clone)]
+        struct Seen {
+            inhibitors: Arc<AtomicUsize>,
+            released: Arc<Mutex<Vec<Instant>>>,
+        }
+
+        struct FakeLogind(Seen);
+
+        #[zbus::interface(name = "org.freedesktop.login1.Manager")]
+        impl FakeLogind {
+            fn inhibit(
+                &self,
+                what: &str,
+                _who: &str,
+                _why: &str,
+                mode: &str,
+            ) -> zbus::fdo::Result<zbus::zvariant::OwnedFd> {
+                assert_eq!((what, mode), ("sleep", "delay"));
+                let (mut reader, writer) = std::io::pipe().expect("pipe");
+                self.0.inhibitors.fetch_add(1, Ordering::SeqCst);
+                let released = Arc::clone(&self.0.released);
+                std::thread::spawn(move || {
+                    // Returns once every copy of the write end is closed: the inhibitor's release.
+                    let _ = reader.read(&mut [0u8; 1]);
+                    released.lock().unwrap().push(Instant::now());
+                });
+                Ok(std::os::fd::OwnedFd::from(writer).into())
+            }
+        }
+
+        struct Bus(Child);
+        impl Drop for Bus {
+            fn drop(&mut self) {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+
+        fn private_bus() -> (Bus, String) {
+            let mut child = Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--print-address=1"])
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("dbus-daemon (Debian package dbus) runs");
+            let mut address = String::new();
+            BufReader::new(child.stdout.take().unwrap())
+                .read_line(&mut address)
+                .unwrap();
+            (Bus(child), address.trim().to_string())
+        }
+
+        fn wait_for(what: &str, done: impl Fn() -> bool) {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while !done() {
+                assert!(Instant::now() < deadline, "timed out waiting for {what}");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+
+        #[test]
+        fn sleep_waits_for_the_lock_and_the_inhibitor_comes_back_on_waking() {
+            let (_bus, address) = private_bus();
+            let seen = Seen::default();
+            let logind = Builder::address(address.as_str())
+                .unwrap()
+                .name("org.freedesktop.login1")
+                .unwrap()
+                .serve_at("/org/freedesktop/login1", FakeLogind(seen.clone()))
+                .unwrap()
+                .build()
+                .unwrap();
+            let locked_at: Arc<Mutex<Option<Instant>>> = Arc::default();
+            let app = Builder::address(address.as_str()).unwrap().build().unwrap();
+            let locked = Arc::clone(&locked_at);
+            std::thread::spawn(move || {
+                let _ = watch_sleep(&app, || {
+                    // Locking takes a moment; the system must wait for it.
+                    std::thread::sleep(Duration::from_millis(300));
+                    *locked.lock().unwrap() = Some(Instant::now());
+                });
+            });
+            wait_for("the inhibitor", || {
+                seen.inhibitors.load(Ordering::SeqCst) == 1
+            });
+            assert!(seen.released.lock().unwrap().is_empty());
+
+            let announce = |sleeping: bool| {
+                logind
+                    .emit_signal(
+                        None::<&str>,
+                        "/org/freedesktop/login1",
+                        "org.freedesktop.login1.Manager",
+                        "PrepareForSleep",
+                        &(sleeping,),
+                    )
+                    .unwrap();
+            };
+            announce(true);
+            wait_for("the release", || !seen.released.lock().unwrap().is_empty());
+            let locked = locked_at.lock().unwrap().expect("locked before sleep");
+            let released = seen.released.lock().unwrap()[0];
+            assert!(
+                locked <= released,
+                "the inhibitor is released only once the journal is locked"
+            );
+
+            announce(false);
+            wait_for("a new inhibitor after waking", || {
+                seen.inhibitors.load(Ordering::SeqCst) == 2
+            });
+        }
     }
 }
