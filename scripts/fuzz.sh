@@ -39,16 +39,23 @@ else
   mapfile -t targets < <(cargo fuzz list)
 fi
 
-say "Building fuzz targets: ${targets[*]} (into $CARGO_TARGET_DIR)"
+# DAYBREAK_FUZZ_QUICK=1 (the test command's short run) builds with the fuzz crate's dev
+# profile (opt-level 1): about 2.5 instead of 6 minutes from cold, at a quarter of the speed.
+profile=()
+if [ "${DAYBREAK_FUZZ_QUICK:-0}" = 1 ]; then
+  profile=(--dev)
+fi
+
+say "Building fuzz targets: ${targets[*]} (into $CARGO_TARGET_DIR${profile:+, dev profile})"
 for target in "${targets[@]}"; do
-  cargo fuzz build --sanitizer none "$target"
+  cargo fuzz build "${profile[@]}" --sanitizer none "$target"
 done
 
 failed=()
 for target in "${targets[@]}"; do
   say "Fuzzing $target for ${SECONDS_PER_TARGET}s"
   mkdir -p "$CORPUS_DIR/$target"
-  if ! cargo fuzz run --sanitizer none "$target" "$CORPUS_DIR/$target" "fuzz/corpus/$target" -- \
+  if ! cargo fuzz run "${profile[@]}" --sanitizer none "$target" "$CORPUS_DIR/$target" "fuzz/corpus/$target" -- \
       -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1; then
     failed+=("$target")
   fi

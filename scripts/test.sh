@@ -33,7 +33,7 @@ cargo test --locked --workspace
 
 say "Fuzzing the importers and the header parser (cargo fuzz, ${FUZZ_SECONDS:-20} s per target)"
 # A short run on every test; longer runs by hand: scripts/fuzz.sh 600
-bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}"
+DAYBREAK_FUZZ_QUICK=1 bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}"
 
 build_app
 say "End-to-end tests (real app via tauri-driver + WebKitWebDriver)"
