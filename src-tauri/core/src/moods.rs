@@ -92,6 +92,61 @@ impl MoodInput {
     }
 }
 
+/// One mood as stored, for every place that adds moods (the mood log and the importers).
+/// Values are checked by the caller or, for imports, by the table's own constraints.
+pub(crate) struct MoodRow<'a> {
+    pub at: DateTime<Utc>,
+    pub mood: i64,
+    pub craving: Option<i64>,
+    /// Hungry, angry, lonely, tired, each 0 or 1.
+    pub halt: [i64; 4],
+    pub sleep_hours: Option<f64>,
+    pub note: Option<&'a str>,
+}
+
+/// Adds one mood; returns its id.
+pub(crate) fn insert(
+    conn: &Connection,
+    row: &MoodRow<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    let [hungry, angry, lonely, tired] = row.halt;
+    conn.prepare_cached(
+        "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note,
+                            created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute((
+        to_millis(row.at),
+        row.mood,
+        row.craving,
+        hungry,
+        angry,
+        lonely,
+        tired,
+        row.sleep_hours,
+        row.note,
+        to_millis(now),
+    ))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Whether a mood with the same instant, value and note is already there (and not deleted):
+/// what an import counts as "already in your journal".
+pub(crate) fn already_logged(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    mood: i64,
+    note: Option<&str>,
+) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT 1 FROM moods WHERE at = ?1 AND mood = ?2 AND note IS ?3 AND deleted_at IS NULL",
+    )?
+    .query_row((to_millis(at), mood, note), |_| Ok(()))
+    .optional()
+    .map(|found| found.is_some())
+}
+
 pub fn create(
     store: &mut Store,
     input: &MoodInput,
@@ -100,24 +155,24 @@ pub fn create(
     let input = input.checked(now)?;
     let id = store.write(|tx| {
         catalogue::check_ids(tx, Catalogue::Emotions, &input.emotions)?;
-        tx.execute(
-            "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note,
-                                created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            (
-                to_millis(input.at),
-                input.mood,
-                input.craving,
-                input.halt.hungry,
-                input.halt.angry,
-                input.halt.lonely,
-                input.halt.tired,
-                input.sleep_hours,
-                &input.note,
-                to_millis(now),
-            ),
+        let halt = [
+            input.halt.hungry,
+            input.halt.angry,
+            input.halt.lonely,
+            input.halt.tired,
+        ];
+        let id = insert(
+            tx,
+            &MoodRow {
+                at: input.at,
+                mood: i64::from(input.mood),
+                craving: input.craving.map(i64::from),
+                halt: halt.map(i64::from),
+                sleep_hours: input.sleep_hours,
+                note: input.note.as_deref(),
+            },
+            now,
         )?;
-        let id = tx.last_insert_rowid();
         set_emotions(tx, id, &input.emotions)?;
         Ok::<_, DataError>(id)
     })?;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::ImportSummary;
 use crate::data_error::{to_millis, DataError};
 use crate::export::{FORMAT, VERSION};
+use crate::moods;
 use crate::sos::plan::RelapsePlan;
 
 #[derive(Deserialize)]
@@ -298,16 +299,18 @@ pub fn write(
             s.count("check-ins", !known);
         }
         for m in &file.moods {
-            let known = exists(tx, "SELECT 1 FROM moods WHERE at = ?1 AND mood = ?2 AND note IS ?3 AND deleted_at IS NULL", (to_millis(m.at), m.mood, &m.note))
-                .map_err(unreadable)?;
+            let known =
+                moods::already_logged(tx, m.at, m.mood, m.note.as_deref()).map_err(unreadable)?;
             if !known {
-                tx.execute(
-                    "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    (to_millis(m.at), m.mood, m.craving, m.hungry, m.angry, m.lonely, m.tired, m.sleep_hours, &m.note, to_millis(now)),
-                )
-                .map_err(unreadable)?;
-                let id = tx.last_insert_rowid();
+                let row = moods::MoodRow {
+                    at: m.at,
+                    mood: m.mood,
+                    craving: m.craving,
+                    halt: [m.hungry, m.angry, m.lonely, m.tired],
+                    sleep_hours: m.sleep_hours,
+                    note: m.note.as_deref(),
+                };
+                let id = moods::insert(tx, &row, now).map_err(unreadable)?;
                 for e in &m.emotions {
                     let eid = named(tx, "emotions", e).map_err(unreadable)?;
                     tx.execute(

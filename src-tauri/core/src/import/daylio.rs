@@ -11,11 +11,10 @@ mod csv;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::OptionalExtension;
 
 use super::ImportSummary;
-use crate::data_error::{to_millis, DataError};
-use crate::moods::MAX_NOTE_CHARS;
+use crate::data_error::DataError;
+use crate::moods::{self, MAX_NOTE_CHARS};
 use crate::sobriety::count::instant_at;
 
 /// More rows than this are refused: decades of several entries a day.
@@ -350,14 +349,6 @@ pub fn write(
     summary: &mut ImportSummary,
 ) -> Result<(), DataError> {
     let latest = now + chrono::Duration::minutes(5);
-    let mut known = tx.prepare_cached(
-        "SELECT 1 FROM moods WHERE at = ?1 AND mood = ?2 AND note IS ?3 AND deleted_at IS NULL",
-    )?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note,
-                            created_at)
-         VALUES (?1, ?2, NULL, 0, 0, 0, 0, NULL, ?3, ?4)",
-    )?;
     for entry in &file.entries {
         // A time skipped by a DST change counts from the first minute after it; a repeated
         // time is read as its first occurrence.
@@ -368,12 +359,18 @@ pub fn write(
                 "is dated in the future, so Daybreak can't add it.",
             ));
         }
-        let there = known
-            .query_row((to_millis(at), entry.mood, &entry.note), |_| Ok(()))
-            .optional()?
-            .is_some();
+        let mood = i64::from(entry.mood);
+        let there = moods::already_logged(tx, at, mood, entry.note.as_deref())?;
         if !there {
-            insert.execute((to_millis(at), entry.mood, &entry.note, to_millis(now)))?;
+            let row = moods::MoodRow {
+                at,
+                mood,
+                craving: None,
+                halt: [0; 4],
+                sleep_hours: None,
+                note: entry.note.as_deref(),
+            };
+            moods::insert(tx, &row, now)?;
         }
         summary.count("moods", !there);
     }
