@@ -107,57 +107,52 @@ mod linux {
     use zbus::zvariant::OwnedFd;
     use zbus::MatchRule;
 
-    /// (interface, member, what it means). Each carries a boolean "started/active" except
-    /// logind's session `Lock`, which has no arguments. Sleep is watched by `watch_sleep`.
-    const SYSTEM: &[(&str, &str, LockSignal)] = &[(
-        "org.freedesktop.login1.Session",
-        "Lock",
-        LockSignal::ScreenLocked,
-    )];
-    const SESSION: &[(&str, &str, LockSignal)] = &[
-        (
-            "org.freedesktop.ScreenSaver",
-            "ActiveChanged",
-            LockSignal::ScreenLocked,
-        ),
-        (
-            "org.gnome.ScreenSaver",
-            "ActiveChanged",
-            LockSignal::ScreenLocked,
-        ),
-        (
-            "org.mate.ScreenSaver",
-            "ActiveChanged",
-            LockSignal::ScreenLocked,
-        ),
-        (
-            "org.cinnamon.ScreenSaver",
-            "ActiveChanged",
-            LockSignal::ScreenLocked,
-        ),
-    ];
+    /// Signals that mean "the screen is locked": a member, the interfaces that send it.
+    /// Each carries a boolean "active" except logind's session `Lock`, which has none.
+    struct Watch {
+        member: &'static str,
+        interfaces: &'static [&'static str],
+    }
 
+    const SESSION_LOCK: Watch = Watch {
+        member: "Lock",
+        interfaces: &["org.freedesktop.login1.Session"],
+    };
+    const SCREEN_SAVERS: Watch = Watch {
+        member: "ActiveChanged",
+        interfaces: &[
+            "org.freedesktop.ScreenSaver",
+            "org.gnome.ScreenSaver",
+            "org.mate.ScreenSaver",
+            "org.cinnamon.ScreenSaver",
+        ],
+    };
+
+    fn spawn(name: &str, work: impl FnOnce() + Send + 'static) {
+        // These threads sleep in a blocking read and cost nothing while they wait.
+        let _ = std::thread::Builder::new().name(name.into()).spawn(work);
+    }
+
+    /// One connection per bus. Without a bus (a minimal desktop, a container) there is
+    /// nothing to listen to, and the UI's clock-jump check still locks after sleep.
     pub fn start<R: Runtime>(app: &AppHandle<R>) {
-        let sleeper = app.clone();
-        let _ = std::thread::Builder::new()
-            .name("lock-signal-sleep".into())
-            .spawn(move || {
-                if let Ok(system) = Connection::system() {
-                    let _ = watch_sleep(&system, || lock_before_sleep(&sleeper));
-                }
+        let app_system = app.clone();
+        spawn("lock-signal-system", move || {
+            let Ok(system) = Connection::system() else {
+                return;
+            };
+            let (locker, connection) = (app_system.clone(), system.clone());
+            spawn("lock-signal-session-lock", move || {
+                let _ = listen(&connection, &SESSION_LOCK, &locker);
             });
-        for (system, table) in [(true, SYSTEM), (false, SESSION)] {
-            for &(interface, member, signal) in table {
-                let app = app.clone();
-                // One thread per match: they sleep in a blocking read and cost nothing.
-                let _ = std::thread::Builder::new()
-                    .name(format!("lock-signal-{member}"))
-                    .spawn(move || {
-                        // No bus (a minimal desktop, a container): nothing to listen to.
-                        let _ = listen(system, interface, member, signal, &app);
-                    });
+            let _ = watch_sleep(&system, || lock_before_sleep(&app_system));
+        });
+        let app_session = app.clone();
+        spawn("lock-signal-screen-saver", move || {
+            if let Ok(session) = Connection::session() {
+                let _ = listen(&session, &SCREEN_SAVERS, &app_session);
             }
-        }
+        });
     }
 
     /// Watches logind on `connection` for the system going to sleep. Holds a "delay" sleep
@@ -208,28 +203,23 @@ mod linux {
     }
 
     fn listen<R: Runtime>(
-        system: bool,
-        interface: &'static str,
-        member: &'static str,
-        signal: LockSignal,
+        connection: &Connection,
+        watch: &Watch,
         app: &AppHandle<R>,
     ) -> zbus::Result<()> {
-        let connection = if system {
-            Connection::system()?
-        } else {
-            Connection::session()?
-        };
         let rule = MatchRule::builder()
             .msg_type(Type::Signal)
-            .interface(interface)?
-            .member(member)?
+            .member(watch.member)?
             .build();
-        for message in MessageIterator::for_match_rule(rule, &connection, None)? {
+        for message in MessageIterator::for_match_rule(rule, connection, None)? {
             let message = message?;
-            // "Started"/"active" is true; false means waking up or unlocking.
-            let starting = message.body().deserialize::<bool>().unwrap_or(true);
-            if starting {
-                notify(app, signal);
+            let header = message.header();
+            let known = header
+                .interface()
+                .is_some_and(|i| watch.interfaces.contains(&i.as_str()));
+            // "Active" is true; false means unlocking.
+            if known && message.body().deserialize::<bool>().unwrap_or(true) {
+                notify(app, LockSignal::ScreenLocked);
             }
         }
         Ok(())
