@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+// The About screen shows the version the app is built as: the one in tauri.conf.json.
+import tauriConf from '../src-tauri/tauri.conf.json' with { type: 'json' };
 
 // Tauri loads the built files from disk, so every asset path must be relative.
 export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting()],
+  define: {
+    __APP_VERSION__: JSON.stringify(tauriConf.version),
+  },
   clearScreen: false,
   server: {
     port: 1420,

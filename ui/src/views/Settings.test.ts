@@ -6,9 +6,11 @@ vi.mock('../lib/ipc/vault');
 vi.mock('../lib/ipc/preferences');
 vi.mock('../lib/ipc/backup');
 vi.mock('../lib/ipc/data');
+vi.mock('../lib/ipc/library');
 
 import * as vault from '../lib/ipc/vault';
 import * as preferences from '../lib/ipc/preferences';
+import * as library from '../lib/ipc/library';
 import { IpcError } from '../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../lib/errors';
 import Settings from './Settings.svelte';
@@ -37,6 +39,14 @@ describe('Settings', () => {
     vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
     vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
     vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
+    vi.mocked(library.libraryList).mockResolvedValue([]);
+  });
+
+  it('ends with About, after where the journal lives', () => {
+    setup();
+    const about = screen.getByTestId('about');
+    const location = screen.getByRole('heading', { level: 2, name: 'Where your journal lives' });
+    expect(about.compareDocumentPosition(location) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
   it('has a focused heading', () => {
