@@ -10,6 +10,12 @@ use pulldown_cmark::{html, Options, Parser};
 /// Links inside the app use this scheme: `[text](article:slug)`.
 pub const ARTICLE_SCHEME: &str = "article";
 
+/// Every `id` in rendered content starts with this, so a heading in an entry or an imported
+/// article can never take the id of one of the app's own elements (DOM clobbering: an
+/// `<h2 id="app">` would otherwise be what `getElementById("app")` or `window.app` finds).
+/// The app's own ids never start with it.
+pub const CONTENT_ID_PREFIX: &str = "article-";
+
 pub fn to_safe_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -38,7 +44,8 @@ pub fn to_plain_text(markdown: &str) -> String {
     out
 }
 
-/// Cleans HTML with the same rules: no script, style, handler, image or outside link.
+/// Cleans HTML with the same rules: no script, style, handler, image or outside link; every
+/// id prefixed; the only input a disabled checkbox.
 pub fn sanitize(html: &str) -> String {
     sanitizer().clean(html).to_string()
 }
@@ -54,8 +61,15 @@ fn sanitizer() -> Builder<'static> {
         .link_rel(Some("noopener noreferrer"))
         .add_tag_attributes("h2", ["id"])
         .add_tag_attributes("h3", ["id"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tags(["input"]);
+        .id_prefix(Some(CONTENT_ID_PREFIX))
+        // Task lists render as `<input type="checkbox" disabled>`. Any other input (text,
+        // password, submit, image...) would take typing, autofill or a click that goes
+        // somewhere, so every input that survives is made a disabled checkbox: only `checked`
+        // is kept from the source, `type` and `disabled` are set here whatever it said.
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["checked"])
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "");
     builder
 }
 
@@ -89,6 +103,70 @@ mod tests {
         ] {
             assert!(!html.contains(bad), "{bad} survived sanitizing: {html}");
         }
+    }
+
+    /// The `<input ...>` tags in some HTML.
+    fn inputs(html: &str) -> Vec<&str> {
+        html.match_indices("<input")
+            .map(|(at, _)| &html[at..at + html[at..].find('>').unwrap() + 1])
+            .collect()
+    }
+
+    #[test]
+    fn the_only_input_that_survives_is_a_disabled_checkbox() {
+        let html = to_safe_html(
+            "- [x] done\n- [ ] not yet\n\n\
+             <input type=\"text\" value=\"typed\" name=\"q\"> <input type=\"password\"> \
+             <input> <input type=\"submit\" formaction=\"https://e.com/x\"> \
+             <input type=\"image\" src=\"https://e.com/p.png\"> <input type=\"checkbox\">\n",
+        );
+        let inputs = inputs(&html);
+        assert_eq!(
+            inputs.len(),
+            8,
+            "every input is kept, as a checkbox: {html}"
+        );
+        for input in &inputs {
+            assert!(
+                input.contains("type=\"checkbox\"") && input.contains("disabled"),
+                "an input must be a disabled checkbox (a text field would take typing \
+                 or autofill inside a rendered entry): {input}"
+            );
+            for bad in [
+                "text", "password", "submit", "image", "value", "name", "src", "form",
+            ] {
+                assert!(!input.contains(bad), "{bad} survived on {input}");
+            }
+        }
+        assert!(
+            inputs[0].contains("checked"),
+            "a done task stays ticked: {html}"
+        );
+        assert!(!inputs[1].contains("checked"), "{html}");
+    }
+
+    #[test]
+    fn every_id_is_prefixed_so_content_cannot_clobber_the_apps_own() {
+        let html = to_safe_html(
+            "<h2 id=\"view-library\">Raw</h2>\n\n## Set {#unlock-passphrase}\n\n\
+             <h3 id=\"article-kept\">Already prefixed</h3>\n",
+        );
+        let ids: Vec<&str> = html
+            .match_indices(" id=\"")
+            .map(|(at, m)| {
+                let value = &html[at + m.len()..];
+                &value[..value.find('"').unwrap()]
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "article-view-library",
+                "article-unlock-passphrase",
+                "article-kept"
+            ],
+            "{html}"
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub struct TocEntry {
     pub level: u8,
 }
 
-/// "What to do in the next hour" -> "what-to-do-in-the-next-hour".
+/// "What to do in the next hour" -> "article-what-to-do-in-the-next-hour": prefixed as the
+/// sanitizer prefixes every id, so the table of contents names the heading's real id.
 fn anchor(text: &str, taken: &mut Vec<String>) -> String {
     let base: String = text
         .to_lowercase()
@@ -32,6 +33,7 @@ fn anchor(text: &str, taken: &mut Vec<String>) -> String {
     } else {
         base
     };
+    let base = format!("{}{base}", markdown::CONTENT_ID_PREFIX);
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {
@@ -70,7 +72,7 @@ pub fn render(body: &str) -> (String, Vec<TocEntry>) {
         }
     }
     // Second pass: the same events with the ids set, through the shared sanitizer (which
-    // keeps `id` on h2 and h3 only).
+    // keeps `id` on h2 and h3 only, and prefixes any id that an imported page brought along).
     let mut ids = taken.into_iter();
     let events = Parser::new(body).map(|event| match event {
         Event::Start(Tag::Heading {
@@ -103,26 +105,54 @@ mod tests {
             toc,
             [
                 TocEntry {
-                    id: "what-to-do-next".into(),
+                    id: "article-what-to-do-next".into(),
                     text: "What to do next".into(),
                     level: 2
                 },
                 TocEntry {
-                    id: "step-one".into(),
+                    id: "article-step-one".into(),
                     text: "Step one".into(),
                     level: 3
                 },
                 TocEntry {
-                    id: "what-to-do-next-2".into(),
+                    id: "article-what-to-do-next-2".into(),
                     text: "What to do next".into(),
                     level: 2
                 },
             ]
         );
         assert!(
-            html.contains("<h2 id=\"what-to-do-next\">What to do next</h2>"),
+            html.contains("<h2 id=\"article-what-to-do-next\">What to do next</h2>"),
             "{html}"
         );
-        assert!(html.contains("<h2 id=\"what-to-do-next-2\">"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"article-what-to-do-next-2\">"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn heading_ids_cannot_clobber_the_apps_own_and_still_match_the_contents() {
+        // An imported page's own ids (raw HTML in the Markdown) and ids made from heading
+        // text alike: `document.getElementById("app")` or `window.search` must never find
+        // the article's heading instead of the app's element.
+        let (html, toc) = render(
+            "## App\n\n<h2 id=\"app\">Raw</h2>\n\n### Search\n\n## Third\n\n<h3 id=\"search\">x</h3>\n",
+        );
+        assert_eq!(toc.len(), 3);
+        for entry in &toc {
+            assert!(entry.id.starts_with("article-"), "{entry:?}");
+            assert!(
+                html.contains(&format!(" id=\"{}\"", entry.id)),
+                "the table of contents points at the heading's real id {}: {html}",
+                entry.id
+            );
+        }
+        for (at, m) in html.match_indices(" id=\"") {
+            assert!(
+                html[at + m.len()..].starts_with("article-"),
+                "every id in an article is prefixed: {html}"
+            );
+        }
     }
 }
