@@ -166,6 +166,35 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
 }
 
 #[test]
+fn the_plan_page_carries_the_reports_strict_csp() {
+    // Opened in a browser from disk, the page must load nothing and run nothing, exactly like
+    // the counsellor report (tests/report.rs checks the same meta tag there).
+    const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+                       style-src 'unsafe-inline'\">";
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let html = plan::export_html(s.store(), now(), chrono_tz::Tz::UTC).unwrap();
+    let head = &html[..html.find("</head>").expect("the page has a head")];
+    let csp = head
+        .find(CSP)
+        .unwrap_or_else(|| panic!("the plan page must carry the strict CSP: {head}"));
+    assert!(
+        csp < head.find("<style").expect("the page has its style")
+            && csp < head.find("<title").unwrap(),
+        "the CSP comes before anything it governs: {head}"
+    );
+    assert!(
+        head.contains("<meta name=\"referrer\" content=\"no-referrer\">"),
+        "{head}"
+    );
+    assert_eq!(
+        html.matches("Content-Security-Policy").count(),
+        1,
+        "exactly one policy"
+    );
+}
+
+#[test]
 fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
     use daybreak_core::preferences::{self, Preferences};
     let j = TempJournal::new();

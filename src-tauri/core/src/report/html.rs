@@ -38,6 +38,13 @@ h2,h3,caption,figcaption{break-after:avoid}\
 figure,tr{break-inside:avoid}\
 }";
 
+/// What every page Daybreak saves for a browser (this report, the relapse plan) says first in
+/// its head: load nothing and run nothing (only the page's own inline style applies), and send
+/// no referrer. Opened from disk, such a page cannot reach the network.
+pub(crate) const PAGE_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" \
+    content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+    <meta name=\"referrer\" content=\"no-referrer\">\n";
+
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -56,12 +63,8 @@ pub(super) fn escape(text: &str) -> String {
 pub(super) fn render(blocks: &[Block]) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'\">\n",
-    );
+    out.push_str(PAGE_POLICY);
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(TITLE));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
     let mut charts = 0;

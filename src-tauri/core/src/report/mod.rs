@@ -11,6 +11,8 @@ mod blocks;
 mod html;
 mod pdf;
 
+pub(crate) use html::PAGE_POLICY;
+
 use std::path::Path;
 
 use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, Utc};

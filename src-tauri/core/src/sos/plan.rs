@@ -153,8 +153,12 @@ pub fn export_html(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<String, 
         .collect();
     let mut situations = plan.high_risk_situations.clone();
     situations.extend(trigger_names);
-    let mut out = String::from(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>My relapse prevention plan</title>\n\
+    let mut out =
+        String::from("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+    // The same strict policy as the counsellor report: the page loads and runs nothing.
+    out.push_str(crate::report::PAGE_POLICY);
+    out.push_str(
+        "<title>My relapse prevention plan</title>\n\
          <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
          .readable{border:2px solid #a33;padding:.75rem 1rem;border-radius:.5rem;background:#fff4f2}\
          h1{margin-bottom:.25rem}h2{margin-top:1.5rem;border-bottom:1px solid #ccc}.empty{color:#666}\
