@@ -32,7 +32,10 @@ const DROPPED_WITH_CONTENT: [&str; 11] = [
 ];
 
 fn title_of(html: &str) -> Option<String> {
-    let lower = html.to_lowercase();
+    // ASCII-only lower case keeps every byte where it was, so a position found in `lower` is
+    // the same position in `html` (full Unicode lower case can change a text's length: "İ"
+    // becomes three bytes). Tag names are ASCII, so nothing is missed.
+    let lower = html.to_ascii_lowercase();
     for (open, close) in [("<h1", "</h1>"), ("<title", "</title>")] {
         if let Some(start) = lower.find(open) {
             let after = start + lower[start..].find('>')? + 1;
@@ -170,6 +173,25 @@ fn to_markdown(clean: &str, title: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_whose_lower_case_changes_length_imports_without_a_panic() {
+        // "İ" (2 bytes) lower-cases to "i̇" (3 bytes), "ẞ" and the Kelvin sign (3 bytes) to
+        // "ß" (2) and "k" (1): a tag's position in a lower-cased copy is not its position in
+        // the page. The same input is a seed in fuzz/corpus/library_import/.
+        for page in [
+            "İ<h1>é</h1>",
+            "İİİ<title>Ä</title><p>x</p>",
+            "ẞ\u{212A}<H1>Ünder</H1>",
+        ] {
+            let _ = import(page, "fallback");
+        }
+        let a = import(
+            "İstanbul \u{212A}elvin<H1>Évasion du soir</h1><p>Some text.</p>",
+            "fallback",
+        );
+        assert_eq!(a.title, "Évasion du soir", "the title is still found");
+    }
 
     #[test]
     fn structure_survives_and_scripts_styles_images_links_and_chrome_do_not() {
