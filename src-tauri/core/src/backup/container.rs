@@ -57,9 +57,11 @@ impl Container {
             return Err(ContainerError::Damaged);
         }
         let mut at = MAGIC.len();
+        // `n` comes from the file: a crafted length must not overflow `at + n`.
         let mut take = |n: usize| -> Result<&[u8], ContainerError> {
-            let slice = body.get(at..at + n).ok_or(ContainerError::Damaged)?;
-            at += n;
+            let end = at.checked_add(n).ok_or(ContainerError::Damaged)?;
+            let slice = body.get(at..end).ok_or(ContainerError::Damaged)?;
+            at = end;
             Ok(slice)
         };
         let created_at_ms =
@@ -83,6 +85,39 @@ impl Container {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A container body with the given length fields (and a right checksum, which anyone can
+    /// compute), followed by `rest`.
+    fn crafted(header_len: u32, db_len: u64, rest: &[u8]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&42i64.to_le_bytes());
+        bytes.extend_from_slice(&header_len.to_le_bytes());
+        bytes.extend_from_slice(&[1, 2, 3]);
+        bytes.extend_from_slice(&db_len.to_le_bytes());
+        bytes.extend_from_slice(rest);
+        let sum = checksum(&bytes);
+        bytes.extend_from_slice(&sum);
+        bytes
+    }
+
+    #[test]
+    fn huge_lengths_from_the_file_are_refused_without_overflow() {
+        for (header_len, db_len) in [
+            (3, u64::MAX),
+            (3, u64::MAX - 30),
+            (3, usize::MAX as u64 - 8),
+            (u32::MAX, 0),
+            (u32::MAX, u64::MAX),
+        ] {
+            assert_eq!(
+                Container::decode(&crafted(header_len, db_len, &[9; 10])),
+                Err(ContainerError::Damaged),
+                "header_len {header_len}, db_len {db_len} must be refused, not overflow"
+            );
+        }
+        let good = crafted(3, 10, &[9; 10]);
+        assert_eq!(Container::decode(&good).unwrap().db, [9; 10]);
+    }
 
     #[test]
     fn round_trip_and_any_truncation_or_flip_is_caught() {
