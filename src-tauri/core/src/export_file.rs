@@ -23,15 +23,10 @@ pub fn write_new(
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
     let io = |e: std::io::Error| {
-        let reason = if e.kind() == std::io::ErrorKind::StorageFull {
-            "the disk is full".to_string()
-        } else {
-            e.to_string()
-        };
-        DataError::invalid(format!(
-            "{what} could not be saved in {}: {reason}",
-            dir.display()
-        ))
+        DataError::io(
+            format!("save {} in {}", what.to_lowercase(), dir.display()),
+            &e,
+        )
     };
     std::fs::create_dir_all(dir).map_err(io)?;
     let date = local(now, tz).format("%Y-%m-%d").to_string();
@@ -42,11 +37,7 @@ pub fn write_new(
             format!("{stem}-{date}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
+        match crate::private_files::create_new(&path) {
             Ok(mut file) => {
                 let written = file.write_all(bytes).and_then(|_| file.sync_all());
                 if let Err(e) = written {

@@ -2,16 +2,20 @@
 //! vault. Every data operation goes through `with_session`, which answers `Locked` when there
 //! is no session, so no command can reach the data of a locked journal by accident.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::backup::BackupSummary;
+use crate::data_error::DataError;
 use crate::paths::JournalPaths;
 use crate::secret::{Passphrase, RecoveryKey};
 use crate::store::StoreError;
-use crate::vault::{KdfChoice, Session, Vault, VaultError};
+use crate::vault::{KdfChoice, Secret, Session, Vault, VaultError};
 
 /// Where the journal stands, as the UI needs to know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -42,7 +46,19 @@ pub enum JournalError {
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]
-    Data(#[from] crate::data_error::DataError),
+    Data(#[from] DataError),
+}
+
+impl JournalError {
+    /// A passphrase or recovery key that did not open what it was tried on: what the throttle
+    /// counts.
+    pub fn is_wrong_secret(&self) -> bool {
+        matches!(
+            self,
+            JournalError::Vault(VaultError::WrongPassphrase | VaultError::WrongRecoveryKey)
+                | JournalError::Data(DataError::WrongBackupSecret { .. })
+        )
+    }
 }
 
 impl From<StoreError> for JournalError {
@@ -68,12 +84,30 @@ pub const FREE_ATTEMPTS: u32 = 5;
 /// The longest wait between tries.
 const MAX_WAIT: Duration = Duration::from_secs(300);
 
+/// What a re-key gives back: the new recovery key (to show once), the fresh backup made
+/// under the new key, and the automatic backups from before, which still open with the old
+/// passphrase until they are deleted.
+#[derive(Debug)]
+pub struct Rekeyed {
+    pub recovery_key: RecoveryKey,
+    pub backup: Result<BackupSummary, DataError>,
+    pub older_backups: Vec<String>,
+}
+
 /// One journal, locked or unlocked. Safe to share between threads.
+///
+/// Three locks, each held briefly: `state` (the session; data commands hold it for one
+/// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
+/// keeps two re-keys or restores from overlapping. Slow work (key derivation, writing and
+/// verifying a backup) runs outside `state`, so locking never waits behind it; a lock bumps
+/// `lock_epoch`, which a running backup checks between steps to stop cleanly.
 pub struct Journal {
     vault: Vault,
     kdf: KdfChoice,
     state: Mutex<State>,
     attempts: Mutex<Attempts>,
+    long_work: Mutex<()>,
+    lock_epoch: AtomicU64,
     /// The first wait after `FREE_ATTEMPTS` failures; it doubles with each further failure.
     first_wait: Duration,
 }
@@ -86,14 +120,27 @@ impl Journal {
     }
 
     /// Like `new`, with a chosen first wait after too many wrong tries (tests use a short one).
+    /// Finishes or undoes whatever a crash interrupted (see `start_up`).
     pub fn with_first_wait(paths: JournalPaths, kdf: KdfChoice, first_wait: Duration) -> Self {
-        Self {
+        let journal = Self {
             vault: Vault::new(paths),
             kdf,
             state: Mutex::new(State::Locked),
             attempts: Mutex::new(Attempts::default()),
+            long_work: Mutex::new(()),
+            lock_epoch: AtomicU64::new(0),
             first_wait,
-        }
+        };
+        journal.start_up();
+        journal
+    }
+
+    /// What every start does before the journal is opened: finish or undo a header write, a
+    /// re-key or a restore a crash interrupted, and remove a killed backup's temp files. A
+    /// failure here is reported again, with its reason, by the unlock that follows.
+    fn start_up(&self) {
+        let _ = self.vault.recover_interrupted();
+        crate::backup::remove_leftovers(self.vault.paths());
     }
 
     pub fn status(&self) -> Result<JournalStatus, JournalError> {
@@ -119,20 +166,31 @@ impl Journal {
         Ok(recovery_key)
     }
 
+    /// Unlocks with the passphrase. The key derivation runs outside the journal's mutex.
     pub fn unlock(&self, passphrase: &Passphrase) -> Result<(), JournalError> {
+        if self.is_unlocked() {
+            return Ok(());
+        }
+        self.vault.recover_interrupted()?;
+        let data_key = self.attempt(|| Ok(self.vault.data_key_from_passphrase(passphrase)?))?;
         let mut state = self.state();
         if let State::Locked = *state {
-            let session = self.attempt(|| self.vault.unlock(passphrase))?;
-            *state = State::Unlocked(session);
+            *state = State::Unlocked(self.vault.open_with_data_key(&data_key)?);
         }
         Ok(())
     }
 
-    /// Runs one unlock attempt under the wrong-tries rule: after `FREE_ATTEMPTS` wrong ones in
-    /// a row, each further try must wait (5 s, doubling, at most 5 minutes), whatever is typed.
+    fn is_unlocked(&self) -> bool {
+        matches!(*self.state(), State::Unlocked(_))
+    }
+
+    /// Runs one check of a passphrase or recovery key (unlock, recovery, passphrase change,
+    /// re-key, backup inspect and restore) under the one wrong-tries rule: after
+    /// `FREE_ATTEMPTS` wrong ones in a row, each further try must wait (5 s, doubling, at most
+    /// 5 minutes), whatever is typed and wherever.
     fn attempt<T>(
         &self,
-        unlock: impl FnOnce() -> Result<T, VaultError>,
+        check: impl FnOnce() -> Result<T, JournalError>,
     ) -> Result<T, JournalError> {
         let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(wait) = attempts
@@ -143,21 +201,21 @@ impl Journal {
                 wait_seconds: wait.as_secs() + 1,
             });
         }
-        match unlock() {
+        match check() {
             Ok(value) => {
                 *attempts = Attempts::default();
                 Ok(value)
             }
-            Err(e @ (VaultError::WrongPassphrase | VaultError::WrongRecoveryKey)) => {
+            Err(e) if e.is_wrong_secret() => {
                 attempts.failures += 1;
                 if attempts.failures >= FREE_ATTEMPTS {
                     let doublings = (attempts.failures - FREE_ATTEMPTS).min(16);
                     let wait = (self.first_wait * 2u32.pow(doublings)).min(MAX_WAIT);
                     attempts.not_before = Some(Instant::now() + wait);
                 }
-                Err(e.into())
+                Err(e)
             }
-            Err(e) => Err(e.into()),
+            Err(e) => Err(e),
         }
     }
 
@@ -166,69 +224,178 @@ impl Journal {
         recovery_key: &RecoveryKey,
         new_passphrase: &Passphrase,
     ) -> Result<(), JournalError> {
-        let mut state = self.state();
+        self.vault.recover_interrupted()?;
         let session = self.attempt(|| {
-            self.vault
-                .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)
+            Ok(self
+                .vault
+                .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?)
         })?;
-        if let State::Unlocked(old) = std::mem::replace(&mut *state, State::Unlocked(session)) {
+        let old = std::mem::replace(&mut *self.state(), State::Unlocked(session));
+        if let State::Unlocked(old) = old {
             old.lock()?;
         }
         Ok(())
     }
 
-    /// Locks the journal. The session is gone afterwards even if the final checkpoint failed.
+    /// Locks the journal. The session is gone afterwards even if the final checkpoint failed
+    /// (the error is still returned, for the lock screen to mention), and a running backup
+    /// stops at its next step.
     pub fn lock(&self) -> Result<(), JournalError> {
-        let mut state = self.state();
-        match std::mem::replace(&mut *state, State::Locked) {
+        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
+        let old = std::mem::replace(&mut *self.state(), State::Locked);
+        match old {
             State::Unlocked(session) => Ok(session.lock()?),
             State::Locked => Ok(()),
         }
     }
 
-    /// Changes the passphrase of the unlocked journal.
+    /// Changes the passphrase of the unlocked journal. Only the header changes; from the
+    /// moment this returns, nothing in the journal's folder opens with the old passphrase
+    /// (backups made before still do: see `rekey`).
     pub fn change_passphrase(
         &self,
         current: &Passphrase,
         new_passphrase: &Passphrase,
     ) -> Result<(), JournalError> {
-        self.with_session(|_| {
+        if !self.is_unlocked() {
+            return Err(JournalError::Locked);
+        }
+        self.attempt(|| {
             Ok(self
                 .vault
                 .change_passphrase(current, new_passphrase, self.kdf)?)
         })
     }
 
-    /// Writes a backup of the open journal to `dest` (see `backup::create`).
-    pub fn backup_to(
+    /// Changes the passphrase and shuts out every older copy: a new data key and recovery key,
+    /// the database re-encrypted into a new file and swapped in (see `Vault::rekey`), then a
+    /// fresh verified backup under the new key. Older backups still open with the passphrase
+    /// valid when they were made; they are listed for the person to delete.
+    pub fn rekey(
         &self,
-        dest: &std::path::Path,
-        now: chrono::DateTime<chrono::Utc>,
-        keep_going: &mut dyn FnMut(u8) -> bool,
-    ) -> Result<crate::backup::BackupSummary, JournalError> {
-        self.with_session(|session| {
-            Ok(crate::backup::create(
-                session,
-                self.vault.paths(),
-                dest,
-                now,
-                keep_going,
-            )?)
+        current: &Passphrase,
+        new_passphrase: &Passphrase,
+        now: DateTime<Utc>,
+    ) -> Result<Rekeyed, JournalError> {
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        if !self.is_unlocked() {
+            return Err(JournalError::Locked);
+        }
+        self.attempt(|| Ok(self.vault.data_key_from_passphrase(current)?))?;
+        let sealed = self.vault.seal_rekey(new_passphrase, self.kdf)?;
+        {
+            let mut state = self.state();
+            let State::Unlocked(session) = &*state else {
+                return Err(JournalError::Locked);
+            };
+            self.vault.stage_rekey(session, &sealed)?;
+            let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
+                unreachable!("checked above, under the same lock");
+            };
+            self.lock_epoch.fetch_add(1, Ordering::SeqCst);
+            *state = State::Unlocked(self.vault.install_rekey(session, &sealed)?);
+        }
+        let paths = self.vault.paths();
+        let dest = paths.backups().join(format!(
+            "after-new-key-{}.{}",
+            now.format("%Y%m%dT%H%M%S"),
+            crate::backup::EXTENSION
+        ));
+        let backup = self
+            .backup_to(&dest, now, &mut |_| true)
+            .map_err(|e| match e {
+                JournalError::Data(data) => data,
+                other => DataError::invalid(other.to_string()),
+            });
+        let older_backups = crate::backup::list_auto(paths)
+            .into_iter()
+            .filter(|p| std::path::Path::new(p) != dest)
+            .collect();
+        Ok(Rekeyed {
+            recovery_key: sealed.recovery_key,
+            backup,
+            older_backups,
         })
     }
 
-    /// Locks the journal (if open) and replaces it with a backup; the current journal is kept
-    /// as a backup first and its path returned.
+    /// Deletes every automatic backup except `keep` (after a re-key). Returns how many.
+    pub fn delete_automatic_backups_except(
+        &self,
+        keep: &std::path::Path,
+    ) -> Result<usize, JournalError> {
+        Ok(crate::backup::delete_automatic_except(
+            self.vault.paths(),
+            keep,
+        )?)
+    }
+
+    /// Writes a backup of the open journal to `dest` (see `backup::snapshot` and
+    /// `backup::write`). Only the snapshot holds the journal; a lock meanwhile cancels the
+    /// rest cleanly, leaving no file.
+    pub fn backup_to(
+        &self,
+        dest: &std::path::Path,
+        now: DateTime<Utc>,
+        keep_going: &mut dyn FnMut(u8) -> bool,
+    ) -> Result<BackupSummary, JournalError> {
+        let epoch = self.lock_epoch.load(Ordering::SeqCst);
+        let snapshot = self.with_session(|session| {
+            Ok(crate::backup::snapshot(session, self.vault.paths(), dest)?)
+        })?;
+        let still_open = || self.lock_epoch.load(Ordering::SeqCst) == epoch;
+        Ok(crate::backup::write(snapshot, dest, now, &mut |p| {
+            still_open() && keep_going(p)
+        })?)
+    }
+
+    /// What a backup holds, opened with the passphrase or recovery key it was made with
+    /// (through the throttle).
+    pub fn inspect_backup(
+        &self,
+        path: &std::path::Path,
+        secret: &Secret<'_>,
+    ) -> Result<BackupSummary, JournalError> {
+        self.attempt(|| Ok(crate::backup::inspect(path, secret)?))
+    }
+
+    /// Replaces the journal with a backup. The backup is read once, opened with its secret
+    /// (through the throttle) and checked while the journal stays usable; then the journal is
+    /// kept as a backup itself (from a consistent snapshot when open), locked, and the checked
+    /// copy swapped in. Returns where the journal as it was has been kept.
     pub fn restore_from(
         &self,
         path: &std::path::Path,
-        secret: &crate::vault::Secret<'_>,
-        now: chrono::DateTime<chrono::Utc>,
+        secret: &Secret<'_>,
+        now: DateTime<Utc>,
     ) -> Result<Option<std::path::PathBuf>, JournalError> {
-        crate::backup::inspect(path, secret)?;
-        self.lock()?;
-        let _guard = self.state();
-        Ok(crate::backup::restore(&self.vault, path, secret, now)?)
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        let staged =
+            self.attempt(|| Ok(crate::backup::stage_restore(&self.vault, path, secret)?))?;
+        let paths = self.vault.paths();
+        let mut state = self.state();
+        let kept = match &*state {
+            State::Unlocked(session) => {
+                crate::backup::keep_open_journal(session, paths, now).map(Some)
+            }
+            State::Locked if self.vault.exists()? => {
+                crate::backup::keep_locked_journal(paths, now).map(Some)
+            }
+            State::Locked => Ok(None),
+        };
+        let kept = match kept {
+            Ok(kept) => kept,
+            Err(e) => {
+                let _ = std::fs::remove_file(paths.staged_database());
+                return Err(e.into());
+            }
+        };
+        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
+        if let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) {
+            // The journal was kept from a snapshot; a failed final checkpoint loses nothing.
+            let _ = session.lock();
+        }
+        crate::backup::install_restore(&self.vault, staged)?;
+        Ok(kept)
     }
 
     /// The automatic backups, newest first.
@@ -236,20 +403,20 @@ impl Journal {
         crate::backup::list_auto(self.vault.paths())
     }
 
-    /// Makes today's automatic backup if there is none yet (see `backup::auto_backup`).
+    /// Makes today's automatic backup if there is none yet, then rotates them (7 daily, 4
+    /// weekly). Like `backup_to`, only the snapshot holds the journal.
     pub fn auto_backup(
         &self,
-        now: chrono::DateTime<chrono::Utc>,
+        now: DateTime<Utc>,
         tz: chrono_tz::Tz,
-    ) -> Result<Option<crate::backup::BackupSummary>, JournalError> {
-        self.with_session(|session| {
-            Ok(crate::backup::auto_backup(
-                session,
-                self.vault.paths(),
-                now,
-                tz,
-            )?)
-        })
+    ) -> Result<Option<BackupSummary>, JournalError> {
+        let paths = self.vault.paths();
+        let Some(dest) = crate::backup::auto_backup_due(paths, now, tz) else {
+            return Ok(None);
+        };
+        let summary = self.backup_to(&dest, now, &mut |_| true)?;
+        crate::backup::rotate(paths);
+        Ok(Some(summary))
     }
 
     /// Runs `f` with the open session, or answers `Locked`.

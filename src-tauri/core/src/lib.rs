@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod moods;
 pub mod paths;
 pub mod preferences;
+pub mod private_files;
 pub mod report;
 pub mod search;
 pub mod secret;
@@ -30,8 +31,8 @@ pub mod timeline;
 pub mod triggers;
 pub mod vault;
 
-pub use data_error::DataError;
-pub use journal::{Journal, JournalError, JournalState, JournalStatus};
+pub use data_error::{BackupProblem, DataError};
+pub use journal::{Journal, JournalError, JournalState, JournalStatus, Rekeyed};
 pub use paths::JournalPaths;
 pub use secret::{DataKey, Passphrase, PassphraseProblem, RecoveryKey};
 pub use vault::{KdfChoice, Secret, Session, Vault, VaultError};

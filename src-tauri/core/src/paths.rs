@@ -29,8 +29,37 @@ impl JournalPaths {
         self.dir.join("journal.header")
     }
 
-    /// The header as it was before the last change, kept as a safety copy.
+    /// Where Daybreak before version 0.2 kept a copy of the previous header. Such a copy still
+    /// opens with the old passphrase, so it is removed whenever the header is written.
     pub fn previous_header(&self) -> PathBuf {
         self.dir.join("journal.header.prev")
+    }
+
+    /// SQLite's write-ahead log and its index, beside the database.
+    pub fn database_wal(&self) -> PathBuf {
+        self.dir.join("journal.db-wal")
+    }
+
+    pub fn database_shm(&self) -> PathBuf {
+        self.dir.join("journal.db-shm")
+    }
+
+    /// A database and header waiting to replace the journal's (see `vault::swap`).
+    pub fn staged_database(&self) -> PathBuf {
+        self.dir.join("journal.db.staged")
+    }
+
+    pub fn staged_header(&self) -> PathBuf {
+        self.dir.join("journal.header.staged")
+    }
+
+    /// Present while a staged database and header are being moved into place.
+    pub fn swap_marker(&self) -> PathBuf {
+        self.dir.join("journal.swap")
+    }
+
+    /// The automatic backups' folder.
+    pub fn backups(&self) -> PathBuf {
+        self.dir.join("backups")
     }
 }

@@ -11,17 +11,21 @@ use chrono::{Duration, TimeZone, Utc};
 use common::{contains, snapshot, TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup::{self, container::Container};
 use daybreak_core::store::settings;
-use daybreak_core::{DataError, Passphrase, Secret};
+use daybreak_core::{BackupProblem, DataError, Journal, Passphrase, Secret};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
 }
 
-fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
+fn damaged<T: std::fmt::Debug>(r: Result<T, DataError>) -> BackupProblem {
     match r {
-        Err(DataError::Invalid(m)) => m,
-        other => panic!("expected a refusal, got {other:?}"),
+        Err(DataError::DamagedBackup(problem)) => problem,
+        other => panic!("expected a damaged backup, got {other:?}"),
     }
+}
+
+fn journal(j: &TempJournal) -> Journal {
+    Journal::new(j.paths().clone(), KDF)
 }
 
 #[test]
@@ -60,8 +64,12 @@ fn a_backup_restores_with_the_old_passphrase_or_recovery_key_and_contents_are_eq
         .unwrap();
 
     let newer = Passphrase::new("a newer passphrase");
-    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&newer)))
-        .contains("didn't open this backup"));
+    assert!(matches!(
+        backup::inspect(&dest, &Secret::Passphrase(&newer)),
+        Err(DataError::WrongBackupSecret {
+            recovery_key: false
+        })
+    ));
     let old = Passphrase::new(PASSPHRASE);
     let seen = backup::inspect(&dest, &Secret::Passphrase(&old)).unwrap();
     assert_eq!(seen.created_at, now());
@@ -70,7 +78,9 @@ fn a_backup_restores_with_the_old_passphrase_or_recovery_key_and_contents_are_eq
         "the recovery key opens it too"
     );
 
-    let safety = backup::restore(&j.vault, &dest, &Secret::RecoveryKey(&recovery), now()).unwrap();
+    let safety = journal(&j)
+        .restore_from(&dest, &Secret::RecoveryKey(&recovery), now())
+        .unwrap();
     let safety = safety.expect("the current journal is kept before restoring");
     assert!(
         backup::inspect(&safety, &Secret::Passphrase(&newer)).is_ok(),
@@ -98,8 +108,9 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
 
     for cut in [good.len() / 2, good.len() - 1, 20] {
         fs::write(&dest, &good[..cut]).unwrap();
-        assert!(
-            invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"),
+        assert_eq!(
+            damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+            BackupProblem::Incomplete,
             "cut at {cut}"
         );
     }
@@ -107,19 +118,27 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
     let mid = flipped.len() / 2;
     flipped[mid] ^= 1;
     fs::write(&dest, &flipped).unwrap();
-    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"));
+    assert_eq!(
+        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        BackupProblem::Incomplete
+    );
     fs::write(&dest, b"not a backup at all").unwrap();
-    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old)))
-        .contains("not a Daybreak backup"));
+    assert_eq!(
+        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        BackupProblem::NotABackup
+    );
     // A wrongly keyed database inside a well-formed container fails the check.
     let mut c = Container::decode(&good).unwrap();
     c.db[5000] ^= 0xff;
     fs::write(&dest, c.encode()).unwrap();
-    assert!(invalid(backup::inspect(&dest, &Secret::Passphrase(&old))).contains("damaged"));
+    assert_eq!(
+        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        BackupProblem::Journal
+    );
 
     let cancelled = j.dir.path().join("cancelled.dbk");
     let r = backup::create(&s, j.paths(), &cancelled, now(), &mut |p| p < 40);
-    assert!(invalid(r).contains("cancelled"));
+    assert!(matches!(r, Err(DataError::Cancelled(_))), "{r:?}");
     assert!(!cancelled.exists(), "a cancelled backup leaves no file");
     let leftovers: Vec<_> = fs::read_dir(j.dir.path())
         .unwrap()
@@ -133,7 +152,9 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
     // A journal restored from a damaged file is never installed.
     s.lock().unwrap();
     let before = snapshot(j.paths().dir());
-    assert!(backup::restore(&j.vault, &dest, &Secret::Passphrase(&old), now()).is_err());
+    assert!(journal(&j)
+        .restore_from(&dest, &Secret::Passphrase(&old), now())
+        .is_err());
     assert_eq!(
         snapshot(j.paths().dir()),
         before,

@@ -1,8 +1,10 @@
 //! Encrypted backups: a consistent snapshot of the live journal (SQLite `VACUUM INTO`, never a
 //! raw copy of an open file) together with its header, in one file. A backup opens only with
-//! the passphrase or recovery key that was valid when it was made. Every backup is verified
-//! after writing (opened, `integrity_check`). Restoring first keeps a copy of the current
-//! journal, so a restore can itself be undone.
+//! the passphrase or recovery key that was valid when it was made (a re-key shuts it out of
+//! today's journal, see `vault`). Every backup is verified after writing (opened,
+//! `integrity_check`). Restoring reads the backup once, checks and stages it, keeps a copy of
+//! the current journal (so a restore can itself be undone), then swaps it in with
+//! `vault::swap`.
 
 pub mod container;
 pub mod rotation;
@@ -16,17 +18,16 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::data_error::{from_millis, DataError};
+use crate::data_error::{from_millis, BackupProblem, DataError};
 use crate::insights::CountItem;
 use crate::paths::JournalPaths;
+use crate::private_files;
 use crate::secret::{fill_random, DataKey};
 use crate::sobriety::count::local;
 use crate::store::Store;
-use crate::vault::{data_key_from_header, Secret, Session, Vault, VaultError};
+use crate::vault::{atomic, data_key_from_header, swap, Secret, Session, Vault, VaultError};
 use container::Container;
 
-/// Backups Daybreak makes by itself live here, inside the data directory.
-pub const AUTO_DIR: &str = "backups";
 pub const EXTENSION: &str = "dbk";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -43,13 +44,17 @@ pub struct BackupSummary {
 /// Removes a temp file when dropped, whatever happened.
 struct TempFile(PathBuf);
 
+/// Names of the temp files a backup writes beside its destination start with a dot and end
+/// with this; whatever a killed process left is removed at the next start.
+const TEMP_SUFFIX: &str = ".tmp";
+
 impl TempFile {
     fn beside(target: &Path, what: &str) -> TempFile {
         let mut tag = [0u8; 6];
         fill_random(&mut tag);
         let tag: String = tag.iter().map(|b| format!("{b:02x}")).collect();
         let name = format!(
-            ".{}.{what}-{tag}.tmp",
+            ".{}.{what}-{tag}{TEMP_SUFFIX}",
             target.file_name().unwrap_or_default().to_string_lossy()
         );
         TempFile(target.with_file_name(name))
@@ -63,20 +68,96 @@ impl Drop for TempFile {
 }
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> DataError {
-    DataError::invalid(format!("Could not {what} {}: {e}", path.display()))
+    DataError::io(format!("{what} {}", path.display()), &e)
 }
 
-fn not_a_backup(e: container::ContainerError) -> DataError {
-    DataError::invalid(match e {
-        container::ContainerError::NotABackup => "This file is not a Daybreak backup.",
-        container::ContainerError::Damaged => {
-            "This backup is incomplete or damaged, so it can't be used."
-        }
+fn damaged(e: container::ContainerError) -> DataError {
+    DataError::DamagedBackup(match e {
+        container::ContainerError::NotABackup => BackupProblem::NotABackup,
+        container::ContainerError::Damaged => BackupProblem::Incomplete,
     })
 }
 
-/// Writes a backup of the open journal to `dest` and verifies it. `keep_going` is asked
-/// between steps (with a percentage); returning false cancels cleanly, leaving no file.
+const BACKUP: &str = "The backup";
+
+/// A consistent copy of the open journal, taken while the journal is held (`snapshot`) and
+/// written out after it has been let go (`write`), so a long backup never keeps the journal
+/// from locking. Holds a copy of the data key (zeroized on drop) to verify the result.
+pub struct Snapshot {
+    db: TempFile,
+    header: Vec<u8>,
+    key: DataKey,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Snapshot(<redacted>)")
+    }
+}
+
+/// Takes the snapshot a backup to `dest` is made from: SQLite's `VACUUM INTO` (never a raw
+/// copy of an open file) and the header as it is now.
+pub fn snapshot(
+    session: &Session,
+    paths: &JournalPaths,
+    dest: &Path,
+) -> Result<Snapshot, DataError> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if dir == paths.backups() {
+            private_files::create_dir(dir)
+        } else {
+            fs::create_dir_all(dir)
+        }
+        .map_err(|e| io("create the folder", dir, e))?;
+    }
+    let db = TempFile::beside(dest, "snapshot");
+    session.store().snapshot_to(&db.0)?;
+    let header = fs::read(paths.header()).map_err(|e| io("read", &paths.header(), e))?;
+    Ok(Snapshot {
+        db,
+        header,
+        key: session.data_key_copy(),
+    })
+}
+
+/// Writes a snapshot to `dest` and verifies it. `keep_going` is asked between steps (with a
+/// percentage); returning false cancels cleanly, leaving no file.
+pub fn write(
+    snapshot: Snapshot,
+    dest: &Path,
+    now: DateTime<Utc>,
+    keep_going: &mut dyn FnMut(u8) -> bool,
+) -> Result<BackupSummary, DataError> {
+    if !keep_going(40) {
+        return Err(DataError::Cancelled(BACKUP));
+    }
+    let db = fs::read(&snapshot.db.0).map_err(|e| io("read", &snapshot.db.0, e))?;
+    let bytes = Container {
+        created_at_ms: now.timestamp_millis(),
+        header: snapshot.header.clone(),
+        db,
+    }
+    .encode();
+    drop(snapshot.db);
+    if !keep_going(70) {
+        return Err(DataError::Cancelled(BACKUP));
+    }
+    let partial = TempFile::beside(dest, "partial");
+    atomic::replace_file(&partial.0, &bytes, "backup").map_err(|e| io("write", &partial.0, e))?;
+    drop(bytes);
+    if !keep_going(85) {
+        return Err(DataError::Cancelled(BACKUP));
+    }
+    fs::rename(&partial.0, dest).map_err(|e| io("write the backup to", dest, e))?;
+    let summary = verify(dest, &snapshot.key).inspect_err(|_| {
+        let _ = fs::remove_file(dest);
+    })?;
+    keep_going(100);
+    Ok(summary)
+}
+
+/// Writes a backup of the open journal to `dest` and verifies it, in one go (the journal is
+/// held throughout; the app uses `snapshot` and `write` apart).
 pub fn create(
     session: &Session,
     paths: &JournalPaths,
@@ -84,68 +165,45 @@ pub fn create(
     now: DateTime<Utc>,
     keep_going: &mut dyn FnMut(u8) -> bool,
 ) -> Result<BackupSummary, DataError> {
-    let cancelled = || DataError::invalid("The backup was cancelled. Nothing was written.");
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| io("create the folder", dir, e))?;
-    }
-    let snapshot = TempFile::beside(dest, "snapshot");
-    session.store().snapshot_to(&snapshot.0)?;
-    if !keep_going(40) {
-        return Err(cancelled());
-    }
-    let header = fs::read(paths.header()).map_err(|e| io("read", &paths.header(), e))?;
-    let db = fs::read(&snapshot.0).map_err(|e| io("read", &snapshot.0, e))?;
-    drop(snapshot);
-    let bytes = Container {
-        created_at_ms: now.timestamp_millis(),
-        header,
-        db,
-    }
-    .encode();
-    if !keep_going(70) {
-        return Err(cancelled());
-    }
-    let partial = TempFile::beside(dest, "partial");
-    crate::vault::atomic::replace_file(&partial.0, &bytes, None)
-        .map_err(|e| io("write", &partial.0, e))?;
-    fs::rename(&partial.0, dest).map_err(|e| io("write", dest, e))?;
-    keep_going(85);
-    let summary = verify(dest, session.data_key()).inspect_err(|_| {
-        let _ = fs::remove_file(dest);
-    })?;
-    keep_going(100);
-    Ok(summary)
+    write(snapshot(session, paths, dest)?, dest, now, keep_going)
 }
 
 /// Opens a backup with the data key it should have been made with and checks it.
 fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
     let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
-    let c = Container::decode(&bytes).map_err(not_a_backup)?;
+    let c = Container::decode(&bytes).map_err(damaged)?;
     let header = crate::vault::header::Header::decode(&c.header)
-        .map_err(|_| DataError::invalid("This backup's key file is damaged."))?;
+        .map_err(|_| DataError::DamagedBackup(BackupProblem::KeyFile))?;
     if !header.verify_mac(data_key) {
-        return Err(DataError::invalid(
-            "This backup does not belong to this journal.",
-        ));
+        return Err(DataError::DamagedBackup(BackupProblem::OtherJournal));
     }
-    check(path, &c, data_key, bytes.len())
+    let db = TempFile::beside(path, "check");
+    write_private(&db.0, &c.db)?;
+    check(path, &db.0, &c, data_key, bytes.len())
 }
 
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), DataError> {
+    private_files::create_or_truncate(path)
+        .and_then(|mut f| {
+            use std::io::Write;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .map_err(|e| io("write", path, e))
+}
+
+/// Opens the database written out at `db` (read-only: not a byte of it changes) and checks it.
 fn check(
     path: &Path,
+    db: &Path,
     c: &Container,
     key: &DataKey,
     size: usize,
 ) -> Result<BackupSummary, DataError> {
-    let db = TempFile::beside(path, "check");
-    fs::write(&db.0, &c.db).map_err(|e| io("write", &db.0, e))?;
-    let (ok, counts) = Store::check_copy(&db.0, key).map_err(|_| {
-        DataError::invalid("This backup is damaged: its journal could not be opened.")
-    })?;
+    let (ok, counts) =
+        Store::check_copy(db, key).map_err(|_| DataError::DamagedBackup(BackupProblem::Journal))?;
     if !ok {
-        return Err(DataError::invalid(
-            "This backup is damaged: its journal failed the integrity check.",
-        ));
+        return Err(DataError::DamagedBackup(BackupProblem::Journal));
     }
     Ok(BackupSummary {
         path: path.display().to_string(),
@@ -159,87 +217,189 @@ fn check(
 }
 
 /// What a backup contains, opened with the passphrase or recovery key it was made with.
-/// Writes nothing but a temp file beside it, removed again.
+/// Writes nothing but a temp file beside it, removed again. The app calls it through the
+/// journal, whose throttle every secret check goes through.
 pub fn inspect(path: &Path, secret: &Secret<'_>) -> Result<BackupSummary, DataError> {
     let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
-    let c = Container::decode(&bytes).map_err(not_a_backup)?;
+    let c = Container::decode(&bytes).map_err(damaged)?;
     let key = key_for(&c, secret)?;
-    check(path, &c, &key, bytes.len())
+    let db = TempFile::beside(path, "check");
+    write_private(&db.0, &c.db)?;
+    check(path, &db.0, &c, &key, bytes.len())
 }
 
 fn key_for(c: &Container, secret: &Secret<'_>) -> Result<DataKey, DataError> {
     data_key_from_header(&c.header, secret).map_err(|e| match e {
-        VaultError::WrongPassphrase => DataError::invalid(
-            "That passphrase didn't open this backup. Use the one that was valid when it was made.",
-        ),
-        VaultError::WrongRecoveryKey => {
-            DataError::invalid("That recovery key didn't open this backup.")
-        }
-        _ => DataError::invalid("This backup's key file is damaged."),
+        VaultError::WrongPassphrase => DataError::WrongBackupSecret {
+            recovery_key: false,
+        },
+        VaultError::WrongRecoveryKey => DataError::WrongBackupSecret { recovery_key: true },
+        _ => DataError::DamagedBackup(BackupProblem::KeyFile),
     })
 }
 
-/// Replaces the (locked) journal with a backup. The current journal is first saved as a
-/// backup itself (returned), so the restore can be undone.
-pub fn restore(
+/// A backup read once, opened with its secret and checked, its database staged beside the
+/// journal (`journal.db.staged`) ready to be swapped in: the bytes checked are the bytes
+/// installed.
+#[derive(Debug)]
+pub struct StagedRestore {
+    header: Vec<u8>,
+    pub summary: BackupSummary,
+}
+
+/// Reads the backup at `path` once and stages it (see `StagedRestore`). The journal is not
+/// touched; a failure removes what was staged.
+pub fn stage_restore(
     vault: &Vault,
     path: &Path,
     secret: &Secret<'_>,
-    now: DateTime<Utc>,
-) -> Result<Option<PathBuf>, DataError> {
-    inspect(path, secret)?;
+) -> Result<StagedRestore, DataError> {
     let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
-    let c = Container::decode(&bytes).map_err(not_a_backup)?;
+    let c = Container::decode(&bytes).map_err(damaged)?;
+    let key = key_for(&c, secret)?;
     let paths = vault.paths();
-    let failed =
-        |e: VaultError| DataError::invalid(format!("The backup could not be restored: {e}."));
-    let safety = if vault.exists().map_err(failed)? {
-        let header = fs::read(paths.header()).unwrap_or_default();
-        let db = fs::read(paths.database()).unwrap_or_default();
-        let dir = paths.dir().join(AUTO_DIR);
-        fs::create_dir_all(&dir).map_err(|e| io("create the folder", &dir, e))?;
-        let dest = dir.join(format!(
-            "before-restore-{}.{EXTENSION}",
-            now.format("%Y%m%dT%H%M%S")
-        ));
-        let kept = Container {
-            created_at_ms: now.timestamp_millis(),
-            header,
-            db,
+    private_files::create_dir(paths.dir()).map_err(|e| io("create the folder", paths.dir(), e))?;
+    let staged = paths.staged_database();
+    let checked = swap::start_staged_database(paths)
+        .and_then(|mut file| {
+            use std::io::Write;
+            file.write_all(&c.db)?;
+            file.sync_all()
+        })
+        .map_err(|e| io("write", &staged, e))
+        .and_then(|()| check(path, &staged, &c, &key, bytes.len()));
+    match checked {
+        Ok(summary) => Ok(StagedRestore {
+            header: c.header,
+            summary,
+        }),
+        Err(e) => {
+            let _ = fs::remove_file(&staged);
+            Err(e)
         }
-        .encode();
-        crate::vault::atomic::replace_file(&dest, &kept, None)
-            .map_err(|e| io("write", &dest, e))?;
-        Some(dest)
-    } else {
-        None
-    };
-    vault.install(&c.db, &c.header).map_err(failed)?;
-    Ok(safety)
+    }
 }
 
-/// The daily automatic backup: made on the first unlock of a day (in the user's zone), then
-/// rotated to keep 7 daily and 4 weekly ones. Returns the new backup, if one was made.
+/// Where the journal as it was before a restore is kept, so the restore can be undone.
+fn before_restore_path(paths: &JournalPaths, now: DateTime<Utc>) -> PathBuf {
+    paths.backups().join(format!(
+        "before-restore-{}.{EXTENSION}",
+        now.format("%Y%m%dT%H%M%S")
+    ))
+}
+
+/// Keeps the open journal as a backup before a restore, from a consistent snapshot (its WAL
+/// included, since `VACUUM INTO` reads through it).
+pub fn keep_open_journal(
+    session: &Session,
+    paths: &JournalPaths,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, DataError> {
+    let dest = before_restore_path(paths, now);
+    write(snapshot(session, paths, &dest)?, &dest, now, &mut |_| true)?;
+    Ok(dest)
+}
+
+/// Keeps the locked journal as a backup before a restore: its header and database files as
+/// they are. A read error fails the restore rather than keeping an empty copy; so does a WAL
+/// with changes not yet folded into the database (after a crash), which only unlocking can
+/// fold in.
+pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<PathBuf, DataError> {
+    let wal = paths.database_wal();
+    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
+        return Err(DataError::invalid(
+            "Your journal has changes from its last session that aren't folded in yet. \
+             Unlock it once, then restore.",
+        ));
+    }
+    let header = fs::read(paths.header()).map_err(|e| io("read", &paths.header(), e))?;
+    let db = fs::read(paths.database()).map_err(|e| io("read", &paths.database(), e))?;
+    let dest = before_restore_path(paths, now);
+    private_files::create_dir(&paths.backups())
+        .map_err(|e| io("create the folder", &paths.backups(), e))?;
+    let kept = Container {
+        created_at_ms: now.timestamp_millis(),
+        header,
+        db,
+    }
+    .encode();
+    atomic::replace_file(&dest, &kept, "backup").map_err(|e| io("write", &dest, e))?;
+    Ok(dest)
+}
+
+/// Swaps the staged backup in. The journal must be locked (its connection closed).
+pub fn install_restore(vault: &Vault, staged: StagedRestore) -> Result<BackupSummary, DataError> {
+    let paths = vault.paths();
+    swap::install(paths, &staged.header)
+        .map_err(|e| io("restore the journal in", paths.dir(), e))?;
+    Ok(staged.summary)
+}
+
+/// Removes what a backup killed halfway left behind: temp files in the data folder and the
+/// automatic backups' folder.
+pub fn remove_leftovers(paths: &JournalPaths) {
+    for dir in [paths.dir().to_path_buf(), paths.backups()] {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let ours = [".snapshot-", ".partial-", ".check-"]
+                .iter()
+                .any(|kind| name.contains(kind));
+            if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && ours {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Deletes every automatic backup except `keep`: after a re-key, the older ones still open
+/// with the passphrase that was valid when they were made. Returns how many were deleted.
+pub fn delete_automatic_except(paths: &JournalPaths, keep: &Path) -> Result<usize, DataError> {
+    let mut deleted = 0;
+    for path in list_auto(paths).into_iter().map(PathBuf::from) {
+        if path != keep {
+            fs::remove_file(&path).map_err(|e| io("delete", &path, e))?;
+            deleted += 1;
+        }
+    }
+    Ok(deleted)
+}
+
+/// Where today's automatic backup goes, or `None` when there already is one today (in the
+/// user's zone). Automatic backups are made on the first unlock of a day.
+pub fn auto_backup_due(paths: &JournalPaths, now: DateTime<Utc>, tz: Tz) -> Option<PathBuf> {
+    let today = local(now, tz).date();
+    if auto_dates(&paths.backups()).contains(&today) {
+        return None;
+    }
+    Some(paths.backups().join(format!("auto-{today}.{EXTENSION}")))
+}
+
+/// Keeps 7 daily and 4 weekly automatic backups and deletes the rest.
+pub fn rotate(paths: &JournalPaths) {
+    let dir = paths.backups();
+    let dates: Vec<NaiveDate> = auto_dates(&dir).into_iter().collect();
+    let keep = rotation::to_keep(&dates);
+    for date in dates.iter().filter(|d| !keep.contains(d)) {
+        let _ = fs::remove_file(dir.join(format!("auto-{date}.{EXTENSION}")));
+    }
+}
+
+/// The daily automatic backup in one go (the journal held throughout): made when due, then
+/// rotated. Returns the new backup, if one was made.
 pub fn auto_backup(
     session: &Session,
     paths: &JournalPaths,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<Option<BackupSummary>, DataError> {
-    let dir = paths.dir().join(AUTO_DIR);
-    let today = local(now, tz).date();
-    let existing = auto_dates(&dir);
-    if existing.contains(&today) {
+    let Some(dest) = auto_backup_due(paths, now, tz) else {
         return Ok(None);
-    }
-    let dest = dir.join(format!("auto-{today}.{EXTENSION}"));
+    };
     let summary = create(session, paths, &dest, now, &mut |_| true)?;
-    let mut dates: Vec<NaiveDate> = existing.into_iter().collect();
-    dates.push(today);
-    let keep = rotation::to_keep(&dates);
-    for date in dates.iter().filter(|d| !keep.contains(d)) {
-        let _ = fs::remove_file(dir.join(format!("auto-{date}.{EXTENSION}")));
-    }
+    rotate(paths);
     Ok(Some(summary))
 }
 
@@ -260,7 +420,7 @@ fn auto_dates(dir: &Path) -> BTreeSet<NaiveDate> {
 
 /// Backups in the automatic folder, newest first, for the restore screen.
 pub fn list_auto(paths: &JournalPaths) -> Vec<String> {
-    let dir = paths.dir().join(AUTO_DIR);
+    let dir = paths.backups();
     let Ok(entries) = fs::read_dir(&dir) else {
         return Vec::new();
     };

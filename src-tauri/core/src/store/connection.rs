@@ -24,18 +24,47 @@ pub fn key_pragma_value(hex: &str) -> Result<Zeroizing<String>, StoreError> {
 }
 
 pub(super) fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connection, StoreError> {
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
-        if path.exists() {
-            return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+        // Created here, private (0600), rather than by SQLite with the process's umask; the
+        // -wal and -shm files SQLite makes beside it take the same mode. `create_new` also
+        // refuses to create a database over an existing file.
+        crate::private_files::create_new(path).map_err(|e| {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                Some("refusing to create a database over an existing file".into()),
-            )));
-        }
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+                Some(format!("could not create the database file: {}", e.kind())),
+            ))
+        })?;
     } else if !path.exists() {
         return Err(StoreError::Missing);
     }
+    let conn = keyed(path, key, flags)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA fullfsync = ON;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
+    )
+    .map_err(not_a_database)?;
+    Ok(conn)
+}
+
+/// Opens a database read-only to check it (a backup being verified or restored): keyed, and
+/// nothing else, so not one byte of the file changes (not even the journal mode in its header).
+pub(super) fn open_read_only(path: &Path, key: &SecretKey) -> Result<Connection, StoreError> {
+    if !path.exists() {
+        return Err(StoreError::Missing);
+    }
+    keyed(
+        path,
+        key,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+/// Opens `path` and hands SQLCipher the raw key; the first read proves the key.
+fn keyed(path: &Path, key: &SecretKey, flags: OpenFlags) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(path, flags).map_err(not_a_database)?;
     // Wipe memory SQLCipher frees; must be set before the key is handed over.
     conn.execute_batch("PRAGMA cipher_memory_security = ON;")?;
@@ -51,14 +80,6 @@ pub(super) fn open(path: &Path, key: &SecretKey, create: bool) -> Result<Connect
     // The first read proves the key: a wrong key or a damaged file fails here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
         .map_err(not_a_database)?;
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = FULL;
-         PRAGMA fullfsync = ON;
-         PRAGMA foreign_keys = ON;
-         PRAGMA secure_delete = ON;",
-    )
-    .map_err(not_a_database)?;
     Ok(conn)
 }
 

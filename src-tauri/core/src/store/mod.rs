@@ -28,8 +28,20 @@ pub enum StoreError {
     /// before is lost, and the same write works again once there is space.
     #[error("the disk is full")]
     DiskFull,
+    /// A file beside the database could not be created or synced.
+    #[error("a file beside the database could not be written ({0})")]
+    Io(std::io::ErrorKind),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+/// A file operation around the database failed; a full disk keeps its own kind.
+fn io_failure(e: std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::StorageFull {
+        StoreError::DiskFull
+    } else {
+        StoreError::Io(e.kind())
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -76,7 +88,7 @@ impl Store {
         path: &Path,
         key: &SecretKey,
     ) -> Result<(bool, Vec<(String, i64)>), StoreError> {
-        let conn = connection::open(path, key, false)?;
+        let conn = connection::open_read_only(path, key)?;
         let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         let mut counts = Vec::new();
         for (label, table) in [
@@ -103,9 +115,42 @@ impl Store {
     }
 
     /// A consistent encrypted snapshot of the live database (same key), via `VACUUM INTO`.
+    /// `path` must not exist or be empty; it is created private (0600) first.
     pub(crate) fn snapshot_to(&self, path: &Path) -> Result<(), StoreError> {
+        if !path.exists() {
+            crate::private_files::create_new(path).map_err(io_failure)?;
+        }
         self.conn
             .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
+    /// Copies the whole database into `path` (an existing empty file) encrypted under another
+    /// key, with `sqlcipher_export`: the re-key's new file. The schema version goes along.
+    pub(crate) fn export_encrypted(&self, path: &Path, key: &SecretKey) -> Result<(), StoreError> {
+        let value = connection::key_pragma_value(&key.to_hex())?;
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+            rusqlite::params![path.to_string_lossy(), value.as_str()],
+        )?;
+        let copied = (|| {
+            self.conn
+                .execute_batch("PRAGMA rekeyed.cipher_compatibility = 4;")?;
+            self.conn
+                .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            self.conn
+                .execute_batch(&format!("PRAGMA rekeyed.user_version = {version};"))?;
+            Ok::<_, rusqlite::Error>(())
+        })();
+        let detached = self.conn.execute_batch("DETACH DATABASE rekeyed;");
+        copied?;
+        detached?;
+        std::fs::File::open(path)
+            .and_then(|f| f.sync_all())
+            .map_err(io_failure)?;
         Ok(())
     }
 

@@ -1,43 +1,55 @@
 //! Writing small files so that a crash leaves either the old or the new version, never half.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically: write a temp file beside it, fsync it, rename it
-/// over the target, fsync the directory. When `previous` is given and `path` exists, the old
-/// contents are first kept there, the same careful way.
-pub fn replace_file(path: &Path, bytes: &[u8], previous: Option<&Path>) -> io::Result<()> {
-    if let Some(previous) = previous {
-        match fs::read(path) {
-            Ok(old) => write_then_rename(previous, &old)?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
-    }
-    write_then_rename(path, bytes)
+use super::steps;
+use crate::private_files;
+
+/// The temp name `replace_file` writes beside `path` before renaming it into place. A file
+/// by this name left by a killed process is removed at the next start.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".tmp");
+    path.with_file_name(name)
 }
 
-fn write_then_rename(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
+/// Replaces `path` with `bytes` atomically: write a private (0600) temp file beside it, fsync
+/// it, rename it over the target, fsync the directory. `step` names the points in between for
+/// the crash tests (`<step>:temp-written`, `<step>:renamed`).
+pub fn replace_file(path: &Path, bytes: &[u8], step: &str) -> io::Result<()> {
+    let tmp = temp_path(path);
     {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
+        let mut file = private_files::create_or_truncate(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
     }
+    steps::reached(&format!("{step}:temp-written"));
     fs::rename(&tmp, path)?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")))
+    sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    steps::reached(&format!("{step}:renamed"));
+    Ok(())
 }
 
-/// Makes the rename itself durable. Directories cannot be opened for syncing on Windows, where
-/// the rename (MoveFileEx) is already write-through enough for our purpose.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+/// Removes a file if it is there, and makes the removal durable.
+pub fn remove_if_present(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Renames and makes the rename durable.
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)?;
+    sync_dir(to.parent().unwrap_or(Path::new(".")))
+}
+
+/// Makes a rename or removal itself durable. Directories cannot be opened for syncing on
+/// Windows, where the rename (MoveFileEx) is already write-through enough for our purpose.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         fs::File::open(dir)?.sync_all()
@@ -54,23 +66,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replaces_contents_and_keeps_the_previous_copy() {
+    fn replaces_contents_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("h");
-        let prev = dir.path().join("h.prev");
-        replace_file(&target, b"one", Some(&prev)).unwrap();
+        replace_file(&target, b"one", "test").unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"one");
-        assert!(!prev.exists(), "nothing to keep the first time");
-        replace_file(&target, b"two", Some(&prev)).unwrap();
+        replace_file(&target, b"two", "test").unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"two");
-        assert_eq!(
-            fs::read(&prev).unwrap(),
-            b"one",
-            "the previous header must be kept"
-        );
         assert!(
-            !dir.path().join("h.tmp").exists(),
+            !temp_path(&target).exists(),
             "no temp file may be left behind"
         );
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no copy of the old contents is kept");
     }
 }

@@ -1,13 +1,18 @@
 //! The header: a small versioned file beside the database that holds the data key, wrapped
 //! once under the passphrase and once under the recovery key.
 //!
-//! Layout of format version 1 (all integers little-endian), 247 bytes:
+//! Layout (all integers little-endian), 247 bytes:
 //!
 //! ```text
 //! magic "DAYBREAK" (8) | format version u16 | slot count u8 (= 2)
 //! slot × 2: kind u8 | kdf id u8 | m_kib u32 | t u32 | p u32 | salt [16] | nonce [24] | wrapped [48]
-//! mac [32]: keyed BLAKE2b over every byte before it, keyed by the data key
+//! mac [32]: keyed BLAKE2b over every byte before it
 //! ```
+//!
+//! Format 2 keys the MAC with a subkey derived from the data key, so the data key (which is
+//! also SQLCipher's key) is used for one thing only. Format 1 keyed it with the data key
+//! itself; such headers are still read, and written as format 2 the next time the header is
+//! written. The version is covered by the MAC, so a header cannot be passed off as format 1.
 //!
 //! Each slot's KDF id, parameters and salt are bound into its AEAD as associated data, and the
 //! MAC covers the whole header, so changing any byte makes unlocking fail closed.
@@ -22,15 +27,23 @@ use super::wrap::{NONCE_LEN, WRAPPED_LEN};
 use crate::secret::SecretKey;
 
 pub const MAGIC: &[u8; 8] = b"DAYBREAK";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
+/// The oldest format still read.
+const OLDEST_VERSION: u16 = 1;
+/// The version slots bind into their associated data. It stays 1: a slot sealed under format 1
+/// (the recovery slot, which only the recovery key can reseal) must keep opening in format 2.
+const SLOT_AAD_VERSION: u16 = 1;
 pub const SALT_LEN: usize = 16;
 const MAC_LEN: usize = 32;
 const SLOT_COUNT: u8 = 2;
 const SLOT_LEN: usize = 1 + 1 + 12 + SALT_LEN + NONCE_LEN + WRAPPED_LEN;
 const PREAMBLE_LEN: usize = 8 + 2 + 1;
 pub const HEADER_LEN: usize = PREAMBLE_LEN + 2 * SLOT_LEN + MAC_LEN;
-/// Domain separation for the MAC, so the data key is never used the same way twice.
-const MAC_PERSONA: &[u8] = b"daybreak-hdr-v1";
+/// Domain separation for the MAC of a format 1 header, keyed by the data key itself.
+const MAC_PERSONA_V1: &[u8] = b"daybreak-hdr-v1";
+/// Domain separation for deriving format 2's MAC key from the data key, and for the MAC itself.
+const MAC_KEY_PERSONA: &[u8] = b"daybreak-hdr-key";
+const MAC_PERSONA_V2: &[u8] = b"daybreak-hdr-v2";
 
 /// Which secret opens a slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +68,7 @@ impl Slot {
     pub fn associated_data(kind: SlotKind, kdf: KdfParams, salt: &[u8; SALT_LEN]) -> Vec<u8> {
         let mut aad = Vec::with_capacity(PREAMBLE_LEN + 14 + SALT_LEN);
         aad.extend_from_slice(MAGIC);
-        aad.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        aad.extend_from_slice(&SLOT_AAD_VERSION.to_le_bytes());
         aad.push(kind as u8);
         aad.push(KDF_ARGON2ID_V13);
         aad.extend_from_slice(&kdf.m_kib.to_le_bytes());
@@ -73,6 +86,8 @@ impl Slot {
 /// A parsed header. The MAC is checked separately, once the data key is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
+    /// The format it was read in (or `FORMAT_VERSION` for a new one).
+    pub version: u16,
     pub passphrase: Slot,
     pub recovery: Slot,
     mac: [u8; MAC_LEN],
@@ -92,9 +107,10 @@ pub enum HeaderError {
 }
 
 impl Header {
-    /// A header for two freshly wrapped slots, sealed with a MAC under the data key.
+    /// A header (in the current format) for two wrapped slots, sealed with a MAC.
     pub fn new(passphrase: Slot, recovery: Slot, data_key: &SecretKey) -> Self {
         let mut header = Header {
+            version: FORMAT_VERSION,
             passphrase,
             recovery,
             mac: [0; MAC_LEN],
@@ -103,7 +119,8 @@ impl Header {
         header
     }
 
-    /// The same header with its passphrase slot replaced and the MAC renewed.
+    /// The same header with its passphrase slot replaced and the MAC renewed (and a format 1
+    /// header upgraded to the current format).
     pub fn with_passphrase_slot(&self, passphrase: Slot, data_key: &SecretKey) -> Self {
         Header::new(passphrase, self.recovery.clone(), data_key)
     }
@@ -123,7 +140,7 @@ impl Header {
         if version > FORMAT_VERSION {
             return Err(HeaderError::NewerVersion(version));
         }
-        if version != FORMAT_VERSION || bytes.len() != HEADER_LEN || bytes[10] != SLOT_COUNT {
+        if version < OLDEST_VERSION || bytes.len() != HEADER_LEN || bytes[10] != SLOT_COUNT {
             return Err(HeaderError::Malformed);
         }
         let mut reader = Reader {
@@ -134,6 +151,7 @@ impl Header {
         let recovery = reader.slot(SlotKind::Recovery)?;
         let mac = reader.array::<MAC_LEN>();
         Ok(Header {
+            version,
             passphrase,
             recovery,
             mac,
@@ -154,14 +172,19 @@ impl Header {
     }
 
     fn mac_state(&self, data_key: &SecretKey) -> Blake2bMac256 {
-        Blake2bMac256::new_with_salt_and_personal(data_key.as_bytes(), &[], MAC_PERSONA)
-            .expect("a 32-byte key and a short persona are valid for BLAKE2b")
+        if self.version == 1 {
+            return keyed(data_key.as_bytes(), MAC_PERSONA_V1);
+        }
+        let mut derive = keyed(data_key.as_bytes(), MAC_KEY_PERSONA);
+        Update::update(&mut derive, b"header mac key");
+        let mac_key = zeroize::Zeroizing::new(<[u8; 32]>::from(derive.finalize_fixed()));
+        keyed(&mac_key, MAC_PERSONA_V2)
     }
 
     fn body(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER_LEN);
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.version.to_le_bytes());
         out.push(SLOT_COUNT);
         for slot in [&self.passphrase, &self.recovery] {
             out.push(slot.kind as u8);
@@ -175,6 +198,11 @@ impl Header {
         }
         out
     }
+}
+
+fn keyed(key: &[u8; 32], persona: &[u8]) -> Blake2bMac256 {
+    Blake2bMac256::new_with_salt_and_personal(key, &[], persona)
+        .expect("a 32-byte key and a short persona are valid for BLAKE2b")
 }
 
 /// Reads fixed-size fields; lengths were checked before, so it cannot run past the end.
@@ -268,8 +296,11 @@ mod tests {
     fn newer_versions_and_junk_are_told_apart() {
         let (header, _) = sample();
         let mut newer = header.encode();
-        newer[8..10].copy_from_slice(&2u16.to_le_bytes());
-        assert_eq!(Header::decode(&newer), Err(HeaderError::NewerVersion(2)));
+        newer[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+        assert_eq!(
+            Header::decode(&newer),
+            Err(HeaderError::NewerVersion(FORMAT_VERSION + 1))
+        );
         assert_eq!(
             Header::decode(b"SQLite format 3\0"),
             Err(HeaderError::NotAHeader)
@@ -323,6 +354,47 @@ mod tests {
             let decoded = Header::decode(&bytes);
             assert_eq!(decoded.is_ok(), len == HEADER_LEN, "length {len}");
         }
+    }
+
+    #[test]
+    fn the_mac_is_keyed_by_a_subkey_not_by_the_data_key_itself() {
+        let (header, key) = sample();
+        assert_eq!(header.version, FORMAT_VERSION);
+        let mut plain = keyed(key.as_bytes(), MAC_PERSONA_V1);
+        Update::update(&mut plain, &header.body());
+        let with_data_key: [u8; MAC_LEN] = plain.finalize_fixed().into();
+        assert_ne!(
+            with_data_key, header.mac,
+            "the MAC must not be keyed with the data key, which is also SQLCipher's key"
+        );
+        for persona in [MAC_PERSONA_V2, MAC_KEY_PERSONA] {
+            let mut direct = keyed(key.as_bytes(), persona);
+            Update::update(&mut direct, &header.body());
+            let direct: [u8; MAC_LEN] = direct.finalize_fixed().into();
+            assert_ne!(direct, header.mac);
+        }
+    }
+
+    #[test]
+    fn a_format_1_header_still_verifies_and_cannot_be_passed_off_as_format_2() {
+        let (header, key) = sample();
+        let mut old = header.clone();
+        old.version = 1;
+        old.mac = old.compute_mac(&key);
+        let bytes = old.encode();
+        assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 1);
+        let back = Header::decode(&bytes).expect("format 1 is still read");
+        assert!(back.verify_mac(&key), "a format 1 header verifies");
+        let mut relabelled = bytes.clone();
+        relabelled[8..10].copy_from_slice(&2u16.to_le_bytes());
+        let h = Header::decode(&relabelled).unwrap();
+        assert!(!h.verify_mac(&key), "changing the version breaks the MAC");
+        let upgraded = back.with_passphrase_slot(back.passphrase.clone(), &key);
+        assert_eq!(
+            upgraded.version, FORMAT_VERSION,
+            "the next write upgrades it"
+        );
+        assert!(upgraded.verify_mac(&key));
     }
 
     #[test]

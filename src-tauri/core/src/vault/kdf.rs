@@ -29,12 +29,15 @@ pub const FLOOR: KdfParams = KdfParams {
     p: 1,
 };
 
-/// The most we accept from a header, so a tampered header cannot make unlocking eat the
-/// machine's memory or run for minutes.
+/// The most we accept from a header, so a crafted header cannot make unlocking eat the
+/// machine's memory, abort on a failed allocation or run for minutes. The header is not
+/// authenticated until the KDF has run, so this is all that stands between a stranger's file
+/// and the machine. Calibration never goes past 256 MiB and t = 12 (below), so this leaves a
+/// margin for a journal made on a faster machine without allowing anything absurd.
 pub const CEILING: KdfParams = KdfParams {
-    m_kib: 2 * 1024 * 1024,
-    t: 64,
-    p: 16,
+    m_kib: 1024 * 1024,
+    t: 16,
+    p: 4,
 };
 
 /// What creation aims for: one unlock in about 0.5 to 1 s on the user's own machine.
@@ -182,8 +185,26 @@ mod tests {
             Err(KdfError::BelowFloor)
         );
         assert_eq!(
-            KdfParams { t: 65, ..FLOOR }.check(),
+            KdfParams { t: 17, ..FLOOR }.check(),
             Err(KdfError::AboveCeiling)
+        );
+        assert_eq!(
+            KdfParams { p: 5, ..FLOOR }.check(),
+            Err(KdfError::AboveCeiling)
+        );
+        assert_eq!(
+            KdfParams {
+                m_kib: 1024 * 1024 + 1,
+                ..FLOOR
+            }
+            .check(),
+            Err(KdfError::AboveCeiling)
+        );
+        assert!(CEILING.check().is_ok());
+        let calibrated_most = params_for(Duration::from_nanos(1));
+        assert!(
+            calibrated_most.check().is_ok(),
+            "whatever calibration picks must open again"
         );
         assert_eq!(
             KdfParams {

@@ -1,15 +1,19 @@
-//! The vault: creating a journal, unlocking it with the passphrase or the recovery key, and
-//! changing the passphrase. See `shared/security.md` for the model this implements.
+//! The vault: creating a journal, unlocking it with the passphrase or the recovery key,
+//! changing the passphrase, and re-keying. See `shared/security.md` for the model this
+//! implements.
 
 pub(crate) mod atomic;
 pub mod header;
 pub mod kdf;
+pub mod steps;
+pub(crate) mod swap;
 mod wrap;
 
 use std::fs;
 use std::io;
 
 use crate::paths::JournalPaths;
+use crate::private_files;
 use crate::secret::{fill_random, DataKey, Passphrase, PassphraseProblem, RecoveryKey, SecretKey};
 use crate::store::{Store, StoreError};
 use header::{Header, HeaderError, Slot, SlotKind, SALT_LEN};
@@ -114,8 +118,10 @@ impl Session {
         &mut self.store
     }
 
-    pub(crate) fn data_key(&self) -> &DataKey {
-        &self.data_key
+    /// A copy of the data key, for work that goes on after the journal mutex is released
+    /// (verifying a backup). Zeroized when dropped.
+    pub(crate) fn data_key_copy(&self) -> DataKey {
+        self.data_key.duplicate()
     }
 
     /// Checkpoints the WAL into the database and closes the connection; SQLCipher wipes the
@@ -165,7 +171,7 @@ impl Vault {
     ) -> Result<(Session, RecoveryKey), VaultError> {
         passphrase.check_new()?;
         let dir = self.paths.dir();
-        fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+        private_files::create_dir(dir).map_err(|e| io_error("create the folder", dir, e))?;
         if self.exists()? {
             return Err(VaultError::AlreadyExists);
         }
@@ -192,6 +198,26 @@ impl Vault {
         self.write_header(&header)?;
         let store = Store::create(&self.paths.database(), &data_key)?;
         Ok((Session { store, data_key }, recovery_key))
+    }
+
+    /// Finishes or undoes what a crash interrupted: a header write (its temp file), a re-key or
+    /// restore (the staged files and the marker, see `swap`), and removes a header copy an
+    /// older Daybreak kept. Called before the journal is opened; cheap when there is nothing
+    /// to do.
+    pub fn recover_interrupted(&self) -> Result<(), VaultError> {
+        let dir = self.paths.dir();
+        if !dir.exists() {
+            return Ok(());
+        }
+        swap::recover(&self.paths)
+            .map_err(|e| io_error("finish an interrupted change in", dir, e))?;
+        for stale in [
+            atomic::temp_path(&self.paths.header()),
+            self.paths.previous_header(),
+        ] {
+            atomic::remove_if_present(&stale).map_err(|e| io_error("remove", &stale, e))?;
+        }
+        Ok(())
     }
 
     /// Opens the journal with its passphrase. A wrong passphrase writes nothing anywhere.
@@ -259,6 +285,75 @@ impl Vault {
         self.replace_passphrase(&header, &data_key, new_passphrase, kdf)
     }
 
+    /// Re-keying, first half: copies the open journal into a new file encrypted under the
+    /// new data key (`journal.db.staged`, with `sqlcipher_export`). Nothing else changes; a
+    /// failure removes the copy and leaves the journal open as it was.
+    ///
+    /// A re-key gives the journal a new data key and a new recovery key, so no older copy (a
+    /// backup, a file someone took) opens today's journal, and the old passphrase opens
+    /// nothing in its folder. `sealed` comes from `seal_rekey`, which does the slow key
+    /// derivations beforehand, so the journal is held only for the copy and the swap.
+    pub fn stage_rekey(&self, session: &Session, sealed: &SealedRekey) -> Result<(), VaultError> {
+        let staged = self.paths.staged_database();
+        let exported = swap::start_staged_database(&self.paths)
+            .map_err(|e| io_error("prepare a new copy in", self.paths.dir(), e))
+            .and_then(|file| {
+                drop(file);
+                Ok(session.store.export_encrypted(&staged, &sealed.data_key)?)
+            });
+        if exported.is_err() {
+            let _ = atomic::remove_if_present(&staged);
+        }
+        exported
+    }
+
+    /// Re-keying, second half: closes the old database (a failed final checkpoint loses
+    /// nothing: the copy read through the WAL) and swaps the new file and header in, crash
+    /// safe (see `swap`). Returns the journal open under the new key.
+    pub fn install_rekey(
+        &self,
+        session: Session,
+        sealed: &SealedRekey,
+    ) -> Result<Session, VaultError> {
+        let _ = session.lock();
+        swap::install(&self.paths, &sealed.header)
+            .map_err(|e| io_error("install the re-keyed journal in", self.paths.dir(), e))?;
+        self.open_with_data_key(&sealed.data_key)
+    }
+
+    /// The slow half of a re-key, done before the journal is held: a new data key, and the
+    /// new passphrase and a new recovery key each wrapping it (two key derivations).
+    pub fn seal_rekey(
+        &self,
+        new_passphrase: &Passphrase,
+        kdf: KdfChoice,
+    ) -> Result<SealedRekey, VaultError> {
+        new_passphrase.check_new()?;
+        let params = kdf.params()?;
+        let data_key = SecretKey::random();
+        let recovery_key = RecoveryKey::random();
+        let header = Header::new(
+            seal_slot(
+                SlotKind::Passphrase,
+                new_passphrase.as_bytes(),
+                params,
+                &data_key,
+            ),
+            seal_slot(
+                SlotKind::Recovery,
+                recovery_key.as_bytes(),
+                params,
+                &data_key,
+            ),
+            &data_key,
+        );
+        Ok(SealedRekey {
+            data_key,
+            recovery_key,
+            header: header.encode(),
+        })
+    }
+
     fn replace_passphrase(
         &self,
         header: &Header,
@@ -292,30 +387,36 @@ impl Vault {
         Ok(Header::decode(&bytes)?)
     }
 
-    /// Replaces the journal with a restored database and its header. The journal must be
-    /// locked. The database goes first, then the header; each replacement is atomic.
-    pub(crate) fn install(&self, db: &[u8], header: &[u8]) -> Result<(), VaultError> {
-        Header::decode(header)?;
-        let path = self.paths.database();
-        for stale in ["journal.db-wal", "journal.db-shm"] {
-            let p = self.paths.dir().join(stale);
-            match fs::remove_file(&p) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                    return Err(io_error("remove", &p, e))
-                }
-                _ => {}
-            }
-        }
-        atomic::replace_file(&path, db, None).map_err(|e| io_error("write", &path, e))?;
-        let header_path = self.paths.header();
-        atomic::replace_file(&header_path, header, Some(&self.paths.previous_header()))
-            .map_err(|e| io_error("write", &header_path, e))
-    }
-
+    /// Writes the header atomically, reads it back, and only then removes any older copy, so
+    /// that from the moment this returns nothing on disk opens with the old passphrase. Crash
+    /// safety comes from the atomic write, not from keeping the old header.
     fn write_header(&self, header: &Header) -> Result<(), VaultError> {
         let path = self.paths.header();
-        atomic::replace_file(&path, &header.encode(), Some(&self.paths.previous_header()))
-            .map_err(|e| io_error("write", &path, e))
+        let bytes = header.encode();
+        atomic::replace_file(&path, &bytes, "header").map_err(|e| io_error("write", &path, e))?;
+        let back = fs::read(&path).map_err(|e| io_error("read back", &path, e))?;
+        if back != bytes {
+            return Err(VaultError::Corrupt(CorruptPart::Header));
+        }
+        steps::reached("header:read-back");
+        let old = self.paths.previous_header();
+        atomic::remove_if_present(&old).map_err(|e| io_error("remove", &old, e))?;
+        steps::reached("header:old-copies-removed");
+        Ok(())
+    }
+}
+
+/// What `Vault::seal_rekey` prepared: the new data key, the new recovery key (to show once),
+/// and the new header. Holds secrets: zeroized on drop, never printed.
+pub struct SealedRekey {
+    data_key: DataKey,
+    pub recovery_key: RecoveryKey,
+    header: Vec<u8>,
+}
+
+impl std::fmt::Debug for SealedRekey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealedRekey(<redacted>)")
     }
 }
 
