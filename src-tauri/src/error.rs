@@ -23,6 +23,11 @@ pub enum ErrorCode {
     RateLimited,
     /// No space left: nothing was written, nothing saved before is lost.
     DiskFull,
+    /// A backup file that is incomplete, damaged, not a backup, or another journal's.
+    BackupDamaged,
+    /// Stopped before the end (by the person, or because the journal locked); nothing was
+    /// left behind.
+    Cancelled,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -109,6 +114,33 @@ fn data_error(e: DataError) -> AppError {
             ErrorCode::NotFound,
             format!("That {what} no longer exists."),
         ),
+        e @ DataError::Io { .. } => AppError::new(
+            ErrorCode::Io,
+            format!(
+                "{} Nothing in your journal was changed; check the place and try again.",
+                capitalize(&e.to_string())
+            ),
+        ),
+        DataError::DiskFull => disk_full(),
+        DataError::DamagedBackup(problem) => AppError::new(
+            ErrorCode::BackupDamaged,
+            format!(
+                "{} Nothing in your journal was changed; try another backup.",
+                capitalize(problem.sentence())
+            ),
+        ),
+        DataError::WrongBackupSecret { recovery_key: false } => AppError::new(
+            ErrorCode::WrongPassphrase,
+            "That passphrase didn't open this backup. Use the one that was valid when it was made.",
+        ),
+        DataError::WrongBackupSecret { recovery_key: true } => AppError::new(
+            ErrorCode::WrongRecoveryKey,
+            "That recovery key didn't open this backup. Use the one that was valid when it was made.",
+        ),
+        DataError::Cancelled(what) => AppError::new(
+            ErrorCode::Cancelled,
+            format!("{what} was stopped before the end. Nothing was written."),
+        ),
         DataError::Store(store) => store_error(store),
     }
 }
@@ -128,6 +160,10 @@ fn store_error(e: daybreak_core::store::StoreError) -> AppError {
             "This journal was made by a newer version of Daybreak. Please update Daybreak.",
         ),
         StoreError::DiskFull => disk_full(),
+        StoreError::Io(kind) => AppError::new(
+            ErrorCode::Io,
+            format!("A file beside your journal could not be written ({kind}). Nothing saved before is lost."),
+        ),
         other => AppError::new(ErrorCode::Internal, capitalize(&other.to_string())),
     }
 }
@@ -226,6 +262,63 @@ mod tests {
         ];
         for (error, code) in cases.into_iter().chain(data) {
             assert_eq!(AppError::from(error).code, code);
+        }
+    }
+
+    #[test]
+    fn every_file_and_backup_failure_has_its_own_code_and_a_sentence_to_act_on() {
+        use daybreak_core::BackupProblem;
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let cases: Vec<(DataError, ErrorCode, &str)> =
+            vec![
+            (
+                DataError::io("write the backup to /media/usb/b.dbk", &io),
+                ErrorCode::Io,
+                "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.",
+            ),
+            (
+                DataError::io("save the export in /home/a", &full),
+                ErrorCode::DiskFull,
+                "Your disk is full",
+            ),
+            (DataError::DiskFull, ErrorCode::DiskFull, "Free up some space"),
+            (
+                DataError::DamagedBackup(BackupProblem::Incomplete),
+                ErrorCode::BackupDamaged,
+                "This backup is incomplete or damaged.",
+            ),
+            (
+                DataError::DamagedBackup(BackupProblem::OtherJournal),
+                ErrorCode::BackupDamaged,
+                "does not belong to this journal",
+            ),
+            (
+                DataError::WrongBackupSecret {
+                    recovery_key: false,
+                },
+                ErrorCode::WrongPassphrase,
+                "didn't open this backup",
+            ),
+            (
+                DataError::WrongBackupSecret { recovery_key: true },
+                ErrorCode::WrongRecoveryKey,
+                "recovery key didn't open this backup",
+            ),
+            (
+                DataError::Cancelled("The backup"),
+                ErrorCode::Cancelled,
+                "The backup was stopped before the end. Nothing was written.",
+            ),
+        ];
+        for (error, code, words) in cases {
+            let e = AppError::from(JournalError::from(error));
+            assert_eq!(e.code, code, "{}", e.message);
+            assert!(
+                e.message.contains(words),
+                "{:?} must say {words:?}",
+                e.message
+            );
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use daybreak_core::backup::{self, BackupSummary};
-use daybreak_core::{clock, Passphrase, RecoveryKey, Secret};
+use daybreak_core::{clock, DataError, JournalError, Passphrase, RecoveryKey, Secret};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -82,21 +82,21 @@ pub async fn backup_list_auto(journal: State<'_, SharedJournal>) -> Result<Vec<S
     Ok(journal.automatic_backups())
 }
 
-/// What a backup holds, opened with the passphrase or the recovery key valid when it was made.
+/// What a backup holds, opened with the passphrase or the recovery key valid when it was made
+/// (through the journal's one throttle for secret checks).
 #[tauri::command]
 pub async fn backup_inspect(
+    journal: State<'_, SharedJournal>,
     path: String,
     passphrase: Option<Passphrase>,
     recovery_key: Option<RecoveryKey>,
 ) -> Result<BackupSummary, AppError> {
     let path = PathBuf::from(path);
-    tauri::async_runtime::spawn_blocking(move || {
+    on_journal(&journal, move |j| {
         let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref())?;
-        backup::inspect(&path, &secret)
-            .map_err(|e| AppError::from(daybreak_core::JournalError::from(e)))
+        j.inspect_backup(&path, &secret)
     })
     .await
-    .map_err(|_| AppError::internal("a background task stopped"))?
 }
 
 /// Locks the journal and replaces it with the backup; returns where the journal as it was
@@ -110,9 +110,7 @@ pub async fn backup_restore(
 ) -> Result<Option<String>, AppError> {
     let path = PathBuf::from(path);
     on_journal(&journal, move |j| {
-        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref()).map_err(|_| {
-            daybreak_core::DataError::invalid("Enter the passphrase or the recovery key.")
-        })?;
+        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref())?;
         Ok(j.restore_from(&path, &secret, clock::now_utc())?
             .map(|p| p.display().to_string()))
     })
@@ -122,12 +120,10 @@ pub async fn backup_restore(
 fn secret_of<'a>(
     passphrase: Option<&'a Passphrase>,
     recovery_key: Option<&'a RecoveryKey>,
-) -> Result<Secret<'a>, AppError> {
+) -> Result<Secret<'a>, JournalError> {
     match (passphrase, recovery_key) {
         (Some(p), _) => Ok(Secret::Passphrase(p)),
         (None, Some(k)) => Ok(Secret::RecoveryKey(k)),
-        (None, None) => Err(AppError::from(daybreak_core::JournalError::from(
-            daybreak_core::DataError::invalid("Enter the passphrase or the recovery key."),
-        ))),
+        (None, None) => Err(DataError::invalid("Enter the passphrase or the recovery key.").into()),
     }
 }
