@@ -99,6 +99,11 @@ impl From<JournalError> for AppError {
     }
 }
 
+/// The person-facing sentence for an error, where only the words are wanted.
+pub fn message_of(e: JournalError) -> String {
+    AppError::from(e).message
+}
+
 fn disk_full() -> AppError {
     AppError::new(
         ErrorCode::DiskFull,

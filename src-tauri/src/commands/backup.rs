@@ -127,3 +127,16 @@ fn secret_of<'a>(
         (None, None) => Err(DataError::invalid("Enter the passphrase or the recovery key.").into()),
     }
 }
+
+/// Deletes every automatic backup except `keep` (the one made after a re-key); returns how
+/// many went.
+#[tauri::command]
+pub async fn backup_delete_older(
+    journal: State<'_, SharedJournal>,
+    keep: String,
+) -> Result<u32, AppError> {
+    on_journal(&journal, move |j| {
+        Ok(j.delete_automatic_backups_except(std::path::Path::new(&keep))? as u32)
+    })
+    .await
+}

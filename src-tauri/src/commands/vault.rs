@@ -2,6 +2,8 @@
 
 use daybreak_core::preferences;
 use daybreak_core::{clock, JournalStatus, Passphrase, RecoveryKey};
+
+use crate::error::message_of;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -90,6 +92,41 @@ pub async fn change_passphrase(
 ) -> Result<(), AppError> {
     on_journal(&journal, move |j| {
         j.change_passphrase(&current, &new_passphrase)
+    })
+    .await
+}
+
+/// What the UI gets back from a re-key: the new recovery key (to show once), the fresh backup
+/// made under the new key (or why it could not be made), and the automatic backups from
+/// before, which still open with the old passphrase until deleted.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RekeyedJournal {
+    pub recovery_key: String,
+    pub backup_path: Option<String>,
+    pub backup_problem: Option<String>,
+    pub older_backups: Vec<String>,
+}
+
+/// Changes the passphrase and locks out every older copy (see `Journal::rekey`).
+#[tauri::command]
+pub async fn rekey_journal(
+    journal: State<'_, SharedJournal>,
+    current: Passphrase,
+    new_passphrase: Passphrase,
+) -> Result<RekeyedJournal, AppError> {
+    on_journal(&journal, move |j| {
+        let done = j.rekey(&current, &new_passphrase, clock::now_utc())?;
+        let (backup_path, backup_problem) = match done.backup {
+            Ok(summary) => (Some(summary.path), None),
+            Err(e) => (None, Some(message_of(e.into()))),
+        };
+        Ok(RekeyedJournal {
+            recovery_key: done.recovery_key.display().to_string(),
+            backup_path,
+            backup_problem,
+            older_backups: done.older_backups,
+        })
     })
     .await
 }

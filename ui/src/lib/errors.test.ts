@@ -56,8 +56,25 @@ describe('friendly error messages', () => {
   });
 
   it('never shows the backend message for other codes', () => {
-    const error = new IpcError('io', 'ENOSPC: /home/someone/.local/share/daybreak');
-    expect(messageForError(error)).toBe(ERROR_MESSAGES.io);
+    const error = new IpcError('internal', 'database error: no such table: moods');
+    expect(messageForError(error)).toBe(ERROR_MESSAGES.internal);
+    expect(messageForError(new IpcError('corrupt', 'page 7'))).toBe(ERROR_MESSAGES.corrupt);
+  });
+
+  it('shows which file could not be used and why, for file and backup problems', () => {
+    const io = new IpcError('io', "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.");
+    expect(messageForError(io)).toBe(io.message);
+    const damaged = new IpcError('backup_damaged', 'This backup is incomplete or damaged.');
+    expect(messageForError(damaged, 'backup')).toBe(damaged.message);
+    const stopped = new IpcError('cancelled', 'The backup was stopped before the end. Nothing was written.');
+    expect(messageForError(stopped)).toBe(stopped.message);
+    expect(messageForError(new IpcError('io', ''))).toBe(ERROR_MESSAGES.io);
+  });
+
+  it('words a wrong secret for a backup as about the backup, not the journal', () => {
+    const wrong = new IpcError('wrong_passphrase', "That passphrase didn't open this journal.");
+    expect(messageForError(wrong, 'backup')).toMatch(/didn't open this backup/);
+    expect(messageForError(wrong, 'unlock')).toBe(ERROR_MESSAGES.wrong_passphrase);
   });
 
   it('treats anything that is not an IpcError as internal', () => {

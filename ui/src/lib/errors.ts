@@ -2,7 +2,7 @@ import type { ErrorCode } from './bindings';
 import { toIpcError } from './ipc/IpcError';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
-export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock';
+export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
 
 /** A friendly sentence for every code. `Record` makes the compiler insist on all of them. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -23,17 +23,37 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   rate_limited: "That's several tries in a row. Please wait a little, then try again.",
   disk_full:
     "Your disk is full, so this wasn't saved. Everything saved before is safe. Free up some space, then try again.",
+  backup_damaged:
+    "This backup is damaged or incomplete, so it can't be used. Your journal hasn't been changed.",
+  cancelled: 'That was stopped before the end. Nothing was written, and your journal is as it was.',
 };
 
 const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {
   change: {
     wrong_passphrase: "That isn't your current passphrase.",
   },
+  backup: {
+    wrong_passphrase:
+      "That passphrase didn't open this backup. Use the one that was valid when the backup was made.",
+    wrong_recovery_key:
+      "That recovery key didn't open this backup. Use the one that was valid when the backup was made.",
+  },
+  // Shown on the lock screen: the journal is locked (the core closes it first), only tidying
+  // its file on the way failed. Saved entries are in the file and come back on unlock.
   lock: {
-    io: "Daybreak couldn't lock your journal. Please try again.",
-    internal: "Daybreak couldn't lock your journal. Please try again.",
+    io: "Your journal is locked, but Daybreak couldn't finish tidying its file. Everything you saved is kept. If this keeps happening, check that the disk isn't full.",
+    disk_full:
+      "Your journal is locked, but the disk is full, so Daybreak couldn't finish tidying its file. Everything you saved is kept. Free up some space soon.",
+    internal: 'Your journal is locked, but something unexpected went wrong on the way. Everything you saved is kept.',
   },
 };
+
+/**
+ * Codes whose backend message says more than a general sentence could: what to fix
+ * (invalid_input), how long to wait (rate_limited), which file could not be used and why
+ * (io, backup_damaged) and what was stopped (cancelled). None of them carries journal text.
+ */
+const BACKEND_WORDS = new Set<ErrorCode>(['invalid_input', 'rate_limited', 'io', 'backup_damaged', 'cancelled']);
 
 /** The friendly text for an error code, worded for where it happened. */
 export function messageForCode(code: ErrorCode, context: ErrorContext = 'general'): string {
@@ -48,7 +68,9 @@ export function messageForError(reason: unknown, context: ErrorContext = 'genera
   const error = toIpcError(reason);
   // The backend's own words say exactly what to fix (invalid_input) or how long to wait
   // (rate_limited), so they are shown as they are.
-  if ((error.code === 'invalid_input' || error.code === 'rate_limited') && error.message.trim() !== '') {
+  const contextual = CONTEXT_MESSAGES[context]?.[error.code];
+  if (contextual) return contextual;
+  if (BACKEND_WORDS.has(error.code) && error.message.trim() !== '') {
     return error.message;
   }
   return messageForCode(error.code, context);

@@ -11,6 +11,7 @@ vi.mock('../lib/ipc/library');
 import * as vault from '../lib/ipc/vault';
 import * as preferences from '../lib/ipc/preferences';
 import * as library from '../lib/ipc/library';
+import * as backup from '../lib/ipc/backup';
 import { IpcError } from '../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../lib/errors';
 import Settings from './Settings.svelte';
@@ -74,7 +75,7 @@ describe('Settings', () => {
   });
 
   it('explains when the location cannot be read', async () => {
-    vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', 'x'));
+    vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', ''));
     setup();
     expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.io);
     expect(screen.queryByTestId('journal-file')).toBeNull();
@@ -85,11 +86,42 @@ describe('Settings', () => {
     await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
     expect(vault.changePassphrase).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');
     expect((await screen.findByTestId('change-success')).textContent).toBe(
-      'Your passphrase has been changed.',
+      'Your passphrase has been changed. Your old passphrase no longer opens your journal.',
     );
     expect((screen.getByTestId('change-current') as HTMLInputElement).value).toBe('');
     expect((screen.getByTestId('change-new') as HTMLInputElement).value).toBe('');
     expect(screen.queryByTestId('change-error')).toBeNull();
+  });
+
+  it('can lock out old copies: a new key, the new recovery key shown, older backups deletable', async () => {
+    vi.mocked(vault.rekeyJournal).mockResolvedValue({
+      recoveryKey: 'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+      backupPath: '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
+      backupProblem: null,
+      olderBackups: ['/home/sam/.local/share/daybreak/backups/auto-2026-12-01.dbk'],
+    });
+    vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
+    const { user } = setup();
+    expect(screen.getByTestId('view-settings').textContent).toMatch(/Backups made before still\s+open with the passphrase you had then/);
+    await user.click(screen.getByTestId('change-rekey'));
+    await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
+    expect(vault.rekeyJournal).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');
+    expect(vault.changePassphrase).not.toHaveBeenCalled();
+    expect((await screen.findByTestId('rekey-recovery-key')).textContent?.trim()).toBe(
+      'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    );
+    expect(screen.getByTestId('rekey-older-note').textContent).toMatch(
+      /still open with the passphrase you had when they were\s+made/,
+    );
+    await user.click(screen.getByTestId('rekey-delete-older'));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    expect(backup.deleteOlderBackups).toHaveBeenCalledWith(
+      '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
+    );
+    expect((await screen.findByTestId('rekey-deleted')).textContent).toBe('One older backup was deleted.');
+    await user.click(screen.getByTestId('rekey-done-button'));
+    expect(screen.queryByTestId('rekey-recovery-key')).toBeNull();
+    expect((screen.getByTestId('change-current') as HTMLInputElement).value).toBe('');
   });
 
   it('says when the current passphrase is wrong', async () => {

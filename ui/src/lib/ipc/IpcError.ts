@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'internal',
   'rate_limited',
   'disk_full',
+  'backup_damaged',
+  'cancelled',
 ] as const satisfies readonly ErrorCode[];
 
 // Compile-time guarantee that ERROR_CODES lists every ErrorCode.

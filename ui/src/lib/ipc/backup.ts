@@ -36,6 +36,11 @@ export function restoreBackup(path: string, secret: BackupSecret): Promise<strin
   return invoke<string | null>('backup_restore', { path, ...secretArgs(secret) });
 }
 
+/** Deletes every automatic backup except `keep` (after a re-key); resolves to how many went. */
+export function deleteOlderBackups(keep: string): Promise<number> {
+  return invoke<number>('backup_delete_older', { keep });
+}
+
 export type BackupSecret = { passphrase: string } | { recoveryKey: string };
 
 function secretArgs(secret: BackupSecret) {

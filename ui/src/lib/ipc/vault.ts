@@ -1,4 +1,4 @@
-import type { CreatedJournal, JournalStatus } from '../bindings';
+import type { CreatedJournal, JournalStatus, RekeyedJournal } from '../bindings';
 import { invoke } from './invoke';
 
 /** Whether a journal exists and whether it is locked, plus where it lives. */
@@ -27,4 +27,12 @@ export function lock(): Promise<void> {
 /** Only while unlocked. */
 export function changePassphrase(current: string, newPassphrase: string): Promise<void> {
   return invoke<void>('change_passphrase', { current, newPassphrase });
+}
+
+/**
+ * Changes the passphrase and locks out every older copy: a new key for the journal and a new
+ * recovery key (returned, to show once), and a fresh backup. Only while unlocked.
+ */
+export function rekeyJournal(current: string, newPassphrase: string): Promise<RekeyedJournal> {
+  return invoke<RekeyedJournal>('rekey_journal', { current, newPassphrase });
 }

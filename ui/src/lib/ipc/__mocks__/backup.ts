@@ -7,3 +7,4 @@ export const pickBackup = vi.fn();
 export const automaticBackups = vi.fn();
 export const inspectBackup = vi.fn();
 export const restoreBackup = vi.fn();
+export const deleteOlderBackups = vi.fn();

@@ -8,3 +8,4 @@ export const unlock = vi.fn();
 export const unlockWithRecoveryKey = vi.fn();
 export const lock = vi.fn();
 export const changePassphrase = vi.fn();
+export const rekeyJournal = vi.fn();
