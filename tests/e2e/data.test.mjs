@@ -54,6 +54,25 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
       // The app's own output (and the drivers') never holds journal text.
       const log = fs.readFileSync(app.logPath);
       assert.ok(!log.includes(Buffer.from(CANARY)), `the app's log ${app.logPath} must not contain journal text`);
+      // Nor does any file outside the encrypted journal: the data folder (database, WAL,
+      // header, backups) and the WebView's own profile and cache folders. (The exports, which
+      // are readable on purpose, went to their own folder.)
+      const home = os.homedir();
+      const places = [
+        dataDir,
+        path.join(home, '.local', 'share', 'org.daybreak.journal'),
+        path.join(home, '.cache', 'org.daybreak.journal'),
+        path.join(home, '.local', 'share', 'webkitgtk'),
+        path.join(home, '.cache', 'webkitgtk'),
+      ];
+      for (const place of places) {
+        for (const file of filesUnder(place)) {
+          const bytes = fs.readFileSync(file);
+          for (const form of [Buffer.from(CANARY), Buffer.from(CANARY, 'utf16le')]) {
+            assert.ok(!bytes.includes(form), `the mood note must not be readable in ${file}`);
+          }
+        }
+      }
     }
     if (systemBus) systemBus.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -152,3 +171,12 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
     assert.equal(ok, 1, 'the file input accepted the file');
   }
 });
+
+/** Every regular file under `dir` (none when it does not exist). */
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
