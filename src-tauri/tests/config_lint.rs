@@ -1,5 +1,6 @@
 //! The security rules for the Tauri configuration, checked on every test run: a strict CSP,
-//! no remote URLs, no devtools in release, one window, and capabilities that grant exactly
+//! no remote URLs, no devtools in release, one window with the WebView's autofill off, no
+//! form field in the UI that autofill may remember, and capabilities that grant exactly
 //! Daybreak's own commands.
 
 use std::fs;
@@ -142,4 +143,158 @@ fn capabilities_grant_exactly_our_commands() {
         granted, allowed,
         "capabilities must be exactly the allowed list"
     );
+}
+
+#[test]
+fn webview_autofill_is_off() {
+    // WebView2 (Windows) offers and stores "suggestions" for form fields, and may do so even
+    // where a field says autocomplete="off"; WebKitGTK and WKWebView ignore the setting.
+    let window = &config()["app"]["windows"][0];
+    assert_eq!(
+        window["generalAutofillEnabled"], false,
+        "the window must turn the WebView's general autofill off (it is on unless set)"
+    );
+}
+
+/// Input types that take no typed text, so there is nothing for autofill to remember.
+const NO_TEXT_INPUT_TYPES: [&str; 14] = [
+    "checkbox",
+    "radio",
+    "range",
+    "date",
+    "time",
+    "datetime-local",
+    "month",
+    "week",
+    "file",
+    "hidden",
+    "color",
+    "submit",
+    "reset",
+    "button",
+];
+
+/// The `<input ...>` or `<textarea ...>` start tags in a Svelte file, each up to its closing
+/// `>`. A `>` inside a `{...}` expression (`onkeydown={(e) => ...}`) or a quoted value does
+/// not end the tag.
+fn form_fields(source: &str) -> Vec<&str> {
+    let mut fields = Vec::new();
+    let mut from = 0;
+    while let Some(found) = source[from..].find('<') {
+        let start = from + found;
+        from = start + 1;
+        let rest = &source[start + 1..];
+        let Some(name_len) = ["input", "textarea"].iter().find_map(|name| {
+            let after = rest.strip_prefix(name)?;
+            after
+                .starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .then_some(name.len())
+        }) else {
+            continue;
+        };
+        let (mut depth, mut quote) = (0usize, None::<char>);
+        let mut end = None;
+        for (i, c) in rest[name_len..].char_indices() {
+            match (c, quote) {
+                (q, Some(open)) if q == open => quote = None,
+                (_, Some(_)) => {}
+                ('{', None) => depth += 1,
+                ('}', None) => depth = depth.saturating_sub(1),
+                ('"' | '\'', None) if depth == 0 => quote = Some(c),
+                ('>', None) if depth == 0 => {
+                    end = Some(start + 1 + name_len + i + 1);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let end = end.unwrap_or_else(|| panic!("an unclosed form field tag: {}", &source[start..]));
+        fields.push(&source[start..end]);
+        from = end;
+    }
+    fields
+}
+
+/// The value of a plain `name="value"` attribute in a start tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let needle = format!(" {name}=\"");
+    let at = tag
+        .find(&needle)
+        .or_else(|| tag.find(&needle.replacen(' ', "\n", 1)))?;
+    let value = &tag[at + needle.len()..];
+    value.find('"').map(|end| &value[..end])
+}
+
+fn svelte_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            svelte_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "svelte") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every field a person types into (journal text, notes, names, searches, passphrases) says
+/// `autocomplete="off"`, so no WebView stores what was typed there to offer it again. That
+/// includes the passphrase fields: in a WebView, "current-password" or "new-password" only
+/// invites the WebView's own password store to save the journal's passphrase (somewhere a
+/// housemate using the same account could get it back from); password managers outside the
+/// WebView work by typing or pasting and do not need the hint. One rule, no exceptions.
+#[test]
+fn every_text_field_in_the_ui_turns_autocomplete_off() {
+    let mut files = Vec::new();
+    svelte_files(&manifest_dir().join("../ui/src"), &mut files);
+    let mut checked = Vec::new();
+    let mut missing = Vec::new();
+    for file in &files {
+        let source = fs::read_to_string(file).unwrap();
+        for tag in form_fields(&source) {
+            let kind = attribute(tag, "type").unwrap_or("text");
+            if tag.starts_with("<input") && NO_TEXT_INPUT_TYPES.contains(&kind) {
+                continue;
+            }
+            checked.push(attribute(tag, "data-testid").unwrap_or("?").to_string());
+            if attribute(tag, "autocomplete") != Some("off") {
+                let name = file.strip_prefix(manifest_dir().join("..")).unwrap_or(file);
+                missing.push(format!("{}: {}", name.display(), tag.replace('\n', " ")));
+            }
+        }
+    }
+    // The scan itself must work: fields known to take journal text were seen.
+    for known in [
+        "journal-body",
+        "mood-note",
+        "slip-note",
+        "person-name",
+        "library-search",
+    ] {
+        assert!(
+            checked.iter().any(|id| id == known),
+            "the scan must find the {known} field; found {checked:?}"
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "every field that takes text needs autocomplete=\"off\":\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_form_field_scan_reads_svelte_expressions() {
+    let source = r#"<p>a > b</p><input type="checkbox" bind:checked={x} />
+        <input
+          id="{uid}-q"
+          onkeydown={(e) => e.key === '>' && go()}
+          data-testid="q"
+          autocomplete="off"
+        /><inputs-like></inputs-like><textarea data-testid="t">x > y</textarea>"#;
+    let fields = form_fields(source);
+    assert_eq!(fields.len(), 3, "{fields:?}");
+    assert_eq!(attribute(fields[0], "type"), Some("checkbox"));
+    assert_eq!(attribute(fields[1], "autocomplete"), Some("off"));
+    assert_eq!(attribute(fields[1], "data-testid"), Some("q"));
+    assert_eq!(fields[2], r#"<textarea data-testid="t">"#);
 }
