@@ -179,7 +179,17 @@ pub fn export_to(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
-    let text = serde_json::to_string_pretty(&export(store, now)?).expect("JSON serializes");
+    write_json(dir, &export(store, now)?, now, tz)
+}
+
+/// Saves an export read with `export` (the slow half, done after the journal is let go).
+pub fn write_json(
+    dir: &Path,
+    export: &Value,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<PathBuf, DataError> {
+    let text = serde_json::to_string_pretty(export).expect("JSON serializes");
     crate::export_file::write_new(
         dir,
         "daybreak-export",

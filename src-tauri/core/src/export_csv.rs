@@ -162,14 +162,18 @@ fn slips(export: &Value) -> Vec<Value> {
 
 /// The zip, in memory.
 pub fn export_zip(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Vec<u8>, DataError> {
-    let export = crate::export::export(store, now)?;
+    zip_from(&crate::export::export(store, now)?, tz)
+}
+
+/// The zip for an export already read (`export::export`).
+pub fn zip_from(export: &Value, tz: Tz) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let failed = |_| DataError::invalid("The spreadsheet export could not be made.");
     zip.start_file("README.txt", options).map_err(failed)?;
     zip.write_all(README.as_bytes())
         .map_err(|_| DataError::invalid("The spreadsheet export could not be made."))?;
-    let slips = slips(&export);
+    let slips = slips(export);
     for (name, key, columns) in FILES {
         let items: &[Value] = if *key == "slips" {
             &slips
@@ -193,7 +197,17 @@ pub fn export_to(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
-    let bytes = export_zip(store, now, tz)?;
+    write_zip(dir, &crate::export::export(store, now)?, now, tz)
+}
+
+/// Saves the zip for an export already read (the slow half, after the journal is let go).
+pub fn write_zip(
+    dir: &Path,
+    export: &Value,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<PathBuf, DataError> {
+    let bytes = zip_from(export, tz)?;
     crate::export_file::write_new(
         dir,
         "daybreak-spreadsheets",

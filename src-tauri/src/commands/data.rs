@@ -8,7 +8,7 @@ use daybreak_core::{export, export_csv};
 use tauri::ipc::Request;
 use tauri::State;
 
-use super::{on_store, raw_file};
+use super::{collect_then_write, on_store, raw_file};
 use crate::{AppError, ExportDir, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
@@ -20,9 +20,13 @@ pub async fn export_json(
     export_dir: State<'_, ExportDir>,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
-    on_store(&journal, move |store, now, tz| {
-        export::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
-    })
+    collect_then_write(
+        &journal,
+        |store, now, _| export::export(store, now),
+        move |all, now, tz| {
+            export::write_json(&dir, &all, now, tz).map(|p| p.display().to_string())
+        },
+    )
     .await
 }
 
@@ -33,9 +37,13 @@ pub async fn export_csv(
     export_dir: State<'_, ExportDir>,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
-    on_store(&journal, move |store, now, tz| {
-        export_csv::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
-    })
+    collect_then_write(
+        &journal,
+        |store, now, _| export::export(store, now),
+        move |all, now, tz| {
+            export_csv::write_zip(&dir, &all, now, tz).map(|p| p.display().to_string())
+        },
+    )
     .await
 }
 
@@ -47,9 +55,11 @@ pub async fn report_export(
     options: ReportOptions,
 ) -> Result<ReportFiles, AppError> {
     let dir = export_dir.0.clone();
-    on_store(&journal, move |store, now, tz| {
-        report::export_to(&dir, store, &options, now, tz)
-    })
+    collect_then_write(
+        &journal,
+        move |store, now, tz| report::build(store, &options, now, tz),
+        move |built, now, tz| report::write_files(&dir, &built, now, tz),
+    )
     .await
 }
 

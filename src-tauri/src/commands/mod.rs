@@ -51,6 +51,24 @@ pub(crate) async fn on_store<T: Send + 'static>(
     .await
 }
 
+/// Reads what a file needs while holding the journal (`collect`: the queries), then does the
+/// slow rest after letting it go (`finish`: encoding, drawing, writing), so locking, quick hide
+/// and other commands never wait for a file to be written.
+pub(crate) async fn collect_then_write<C: Send + 'static, T: Send + 'static>(
+    journal: &SharedJournal,
+    collect: impl FnOnce(&mut Store, DateTime<Utc>, Tz) -> Result<C, DataError> + Send + 'static,
+    finish: impl FnOnce(C, DateTime<Utc>, Tz) -> Result<T, DataError> + Send + 'static,
+) -> Result<T, AppError> {
+    let (collected, now, tz) = on_store(journal, move |store, now, tz| {
+        Ok((collect(store, now, tz)?, now, tz))
+    })
+    .await?;
+    tauri::async_runtime::spawn_blocking(move || finish(collected, now, tz))
+        .await
+        .map_err(|_| AppError::internal("a background task stopped"))?
+        .map_err(|e| AppError::from(JournalError::from(e)))
+}
+
 /// A file the UI sends as the raw request body (no JSON round trip for megabytes), with its
 /// name, percent-encoded, in the `x-file-name` header.
 pub(crate) fn raw_file(

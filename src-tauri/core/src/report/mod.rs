@@ -178,9 +178,19 @@ pub fn export_to(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<ReportFiles, DataError> {
-    let report = build(store, options, now, tz)?;
-    let html = to_html(&report);
-    let pdf = to_pdf(&report);
+    write_files(dir, &build(store, options, now, tz)?, now, tz)
+}
+
+/// Saves a report already built (the slow half: drawing the PDF and writing, done after the
+/// journal is let go).
+pub fn write_files(
+    dir: &Path,
+    report: &Report,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<ReportFiles, DataError> {
+    let html = to_html(report);
+    let pdf = to_pdf(report);
     let save = |ext: &str, bytes: &[u8]| {
         crate::export_file::write_new(dir, "daybreak-report", ext, bytes, "The report", now, tz)
             .map(|p| p.display().to_string())
