@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes every parser that reads a file from outside: the journal importer (Daybreak JSON and
-# Daylio CSV), the vault header, and the article importer. Each target runs for a while; any
-# panic, hang (an input taking over 10 s) or runaway memory (over 2 GB) fails the script, and
-# the input that caused it is left in fuzz/artifacts/<target>/.
+# Daylio CSV), the vault header, the backup container and the article importer: every target
+# `cargo fuzz list` names, so a new one in fuzz/Cargo.toml is included. Each target runs for a
+# while; any panic, hang (an input taking over 10 s) or runaway memory (over 2 GB) fails the
+# script, and the input that caused it is left in fuzz/artifacts/<target>/.
 #
 #   scripts/fuzz.sh [seconds-per-target] [target...]     (default: 20 s, every target)
 #
