@@ -23,6 +23,7 @@ const STEP_TIMEOUT_MS = 300_000;
 const FIRST_PASSPHRASE = 'correct horse battery';
 const SECOND_PASSPHRASE = 'lantern river morning 42';
 const THIRD_PASSPHRASE = 'quiet harbor at sunrise 7';
+const REKEY_PASSPHRASE = 'new key for a new start 9';
 const WRONG_PASSPHRASE = 'correct horse battery staple wrong';
 const WRONG_UNLOCK_TEXT = "That passphrase didn't open this journal.";
 
@@ -283,6 +284,34 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
     await lock();
     await expectUnlockRejected(old, 'the old passphrase no longer opens the journal after a change');
     await unlock(SECOND_PASSPHRASE, 'the new passphrase opens the journal');
+  });
+
+  step('5b. "Also lock out old copies": a new key and recovery key; only the new passphrase opens anything', {}, async () => {
+    await s().click('nav-settings');
+    await s().waitFor('view-settings');
+    await s().type('change-current', state.passphrase);
+    await s().type('change-new', REKEY_PASSPHRASE);
+    await s().type('change-confirm', REKEY_PASSPHRASE);
+    await s().click('change-rekey');
+    await s().click('change-submit');
+    const shown = await s().waitFor('rekey-recovery-key', { timeoutMs: KDF_TIMEOUT_MS * 3, why: 'the re-key shows the new recovery key' });
+    const newKey = (await shown.text()).trim();
+    assert.match(newKey, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'the new recovery key is shown in groups');
+    assert.notEqual(newKey, state.recoveryKey, 'a re-key gives a new recovery key');
+    assert.match(await (await s().waitFor('rekey-older-note')).text(), /still open with the passphrase you had/);
+    await screenshot('05b-rekey-done');
+    await s().click('rekey-done-button');
+    const old = state.passphrase;
+    state.passphrase = REKEY_PASSPHRASE;
+    state.recoveryKey = newKey;
+    assert.ok(
+      !fs.readdirSync(state.dataDir).some((f) => /\.prev$|\.staged$|\.swap$/.test(f)),
+      'no old header copy and nothing staged is left in the data folder',
+    );
+
+    await lock();
+    await expectUnlockRejected(old, 'the passphrase from before the re-key no longer opens the journal');
+    await unlock(REKEY_PASSPHRASE, 'the new passphrase opens the re-keyed journal');
   });
 
   step('6. forgot passphrase: a wrong recovery key is refused, the real one sets a new passphrase', {}, async () => {
