@@ -5,6 +5,7 @@ mod commands;
 mod data_dir;
 mod error;
 mod lock_signals;
+mod navigation;
 
 #[cfg(test)]
 mod bindings;
@@ -38,6 +39,8 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // The window stays on the app's own pages; any other navigation is cancelled.
+        .plugin(navigation::guard())
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));

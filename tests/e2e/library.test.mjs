@@ -1,5 +1,6 @@
 // End to end: the offline library. Search "naloxone", open the overdose article, bookmark it,
-// lock and unlock, find it under bookmarks; import a Markdown file and read it.
+// lock and unlock, find it under bookmarks; import a Markdown file and read it; the window
+// refuses to navigate away from the app.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -70,6 +71,33 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     assert.equal((await title.text()).trim(), 'My coping notes');
     assert.match(await s().text('article-body'), /walk to the harbour/);
     await screenshot('library-03-imported');
+  });
+
+  test('the window refuses to navigate away from the app', { timeout: 120_000 }, async () => {
+    // Whatever sets `location` or follows a link (a script, a link the sanitizer missed), the
+    // shell's navigation guard cancels it before anything loads: no network is needed for
+    // this check, as nothing is fetched. Without the guard the page would be replaced (by the
+    // remote page, or the WebView's error page when offline), taking the marker with it.
+    const home = await s().executeScript('window.__daybreakStayed = true; return location.href;');
+    assert.match(home, /^(tauri:\/\/localhost|https?:\/\/tauri\.localhost|http:\/\/localhost:1420)(\/|$)/);
+    const attempts = {
+      'setting location': `setTimeout(() => { location.href = 'https://example.org/'; }, 0);`,
+      'a link to the web': `const a = document.createElement('a');
+        a.href = 'https://example.org/track?id=1'; document.body.append(a);
+        setTimeout(() => { a.click(); a.remove(); }, 0);`,
+      'about:blank': `setTimeout(() => { location.assign('about:blank'); }, 0);`,
+      'a file': `setTimeout(() => { location.href = 'file:///etc/hostname'; }, 0);`,
+    };
+    for (const [what, script] of Object.entries(attempts)) {
+      await s().executeScript(`${script} return true;`);
+      // Long enough for a navigation to commit; the guard answers at once.
+      await new Promise((r) => setTimeout(r, 1500));
+      const [href, stayed] = await s().executeScript('return [location.href, window.__daybreakStayed === true];');
+      assert.equal(href, home, `after ${what}, the window is still on the app's page`);
+      assert.equal(stayed, true, `after ${what}, the app's page was not replaced`);
+      assert.equal((await s().text('article-title')).trim(), 'My coping notes', `after ${what}, the reader is still open`);
+    }
+    await screenshot('library-04-navigation-refused');
   });
 
   async function waitForAttribute(testId, name, value) {
