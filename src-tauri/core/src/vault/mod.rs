@@ -175,24 +175,7 @@ impl Vault {
         if self.exists()? {
             return Err(VaultError::AlreadyExists);
         }
-        let params = kdf.params()?;
-        let data_key = SecretKey::random();
-        let recovery_key = RecoveryKey::random();
-        let header = Header::new(
-            seal_slot(
-                SlotKind::Passphrase,
-                passphrase.as_bytes(),
-                params,
-                &data_key,
-            ),
-            seal_slot(
-                SlotKind::Recovery,
-                recovery_key.as_bytes(),
-                params,
-                &data_key,
-            ),
-            &data_key,
-        );
+        let (data_key, recovery_key, header) = fresh_keys(passphrase, kdf.params()?);
         // The header goes first: a crash before the database exists leaves a journal that says
         // it is missing its database, never a database nobody can open.
         self.write_header(&header)?;
@@ -329,24 +312,7 @@ impl Vault {
         kdf: KdfChoice,
     ) -> Result<SealedRekey, VaultError> {
         new_passphrase.check_new()?;
-        let params = kdf.params()?;
-        let data_key = SecretKey::random();
-        let recovery_key = RecoveryKey::random();
-        let header = Header::new(
-            seal_slot(
-                SlotKind::Passphrase,
-                new_passphrase.as_bytes(),
-                params,
-                &data_key,
-            ),
-            seal_slot(
-                SlotKind::Recovery,
-                recovery_key.as_bytes(),
-                params,
-                &data_key,
-            ),
-            &data_key,
-        );
+        let (data_key, recovery_key, header) = fresh_keys(new_passphrase, kdf.params()?);
         Ok(SealedRekey {
             data_key,
             recovery_key,
@@ -446,6 +412,29 @@ pub(crate) fn data_key_from_header(
             VaultError::WrongRecoveryKey,
         ),
     }
+}
+
+/// A new journal's keys: a random data key and recovery key, and the header wrapping the data
+/// key under the passphrase and under the recovery key (two key derivations).
+fn fresh_keys(passphrase: &Passphrase, params: KdfParams) -> (DataKey, RecoveryKey, Header) {
+    let data_key = SecretKey::random();
+    let recovery_key = RecoveryKey::random();
+    let header = Header::new(
+        seal_slot(
+            SlotKind::Passphrase,
+            passphrase.as_bytes(),
+            params,
+            &data_key,
+        ),
+        seal_slot(
+            SlotKind::Recovery,
+            recovery_key.as_bytes(),
+            params,
+            &data_key,
+        ),
+        &data_key,
+    );
+    (data_key, recovery_key, header)
 }
 
 /// Derives a key-encryption key from `secret` and wraps the data key under it.
