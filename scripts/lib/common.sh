@@ -43,6 +43,13 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # What the tests add: WebKit's WebDriver, a virtual display, screenshots, and pdftotext
 # (poppler-utils) to read back the counsellor report's PDF.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils)
+# What scripts/package.sh adds to check the packages it builds: Debian's and AppStream's
+# validators, rpm to read the .rpm's metadata, and xprop (x11-utils) to read the window's class.
+# The bundler itself needs nothing more.
+PACKAGE_PACKAGES=(lintian desktop-file-utils appstream rpm x11-utils)
+# Icon sizes (px) made from src-tauri/icons/icon.svg by scripts/icons.sh, all installed into the
+# hicolor theme by the Linux packages.
+ICON_SIZES="16 24 32 48 64 128 256 512"
 
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
