@@ -11,8 +11,8 @@ use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
 use crate::data_error::DataError;
-use crate::sobriety::count::local;
 use crate::store::Store;
+use crate::time::local;
 
 /// One column: its header and where its value comes from in an exported item.
 struct Column {

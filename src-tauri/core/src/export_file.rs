@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::data_error::DataError;
-use crate::sobriety::count::local;
+use crate::time::local;
 
 /// Writes `bytes` to `dir/{stem}-{local date}.{ext}` (or `-2`, `-3`, ... when that name is
 /// taken), flushed to disk; returns the path. `what` names the file in the error message

@@ -27,6 +27,7 @@ pub mod secret;
 pub mod sobriety;
 pub mod sos;
 pub mod store;
+pub mod time;
 pub mod timeline;
 pub mod triggers;
 pub mod vault;

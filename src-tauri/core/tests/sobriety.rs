@@ -6,10 +6,10 @@ mod common;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::{contains, snapshot, TempJournal, PASSPHRASE};
-use daybreak_core::sobriety::count::{instant_at, local};
 use daybreak_core::sobriety::{
     check_ins, clocks, slips, today, ClockInput, EveningCheckIn, SlipInput,
 };
+use daybreak_core::time::{instant_at, local};
 use daybreak_core::{DataError, Passphrase, Session};
 
 const TZ: Tz = chrono_tz::America::New_York;

@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 use super::ImportSummary;
 use crate::data_error::DataError;
 use crate::moods::{self, MAX_NOTE_CHARS};
-use crate::sobriety::count::instant_at;
+use crate::time::instant_at;
 
 /// More rows than this are refused: decades of several entries a day.
 pub const MAX_ROWS: usize = 200_000;

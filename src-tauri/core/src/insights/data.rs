@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use crate::data_error::{from_millis, DataError};
-use crate::sobriety::count::{instant_at, local};
+use crate::time::{instant_at, local};
 
 pub(super) struct MoodPoint {
     pub day: NaiveDate,

@@ -7,9 +7,9 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::count::local;
 use crate::data_error::{to_millis, DataError};
 use crate::store::Store;
+use crate::time::local;
 
 const MAX_TEXT_CHARS: usize = 2000;
 /// The calendar asks for a month or so at a time; refuse absurd ranges.

@@ -8,11 +8,11 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::count::local;
 use super::milestones::{reached, Milestone};
 use super::views::{self, ClockDetail, ClockView};
 use crate::data_error::{from_millis, to_millis, DataError};
 use crate::store::Store;
+use crate::time::local;
 
 pub const MAX_NAME_CHARS: usize = 60;
 /// Nobody has been sober for longer than this; an older start is a typo.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::count::{days_between, local};
+use crate::time::{days_between, local};
 
 /// One unbroken stretch of sober time. `end` is `None` for the current streak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::clocks::Clock;
-use super::count::{instant_at, local, Span};
+use super::count::Span;
 use super::milestones::{position, reached, Milestone};
 use super::streaks::{history, streaks, History, StreakSpan};
+use crate::time::{instant_at, local};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -11,8 +11,8 @@ use ts_rs::TS;
 
 use super::{people, reasons};
 use crate::data_error::{from_millis, to_millis, DataError};
-use crate::sobriety::count::local;
 use crate::store::Store;
+use crate::time::local;
 
 const MAX_ITEMS: usize = 30;
 const MAX_ITEM_CHARS: usize = 300;
