@@ -75,6 +75,7 @@ pub const COMMANDS: &[&str] = &[
     "get_preferences",
     "set_preferences",
     "quick_hide",
+    "idle_touch",
     "backup_now",
     "backup_cancel",
     "backup_pick",

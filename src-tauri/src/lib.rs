@@ -4,8 +4,8 @@
 mod commands;
 mod data_dir;
 mod error;
+mod idle;
 mod lock_signals;
-mod navigation;
 
 #[cfg(test)]
 mod bindings;
@@ -39,14 +39,14 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
-        // The window stays on the app's own pages; any other navigation is cancelled.
-        .plugin(navigation::guard())
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage(commands::backup::BackupCancel::default());
             app.manage(lock_signals::LockSignals::default());
             lock_signals::start(app.handle());
+            app.manage(idle::IdleWatch::default());
+            idle::start(app.handle());
             app.manage::<SharedJournal>(Arc::new(Journal::new(
                 JournalPaths::new(dir),
                 KdfChoice::Calibrate,
@@ -126,6 +126,7 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
             commands::preferences::quick_hide,
+            commands::preferences::idle_touch,
             commands::backup::backup_now,
             commands::backup::backup_cancel,
             commands::backup::backup_pick,

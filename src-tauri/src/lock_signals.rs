@@ -1,7 +1,10 @@
 //! Locking when the system is about to sleep or the screen locks. The UI does the locking (so
 //! it can save what is being typed first); this module only listens to the OS and tells it,
-//! through a channel the UI registers at start-up. If the UI has not locked a few seconds
-//! later (frozen, or the window was being torn down), the journal is locked from here.
+//! through a channel the UI registers at start-up. If the UI has not locked a second later
+//! (frozen, or the window was being torn down), the journal is locked from here, and every
+//! lock the shell does by itself (this one, before sleep, quick hide's, the idle deadline in
+//! `idle.rs`) is reported on the same channel as `Locked`, so the UI tears down and shows the
+//! lock screen even though it did not ask for the lock.
 //!
 //! Linux: logind's `PrepareForSleep` and session `Lock` on the system bus, and the screen
 //! savers' `ActiveChanged` on the session bus (freedesktop, GNOME, MATE, Cinnamon). Matched by
@@ -28,16 +31,18 @@ pub enum LockSignal {
     Suspend,
     /// The session's screen was locked.
     ScreenLocked,
+    /// The shell has locked the journal by itself: the UI clears its data and shows the lock
+    /// screen, without locking (or saving) again.
+    Locked,
 }
 
 /// The UI's channel, once it has registered it.
 #[derive(Default)]
 pub struct LockSignals(Mutex<Option<Channel<LockSignal>>>);
 
-/// How long the UI gets to lock (saving unsaved text first) before the shell locks itself.
-const UI_GRACE: Duration = Duration::from_secs(3);
-/// The same before sleep, shorter: logind waits at most 5 s for all inhibitors together.
-const SLEEP_GRACE: Duration = Duration::from_secs(2);
+/// How long the UI gets to lock (saving unsaved text first) before the shell locks itself; the
+/// same before sleep, well within the 5 s logind waits for all inhibitors together.
+pub(crate) const UI_GRACE: Duration = Duration::from_secs(1);
 
 /// Registers the UI's channel; signals from then on are sent to it.
 #[tauri::command]
@@ -57,37 +62,57 @@ fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
     }
 }
 
-fn lock_now<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(journal) = app.try_state::<SharedJournal>() {
-        let _ = journal.lock();
+/// Locks the journal from the shell if it is still open, and tells the UI, which tears down
+/// (the UI's own lock, when it gets there, finds the journal locked and tears down as well).
+/// The core drops the session before it checkpoints, so the journal is locked even when the
+/// checkpoint fails; that failure is logged by its code only.
+pub(crate) fn lock_from_shell<R: Runtime>(app: &AppHandle<R>) {
+    let Some(journal) = app.try_state::<SharedJournal>() else {
+        return;
+    };
+    if !unlocked(app) {
+        return;
     }
+    if let Err(e) = journal.lock() {
+        eprintln!(
+            "Daybreak: the journal was locked, but closing its file reported {:?}",
+            AppError::from(e).code
+        );
+    }
+    tell_ui(app, LockSignal::Locked);
 }
 
-fn unlocked<R: Runtime>(app: &AppHandle<R>) -> bool {
+pub(crate) fn unlocked<R: Runtime>(app: &AppHandle<R>) -> bool {
     app.try_state::<SharedJournal>()
         .and_then(|j| j.status().ok())
         .is_some_and(|s| s.state == daybreak_core::JournalState::Unlocked)
 }
 
-/// Tells the UI, then makes sure the journal ends up locked.
-pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
-    tell_ui(app, signal);
+/// Gives the UI `UI_GRACE` to lock (saving what is being typed first), then locks from here if
+/// it has not.
+pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
         std::thread::sleep(UI_GRACE);
-        lock_now(&app);
+        lock_from_shell(&app);
     });
+}
+
+/// Tells the UI, then makes sure the journal ends up locked.
+pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
+    tell_ui(app, signal);
+    lock_after_grace(app);
 }
 
 /// Before sleep: tells the UI and waits (while the system waits for our inhibitor) until the
 /// journal is locked, locking it from here when the UI has not done so in time.
 pub fn lock_before_sleep<R: Runtime>(app: &AppHandle<R>) {
     tell_ui(app, LockSignal::Suspend);
-    let deadline = std::time::Instant::now() + SLEEP_GRACE;
+    let deadline = std::time::Instant::now() + UI_GRACE;
     while unlocked(app) && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
     }
-    lock_now(app);
+    lock_from_shell(app);
 }
 
 /// Starts listening to the OS (where there is something to listen to).

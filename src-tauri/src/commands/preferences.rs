@@ -3,8 +3,9 @@
 use daybreak_core::preferences::{self, Preferences, NEUTRAL_TITLE};
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use super::{on_journal, on_store};
-use crate::{AppError, SharedJournal, MAIN_WINDOW};
+use super::on_store;
+use crate::idle::IdleWatch;
+use crate::{lock_signals, AppError, SharedJournal, MAIN_WINDOW};
 
 const TITLE: &str = "Daybreak";
 
@@ -24,19 +25,29 @@ pub async fn set_preferences<R: Runtime>(
     })
     .await?;
     set_title(&app, saved.neutral_title);
+    if let Some(idle) = app.try_state::<IdleWatch>() {
+        idle.set_minutes(saved.auto_lock_minutes);
+    }
     Ok(saved)
 }
 
-/// Locks at once and minimizes the window: for when someone walks in.
+/// The person did something in the window (the UI reports it at most every few seconds): the
+/// shell's own idle deadline starts again.
 #[tauri::command]
-pub async fn quick_hide<R: Runtime>(
-    app: AppHandle<R>,
-    journal: State<'_, SharedJournal>,
-) -> Result<(), AppError> {
-    on_journal(&journal, |j| j.lock()).await?;
+pub async fn idle_touch(idle: State<'_, IdleWatch>) -> Result<(), AppError> {
+    idle.touch();
+    Ok(())
+}
+
+/// For when someone walks in: minimizes the window first, at once; the UI then saves what is
+/// being typed and locks. If it has not locked within the grace (hung, or stuck saving), the
+/// journal is locked from here and the UI told. Nothing here waits on the journal.
+#[tauri::command]
+pub async fn quick_hide<R: Runtime>(app: AppHandle<R>) -> Result<(), AppError> {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.minimize();
     }
+    lock_signals::lock_after_grace(&app);
     Ok(())
 }
 

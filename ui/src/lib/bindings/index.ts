@@ -125,7 +125,7 @@ export type DayValue = { day: string, value: number, };
 
 export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
 
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | "rate_limited" | "disk_full";
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | "rate_limited" | "disk_full" | "backup_damaged" | "cancelled";
 
 export type EveningCheckIn = { sober: boolean, difficulty: number, note: string | null, };
 
@@ -203,7 +203,7 @@ score: number, };
 
 export type LineKind = "emergency" | "crisis" | "drugs" | "poison";
 
-export type LockSignal = "suspend" | "screenLocked";
+export type LockSignal = "suspend" | "screenLocked" | "locked";
 
 export type MilestoneReached = { key: string, label: string, at: string, streakStartedAt: string, };
 
