@@ -6,6 +6,7 @@ mod data_dir;
 mod error;
 mod idle;
 mod lock_signals;
+mod navigation;
 
 #[cfg(test)]
 mod bindings;
@@ -39,6 +40,8 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // The window stays on the app's own pages; any other navigation is cancelled.
+        .plugin(navigation::guard())
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
