@@ -5,14 +5,17 @@ import userEvent from '@testing-library/user-event';
 vi.mock('./lib/ipc/vault');
 vi.mock('./lib/ipc/sobriety');
 vi.mock('./lib/ipc/data');
+vi.mock('./lib/ipc/preferences');
 
 import * as vault from './lib/ipc/vault';
 import * as sobriety from './lib/ipc/sobriety';
 import * as data from './lib/ipc/data';
+import * as preferences from './lib/ipc/preferences';
 import * as fixtures from './testing/sobriety';
 import type { JournalState } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
+import { onBeforeLock } from './lib/beforeLock';
 import App from './App.svelte';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
@@ -134,6 +137,76 @@ describe('App', () => {
     await user.type(input, 'quiet river morning{Enter}');
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed lock still ends on the lock screen, which says what went wrong', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.lock).mockRejectedValue(new IpcError('io', 'checkpoint failed'));
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByTestId('lock-button'));
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.queryByTestId('sidebar'), 'the journal is torn down').toBeNull();
+    expect(screen.getByTestId('lock-error').textContent).toMatch(/^Your journal is locked, but/);
+  });
+
+  it('a lock the shell did by itself tears down the open journal, without locking again', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    render(App);
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    send('locked');
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+    expect(screen.queryByTestId('lock-error')).toBeNull();
+    expect(vault.lock, 'the shell has locked already').not.toHaveBeenCalled();
+  });
+
+  it('a lock by the shell reaches a UI stuck saving, and its old lock never closes the journal again', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    let finishSaving = () => {};
+    const removeTask = onBeforeLock(() => new Promise<void>((resolve) => (finishSaving = resolve)));
+    render(App);
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    send('screenLocked'); // the UI starts saving, and takes too long
+    send('locked'); // the shell's grace is over: it locked by itself
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+
+    // The person opens the journal again; the old save finishing must not lock it again.
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
+    finishSaving();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(vault.lock, 'a lock from before must not close the journal opened since').not.toHaveBeenCalled();
+    expect(screen.getByTestId('sidebar')).toBeTruthy();
+    removeTask();
+  });
+
+  it('a lock by the shell also closes the recovery key screen', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
+    await user.type(screen.getByTestId('create-confirm'), 'quiet river morning');
+    await user.click(screen.getByTestId('create-submit'));
+    expect(await screen.findByTestId('recovery-key')).toBeTruthy();
+    vi.mocked(data.watchLockSignals).mock.calls[0]![0]('locked');
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(KEY);
+  });
+
+  it('reports activity to the shell, throttled, on every screen', async () => {
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    vi.mocked(preferences.idleTouch).mockResolvedValue(undefined);
+    render(App);
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    window.dispatchEvent(new Event('pointermove'));
+    window.dispatchEvent(new Event('pointermove'));
+    await vi.waitFor(() => expect(preferences.idleTouch).toHaveBeenCalledTimes(1));
   });
 
   it('goes to recovery from the unlock screen and back, and recovers into the app', async () => {

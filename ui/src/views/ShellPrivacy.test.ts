@@ -30,14 +30,32 @@ describe('Shell privacy: quick hide and auto-lock', () => {
 
   afterEach(() => vi.useRealTimers());
 
-  it('Hide locks and minimizes at once, and so does Ctrl+Shift+H', async () => {
+  it('Hide minimizes first, then saves what is being typed, then locks', async () => {
+    const steps: string[] = [];
+    vi.mocked(preferences.quickHide).mockImplementation(async () => void steps.push('minimized'));
+    const removeTask = onBeforeLock(async () => {
+      await Promise.resolve();
+      steps.push('editor saved');
+    });
+    vi.mocked(vault.lock).mockImplementation(async () => void steps.push('locked'));
+    const onLocked = vi.fn(() => steps.push('journal closed'));
+    const user = userEvent.setup();
+    render(Shell, { onLocked });
+    await user.click(screen.getByTestId('quick-hide-button'));
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+    expect(steps).toEqual(['minimized', 'editor saved', 'locked', 'journal closed']);
+    expect(preferences.quickHide).toHaveBeenCalledTimes(1);
+    removeTask();
+  });
+
+  it('Hide still locks when minimizing fails', async () => {
+    vi.mocked(preferences.quickHide).mockRejectedValue(new Error('no window'));
     const onLocked = vi.fn();
     const user = userEvent.setup();
     render(Shell, { onLocked });
     await user.click(screen.getByTestId('quick-hide-button'));
-    expect(preferences.quickHide).toHaveBeenCalledTimes(1);
-    expect(vault.lock).not.toHaveBeenCalled();
-    expect(onLocked).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+    expect(vault.lock).toHaveBeenCalledTimes(1);
   });
 
   it('the keyboard shortcut hides too', async () => {
@@ -46,6 +64,9 @@ describe('Shell privacy: quick hide and auto-lock', () => {
     await fireEvent.keyDown(window, { key: 'H', ctrlKey: true, shiftKey: true });
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalled());
     expect(preferences.quickHide).toHaveBeenCalled();
+    expect(vi.mocked(preferences.quickHide).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(vault.lock).mock.invocationCallOrder[0]!,
+    );
   });
 
   it('locks by itself after the chosen idle time', async () => {

@@ -10,7 +10,15 @@ export function setPreferences(preferences: Preferences): Promise<Preferences> {
   return invoke<Preferences>('set_preferences', { preferences });
 }
 
-/** Locks at once and minimizes the window. */
+/**
+ * Minimizes the window at once. The caller then saves and locks; if it has not locked a
+ * second later, the shell locks by itself (and says so with a `locked` lock signal).
+ */
 export function quickHide(): Promise<void> {
   return invoke<void>('quick_hide');
+}
+
+/** Tells the shell the person is active, so its own idle deadline moves on (see activityReports.ts). */
+export function idleTouch(): Promise<void> {
+  return invoke<void>('idle_touch');
 }

@@ -4,3 +4,4 @@ import { vi } from 'vitest';
 export const getPreferences = vi.fn();
 export const setPreferences = vi.fn();
 export const quickHide = vi.fn();
+export const idleTouch = vi.fn();
