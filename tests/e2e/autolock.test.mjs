@@ -1,7 +1,9 @@
-// End to end: auto-lock. With the shortest idle time set, the journal locks by itself and
-// the page keeps none of the journal's text.
+// End to end: auto-lock. A lock the shell makes by itself reaches a window that is stuck;
+// with the shortest idle time set, the journal locks by itself and the page keeps none of the
+// journal's text.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
-import { createJournal } from './lib/flows.mjs';
+import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
 
 const PASSPHRASE = 'evening tide rising';
 const SECRET_WORDS = 'cormorant-unique-entry';
@@ -29,6 +31,78 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     if (app) await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+
+  test('a window stuck saving still locks within about a second: on a screen lock, and on quick hide', { timeout: 120_000 }, async (t) => {
+    // The window's saves never finish from here on, as in a frozen window: every IPC request
+    // that saves an entry is held. The UI's own lock would wait up to 5 s for such a save.
+    await s().executeScript(
+      `window.__heldIpc = [];
+       const realFetch = window.fetch;
+       window.__realFetch = realFetch;
+       window.fetch = (input, init) => {
+         const command = String(input).split('/').pop();
+         if (command === 'create_journal_entry' || command === 'save_journal_entry') {
+           window.__heldIpc.push(command);
+           return new Promise(() => {});
+         }
+         return realFetch(input, init);
+       };`,
+    );
+
+    // A screen lock: the UI starts saving and is stuck; the shell locks after 1 s and says so.
+    await typeUnsavableEntry();
+    let sent = Date.now();
+    execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:true']);
+    await s().waitFor('unlock-passphrase', { timeoutMs: 15_000, why: 'a lock by the shell shows the lock screen' });
+    const signalMs = Date.now() - sent;
+    t.diagnostic(`screen lock signal to lock screen: ${signalMs} ms`);
+    assert.ok(signalMs < 4_000, `the shell locks after 1 s and tells the UI, before the UI's own 5 s wait (took ${signalMs} ms)`);
+    assert.equal(await s().exists('sidebar'), false, 'the app shell is gone');
+    await screenshot('autolock-00-locked-by-shell');
+    await unlockAgain();
+    // The first unlock of the day starts the daily backup; let it finish, so the quick hide
+    // below measures the hide and not a lock waiting behind a backup.
+    await waitForDailyBackup();
+
+    // Quick hide: the window goes first, the shell locks a second later if the UI has not.
+    await typeUnsavableEntry();
+    sent = Date.now();
+    await s().executeScript(`window.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', ctrlKey: true, shiftKey: true }));`);
+    await s().waitFor('unlock-passphrase', { timeoutMs: 15_000, why: 'quick hide ends on the lock screen' });
+    const hideMs = Date.now() - sent;
+    t.diagnostic(`quick hide to lock screen: ${hideMs} ms`);
+    assert.ok(hideMs < 4_000, `quick hide locks within about a second even while a save hangs (took ${hideMs} ms)`);
+
+    await s().executeScript('window.fetch = window.__realFetch;');
+    await unlockAgain();
+  });
+
+  /** Opens a new entry and types into it; checks its save was tried (and is held). */
+  async function typeUnsavableEntry() {
+    await s().click('nav-journal');
+    await s().click('journal-new');
+    await s().type('journal-body', 'A few words that cannot be saved.');
+    const held = () => s().executeScript('return window.__heldIpc.length;');
+    const before = await held();
+    const deadline = Date.now() + 10_000;
+    while ((await held()) === before && Date.now() < deadline) await sleep(100);
+    assert.ok((await held()) > before, 'the editor tried to save, and the save is held');
+  }
+
+  async function waitForDailyBackup() {
+    const dir = path.join(dataDir, 'backups');
+    const made = () => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => /^auto-.*\.dbk$/.test(f));
+    const deadline = Date.now() + 60_000;
+    while (!made() && Date.now() < deadline) await sleep(200);
+    assert.ok(made(), 'the daily backup is made after unlocking');
+    await sleep(500);
+  }
+
+  async function unlockAgain() {
+    await s().type('unlock-passphrase', PASSPHRASE);
+    await s().click('unlock-submit');
+    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'unlocking again' });
+  }
 
   test('after one idle minute the journal locks and its text is gone from the DOM', { timeout: 180_000 }, async () => {
     await s().click('nav-settings');
