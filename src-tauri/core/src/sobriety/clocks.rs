@@ -9,7 +9,8 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::milestones::{reached, Milestone};
-use super::views::{self, ClockDetail, ClockView};
+use super::model::{Clock, ClockDetail, ClockView, Slip};
+use super::views;
 use crate::data_error::{from_millis, to_millis, DataError};
 use crate::store::Store;
 use crate::time::local;
@@ -17,19 +18,6 @@ use crate::time::local;
 pub const MAX_NAME_CHARS: usize = 60;
 /// Nobody has been sober for longer than this; an older start is a typo.
 const MAX_YEARS_BACK: i64 = 120;
-
-/// A clock as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Clock {
-    pub id: i64,
-    pub name: String,
-    pub started_at: DateTime<Utc>,
-    pub pinned: bool,
-    pub archived: bool,
-    pub money_per_day_cents: Option<i64>,
-    pub currency: Option<String>,
-    pub minutes_per_day: Option<i64>,
-}
 
 /// What the user fills in to create or edit a clock.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -243,7 +231,7 @@ pub fn detail(
 ) -> Result<ClockDetail, DataError> {
     store.read(|conn| {
         let clock = load(conn, id)?;
-        let slips = super::slips::for_clock(conn, id)?;
+        let slips = slips_of(conn, id)?;
         let instants: Vec<_> = slips.iter().map(|s| s.at).collect();
         let seen = seen_in_current_streak(conn, &clock, &instants)?;
         Ok(views::clock_detail(&clock, slips, &seen, now, tz))
@@ -334,5 +322,21 @@ fn seen_in_current_streak(
         "SELECT milestone FROM milestones_seen WHERE clock_id = ?1 AND streak_start = ?2",
     )?;
     let rows = stmt.query_map((clock.id, to_millis(start)), |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A clock's slips with their notes, oldest first.
+pub(crate) fn slips_of(conn: &Connection, clock_id: i64) -> Result<Vec<Slip>, DataError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, clock_id, at, note FROM slips WHERE clock_id = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([clock_id], |r| {
+        Ok(Slip {
+            id: r.get(0)?,
+            clock_id: r.get(1)?,
+            at: from_millis(r.get(2)?)?,
+            note: r.get(3)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

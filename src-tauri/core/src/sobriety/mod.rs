@@ -7,6 +7,7 @@ pub mod check_ins;
 pub mod clocks;
 pub mod count;
 pub mod milestones;
+mod model;
 pub mod slips;
 pub mod streaks;
 pub mod today;
@@ -14,6 +15,6 @@ mod views;
 
 pub use check_ins::{CheckIn, EveningCheckIn};
 pub use clocks::ClockInput;
+pub use model::{ClockDetail, ClockView, MilestoneReached, MilestoneView, Savings, Slip, Streak};
 pub use slips::{SlipInput, SlipRecorded};
 pub use today::TodayView;
-pub use views::{ClockDetail, ClockView, MilestoneReached, MilestoneView, Savings, Slip, Streak};

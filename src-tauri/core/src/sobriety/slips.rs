@@ -7,11 +7,14 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::clocks::{self, Clock};
+use super::clocks;
+use super::model::{Clock, ClockDetail, ClockView};
 use super::streaks::{history, streaks};
-use super::views::{ClockDetail, ClockView, Slip};
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{to_millis, DataError};
 use crate::store::Store;
+
+/// A clock's slips, oldest first (read where the clock's history is built).
+pub(crate) use super::clocks::slips_of as for_clock;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
 
@@ -170,19 +173,4 @@ fn clock_of(conn: &Connection, slip_id: i64) -> Result<i64, DataError> {
     })
     .optional()?
     .ok_or(DataError::NotFound("slip"))
-}
-
-pub(crate) fn for_clock(conn: &Connection, clock_id: i64) -> Result<Vec<Slip>, DataError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, clock_id, at, note FROM slips WHERE clock_id = ?1 ORDER BY at, id",
-    )?;
-    let rows = stmt.query_map([clock_id], |r| {
-        Ok(Slip {
-            id: r.get(0)?,
-            clock_id: r.get(1)?,
-            at: from_millis(r.get(2)?)?,
-            note: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::check_ins::{self, CheckIn};
 use super::clocks;
-use super::views::ClockView;
+use super::model::ClockView;
 use crate::data_error::DataError;
 use crate::store::Store;
 
