@@ -232,7 +232,7 @@ impl Journal {
         })?;
         let old = std::mem::replace(&mut *self.state(), State::Unlocked(session));
         if let State::Unlocked(old) = old {
-            old.lock()?;
+            end_session(old)?;
         }
         Ok(())
     }
@@ -244,7 +244,7 @@ impl Journal {
         self.lock_epoch.fetch_add(1, Ordering::SeqCst);
         let old = std::mem::replace(&mut *self.state(), State::Locked);
         match old {
-            State::Unlocked(session) => Ok(session.lock()?),
+            State::Unlocked(session) => end_session(session),
             State::Locked => Ok(()),
         }
     }
@@ -448,4 +448,13 @@ impl Journal {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Ends the person's session: entries deleted in it (kept until now so they could be undone)
+/// go for good, then the database is closed. A failed purge must not keep the journal open:
+/// those entries are purged at the next lock. A re-key or a restore closes the session
+/// without this, since the file it closes is replaced.
+fn end_session(mut session: Session) -> Result<(), JournalError> {
+    let _ = crate::timeline::purge_deleted(session.store_mut());
+    Ok(session.lock()?)
 }

@@ -84,3 +84,49 @@ fn after_five_wrong_tries_each_try_waits_longer_whatever_is_typed() {
         .unlock(&Passphrase::new(PASSPHRASE))
         .expect("a success resets the count");
 }
+
+#[test]
+fn deleted_entries_can_be_undone_until_the_journal_locks() {
+    use daybreak_core::timeline::{self, EntryKind};
+    use daybreak_core::{journal_entries, DataError};
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(JournalPaths::new(dir.path()), KDF);
+    journal.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T12:00:00Z")
+        .unwrap()
+        .to_utc();
+    let input = journal_entries::JournalInput {
+        at: now,
+        title: "Gone".into(),
+        body: "Written, then deleted".into(),
+        tags: vec![],
+    };
+    let (kept, deleted) = journal
+        .with_session(|s| {
+            let st = s.store_mut();
+            let kept = journal_entries::create(st, &input, now)?.id;
+            let deleted = journal_entries::create(st, &input, now)?.id;
+            timeline::delete(st, EntryKind::Journal, kept, now)?;
+            timeline::restore(st, EntryKind::Journal, kept)?;
+            timeline::delete(st, EntryKind::Journal, deleted, now)?;
+            Ok((kept, deleted))
+        })
+        .unwrap();
+    journal.lock().unwrap();
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    journal
+        .with_session(|s| {
+            let st = s.store_mut();
+            assert!(
+                matches!(
+                    timeline::restore(st, EntryKind::Journal, deleted),
+                    Err(DataError::NotFound(_))
+                ),
+                "an entry deleted before the lock is gone for good after it"
+            );
+            timeline::restore(st, EntryKind::Journal, kept)
+                .expect("an entry brought back before the lock is still there");
+            Ok(())
+        })
+        .unwrap();
+}

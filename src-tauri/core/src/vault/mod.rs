@@ -126,10 +126,7 @@ impl Session {
 
     /// Checkpoints the WAL into the database and closes the connection; SQLCipher wipes the
     /// key from memory as the connection closes.
-    pub fn lock(mut self) -> Result<(), VaultError> {
-        // Entries deleted this session (kept until now so they could be undone) go for good.
-        // A failure here must not keep the journal open: they are purged at the next lock.
-        let _ = crate::timeline::purge_deleted(&mut self.store);
+    pub fn lock(self) -> Result<(), VaultError> {
         Ok(self.store.close()?)
     }
 }
