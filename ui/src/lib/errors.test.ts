@@ -61,14 +61,15 @@ describe('friendly error messages', () => {
     expect(messageForError(new IpcError('corrupt', 'page 7'))).toBe(ERROR_MESSAGES.corrupt);
   });
 
-  it('shows which file could not be used and why, for file and backup problems', () => {
+  it('shows which file could not be used and why, for backup problems', () => {
     const io = new IpcError('io', "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.");
-    expect(messageForError(io)).toBe(io.message);
+    expect(messageForError(io, 'backup')).toBe(io.message);
+    expect(messageForError(io)).toBe(ERROR_MESSAGES.io);
     const damaged = new IpcError('backup_damaged', 'This backup is incomplete or damaged.');
     expect(messageForError(damaged, 'backup')).toBe(damaged.message);
     const stopped = new IpcError('cancelled', 'The backup was stopped before the end. Nothing was written.');
     expect(messageForError(stopped)).toBe(stopped.message);
-    expect(messageForError(new IpcError('io', ''))).toBe(ERROR_MESSAGES.io);
+    expect(messageForError(new IpcError('io', ''), 'backup')).toBe(ERROR_MESSAGES.io);
   });
 
   it('words a wrong secret for a backup as about the backup, not the journal', () => {

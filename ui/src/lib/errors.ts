@@ -50,10 +50,13 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
 
 /**
  * Codes whose backend message says more than a general sentence could: what to fix
- * (invalid_input), how long to wait (rate_limited), which file could not be used and why
- * (io, backup_damaged) and what was stopped (cancelled). None of them carries journal text.
+ * (invalid_input), how long to wait (rate_limited), what is wrong with a backup
+ * (backup_damaged) and what was stopped (cancelled). None of them carries journal text.
  */
-const BACKEND_WORDS = new Set<ErrorCode>(['invalid_input', 'rate_limited', 'io', 'backup_damaged', 'cancelled']);
+const BACKEND_WORDS = new Set<ErrorCode>(['invalid_input', 'rate_limited', 'backup_damaged', 'cancelled']);
+
+/** Where a file problem (io) is about a file the person chose, so the backend's words name it. */
+const NAMES_THE_FILE = new Set<ErrorContext>(['backup']);
 
 /** The friendly text for an error code, worded for where it happened. */
 export function messageForCode(code: ErrorCode, context: ErrorContext = 'general'): string {
@@ -70,7 +73,9 @@ export function messageForError(reason: unknown, context: ErrorContext = 'genera
   // (rate_limited), so they are shown as they are.
   const contextual = CONTEXT_MESSAGES[context]?.[error.code];
   if (contextual) return contextual;
-  if (BACKEND_WORDS.has(error.code) && error.message.trim() !== '') {
+  const backendWords =
+    BACKEND_WORDS.has(error.code) || (error.code === 'io' && NAMES_THE_FILE.has(context));
+  if (backendWords && error.message.trim() !== '') {
     return error.message;
   }
   return messageForCode(error.code, context);
