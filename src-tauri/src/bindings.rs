@@ -27,7 +27,7 @@ use daybreak_core::triggers::Trigger;
 use daybreak_core::{JournalState, JournalStatus};
 use ts_rs::{Config, TS};
 
-use crate::commands::vault::CreatedJournal;
+use crate::commands::vault::{CreatedJournal, RekeyedJournal};
 use crate::lock_signals::LockSignal;
 use crate::{AppError, ErrorCode};
 
@@ -46,6 +46,7 @@ fn generate() -> String {
     let mut decls = vec![
         declaration::<AppError>(&cfg),
         declaration::<CreatedJournal>(&cfg),
+        declaration::<RekeyedJournal>(&cfg),
         declaration::<ErrorCode>(&cfg),
         declaration::<JournalState>(&cfg),
         declaration::<JournalStatus>(&cfg),

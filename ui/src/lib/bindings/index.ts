@@ -250,6 +250,8 @@ crisisCountry: string | null, };
 
 export type Reason = { id: number, text: string, };
 
+export type RekeyedJournal = { recoveryKey: string, backupPath: string | null, backupProblem: string | null, olderBackups: Array<string>, };
+
 export type RelapsePlan = { warningSigns: Array<string>, highRiskSituations: Array<string>, 
 /**
  * Triggers from the catalogue that are high-risk for this person.
