@@ -12,7 +12,7 @@
 //! Before sleep, a logind "delay" inhibitor makes the system wait until the journal is locked
 //! (logind waits up to its InhibitDelayMaxSec, 5 s by default).
 //! On other systems no OS signal is wired; the UI notices a resume from sleep by its clock
-//! jumping (see ui/src/lib/wakeLock.ts).
+//! jumping (see ui/src/lib/idleLock.ts).
 
 use std::sync::Mutex;
 use std::time::Duration;

@@ -1,5 +1,5 @@
 //! The open export: everything in the journal as one JSON document, readable by anyone, in a
-//! documented and versioned format (docs/export-format.md). Ids are left out; links between
+//! documented and versioned format (README.md, "The open export format"). Ids are left out; links between
 //! entries use names (a craving's triggers, a mood's emotions) so the file reads on its own.
 
 use std::path::{Path, PathBuf};

@@ -105,8 +105,8 @@ fn names_after(code: &str, prefix: &str) -> BTreeSet<String> {
     names
 }
 
-/// The top-level module a file belongs to (`src/a.rs` and `src/a/**` are `a`); `None` for the
-/// crate root and binaries.
+/// The top-level module a file belongs to (a file or folder directly under src/ is the module
+/// of that name); `None` for the crate root and binaries.
 fn top_module(file: &str) -> Option<String> {
     let inside = file.strip_prefix("src/")?;
     if inside == "lib.rs" || inside.starts_with("bin/") {
@@ -132,8 +132,8 @@ fn top_level_graph(files: &[(String, String)]) -> Graph {
     graph
 }
 
-/// The graph of `parent`'s submodules (`src/parent/x.rs` is `x`), from `super::y` and
-/// `crate::parent::y`.
+/// The graph of `parent`'s submodules (a file in src/<parent>/ is the submodule of that name),
+/// from `super::y` and `crate::parent::y`.
 fn submodule_graph(files: &[(String, String)], parent: &str) -> Graph {
     let folder = format!("src/{parent}/");
     let mut graph = Graph::new();

@@ -6,7 +6,7 @@
 // had to hold.
 //
 // Never call the screenshot endpoint: it hangs under Xvfb on this machine.
-// Use `screenshot()` from ./screenshot.mjs (ImageMagick `import`) instead.
+// Use `screenshot()` from ./artifacts.mjs (ImageMagick `import`) instead.
 
 /** The W3C web element identifier key. */
 export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';

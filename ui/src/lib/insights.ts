@@ -17,7 +17,7 @@ export const RANGE_CHOICES: ReadonlyArray<{ value: RangeChoice; label: string; d
 
 /** "All time" starts here… */
 export const ALL_TIME_FROM = '2000-01-01';
-/** …but the backend refuses spans longer than this (core/src/insights/mod.rs: 366 × 60 days). */
+/** …but the backend refuses spans longer than this (src-tauri/core/src/insights/mod.rs: 366 × 60 days). */
 export const MAX_SPAN_DAYS = 366 * 60;
 
 /** The local dates a period covers, today included: the last 30 days are today and the 29 before. */

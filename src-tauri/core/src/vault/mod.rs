@@ -1,6 +1,6 @@
 //! The vault: creating a journal, unlocking it with the passphrase or the recovery key,
-//! changing the passphrase, and re-keying. See `shared/security.md` for the model this
-//! implements.
+//! changing the passphrase, and re-keying. The README's "Security model, in a few lines" is
+//! the model this implements.
 
 pub(crate) mod atomic;
 pub mod header;
