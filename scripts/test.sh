@@ -13,6 +13,8 @@ ensure_tauri_driver
 cd "$ROOT"
 say "Rust formatting (cargo fmt --check)"
 cargo fmt --all --check
+say "Comments name only paths that exist (scripts/check-comment-paths.mjs)"
+node scripts/check-comment-paths.mjs
 
 say "UI type checks (svelte-check)"
 (cd ui && npm run --silent check)
