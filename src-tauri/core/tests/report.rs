@@ -229,78 +229,65 @@ fn build(s: &Session, options: &ReportOptions) -> Report {
 
 /// Runs poppler's `pdftotext` on the file; it must read it without a complaint.
 fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "pdftotext failed: {stderr}");
-    assert!(stderr.trim().is_empty(), "pdftotext complained: {stderr}");
-    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+    run_poppler("pdftotext", path, &["-"])
 }
 
-fn pdf_text(pdf: &[u8]) -> String {
+fn run_poppler(tool: &str, path: &Path, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is installed: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{tool} failed: {stderr}");
+    assert!(stderr.trim().is_empty(), "{tool} complained: {stderr}");
+    String::from_utf8(out.stdout).expect("poppler writes UTF-8")
+}
+
+/// Runs a poppler tool on the PDF (saved to a temporary file).
+fn poppler(tool: &str, pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, pdf).unwrap();
-    pdftotext(&path)
+    let args: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
+    run_poppler(tool, &path, args)
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+fn pdf(report: &Report) -> Vec<u8> {
+    report::to_pdf(report).expect("the PDF is written")
 }
 
-/// Checks the file's frame: header, trailer, and a cross-reference table whose every offset
-/// points exactly at its object. Returns the page count from the page tree.
+fn pdf_text(pdf: &[u8]) -> String {
+    poppler("pdftotext", pdf)
+}
+
+/// Checks the file's frame as poppler's `pdfinfo` reads it: a PDF, A4, and every font it uses
+/// embedded as a subset (poppler's `pdffonts`). Returns the page count.
 fn check_structure(pdf: &[u8]) -> usize {
-    assert!(pdf.starts_with(b"%PDF-1.4\n"), "a PDF 1.4 header");
-    assert!(pdf.ends_with(b"%%EOF\n"), "ends with %%EOF");
-    let tail_at = pdf
-        .windows(b"startxref\n".len())
-        .rposition(|w| w == b"startxref\n")
-        .expect("startxref");
-    let tail = std::str::from_utf8(&pdf[tail_at..]).unwrap();
-    let xref: usize = tail.lines().nth(1).unwrap().parse().unwrap();
-    let table = std::str::from_utf8(&pdf[xref..]).expect("the table is ASCII");
-    let mut lines = table.lines();
-    assert_eq!(lines.next(), Some("xref"), "startxref points at the table");
-    let size: usize = lines
-        .next()
-        .unwrap()
-        .strip_prefix("0 ")
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert_eq!(lines.next(), Some("0000000000 65535 f "));
-    for n in 1..size {
-        let entry = lines.next().unwrap();
+    assert!(pdf.starts_with(b"%PDF-1."), "a PDF header");
+    let info = poppler("pdfinfo", pdf);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("pdfinfo says {name}\n{info}"))
+            .to_string()
+    };
+    assert_eq!(field("Title:"), "Daybreak report");
+    assert!(field("Page size:").contains("(A4)"), "A4: {info}");
+    let fonts = poppler("pdffonts", pdf);
+    // Two header lines, then one line per font: name type encoding emb sub uni object ID.
+    for font in fonts.lines().skip(2) {
+        let cols: Vec<&str> = font.split_whitespace().collect();
+        let n = cols.len();
+        assert!(n >= 7, "{fonts}");
         assert_eq!(
-            entry.len(),
-            19,
-            "entries are 20 bytes with their end of line (19 without it)"
-        );
-        assert!(entry.ends_with(" 00000 n "), "{entry}");
-        let offset: usize = entry[..10].parse().unwrap();
-        assert!(
-            pdf[offset..].starts_with(format!("{n} 0 obj\n").as_bytes()),
-            "the table says object {n} is at {offset}"
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "every font is embedded, subset and mapped to Unicode:\n{fonts}"
         );
     }
-    assert_eq!(lines.next(), Some("trailer"));
-    assert!(lines
-        .next()
-        .unwrap()
-        .contains(&format!("/Size {size} /Root 1 0 R")));
-    let pages = find(pdf, b"/Type /Pages").expect("a page tree");
-    let count = &pdf[pages..];
-    let count = &count[find(count, b"/Count ").unwrap() + 7..];
-    let digits: String = count
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .map(|b| char::from(*b))
-        .collect();
-    digits.parse().unwrap()
+    field("Pages:").parse().unwrap()
 }
 
 #[test]
@@ -483,12 +470,13 @@ fn journal_entries_appear_only_when_asked_for() {
     );
     assert!(first < second, "oldest first");
 
-    let pdf_with = pdf_text(&report::to_pdf(&with));
-    let pdf_without = pdf_text(&report::to_pdf(&without));
+    let pdf_with = pdf_text(&pdf(&with));
+    let pdf_without = pdf_text(&pdf(&without));
     assert!(pdf_with.contains("marmalade"), "{pdf_with}");
     assert!(
-        pdf_with.contains("\u{201C}properly\u{201D} café-calm ?."),
-        "curly quotes and é are in WinAnsi; the emoji becomes '?': {pdf_with}"
+        pdf_with.contains("\u{201C}properly\u{201D} café-calm"),
+        "curly quotes and accents print as written; an emoji no installed font has becomes the \
+         font's box and the line goes on: {pdf_with}"
     );
     assert!(!pdf_without.contains("marmalade"));
     assert!(!pdf_without.contains("river"));
@@ -514,7 +502,7 @@ fn an_empty_range_makes_a_sensible_report() {
         assert!(html.contains(expected), "missing {expected:?}");
     }
     assert!(!html.contains("<svg"), "no chart without data");
-    let pdf = report::to_pdf(&r);
+    let pdf = pdf(&r);
     assert_eq!(check_structure(&pdf), 1);
     let text = pdf_text(&pdf);
     assert!(
@@ -560,7 +548,7 @@ fn bad_ranges_are_refused_with_a_reason() {
     let html = report::to_html(&r);
     assert!(html.contains("Average mood by month"), "{html}");
     assert!(html.contains("<th scope=\"row\">Nov 2026</th>"));
-    let pdf = report::to_pdf(&r);
+    let pdf = pdf(&r);
     check_structure(&pdf);
     assert!(pdf_text(&pdf).contains("Average mood by month"));
     // A single day is a range too.
@@ -572,19 +560,9 @@ fn bad_ranges_are_refused_with_a_reason() {
 #[test]
 fn the_pdf_is_well_formed_and_readable() {
     let (_j, s) = filled();
-    let pdf = report::to_pdf(&build(&s, &november(true)));
+    let pdf = pdf(&build(&s, &november(true)));
     let pages = check_structure(&pdf);
     assert!(pages >= 1);
-    assert!(find(
-        &pdf,
-        b"/BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding"
-    )
-    .is_some());
-    assert!(find(&pdf, b"/MediaBox [0 0 595.28 841.89]").is_some(), "A4");
-    assert!(
-        find(&pdf, b"(Payday <script>alert\\(1\\)</script>: 3 times) Tj").is_some(),
-        "parentheses in what the person wrote are escaped in PDF strings"
-    );
     let text = pdf_text(&pdf);
     for expected in [
         "Daybreak report",
@@ -598,6 +576,61 @@ fn the_pdf_is_well_formed_and_readable() {
         &format!("Page 1 of {pages}"),
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+/// The same words in Spanish, Greek, Russian, Japanese and Arabic: a trigger's name, and a
+/// journal entry's title and text.
+const LANGUAGES: [(&str, &str, &str); 5] = [
+    (
+        "Añoranza del bar",
+        "Mañana",
+        "Hoy caminé junto al río con mi hermana.",
+    ),
+    ("Μοναξιά", "Αύριο", "Σήμερα περπάτησα δίπλα στο ποτάμι."),
+    ("Одиночество", "Завтра", "Сегодня я гулял у реки с сестрой."),
+    ("給料日の夜", "明日", "今日は妹と川沿いを歩きました。"),
+    ("الوحدة", "غدا", "مشيت اليوم بجانب النهر مع أختي"),
+];
+
+#[test]
+fn every_language_prints_in_the_pdf() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    for (i, (trigger, title, text)) in LANGUAGES.iter().enumerate() {
+        let id = triggers::create(st, trigger, now()).unwrap().id;
+        let when = at(11, 2 + i as u32, 20, 0);
+        cravings::create(
+            st,
+            &craving(when, 5, vec![id], vec![], CravingOutcome::Passed),
+            now(),
+        )
+        .unwrap();
+        journal_entries::create(st, &entry(when, title, text), now()).unwrap();
+    }
+    let r = build(&s, &november(true));
+    let pdf = pdf(&r);
+    check_structure(&pdf);
+    let text = pdf_text(&pdf);
+    let html = report::to_html(&r);
+    // pdftotext writes a right-to-left run between embedding marks (U+202B ... U+202C), in
+    // logical order, and a line's runs in the order they stand on the page.
+    let text: String = text
+        .chars()
+        .filter(|c| !('\u{202A}'..='\u{202E}').contains(c))
+        .collect();
+    for (trigger, title, body) in LANGUAGES {
+        assert!(
+            html.contains(&format!("{trigger}: once")),
+            "{trigger} in the page"
+        );
+        for expected in [trigger, title, body] {
+            assert!(html.contains(expected), "missing {expected:?} in the page");
+            assert!(
+                text.contains(expected),
+                "missing {expected:?} in the PDF as pdftotext reads it:\n{text}"
+            );
+        }
     }
 }
 
@@ -616,7 +649,7 @@ fn a_long_journal_runs_over_several_pages() {
         now(),
     )
     .unwrap();
-    let pdf = report::to_pdf(&build(&s, &november(true)));
+    let pdf = pdf(&build(&s, &november(true)));
     let pages = check_structure(&pdf);
     assert!(pages > 1, "{pages} page(s)");
     let text = pdf_text(&pdf);

@@ -460,16 +460,6 @@ fn journal(report: &Report, out: &mut Vec<Block>) {
     }
 }
 
-/// Which points get a label under the axis: the first, the last and one in the middle.
-pub(super) fn axis_labels(n: usize) -> Vec<(usize, &'static str)> {
-    match n {
-        0 => vec![],
-        1 => vec![(0, "middle")],
-        2 => vec![(0, "start"), (1, "end")],
-        n => vec![(0, "start"), (n / 2, "middle"), (n - 1, "end")],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::blocks::{axis_labels, number, Block, Chart, ChartKind, Table, TITLE};
+use super::blocks::{Block, Chart, Table, TITLE};
+use super::chart::{self, Mark, DOT, HEIGHT, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
@@ -130,19 +131,9 @@ fn table(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-const W: f64 = 640.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 40.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 36.0;
-
-/// An inline SVG chart with its own title and description for screen readers.
+/// An inline SVG chart, drawn from the marks `chart` works out, with its own title and
+/// description for screen readers.
 fn chart(out: &mut String, chart: &Chart, n: usize) {
-    let (plot_w, plot_h) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
-    let y = |v: f64| TOP + plot_h - (v - chart.min) / (chart.max - chart.min) * plot_h;
-    let slot = plot_w / chart.points.len().max(1) as f64;
-    let x = |i: usize| LEFT + slot * (i as f64 + 0.5);
     let _ = writeln!(
         out,
         "<figure>\n<figcaption id=\"chart-{n}\">{}</figcaption>",
@@ -150,95 +141,63 @@ fn chart(out: &mut String, chart: &Chart, n: usize) {
     );
     let _ = writeln!(
         out,
-        "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" \
+        "<svg viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-labelledby=\"chart-{n}\" aria-describedby=\"chart-{n}-desc\">\n\
          <desc id=\"chart-{n}-desc\">{}</desc>",
         escape(&chart.description)
     );
-    for t in &chart.ticks {
-        let _ = writeln!(
-            out,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            W - RIGHT,
-            y(*t),
-            y(*t),
-            LEFT - 6.0,
-            y(*t) + 4.0,
-            number(*t)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\"/>",
-        W - RIGHT,
-        TOP + plot_h,
-        TOP + plot_h
-    );
-    match chart.kind {
-        ChartKind::Bars => {
-            let width = (slot * 0.7).max(1.0);
-            for (i, (label, v)) in chart.points.iter().enumerate() {
-                if let Some(v) = v {
-                    // A zero still shows as a sliver, so "none" differs from "not logged".
-                    let top = y(*v).min(TOP + plot_h - 1.5);
-                    let _ = writeln!(
-                        out,
-                        "<rect class=\"bar\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" \
-                         height=\"{:.1}\"><title>{}: {}</title></rect>",
-                        x(i) - width / 2.0,
-                        TOP + plot_h - top,
-                        escape(label),
-                        number(*v)
-                    );
-                }
+    for mark in chart::marks(chart) {
+        match mark {
+            Mark::Grid { y } | Mark::Axis { y } => {
+                let class = if matches!(mark, Mark::Grid { .. }) {
+                    "grid"
+                } else {
+                    "axis"
+                };
+                let _ = writeln!(
+                    out,
+                    "<line class=\"{class}\" x1=\"{PLOT_LEFT}\" x2=\"{PLOT_RIGHT:.1}\" \
+                     y1=\"{y:.1}\" y2=\"{y:.1}\"/>"
+                );
             }
-        }
-        ChartKind::Line => {
-            let mut path = String::new();
-            let mut previous = false;
-            for (i, (_, v)) in chart.points.iter().enumerate() {
-                match v {
-                    Some(v) => {
-                        let _ = write!(
-                            path,
-                            "{}{:.1} {:.1} ",
-                            if previous { "L" } else { "M" },
-                            x(i),
-                            y(*v)
-                        );
-                        previous = true;
-                    }
-                    // A day without a mood breaks the line rather than guessing across it.
-                    None => previous = false,
-                }
+            Mark::Bar {
+                x,
+                y,
+                width,
+                height,
+                title,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"bar\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{width:.1}\" \
+                     height=\"{height:.1}\"><title>{}</title></rect>",
+                    escape(&title)
+                );
             }
-            if !path.is_empty() {
+            Mark::Line(points) => {
+                let mut path = String::new();
+                for (i, (x, y)) in points.iter().enumerate() {
+                    let _ = write!(path, "{}{x:.1} {y:.1} ", if i == 0 { "M" } else { "L" });
+                }
                 let _ = writeln!(out, "<path class=\"line\" d=\"{}\"/>", path.trim_end());
             }
-            for (i, (label, v)) in chart.points.iter().enumerate() {
-                if let Some(v) = v {
-                    let _ = writeln!(
-                        out,
-                        "<circle class=\"dot\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\">\
-                         <title>{}: {}</title></circle>",
-                        x(i),
-                        y(*v),
-                        escape(label),
-                        number(*v)
-                    );
-                }
+            Mark::Dot { x, y, title } => {
+                let _ = writeln!(
+                    out,
+                    "<circle class=\"dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{DOT}\">\
+                     <title>{}</title></circle>",
+                    escape(&title)
+                );
+            }
+            Mark::Label { x, y, anchor, text } => {
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{}\">{}</text>",
+                    anchor.svg(),
+                    escape(&text)
+                );
             }
         }
-    }
-    for (i, anchor) in axis_labels(chart.points.len()) {
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
-            x(i),
-            H - BOTTOM + 18.0,
-            escape(&chart.points[i].0)
-        );
     }
     out.push_str("</svg>\n</figure>\n");
 }

@@ -1,13 +1,16 @@
 //! The counsellor report: a printable summary of a date range that the person chooses to share,
-//! as a standalone HTML page and as a PDF written by our own code (no scripts, no fonts or
-//! images from anywhere, nothing loaded at all).
+//! as a standalone HTML page (no scripts, no fonts or images from anywhere, nothing loaded at
+//! all) and as a PDF in fonts found on the system, so every language a person writes in prints.
 //!
 //! The numbers come from the same functions the app's screens use: the sober-day count from
 //! `sobriety::streaks`, moods and cravings from `insights::compute`. This module gathers them
-//! into a plain `Report`; `blocks` words it once, and `html` and `pdf` lay those words out.
+//! into a plain `Report`; `blocks` words it once, `chart` works out its charts' drawing once,
+//! and `html` and `pdf` lay them out.
 //! Exports are the one place readable data leaves the journal, so the report says so at the top.
 
 mod blocks;
+mod chart;
+mod fonts;
 mod html;
 mod pdf;
 
@@ -160,13 +163,20 @@ pub fn to_html(report: &Report) -> String {
     html::render(&blocks::compose(report))
 }
 
-/// The report as a PDF (A4, standard fonts, nothing embedded).
-pub fn to_pdf(report: &Report) -> Vec<u8> {
+/// The report as a PDF: A4, in fonts found on the system, a subset of each embedded.
+pub fn to_pdf(report: &Report) -> Result<Vec<u8>, DataError> {
     pdf::render(
         &blocks::compose(report),
         blocks::TITLE,
         &blocks::footer(report),
     )
+    .map_err(|e| DataError::Io {
+        action: "write the report's PDF".into(),
+        reason: match e {
+            pdf::PdfError::NoFont => "no font was found on this computer".into(),
+            pdf::PdfError::Write(why) => why,
+        },
+    })
 }
 
 /// Builds the report and saves it as an HTML page and a PDF in `dir`, under dated names that
@@ -190,7 +200,7 @@ pub fn write_files(
     tz: Tz,
 ) -> Result<ReportFiles, DataError> {
     let html = to_html(report);
-    let pdf = to_pdf(report);
+    let pdf = to_pdf(report)?;
     let save = |ext: &str, bytes: &[u8]| {
         crate::export_file::write_new(dir, "daybreak-report", ext, bytes, "The report", now, tz)
             .map(|p| p.display().to_string())
