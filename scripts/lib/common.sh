@@ -41,8 +41,12 @@ ensure_apt_packages() {
 APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebkit2gtk-4.1-dev
               libxdo-dev librsvg2-dev)
 # What the tests add: WebKit's WebDriver, a virtual display, screenshots, and pdftotext
-# (poppler-utils) to read back the counsellor report's PDF.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils)
+# (poppler-utils) to read back the counsellor report's PDF. The report test prints Spanish, Greek,
+# Russian, Japanese and Arabic in fonts found on the system: fonts-dejavu-core has the Latin,
+# Greek, Cyrillic and Arabic letters (and is what fontconfig itself pulls in on Debian), and
+# fonts-droid-fallback the Japanese (7 MB installed; fonts-vlgothic is 8 MB, fonts-noto-cjk 91 MB).
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
+               fonts-dejavu-core fonts-droid-fallback)
 # What scripts/package.sh adds to check the packages it builds: Debian's and AppStream's
 # validators, rpm to read the .rpm's metadata, and xprop (x11-utils) to read the window's class.
 # The bundler itself needs nothing more.
