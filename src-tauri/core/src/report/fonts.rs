@@ -1,8 +1,8 @@
 //! Fonts for the PDF, found on the system (fontconfig's folders on Linux, the system font
 //! folders elsewhere) and never built into the app. A plain sans-serif face draws what it can;
 //! each character it lacks (Greek, Arabic, Japanese, ...) is drawn with the first other face on
-//! the system that has it; a character no face has keeps the main face's fallback glyph (a box),
-//! and its text is still in the file for copying and searching.
+//! the system that has it; a character no face has gets the main face's fallback glyph (a box),
+//! and the PDF is made all the same.
 //!
 //! Text is measured by shaping it with rustybuzz, the shaper krilla draws with, and laid out
 //! line by line: each line is cut into runs by direction (Unicode's bidi rules, so a line of
