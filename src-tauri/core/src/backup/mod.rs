@@ -23,8 +23,8 @@ use crate::insights::CountItem;
 use crate::paths::JournalPaths;
 use crate::private_files;
 use crate::secret::{fill_random, DataKey};
-use crate::sobriety::count::local;
 use crate::store::Store;
+use crate::time::local;
 use crate::vault::{atomic, data_key_from_header, swap, Secret, Session, Vault, VaultError};
 use container::Container;
 

@@ -27,10 +27,11 @@ use ts_rs::TS;
 use crate::cravings::CravingOutcome;
 use crate::data_error::{from_millis, DataError};
 use crate::insights::{self, CountItem, Insights};
-use crate::sobriety::count::{instant_at, local, Span};
+use crate::sobriety::count::Span;
 use crate::sobriety::streaks::{history, streaks};
 use crate::sobriety::{clocks, slips};
 use crate::store::Store;
+use crate::time::{instant_at, local};
 
 /// The longest range a report covers.
 const MAX_YEARS: u32 = 10;

@@ -14,9 +14,6 @@ use chrono::NaiveDateTime;
 
 use crate::time::{days_between, months_after, months_between};
 
-// The report and the backup still import these from here; new code imports `crate::time`.
-pub use crate::time::{instant_at, local};
-
 /// Years, months and days: the friendly long form of a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
