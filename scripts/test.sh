@@ -41,4 +41,13 @@ build_app
 say "End-to-end tests (real app via tauri-driver + WebKitWebDriver)"
 DAYBREAK_BIN="$APP_BIN" bash tests/e2e/run.sh
 
+# The packages: a release build, the .deb and .rpm checked, the .deb installed, run, removed and
+# reinstalled. Off by default: it adds a full release build (see the README for how long).
+if [ "${DAYBREAK_PACKAGE_TESTS:-0}" = 1 ]; then
+  say "Package tests (scripts/package.sh --test)"
+  bash "$ROOT/scripts/package.sh" --test
+else
+  say "Package tests skipped: DAYBREAK_PACKAGE_TESTS=1 runs scripts/package.sh --test too"
+fi
+
 say "All tests passed"

@@ -264,14 +264,19 @@ class AppHandle {
 /**
  * Start tauri-driver, then the app through a new WebDriver session.
  *
- * @param {{dataDir: string, name?: string, readyTimeoutMs?: number}} opts
+ * `dataDir: null` starts the app without DAYBREAK_DATA_DIR, so it uses the person's own data
+ * folder under $HOME, as an installed app does (the package test gives it a throwaway HOME).
+ *
+ * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number}} opts
  * @returns {Promise<AppHandle>} with `.session` ready to use; call `.close()`.
  */
 export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000, env = {} }) {
   const binary = requireBinary();
-  if (!dataDir || !fs.statSync(dataDir).isDirectory()) {
-    throw new Error(`launchApp: dataDir ${dataDir} must be an existing directory`);
+  if (dataDir !== null && (!dataDir || !fs.statSync(dataDir).isDirectory())) {
+    throw new Error(`launchApp: dataDir ${dataDir} must be an existing directory (or null for the app's own folder)`);
   }
+  const { DAYBREAK_DATA_DIR: _inherited, ...baseEnv } = process.env;
+  const dataEnv = dataDir === null ? {} : { DAYBREAK_DATA_DIR: dataDir };
   const tauriDriver = findTauriDriver();
   const nativeDriver = findNativeDriver();
   const port = await freePort();
@@ -281,14 +286,17 @@ export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000
   const marker = crypto.randomUUID();
   const logPath = artifactPath(`${name}-driver.log`);
   const logFd = fs.openSync(logPath, 'a');
-  fs.writeSync(logFd, `# ${new Date().toISOString()} tauri-driver --port ${port} --native-port ${nativePort}; DAYBREAK_DATA_DIR=${dataDir}\n`);
+  fs.writeSync(
+    logFd,
+    `# ${new Date().toISOString()} tauri-driver --port ${port} --native-port ${nativePort}; DAYBREAK_DATA_DIR=${dataDir ?? "(unset: the app's own folder)"}\n`,
+  );
   let child;
   try {
     child = spawn(
       tauriDriver,
       ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver],
       {
-        env: { ...process.env, ...env, DAYBREAK_DATA_DIR: dataDir, DAYBREAK_E2E_MARKER: marker },
+        env: { ...baseEnv, ...env, ...dataEnv, DAYBREAK_E2E_MARKER: marker },
         detached: true, // own process group, so teardown can reach all of it
         stdio: ['ignore', logFd, logFd],
       },
