@@ -17,7 +17,7 @@ TEST=0
 case "${1:-}" in
   "") ;;
   --test) TEST=1 ;;
-  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown option ${1} (use --test, or nothing)" ;;
 esac
 
@@ -73,7 +73,7 @@ RPM_NAME="Daybreak-${VERSION}-1.x86_64.rpm"
 [ "$(uname -m)" = x86_64 ] || die "this script names the x86_64 packages; on $(uname -m) adjust DEB_NAME/RPM_NAME"
 
 # ---------------------------------------------------------------------------- build
-say "Building Daybreak $VERSION for release (a cold build takes about 20 minutes)"
+say "Building Daybreak $VERSION for release (from empty build dirs this takes 20 to 30 minutes)"
 rm -f "$BUNDLE/deb/$DEB_NAME" "$BUNDLE/rpm/$RPM_NAME"
 # The CLI runs the UI build first (beforeBuildCommand), then cargo with the release profile
 # from the root Cargo.toml.
