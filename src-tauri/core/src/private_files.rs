@@ -1,7 +1,8 @@
 //! Files only the person can read: the data folder is created 0700 and every file Daybreak
-//! writes (header, database, backups, exports, reports, the plan page) 0600. On Windows and
-//! macOS the user's own profile folders already keep other accounts out; the modes are the
-//! Unix way of saying the same, and the one place that differs per OS is this module.
+//! writes (header, database, backups, exports, reports, the plan page) 0600. On Windows the
+//! user's own profile folders already keep other accounts out; the modes are the Unix (Linux,
+//! macOS) way of saying the same. This module is the one place in the core where file handling
+//! differs per OS: the modes, and syncing a folder after a rename.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -28,6 +29,20 @@ pub fn create_or_truncate(path: &Path) -> io::Result<File> {
 /// Restricts a file someone else created (SQLite's `VACUUM INTO`, a zip writer) to its owner.
 pub fn restrict(path: &Path) -> io::Result<()> {
     set_mode(path, 0o600)
+}
+
+/// Makes a rename or removal in `dir` durable. Directories cannot be opened for syncing on
+/// Windows, where the rename (MoveFileEx) is already write-through enough for our purpose.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 fn options() -> OpenOptions {

@@ -47,19 +47,8 @@ pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
     sync_dir(to.parent().unwrap_or(Path::new(".")))
 }
 
-/// Makes a rename or removal itself durable. Directories cannot be opened for syncing on
-/// Windows, where the rename (MoveFileEx) is already write-through enough for our purpose.
-pub fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        fs::File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
+/// Makes a rename or removal itself durable (per OS, in `private_files`).
+pub use crate::private_files::sync_dir;
 
 #[cfg(test)]
 mod tests {
