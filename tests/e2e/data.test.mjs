@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
+import { filesHolding } from './lib/files.mjs';
 import { createJournal, KDF_TIMEOUT_MS } from './lib/flows.mjs';
 
 const PASSPHRASE = 'harbour lights at dusk';
@@ -57,22 +58,7 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
       // Nor does any file outside the encrypted journal: the data folder (database, WAL,
       // header, backups) and the WebView's own profile and cache folders. (The exports, which
       // are readable on purpose, went to their own folder.)
-      const home = os.homedir();
-      const places = [
-        dataDir,
-        path.join(home, '.local', 'share', 'org.daybreak.journal'),
-        path.join(home, '.cache', 'org.daybreak.journal'),
-        path.join(home, '.local', 'share', 'webkitgtk'),
-        path.join(home, '.cache', 'webkitgtk'),
-      ];
-      for (const place of places) {
-        for (const file of filesUnder(place)) {
-          const bytes = fs.readFileSync(file);
-          for (const form of [Buffer.from(CANARY), Buffer.from(CANARY, 'utf16le')]) {
-            assert.ok(!bytes.includes(form), `the mood note must not be readable in ${file}`);
-          }
-        }
-      }
+      assert.deepEqual(filesHolding(CANARY, dataDir), [], 'the mood note must not be readable in any file');
     }
     if (systemBus) systemBus.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -171,12 +157,3 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
     assert.equal(ok, 1, 'the file input accepted the file');
   }
 });
-
-/** Every regular file under `dir` (none when it does not exist). */
-function filesUnder(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name));
-}

@@ -2,6 +2,7 @@
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every regular file under `dir`, recursively, as absolute paths (sorted). */
@@ -42,3 +43,27 @@ export function isInside(parent, child) {
 
 /** The 16-byte header every plaintext SQLite database starts with. */
 export const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * The files that hold `text` (as UTF-8 or UTF-16) anywhere outside the encrypted database: in
+ * the journal's data folder (database, WAL, header, backups) and in the WebView's own profile
+ * and cache folders. A journal's text must be in none of them.
+ */
+export function filesHolding(text, dataDir) {
+  const home = os.homedir();
+  const places = [
+    dataDir,
+    path.join(home, '.local', 'share', 'org.daybreak.journal'),
+    path.join(home, '.cache', 'org.daybreak.journal'),
+    path.join(home, '.local', 'share', 'webkitgtk'),
+    path.join(home, '.cache', 'webkitgtk'),
+  ];
+  const forms = [Buffer.from(text), Buffer.from(text, 'utf16le')];
+  return places
+    .filter((place) => fs.existsSync(place))
+    .flatMap((place) => listFiles(place))
+    .filter((file) => {
+      const bytes = fs.readFileSync(file);
+      return forms.some((form) => bytes.includes(form));
+    });
+}
