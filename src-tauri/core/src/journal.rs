@@ -90,7 +90,7 @@ const MAX_WAIT: Duration = Duration::from_secs(300);
 #[derive(Debug)]
 pub struct Rekeyed {
     pub recovery_key: RecoveryKey,
-    pub backup: Result<BackupSummary, DataError>,
+    pub backup: Result<BackupSummary, JournalError>,
     pub older_backups: Vec<String>,
 }
 
@@ -301,12 +301,7 @@ impl Journal {
             now.format("%Y%m%dT%H%M%S"),
             crate::backup::EXTENSION
         ));
-        let backup = self
-            .backup_to(&dest, now, &mut |_| true)
-            .map_err(|e| match e {
-                JournalError::Data(data) => data,
-                other => DataError::invalid(other.to_string()),
-            });
+        let backup = self.backup_to(&dest, now, &mut |_| true);
         let older_backups = crate::backup::list_auto(paths)
             .into_iter()
             .filter(|p| std::path::Path::new(p) != dest)

@@ -119,7 +119,7 @@ pub async fn rekey_journal(
         let done = j.rekey(&current, &new_passphrase, clock::now_utc())?;
         let (backup_path, backup_problem) = match done.backup {
             Ok(summary) => (Some(summary.path), None),
-            Err(e) => (None, Some(message_of(e.into()))),
+            Err(e) => (None, Some(message_of(e))),
         };
         Ok(RekeyedJournal {
             recovery_key: done.recovery_key.display().to_string(),
