@@ -176,8 +176,21 @@ impl Journal {
         let mut state = self.state();
         if let State::Locked = *state {
             *state = State::Unlocked(self.vault.open_with_data_key(&data_key)?);
+            self.adopt_device_settings(&mut state);
         }
         Ok(())
+    }
+
+    /// On unlock: settings that now live in the plain settings file (the crisis lines'
+    /// country) move there from the journal. Best effort: a failure here never fails the
+    /// unlock, and the next unlock tries again.
+    fn adopt_device_settings(&self, state: &mut State) {
+        if let State::Unlocked(session) = state {
+            let _ = crate::device_settings::adopt_country_from_preferences(
+                self.vault.paths().dir(),
+                session.store_mut(),
+            );
+        }
     }
 
     fn is_unlocked(&self) -> bool {
@@ -230,7 +243,10 @@ impl Journal {
                 .vault
                 .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?)
         })?;
-        let old = std::mem::replace(&mut *self.state(), State::Unlocked(session));
+        let mut state = self.state();
+        let old = std::mem::replace(&mut *state, State::Unlocked(session));
+        self.adopt_device_settings(&mut state);
+        drop(state);
         if let State::Unlocked(old) = old {
             end_session(old)?;
         }

@@ -173,6 +173,11 @@ pub fn all() -> Vec<CountryLines> {
         .collect()
 }
 
+/// One country's lines, by its code.
+pub fn country(code: &str) -> Option<CountryLines> {
+    all().into_iter().find(|c| c.code == code)
+}
+
 /// The country for a locale such as "en-GB" or "de_DE.UTF-8": its own table when there is
 /// one, the European Union's for EU members, and the United States' otherwise.
 pub fn country_for_locale(locale: &str) -> &'static str {

@@ -1,0 +1,139 @@
+//! Settings for this computer that are not private and must be readable while the journal is
+//! locked: a small plain JSON file, `settings.json`, beside the journal. Today it holds the
+//! country whose crisis lines SOS shows (so the lock screen's SOS can show them); it is the
+//! place for anything else the app needs before unlocking. Nothing a person writes, and nothing
+//! about their recovery, ever goes here: everything else lives in the encrypted journal.
+//!
+//! The file is written atomically and readable by its owner only (0600). A missing, damaged
+//! or oversized file reads as the defaults, never as an error; fields this version does not
+//! know are kept when the file is rewritten, so an older and a newer Daybreak can share it.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::data_error::DataError;
+use crate::preferences;
+use crate::store::Store;
+
+/// The file's name in the data folder.
+pub const FILE_NAME: &str = "settings.json";
+
+/// Larger than any settings file Daybreak writes; a bigger one is not ours and reads as the
+/// defaults.
+const MAX_BYTES: u64 = 64 * 1024;
+
+/// What the plain settings file holds. New fields need `#[serde(default)]` semantics (the
+/// struct has it), so a file written before them still reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default, rename_all = "camelCase")]
+pub struct DeviceSettings {
+    /// The country whose crisis lines SOS shows, as an ISO 3166 code ("IE"); `None` follows
+    /// the system's locale.
+    pub country: Option<String>,
+    /// Fields written by another version of Daybreak, kept as they were.
+    #[serde(flatten)]
+    #[ts(skip)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Serializes read-modify-write of the file within this process, so two changes made at the
+/// same moment (the country and, say, a reminder) never undo each other.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Where the file lives in the data folder `dir`.
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join(FILE_NAME)
+}
+
+/// The settings in `dir`: the defaults when the file is missing, unreadable or damaged.
+pub fn load(dir: &Path) -> DeviceSettings {
+    let Ok(file) = std::fs::File::open(path(dir)) else {
+        return DeviceSettings::default();
+    };
+    let mut bytes = Vec::new();
+    if file.take(MAX_BYTES + 1).read_to_end(&mut bytes).is_err() || bytes.len() as u64 > MAX_BYTES {
+        return DeviceSettings::default();
+    }
+    let mut settings: DeviceSettings = serde_json::from_slice(&bytes).unwrap_or_default();
+    settings.country = settings.country.and_then(|c| normal_country(&c));
+    settings
+}
+
+/// Changes the settings with `change` and writes them atomically (0600), creating the data
+/// folder (0700) when needed. Returns the settings as saved.
+pub fn update(
+    dir: &Path,
+    change: impl FnOnce(&mut DeviceSettings) -> Result<(), DataError>,
+) -> Result<DeviceSettings, DataError> {
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut settings = load(dir);
+    change(&mut settings)?;
+    let mut bytes = serde_json::to_vec_pretty(&settings)
+        .map_err(|_| DataError::invalid("These settings could not be saved."))?;
+    bytes.push(b'\n');
+    let target = path(dir);
+    crate::private_files::create_dir(dir)
+        .and_then(|()| crate::vault::atomic::replace_file(&target, &bytes, "settings"))
+        .map_err(|e| DataError::io(format!("save {}", target.display()), &e))?;
+    Ok(settings)
+}
+
+/// Sets (or, with `None`, clears) the crisis lines' country. Only a country in the crisis
+/// table can be chosen.
+pub fn set_country(dir: &Path, country: Option<&str>) -> Result<DeviceSettings, DataError> {
+    let country = match country {
+        None => None,
+        Some(code) => Some(
+            normal_country(code)
+                .filter(|c| crate::sos::crisis_lines::country(c).is_some())
+                .ok_or_else(|| DataError::invalid("Choose a country from the list."))?,
+        ),
+    };
+    update(dir, move |s| {
+        s.country = country;
+        Ok(())
+    })
+}
+
+/// Moves the country chosen before this file existed (kept in the encrypted preferences)
+/// into the file, once: when the file has no country yet it takes the preferences' one, and
+/// the preferences' copy is then cleared either way, so a later "follow the system" choice is
+/// not undone at the next unlock. Run on unlock.
+pub fn adopt_country_from_preferences(dir: &Path, store: &mut Store) -> Result<(), DataError> {
+    let mut prefs = preferences::get(store)?;
+    let Some(old) = prefs.crisis_country.take() else {
+        return Ok(());
+    };
+    if load(dir).country.is_none() {
+        // A code the table no longer has is dropped rather than kept.
+        if let Err(e @ (DataError::Io { .. } | DataError::DiskFull)) = set_country(dir, Some(&old))
+        {
+            return Err(e);
+        }
+    }
+    preferences::set(store, &prefs)?;
+    Ok(())
+}
+
+/// "ie" or " IE " -> "IE"; anything that is not two ASCII letters -> `None`.
+fn normal_country(code: &str) -> Option<String> {
+    let code = code.trim().to_ascii_uppercase();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_normalised_or_refused() {
+        assert_eq!(normal_country(" ie "), Some("IE".into()));
+        assert_eq!(normal_country("IRL"), None);
+        assert_eq!(normal_country("I1"), None);
+        assert_eq!(normal_country(""), None);
+    }
+}
