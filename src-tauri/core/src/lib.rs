@@ -22,6 +22,7 @@ pub mod moods;
 pub mod paths;
 pub mod preferences;
 pub mod private_files;
+pub mod reminders;
 pub mod report;
 pub mod search;
 pub mod secret;
