@@ -10,8 +10,8 @@ import * as vault from '../../lib/ipc/vault';
 import * as sos from '../../lib/ipc/sos';
 import * as moods from '../../lib/ipc/moods';
 import * as fixtures from '../../testing/sos';
-import Unlock from '../../views/Unlock.svelte';
-import Welcome from '../../views/Welcome.svelte';
+import Unlock from '../vault/Unlock.svelte';
+import Welcome from '../vault/Welcome.svelte';
 
 // The SOS button on the lock and welcome screens opens the public panel without unlocking.
 

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/journal');
+
+import * as journal from '../../lib/ipc/journal';
+import * as fixtures from '../../testing/journal';
+import { deferred } from '../../testing/deferred';
+import { IpcError } from '../../lib/ipc/IpcError';
+import type { Insights as InsightsData } from '../../lib/bindings';
+import Insights from './Insights.svelte';
+
+const NOW = new Date(2025, 5, 15, 9, 0); // 15 June 2025
+const CHARTS = ['chart-mood', 'chart-craving', 'chart-emotions', 'chart-triggers', 'chart-heatmap', 'chart-year'];
+
+function setup() {
+  const onNavigate = vi.fn();
+  const user = userEvent.setup();
+  render(Insights, { onNavigate, now: NOW });
+  return { user, onNavigate };
+}
+
+describe('Insights', () => {
+  beforeEach(() => {
+    vi.mocked(journal.getInsights).mockResolvedValue(fixtures.insights());
+  });
+
+  it('starts with the last 30 days, today included', async () => {
+    setup();
+    await screen.findByTestId('insights-summary');
+    expect(journal.getInsights).toHaveBeenCalledWith('2025-05-17', '2025-06-15');
+    expect((screen.getByTestId('insights-range') as HTMLSelectElement).value).toBe('30');
+  });
+
+  it('asks for the right dates when the period changes', async () => {
+    const { user } = setup();
+    await screen.findByTestId('insights-summary');
+    const range = screen.getByTestId('insights-range');
+    await user.selectOptions(range, 'Last 90 days');
+    expect(journal.getInsights).toHaveBeenLastCalledWith('2025-03-18', '2025-06-15');
+    await user.selectOptions(range, 'Last year');
+    expect(journal.getInsights).toHaveBeenLastCalledWith('2024-06-16', '2025-06-15');
+    await user.selectOptions(range, 'All time');
+    // From 2000-01-01, as far back as the backend accepts (20 × 366 days).
+    expect(journal.getInsights).toHaveBeenLastCalledWith('2000-01-01', '2025-06-15');
+    expect(journal.getInsights).toHaveBeenCalledTimes(4);
+  });
+
+  it('lists the findings as sentences, with the summary', async () => {
+    setup();
+    const findings = await screen.findByTestId('insights-findings');
+    expect(within(findings).getAllByTestId('insights-finding').map((f) => f.textContent)).toEqual(fixtures.insights().findings);
+    expect(screen.getByTestId('insights-summary').textContent).toBe(fixtures.insights().summary);
+  });
+
+  it('describes every chart in words, tied to its drawing', async () => {
+    setup();
+    await screen.findByTestId('insights-summary');
+    for (const id of CHARTS) {
+      const chart = screen.getByTestId(id);
+      const svg = chart.querySelector('svg[role="img"]')!;
+      expect(svg, id).not.toBeNull();
+      const described = document.getElementById(svg.getAttribute('aria-describedby') ?? '');
+      expect(described, id).not.toBeNull();
+      expect(chart.contains(described)).toBe(true);
+      expect(described!.textContent!.trim().length, id).toBeGreaterThan(20);
+      const label = document.getElementById(svg.getAttribute('aria-labelledby') ?? '');
+      expect(label?.textContent?.trim(), id).toBeTruthy();
+    }
+    expect(within(screen.getByTestId('chart-mood')).getByTestId('chart-summary').textContent).toContain(
+      'Mood was logged on 3 days',
+    );
+    expect(within(screen.getByTestId('chart-triggers')).getByTestId('chart-summary').textContent).toBe(
+      '1 trigger noted. Most often: Stress (2 times).',
+    );
+  });
+
+  it('draws the data it was given', async () => {
+    setup();
+    await screen.findByTestId('insights-summary');
+    const mood = screen.getByTestId('chart-mood');
+    expect(mood.querySelectorAll('.drawing circle.dot')).toHaveLength(3);
+    expect(mood.querySelector('path.rolling')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(screen.getByTestId('chart-craving').querySelectorAll('rect.bar')).toHaveLength(2);
+    expect(screen.getByTestId('chart-emotions').textContent).toContain('anxious');
+    const heat = screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect.cell');
+    expect(heat).toHaveLength(7 * 24);
+    expect(screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect[data-level="4"]')).toHaveLength(1);
+    const year = screen.getByTestId('chart-year').querySelectorAll('.drawing rect.day');
+    expect(year).toHaveLength(365);
+    expect(screen.getByTestId('chart-year').querySelectorAll('.drawing rect.mood-4')).toHaveLength(2);
+  });
+
+  it('tells the person what to do when nothing is logged', async () => {
+    vi.mocked(journal.getInsights).mockResolvedValue(fixtures.emptyInsights());
+    const { user, onNavigate } = setup();
+    const empty = await screen.findByTestId('insights-empty');
+    expect(empty.textContent).toMatch(/Log how you feel from\s+Today/);
+    expect(within(empty).getByRole('heading').textContent).toBe('Nothing logged in the last 30 days');
+    for (const id of CHARTS) expect(screen.queryByTestId(id)).toBeNull();
+    await user.click(screen.getByTestId('insights-go-today'));
+    expect(onNavigate).toHaveBeenCalledWith('today');
+  });
+
+  it('shows loading, then an error that can be retried', async () => {
+    const first = deferred<InsightsData>();
+    vi.mocked(journal.getInsights).mockReturnValueOnce(first.promise);
+    const { user } = setup();
+    expect(screen.getByTestId('insights-loading')).toBeTruthy();
+    first.reject(new IpcError('io', 'x'));
+    expect((await screen.findByTestId('insights-error')).textContent).toMatch(/couldn't read or save/);
+    expect(screen.queryByTestId('insights-loading')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('insights-summary')).toBeTruthy();
+    expect(screen.queryByTestId('insights-error')).toBeNull();
+  });
+
+  it('keeps the newest period when answers arrive out of order', async () => {
+    const slow = deferred<InsightsData>();
+    vi.mocked(journal.getInsights)
+      .mockReturnValueOnce(slow.promise)
+      .mockResolvedValueOnce(fixtures.insights({ summary: 'Ninety days.' }));
+    const { user } = setup();
+    await user.selectOptions(screen.getByTestId('insights-range'), 'Last 90 days');
+    expect((await screen.findByTestId('insights-summary')).textContent).toBe('Ninety days.');
+    slow.resolve(fixtures.insights({ summary: 'Thirty days.' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByTestId('insights-summary').textContent).toBe('Ninety days.');
+  });
+});

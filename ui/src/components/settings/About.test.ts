@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+
+vi.mock('../../lib/ipc/library');
+
+import * as library from '../../lib/ipc/library';
+import { IpcError } from '../../lib/ipc/IpcError';
+import { ERROR_MESSAGES } from '../../lib/errors';
+import { APP_VERSION, groupSources } from '../../lib/appInfo';
+import { deferred } from '../../testing/deferred';
+import { article, list } from '../../testing/library';
+import tauriConf from '../../../../src-tauri/tauri.conf.json';
+import About from './About.svelte';
+
+const WHO = { organisation: 'World Health Organization (WHO)', title: 'Opioid overdose', url: 'https://www.who.int/overdose' };
+const NIDA_B = { organisation: 'National Institute on Drug Abuse (NIDA)', title: 'Treatment and Recovery', url: 'https://nida.nih.gov/treatment' };
+const NIDA_A = { organisation: 'National Institute on Drug Abuse (NIDA)', title: 'Drugs and the Brain', url: 'https://nida.nih.gov/brain' };
+
+function articlesBySlug(slug: string) {
+  const sources = {
+    'cravings-and-triggers': [WHO, NIDA_B],
+    'urge-surfing-and-coping-skills': [NIDA_B, NIDA_A],
+    'after-a-slip': [WHO],
+  }[slug];
+  if (!sources) throw new Error(`the About screen must not ask for ${slug}`);
+  return Promise.resolve(article({ slug, sources }));
+}
+
+describe('About', () => {
+  it('shows the version the app is built as (tauri.conf.json)', () => {
+    vi.mocked(library.libraryList).mockReturnValue(deferred<never>().promise);
+    render(About);
+    expect(APP_VERSION).toBe(tauriConf.version);
+    expect(screen.getByTestId('about-version').textContent).toBe(`Version ${tauriConf.version}`);
+    expect(screen.getByTestId('about').textContent).toMatch(/MIT licence/);
+  });
+
+  it("lists the shipped articles' sources once each, grouped by organisation, and not imported articles", async () => {
+    vi.mocked(library.libraryList).mockResolvedValue(list());
+    vi.mocked(library.libraryArticle).mockImplementation(articlesBySlug);
+    render(About);
+    const sources = await screen.findByTestId('about-sources');
+    const organisations = [...sources.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(organisations).toEqual([NIDA_A.organisation, WHO.organisation]);
+    const entries = screen.getAllByTestId('about-source').map((dd) => dd.textContent?.replace(/\s+/g, ' ').trim());
+    expect(entries).toEqual([
+      `${NIDA_A.title} ${NIDA_A.url}`,
+      `${NIDA_B.title} ${NIDA_B.url}`,
+      `${WHO.title} ${WHO.url}`,
+    ]);
+    const asked = vi.mocked(library.libraryArticle).mock.calls.map(([slug]) => slug);
+    expect(asked, 'an imported article is the person\'s own: its "sources" are not the app\'s').not.toContain('imported-my-notes');
+    expect(sources.querySelector('a'), 'the app is offline: addresses are text, not links').toBeNull();
+  });
+
+  it('says so kindly when the library cannot be read', async () => {
+    vi.mocked(library.libraryList).mockRejectedValue(new IpcError('io', 'disk'));
+    render(About);
+    expect((await screen.findByTestId('about-error')).textContent).toBe(ERROR_MESSAGES.io);
+    expect(screen.getByTestId('about-version').textContent).toBe(`Version ${APP_VERSION}`);
+  });
+});
+
+describe('groupSources', () => {
+  it('keeps the first of two sources with the same address', () => {
+    const again = { ...WHO, title: 'Opioid overdose (fact sheet)' };
+    expect(groupSources([WHO, again])).toEqual([{ organisation: WHO.organisation, sources: [{ title: WHO.title, url: WHO.url }] }]);
+  });
+
+  it('gives nothing for no sources', () => {
+    expect(groupSources([])).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/preferences');
+vi.mock('../../lib/ipc/backup');
+vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/library');
+
+import * as vault from '../../lib/ipc/vault';
+import * as preferences from '../../lib/ipc/preferences';
+import * as library from '../../lib/ipc/library';
+import * as backup from '../../lib/ipc/backup';
+import { IpcError } from '../../lib/ipc/IpcError';
+import { ERROR_MESSAGES } from '../../lib/errors';
+import Settings from './Settings.svelte';
+
+const STATUS = {
+  state: 'unlocked',
+  dataDir: '/home/sam/.local/share/daybreak',
+  journalFile: '/home/sam/.local/share/daybreak/journal.daybreak',
+} as const;
+
+function setup() {
+  const user = userEvent.setup();
+  render(Settings);
+  return { user };
+}
+
+async function change(user: ReturnType<typeof userEvent.setup>, current: string, next: string, confirm: string) {
+  await user.type(screen.getByTestId('change-current'), current);
+  await user.type(screen.getByTestId('change-new'), next);
+  await user.type(screen.getByTestId('change-confirm'), confirm);
+  await user.click(screen.getByTestId('change-submit'));
+}
+
+describe('Settings', () => {
+  beforeEach(() => {
+    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
+    vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
+    vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
+    vi.mocked(library.libraryList).mockResolvedValue([]);
+  });
+
+  it('ends with About, after where the journal lives', () => {
+    setup();
+    const about = screen.getByTestId('about');
+    const location = screen.getByRole('heading', { level: 2, name: 'Where your journal lives' });
+    expect(about.compareDocumentPosition(location) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+  });
+
+  it('has a focused heading', () => {
+    setup();
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe('Settings');
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it('has a "Your data" part right after Backups', () => {
+    setup();
+    const backups = screen.getByTestId('backup-settings');
+    const yours = screen.getByTestId('data-settings');
+    expect(backups.compareDocumentPosition(yours) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(yours.contains(screen.getByTestId('export-json'))).toBe(true);
+    expect(backups.contains(screen.getByTestId('export-json'))).toBe(false);
+  });
+
+  it('shows where the journal lives', async () => {
+    setup();
+    expect((await screen.findByTestId('journal-file')).textContent).toBe(STATUS.journalFile);
+    expect(screen.getByTestId('data-dir').textContent).toBe(STATUS.dataDir);
+    expect(screen.getByTestId('view-settings').textContent).toMatch(/encrypted/);
+    expect(screen.getByTestId('view-settings').textContent).toMatch(/recovery key/);
+  });
+
+  it('explains when the location cannot be read', async () => {
+    vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', ''));
+    setup();
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.io);
+    expect(screen.queryByTestId('journal-file')).toBeNull();
+  });
+
+  it('changes the passphrase and clears the form', async () => {
+    const { user } = setup();
+    await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
+    expect(vault.changePassphrase).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');
+    expect((await screen.findByTestId('change-success')).textContent).toBe(
+      'Your passphrase has been changed. Your old passphrase no longer opens your journal.',
+    );
+    expect((screen.getByTestId('change-current') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('change-new') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('change-error')).toBeNull();
+  });
+
+  it('can lock out old copies: a new key, the new recovery key shown, older backups deletable', async () => {
+    vi.mocked(vault.rekeyJournal).mockResolvedValue({
+      recoveryKey: 'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+      backupPath: '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
+      backupProblem: null,
+      olderBackups: ['/home/sam/.local/share/daybreak/backups/auto-2026-12-01.dbk'],
+    });
+    vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
+    const { user } = setup();
+    expect(screen.getByTestId('view-settings').textContent).toMatch(/Backups made before still\s+open with the passphrase you had then/);
+    await user.click(screen.getByTestId('change-rekey'));
+    await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
+    expect(vault.rekeyJournal).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');
+    expect(vault.changePassphrase).not.toHaveBeenCalled();
+    expect((await screen.findByTestId('rekey-recovery-key')).textContent?.trim()).toBe(
+      'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    );
+    expect(screen.getByTestId('rekey-older-note').textContent).toMatch(
+      /still open with the passphrase you had when they were\s+made/,
+    );
+    await user.click(screen.getByTestId('rekey-delete-older'));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    expect(backup.deleteOlderBackups).toHaveBeenCalledWith(
+      '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
+    );
+    expect((await screen.findByTestId('rekey-deleted')).textContent).toBe('One older backup was deleted.');
+    await user.click(screen.getByTestId('rekey-done-button'));
+    expect(screen.queryByTestId('rekey-recovery-key')).toBeNull();
+    expect((screen.getByTestId('change-current') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says when the current passphrase is wrong', async () => {
+    vi.mocked(vault.changePassphrase).mockRejectedValue(new IpcError('wrong_passphrase', 'x'));
+    const { user } = setup();
+    await change(user, 'not it at all', 'new sunny meadow', 'new sunny meadow');
+    expect((await screen.findByTestId('change-error')).textContent).toBe(
+      "That isn't your current passphrase.",
+    );
+    expect(screen.queryByTestId('change-success')).toBeNull();
+    const current = screen.getByTestId('change-current') as HTMLInputElement;
+    await vi.waitFor(() => expect(document.activeElement).toBe(current));
+    expect(current.value).toBe('');
+  });
+
+  it('refuses a mismatched new passphrase without calling the backend', async () => {
+    const { user } = setup();
+    await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadows');
+    expect(screen.getByTestId('change-error').textContent).toBe(
+      "The two passphrases don't match. Please type them again.",
+    );
+    expect(vault.changePassphrase).not.toHaveBeenCalled();
+  });
+
+  it('refuses a short new passphrase and a missing current one', async () => {
+    const { user } = setup();
+    await user.type(screen.getByTestId('change-new'), 'new sunny meadow');
+    await user.type(screen.getByTestId('change-confirm'), 'new sunny meadow');
+    await user.click(screen.getByTestId('change-submit'));
+    expect(screen.getByTestId('change-error').textContent).toBe('Please type your current passphrase.');
+    await user.clear(screen.getByTestId('change-new'));
+    await user.clear(screen.getByTestId('change-confirm'));
+    await change(user, 'old quiet river', 'short', 'short');
+    expect(screen.getByTestId('change-error').textContent).toMatch(/at least 8/);
+    expect(vault.changePassphrase).not.toHaveBeenCalled();
+  });
+
+  it('shows the strength of the new passphrase', async () => {
+    const { user } = setup();
+    await user.type(screen.getByTestId('change-new'), 'lantern harbor violet');
+    expect(screen.getByTestId('strength-hint').dataset.level).toBe('strong');
+  });
+});

@@ -1,0 +1,218 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/sobriety');
+vi.mock('../../lib/ipc/moods');
+vi.mock('../../lib/ipc/library');
+
+import * as vault from '../../lib/ipc/vault';
+import * as sobriety from '../../lib/ipc/sobriety';
+import * as moods from '../../lib/ipc/moods';
+import * as library from '../../lib/ipc/library';
+import * as libraryFixtures from '../../testing/library';
+import * as moodFixtures from '../../testing/moods';
+import * as fixtures from '../../testing/sobriety';
+import { IpcError } from '../../lib/ipc/IpcError';
+import { AREAS } from '../../lib/areas';
+import Shell from './Shell.svelte';
+
+function setup() {
+  const onLocked = vi.fn();
+  const user = userEvent.setup();
+  render(Shell, { onLocked });
+  return { user, onLocked };
+}
+
+describe('Shell', () => {
+  beforeEach(() => {
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    vi.mocked(vault.vaultStatus).mockResolvedValue({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
+    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
+    vi.mocked(sobriety.listClocks).mockResolvedValue([fixtures.clock()]);
+    vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
+    vi.mocked(moods.listEmotions).mockResolvedValue(moodFixtures.emotions());
+    vi.mocked(moods.logMood).mockResolvedValue(moodFixtures.moodEntry());
+    vi.mocked(library.libraryList).mockResolvedValue(libraryFixtures.list());
+    vi.mocked(library.libraryContinue).mockResolvedValue(null);
+    vi.mocked(library.libraryArticle).mockImplementation(async (slug: string) =>
+      libraryFixtures.article({ slug, title: `Reading ${slug}` }),
+    );
+    vi.mocked(library.libraryForTrigger).mockResolvedValue([
+      libraryFixtures.summary({ slug: 'cravings-and-triggers', title: 'Cravings and triggers' }),
+    ]);
+  });
+
+  it('has a main navigation with every area as a real button', () => {
+    setup();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(screen.getByTestId('sidebar').contains(nav)).toBe(true);
+    for (const area of AREAS) {
+      const button = screen.getByTestId(`nav-${area.id}`);
+      expect(button.tagName).toBe('BUTTON');
+      expect(nav.contains(button)).toBe(true);
+      expect(button.textContent?.trim()).toBe(area.label);
+    }
+    expect(screen.getByTestId('lock-button').tagName).toBe('BUTTON');
+  });
+
+  it('starts on Today with its heading focused', () => {
+    setup();
+    const view = screen.getByTestId('view-today');
+    expect(view.contains(document.activeElement)).toBe(true);
+    expect(document.activeElement?.tagName).toBe('H1');
+    expect(screen.getByTestId('nav-today').getAttribute('aria-current')).toBe('page');
+  });
+
+  it.each(AREAS.map((a) => a.id))('opens %s and focuses its heading', async (id) => {
+    const { user } = setup();
+    await user.click(screen.getByTestId(`nav-${id}`));
+    const view = screen.getByTestId(`view-${id}`);
+    const heading = view.querySelector('h1');
+    expect(heading).not.toBeNull();
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByTestId(`nav-${id}`).getAttribute('aria-current')).toBe('page');
+    const others = AREAS.filter((a) => a.id !== id);
+    for (const other of others) expect(screen.queryByTestId(`view-${other.id}`)).toBeNull();
+  });
+
+  it('shows the Library, no longer a placeholder', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-library'));
+    expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
+    expect(screen.getByTestId('view-library').textContent).not.toContain('coming in a later version');
+  });
+
+  it('opens "After a slip" from the slip flow on Today', async () => {
+    vi.mocked(sobriety.recordSlip).mockResolvedValue({ keptDays: 32, totalSoberDays: 32, clock: fixtures.clock({ days: 0 }) });
+    const { user } = setup();
+    await user.click(await screen.findByTestId('today-slip'));
+    await user.click(screen.getByTestId('slip-save'));
+    await user.click(await screen.findByTestId('slip-open-article'));
+    expect(screen.queryByTestId('slip-flow')).toBeNull();
+    expect(library.libraryArticle).toHaveBeenCalledWith('after-a-slip');
+    expect((await screen.findByTestId('article-title')).textContent).toContain('Reading after-a-slip');
+  });
+
+  it('opens a reading about a built-in trigger from Mood & triggers', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-mood'));
+    const buttons = await screen.findAllByTestId('trigger-articles');
+    expect(buttons).toHaveLength(1); // only the built-in one has readings
+    await user.click(buttons[0]!);
+    expect(library.libraryForTrigger).toHaveBeenCalledWith('stress');
+    await user.click(await screen.findByTestId('trigger-article'));
+    expect(screen.getByTestId('nav-library').getAttribute('aria-current')).toBe('page');
+    expect(library.libraryArticle).toHaveBeenCalledWith('cravings-and-triggers');
+    const title = await screen.findByText('Reading cravings-and-triggers', { selector: 'h1' });
+    expect(screen.getByTestId('view-library').contains(title)).toBe(true);
+    expect(document.activeElement).toBe(title);
+
+    // Choosing the Library in the sidebar later shows the list, not that article again.
+    await user.click(screen.getByTestId('nav-today'));
+    await user.click(screen.getByTestId('nav-library'));
+    expect(screen.queryByTestId('article-reader')).toBeNull();
+    expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
+    expect(library.libraryArticle).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the sobriety clocks in the Sobriety area', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-sobriety'));
+    expect((await screen.findByTestId('clock-card')).dataset.clockId).toBe('1');
+    expect(sobriety.listClocks).toHaveBeenCalledWith(false);
+  });
+
+  it('lets Today open SOS and the mood log', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId('today-sos'));
+    expect(screen.getByTestId('view-sos')).toBeTruthy();
+    expect(screen.getByTestId('nav-sos').getAttribute('aria-current')).toBe('page');
+    await user.click(screen.getByTestId('nav-today'));
+    await user.click(await screen.findByTestId('today-log-mood'));
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+    expect(screen.getByTestId('view-today')).toBeTruthy();
+  });
+
+  it('shows Mood & triggers with its trigger list', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-mood'));
+    expect(screen.getByTestId('view-mood').contains(screen.getByTestId('log-mood-button'))).toBe(true);
+    expect(await screen.findAllByTestId('trigger-row')).toHaveLength(3);
+    expect(screen.getByTestId('view-mood').textContent).not.toContain('coming in a later version');
+  });
+
+  it('opens the mood log with Ctrl+M from anywhere, even in a text field', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId('mood-1'));
+    await user.click(screen.getByTestId('mood-5'));
+    await user.click(screen.getByTestId('mood-save'));
+    expect(moods.logMood).toHaveBeenCalledWith(expect.objectContaining({ mood: 5 }));
+    expect(await screen.findByTestId('mood-saved')).toBeTruthy();
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+
+    await user.click(screen.getByTestId('nav-mood'));
+    await user.click(screen.getByTestId('trigger-add-input'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('mood-form')).toBeTruthy();
+  });
+
+  it('ignores Ctrl+M while another dialog is open, and plain M', async () => {
+    const { user } = setup();
+    await user.keyboard('m');
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+    await user.click(await screen.findByTestId('today-slip'));
+    await user.keyboard('{Control>}m{/Control}');
+    expect(screen.getByTestId('slip-flow')).toBeTruthy();
+    expect(screen.queryByTestId('mood-form')).toBeNull();
+  });
+
+  it('moves between sidebar buttons with the arrow keys', async () => {
+    const { user } = setup();
+    screen.getByTestId('nav-today').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-sobriety'));
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-today'));
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
+  });
+
+  it('locks through the backend, then reports it', async () => {
+    const { user, onLocked } = setup();
+    await user.click(screen.getByTestId('lock-button'));
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+  });
+
+  it('treats "already locked" as locked', async () => {
+    vi.mocked(vault.lock).mockRejectedValue(new IpcError('locked', 'x'));
+    const { user, onLocked } = setup();
+    await user.click(screen.getByTestId('lock-button'));
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+  });
+
+  it('goes to the lock screen even when locking fails, with what went wrong', async () => {
+    vi.mocked(vault.lock).mockRejectedValue(new IpcError('io', 'x'));
+    const { user, onLocked } = setup();
+    await user.click(screen.getByTestId('lock-button'));
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
+    expect(onLocked, 'a failed checkpoint still ends with the UI torn down').toHaveBeenCalledWith(
+      expect.stringMatching(/^Your journal is locked, but Daybreak couldn't finish tidying its file/),
+    );
+  });
+
+  it('goes to the lock screen within a second when `lock` does not answer', async () => {
+    vi.mocked(vault.lock).mockReturnValue(new Promise<void>(() => {})); // e.g. stuck behind a backup
+    const { user, onLocked } = setup();
+    await user.click(screen.getByTestId('lock-button'));
+    await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    expect(onLocked).toHaveBeenCalledWith(undefined);
+  });
+});

@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+
+import * as vault from '../../lib/ipc/vault';
+import { IpcError } from '../../lib/ipc/IpcError';
+import RecoverWithKey from './RecoverWithKey.svelte';
+
+const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
+
+function setup() {
+  const onRecovered = vi.fn();
+  const onBack = vi.fn();
+  const user = userEvent.setup();
+  render(RecoverWithKey, { onRecovered, onBack });
+  return { user, onRecovered, onBack };
+}
+
+async function fill(user: ReturnType<typeof userEvent.setup>, key: string, next: string, confirm: string) {
+  if (key) await user.type(screen.getByTestId('recover-key'), key);
+  if (next) await user.type(screen.getByTestId('recover-new'), next);
+  if (confirm) await user.type(screen.getByTestId('recover-confirm'), confirm);
+  await user.click(screen.getByTestId('recover-submit'));
+}
+
+describe('RecoverWithKey', () => {
+  beforeEach(() => {
+    vi.mocked(vault.unlockWithRecoveryKey).mockResolvedValue(undefined);
+  });
+
+  it('unlocks with the key and sets the new passphrase', async () => {
+    const { user, onRecovered } = setup();
+    await fill(user, KEY.toLowerCase(), 'new quiet river', 'new quiet river');
+    expect(vault.unlockWithRecoveryKey).toHaveBeenCalledWith(KEY, 'new quiet river');
+    await vi.waitFor(() => expect(onRecovered).toHaveBeenCalledTimes(1));
+  });
+
+  it('explains a wrong recovery key', async () => {
+    vi.mocked(vault.unlockWithRecoveryKey).mockRejectedValue(new IpcError('wrong_recovery_key', 'x'));
+    const { user, onRecovered } = setup();
+    await fill(user, KEY, 'new quiet river', 'new quiet river');
+    expect((await screen.findByTestId('recover-error')).textContent).toBe(
+      "That recovery key didn't open this journal. Check each group.",
+    );
+    expect(onRecovered).not.toHaveBeenCalled();
+  });
+
+  it('checks the new passphrase before calling the backend', async () => {
+    const { user } = setup();
+    await fill(user, KEY, 'short', 'short');
+    expect(screen.getByTestId('recover-error').textContent).toMatch(/at least 8/);
+    await user.clear(screen.getByTestId('recover-new'));
+    await user.clear(screen.getByTestId('recover-confirm'));
+    await fill(user, '', 'new quiet river', 'new quiet rivers');
+    expect(screen.getByTestId('recover-error').textContent).toMatch(/don't match/);
+    expect(vault.unlockWithRecoveryKey).not.toHaveBeenCalled();
+  });
+
+  it('asks for the key when it is missing', async () => {
+    const { user } = setup();
+    await fill(user, '', 'new quiet river', 'new quiet river');
+    expect(screen.getByTestId('recover-error').textContent).toBe('Please type your recovery key.');
+    expect(vault.unlockWithRecoveryKey).not.toHaveBeenCalled();
+  });
+
+  it('shows the backend message for invalid_input', async () => {
+    vi.mocked(vault.unlockWithRecoveryKey).mockRejectedValue(
+      new IpcError('invalid_input', 'A recovery key has 8 groups of 4 characters.'),
+    );
+    const { user } = setup();
+    await fill(user, 'K7QF', 'new quiet river', 'new quiet river');
+    expect((await screen.findByTestId('recover-error')).textContent).toBe(
+      'A recovery key has 8 groups of 4 characters.',
+    );
+  });
+
+  it('goes back to the unlock screen', async () => {
+    const { user, onBack } = setup();
+    await user.click(screen.getByTestId('recover-back'));
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(vault.unlockWithRecoveryKey).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+
+import * as vault from '../../lib/ipc/vault';
+import { IpcError } from '../../lib/ipc/IpcError';
+import { ERROR_MESSAGES } from '../../lib/errors';
+import { deferred } from '../../testing/deferred';
+import Unlock from './Unlock.svelte';
+
+function setup() {
+  const onUnlocked = vi.fn();
+  const onForgot = vi.fn();
+  const user = userEvent.setup();
+  render(Unlock, { onUnlocked, onForgot });
+  const input = screen.getByTestId('unlock-passphrase') as HTMLInputElement;
+  return { user, onUnlocked, onForgot, input };
+}
+
+describe('Unlock', () => {
+  beforeEach(() => {
+    vi.mocked(vault.unlock).mockResolvedValue(undefined);
+  });
+
+  it('focuses the passphrase field', () => {
+    const { input } = setup();
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('unlocks with Enter and reports success', async () => {
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    expect(vault.unlock).toHaveBeenCalledWith('quiet river morning');
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows a busy state while unlocking', async () => {
+    const pending = deferred<void>();
+    vi.mocked(vault.unlock).mockReturnValue(pending.promise);
+    const { user, input } = setup();
+    await user.type(input, 'quiet river morning');
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(screen.getByTestId('busy').textContent).toContain('Opening your journal');
+    expect((screen.getByTestId('unlock-submit') as HTMLButtonElement).disabled).toBe(true);
+    pending.resolve();
+  });
+
+  it('does not call the backend for an empty passphrase', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(screen.getByTestId('unlock-error').textContent).toBe('Please type your passphrase.');
+    expect(vault.unlock).not.toHaveBeenCalled();
+  });
+
+  it('says exactly why a wrong passphrase failed, clears and refocuses the field, and calls nothing else', async () => {
+    vi.mocked(vault.unlock).mockRejectedValue(new IpcError('wrong_passphrase', 'bad'));
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'not my passphrase{Enter}');
+    const error = await screen.findByTestId('unlock-error');
+    expect(error.textContent).toBe("That passphrase didn't open this journal.");
+    await vi.waitFor(() => expect(document.activeElement).toBe(input));
+    expect(input.value).toBe('');
+    expect(input.disabled).toBe(false);
+    expect(onUnlocked).not.toHaveBeenCalled();
+    expect(vault.unlock).toHaveBeenCalledTimes(1);
+    for (const other of [vault.vaultStatus, vault.createJournal, vault.unlockWithRecoveryKey, vault.lock, vault.changePassphrase]) {
+      expect(other).not.toHaveBeenCalled();
+    }
+  });
+
+  it.each([
+    ['corrupt', "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed."],
+    ['newer_version', 'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.'],
+    ['not_found', ERROR_MESSAGES.not_found],
+    ['io', ERROR_MESSAGES.io],
+    ['internal', ERROR_MESSAGES.internal],
+  ] as const)('explains a %s error and keeps what was typed', async (code, shown) => {
+    vi.mocked(vault.unlock).mockRejectedValue(new IpcError(code, 'backend detail'));
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    const error = await screen.findByTestId('unlock-error');
+    expect(error.textContent).toBe(shown);
+    expect(error.textContent).not.toContain('backend detail');
+    expect(input.value).toBe('quiet river morning');
+    expect(onUnlocked).not.toHaveBeenCalled();
+  });
+
+  it('mentions the journal file when it is missing', async () => {
+    vi.mocked(vault.unlock).mockRejectedValue(new IpcError('not_found', 'x'));
+    const { user, input } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    expect((await screen.findByTestId('unlock-error')).textContent).toMatch(/couldn't find your journal file/);
+  });
+
+  it('offers a way in for a forgotten passphrase', async () => {
+    const { user, onForgot } = setup();
+    const forgot = screen.getByTestId('forgot-passphrase');
+    expect(forgot.tagName).toBe('BUTTON');
+    expect(forgot.textContent?.trim()).toBe('I forgot my passphrase');
+    await user.click(forgot);
+    expect(onForgot).toHaveBeenCalledTimes(1);
+  });
+});
