@@ -34,6 +34,9 @@ pub struct DeviceSettings {
     /// The country whose crisis lines SOS shows, as an ISO 3166 code ("IE"); `None` follows
     /// the system's locale.
     pub country: Option<String>,
+    /// Reminder times, quiet hours and their on/off switches (`reminders::ReminderSettings`):
+    /// read while the journal is locked, so reminders come then too.
+    pub reminders: crate::reminders::ReminderSettings,
     /// Fields written by another version of Daybreak, kept as they were.
     #[serde(flatten)]
     #[ts(skip)]
