@@ -34,11 +34,11 @@ fn reminder_settings_are_saved_beside_the_journal_and_read_back() {
     let text = std::fs::read_to_string(device_settings::path(dir.path())).unwrap();
     assert!(text.contains("\"evening\": \"21:30:00\""), "{text}");
     // Setting the country keeps the reminders, and the other way round.
-    device_settings::set_country(dir.path(), Some("DE")).unwrap();
+    device_settings::set_country(dir.path(), Some("GB")).unwrap();
     let both = device_settings::load(dir.path());
     assert_eq!(
         (both.country.as_deref(), both.reminders),
-        (Some("DE"), chosen)
+        (Some("GB"), chosen)
     );
 }
 
