@@ -74,3 +74,55 @@ fn no_article_says_to_restart_medication_without_the_prescriber() {
         );
     }
 }
+
+/// Each shipped article's file name, front matter's source URLs and body.
+fn with_sources() -> Vec<(&'static str, Vec<String>, &'static str)> {
+    library::shipped_sources()
+        .iter()
+        .map(|(file, text)| {
+            let (meta, body) = front_matter::parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let urls = meta.sources.iter().map(|s| s.url.clone()).collect();
+            (*file, urls, body)
+        })
+        .collect()
+}
+
+#[test]
+fn every_article_points_to_the_helplines_for_where_you_live() {
+    for (file, body) in bodies() {
+        assert!(
+            body.contains("**SOS → Helplines**"),
+            "{file}: points to SOS → Helplines, which lists lines for the reader's country"
+        );
+    }
+}
+
+#[test]
+fn a_national_line_says_where_it_works_and_names_its_source() {
+    for (file, urls, body) in with_sources() {
+        let cites = |part: &str| urls.iter().any(|u| u.contains(part));
+        for sentence in sentences(body) {
+            if sentence.contains("988") {
+                assert!(
+                    sentence.contains("in the US and Canada")
+                        || sentence.contains("In the US and Canada"),
+                    "{file}: 988 is named with where it works: {sentence:?}"
+                );
+                assert!(
+                    cites("988lifeline.org") && cites("988.ca"),
+                    "{file}: names 988, so it cites the US and the Canadian line"
+                );
+            }
+            if sentence.contains("1-800-662-4357") {
+                assert!(
+                    sentence.contains("In the US") || sentence.contains("in the US"),
+                    "{file}: SAMHSA's line is named as a US line: {sentence:?}"
+                );
+                assert!(
+                    cites("samhsa.gov/find-help/national-helpline"),
+                    "{file}: names SAMHSA's National Helpline, so it cites it"
+                );
+            }
+        }
+    }
+}
