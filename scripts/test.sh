@@ -16,6 +16,10 @@ cargo fmt --all --check
 say "Comments name only paths that exist (scripts/check-comment-paths.mjs)"
 node scripts/check-comment-paths.mjs
 
+say "UI formatting (prettier --check)"
+(cd ui && npm run --silent format:check)
+say "UI lints (eslint: recommended, typescript-eslint, eslint-plugin-svelte)"
+(cd ui && npm run --silent lint)
 say "UI type checks (svelte-check)"
 (cd ui && npm run --silent check)
 say "UI component tests (vitest)"

@@ -21,7 +21,11 @@ import App from './App.svelte';
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
 
 function status(state: JournalState) {
-  return { state, dataDir: '/home/sam/.local/share/daybreak', journalFile: '/home/sam/.local/share/daybreak/journal.daybreak' };
+  return {
+    state,
+    dataDir: '/home/sam/.local/share/daybreak',
+    journalFile: '/home/sam/.local/share/daybreak/journal.daybreak',
+  };
 }
 
 describe('App', () => {

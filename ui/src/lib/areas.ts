@@ -1,13 +1,5 @@
 /** The areas of the app, in sidebar order. Test ids are `nav-<id>` and `view-<id>`. */
-export type AreaId =
-  | 'today'
-  | 'sobriety'
-  | 'mood'
-  | 'journal'
-  | 'insights'
-  | 'library'
-  | 'sos'
-  | 'settings';
+export type AreaId = 'today' | 'sobriety' | 'mood' | 'journal' | 'insights' | 'library' | 'sos' | 'settings';
 
 export interface Area {
   id: AreaId;

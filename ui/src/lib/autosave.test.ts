@@ -47,7 +47,11 @@ describe('createAutosave', () => {
   });
 
   it('keeps a failed change pending so the next flush tries again', async () => {
-    const save = vi.fn().mockResolvedValueOnce(false).mockRejectedValueOnce(new Error('x')).mockResolvedValue(true);
+    const save = vi
+      .fn()
+      .mockResolvedValueOnce(false)
+      .mockRejectedValueOnce(new Error('x'))
+      .mockResolvedValue(true);
     const autosave = createAutosave(save, 800);
     autosave.changed();
     await autosave.flush();

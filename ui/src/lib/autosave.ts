@@ -3,10 +3,7 @@
 
 /** What the editor shows next to the text. */
 export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'error'; reason: string };
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; reason: string };
 
 export function saveStateText(state: SaveState): string {
   switch (state.kind) {

@@ -10,10 +10,12 @@ describe('beforeLock', () => {
 
   it('waits for every registered task', async () => {
     const done: string[] = [];
-    removers.push(onBeforeLock(async () => {
-      await Promise.resolve();
-      done.push('a');
-    }));
+    removers.push(
+      onBeforeLock(async () => {
+        await Promise.resolve();
+        done.push('a');
+      }),
+    );
     removers.push(onBeforeLock(() => void done.push('b')));
     await runBeforeLock();
     expect(done.sort()).toEqual(['a', 'b']);

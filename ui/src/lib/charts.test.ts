@@ -43,19 +43,34 @@ describe('scales and paths', () => {
 
   it('starts an all-time chart at the first day with data', () => {
     const data = [{ day: '2025-03-04', value: 3 }];
-    expect(chartSpan('2000-01-01', '2025-06-01', [[], data])).toEqual({ start: '2025-03-04', end: '2025-06-01' });
-    expect(chartSpan('2025-05-01', '2025-06-01', [[{ day: '2025-05-10', value: 3 }]]).start).toBe('2025-05-10');
+    expect(chartSpan('2000-01-01', '2025-06-01', [[], data])).toEqual({
+      start: '2025-03-04',
+      end: '2025-06-01',
+    });
+    expect(chartSpan('2025-05-01', '2025-06-01', [[{ day: '2025-05-10', value: 3 }]]).start).toBe(
+      '2025-05-10',
+    );
     expect(chartSpan('2025-05-01', '2025-06-01', [])).toEqual({ start: '2025-05-01', end: '2025-06-01' });
   });
 
   it('spreads date labels evenly', () => {
-    expect(dateTicks('2025-01-01', '2025-01-31', 4)).toEqual(['2025-01-01', '2025-01-11', '2025-01-21', '2025-01-31']);
+    expect(dateTicks('2025-01-01', '2025-01-31', 4)).toEqual([
+      '2025-01-01',
+      '2025-01-11',
+      '2025-01-21',
+      '2025-01-31',
+    ]);
     expect(dateTicks('2025-01-01', '2025-01-02', 4)).toEqual(['2025-01-01', '2025-01-02']);
     expect(dateTicks('2025-01-01', '2025-01-01')).toEqual(['2025-01-01']);
   });
 
   it('draws a path and breaks it at long gaps', () => {
-    expect(linePath([{ x: 0, y: 10 }, { x: 5.55, y: 2 }])).toBe('M0,10L5.6,2');
+    expect(
+      linePath([
+        { x: 0, y: 10 },
+        { x: 5.55, y: 2 },
+      ]),
+    ).toBe('M0,10L5.6,2');
     expect(linePath([])).toBe('');
     const segments = splitAtGaps([
       { day: '2025-01-01', value: 3 },

@@ -93,7 +93,9 @@ export function gridMax(grid: readonly (readonly number[])[]): number {
 }
 
 /** The busiest weekday (0 = Monday) and hour, or null when every cell is empty. */
-export function gridPeak(grid: readonly (readonly number[])[]): { weekday: number; hour: number; count: number } | null {
+export function gridPeak(
+  grid: readonly (readonly number[])[],
+): { weekday: number; hour: number; count: number } | null {
   let best: { weekday: number; hour: number; count: number } | null = null;
   grid.forEach((row, weekday) =>
     row.forEach((count, hour) => {
@@ -118,7 +120,11 @@ export interface YearCell {
  * The `days` days ending at `end` as weeks (columns) of seven slots, Monday first. Slots
  * before the first day or after `end` are null.
  */
-export function yearGrid(end: string, values: readonly DayValue[], days = 365): Array<Array<YearCell | null>> {
+export function yearGrid(
+  end: string,
+  values: readonly DayValue[],
+  days = 365,
+): Array<Array<YearCell | null>> {
   const byDay = new Map(values.map((v) => [v.day, v.value]));
   const last = dayNumber(end);
   const first = last - days + 1;

@@ -62,7 +62,10 @@ describe('friendly error messages', () => {
   });
 
   it('shows which file could not be used and why, for backup problems', () => {
-    const io = new IpcError('io', "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.");
+    const io = new IpcError(
+      'io',
+      "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.",
+    );
     expect(messageForError(io, 'backup')).toBe(io.message);
     expect(messageForError(io)).toBe(ERROR_MESSAGES.io);
     const damaged = new IpcError('backup_damaged', 'This backup is incomplete or damaged.');

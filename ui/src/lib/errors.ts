@@ -14,10 +14,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   already_exists:
     'There is already a journal on this computer, so Daybreak did not make a new one. Restart Daybreak to open it.',
   invalid_input: "Something in this form isn't quite right. Please check it and try again.",
-  corrupt:
-    "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed.",
-  newer_version:
-    'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.',
+  corrupt: "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed.",
+  newer_version: 'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.',
   io: "Daybreak couldn't read or save the journal file. Check that the disk isn't full and the folder is still there, then try again.",
   internal: 'Something unexpected went wrong inside Daybreak. Please try again.',
   rate_limited: "That's several tries in a row. Please wait a little, then try again.",
@@ -44,7 +42,8 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
     io: "Your journal is locked, but Daybreak couldn't finish tidying its file. Everything you saved is kept. If this keeps happening, check that the disk isn't full.",
     disk_full:
       "Your journal is locked, but the disk is full, so Daybreak couldn't finish tidying its file. Everything you saved is kept. Free up some space soon.",
-    internal: 'Your journal is locked, but something unexpected went wrong on the way. Everything you saved is kept.',
+    internal:
+      'Your journal is locked, but something unexpected went wrong on the way. Everything you saved is kept.',
   },
 };
 
@@ -73,8 +72,7 @@ export function messageForError(reason: unknown, context: ErrorContext = 'genera
   // (rate_limited), so they are shown as they are.
   const contextual = CONTEXT_MESSAGES[context]?.[error.code];
   if (contextual) return contextual;
-  const backendWords =
-    BACKEND_WORDS.has(error.code) || (error.code === 'io' && NAMES_THE_FILE.has(context));
+  const backendWords = BACKEND_WORDS.has(error.code) || (error.code === 'io' && NAMES_THE_FILE.has(context));
   if (backendWords && error.message.trim() !== '') {
     return error.message;
   }

@@ -44,7 +44,10 @@ describe('format', () => {
         minutesCurrent: 3840,
         minutesTotal: 3840,
       }),
-    ).toEqual(['$320.00 not spent during this streak ($770.00 in all)', '64 hours of your time back during this streak']);
+    ).toEqual([
+      '$320.00 not spent during this streak ($770.00 in all)',
+      '64 hours of your time back during this streak',
+    ]);
     expect(
       savingsLines({
         currency: null,

@@ -55,7 +55,9 @@ export function formatMoney(cents: number, currency: string | null): string {
       return `${amount.toFixed(2)} ${currency}`;
     }
   }
-  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    amount,
+  );
 }
 
 /** Minutes shown as time people can picture: "45 minutes", "1 hour", "12.5 hours". */

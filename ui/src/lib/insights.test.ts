@@ -43,17 +43,33 @@ describe('chart summaries', () => {
   });
 
   it('describes cravings', () => {
-    expect(cravingSummary([{ day: '2025-06-02', value: 7 }, { day: '2025-06-04', value: 3 }], 4)).toBe(
+    expect(
+      cravingSummary(
+        [
+          { day: '2025-06-02', value: 7 },
+          { day: '2025-06-04', value: 3 },
+        ],
+        4,
+      ),
+    ).toBe(
       '4 cravings logged, on 2 days. Strongest each day averaged 5 out of 10; the strongest was 7 on June 2, 2025.',
     );
     expect(cravingSummary([], 0)).toMatch(/No cravings/);
   });
 
   it('lists the most frequent labels', () => {
-    expect(countSummary([{ label: 'anxious', count: 5 }, { label: 'tired', count: 1 }], 'emotions')).toBe(
-      '2 emotions noted. Most often: anxious (5 times), tired (1 time).',
+    expect(
+      countSummary(
+        [
+          { label: 'anxious', count: 5 },
+          { label: 'tired', count: 1 },
+        ],
+        'emotions',
+      ),
+    ).toBe('2 emotions noted. Most often: anxious (5 times), tired (1 time).');
+    expect(countSummary([{ label: 'stress', count: 2 }], 'triggers')).toBe(
+      '1 trigger noted. Most often: stress (2 times).',
     );
-    expect(countSummary([{ label: 'stress', count: 2 }], 'triggers')).toBe('1 trigger noted. Most often: stress (2 times).');
     expect(countSummary([], 'triggers')).toBe('No triggers were noted in this period.');
   });
 
@@ -73,7 +89,9 @@ describe('chart summaries', () => {
     expect(yearSummary(daily, '2025-06-15')).toBe(
       'In the last 365 days, mood was logged on 3 days: 1 bad day, 1 good day, 1 great day.',
     );
-    expect(yearSummary([{ day: '2020-01-01', value: 3 }], '2025-06-15')).toBe('No moods were logged in the last 365 days.');
+    expect(yearSummary([{ day: '2020-01-01', value: 3 }], '2025-06-15')).toBe(
+      'No moods were logged in the last 365 days.',
+    );
   });
 
   it('knows when a period is empty', () => {

@@ -31,10 +31,28 @@ describe('journal helpers', () => {
   });
 
   it('builds the backend filter from the form', () => {
-    expect(toTimelineFilter(emptyFilterForm())).toEqual({ kinds: [], tag: null, triggerId: null, from: null, to: null });
+    expect(toTimelineFilter(emptyFilterForm())).toEqual({
+      kinds: [],
+      tag: null,
+      triggerId: null,
+      from: null,
+      to: null,
+    });
     expect(
-      toTimelineFilter({ kinds: ['craving', 'journal'], tag: 'calm', trigger: '4', from: '2025-01-01', to: '2025-02-01' }),
-    ).toEqual({ kinds: ['journal', 'craving'], tag: 'calm', triggerId: 4, from: '2025-01-01', to: '2025-02-01' });
+      toTimelineFilter({
+        kinds: ['craving', 'journal'],
+        tag: 'calm',
+        trigger: '4',
+        from: '2025-01-01',
+        to: '2025-02-01',
+      }),
+    ).toEqual({
+      kinds: ['journal', 'craving'],
+      tag: 'calm',
+      triggerId: 4,
+      from: '2025-01-01',
+      to: '2025-02-01',
+    });
     expect(isFilterEmpty(emptyFilterForm())).toBe(true);
     expect(isFilterEmpty({ ...emptyFilterForm(), to: '2025-01-01' })).toBe(false);
   });

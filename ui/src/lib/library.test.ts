@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clampTextStep, groupByTopic, progressText, readingTime, scrollFraction, shouldRestore } from './library';
+import {
+  clampTextStep,
+  groupByTopic,
+  progressText,
+  readingTime,
+  scrollFraction,
+  shouldRestore,
+} from './library';
 import { list, summary } from '../testing/library';
 
 describe('library helpers', () => {

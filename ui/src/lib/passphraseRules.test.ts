@@ -9,9 +9,7 @@ describe('validateNewPassphrase', () => {
 
   it('refuses fewer than 8 characters', () => {
     expect(MIN_PASSPHRASE_LENGTH).toBe(8);
-    expect(validateNewPassphrase('1234567', '1234567')).toBe(
-      'Your passphrase needs at least 8 characters.',
-    );
+    expect(validateNewPassphrase('1234567', '1234567')).toBe('Your passphrase needs at least 8 characters.');
   });
 
   it('asks for the confirmation when it is missing', () => {

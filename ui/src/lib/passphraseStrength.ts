@@ -65,18 +65,27 @@ function isSimpleSequence(text: string): boolean {
 export function passphraseStrength(passphrase: string): Strength {
   const length = characterCount(passphrase);
   if (length === 0) {
-    return { level: 'empty', reason: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A few words together work well.` };
+    return {
+      level: 'empty',
+      reason: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A few words together work well.`,
+    };
   }
   if (length < MIN_PASSPHRASE_LENGTH) {
     return { level: 'weak', reason: `Too short: use at least ${MIN_PASSPHRASE_LENGTH} characters.` };
   }
   const lower = passphrase.toLowerCase();
   if (COMMON.has(lower) || isSimpleSequence(lower)) {
-    return { level: 'weak', reason: 'That one is very common, so it is easy to guess. Try a few unrelated words together.' };
+    return {
+      level: 'weak',
+      reason: 'That one is very common, so it is easy to guess. Try a few unrelated words together.',
+    };
   }
   const unique = new Set(lower).size;
   if (unique <= 3) {
-    return { level: 'weak', reason: 'Lots of repeated characters are easy to guess. Try a few different words.' };
+    return {
+      level: 'weak',
+      reason: 'Lots of repeated characters are easy to guess. Try a few different words.',
+    };
   }
 
   const words = wordCount(passphrase);

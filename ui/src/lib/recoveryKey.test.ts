@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  matchesGroup,
-  normalizeRecoveryKey,
-  randomGroupIndex,
-  recoveryKeyGroups,
-} from './recoveryKey';
+import { matchesGroup, normalizeRecoveryKey, randomGroupIndex, recoveryKeyGroups } from './recoveryKey';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
 

@@ -20,7 +20,10 @@ describe('sobrietyRules', () => {
 
   it('turns money into cents and hours into minutes', () => {
     const checked = checkClockForm({ ...FORM, money: '12,50', hours: '1.5' }, NOW);
-    expect(checked).toMatchObject({ ok: true, value: { moneyPerDayCents: 1250, currency: 'EUR', minutesPerDay: 90 } });
+    expect(checked).toMatchObject({
+      ok: true,
+      value: { moneyPerDayCents: 1250, currency: 'EUR', minutesPerDay: 90 },
+    });
   });
 
   it('says what to fix', () => {
@@ -33,8 +36,14 @@ describe('sobrietyRules', () => {
       error: "The start can't be in the future.",
     });
     expect(checkClockForm({ ...FORM, day: '2025-04-10', time: '14:30' }, NOW).ok).toBe(true);
-    expect(checkClockForm({ ...FORM, money: 'ten' }, NOW)).toMatchObject({ ok: false, error: /Money per day/ });
-    expect(checkClockForm({ ...FORM, hours: '25' }, NOW)).toMatchObject({ ok: false, error: /Hours per day/ });
+    expect(checkClockForm({ ...FORM, money: 'ten' }, NOW)).toMatchObject({
+      ok: false,
+      error: /Money per day/,
+    });
+    expect(checkClockForm({ ...FORM, hours: '25' }, NOW)).toMatchObject({
+      ok: false,
+      error: /Hours per day/,
+    });
   });
 
   it('accepts an earlier slip and refuses a future one or one before the clock began', () => {

@@ -5,18 +5,63 @@ import { instantFromLocal } from './localTime';
 
 /** A few common currencies for the savings field; a clock's own code is added when editing. */
 export const CURRENCIES = [
-  'USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK',
-  'NOK', 'DKK', 'PLN', 'INR', 'JPY', 'BRL', 'MXN', 'ZAR',
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'INR',
+  'JPY',
+  'BRL',
+  'MXN',
+  'ZAR',
 ] as const;
 
 const EURO_REGIONS = new Set([
-  'AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK',
+  'AT',
+  'BE',
+  'CY',
+  'DE',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'SI',
+  'SK',
 ]);
 
 const REGION_CURRENCY: Record<string, string> = {
-  US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', NZ: 'NZD', CH: 'CHF', SE: 'SEK', NO: 'NOK',
-  DK: 'DKK', PL: 'PLN', IN: 'INR', JP: 'JPY', BR: 'BRL', MX: 'MXN', ZA: 'ZAR',
+  US: 'USD',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  CH: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  IN: 'INR',
+  JP: 'JPY',
+  BR: 'BRL',
+  MX: 'MXN',
+  ZA: 'ZAR',
 };
 
 /** A best guess at the person's currency from their locale's region; USD if unsure. */
@@ -55,7 +100,8 @@ export function checkClockForm(values: ClockFormValues, now: Date = new Date()):
   if (name === '') return { ok: false, error: 'Please give this clock a name, like "Alcohol".' };
   if (values.day === '') return { ok: false, error: 'Please choose the day you started.' };
   const startedAt = instantFromLocal(values.day, values.time === '' ? '00:00' : values.time);
-  if (startedAt === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
+  if (startedAt === null)
+    return { ok: false, error: "That date or time doesn't look right. Please check it." };
   if (Date.parse(startedAt) > now.getTime()) return { ok: false, error: "The start can't be in the future." };
 
   const money = parseDecimal(values.money);

@@ -34,7 +34,9 @@ describe('sos rules', () => {
   });
 
   it("suggests the person's own coping actions, or built-in ideas", () => {
-    expect(delayPrompts([label(1, 'Walked'), label(2, 'played the delay'), label(3, ' ')])).toEqual(['Walked']);
+    expect(delayPrompts([label(1, 'Walked'), label(2, 'played the delay'), label(3, ' ')])).toEqual([
+      'Walked',
+    ]);
     expect(delayPrompts([])).toEqual(BUILT_IN_PROMPTS);
     expect(delayPrompts(null)).toEqual(BUILT_IN_PROMPTS);
     expect(promptAt(0, ['a', 'b'])).toBe('a');
@@ -55,7 +57,11 @@ describe('sos rules', () => {
       outcome: 'passed',
       note: null,
     });
-    expect(delayCraving(4, [], at)).toMatchObject({ outcome: 'struggling', actions: [], note: 'Played the delay for 15 minutes.' });
+    expect(delayCraving(4, [], at)).toMatchObject({
+      outcome: 'struggling',
+      actions: [],
+      note: 'Played the delay for 15 minutes.',
+    });
   });
 
   it('checks a person like the backend does', () => {
@@ -87,6 +93,11 @@ describe('sos rules', () => {
     expect(checkPlanItem('  Walk  ', [])).toEqual({ ok: true, value: 'Walk' });
     expect(checkPlanItem('   ', []).ok).toBe(false);
     expect(checkPlanItem('x'.repeat(301), []).ok).toBe(false);
-    expect(checkPlanItem('one more', Array.from({ length: 30 }, (_, i) => String(i))).ok).toBe(false);
+    expect(
+      checkPlanItem(
+        'one more',
+        Array.from({ length: 30 }, (_, i) => String(i)),
+      ).ok,
+    ).toBe(false);
   });
 });

@@ -17,7 +17,12 @@ export const BREATH_STEPS: readonly { phase: BreathPhase; seconds: number; words
 export const BREATH_CYCLE_MS = BREATH_STEPS.reduce((sum, s) => sum + s.seconds * 1000, 0);
 
 /** Where the breathing is after `elapsedMs`: the step, and whole seconds left in it (at least 1). */
-export function breathAt(elapsedMs: number): { phase: BreathPhase; words: string; secondsLeft: number; seconds: number } {
+export function breathAt(elapsedMs: number): {
+  phase: BreathPhase;
+  words: string;
+  secondsLeft: number;
+  seconds: number;
+} {
   let t = Math.max(0, elapsedMs) % BREATH_CYCLE_MS;
   for (const step of BREATH_STEPS) {
     const length = step.seconds * 1000;
@@ -145,7 +150,8 @@ export function copyPlan(plan: RelapsePlan): RelapsePlan {
 
 /** True when the two differ in anything the person wrote (the save time does not count). */
 export function planChanged(a: RelapsePlan, b: RelapsePlan): boolean {
-  const same = (x: readonly unknown[], y: readonly unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  const same = (x: readonly unknown[], y: readonly unknown[]) =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
   return !(
     same(a.warningSigns, b.warningSigns) &&
     same(a.highRiskSituations, b.highRiskSituations) &&
@@ -163,6 +169,7 @@ export function checkPlanItem(text: string, list: readonly string[]): Checked<st
   if ([...item].length > PLAN_MAX_ITEM_CHARS) {
     return { ok: false, error: `Please keep each item under ${PLAN_MAX_ITEM_CHARS} characters.` };
   }
-  if (list.length >= PLAN_MAX_ITEMS) return { ok: false, error: `This list can hold up to ${PLAN_MAX_ITEMS} items.` };
+  if (list.length >= PLAN_MAX_ITEMS)
+    return { ok: false, error: `This list can hold up to ${PLAN_MAX_ITEMS} items.` };
   return { ok: true, value: item };
 }

@@ -19,7 +19,9 @@ describe('sosShortcut', () => {
 
   it('ignores near misses', () => {
     expect(isSosShortcut(key({ key: 's', code: 'KeyS', ctrlKey: true }), false)).toBe(false);
-    expect(isSosShortcut(key({ key: 'S', code: 'KeyS', ctrlKey: true, shiftKey: true, altKey: true }), false)).toBe(false);
+    expect(
+      isSosShortcut(key({ key: 'S', code: 'KeyS', ctrlKey: true, shiftKey: true, altKey: true }), false),
+    ).toBe(false);
     expect(isSosShortcut(key({ key: 'D', code: 'KeyS', ctrlKey: true, shiftKey: true }), false)).toBe(false);
     expect(isSosShortcut(key({ key: 'S', code: 'KeyS', shiftKey: true }), false)).toBe(false);
   });

@@ -3,7 +3,9 @@ import { nearEnd, scrollToShow, totalHeight, visibleRange } from './virtualList'
 
 describe('visibleRange', () => {
   it('renders the first screen plus the overscan at the top', () => {
-    expect(visibleRange({ count: 5000, rowHeight: 100, scrollTop: 0, viewportHeight: 600, overscan: 5 })).toEqual({
+    expect(
+      visibleRange({ count: 5000, rowHeight: 100, scrollTop: 0, viewportHeight: 600, overscan: 5 }),
+    ).toEqual({
       start: 0,
       end: 12,
       before: 0,
@@ -12,7 +14,13 @@ describe('visibleRange', () => {
   });
 
   it('follows the scroll position, with rows either side', () => {
-    const range = visibleRange({ count: 5000, rowHeight: 100, scrollTop: 250_050, viewportHeight: 600, overscan: 5 });
+    const range = visibleRange({
+      count: 5000,
+      rowHeight: 100,
+      scrollTop: 250_050,
+      viewportHeight: 600,
+      overscan: 5,
+    });
     expect(range.start).toBe(2495);
     expect(range.end).toBe(2500 + 7 + 5);
     expect(range.before).toBe(249_500);
@@ -20,7 +28,13 @@ describe('visibleRange', () => {
   });
 
   it('stays inside the list at the very end and when scrolled past it', () => {
-    const range = visibleRange({ count: 20, rowHeight: 50, scrollTop: 10_000, viewportHeight: 300, overscan: 3 });
+    const range = visibleRange({
+      count: 20,
+      rowHeight: 50,
+      scrollTop: 10_000,
+      viewportHeight: 300,
+      overscan: 3,
+    });
     expect(range.end).toBe(20);
     expect(range.start).toBe(16);
     expect(range.after).toBe(0);
@@ -33,7 +47,9 @@ describe('visibleRange', () => {
       before: 0,
       after: 0,
     });
-    expect(visibleRange({ count: 3, rowHeight: 50, scrollTop: -40, viewportHeight: 0, overscan: 0 })).toMatchObject({
+    expect(
+      visibleRange({ count: 3, rowHeight: 50, scrollTop: -40, viewportHeight: 0, overscan: 0 }),
+    ).toMatchObject({
       start: 0,
       end: 1,
     });

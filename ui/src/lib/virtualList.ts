@@ -21,7 +21,13 @@ export interface RangeInput {
   overscan?: number;
 }
 
-export function visibleRange({ count, rowHeight, scrollTop, viewportHeight, overscan = 5 }: RangeInput): VisibleRange {
+export function visibleRange({
+  count,
+  rowHeight,
+  scrollTop,
+  viewportHeight,
+  overscan = 5,
+}: RangeInput): VisibleRange {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0, before: 0, after: 0 };
   const top = Math.max(0, scrollTop);
   const first = Math.min(count - 1, Math.floor(top / rowHeight));
@@ -42,7 +48,12 @@ export function nearEnd(range: VisibleRange, count: number, threshold = 10): boo
 }
 
 /** The scrollTop that brings row `index` fully into view, or null if it already is. */
-export function scrollToShow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number | null {
+export function scrollToShow(
+  index: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number | null {
   const top = index * rowHeight;
   const bottom = top + rowHeight;
   if (top < scrollTop) return top;

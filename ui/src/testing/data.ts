@@ -34,5 +34,7 @@ export function nothingNew(): ImportPreview {
   });
 }
 
-export const daylioFile = () => new File(['full_date,mood\n2026-11-27,good\n'], 'daylio_export.csv', { type: 'text/csv' });
-export const daybreakFile = () => new File(['{"format":"daybreak"}'], 'daybreak-export.json', { type: 'application/json' });
+export const daylioFile = () =>
+  new File(['full_date,mood\n2026-11-27,good\n'], 'daylio_export.csv', { type: 'text/csv' });
+export const daybreakFile = () =>
+  new File(['{"format":"daybreak"}'], 'daybreak-export.json', { type: 'application/json' });

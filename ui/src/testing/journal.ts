@@ -34,7 +34,14 @@ export function item(overrides: Partial<TimelineItem> = {}): TimelineItem {
 export function mixedItems(): TimelineItem[] {
   return [
     item({ kind: 'journal', id: 1, at: '2025-06-04T20:00:00.000Z', title: 'Evening pages', tags: ['calm'] }),
-    item({ kind: 'mood', id: 2, at: '2025-06-03T08:00:00.000Z', title: 'Good', detail: 'calm, hopeful', mood: 4 }),
+    item({
+      kind: 'mood',
+      id: 2,
+      at: '2025-06-03T08:00:00.000Z',
+      title: 'Good',
+      detail: 'calm, hopeful',
+      mood: 4,
+    }),
     item({
       kind: 'craving',
       id: 3,

@@ -19,10 +19,30 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
 /** Three shipped articles and one imported one. */
 export function list(): ArticleSummary[] {
   return [
-    summary({ slug: 'cravings-and-triggers', title: 'Cravings and triggers', topics: ['Cravings', 'Relapse prevention'], readingMinutes: 7, progress: 0.4 }),
-    summary({ slug: 'urge-surfing-and-coping-skills', title: 'Urge surfing and coping skills', topics: ['Coping skills', 'Cravings'], bookmarked: true, readingMinutes: 5 }),
+    summary({
+      slug: 'cravings-and-triggers',
+      title: 'Cravings and triggers',
+      topics: ['Cravings', 'Relapse prevention'],
+      readingMinutes: 7,
+      progress: 0.4,
+    }),
+    summary({
+      slug: 'urge-surfing-and-coping-skills',
+      title: 'Urge surfing and coping skills',
+      topics: ['Coping skills', 'Cravings'],
+      bookmarked: true,
+      readingMinutes: 5,
+    }),
     summary({ slug: 'after-a-slip', title: 'After a slip', topics: ['Slips', 'Relapse prevention'] }),
-    summary({ slug: 'imported-my-notes', title: 'My notes', summary: 'Things my counsellor said.', topics: ['Imported'], triggers: [], imported: true, readingMinutes: 2 }),
+    summary({
+      slug: 'imported-my-notes',
+      title: 'My notes',
+      summary: 'Things my counsellor said.',
+      topics: ['Imported'],
+      triggers: [],
+      imported: true,
+      readingMinutes: 2,
+    }),
   ];
 }
 
@@ -45,7 +65,11 @@ export function article(overrides: Partial<Article> = {}): Article {
     ],
     related: [{ slug: 'opioid-overdose', title: 'Opioid overdose' }],
     sources: [
-      { organisation: 'World Health Organization (WHO)', title: 'Opioid overdose', url: 'https://www.who.int/news-room/fact-sheets/detail/opioid-overdose' },
+      {
+        organisation: 'World Health Organization (WHO)',
+        title: 'Opioid overdose',
+        url: 'https://www.who.int/news-room/fact-sheets/detail/opioid-overdose',
+      },
     ],
     reviewed: '2026-11-27',
     note: null,

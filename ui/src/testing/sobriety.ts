@@ -30,14 +30,32 @@ export function checkIn(overrides: Partial<CheckIn> = {}): CheckIn {
 
 export function today(overrides: Partial<TodayView> = {}): TodayView {
   const main = clock();
-  return { day: '2025-02-02', mainClock: main, clocks: [main], checkIn: null, checkInStreak: 0, ...overrides };
+  return {
+    day: '2025-02-02',
+    mainClock: main,
+    clocks: [main],
+    checkIn: null,
+    checkInStreak: 0,
+    ...overrides,
+  };
 }
 
 export function detail(overrides: Partial<ClockDetail> = {}): ClockDetail {
   return {
-    clock: clock({ startedAt: '2024-11-15T08:00:00.000Z', restarts: 1, longestStreakDays: 45, totalSoberDays: 77 }),
+    clock: clock({
+      startedAt: '2024-11-15T08:00:00.000Z',
+      restarts: 1,
+      longestStreakDays: 45,
+      totalSoberDays: 77,
+    }),
     streaks: [
-      { startedAt: '2025-01-01T08:00:00.000Z', endedAt: null, days: 32, seconds: 32 * 86400, longForm: '1 month, 1 day' },
+      {
+        startedAt: '2025-01-01T08:00:00.000Z',
+        endedAt: null,
+        days: 32,
+        seconds: 32 * 86400,
+        longForm: '1 month, 1 day',
+      },
       {
         startedAt: '2024-11-15T08:00:00.000Z',
         endedAt: '2024-12-31T20:00:00.000Z',
@@ -48,8 +66,18 @@ export function detail(overrides: Partial<ClockDetail> = {}): ClockDetail {
     ],
     slips: [{ id: 7, clockId: 1, at: '2024-12-31T20:00:00.000Z', note: 'A party' }],
     milestones: [
-      { key: 'days-30', label: '30 days', at: '2025-01-31T08:00:00.000Z', streakStartedAt: '2025-01-01T08:00:00.000Z' },
-      { key: 'days-30', label: '30 days', at: '2024-12-15T08:00:00.000Z', streakStartedAt: '2024-11-15T08:00:00.000Z' },
+      {
+        key: 'days-30',
+        label: '30 days',
+        at: '2025-01-31T08:00:00.000Z',
+        streakStartedAt: '2025-01-01T08:00:00.000Z',
+      },
+      {
+        key: 'days-30',
+        label: '30 days',
+        at: '2024-12-15T08:00:00.000Z',
+        streakStartedAt: '2024-11-15T08:00:00.000Z',
+      },
     ],
     ...overrides,
   };

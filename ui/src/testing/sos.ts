@@ -8,9 +8,27 @@ export function countries(): CountryLines[] {
       name: 'United States',
       checked: '2026-11-27',
       lines: [
-        { name: 'Emergency services', number: '911', kind: 'emergency', description: 'Police, fire, ambulance.', source: 'https://www.911.gov/' },
-        { name: '988 Suicide & Crisis Lifeline', number: '988', kind: 'crisis', description: 'Call or text, any time.', source: 'https://988lifeline.org/' },
-        { name: 'SAMHSA National Helpline', number: '1-800-662-4357', kind: 'drugs', description: 'Free and confidential.', source: 'https://www.samhsa.gov/' },
+        {
+          name: 'Emergency services',
+          number: '911',
+          kind: 'emergency',
+          description: 'Police, fire, ambulance.',
+          source: 'https://www.911.gov/',
+        },
+        {
+          name: '988 Suicide & Crisis Lifeline',
+          number: '988',
+          kind: 'crisis',
+          description: 'Call or text, any time.',
+          source: 'https://988lifeline.org/',
+        },
+        {
+          name: 'SAMHSA National Helpline',
+          number: '1-800-662-4357',
+          kind: 'drugs',
+          description: 'Free and confidential.',
+          source: 'https://www.samhsa.gov/',
+        },
       ],
     },
     {
@@ -18,8 +36,20 @@ export function countries(): CountryLines[] {
       name: 'United Kingdom',
       checked: '2026-11-27',
       lines: [
-        { name: 'Emergency services', number: '999', kind: 'emergency', description: 'Police, fire, ambulance.', source: 'https://www.nhs.uk/' },
-        { name: 'Samaritans', number: '116 123', kind: 'crisis', description: 'Free, any time.', source: 'https://www.samaritans.org/' },
+        {
+          name: 'Emergency services',
+          number: '999',
+          kind: 'emergency',
+          description: 'Police, fire, ambulance.',
+          source: 'https://www.nhs.uk/',
+        },
+        {
+          name: 'Samaritans',
+          number: '116 123',
+          kind: 'crisis',
+          description: 'Free, any time.',
+          source: 'https://www.samaritans.org/',
+        },
       ],
     },
   ];

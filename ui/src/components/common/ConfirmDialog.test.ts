@@ -7,7 +7,13 @@ function setup() {
   const onConfirm = vi.fn();
   const onCancel = vi.fn();
   const user = userEvent.setup();
-  render(ConfirmDialog, { title: 'Remove this slip?', message: 'Sure?', confirmLabel: 'Remove', onConfirm, onCancel });
+  render(ConfirmDialog, {
+    title: 'Remove this slip?',
+    message: 'Sure?',
+    confirmLabel: 'Remove',
+    onConfirm,
+    onCancel,
+  });
   return { user, onConfirm, onCancel };
 }
 

@@ -89,7 +89,9 @@ describe('SearchBox', () => {
     expect(marks).toEqual(['walk', '<img src=x onerror=alert(1)>']);
     expect(snippet.querySelector('b')).toBeNull();
     expect(snippet.querySelector('img')).toBeNull();
-    expect(snippet.textContent).toBe('I wrote <b>bold</b> about a walk and another <img src=x onerror=alert(1)>');
+    expect(snippet.textContent).toBe(
+      'I wrote <b>bold</b> about a walk and another <img src=x onerror=alert(1)>',
+    );
   });
 
   it('says when nothing matches, and goes back to the invitation when cleared', async () => {
@@ -106,7 +108,10 @@ describe('SearchBox', () => {
   });
 
   it('opens a journal result in the editor', async () => {
-    vi.mocked(journal.searchEntries).mockResolvedValue([fixtures.hit(), fixtures.hit({ kind: 'mood', id: 4, title: 'Okay' })]);
+    vi.mocked(journal.searchEntries).mockResolvedValue([
+      fixtures.hit(),
+      fixtures.hit({ kind: 'mood', id: 4, title: 'Okay' }),
+    ]);
     const { user, onOpenJournal } = setup();
     await user.type(screen.getByTestId('search-box'), 'walk');
     await vi.advanceTimersByTimeAsync(150);

@@ -12,7 +12,14 @@ import type { Insights as InsightsData } from '../../lib/bindings';
 import Insights from './Insights.svelte';
 
 const NOW = new Date(2025, 5, 15, 9, 0); // 15 June 2025
-const CHARTS = ['chart-mood', 'chart-craving', 'chart-emotions', 'chart-triggers', 'chart-heatmap', 'chart-year'];
+const CHARTS = [
+  'chart-mood',
+  'chart-craving',
+  'chart-emotions',
+  'chart-triggers',
+  'chart-heatmap',
+  'chart-year',
+];
 
 function setup() {
   const onNavigate = vi.fn();
@@ -50,7 +57,11 @@ describe('Insights', () => {
   it('lists the findings as sentences, with the summary', async () => {
     setup();
     const findings = await screen.findByTestId('insights-findings');
-    expect(within(findings).getAllByTestId('insights-finding').map((f) => f.textContent)).toEqual(fixtures.insights().findings);
+    expect(
+      within(findings)
+        .getAllByTestId('insights-finding')
+        .map((f) => f.textContent),
+    ).toEqual(fixtures.insights().findings);
     expect(screen.getByTestId('insights-summary').textContent).toBe(fixtures.insights().summary);
   });
 
@@ -86,7 +97,9 @@ describe('Insights', () => {
     expect(screen.getByTestId('chart-emotions').textContent).toContain('anxious');
     const heat = screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect.cell');
     expect(heat).toHaveLength(7 * 24);
-    expect(screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect[data-level="4"]')).toHaveLength(1);
+    expect(
+      screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect[data-level="4"]'),
+    ).toHaveLength(1);
     const year = screen.getByTestId('chart-year').querySelectorAll('.drawing rect.day');
     expect(year).toHaveLength(365);
     expect(screen.getByTestId('chart-year').querySelectorAll('.drawing rect.mood-4')).toHaveLength(2);

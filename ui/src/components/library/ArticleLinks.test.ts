@@ -40,7 +40,11 @@ function triggerRowProps(overrides: Parameters<typeof trigger>[0] = {}) {
 
 describe('links to library articles', () => {
   beforeEach(() => {
-    vi.mocked(sobriety.recordSlip).mockResolvedValue({ keptDays: 30, totalSoberDays: 30, clock: clock({ days: 0 }) });
+    vi.mocked(sobriety.recordSlip).mockResolvedValue({
+      keptDays: 30,
+      totalSoberDays: 30,
+      clock: clock({ days: 0 }),
+    });
     vi.mocked(moods.listTriggers).mockResolvedValue([]);
   });
 
@@ -48,7 +52,10 @@ describe('links to library articles', () => {
     const { openArticle, context } = withOpener();
     const onClose = vi.fn();
     const user = userEvent.setup();
-    render(SlipFlow, { props: { clock: clock(), onRecorded: vi.fn(), onClose, onOpenSos: vi.fn() }, context });
+    render(SlipFlow, {
+      props: { clock: clock(), onRecorded: vi.fn(), onClose, onOpenSos: vi.fn() },
+      context,
+    });
     expect(screen.queryByTestId('slip-open-article')).toBeNull(); // not on the form itself
     await user.click(screen.getByTestId('slip-save'));
     const link = await screen.findByTestId('slip-open-article');
@@ -108,7 +115,10 @@ describe('links to library articles', () => {
       const list = screen.getByTestId('trigger-articles-list');
       expect(button.getAttribute('aria-controls')).toBe(list.id);
       const items = await within(list).findAllByTestId('trigger-article');
-      expect(items.map((i) => i.dataset.slug)).toEqual(['cravings-and-triggers', 'urge-surfing-and-coping-skills']);
+      expect(items.map((i) => i.dataset.slug)).toEqual([
+        'cravings-and-triggers',
+        'urge-surfing-and-coping-skills',
+      ]);
       await user.click(items[1]!);
       expect(openArticle).toHaveBeenCalledWith('urge-surfing-and-coping-skills');
     });
@@ -126,7 +136,9 @@ describe('links to library articles', () => {
     });
 
     it('says so when there is nothing to read, or it could not be loaded', async () => {
-      vi.mocked(library.libraryForTrigger).mockResolvedValueOnce([]).mockRejectedValueOnce(new IpcError('io', 'x'));
+      vi.mocked(library.libraryForTrigger)
+        .mockResolvedValueOnce([])
+        .mockRejectedValueOnce(new IpcError('io', 'x'));
       const { context } = withOpener();
       const user = userEvent.setup();
       render(TriggerRow, { props: triggerRowProps({ id: 1, key: 'stress' }), context });
@@ -136,7 +148,9 @@ describe('links to library articles', () => {
       await user.click(second!);
       const [empty, failed] = screen.getAllByTestId('trigger-articles-list');
       await vi.waitFor(() => expect(empty!.textContent).toContain('no readings about this one yet'));
-      await vi.waitFor(() => expect(within(failed!).getByRole('alert').textContent).toContain("couldn't read or save"));
+      await vi.waitFor(() =>
+        expect(within(failed!).getByRole('alert').textContent).toContain("couldn't read or save"),
+      );
     });
 
     it('offers nothing to read for a trigger the person added', () => {

@@ -11,7 +11,10 @@ import { runBeforeLock } from '../../lib/beforeLock';
 import type { Article } from '../../lib/bindings';
 import ArticleReader from './ArticleReader.svelte';
 
-function setup(article: Article = fixtures.article(), options: { user?: ReturnType<typeof userEvent.setup> } = {}) {
+function setup(
+  article: Article = fixtures.article(),
+  options: { user?: ReturnType<typeof userEvent.setup> } = {},
+) {
   vi.mocked(library.libraryArticle).mockResolvedValue(article);
   const onBack = vi.fn();
   const onOpenArticle = vi.fn();
@@ -47,14 +50,18 @@ describe('ArticleReader', () => {
     expect(title).toBe(screen.getByTestId('article-title'));
     expect(document.activeElement).toBe(title);
     expect(screen.getByTestId('article-reading-time').textContent).toBe('6 min read');
-    expect(within(screen.getByTestId('article-topics')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Slips', 'Overdose']);
+    expect(
+      within(screen.getByTestId('article-topics'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Slips', 'Overdose']);
 
     const toc = screen.getByTestId('article-toc');
-    expect(within(toc).getAllByTestId('article-toc-link').map((a) => a.textContent)).toEqual([
-      'Safety first',
-      "Don't be alone",
-      'What to do next',
-    ]);
+    expect(
+      within(toc)
+        .getAllByTestId('article-toc-link')
+        .map((a) => a.textContent),
+    ).toEqual(['Safety first', "Don't be alone", 'What to do next']);
 
     const body = screen.getByTestId('article-body');
     expect(body.classList.contains('prose')).toBe(true);
@@ -158,7 +165,9 @@ describe('ArticleReader', () => {
     const note = (await screen.findByTestId('article-note')) as HTMLTextAreaElement;
     expect(note.value).toBe('Old thought');
     expect(screen.getByLabelText('Your private note on this article')).toBe(note);
-    expect(note.closest('section')?.textContent?.replace(/\s+/g, ' ')).toContain('stored encrypted in your journal');
+    expect(note.closest('section')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'stored encrypted in your journal',
+    );
     const save = screen.getByTestId('article-note-save') as HTMLButtonElement;
     expect(save.dataset.state).toBe('saved');
     expect(save.disabled).toBe(true);
@@ -190,7 +199,9 @@ describe('ArticleReader', () => {
     const onBack = vi.fn();
     const user = userEvent.setup();
     render(ArticleReader, { slug: 'imported-gone', onBack, onOpenArticle: vi.fn() });
-    expect((await screen.findByTestId('article-error')).textContent).toContain("isn't in your library any more");
+    expect((await screen.findByTestId('article-error')).textContent).toContain(
+      "isn't in your library any more",
+    );
     await user.click(screen.getByTestId('article-back'));
     expect(onBack).toHaveBeenCalledTimes(1);
   });
@@ -205,7 +216,9 @@ describe('ArticleReader', () => {
     });
 
     it('saves where the reader is at most every 3 seconds, and again on leaving', async () => {
-      const { unmount } = setup(fixtures.article(), { user: userEvent.setup({ advanceTimers: vi.advanceTimersByTime }) });
+      const { unmount } = setup(fixtures.article(), {
+        user: userEvent.setup({ advanceTimers: vi.advanceTimersByTime }),
+      });
       await vi.waitFor(() => expect(screen.getByTestId('article-body')).toBeTruthy());
       const box = sizeScroller(2000, 1000);
 
@@ -240,7 +253,9 @@ describe('ArticleReader', () => {
     });
 
     it('does not save when nothing moved', async () => {
-      const { unmount } = setup(fixtures.article(), { user: userEvent.setup({ advanceTimers: vi.advanceTimersByTime }) });
+      const { unmount } = setup(fixtures.article(), {
+        user: userEvent.setup({ advanceTimers: vi.advanceTimersByTime }),
+      });
       await vi.waitFor(() => expect(screen.getByTestId('article-body')).toBeTruthy());
       sizeScroller(2000, 1000);
       await vi.advanceTimersByTimeAsync(5000);

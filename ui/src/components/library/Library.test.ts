@@ -40,7 +40,12 @@ describe('Library', () => {
   it('groups the readings by topic, each topic with its heading', async () => {
     setup();
     const topics = await screen.findAllByTestId('library-topic');
-    expect(topics.map((t) => t.dataset.topic)).toEqual(['Coping skills', 'Cravings', 'Relapse prevention', 'Slips']);
+    expect(topics.map((t) => t.dataset.topic)).toEqual([
+      'Coping skills',
+      'Cravings',
+      'Relapse prevention',
+      'Slips',
+    ]);
     const cravings = topics[1]!;
     expect(within(cravings).getByRole('heading', { level: 2 }).textContent).toBe('Cravings');
     expect(slugs(within(cravings).getAllByTestId('library-item'))).toEqual([
@@ -81,18 +86,26 @@ describe('Library', () => {
   it('shows bookmarks, or says how to add one', async () => {
     setup();
     const bookmarks = await screen.findByTestId('library-bookmarks');
-    expect(slugs(within(bookmarks).getAllByTestId('library-bookmark'))).toEqual(['urge-surfing-and-coping-skills']);
+    expect(slugs(within(bookmarks).getAllByTestId('library-bookmark'))).toEqual([
+      'urge-surfing-and-coping-skills',
+    ]);
   });
 
   it('has a kind empty state when nothing is bookmarked', async () => {
-    vi.mocked(library.libraryList).mockResolvedValue(fixtures.list().map((a) => ({ ...a, bookmarked: false })));
+    vi.mocked(library.libraryList).mockResolvedValue(
+      fixtures.list().map((a) => ({ ...a, bookmarked: false })),
+    );
     setup();
-    expect((await screen.findByTestId('library-bookmarks-empty')).textContent).toContain('Nothing bookmarked yet');
+    expect((await screen.findByTestId('library-bookmarks-empty')).textContent).toContain(
+      'Nothing bookmarked yet',
+    );
     expect(screen.queryAllByTestId('library-bookmark')).toHaveLength(0);
   });
 
   it('offers to continue the last unfinished reading, and opens it', async () => {
-    vi.mocked(library.libraryContinue).mockResolvedValue(fixtures.summary({ slug: 'cravings-and-triggers', title: 'Cravings and triggers', progress: 0.4 }));
+    vi.mocked(library.libraryContinue).mockResolvedValue(
+      fixtures.summary({ slug: 'cravings-and-triggers', title: 'Cravings and triggers', progress: 0.4 }),
+    );
     const { user } = setup();
     const card = await screen.findByTestId('library-continue');
     expect(card.dataset.slug).toBe('cravings-and-triggers');
@@ -119,7 +132,9 @@ describe('Library', () => {
     const { user } = setup();
     const bookmark = await screen.findByTestId('library-bookmark');
     await user.click(within(bookmark).getByTestId('library-bookmark-open'));
-    expect((await screen.findByTestId('article-title')).textContent).toContain('Article urge-surfing-and-coping-skills');
+    expect((await screen.findByTestId('article-title')).textContent).toContain(
+      'Article urge-surfing-and-coping-skills',
+    );
     expect(screen.queryByTestId('library-topic')).toBeNull();
 
     await user.click(screen.getByTestId('article-back'));
@@ -188,7 +203,10 @@ describe('Library', () => {
 
       fast.resolve([fixtures.hit({ slug: 'newer', title: 'Newer' })]);
       await vi.waitFor(() => expect(results()).toHaveLength(1));
-      slow.resolve([fixtures.hit({ slug: 'older', title: 'Older' }), fixtures.hit({ slug: 'older-2', title: 'Older too' })]);
+      slow.resolve([
+        fixtures.hit({ slug: 'older', title: 'Older' }),
+        fixtures.hit({ slug: 'older-2', title: 'Older too' }),
+      ]);
       await vi.advanceTimersByTimeAsync(0);
       expect(results().map((r) => r.dataset.slug)).toEqual(['newer']);
     });
@@ -209,7 +227,10 @@ describe('Library', () => {
       await vi.advanceTimersByTimeAsync(120);
       await vi.waitFor(() => expect(results()).toHaveLength(1));
       const snippet = screen.getByTestId('library-snippet');
-      expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['urge', '<img src=x onerror=alert(1)>']);
+      expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+        'urge',
+        '<img src=x onerror=alert(1)>',
+      ]);
       expect(snippet.querySelector('b')).toBeNull();
       expect(snippet.querySelector('img')).toBeNull();
       expect(snippet.textContent).toBe('Notice the urge <b>then</b> <img src=x onerror=alert(1)>');
@@ -222,7 +243,9 @@ describe('Library', () => {
       const box = screen.getByTestId('library-search');
       await user.type(box, 'zebra');
       await vi.advanceTimersByTimeAsync(120);
-      await vi.waitFor(() => expect(screen.getByTestId('library-search-empty').textContent).toContain('zebra'));
+      await vi.waitFor(() =>
+        expect(screen.getByTestId('library-search-empty').textContent).toContain('zebra'),
+      );
       await user.keyboard('{Escape}');
       expect((box as HTMLInputElement).value).toBe('');
       expect(screen.getAllByTestId('library-topic').length).toBeGreaterThan(0);
@@ -234,7 +257,9 @@ describe('Library', () => {
       await vi.advanceTimersByTimeAsync(120);
       await vi.waitFor(() => expect(results()).toHaveLength(1));
       await user.click(screen.getByTestId('library-result-open'));
-      await vi.waitFor(() => expect(screen.getByTestId('article-title').textContent).toContain('urge-surfing'));
+      await vi.waitFor(() =>
+        expect(screen.getByTestId('article-title').textContent).toContain('urge-surfing'),
+      );
       await user.click(screen.getByTestId('article-back'));
       expect((screen.getByTestId('library-search') as HTMLInputElement).value).toBe('urge');
       expect(results()).toHaveLength(1);
@@ -265,7 +290,12 @@ describe('Library', () => {
 
     it('sends the bytes and the name, then opens the imported reading', async () => {
       vi.mocked(library.libraryImport).mockResolvedValue(
-        fixtures.summary({ slug: 'imported-my-plan', title: 'My plan', imported: true, topics: ['Imported'] }),
+        fixtures.summary({
+          slug: 'imported-my-plan',
+          title: 'My plan',
+          imported: true,
+          topics: ['Imported'],
+        }),
       );
       await openImport();
       await chooseFile(new File(['# My plan\n\nCall Sam.'], 'my plan.md', { type: 'text/markdown' }));
@@ -297,7 +327,9 @@ describe('Library', () => {
       const big = new File(['x'], 'huge.txt', { type: 'text/plain' });
       Object.defineProperty(big, 'size', { value: 5 * 1024 * 1024 + 1 });
       await chooseFile(big);
-      expect(screen.getByTestId('library-import-error').textContent).toBe('This file is too big to import (the limit is 5 MB).');
+      expect(screen.getByTestId('library-import-error').textContent).toBe(
+        'This file is too big to import (the limit is 5 MB).',
+      );
       expect(library.libraryImport).not.toHaveBeenCalled();
       expect(screen.getByTestId('library-import-dialog')).toBeTruthy();
     });

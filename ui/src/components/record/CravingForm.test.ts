@@ -132,7 +132,11 @@ describe('CravingForm', () => {
     await user.click(el('outcome-used'));
     const select = (await screen.findByTestId('craving-slip-clock')) as HTMLSelectElement;
     expect(sobriety.listClocks).toHaveBeenCalledWith(false);
-    expect([...select.options].map((o) => o.textContent)).toEqual(["Don't record a slip", 'Alcohol', 'Cannabis']);
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      "Don't record a slip",
+      'Alcohol',
+      'Cannabis',
+    ]);
     expect(select.value).toBe('');
     await user.selectOptions(select, 'Cannabis');
     await user.click(el('craving-save'));
@@ -153,7 +157,9 @@ describe('CravingForm', () => {
     await user.click(el('craving-save'));
     expect(sent().outcome).toBe('used');
     expect('slipClockId' in sent()).toBe(false);
-    expect((await screen.findByTestId('craving-saved')).textContent).toContain('What you did before still counts.');
+    expect((await screen.findByTestId('craving-saved')).textContent).toContain(
+      'What you did before still counts.',
+    );
     expect(screen.queryByTestId('craving-slip-recorded')).toBeNull();
   });
 
@@ -215,12 +221,11 @@ describe('CravingForm', () => {
       expect(screen.getByTestId('craving-strength-value').textContent).toBe('8 · strong');
       expect(await screen.findByTestId('trigger-22')).toBeTruthy();
       // The archived trigger it names stays, ticked, after the list of active ones loads.
-      expect(['trigger-21', 'trigger-22', 'trigger-23', 'trigger-29'].map((id) => el(id).getAttribute('aria-pressed'))).toEqual([
-        'true',
-        'false',
-        'false',
-        'true',
-      ]);
+      expect(
+        ['trigger-21', 'trigger-22', 'trigger-23', 'trigger-29'].map((id) =>
+          el(id).getAttribute('aria-pressed'),
+        ),
+      ).toEqual(['true', 'false', 'false', 'true']);
       expect(el('action-11').getAttribute('aria-pressed')).toBe('false');
       expect(el('action-12').getAttribute('aria-pressed')).toBe('true');
       expect(el('craving-place').value).toBe('At work');
@@ -233,7 +238,9 @@ describe('CravingForm', () => {
       expect(el('craving-save').textContent?.trim()).toBe('Save changes');
       expect(screen.queryByTestId('craving-used-offer')).toBeNull();
       expect(screen.queryByTestId('craving-slip-clock')).toBeNull();
-      expect(screen.getByTestId('craving-used-note').textContent).toContain('The slip recorded with this craving stays');
+      expect(screen.getByTestId('craving-used-note').textContent).toContain(
+        'The slip recorded with this craving stays',
+      );
       expect(sobriety.listClocks).not.toHaveBeenCalled();
     });
 

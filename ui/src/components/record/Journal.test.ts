@@ -21,9 +21,15 @@ const body = () => screen.getByTestId('journal-body') as HTMLTextAreaElement;
 
 describe('Journal', () => {
   beforeEach(() => {
-    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) => fixtures.entry({ id: 31, ...input }));
-    vi.mocked(journal.saveJournalEntry).mockImplementation(async (id, input) => fixtures.entry({ id, ...input }));
-    vi.mocked(journal.getJournalEntry).mockResolvedValue(fixtures.entry({ id: 1, title: 'Evening pages', body: 'It was a long day.' }));
+    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) =>
+      fixtures.entry({ id: 31, ...input }),
+    );
+    vi.mocked(journal.saveJournalEntry).mockImplementation(async (id, input) =>
+      fixtures.entry({ id, ...input }),
+    );
+    vi.mocked(journal.getJournalEntry).mockResolvedValue(
+      fixtures.entry({ id: 1, title: 'Evening pages', body: 'It was a long day.' }),
+    );
     vi.mocked(journal.timelinePage).mockResolvedValue(fixtures.page(fixtures.mixedItems()));
     vi.mocked(journal.journalTags).mockResolvedValue([]);
     vi.mocked(journal.listTriggersForFilter).mockResolvedValue([]);
@@ -43,7 +49,11 @@ describe('Journal', () => {
     const user = userEvent.setup();
     render(Journal);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.dataset.testid)).toEqual(['journal-tab-entries', 'journal-tab-timeline', 'journal-tab-search']);
+    expect(tabs.map((t) => t.dataset.testid)).toEqual([
+      'journal-tab-entries',
+      'journal-tab-timeline',
+      'journal-tab-search',
+    ]);
     screen.getByTestId('journal-tab-entries').focus();
     await user.keyboard('{ArrowRight}');
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('journal-tab-timeline')));
@@ -123,7 +133,9 @@ describe('Journal inside the Shell', () => {
     vi.mocked(sobriety.getToday).mockResolvedValue(sobrietyFixtures.today());
     vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
     vi.mocked(moods.listEmotions).mockResolvedValue(moodFixtures.emotions());
-    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) => fixtures.entry({ id: 31, ...input }));
+    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) =>
+      fixtures.entry({ id: 31, ...input }),
+    );
   });
 
   it('saves the words being typed before the journal locks', async () => {
@@ -135,7 +147,9 @@ describe('Journal inside the Shell', () => {
     // Straight to the lock, without leaving the text field first.
     screen.getByTestId('lock-button').click();
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
-    expect(journal.createJournalEntry).toHaveBeenCalledWith(expect.objectContaining({ body: 'Locking soon' }));
+    expect(journal.createJournalEntry).toHaveBeenCalledWith(
+      expect.objectContaining({ body: 'Locking soon' }),
+    );
     const saved = vi.mocked(journal.createJournalEntry).mock.invocationCallOrder[0]!;
     const locked = vi.mocked(vault.lock).mock.invocationCallOrder[0]!;
     expect(saved).toBeLessThan(locked);

@@ -25,9 +25,15 @@ describe('JournalEditor', () => {
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
     vi.setSystemTime(new Date(2025, 5, 15, 20, 30));
-    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) => fixtures.entry({ id: 7, ...input }));
-    vi.mocked(journal.saveJournalEntry).mockImplementation(async (id, input) => fixtures.entry({ id, ...input }));
-    vi.mocked(journal.renderMarkdown).mockResolvedValue('<p>Went for a <a href="article:urge-surfing">walk</a></p>');
+    vi.mocked(journal.createJournalEntry).mockImplementation(async (input) =>
+      fixtures.entry({ id: 7, ...input }),
+    );
+    vi.mocked(journal.saveJournalEntry).mockImplementation(async (id, input) =>
+      fixtures.entry({ id, ...input }),
+    );
+    vi.mocked(journal.renderMarkdown).mockResolvedValue(
+      '<p>Went for a <a href="article:urge-surfing">walk</a></p>',
+    );
     vi.mocked(journal.getJournalEntry).mockResolvedValue(fixtures.entry());
   });
 
@@ -58,7 +64,10 @@ describe('JournalEditor', () => {
     expect(journal.saveJournalEntry).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(journal.saveJournalEntry).toHaveBeenCalledTimes(1);
-    expect(journal.saveJournalEntry).toHaveBeenCalledWith(7, expect.objectContaining({ body: 'Hello there' }));
+    expect(journal.saveJournalEntry).toHaveBeenCalledWith(
+      7,
+      expect.objectContaining({ body: 'Hello there' }),
+    );
     expect(journal.createJournalEntry).toHaveBeenCalledTimes(1);
     expect(state()).toBe('Saved');
   });
@@ -102,11 +111,17 @@ describe('JournalEditor', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(0);
     delete (document as { visibilityState?: string }).visibilityState;
-    expect(journal.saveJournalEntry).toHaveBeenLastCalledWith(7, expect.objectContaining({ body: 'One two' }));
+    expect(journal.saveJournalEntry).toHaveBeenLastCalledWith(
+      7,
+      expect.objectContaining({ body: 'One two' }),
+    );
 
     await user.type(body(), ' three');
     await user.click(screen.getByTestId('journal-close'));
-    expect(journal.saveJournalEntry).toHaveBeenLastCalledWith(7, expect.objectContaining({ body: 'One two three' }));
+    expect(journal.saveJournalEntry).toHaveBeenLastCalledWith(
+      7,
+      expect.objectContaining({ body: 'One two three' }),
+    );
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
@@ -120,7 +135,9 @@ describe('JournalEditor', () => {
     );
     expect(screen.getByRole('alert').textContent).toContain('Not saved');
 
-    vi.mocked(journal.createJournalEntry).mockRejectedValue(new IpcError('invalid_input', "An entry can't be dated in the future."));
+    vi.mocked(journal.createJournalEntry).mockRejectedValue(
+      new IpcError('invalid_input', "An entry can't be dated in the future."),
+    );
     await user.click(screen.getByTestId('journal-close'));
     expect(state()).toBe("Not saved: An entry can't be dated in the future.");
     expect(onClose).not.toHaveBeenCalled();

@@ -181,7 +181,9 @@ describe('MoodForm', () => {
   it('asks for a mood before saving', async () => {
     const { user, onSaved } = setup();
     await user.click(el('mood-save'));
-    expect(screen.getByTestId('mood-error').textContent).toBe("Please choose how you're feeling, from awful to great.");
+    expect(screen.getByTestId('mood-error').textContent).toBe(
+      "Please choose how you're feeling, from awful to great.",
+    );
     expect(moods.logMood).not.toHaveBeenCalled();
     expect(onSaved).not.toHaveBeenCalled();
   });
@@ -196,7 +198,9 @@ describe('MoodForm', () => {
   });
 
   it("shows the backend's words when it refuses", async () => {
-    vi.mocked(moods.logMood).mockRejectedValue(new IpcError('invalid_input', 'Hours of sleep must be 24 or less.'));
+    vi.mocked(moods.logMood).mockRejectedValue(
+      new IpcError('invalid_input', 'Hours of sleep must be 24 or less.'),
+    );
     const { user, onSaved } = setup();
     await user.click(el('mood-3'));
     await user.click(el('mood-save'));
@@ -208,7 +212,9 @@ describe('MoodForm', () => {
   it('still works when the emotions cannot be loaded', async () => {
     vi.mocked(moods.listEmotions).mockRejectedValue(new IpcError('io', 'x'));
     const { user } = setup();
-    expect((await screen.findByTestId('emotion-load-error')).textContent).toContain('You can still save your mood');
+    expect((await screen.findByTestId('emotion-load-error')).textContent).toContain(
+      'You can still save your mood',
+    );
     await user.click(el('mood-1'));
     await user.click(el('mood-save'));
     expect(moods.logMood).toHaveBeenCalledWith(expect.objectContaining({ mood: 1, emotions: [] }));
@@ -230,14 +236,17 @@ describe('MoodForm', () => {
       expect(checked()).toEqual([2]);
       expect(document.activeElement).toBe(el('mood-2'));
       expect(await screen.findByTestId('emotion-1')).toBeTruthy();
-      expect(['emotion-1', 'emotion-2', 'emotion-3'].map((id) => el(id).getAttribute('aria-pressed'))).toEqual([
-        'false',
-        'true',
-        'true',
-      ]);
+      expect(
+        ['emotion-1', 'emotion-2', 'emotion-3'].map((id) => el(id).getAttribute('aria-pressed')),
+      ).toEqual(['false', 'true', 'true']);
       expect(el('mood-craving').value).toBe('6');
       expect(screen.getByTestId('mood-craving-value').textContent).toBe('6 · moderate');
-      expect(['hungry', 'angry', 'lonely', 'tired'].map((k) => el(`halt-${k}`).checked)).toEqual([false, true, false, true]);
+      expect(['hungry', 'angry', 'lonely', 'tired'].map((k) => el(`halt-${k}`).checked)).toEqual([
+        false,
+        true,
+        false,
+        true,
+      ]);
       expect(el('mood-sleep').value).toBe('5.5');
       expect(el('mood-note').value).toBe('Long day');
       expect(el('mood-date').value).toBe('2025-04-09');

@@ -19,13 +19,16 @@ function setup() {
   const onOpenJournal = vi.fn();
   const onOpenSos = vi.fn();
   // Works with real timers too: only advance fake ones.
-  const user = userEvent.setup({ advanceTimers: (ms) => void (vi.isFakeTimers() && vi.advanceTimersByTime(ms)) });
+  const user = userEvent.setup({
+    advanceTimers: (ms) => void (vi.isFakeTimers() && vi.advanceTimersByTime(ms)),
+  });
   render(Timeline, { onOpenJournal, onOpenSos });
   return { user, onOpenJournal, onOpenSos };
 }
 
 const rows = () => screen.queryAllByTestId('timeline-item');
-const row = (kind: string, id: number) => rows().find((r) => r.dataset.kind === kind && r.dataset.id === String(id))!;
+const row = (kind: string, id: number) =>
+  rows().find((r) => r.dataset.kind === kind && r.dataset.id === String(id))!;
 
 describe('Timeline', () => {
   beforeEach(() => {
@@ -47,7 +50,12 @@ describe('Timeline', () => {
     setup();
     await vi.waitFor(() => expect(rows()).toHaveLength(4));
     expect(journal.timelinePage).toHaveBeenCalledWith(ALL, null, 50);
-    expect(rows().map((r) => `${r.dataset.kind}:${r.dataset.id}`)).toEqual(['journal:1', 'mood:2', 'craving:3', 'slip:4']);
+    expect(rows().map((r) => `${r.dataset.kind}:${r.dataset.id}`)).toEqual([
+      'journal:1',
+      'mood:2',
+      'craving:3',
+      'slip:4',
+    ]);
     const craving = row('craving', 3);
     expect(craving.textContent).toContain('Craving');
     expect(craving.textContent).toContain('Strength 7 of 10');
@@ -99,7 +107,9 @@ describe('Timeline', () => {
     await vi.waitFor(() => expect(rows()).toHaveLength(4));
     vi.mocked(journal.timelinePage).mockResolvedValue(fixtures.page([]));
     await user.click(screen.getByTestId('timeline-filter-kind-milestone'));
-    expect((await screen.findByTestId('timeline-empty')).textContent).toMatch(/Nothing matches these filters/);
+    expect((await screen.findByTestId('timeline-empty')).textContent).toMatch(
+      /Nothing matches these filters/,
+    );
     expect(rows()).toHaveLength(0);
   });
 
@@ -246,9 +256,9 @@ describe('Timeline', () => {
       // What the backend shows for the row once it has changed.
       vi.mocked(journal.timelinePage).mockResolvedValue(
         fixtures.page(
-          fixtures.mixedItems().map((i) =>
-            i.kind === 'mood' ? { ...i, title: 'Great', mood: 5, detail: 'calm' } : i,
-          ),
+          fixtures
+            .mixedItems()
+            .map((i) => (i.kind === 'mood' ? { ...i, title: 'Great', mood: 5, detail: 'calm' } : i)),
         ),
       );
       expect(journal.timelinePage).toHaveBeenCalledTimes(1);
@@ -260,7 +270,12 @@ describe('Timeline', () => {
       await vi.waitFor(() => expect(row('mood', 2).textContent).toContain('Mood 5 of 5 (great)'));
       expect(journal.timelinePage).toHaveBeenCalledTimes(2);
       expect(journal.timelinePage).toHaveBeenLastCalledWith(ALL, null, 50);
-      expect(rows().map((r) => `${r.dataset.kind}:${r.dataset.id}`)).toEqual(['journal:1', 'mood:2', 'craving:3', 'slip:4']);
+      expect(rows().map((r) => `${r.dataset.kind}:${r.dataset.id}`)).toEqual([
+        'journal:1',
+        'mood:2',
+        'craving:3',
+        'slip:4',
+      ]);
       expect(document.activeElement).toBe(within(row('mood', 2)).getByTestId('timeline-open'));
     });
 
@@ -293,7 +308,10 @@ describe('Timeline', () => {
       expect((screen.getByTestId('craving-strength') as HTMLInputElement).value).toBe('7');
       await fireEvent.input(screen.getByTestId('craving-strength'), { target: { value: '3' } });
       await user.click(screen.getByTestId('craving-save'));
-      expect(moods.updateCraving).toHaveBeenCalledWith(3, expect.objectContaining({ strength: 3, triggers: [21] }));
+      expect(moods.updateCraving).toHaveBeenCalledWith(
+        3,
+        expect.objectContaining({ strength: 3, triggers: [21] }),
+      );
       await vi.waitFor(() => expect(screen.queryByTestId('craving-form')).toBeNull());
       expect(screen.getByTestId('timeline-saved').textContent).toBe('Your craving is updated.');
       await vi.waitFor(() => expect(journal.timelinePage).toHaveBeenCalledTimes(2));

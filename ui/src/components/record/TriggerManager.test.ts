@@ -16,7 +16,8 @@ function setup() {
 }
 
 const el = (id: string) => screen.getByTestId(id) as HTMLInputElement;
-const rowOf = (id: number) => document.querySelector<HTMLElement>(`[data-testid="trigger-row"][data-trigger-id="${id}"]`)!;
+const rowOf = (id: number) =>
+  document.querySelector<HTMLElement>(`[data-testid="trigger-row"][data-trigger-id="${id}"]`)!;
 const names = () => screen.queryAllByTestId('trigger-row').map((r) => r.querySelector('.name')?.textContent);
 
 describe('TriggerManager', () => {
@@ -41,7 +42,9 @@ describe('TriggerManager', () => {
   it('says so when the list is empty', async () => {
     vi.mocked(moods.listTriggers).mockResolvedValue([]);
     setup();
-    expect((await screen.findByTestId('triggers-empty')).textContent).toContain('No triggers in your list yet');
+    expect((await screen.findByTestId('triggers-empty')).textContent).toContain(
+      'No triggers in your list yet',
+    );
     expect(screen.queryByTestId('trigger-row')).toBeNull();
   });
 
@@ -63,12 +66,16 @@ describe('TriggerManager', () => {
   });
 
   it("shows the backend's words when adding fails, and keeps what was typed", async () => {
-    vi.mocked(moods.createTrigger).mockRejectedValue(new IpcError('invalid_input', 'You already have a trigger called “Payday”.'));
+    vi.mocked(moods.createTrigger).mockRejectedValue(
+      new IpcError('invalid_input', 'You already have a trigger called “Payday”.'),
+    );
     const { user } = setup();
     await screen.findAllByTestId('trigger-row');
     await user.type(el('trigger-add-input'), 'payday');
     await user.click(el('trigger-add'));
-    expect((await screen.findByTestId('trigger-error')).textContent?.trim()).toBe('You already have a trigger called “Payday”.');
+    expect((await screen.findByTestId('trigger-error')).textContent?.trim()).toBe(
+      'You already have a trigger called “Payday”.',
+    );
     expect(el('trigger-add-input').value).toBe('payday');
   });
 
@@ -122,7 +129,9 @@ describe('TriggerManager', () => {
     await screen.findAllByTestId('trigger-row');
     await user.click(within(rowOf(23)).getByTestId('trigger-merge'));
     const dialog = screen.getByTestId('trigger-merge-dialog');
-    expect(dialog.textContent).toContain('Past cravings that name “Getting paid” will move to the trigger you choose');
+    expect(dialog.textContent).toContain(
+      'Past cravings that name “Getting paid” will move to the trigger you choose',
+    );
     const select = el('trigger-merge-target') as unknown as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['Choose a trigger…', 'Stress', 'Payday']);
     await user.click(el('trigger-merge-confirm'));
@@ -155,7 +164,10 @@ describe('TriggerManager', () => {
   });
 
   it('shows archived triggers on request and brings one back', async () => {
-    const withArchived = [...fixtures.triggers(), fixtures.trigger({ id: 29, name: 'Old habit', archived: true })];
+    const withArchived = [
+      ...fixtures.triggers(),
+      fixtures.trigger({ id: 29, name: 'Old habit', archived: true }),
+    ];
     vi.mocked(moods.listTriggers).mockImplementation(async (all: boolean) =>
       all ? withArchived : fixtures.triggers(),
     );

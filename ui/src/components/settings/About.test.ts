@@ -12,9 +12,21 @@ import { article, list } from '../../testing/library';
 import tauriConf from '../../../../src-tauri/tauri.conf.json';
 import About from './About.svelte';
 
-const WHO = { organisation: 'World Health Organization (WHO)', title: 'Opioid overdose', url: 'https://www.who.int/overdose' };
-const NIDA_B = { organisation: 'National Institute on Drug Abuse (NIDA)', title: 'Treatment and Recovery', url: 'https://nida.nih.gov/treatment' };
-const NIDA_A = { organisation: 'National Institute on Drug Abuse (NIDA)', title: 'Drugs and the Brain', url: 'https://nida.nih.gov/brain' };
+const WHO = {
+  organisation: 'World Health Organization (WHO)',
+  title: 'Opioid overdose',
+  url: 'https://www.who.int/overdose',
+};
+const NIDA_B = {
+  organisation: 'National Institute on Drug Abuse (NIDA)',
+  title: 'Treatment and Recovery',
+  url: 'https://nida.nih.gov/treatment',
+};
+const NIDA_A = {
+  organisation: 'National Institute on Drug Abuse (NIDA)',
+  title: 'Drugs and the Brain',
+  url: 'https://nida.nih.gov/brain',
+};
 
 function articlesBySlug(slug: string) {
   const sources = {
@@ -42,14 +54,18 @@ describe('About', () => {
     const sources = await screen.findByTestId('about-sources');
     const organisations = [...sources.querySelectorAll('dt')].map((dt) => dt.textContent);
     expect(organisations).toEqual([NIDA_A.organisation, WHO.organisation]);
-    const entries = screen.getAllByTestId('about-source').map((dd) => dd.textContent?.replace(/\s+/g, ' ').trim());
+    const entries = screen
+      .getAllByTestId('about-source')
+      .map((dd) => dd.textContent?.replace(/\s+/g, ' ').trim());
     expect(entries).toEqual([
       `${NIDA_A.title} ${NIDA_A.url}`,
       `${NIDA_B.title} ${NIDA_B.url}`,
       `${WHO.title} ${WHO.url}`,
     ]);
     const asked = vi.mocked(library.libraryArticle).mock.calls.map(([slug]) => slug);
-    expect(asked, 'an imported article is the person\'s own: its "sources" are not the app\'s').not.toContain('imported-my-notes');
+    expect(asked, 'an imported article is the person\'s own: its "sources" are not the app\'s').not.toContain(
+      'imported-my-notes',
+    );
     expect(sources.querySelector('a'), 'the app is offline: addresses are text, not links').toBeNull();
   });
 
@@ -64,7 +80,9 @@ describe('About', () => {
 describe('groupSources', () => {
   it('keeps the first of two sources with the same address', () => {
     const again = { ...WHO, title: 'Opioid overdose (fact sheet)' };
-    expect(groupSources([WHO, again])).toEqual([{ organisation: WHO.organisation, sources: [{ title: WHO.title, url: WHO.url }] }]);
+    expect(groupSources([WHO, again])).toEqual([
+      { organisation: WHO.organisation, sources: [{ title: WHO.title, url: WHO.url }] },
+    ]);
   });
 
   it('gives nothing for no sources', () => {

@@ -31,7 +31,9 @@ describe('BackupSettings', () => {
     const user = userEvent.setup();
     render(BackupSettings, { onRestored: vi.fn() });
     await user.click(screen.getByTestId('backup-now'));
-    expect((await screen.findByTestId('backup-done')).textContent).toMatch(/checked: daybreak-backup-2026-11-27\.dbk/);
+    expect((await screen.findByTestId('backup-done')).textContent).toMatch(
+      /checked: daybreak-backup-2026-11-27\.dbk/,
+    );
     expect(screen.queryByTestId('backup-progress')).toBeNull();
   });
 
@@ -53,11 +55,15 @@ describe('BackupSettings', () => {
     await user.type(screen.getByTestId('restore-secret'), 'old passphrase');
     await user.click(screen.getByTestId('restore-inspect'));
     expect((await screen.findByTestId('restore-summary')).textContent).toMatch(/14 journal entries/);
-    expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', { passphrase: 'old passphrase' });
+    expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', {
+      passphrase: 'old passphrase',
+    });
     await user.click(screen.getByTestId('restore-confirm'));
     expect(backup.restoreBackup).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('confirm-yes'));
-    expect(backup.restoreBackup).toHaveBeenCalledWith('/d/backups/auto-2026-11-27.dbk', { passphrase: 'old passphrase' });
+    expect(backup.restoreBackup).toHaveBeenCalledWith('/d/backups/auto-2026-11-27.dbk', {
+      passphrase: 'old passphrase',
+    });
     expect(onRestored).toHaveBeenCalledWith('/d/backups/before-restore.dbk');
   });
 
@@ -70,6 +76,8 @@ describe('BackupSettings', () => {
     await user.type(screen.getByTestId('restore-secret'), 'K7QF-9M2D');
     await user.click(screen.getByTestId('restore-inspect'));
     await screen.findByTestId('restore-summary');
-    expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', { recoveryKey: 'K7QF-9M2D' });
+    expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', {
+      recoveryKey: 'K7QF-9M2D',
+    });
   });
 });

@@ -41,7 +41,11 @@ describe('CounsellorReport', () => {
     render(CounsellorReport);
     await user.click(field('report-include-journal'));
     await user.click(screen.getByTestId('report-make'));
-    expect(data.exportReport).toHaveBeenCalledWith({ from: '2026-10-29', to: '2026-11-27', includeJournal: true });
+    expect(data.exportReport).toHaveBeenCalledWith({
+      from: '2026-10-29',
+      to: '2026-11-27',
+      includeJournal: true,
+    });
     expect((screen.getByTestId('report-make') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('busy').textContent).toMatch(/Making your report/);
 
@@ -60,7 +64,11 @@ describe('CounsellorReport', () => {
     await fireEvent.input(field('report-from'), { target: { value: '2026-01-01' } });
     await fireEvent.input(field('report-to'), { target: { value: '2026-03-31' } });
     await user.click(screen.getByTestId('report-make'));
-    expect(data.exportReport).toHaveBeenCalledWith({ from: '2026-01-01', to: '2026-03-31', includeJournal: false });
+    expect(data.exportReport).toHaveBeenCalledWith({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      includeJournal: false,
+    });
   });
 
   it('refuses a first day after the last one, without asking the backend', async () => {

@@ -35,7 +35,9 @@ describe('DataImport', () => {
     expect(data.previewImport).toHaveBeenCalledWith(file);
     expect(preview.textContent).toMatch(/daylio_export\.csv is a Daylio export/);
     expect(preview.textContent).toMatch(/would add 15 new items/);
-    const kinds = screen.getAllByTestId('import-kind').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const kinds = screen
+      .getAllByTestId('import-kind')
+      .map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(kinds).toEqual([
       'Moods: 12 new, 4 already in your journal',
       'Journal entries: 3 new, 0 already in your journal',
@@ -112,7 +114,9 @@ describe('DataImport', () => {
     await user.click(await screen.findByTestId('import-confirm'));
     const error = await screen.findByTestId('import-error');
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toBe(`${ERROR_MESSAGES.io} Nothing was imported: your journal is just as it was.`);
+    expect(error.textContent).toBe(
+      `${ERROR_MESSAGES.io} Nothing was imported: your journal is just as it was.`,
+    );
     expect(screen.queryByTestId('import-result')).toBeNull();
     expect(screen.queryByTestId('import-preview')).toBeNull();
     expect(input.value).toBe('');

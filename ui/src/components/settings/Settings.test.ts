@@ -28,7 +28,12 @@ function setup() {
   return { user };
 }
 
-async function change(user: ReturnType<typeof userEvent.setup>, current: string, next: string, confirm: string) {
+async function change(
+  user: ReturnType<typeof userEvent.setup>,
+  current: string,
+  next: string,
+  confirm: string,
+) {
   await user.type(screen.getByTestId('change-current'), current);
   await user.type(screen.getByTestId('change-new'), next);
   await user.type(screen.getByTestId('change-confirm'), confirm);
@@ -37,7 +42,11 @@ async function change(user: ReturnType<typeof userEvent.setup>, current: string,
 
 describe('Settings', () => {
   beforeEach(() => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({
+      autoLockMinutes: 5,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
     vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
     vi.mocked(library.libraryList).mockResolvedValue([]);
@@ -102,7 +111,9 @@ describe('Settings', () => {
     });
     vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
     const { user } = setup();
-    expect(screen.getByTestId('view-settings').textContent).toMatch(/Backups made before still\s+open with the passphrase you had then/);
+    expect(screen.getByTestId('view-settings').textContent).toMatch(
+      /Backups made before still\s+open with the passphrase you had then/,
+    );
     await user.click(screen.getByTestId('change-rekey'));
     await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
     expect(vault.rekeyJournal).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');

@@ -85,7 +85,11 @@ describe('Shell', () => {
   });
 
   it('opens "After a slip" from the slip flow on Today', async () => {
-    vi.mocked(sobriety.recordSlip).mockResolvedValue({ keptDays: 32, totalSoberDays: 32, clock: fixtures.clock({ days: 0 }) });
+    vi.mocked(sobriety.recordSlip).mockResolvedValue({
+      keptDays: 32,
+      totalSoberDays: 32,
+      clock: fixtures.clock({ days: 0 }),
+    });
     const { user } = setup();
     await user.click(await screen.findByTestId('today-slip'));
     await user.click(screen.getByTestId('slip-save'));

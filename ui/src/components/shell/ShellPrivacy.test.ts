@@ -24,7 +24,11 @@ describe('Shell privacy: quick hide and auto-lock', () => {
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(preferences.quickHide).mockResolvedValue(undefined);
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 1, neutralTitle: false, crisisCountry: null });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({
+      autoLockMinutes: 1,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
   });
 
@@ -114,7 +118,11 @@ describe('Shell privacy: quick hide and auto-lock', () => {
   });
 
   it('locks after the computer slept, even with auto-lock set to never', async () => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: null, neutralTitle: false, crisisCountry: null });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({
+      autoLockMinutes: null,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     vi.useFakeTimers();
     const onLocked = vi.fn();
     render(Shell, { onLocked });
@@ -129,7 +137,11 @@ describe('Shell privacy: quick hide and auto-lock', () => {
 
 describe('PrivacySettings', () => {
   beforeEach(() => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: null });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({
+      autoLockMinutes: 5,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     vi.mocked(preferences.setPreferences).mockImplementation(async (p) => p);
   });
 
@@ -141,15 +153,33 @@ describe('PrivacySettings', () => {
     await vi.waitFor(() => expect(select.disabled).toBe(false));
     expect(select.value).toBe('5');
     await user.selectOptions(select, '15');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false, crisisCountry: null });
-    expect(onChanged).toHaveBeenLastCalledWith({ autoLockMinutes: 15, neutralTitle: false, crisisCountry: null });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({
+      autoLockMinutes: 15,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
+    expect(onChanged).toHaveBeenLastCalledWith({
+      autoLockMinutes: 15,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     expect(screen.queryByTestId('auto-lock-off-warning')).toBeNull();
     await user.selectOptions(select, 'off');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: false, crisisCountry: null });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({
+      autoLockMinutes: null,
+      neutralTitle: false,
+      crisisCountry: null,
+    });
     expect(screen.getByTestId('auto-lock-off-warning').textContent).toMatch(/stay open/);
-    expect(screen.getByTestId('lock-on-sleep-note').textContent).toMatch(/goes to sleep or\s+you lock your screen/);
+    expect(screen.getByTestId('lock-on-sleep-note').textContent).toMatch(
+      /goes to sleep or\s+you lock your screen/,
+    );
     await user.click(screen.getByTestId('neutral-title'));
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: null, neutralTitle: true, crisisCountry: null });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({
+      autoLockMinutes: null,
+      neutralTitle: true,
+      crisisCountry: null,
+    });
   });
 
   it('chooses whose crisis lines SOS shows first', async () => {
@@ -161,6 +191,10 @@ describe('PrivacySettings', () => {
     render(PrivacySettings, { onChanged: vi.fn() });
     const select = (await screen.findByTestId('crisis-country-setting')) as HTMLSelectElement;
     await user.selectOptions(select, 'GB');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: 'GB' });
+    expect(preferences.setPreferences).toHaveBeenLastCalledWith({
+      autoLockMinutes: 5,
+      neutralTitle: false,
+      crisisCountry: 'GB',
+    });
   });
 });

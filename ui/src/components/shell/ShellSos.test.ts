@@ -48,15 +48,18 @@ describe('Shell and SOS', () => {
     vi.mocked(sos.planSave).mockImplementation(async (plan) => plan);
   });
 
-  it.each(AREAS.filter((a) => a.id !== 'sos').map((a) => a.id))('opens SOS from %s in one click', async (id) => {
-    const { user } = setup();
-    await user.click(el(`nav-${id}`));
-    expect(el(`view-${id}`)).toBeTruthy();
-    await user.click(el('nav-sos'));
-    expect(el('view-sos')).toBeTruthy();
-    expect(el('nav-sos').getAttribute('aria-current')).toBe('page');
-    expect(await screen.findByTestId('sos-emergency-number')).toBeTruthy();
-  });
+  it.each(AREAS.filter((a) => a.id !== 'sos').map((a) => a.id))(
+    'opens SOS from %s in one click',
+    async (id) => {
+      const { user } = setup();
+      await user.click(el(`nav-${id}`));
+      expect(el(`view-${id}`)).toBeTruthy();
+      await user.click(el('nav-sos'));
+      expect(el('view-sos')).toBeTruthy();
+      expect(el('nav-sos').getAttribute('aria-current')).toBe('page');
+      expect(await screen.findByTestId('sos-emergency-number')).toBeTruthy();
+    },
+  );
 
   it('names its shortcut on the SOS button', () => {
     setup();

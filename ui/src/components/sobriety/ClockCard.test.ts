@@ -11,7 +11,14 @@ import { clock } from '../../testing/sobriety';
 import ClockCard from './ClockCard.svelte';
 
 function setup(c: ClockView = clock(), elapsedSeconds = c.elapsedSeconds) {
-  const props = { clock: c, elapsedSeconds, onOpen: vi.fn(), onSlip: vi.fn(), onEdit: vi.fn(), onChanged: vi.fn() };
+  const props = {
+    clock: c,
+    elapsedSeconds,
+    onOpen: vi.fn(),
+    onSlip: vi.fn(),
+    onEdit: vi.fn(),
+    onChanged: vi.fn(),
+  };
   const user = userEvent.setup();
   render(ClockCard, props);
   return { user, ...props };
@@ -33,7 +40,9 @@ describe('ClockCard', () => {
     expect(text('clock-long-form')).toBe('1 month, 1 day');
     expect(text('clock-last-milestone')).toMatch(/^Last milestone: 30 days, reached January 31, 2025$/);
     expect(text('clock-next-milestone')).toContain('60 days');
-    const progress = screen.getByRole('progressbar', { name: 'Progress toward 60 days' }) as HTMLProgressElement;
+    const progress = screen.getByRole('progressbar', {
+      name: 'Progress toward 60 days',
+    }) as HTMLProgressElement;
     expect(progress.value).toBe(40);
     expect(screen.getByTestId('clock-next-milestone').contains(progress)).toBe(true);
     // After three days, no hours-and-minutes line.

@@ -24,7 +24,15 @@ function withoutSlip() {
   return {
     ...base,
     clock: { ...base.clock, restarts: 0, days: 78, longForm: '2 months, 17 days' },
-    streaks: [{ startedAt: '2024-11-15T08:00:00.000Z', endedAt: null, days: 78, seconds: 78 * 86400, longForm: '2 months, 17 days' }],
+    streaks: [
+      {
+        startedAt: '2024-11-15T08:00:00.000Z',
+        endedAt: null,
+        days: 78,
+        seconds: 78 * 86400,
+        longForm: '2 months, 17 days',
+      },
+    ],
     slips: [],
   };
 }
@@ -65,7 +73,9 @@ describe('ClockDetail', () => {
       },
     });
     setup();
-    expect(squash(await screen.findByTestId('detail-savings'))).toBe('$320.00 not spent during this streak ($770.00 in all)');
+    expect(squash(await screen.findByTestId('detail-savings'))).toBe(
+      '$320.00 not spent during this streak ($770.00 in all)',
+    );
   });
 
   it('shows every streak, newest first, with the current one marked "now"', async () => {
@@ -83,7 +93,10 @@ describe('ClockDetail', () => {
     setup();
     await screen.findByTestId('milestone-history');
     const items = screen.getAllByTestId('milestone-item');
-    expect(items.map(squash)).toEqual(['30 days reached January 31, 2025', '30 days reached December 15, 2024']);
+    expect(items.map(squash)).toEqual([
+      '30 days reached January 31, 2025',
+      '30 days reached December 15, 2024',
+    ]);
   });
 
   it('removes a slip only after confirmation, then shows the refreshed story', async () => {
@@ -121,17 +134,24 @@ describe('ClockDetail', () => {
     expect(note.value).toBe('A party');
     await user.type(note, ' at work');
     await user.click(screen.getByTestId('slip-save'));
-    expect(sobriety.updateSlip).toHaveBeenCalledWith(7, { at: '2024-12-31T20:00:00.000Z', note: 'A party at work' });
+    expect(sobriety.updateSlip).toHaveBeenCalledWith(7, {
+      at: '2024-12-31T20:00:00.000Z',
+      note: 'A party at work',
+    });
     await vi.waitFor(() => expect(screen.queryByTestId('slip-edit-dialog')).toBeNull());
     expect(screen.getByTestId('slip-item').textContent).toContain('A party at work');
   });
 
   it('keeps the edit form open with the reason when the backend refuses', async () => {
-    vi.mocked(sobriety.updateSlip).mockRejectedValue(new IpcError('invalid_input', "A slip can't be before this clock started."));
+    vi.mocked(sobriety.updateSlip).mockRejectedValue(
+      new IpcError('invalid_input', "A slip can't be before this clock started."),
+    );
     const { user } = setup();
     await user.click(await screen.findByTestId('slip-edit'));
     await user.click(screen.getByTestId('slip-save'));
-    expect((await screen.findByTestId('slip-error')).textContent).toBe("A slip can't be before this clock started.");
+    expect((await screen.findByTestId('slip-error')).textContent).toBe(
+      "A slip can't be before this clock started.",
+    );
     expect(screen.getByTestId('slip-edit-dialog')).toBeTruthy();
   });
 

@@ -93,7 +93,9 @@ describe('ClockForm', () => {
     const { user } = setup();
     await user.type(input('clock-name'), '   ');
     await user.click(screen.getByTestId('clock-save'));
-    expect(screen.getByTestId('clock-form-error').textContent).toBe('Please give this clock a name, like "Alcohol".');
+    expect(screen.getByTestId('clock-form-error').textContent).toBe(
+      'Please give this clock a name, like "Alcohol".',
+    );
     expect(sobriety.createClock).not.toHaveBeenCalled();
   });
 
@@ -107,7 +109,9 @@ describe('ClockForm', () => {
   });
 
   it("shows the backend's own words for invalid input", async () => {
-    vi.mocked(sobriety.createClock).mockRejectedValue(new IpcError('invalid_input', 'That name is too long.'));
+    vi.mocked(sobriety.createClock).mockRejectedValue(
+      new IpcError('invalid_input', 'That name is too long.'),
+    );
     const { user, onSaved } = setup();
     await user.type(input('clock-name'), 'Alcohol');
     await user.click(screen.getByTestId('clock-save'));

@@ -16,7 +16,12 @@ function setup() {
   const onClose = vi.fn();
   const onOpenSos = vi.fn();
   const user = userEvent.setup();
-  render(SlipFlow, { clock: clock({ id: 4, startedAt: '2025-03-01T08:00:00.000Z' }), onRecorded, onClose, onOpenSos });
+  render(SlipFlow, {
+    clock: clock({ id: 4, startedAt: '2025-03-01T08:00:00.000Z' }),
+    onRecorded,
+    onClose,
+    onOpenSos,
+  });
   return { user, onRecorded, onClose, onOpenSos };
 }
 
@@ -99,7 +104,9 @@ describe('SlipFlow', () => {
     );
     const { user } = setup();
     await user.click(screen.getByTestId('slip-save'));
-    expect((await screen.findByTestId('slip-error')).textContent).toBe("A slip can't be before this clock started.");
+    expect((await screen.findByTestId('slip-error')).textContent).toBe(
+      "A slip can't be before this clock started.",
+    );
     expect(screen.queryByTestId('slip-kind-screen')).toBeNull();
   });
 

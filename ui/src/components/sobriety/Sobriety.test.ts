@@ -38,7 +38,11 @@ describe('Sobriety', () => {
     setup();
     const list = await screen.findByTestId('clock-list');
     expect(sobriety.listClocks).toHaveBeenCalledWith(false);
-    expect(within(list).getAllByTestId('clock-card').map((c) => c.dataset.clockId)).toEqual(['1', '2']);
+    expect(
+      within(list)
+        .getAllByTestId('clock-card')
+        .map((c) => c.dataset.clockId),
+    ).toEqual(['1', '2']);
     expect(within(card(1)).getByTestId('clock-main-badge')).toBeTruthy();
     expect(within(card(2)).getByTestId('clock-days').textContent).toBe('1 day');
   });
@@ -99,7 +103,9 @@ describe('Sobriety', () => {
     await user.click(within(card(2)).getByTestId('clock-slip-button'));
     await user.click(screen.getByTestId('slip-save'));
     expect(sobriety.recordSlip).toHaveBeenCalledWith(2, expect.anything());
-    expect((await screen.findByTestId('slip-kept-text')).textContent).toBe('Your 1 day still counts. Total sober days: 1.');
+    expect((await screen.findByTestId('slip-kept-text')).textContent).toBe(
+      'Your 1 day still counts. Total sober days: 1.',
+    );
     await user.click(screen.getByTestId('slip-open-sos'));
     expect(onNavigate).toHaveBeenCalledWith('sos');
   });

@@ -28,7 +28,9 @@ describe('DelayTimer ("play the delay")', () => {
       ...moodFixtures.copingActions(),
       moodFixtures.label(13, 'Played the delay'),
     ]);
-    vi.mocked(moods.logCraving).mockImplementation(async (input) => moodFixtures.cravingEvent({ outcome: input.outcome }));
+    vi.mocked(moods.logCraving).mockImplementation(async (input) =>
+      moodFixtures.cravingEvent({ outcome: input.outcome }),
+    );
   });
 
   afterEach(() => {
@@ -86,17 +88,26 @@ describe('DelayTimer ("play the delay")', () => {
     await fireEvent.input(el('delay-strength'), { target: { value: '7' } });
     await fireEvent.click(el('delay-log-craving'));
     expect(moods.logCraving).toHaveBeenCalledWith(
-      expect.objectContaining({ strength: 7, actions: [], outcome: 'struggling', note: 'Played the delay for 15 minutes.' }),
+      expect.objectContaining({
+        strength: 7,
+        actions: [],
+        outcome: 'struggling',
+        note: 'Played the delay for 15 minutes.',
+      }),
     );
     expect((await screen.findByTestId('delay-logged')).textContent).toContain("It's still strong");
   });
 
   it('shows why a craving could not be logged', async () => {
-    vi.mocked(moods.logCraving).mockRejectedValue(new IpcError('invalid_input', 'Please choose a strength from 0 to 10.'));
+    vi.mocked(moods.logCraving).mockRejectedValue(
+      new IpcError('invalid_input', 'Please choose a strength from 0 to 10.'),
+    );
     await start({ unlocked: true });
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     await fireEvent.click(el('delay-log-craving'));
-    expect((await screen.findByTestId('delay-log-error')).textContent).toBe('Please choose a strength from 0 to 10.');
+    expect((await screen.findByTestId('delay-log-error')).textContent).toBe(
+      'Please choose a strength from 0 to 10.',
+    );
   });
 
   it('can be stopped, and started again from 15:00', async () => {

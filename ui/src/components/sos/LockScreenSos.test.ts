@@ -31,7 +31,11 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     vi.mocked(sos.sosCrisisLines).mockResolvedValue(fixtures.countries());
     vi.mocked(sos.sosCountryForLocale).mockResolvedValue('GB');
     vi.mocked(library.libraryArticle).mockResolvedValue(
-      libraryFixtures.article({ slug: 'opioid-overdose', title: 'Opioid overdose', html: '<p>Call for help. <strong>Give naloxone.</strong></p>' }),
+      libraryFixtures.article({
+        slug: 'opioid-overdose',
+        title: 'Opioid overdose',
+        html: '<p>Call for help. <strong>Give naloxone.</strong></p>',
+      }),
     );
   });
 
@@ -92,7 +96,9 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     setup();
     const error = await screen.findByTestId('crisis-lines-error');
     expect(error.textContent?.replace(/\s+/g, ' ')).toContain('call your local emergency number');
-    expect(el('sos-emergency').textContent?.replace(/\s+/g, ' ')).toContain('call your local emergency number now');
+    expect(el('sos-emergency').textContent?.replace(/\s+/g, ' ')).toContain(
+      'call your local emergency number now',
+    );
     expect(screen.queryByTestId('crisis-line')).toBeNull();
   });
 

@@ -60,14 +60,20 @@ describe('MyPeople', () => {
     await user.type(el('person-name'), 'Alex');
     await user.type(el('person-phone'), 'call me');
     await user.click(el('person-save'));
-    expect(el('person-error').textContent).toBe('Please enter a phone number using digits, spaces, +, - or brackets.');
+    expect(el('person-error').textContent).toBe(
+      'Please enter a phone number using digits, spaces, +, - or brackets.',
+    );
     expect(sos.sosAddPerson).not.toHaveBeenCalled();
 
-    vi.mocked(sos.sosAddPerson).mockRejectedValue(new IpcError('invalid_input', 'Please keep the note under 200 characters.'));
+    vi.mocked(sos.sosAddPerson).mockRejectedValue(
+      new IpcError('invalid_input', 'Please keep the note under 200 characters.'),
+    );
     await user.clear(el('person-phone'));
     await user.type(el('person-phone'), '555 0100');
     await user.click(el('person-save'));
-    expect((await screen.findByTestId('person-error')).textContent).toBe('Please keep the note under 200 characters.');
+    expect((await screen.findByTestId('person-error')).textContent).toBe(
+      'Please keep the note under 200 characters.',
+    );
     expect(rows()).toHaveLength(1);
   });
 
@@ -79,7 +85,11 @@ describe('MyPeople', () => {
     await user.clear(el('person-phone'));
     await user.type(el('person-phone'), '555 0199');
     await user.click(el('person-save'));
-    expect(sos.sosUpdatePerson).toHaveBeenCalledWith(1, { name: 'Sam', phone: '555 0199', note: 'My sponsor' });
+    expect(sos.sosUpdatePerson).toHaveBeenCalledWith(1, {
+      name: 'Sam',
+      phone: '555 0199',
+      note: 'My sponsor',
+    });
     await vi.waitFor(() => expect(rows()[0]!.textContent).toContain('555 0199'));
     expect(rows()).toHaveLength(1);
   });

@@ -52,10 +52,14 @@ describe('MyReasons', () => {
     await user.click(el('reason-add'));
     expect(el('reason-error').textContent).toBe('Write your reason first, then press Add.');
     expect(sos.sosAddReason).not.toHaveBeenCalled();
-    vi.mocked(sos.sosAddReason).mockRejectedValue(new IpcError('invalid_input', 'Please keep a reason under 500 characters.'));
+    vi.mocked(sos.sosAddReason).mockRejectedValue(
+      new IpcError('invalid_input', 'Please keep a reason under 500 characters.'),
+    );
     await user.type(el('reason-input'), 'x');
     await user.click(el('reason-add'));
-    expect((await screen.findByTestId('reason-error')).textContent).toBe('Please keep a reason under 500 characters.');
+    expect((await screen.findByTestId('reason-error')).textContent).toBe(
+      'Please keep a reason under 500 characters.',
+    );
     expect(items()).toHaveLength(1);
   });
 

@@ -16,7 +16,8 @@ import RelapsePlan from './RelapsePlan.svelte';
 
 const PATH = '/home/sam/Downloads/relapse-prevention-plan-2026-11-27.html';
 const el = (id: string) => screen.getByTestId(id);
-const texts = (field: string) => screen.queryAllByTestId(`plan-item-${field}`).map((i) => i.querySelector('.text')?.textContent);
+const texts = (field: string) =>
+  screen.queryAllByTestId(`plan-item-${field}`).map((i) => i.querySelector('.text')?.textContent);
 
 async function setup(plan: Plan = fixtures.plan()) {
   vi.mocked(sos.planGet).mockResolvedValue(plan);
@@ -30,7 +31,10 @@ async function setup(plan: Plan = fixtures.plan()) {
 
 describe('RelapsePlan', () => {
   beforeEach(() => {
-    vi.mocked(sos.planSave).mockImplementation(async (plan) => ({ ...plan, updatedAt: '2026-11-27T10:00:00.000Z' }));
+    vi.mocked(sos.planSave).mockImplementation(async (plan) => ({
+      ...plan,
+      updatedAt: '2026-11-27T10:00:00.000Z',
+    }));
     vi.mocked(sos.planExport).mockResolvedValue(PATH);
     vi.mocked(sos.sosPeople).mockResolvedValue([fixtures.person()]);
     vi.mocked(sos.sosReasons).mockResolvedValue([fixtures.reason()]);
@@ -107,10 +111,14 @@ describe('RelapsePlan', () => {
   });
 
   it('shows why the plan could not be saved', async () => {
-    vi.mocked(sos.planSave).mockRejectedValue(new IpcError('invalid_input', 'Please keep "If I slip" under 2000 characters.'));
+    vi.mocked(sos.planSave).mockRejectedValue(
+      new IpcError('invalid_input', 'Please keep "If I slip" under 2000 characters.'),
+    );
     const { user } = await setup();
     await user.click(el('plan-save'));
-    expect((await screen.findByTestId('plan-error')).textContent).toBe('Please keep "If I slip" under 2000 characters.');
+    expect((await screen.findByTestId('plan-error')).textContent).toBe(
+      'Please keep "If I slip" under 2000 characters.',
+    );
     expect(screen.queryByTestId('plan-saved')).toBeNull();
   });
 
@@ -121,7 +129,9 @@ describe('RelapsePlan', () => {
     expect((await screen.findByTestId('plan-export-path')).textContent).toBe(PATH);
     expect(el('plan-export-warning').textContent).toContain('not encrypted');
     expect(el('plan-export-warning').textContent).toContain('Anyone who opens it can read your plan');
-    expect(sos.planSave).toHaveBeenCalledWith(expect.objectContaining({ places: ["My sister's house", 'The park'] }));
+    expect(sos.planSave).toHaveBeenCalledWith(
+      expect.objectContaining({ places: ["My sister's house", 'The park'] }),
+    );
     expect(vi.mocked(sos.planSave).mock.invocationCallOrder[0]!).toBeLessThan(
       vi.mocked(sos.planExport).mock.invocationCallOrder[0]!,
     );
@@ -191,7 +201,9 @@ describe('RelapsePlan', () => {
     await user.type(el('plan-input-places'), 'The beach{Enter}');
     view.unmount();
     expect(sos.planSave).toHaveBeenCalledTimes(2);
-    expect(sos.planSave).toHaveBeenLastCalledWith(expect.objectContaining({ places: ["My sister's house", 'The park', 'The beach'] }));
+    expect(sos.planSave).toHaveBeenLastCalledWith(
+      expect.objectContaining({ places: ["My sister's house", 'The park', 'The beach'] }),
+    );
   });
 
   it('starts from an empty plan when none was saved', async () => {

@@ -17,7 +17,8 @@ import { OPEN_ARTICLE } from '../../lib/openArticle';
 import Sos from './Sos.svelte';
 
 const el = (id: string) => screen.getByTestId(id);
-const follows = (a: string, b: string) => Boolean(el(a).compareDocumentPosition(el(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+const follows = (a: string, b: string) =>
+  Boolean(el(a).compareDocumentPosition(el(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 function setup(props: { panelRequest?: number } = {}) {
   const openArticle = vi.fn();
@@ -39,7 +40,11 @@ describe('Sos', () => {
   });
 
   it('shows first the crisis lines of the country chosen in Settings', async () => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({ autoLockMinutes: 5, neutralTitle: false, crisisCountry: 'GB' });
+    vi.mocked(preferences.getPreferences).mockResolvedValue({
+      autoLockMinutes: 5,
+      neutralTitle: false,
+      crisisCountry: 'GB',
+    });
     setup();
     const select = (await screen.findByTestId('crisis-country')) as HTMLSelectElement;
     await vi.waitFor(() => expect(select.value).toBe('GB'));

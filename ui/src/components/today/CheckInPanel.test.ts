@@ -30,7 +30,9 @@ function cell(day: string): HTMLElement {
 
 describe('CheckInPanel', () => {
   beforeEach(() => {
-    vi.mocked(sobriety.checkIns).mockImplementation(async (from: string) => (from === '2025-11-01' ? NOVEMBER : []));
+    vi.mocked(sobriety.checkIns).mockImplementation(async (from: string) =>
+      from === '2025-11-01' ? NOVEMBER : [],
+    );
     vi.mocked(sobriety.morningCheckIn).mockImplementation(async (intention: string | null) =>
       checkIn({ day: '2025-11-15', intention }),
     );
@@ -64,7 +66,7 @@ describe('CheckInPanel', () => {
     expect(cell('2025-11-15').getAttribute('aria-current')).toBe('date');
   });
 
-  it('moves between months, asking for each month\'s range', async () => {
+  it("moves between months, asking for each month's range", async () => {
     const { user } = setup();
     const next = screen.getByTestId('checkin-next-month') as HTMLButtonElement;
     expect(next.disabled).toBe(true);
@@ -88,7 +90,9 @@ describe('CheckInPanel', () => {
     await user.type(intention, ' Today I stay sober ');
     await user.click(screen.getByTestId('checkin-morning-save'));
     expect(sobriety.morningCheckIn).toHaveBeenCalledWith('Today I stay sober');
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(checkIn({ day: '2025-11-15', intention: 'Today I stay sober' })));
+    await vi.waitFor(() =>
+      expect(onSaved).toHaveBeenCalledWith(checkIn({ day: '2025-11-15', intention: 'Today I stay sober' })),
+    );
     expect(cell('2025-11-15').dataset.state).toBe('intention');
   });
 
@@ -96,13 +100,19 @@ describe('CheckInPanel', () => {
     const { user, onSaved } = setup();
     const difficulty = screen.getByTestId('checkin-difficulty');
     expect(within(difficulty).getByLabelText('1 · Easy')).toBe(screen.getByTestId('checkin-difficulty-1'));
-    expect(within(difficulty).getByLabelText('5 · Very hard')).toBe(screen.getByTestId('checkin-difficulty-5'));
+    expect(within(difficulty).getByLabelText('5 · Very hard')).toBe(
+      screen.getByTestId('checkin-difficulty-5'),
+    );
     await user.click(screen.getByTestId('checkin-sober-no'));
     expect(screen.getByTestId('checkin-panel').textContent).toContain('Thank you for being honest');
     await user.click(screen.getByTestId('checkin-difficulty-4'));
     await user.type(screen.getByTestId('checkin-note'), 'Work was a lot');
     await user.click(screen.getByTestId('checkin-evening-save'));
-    expect(sobriety.eveningCheckIn).toHaveBeenCalledWith({ sober: false, difficulty: 4, note: 'Work was a lot' });
+    expect(sobriety.eveningCheckIn).toHaveBeenCalledWith({
+      sober: false,
+      difficulty: 4,
+      note: 'Work was a lot',
+    });
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(cell('2025-11-15').dataset.state).toBe('not-sober');
   });
@@ -110,10 +120,14 @@ describe('CheckInPanel', () => {
   it('asks for the missing answers before saving the evening', async () => {
     const { user } = setup();
     await user.click(screen.getByTestId('checkin-evening-save'));
-    expect(screen.getByTestId('checkin-error').textContent).toBe('Please choose whether you stayed sober today.');
+    expect(screen.getByTestId('checkin-error').textContent).toBe(
+      'Please choose whether you stayed sober today.',
+    );
     await user.click(screen.getByTestId('checkin-sober-yes'));
     await user.click(screen.getByTestId('checkin-evening-save'));
-    expect(screen.getByTestId('checkin-error').textContent).toBe('Please choose how hard today was, from 1 to 5.');
+    expect(screen.getByTestId('checkin-error').textContent).toBe(
+      'Please choose how hard today was, from 1 to 5.',
+    );
     expect(sobriety.eveningCheckIn).not.toHaveBeenCalled();
   });
 

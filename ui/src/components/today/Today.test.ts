@@ -46,7 +46,10 @@ describe('Today', () => {
     vi.mocked(sobriety.getToday).mockResolvedValue(
       fixtures.today({
         mainClock: fixtures.clock({ id: 2, name: 'Heroin' }),
-        clocks: [fixtures.clock({ id: 2, name: 'Heroin' }), fixtures.clock({ id: 3, name: 'Pills', days: 1, pinned: false })],
+        clocks: [
+          fixtures.clock({ id: 2, name: 'Heroin' }),
+          fixtures.clock({ id: 3, name: 'Pills', days: 1, pinned: false }),
+        ],
       }),
     );
     setup();
@@ -120,7 +123,11 @@ describe('Today', () => {
   });
 
   it('records a slip on the main clock, then refreshes', async () => {
-    vi.mocked(sobriety.recordSlip).mockResolvedValue({ keptDays: 32, totalSoberDays: 32, clock: fixtures.clock({ days: 0 }) });
+    vi.mocked(sobriety.recordSlip).mockResolvedValue({
+      keptDays: 32,
+      totalSoberDays: 32,
+      clock: fixtures.clock({ days: 0 }),
+    });
     const { user, onNavigate } = setup();
     await user.click(await screen.findByTestId('today-slip'));
     await user.click(screen.getByTestId('slip-save'));
@@ -171,7 +178,9 @@ describe('Today', () => {
   it('asks again after midnight, when the day count changes', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date(2025, 1, 2, 23, 59, 0));
-    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today({ mainClock: fixtures.clock({ nextMilestone: null }) }));
+    vi.mocked(sobriety.getToday).mockResolvedValue(
+      fixtures.today({ mainClock: fixtures.clock({ nextMilestone: null }) }),
+    );
     render(Today, { onNavigate: vi.fn() });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(sobriety.getToday).toHaveBeenCalledTimes(1);

@@ -65,14 +65,26 @@ describe('Unlock', () => {
     expect(input.disabled).toBe(false);
     expect(onUnlocked).not.toHaveBeenCalled();
     expect(vault.unlock).toHaveBeenCalledTimes(1);
-    for (const other of [vault.vaultStatus, vault.createJournal, vault.unlockWithRecoveryKey, vault.lock, vault.changePassphrase]) {
+    for (const other of [
+      vault.vaultStatus,
+      vault.createJournal,
+      vault.unlockWithRecoveryKey,
+      vault.lock,
+      vault.changePassphrase,
+    ]) {
       expect(other).not.toHaveBeenCalled();
     }
   });
 
   it.each([
-    ['corrupt', "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed."],
-    ['newer_version', 'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.'],
+    [
+      'corrupt',
+      "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed.",
+    ],
+    [
+      'newer_version',
+      'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.',
+    ],
     ['not_found', ERROR_MESSAGES.not_found],
     ['io', ERROR_MESSAGES.io],
     ['internal', ERROR_MESSAGES.internal],
@@ -91,7 +103,9 @@ describe('Unlock', () => {
     vi.mocked(vault.unlock).mockRejectedValue(new IpcError('not_found', 'x'));
     const { user, input } = setup();
     await user.type(input, 'quiet river morning{Enter}');
-    expect((await screen.findByTestId('unlock-error')).textContent).toMatch(/couldn't find your journal file/);
+    expect((await screen.findByTestId('unlock-error')).textContent).toMatch(
+      /couldn't find your journal file/,
+    );
   });
 
   it('offers a way in for a forgotten passphrase', async () => {

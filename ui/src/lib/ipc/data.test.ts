@@ -32,7 +32,9 @@ describe('ipc/data', () => {
 
   it('returns the saved paths', async () => {
     tauri.invoke.mockResolvedValue({ html: '/d/report.html', pdf: '/d/report.pdf' });
-    await expect(data.exportReport({ from: '2026-11-01', to: '2026-11-27', includeJournal: true })).resolves.toEqual({
+    await expect(
+      data.exportReport({ from: '2026-11-01', to: '2026-11-27', includeJournal: true }),
+    ).resolves.toEqual({
       html: '/d/report.html',
       pdf: '/d/report.pdf',
     });
@@ -41,14 +43,17 @@ describe('ipc/data', () => {
   it.each([
     ['previewImport', 'import_preview'],
     ['applyImport', 'import_apply'],
-  ] as const)('%s sends the file as raw bytes, its name percent-encoded in a header', async (name, command) => {
-    await data[name](csvFile());
-    const [sent, body, options] = tauri.invoke.mock.calls[0]!;
-    expect(sent).toBe(command);
-    expect(body).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(body as Uint8Array)).toBe('Date,Mood\n2026-11-27,good\n');
-    expect(options).toEqual({ headers: { 'x-file-name': 'daylio%20export%20%C3%A9.csv' } });
-  });
+  ] as const)(
+    '%s sends the file as raw bytes, its name percent-encoded in a header',
+    async (name, command) => {
+      await data[name](csvFile());
+      const [sent, body, options] = tauri.invoke.mock.calls[0]!;
+      expect(sent).toBe(command);
+      expect(body).toBeInstanceOf(Uint8Array);
+      expect(new TextDecoder().decode(body as Uint8Array)).toBe('Date,Mood\n2026-11-27,good\n');
+      expect(options).toEqual({ headers: { 'x-file-name': 'daylio%20export%20%C3%A9.csv' } });
+    },
+  );
 
   it('keeps the backend message of a refused import', async () => {
     tauri.invoke.mockRejectedValue({ code: 'invalid_input', message: 'This is not a Daylio export.' });

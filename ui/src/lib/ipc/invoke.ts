@@ -7,7 +7,9 @@ import { toIpcError } from './IpcError';
  */
 export async function invoke<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await (options === undefined ? tauriInvoke<T>(command, args) : tauriInvoke<T>(command, args, options));
+    return await (options === undefined
+      ? tauriInvoke<T>(command, args)
+      : tauriInvoke<T>(command, args, options));
   } catch (reason) {
     throw toIpcError(reason);
   }

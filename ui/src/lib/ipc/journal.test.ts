@@ -8,7 +8,13 @@ import * as mocked from './__mocks__/journal';
 import { IpcError } from './IpcError';
 
 const INPUT = { at: '2025-03-03T08:00:00.000Z', title: 'Morning', body: 'A calm start.', tags: ['calm'] };
-const FILTER = { kinds: ['journal' as const], tag: 'calm', triggerId: 3, from: '2025-01-01', to: '2025-03-31' };
+const FILTER = {
+  kinds: ['journal' as const],
+  tag: 'calm',
+  triggerId: 3,
+  from: '2025-01-01',
+  to: '2025-03-31',
+};
 
 describe('ipc/journal', () => {
   beforeEach(() => {
@@ -43,10 +49,16 @@ describe('ipc/journal', () => {
   });
 
   it('turns a backend rejection into an IpcError that keeps the message', async () => {
-    tauriInvoke.mockRejectedValue({ code: 'invalid_input', message: 'Write something first: an empty entry can\'t be saved.' });
+    tauriInvoke.mockRejectedValue({
+      code: 'invalid_input',
+      message: "Write something first: an empty entry can't be saved.",
+    });
     const error = await journal.createJournalEntry(INPUT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
-    expect(error).toMatchObject({ code: 'invalid_input', message: "Write something first: an empty entry can't be saved." });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      message: "Write something first: an empty entry can't be saved.",
+    });
   });
 
   it('has a mock for every command', () => {

@@ -38,7 +38,11 @@ export function renderMarkdown(body: string): Promise<string> {
 }
 
 /** One page of the timeline, newest first. Pass `nextCursor` back for the next page. */
-export function timelinePage(filter: TimelineFilter, cursor: string | null, limit: number): Promise<TimelinePage> {
+export function timelinePage(
+  filter: TimelineFilter,
+  cursor: string | null,
+  limit: number,
+): Promise<TimelinePage> {
   return invoke<TimelinePage>('timeline', { filter, cursor, limit });
 }
 

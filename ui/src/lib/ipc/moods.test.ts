@@ -70,10 +70,16 @@ describe('ipc/moods', () => {
   });
 
   it('turns a backend rejection into an IpcError that keeps the message', async () => {
-    tauriInvoke.mockRejectedValue({ code: 'invalid_input', message: 'There is already a trigger with that name.' });
+    tauriInvoke.mockRejectedValue({
+      code: 'invalid_input',
+      message: 'There is already a trigger with that name.',
+    });
     const error = await moods.createTrigger('Payday').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
-    expect(error).toMatchObject({ code: 'invalid_input', message: 'There is already a trigger with that name.' });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      message: 'There is already a trigger with that name.',
+    });
   });
 
   it('has a mock for every command', () => {

@@ -1,11 +1,4 @@
-import type {
-  CravingEvent,
-  CravingInput,
-  Label,
-  MoodEntry,
-  MoodInput,
-  Trigger,
-} from '../bindings';
+import type { CravingEvent, CravingInput, Label, MoodEntry, MoodInput, Trigger } from '../bindings';
 import { invoke } from './invoke';
 
 // Mood check-ins, cravings, the trigger catalogue and the emotion and coping-action word lists.
