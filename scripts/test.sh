@@ -15,6 +15,9 @@ say "Rust formatting (cargo fmt --check)"
 cargo fmt --all --check
 say "Comments name only paths that exist (scripts/check-comment-paths.mjs)"
 node scripts/check-comment-paths.mjs
+say "No shipped string labels a person: addict, clean, failure, ... (scripts/check-words.mjs)"
+node --test --test-reporter=dot scripts/check-words.test.mjs
+node scripts/check-words.mjs
 
 say "UI formatting (prettier --check)"
 (cd ui && npm run --silent format:check)

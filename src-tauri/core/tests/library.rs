@@ -26,7 +26,6 @@ const TRIGGER_KEYS: [&str; 12] = [
     "boredom-curiosity",
     "celebrations",
 ];
-const SHAMING_WORDS: [&str; 5] = ["addict", "addicts", "junkie", "junkies", "abuser"];
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -84,12 +83,8 @@ fn every_shipped_article_is_well_formed() {
             );
             triggers_seen.insert(key.clone());
         }
-        for word in body.split(|c: char| !c.is_alphanumeric()) {
-            assert!(
-                !SHAMING_WORDS.contains(&word.to_lowercase().as_str()),
-                "{file} says {word:?}"
-            );
-        }
+        // Words that label a person ("addict", "clean", "failure", ...) are checked in every
+        // shipped string, articles included, by scripts/check-words.mjs: one list, one place.
         let article = library::get(None, &meta.slug).unwrap();
         assert!(
             !article.html.contains("<script"),
