@@ -128,6 +128,15 @@ describe('Library', () => {
     expect((await screen.findByTestId('library-error')).textContent).toContain("couldn't read or save");
   });
 
+  it('loads again with Try again after a failed load', async () => {
+    vi.mocked(library.libraryList).mockRejectedValueOnce(new IpcError('io', 'x'));
+    const { user } = setup();
+    await screen.findByTestId('library-error');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await screen.findAllByTestId('library-topic')).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('library-error')).toBeNull();
+  });
+
   it('opens a reading from the list, and goes back to the list with focus on it', async () => {
     const { user } = setup();
     const bookmark = await screen.findByTestId('library-bookmark');
