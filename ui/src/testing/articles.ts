@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+// Tests that hold a screen to what a shipped article says read the article's source, the file
+// the core compiles in (src-tauri/core/library/articles/).
+
+const here = path.dirname(decodeURIComponent(new globalThis.URL(import.meta.url).pathname));
+const ARTICLES = path.resolve(here, '../../../src-tauri/core/library/articles');
+const UI_SRC = path.resolve(here, '..');
+
+/** Every shipped article's file name. */
+export function shippedArticleFiles(): string[] {
+  return readdirSync(ARTICLES, { withFileTypes: true })
+    .map((entry) => entry.name)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+}
+
+/** The Markdown of a shipped article, by file name (`08-after-a-slip.md`). */
+export function shippedArticle(file: string): string {
+  return readFileSync(path.join(ARTICLES, file), 'utf8');
+}
+
+/** The UI's own source files under `ui/src/` (not tests), as [path from ui/src, text]. */
+export function uiSources(): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(svelte|ts)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+        out.push([path.relative(UI_SRC, full), readFileSync(full, 'utf8')]);
+      }
+    }
+  };
+  walk(UI_SRC);
+  return out;
+}
