@@ -65,10 +65,8 @@ function isSimpleSequence(text: string): boolean {
 export function passphraseStrength(passphrase: string): Strength {
   const length = characterCount(passphrase);
   if (length === 0) {
-    return {
-      level: 'empty',
-      reason: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A few words together work well.`,
-    };
+    // Nothing to judge yet; the field's own help already says how long to make it.
+    return { level: 'empty', reason: '' };
   }
   if (length < MIN_PASSPHRASE_LENGTH) {
     return { level: 'weak', reason: `Too short: use at least ${MIN_PASSPHRASE_LENGTH} characters.` };

@@ -65,6 +65,13 @@ describe('Welcome (create a journal)', () => {
     expect(vault.createJournal).not.toHaveBeenCalled();
   });
 
+  it('states the eight-character hint once, not twice', () => {
+    setup();
+    const text = document.body.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text.match(/8 characters/g)).toEqual(['8 characters']);
+    expect(text).toContain("At least 8 characters. A few words you'll remember work well.");
+  });
+
   it('shows a live strength hint', async () => {
     const { user } = setup();
     const hint = screen.getByTestId('strength-hint');
