@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreaViews } from './testing/shellViews';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -29,6 +30,8 @@ function status(state: JournalState) {
 }
 
 describe('App', () => {
+  beforeAll(loadAreaViews, 30_000);
+
   beforeEach(() => {
     vi.mocked(vault.unlock).mockResolvedValue(undefined);
     vi.mocked(vault.lock).mockResolvedValue(undefined);
@@ -55,7 +58,7 @@ describe('App', () => {
     vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
-    expect(screen.getByTestId('view-today')).toBeTruthy();
+    expect(await screen.findByTestId('view-today')).toBeTruthy();
   });
 
   it('explains when it cannot start, and can try again', async () => {
@@ -73,26 +76,26 @@ describe('App', () => {
     const user = userEvent.setup();
     render(App);
     await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
-    await user.type(screen.getByTestId('create-confirm'), 'quiet river morning');
-    await user.click(screen.getByTestId('create-submit'));
+    await user.type(await screen.findByTestId('create-confirm'), 'quiet river morning');
+    await user.click(await screen.findByTestId('create-submit'));
 
     const shown = await screen.findByTestId('recovery-key');
     expect(shown.textContent).toBe(KEY);
-    const input = screen.getByTestId('recovery-confirm-input');
+    const input = await screen.findByTestId('recovery-confirm-input');
     const index = Number(input.getAttribute('data-group-index'));
     const group = KEY.split('-')[index]!;
 
     const wrongIndex = (index + 1) % 8;
     await user.type(input, KEY.split('-')[wrongIndex]!);
-    await user.click(screen.getByTestId('recovery-confirm-submit'));
-    expect(screen.getByTestId('recovery-confirm-error').textContent).toBe(
+    await user.click(await screen.findByTestId('recovery-confirm-submit'));
+    expect((await screen.findByTestId('recovery-confirm-error')).textContent).toBe(
       `That doesn't match group ${index + 1}. Check what you wrote down.`,
     );
     expect(screen.queryByTestId('sidebar')).toBeNull();
 
     await user.clear(input);
     await user.type(input, group.toLowerCase());
-    await user.click(screen.getByTestId('recovery-confirm-submit'));
+    await user.click(await screen.findByTestId('recovery-confirm-submit'));
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     expect(screen.queryByTestId('recovery-key')).toBeNull();
     expect(document.body.textContent).not.toContain(KEY);
@@ -105,11 +108,11 @@ describe('App', () => {
     await user.type(await screen.findByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
 
-    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('nav-settings'));
     expect(await screen.findByTestId('journal-file')).toBeTruthy();
-    await user.type(screen.getByTestId('change-current'), 'typed but not sent');
+    await user.type(await screen.findByTestId('change-current'), 'typed but not sent');
 
-    await user.click(screen.getByTestId('lock-button'));
+    await user.click(await screen.findByTestId('lock-button'));
     expect(vault.lock).toHaveBeenCalledTimes(1);
     const input = (await screen.findByTestId('unlock-passphrase')) as HTMLInputElement;
     expect(input.value).toBe('');
@@ -151,7 +154,7 @@ describe('App', () => {
     await user.click(await screen.findByTestId('lock-button'));
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(screen.queryByTestId('sidebar'), 'the journal is torn down').toBeNull();
-    expect(screen.getByTestId('lock-error').textContent).toMatch(/^Your journal is locked, but/);
+    expect((await screen.findByTestId('lock-error')).textContent).toMatch(/^Your journal is locked, but/);
   });
 
   it('a lock the shell did by itself tears down the open journal, without locking again', async () => {
@@ -181,12 +184,12 @@ describe('App', () => {
 
     // The person opens the journal again; the old save finishing must not lock it again.
     const user = userEvent.setup();
-    await user.type(screen.getByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
+    await user.type(await screen.findByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     finishSaving();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(vault.lock, 'a lock from before must not close the journal opened since').not.toHaveBeenCalled();
-    expect(screen.getByTestId('sidebar')).toBeTruthy();
+    expect(await screen.findByTestId('sidebar')).toBeTruthy();
     removeTask();
   });
 
@@ -195,8 +198,8 @@ describe('App', () => {
     const user = userEvent.setup();
     render(App);
     await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
-    await user.type(screen.getByTestId('create-confirm'), 'quiet river morning');
-    await user.click(screen.getByTestId('create-submit'));
+    await user.type(await screen.findByTestId('create-confirm'), 'quiet river morning');
+    await user.click(await screen.findByTestId('create-submit'));
     expect(await screen.findByTestId('recovery-key')).toBeTruthy();
     vi.mocked(data.watchLockSignals).mock.calls[0]![0]('locked');
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
@@ -218,13 +221,13 @@ describe('App', () => {
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByTestId('forgot-passphrase'));
-    await user.click(screen.getByTestId('recover-back'));
+    await user.click(await screen.findByTestId('recover-back'));
     await user.click(await screen.findByTestId('forgot-passphrase'));
 
-    await user.type(screen.getByTestId('recover-key'), KEY);
-    await user.type(screen.getByTestId('recover-new'), 'new sunny meadow');
-    await user.type(screen.getByTestId('recover-confirm'), 'new sunny meadow');
-    await user.click(screen.getByTestId('recover-submit'));
+    await user.type(await screen.findByTestId('recover-key'), KEY);
+    await user.type(await screen.findByTestId('recover-new'), 'new sunny meadow');
+    await user.type(await screen.findByTestId('recover-confirm'), 'new sunny meadow');
+    await user.click(await screen.findByTestId('recover-submit'));
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     expect(vault.unlockWithRecoveryKey).toHaveBeenCalledWith(KEY, 'new sunny meadow');
   });

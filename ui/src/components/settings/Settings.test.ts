@@ -112,7 +112,7 @@ describe('Settings', () => {
     vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
     const { user } = setup();
     expect(screen.getByTestId('view-settings').textContent).toMatch(
-      /Backups made before still\s+open with the passphrase you had then/,
+      /Backups\s+made\s+before\s+still\s+open\s+with\s+the\s+passphrase\s+you\s+had\s+then/,
     );
     await user.click(screen.getByTestId('change-rekey'));
     await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreaViews } from '../../testing/shellViews';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -26,6 +27,8 @@ function setup() {
 }
 
 describe('Shell', () => {
+  beforeAll(loadAreaViews, 30_000);
+
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(vault.vaultStatus).mockResolvedValue({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
@@ -44,44 +47,46 @@ describe('Shell', () => {
     ]);
   });
 
-  it('has a main navigation with every area as a real button', () => {
+  it('has a main navigation with every area as a real button', async () => {
     setup();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(screen.getByTestId('sidebar').contains(nav)).toBe(true);
+    expect((await screen.findByTestId('sidebar')).contains(nav)).toBe(true);
     for (const area of AREAS) {
-      const button = screen.getByTestId(`nav-${area.id}`);
+      const button = await screen.findByTestId(`nav-${area.id}`);
       expect(button.tagName).toBe('BUTTON');
       expect(nav.contains(button)).toBe(true);
       expect(button.textContent?.trim()).toBe(area.label);
     }
-    expect(screen.getByTestId('lock-button').tagName).toBe('BUTTON');
+    expect((await screen.findByTestId('lock-button')).tagName).toBe('BUTTON');
   });
 
-  it('starts on Today with its heading focused', () => {
+  it('starts on Today with its heading focused', async () => {
     setup();
-    const view = screen.getByTestId('view-today');
+    const view = await screen.findByTestId('view-today');
     expect(view.contains(document.activeElement)).toBe(true);
     expect(document.activeElement?.tagName).toBe('H1');
-    expect(screen.getByTestId('nav-today').getAttribute('aria-current')).toBe('page');
+    expect((await screen.findByTestId('nav-today')).getAttribute('aria-current')).toBe('page');
   });
 
   it.each(AREAS.map((a) => a.id))('opens %s and focuses its heading', async (id) => {
     const { user } = setup();
-    await user.click(screen.getByTestId(`nav-${id}`));
-    const view = screen.getByTestId(`view-${id}`);
+    await user.click(await screen.findByTestId(`nav-${id}`));
+    const view = await screen.findByTestId(`view-${id}`);
     const heading = view.querySelector('h1');
     expect(heading).not.toBeNull();
     expect(document.activeElement).toBe(heading);
-    expect(screen.getByTestId(`nav-${id}`).getAttribute('aria-current')).toBe('page');
+    expect((await screen.findByTestId(`nav-${id}`)).getAttribute('aria-current')).toBe('page');
     const others = AREAS.filter((a) => a.id !== id);
     for (const other of others) expect(screen.queryByTestId(`view-${other.id}`)).toBeNull();
   });
 
   it('shows the Library, no longer a placeholder', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-library'));
+    await user.click(await screen.findByTestId('nav-library'));
     expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
-    expect(screen.getByTestId('view-library').textContent).not.toContain('coming in a later version');
+    expect((await screen.findByTestId('view-library')).textContent).not.toContain(
+      'coming in a later version',
+    );
   });
 
   it('opens "After a slip" from the slip flow on Today', async () => {
@@ -92,7 +97,7 @@ describe('Shell', () => {
     });
     const { user } = setup();
     await user.click(await screen.findByTestId('today-slip'));
-    await user.click(screen.getByTestId('slip-save'));
+    await user.click(await screen.findByTestId('slip-save'));
     await user.click(await screen.findByTestId('slip-open-article'));
     expect(screen.queryByTestId('slip-flow')).toBeNull();
     expect(library.libraryArticle).toHaveBeenCalledWith('after-a-slip');
@@ -101,21 +106,21 @@ describe('Shell', () => {
 
   it('opens a reading about a built-in trigger from Mood & triggers', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-mood'));
+    await user.click(await screen.findByTestId('nav-mood'));
     const buttons = await screen.findAllByTestId('trigger-articles');
     expect(buttons).toHaveLength(1); // only the built-in one has readings
     await user.click(buttons[0]!);
     expect(library.libraryForTrigger).toHaveBeenCalledWith('stress');
     await user.click(await screen.findByTestId('trigger-article'));
-    expect(screen.getByTestId('nav-library').getAttribute('aria-current')).toBe('page');
+    expect((await screen.findByTestId('nav-library')).getAttribute('aria-current')).toBe('page');
     expect(library.libraryArticle).toHaveBeenCalledWith('cravings-and-triggers');
     const title = await screen.findByText('Reading cravings-and-triggers', { selector: 'h1' });
-    expect(screen.getByTestId('view-library').contains(title)).toBe(true);
+    expect((await screen.findByTestId('view-library')).contains(title)).toBe(true);
     expect(document.activeElement).toBe(title);
 
     // Choosing the Library in the sidebar later shows the list, not that article again.
-    await user.click(screen.getByTestId('nav-today'));
-    await user.click(screen.getByTestId('nav-library'));
+    await user.click(await screen.findByTestId('nav-today'));
+    await user.click(await screen.findByTestId('nav-library'));
     expect(screen.queryByTestId('article-reader')).toBeNull();
     expect(await screen.findAllByTestId('library-topic')).not.toHaveLength(0);
     expect(library.libraryArticle).toHaveBeenCalledTimes(1);
@@ -123,7 +128,7 @@ describe('Shell', () => {
 
   it('shows the sobriety clocks in the Sobriety area', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-sobriety'));
+    await user.click(await screen.findByTestId('nav-sobriety'));
     expect((await screen.findByTestId('clock-card')).dataset.clockId).toBe('1');
     expect(sobriety.listClocks).toHaveBeenCalledWith(false);
   });
@@ -131,38 +136,40 @@ describe('Shell', () => {
   it('lets Today open SOS and the mood log', async () => {
     const { user } = setup();
     await user.click(await screen.findByTestId('today-sos'));
-    expect(screen.getByTestId('view-sos')).toBeTruthy();
-    expect(screen.getByTestId('nav-sos').getAttribute('aria-current')).toBe('page');
-    await user.click(screen.getByTestId('nav-today'));
+    expect(await screen.findByTestId('view-sos')).toBeTruthy();
+    expect((await screen.findByTestId('nav-sos')).getAttribute('aria-current')).toBe('page');
+    await user.click(await screen.findByTestId('nav-today'));
     await user.click(await screen.findByTestId('today-log-mood'));
-    expect(screen.getByTestId('mood-form')).toBeTruthy();
-    expect(screen.getByTestId('view-today')).toBeTruthy();
+    expect(await screen.findByTestId('mood-form')).toBeTruthy();
+    expect(await screen.findByTestId('view-today')).toBeTruthy();
   });
 
   it('shows Mood & triggers with its trigger list', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-mood'));
-    expect(screen.getByTestId('view-mood').contains(screen.getByTestId('log-mood-button'))).toBe(true);
+    await user.click(await screen.findByTestId('nav-mood'));
+    expect(
+      (await screen.findByTestId('view-mood')).contains(await screen.findByTestId('log-mood-button')),
+    ).toBe(true);
     expect(await screen.findAllByTestId('trigger-row')).toHaveLength(3);
-    expect(screen.getByTestId('view-mood').textContent).not.toContain('coming in a later version');
+    expect((await screen.findByTestId('view-mood')).textContent).not.toContain('coming in a later version');
   });
 
   it('opens the mood log with Ctrl+M from anywhere, even in a text field', async () => {
     const { user } = setup();
-    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('nav-settings'));
     await user.keyboard('{Control>}m{/Control}');
-    expect(screen.getByTestId('mood-form')).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByTestId('mood-1'));
-    await user.click(screen.getByTestId('mood-5'));
-    await user.click(screen.getByTestId('mood-save'));
+    expect(await screen.findByTestId('mood-form')).toBeTruthy();
+    expect(document.activeElement).toBe(await screen.findByTestId('mood-1'));
+    await user.click(await screen.findByTestId('mood-5'));
+    await user.click(await screen.findByTestId('mood-save'));
     expect(moods.logMood).toHaveBeenCalledWith(expect.objectContaining({ mood: 5 }));
     expect(await screen.findByTestId('mood-saved')).toBeTruthy();
     expect(screen.queryByTestId('mood-form')).toBeNull();
 
-    await user.click(screen.getByTestId('nav-mood'));
-    await user.click(screen.getByTestId('trigger-add-input'));
+    await user.click(await screen.findByTestId('nav-mood'));
+    await user.click(await screen.findByTestId('trigger-add-input'));
     await user.keyboard('{Control>}m{/Control}');
-    expect(screen.getByTestId('mood-form')).toBeTruthy();
+    expect(await screen.findByTestId('mood-form')).toBeTruthy();
   });
 
   it('ignores Ctrl+M while another dialog is open, and plain M', async () => {
@@ -171,26 +178,26 @@ describe('Shell', () => {
     expect(screen.queryByTestId('mood-form')).toBeNull();
     await user.click(await screen.findByTestId('today-slip'));
     await user.keyboard('{Control>}m{/Control}');
-    expect(screen.getByTestId('slip-flow')).toBeTruthy();
+    expect(await screen.findByTestId('slip-flow')).toBeTruthy();
     expect(screen.queryByTestId('mood-form')).toBeNull();
   });
 
   it('moves between sidebar buttons with the arrow keys', async () => {
     const { user } = setup();
-    screen.getByTestId('nav-today').focus();
+    (await screen.findByTestId('nav-today')).focus();
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(screen.getByTestId('nav-sobriety'));
+    expect(document.activeElement).toBe(await screen.findByTestId('nav-sobriety'));
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
+    expect(document.activeElement).toBe(await screen.findByTestId('nav-settings'));
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(screen.getByTestId('nav-today'));
+    expect(document.activeElement).toBe(await screen.findByTestId('nav-today'));
     await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(screen.getByTestId('nav-settings'));
+    expect(document.activeElement).toBe(await screen.findByTestId('nav-settings'));
   });
 
   it('locks through the backend, then reports it', async () => {
     const { user, onLocked } = setup();
-    await user.click(screen.getByTestId('lock-button'));
+    await user.click(await screen.findByTestId('lock-button'));
     expect(vault.lock).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
   });
@@ -198,14 +205,14 @@ describe('Shell', () => {
   it('treats "already locked" as locked', async () => {
     vi.mocked(vault.lock).mockRejectedValue(new IpcError('locked', 'x'));
     const { user, onLocked } = setup();
-    await user.click(screen.getByTestId('lock-button'));
+    await user.click(await screen.findByTestId('lock-button'));
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
   });
 
   it('goes to the lock screen even when locking fails, with what went wrong', async () => {
     vi.mocked(vault.lock).mockRejectedValue(new IpcError('io', 'x'));
     const { user, onLocked } = setup();
-    await user.click(screen.getByTestId('lock-button'));
+    await user.click(await screen.findByTestId('lock-button'));
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
     expect(onLocked, 'a failed checkpoint still ends with the UI torn down').toHaveBeenCalledWith(
       expect.stringMatching(/^Your journal is locked, but Daybreak couldn't finish tidying its file/),
@@ -215,7 +222,7 @@ describe('Shell', () => {
   it('goes to the lock screen within a second when `lock` does not answer', async () => {
     vi.mocked(vault.lock).mockReturnValue(new Promise<void>(() => {})); // e.g. stuck behind a backup
     const { user, onLocked } = setup();
-    await user.click(screen.getByTestId('lock-button'));
+    await user.click(await screen.findByTestId('lock-button'));
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1), { timeout: 2000 });
     expect(onLocked).toHaveBeenCalledWith(undefined);
   });

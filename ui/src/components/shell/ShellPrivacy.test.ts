@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreaViews } from '../../testing/shellViews';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -21,6 +22,8 @@ import Shell from './Shell.svelte';
 import PrivacySettings from '../settings/PrivacySettings.svelte';
 
 describe('Shell privacy: quick hide and auto-lock', () => {
+  beforeAll(loadAreaViews, 30_000);
+
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(preferences.quickHide).mockResolvedValue(undefined);
@@ -45,7 +48,7 @@ describe('Shell privacy: quick hide and auto-lock', () => {
     const onLocked = vi.fn(() => steps.push('journal closed'));
     const user = userEvent.setup();
     render(Shell, { onLocked });
-    await user.click(screen.getByTestId('quick-hide-button'));
+    await user.click(await screen.findByTestId('quick-hide-button'));
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
     expect(steps).toEqual(['minimized', 'editor saved', 'locked', 'journal closed']);
     expect(preferences.quickHide).toHaveBeenCalledTimes(1);
@@ -57,7 +60,7 @@ describe('Shell privacy: quick hide and auto-lock', () => {
     const onLocked = vi.fn();
     const user = userEvent.setup();
     render(Shell, { onLocked });
-    await user.click(screen.getByTestId('quick-hide-button'));
+    await user.click(await screen.findByTestId('quick-hide-button'));
     await vi.waitFor(() => expect(onLocked).toHaveBeenCalledTimes(1));
     expect(vault.lock).toHaveBeenCalledTimes(1);
   });
@@ -170,11 +173,11 @@ describe('PrivacySettings', () => {
       neutralTitle: false,
       crisisCountry: null,
     });
-    expect(screen.getByTestId('auto-lock-off-warning').textContent).toMatch(/stay open/);
-    expect(screen.getByTestId('lock-on-sleep-note').textContent).toMatch(
-      /goes to sleep or\s+you lock your screen/,
+    expect((await screen.findByTestId('auto-lock-off-warning')).textContent).toMatch(/stay open/);
+    expect((await screen.findByTestId('lock-on-sleep-note')).textContent).toMatch(
+      /goes\s+to\s+sleep\s+or\s+you\s+lock\s+your\s+screen/,
     );
-    await user.click(screen.getByTestId('neutral-title'));
+    await user.click(await screen.findByTestId('neutral-title'));
     expect(preferences.setPreferences).toHaveBeenLastCalledWith({
       autoLockMinutes: null,
       neutralTitle: true,

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreaViews } from '../../testing/shellViews';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -28,9 +29,11 @@ function setup() {
   return { user };
 }
 
-const el = (id: string) => screen.getByTestId(id);
+const el = (id: string) => screen.findByTestId(id);
 
 describe('Shell and SOS', () => {
+  beforeAll(loadAreaViews, 30_000);
+
   beforeEach(() => {
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
@@ -41,7 +44,7 @@ describe('Shell and SOS', () => {
     vi.mocked(library.libraryList).mockResolvedValue(libraryFixtures.list());
     vi.mocked(library.libraryContinue).mockResolvedValue(null);
     vi.mocked(sos.sosCrisisLines).mockResolvedValue(sosFixtures.countries());
-    vi.mocked(sos.sosCountryForLocale).mockResolvedValue('US');
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(sosFixtures.here('US'));
     vi.mocked(sos.sosPeople).mockResolvedValue([sosFixtures.person()]);
     vi.mocked(sos.sosReasons).mockResolvedValue([sosFixtures.reason()]);
     vi.mocked(sos.planGet).mockResolvedValue(sosFixtures.plan());
@@ -52,32 +55,32 @@ describe('Shell and SOS', () => {
     'opens SOS from %s in one click',
     async (id) => {
       const { user } = setup();
-      await user.click(el(`nav-${id}`));
-      expect(el(`view-${id}`)).toBeTruthy();
-      await user.click(el('nav-sos'));
-      expect(el('view-sos')).toBeTruthy();
-      expect(el('nav-sos').getAttribute('aria-current')).toBe('page');
+      await user.click(await el(`nav-${id}`));
+      expect(await el(`view-${id}`)).toBeTruthy();
+      await user.click(await el('nav-sos'));
+      expect(await el('view-sos')).toBeTruthy();
+      expect((await el('nav-sos')).getAttribute('aria-current')).toBe('page');
       expect(await screen.findByTestId('sos-emergency-number')).toBeTruthy();
     },
   );
 
-  it('names its shortcut on the SOS button', () => {
+  it('names its shortcut on the SOS button', async () => {
     setup();
-    expect(el('nav-sos').getAttribute('aria-keyshortcuts')).toBe('Control+Shift+S');
-    expect(el('nav-sos').getAttribute('title')).toContain('Ctrl+Shift+S');
-    expect(el('nav-today').getAttribute('aria-keyshortcuts')).toBeNull();
+    expect((await el('nav-sos')).getAttribute('aria-keyshortcuts')).toBe('Control+Shift+S');
+    expect((await el('nav-sos')).getAttribute('title')).toContain('Ctrl+Shift+S');
+    expect((await el('nav-today')).getAttribute('aria-keyshortcuts')).toBeNull();
   });
 
   it('opens SOS with Ctrl+Shift+S from anywhere, even while typing', async () => {
     const { user } = setup();
     await user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
-    expect(el('view-sos')).toBeTruthy();
-    expect(document.activeElement).toBe(el('view-sos').querySelector('h1'));
+    expect(await el('view-sos')).toBeTruthy();
+    expect(document.activeElement).toBe((await el('view-sos')).querySelector('h1'));
 
-    await user.click(el('nav-mood'));
-    await user.click(el('trigger-add-input'));
+    await user.click(await el('nav-mood'));
+    await user.click(await el('trigger-add-input'));
     await user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
-    expect(el('view-sos')).toBeTruthy();
+    expect(await el('view-sos')).toBeTruthy();
     expect(screen.queryByTestId('view-mood')).toBeNull();
   });
 
@@ -85,29 +88,29 @@ describe('Shell and SOS', () => {
     const { user } = setup();
     await user.keyboard('{Control>}s{/Control}');
     expect(screen.queryByTestId('view-sos')).toBeNull();
-    expect(el('view-today')).toBeTruthy();
+    expect(await el('view-today')).toBeTruthy();
   });
 
   it('opens SOS over the mood log, closing it', async () => {
     const { user } = setup();
     await user.keyboard('{Control>}m{/Control}');
-    expect(el('mood-form')).toBeTruthy();
+    expect(await el('mood-form')).toBeTruthy();
     await user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
     expect(screen.queryByTestId('mood-form')).toBeNull();
-    expect(el('view-sos')).toBeTruthy();
+    expect(await el('view-sos')).toBeTruthy();
   });
 
   it('brings the SOS panel back from the plan with the shortcut or the sidebar', async () => {
     const { user } = setup();
-    await user.click(el('nav-sos'));
-    await user.click(el('open-plan'));
-    expect(el('relapse-plan')).toBeTruthy();
+    await user.click(await el('nav-sos'));
+    await user.click(await el('open-plan'));
+    expect(await el('relapse-plan')).toBeTruthy();
     await user.keyboard('{Control>}{Shift>}S{/Shift}{/Control}');
-    expect(el('view-sos')).toBeTruthy();
+    expect(await el('view-sos')).toBeTruthy();
     expect(screen.queryByTestId('relapse-plan')).toBeNull();
 
-    await user.click(el('open-plan'));
-    await user.click(el('nav-sos'));
-    expect(el('view-sos')).toBeTruthy();
+    await user.click(await el('open-plan'));
+    await user.click(await el('nav-sos'));
+    expect(await el('view-sos')).toBeTruthy();
   });
 });
