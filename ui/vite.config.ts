@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
 // The About screen shows the version the app is built as: the one in tauri.conf.json.
 import tauriConf from '../src-tauri/tauri.conf.json' with { type: 'json' };
 
 // Tauri loads the built files from disk, so every asset path must be relative.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  plugins: [paraglideVitePlugin(paraglideOptions), svelte(), svelteTesting()],
   define: {
     __APP_VERSION__: JSON.stringify(tauriConf.version),
   },

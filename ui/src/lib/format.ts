@@ -1,5 +1,7 @@
-// Words and numbers as people read them. Dates use the person's own locale (`undefined`).
+// Words and numbers as people read them, in the language the interface speaks: dates and
+// numbers through Intl with its locale (`intlLocale()`), words from the message catalogues.
 import type { Savings } from './bindings';
+import { intlLocale, m } from './i18n';
 
 /** "1 day", "2 days". */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -7,7 +9,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 export function daysText(count: number): string {
-  return plural(count, 'day');
+  return m.common_days({ count });
 }
 
 /** In the first days every hour counts, so the clock also shows hours and minutes. */
@@ -23,12 +25,12 @@ export function formatElapsed(totalSeconds: number): string {
 
 /** An RFC 3339 instant as a local date: "March 3, 2025". */
 export function formatDate(instant: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long' }).format(new Date(instant));
 }
 
 /** An RFC 3339 instant as a local date and time: "March 3, 2025 at 8:00 AM". */
 export function formatDateTime(instant: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(
     new Date(instant),
   );
 }
@@ -41,7 +43,7 @@ export function dayToDate(day: string): Date {
 
 /** A local day with the given parts, e.g. { month: 'long', day: 'numeric' } → "November 3". */
 export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-  return new Intl.DateTimeFormat(undefined, options).format(dayToDate(day));
+  return new Intl.DateTimeFormat(intlLocale(), options).format(dayToDate(day));
 }
 
 /** Cents in the given ISO currency: "$12.50", "12,50 €". */
@@ -49,13 +51,13 @@ export function formatMoney(cents: number, currency: string | null): string {
   const amount = cents / 100;
   if (currency) {
     try {
-      return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+      return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(amount);
     } catch {
       // An unknown code: still show the amount rather than nothing.
       return `${amount.toFixed(2)} ${currency}`;
     }
   }
-  return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+  return new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
     amount,
   );
 }
@@ -64,7 +66,7 @@ export function formatMoney(cents: number, currency: string | null): string {
 export function formatHours(minutes: number): string {
   if (minutes < 60) return plural(minutes, 'minute');
   const hours = minutes / 60;
-  const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(hours);
+  const number = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(hours);
   return `${number} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 

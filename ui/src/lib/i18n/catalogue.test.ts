@@ -1,0 +1,212 @@
+/// <reference types="vite/client" />
+// The message catalogues stay whole: every message in every language, with the same
+// placeholders; no message nobody uses; and no English typed straight into a component's markup.
+import { describe, expect, it } from 'vitest';
+import en from '../../../messages/en.json';
+import es from '../../../messages/es.json';
+
+type Catalogue = Record<string, unknown>;
+const CATALOGUES: Record<string, Catalogue> = { en, es };
+
+const keys = (c: Catalogue) => Object.keys(c).filter((k) => k !== '$schema');
+
+/** Every `{name}` a message fills in (any variant of a plural message). */
+function placeholders(message: unknown): string[] {
+  const found = new Set<string>();
+  for (const match of JSON.stringify(message).matchAll(/\{(\w+)\}/g)) found.add(match[1] ?? '');
+  return [...found].sort();
+}
+
+// The UI's own source, tests and generated code left out.
+const SOURCES = Object.entries(
+  import.meta.glob(['/src/**/*.svelte', '/src/**/*.ts', '!/src/**/*.test.ts', '!/src/lib/paraglide/**'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>,
+);
+
+/**
+ * Components whose words are not in the catalogues yet. This list only shrinks: a file that
+ * has no English left must leave it (the test says so).
+ */
+const NOT_YET_TRANSLATED = new Set<string>([
+  '/src/App.svelte',
+  '/src/components/common/DateTimeFields.svelte',
+  '/src/components/common/LoadError.svelte',
+  '/src/components/common/SearchBox.svelte',
+  '/src/components/common/UndoToast.svelte',
+  '/src/components/insights/Insights.svelte',
+  '/src/components/insights/charts/BarChart.svelte',
+  '/src/components/insights/charts/CravingChart.svelte',
+  '/src/components/insights/charts/HeatmapChart.svelte',
+  '/src/components/insights/charts/MoodChart.svelte',
+  '/src/components/insights/charts/YearChart.svelte',
+  '/src/components/library/ArticleList.svelte',
+  '/src/components/library/ArticleNote.svelte',
+  '/src/components/library/ArticleReader.svelte',
+  '/src/components/library/ImportArticle.svelte',
+  '/src/components/library/Library.svelte',
+  '/src/components/library/LibrarySearch.svelte',
+  '/src/components/record/CravingDone.svelte',
+  '/src/components/record/CravingForm.svelte',
+  '/src/components/record/CravingSupport.svelte',
+  '/src/components/record/EntryDetail.svelte',
+  '/src/components/record/Journal.svelte',
+  '/src/components/record/JournalEditor.svelte',
+  '/src/components/record/JournalLocation.svelte',
+  '/src/components/record/MarkdownPreview.svelte',
+  '/src/components/record/MoodChips.svelte',
+  '/src/components/record/MoodForm.svelte',
+  '/src/components/record/MoodTriggers.svelte',
+  '/src/components/record/Timeline.svelte',
+  '/src/components/record/TimelineFilters.svelte',
+  '/src/components/record/TimelineRow.svelte',
+  '/src/components/record/TriggerManager.svelte',
+  '/src/components/record/TriggerMergeDialog.svelte',
+  '/src/components/record/TriggerRow.svelte',
+  '/src/components/settings/About.svelte',
+  '/src/components/settings/BackupSettings.svelte',
+  '/src/components/settings/ChangePassphraseForm.svelte',
+  '/src/components/settings/CounsellorReport.svelte',
+  '/src/components/settings/DataImport.svelte',
+  '/src/components/settings/DataSettings.svelte',
+  '/src/components/settings/ExportButton.svelte',
+  '/src/components/settings/ImportCounts.svelte',
+  '/src/components/settings/PrivacySettings.svelte',
+  '/src/components/settings/RekeyDone.svelte',
+  '/src/components/settings/ReminderSettings.svelte',
+  '/src/components/settings/Settings.svelte',
+  '/src/components/shell/Shell.svelte',
+  '/src/components/sobriety/CheckInCalendar.svelte',
+  '/src/components/sobriety/ClockCard.svelte',
+  '/src/components/sobriety/ClockDetail.svelte',
+  '/src/components/sobriety/ClockForm.svelte',
+  '/src/components/sobriety/MilestoneCelebration.svelte',
+  '/src/components/sobriety/MilestoneProgress.svelte',
+  '/src/components/sobriety/SlipFlow.svelte',
+  '/src/components/sobriety/SlipForm.svelte',
+  '/src/components/sobriety/SlipSafety.svelte',
+  '/src/components/sobriety/Sobriety.svelte',
+  '/src/components/sobriety/SobrietyClock.svelte',
+  '/src/components/sos/BreathingExercise.svelte',
+  '/src/components/sos/CrisisLines.svelte',
+  '/src/components/sos/DelayTimer.svelte',
+  '/src/components/sos/EmergencyStrip.svelte',
+  '/src/components/sos/LockScreenSos.svelte',
+  '/src/components/sos/LockSosButton.svelte',
+  '/src/components/sos/MyPeople.svelte',
+  '/src/components/sos/MyReasons.svelte',
+  '/src/components/sos/OverdoseSteps.svelte',
+  '/src/components/sos/PersonForm.svelte',
+  '/src/components/sos/PlanHighlights.svelte',
+  '/src/components/sos/PlanList.svelte',
+  '/src/components/sos/PlanPrint.svelte',
+  '/src/components/sos/PlanShare.svelte',
+  '/src/components/sos/PublicSos.svelte',
+  '/src/components/sos/RelapsePlan.svelte',
+  '/src/components/sos/Sos.svelte',
+  '/src/components/today/CheckInPanel.svelte',
+  '/src/components/today/Today.svelte',
+  '/src/components/vault/AuthLayout.svelte',
+  '/src/components/vault/NewPassphraseFields.svelte',
+  '/src/components/vault/RecoverWithKey.svelte',
+  '/src/components/vault/RecoveryKeyShown.svelte',
+  '/src/components/vault/Unlock.svelte',
+  '/src/components/vault/Welcome.svelte',
+]);
+
+/** Words that are the same in every language. */
+const ALLOWED = new Set([
+  'Daybreak',
+  'SOS',
+  'HALT',
+  'Markdown',
+  'JSON',
+  'CSV',
+  'PDF',
+  'Daylio',
+  'Ctrl',
+  'Shift',
+  'Esc',
+  'Enter',
+]);
+
+/** Text a person reads in a component's markup that is typed there in English. */
+export function englishInMarkup(source: string): string[] {
+  let markup = source
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+  // Expressions (nested braces included) are code, not words typed in.
+  let previous = '';
+  while (previous !== markup) {
+    previous = markup;
+    markup = markup.replace(/\{[^{}]*\}/g, ' ');
+  }
+  const found: string[] = [];
+  const words = (text: string) =>
+    text.split(/[^A-Za-z'’]+/).filter((w) => /[A-Za-z]{2,}/.test(w) && !ALLOWED.has(w));
+  // Attributes people read (or hear, from a screen reader), and components' label-like props.
+  const attributes =
+    /\s(aria-label|title|placeholder|alt|label|hint|confirmLabel|cancelLabel|intro|message|heading)="([^"]*)"/g;
+  for (const match of markup.matchAll(attributes)) {
+    if (words(match[2] ?? '').length > 0) found.push(`${match[1]}="${match[2]}"`);
+  }
+  // Text between tags.
+  const tagless = markup.replace(/<[^<>]*>/g, '\u0000');
+  for (const text of tagless.split('\u0000')) {
+    const t = text.trim();
+    if (t && words(t).length > 0) found.push(t.replace(/\s+/g, ' '));
+  }
+  return found;
+}
+
+describe('message catalogues', () => {
+  it('every language has every message, with the same placeholders', () => {
+    const english = keys(en);
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      expect(keys(catalogue).sort(), `${language}.json must have exactly the messages en.json has`).toEqual(
+        [...english].sort(),
+      );
+      for (const key of english) {
+        expect(placeholders(catalogue[key]), `${language}.json ${key} fills in what en.json's does`).toEqual(
+          placeholders((en as Catalogue)[key]),
+        );
+        expect(JSON.stringify(catalogue[key]).trim(), `${language}.json ${key} is not empty`).not.toBe('""');
+      }
+    }
+  });
+
+  it('every message is used somewhere in the UI', () => {
+    const all = SOURCES.map(([, text]) => text).join('\n');
+    const unused = keys(en).filter(
+      (key) => !new RegExp(`\\bm\\.${key}\\b|\\bm\\[['"]${key}['"]\\]`).test(all),
+    );
+    expect(unused, 'messages no component uses: remove them from every catalogue').toEqual([]);
+  });
+
+  it('no English is typed into a component’s markup', () => {
+    const offenders: Record<string, string[]> = {};
+    const doneNow: string[] = [];
+    for (const [path, text] of SOURCES) {
+      if (!path.endsWith('.svelte')) continue;
+      const english = englishInMarkup(text);
+      if (NOT_YET_TRANSLATED.has(path)) {
+        if (english.length === 0) doneNow.push(path);
+      } else if (english.length > 0) {
+        offenders[path] = english;
+      }
+    }
+    expect(offenders, 'words in markup go into messages/*.json and come from `m`').toEqual({});
+    expect(doneNow, 'these are translated now: take them off NOT_YET_TRANSLATED').toEqual([]);
+  });
+
+  it('the scan finds English in markup and leaves code, names and symbols alone', () => {
+    expect(
+      englishInMarkup(
+        '<script>const a = "Hello";</script><p title="Close it">Saved {count} days</p><b>{m.x()}</b><i>Daybreak · 3</i><style>p{}</style>',
+      ),
+    ).toEqual(['title="Close it"', 'Saved days']);
+  });
+});
