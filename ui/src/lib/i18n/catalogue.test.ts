@@ -31,11 +31,7 @@ const SOURCES = Object.entries(
  * has no English left must leave it (the test says so).
  */
 const NOT_YET_TRANSLATED = new Set<string>([
-  '/src/App.svelte',
   '/src/components/common/DateTimeFields.svelte',
-  '/src/components/common/LoadError.svelte',
-  '/src/components/common/SearchBox.svelte',
-  '/src/components/common/UndoToast.svelte',
   '/src/components/insights/Insights.svelte',
   '/src/components/insights/charts/BarChart.svelte',
   '/src/components/insights/charts/CravingChart.svelte',
@@ -77,7 +73,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   '/src/components/settings/RekeyDone.svelte',
   '/src/components/settings/ReminderSettings.svelte',
   '/src/components/settings/Settings.svelte',
-  '/src/components/shell/Shell.svelte',
   '/src/components/sobriety/CheckInCalendar.svelte',
   '/src/components/sobriety/ClockCard.svelte',
   '/src/components/sobriety/ClockDetail.svelte',
@@ -108,12 +103,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   '/src/components/sos/Sos.svelte',
   '/src/components/today/CheckInPanel.svelte',
   '/src/components/today/Today.svelte',
-  '/src/components/vault/AuthLayout.svelte',
-  '/src/components/vault/NewPassphraseFields.svelte',
-  '/src/components/vault/RecoverWithKey.svelte',
-  '/src/components/vault/RecoveryKeyShown.svelte',
-  '/src/components/vault/Unlock.svelte',
-  '/src/components/vault/Welcome.svelte',
 ]);
 
 /** Words that are the same in every language. */
@@ -198,8 +187,12 @@ describe('message catalogues', () => {
         offenders[path] = english;
       }
     }
-    expect(offenders, 'words in markup go into messages/*.json and come from `m`').toEqual({});
-    expect(doneNow, 'these are translated now: take them off NOT_YET_TRANSLATED').toEqual([]);
+    // Words in markup go into messages/*.json and come from `m`; a file translated now leaves
+    // NOT_YET_TRANSLATED.
+    expect({ englishInMarkup: offenders, translatedButStillListed: doneNow }).toEqual({
+      englishInMarkup: {},
+      translatedButStillListed: [],
+    });
   });
 
   it('the scan finds English in markup and leaves code, names and symbols alone', () => {
