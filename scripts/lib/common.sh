@@ -46,8 +46,9 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # Russian, Japanese and Arabic in fonts found on the system: fonts-dejavu-core has the Latin,
 # Greek, Cyrillic and Arabic letters (and is what fontconfig itself pulls in on Debian), and
 # fonts-droid-fallback the Japanese (7 MB installed; fonts-vlgothic is 8 MB, fonts-noto-cjk 91 MB).
+# syncthing: two real daemons on 127.0.0.1 carry the two-computer tests' sync folder.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
-               fonts-dejavu-core fonts-droid-fallback)
+               fonts-dejavu-core fonts-droid-fallback syncthing)
 # What scripts/package.sh adds to check the packages it builds: Debian's and AppStream's
 # validators, rpm to read the .rpm's metadata, and xprop (x11-utils) to read the window's class.
 # The bundler itself needs nothing more.
