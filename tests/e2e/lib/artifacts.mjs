@@ -1,4 +1,5 @@
-// Screenshots and other failure evidence, kept in tests/e2e/artifacts/ (git-ignored).
+// Screenshots and other failure evidence, kept in tests/e2e/artifacts/ (git-ignored), and the
+// README's screenshots, kept in docs/screenshots/ (committed, rewritten by every run).
 //
 // Screenshots are taken of the whole X display with ImageMagick's
 // `import -window root`: the WebDriver screenshot command hangs under Xvfb here.
@@ -7,6 +8,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { pause } from './webdriver.mjs';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -41,6 +44,82 @@ export function screenshot(name) {
       }
     });
   });
+}
+
+/** The README's screenshots, rewritten by every end-to-end run. */
+export const README_SCREENSHOTS_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+// Shows the app's own light or dark styles whatever the system theme is: each media rule on
+// `prefers-color-scheme` is rewritten to always or never apply (the CSSOM, which the app's
+// content security policy allows), and `color-scheme` is set for the page's form controls.
+// `null` puts every rule back. Returns the window's place on the screen, for cropping.
+const SCHEME_SCRIPT = String.raw`
+  const scheme = arguments[0];
+  const saved = (window.__daybreakSchemeRules ??= []);
+  if (saved.length === 0) {
+    const walk = (rules) => {
+      for (const rule of rules) {
+        if (!(rule instanceof CSSMediaRule)) continue;
+        if (/prefers-color-scheme/.test(rule.media.mediaText)) saved.push([rule, rule.media.mediaText]);
+        walk(rule.cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) {
+      try { walk(sheet.cssRules); } catch (e) { /* a sheet that cannot be read has no rules of ours */ }
+    }
+  }
+  const always = '(min-width: 0px)';
+  const never = '(max-width: 0px)';
+  for (const [rule, text] of saved) {
+    rule.media.mediaText = scheme === null ? text : text.replace(
+      /\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)/g,
+      (_, which) => (which === scheme ? always : never),
+    );
+  }
+  document.documentElement.style.colorScheme = scheme ?? '';
+  return [window.screenX, window.screenY, window.outerWidth, window.outerHeight];
+`;
+
+/** Shows the app's light or dark styles (or, with null, follows the system again). */
+export function forceColorScheme(session, scheme) {
+  return session.executeScript(SCHEME_SCRIPT, [scheme]);
+}
+
+function capture(file, crop) {
+  const args = ['-window', 'root'];
+  if (crop) args.push('-crop', crop, '+repage');
+  args.push(file);
+  return new Promise((resolve, reject) => {
+    execFile('import', args, { timeout: 20_000 }, (err, _stdout, stderr) => {
+      if (err) reject(new Error(`screenshot ${file} failed: ${err.message} ${String(stderr).trim()}`));
+      else resolve(file);
+    });
+  });
+}
+
+/**
+ * One of the README's screenshots: the app window as it is now, once in its light and once in
+ * its dark styles, written to docs/screenshots/NAME-light.png and NAME-dark.png (so every run
+ * shows what the app shows today). Unlike `screenshot`, a failed capture fails the test.
+ */
+export async function readmeScreenshot(session, name) {
+  if (!process.env.DISPLAY) {
+    console.error(`warning: no DISPLAY, README screenshot ${name} skipped`);
+    return;
+  }
+  fs.mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
+  try {
+    for (const scheme of ['light', 'dark']) {
+      const [x, y, width, height] = await session.executeScript(SCHEME_SCRIPT, [scheme]);
+      const crop = width > 0 && height > 0 ? `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}` : null;
+      // Nothing to poll for: the new styles apply at once, the next frame paints them.
+      await pause(300);
+      const file = await capture(path.join(README_SCREENSHOTS_DIR, `${safeName(name)}-${scheme}.png`), crop);
+      console.log(`README screenshot: ${file}`);
+    }
+  } finally {
+    await session.executeScript(SCHEME_SCRIPT, [null]);
+  }
 }
 
 /** Write a text artifact (e.g. page source on failure); returns its path. */

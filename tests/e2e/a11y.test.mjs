@@ -1,0 +1,50 @@
+// End-to-end: axe-core finds nothing on the screens a person meets first and on every area of
+// the sidebar, in the app's light and dark styles (issue 14). Dialogs are checked by the suites
+// that open them.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { launchApp } from './lib/app.mjs';
+import { assertAccessible } from './lib/axe.mjs';
+import { createJournal } from './lib/flows.mjs';
+
+const PASSPHRASE = 'quiet river morning';
+const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings'];
+
+test('every first screen and every area passes axe-core, light and dark', { timeout: 300_000 }, async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-a11y-'));
+  const app = await launchApp({ dataDir, name: 'a11y' });
+  const s = app.session;
+  try {
+    await s.waitFor('create-passphrase', { timeoutMs: 60_000, why: 'a first run shows the Welcome screen' });
+    await assertAccessible(s, 'the Welcome screen');
+    await createJournal(s, PASSPHRASE);
+    for (const area of AREAS) {
+      await s.click(`nav-${area}`);
+      await s.waitFor(`view-${area}`, { why: `the ${area} area opens` });
+      await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
+      await assertAccessible(s, `the ${area} area`);
+    }
+    await s.click('lock-button');
+    await s.waitFor('unlock-passphrase', { why: 'locking shows the unlock screen' });
+    await assertAccessible(s, 'the unlock screen');
+    await s.click('forgot-passphrase');
+    await s.waitFor('recover-key', { why: 'the recovery screen opens' });
+    await assertAccessible(s, 'the recovery screen');
+    await s.click('recover-back');
+    await unlockFromUnlockScreen(s);
+  } finally {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** From the unlock screen: the journal opens again with the passphrase. */
+async function unlockFromUnlockScreen(s) {
+  await s.type('unlock-passphrase', PASSPHRASE);
+  await s.click('unlock-submit');
+  await s.waitFor('sidebar', { timeoutMs: 60_000, why: 'the passphrase opens the journal again' });
+}
