@@ -54,13 +54,13 @@ describe('moodScale', () => {
   });
 
   it.each([
-    [{ mood: null }, "Please choose how you're feeling, from awful to great."],
-    [{ time: '14:31' }, "A mood can't be in the future."],
-    [{ day: '' }, "That date or time doesn't look right. Please check it."],
-    [{ sleep: 25 }, 'Hours of sleep should be a number from 0 to 24.'],
-    [{ sleep: Number.NaN }, 'Hours of sleep should be a number from 0 to 24.'],
-  ])('refuses a mood form with %o', (change, error) => {
-    expect(checkMoodForm({ ...moodValues, ...change }, NOW)).toEqual({ ok: false, error });
+    [{ mood: null }, 'mood', "Please choose how you're feeling, from awful to great."],
+    [{ time: '14:31' }, 'when', "A mood can't be in the future."],
+    [{ day: '' }, 'when', "That date or time doesn't look right. Please check it."],
+    [{ sleep: 25 }, 'sleep', 'Hours of sleep should be a number from 0 to 24.'],
+    [{ sleep: Number.NaN }, 'sleep', 'Hours of sleep should be a number from 0 to 24.'],
+  ])('refuses a mood form with %o, naming the field', (change, field, error) => {
+    expect(checkMoodForm({ ...moodValues, ...change }, NOW)).toEqual({ ok: false, field, error });
   });
 
   it('sends slipClockId only when someone used and chose a clock', () => {
@@ -88,10 +88,12 @@ describe('moodScale', () => {
   it('asks what happened before a craving is saved', () => {
     expect(checkCravingForm({ ...cravingValues, outcome: null }, NOW)).toEqual({
       ok: false,
+      field: 'outcome',
       error: 'Please choose what happened.',
     });
     expect(checkCravingForm({ ...cravingValues, time: '15:00' }, NOW)).toEqual({
       ok: false,
+      field: 'when',
       error: "A craving can't be in the future.",
     });
   });

@@ -40,12 +40,17 @@ export function optionalText(text: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-function checkWhen(day: string, time: string, now: Date, what: string): Checked<string> {
+function checkWhen(day: string, time: string, now: Date, what: string): Checked<string, 'when'> {
   const at = instantFromLocal(day, time);
-  if (at === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
-  if (Date.parse(at) > now.getTime()) return { ok: false, error: `A ${what} can't be in the future.` };
+  if (at === null)
+    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(at) > now.getTime())
+    return { ok: false, field: 'when', error: `A ${what} can't be in the future.` };
   return { ok: true, value: at };
 }
+
+export type MoodField = 'mood' | 'when' | 'sleep';
+export type CravingField = 'when' | 'strength' | 'outcome';
 
 export interface MoodFormValues {
   day: string;
@@ -60,15 +65,15 @@ export interface MoodFormValues {
 }
 
 /** Turns the mood form into what the backend expects, or says what to fix. */
-export function checkMoodForm(values: MoodFormValues, now: Date = new Date()): Checked<MoodInput> {
+export function checkMoodForm(values: MoodFormValues, now: Date = new Date()): Checked<MoodInput, MoodField> {
   if (values.mood === null || !Number.isInteger(values.mood) || values.mood < 1 || values.mood > 5) {
-    return { ok: false, error: "Please choose how you're feeling, from awful to great." };
+    return { ok: false, field: 'mood', error: "Please choose how you're feeling, from awful to great." };
   }
   const when = checkWhen(values.day, values.time, now, 'mood');
   if (!when.ok) return when;
   const sleep = values.sleep ?? null;
   if (sleep !== null && (!Number.isFinite(sleep) || sleep < 0 || sleep > 24)) {
-    return { ok: false, error: 'Hours of sleep should be a number from 0 to 24.' };
+    return { ok: false, field: 'sleep', error: 'Hours of sleep should be a number from 0 to 24.' };
   }
   return {
     ok: true,
@@ -99,13 +104,16 @@ export interface CravingFormValues {
 }
 
 /** Turns the craving form into what the backend expects, or says what to fix. */
-export function checkCravingForm(values: CravingFormValues, now: Date = new Date()): Checked<CravingInput> {
+export function checkCravingForm(
+  values: CravingFormValues,
+  now: Date = new Date(),
+): Checked<CravingInput, CravingField> {
   const when = checkWhen(values.day, values.time, now, 'craving');
   if (!when.ok) return when;
   if (!Number.isInteger(values.strength) || values.strength < 0 || values.strength > 10) {
-    return { ok: false, error: 'Please choose how strong the craving was, from 0 to 10.' };
+    return { ok: false, field: 'strength', error: 'Please choose how strong the craving was, from 0 to 10.' };
   }
-  if (values.outcome === null) return { ok: false, error: 'Please choose what happened.' };
+  if (values.outcome === null) return { ok: false, field: 'outcome', error: 'Please choose what happened.' };
   const input: CravingInput = {
     at: when.value,
     strength: values.strength,

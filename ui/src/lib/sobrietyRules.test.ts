@@ -29,19 +29,23 @@ describe('sobrietyRules', () => {
   it('says what to fix', () => {
     expect(checkClockForm({ ...FORM, name: '  ' }, NOW)).toEqual({
       ok: false,
+      field: 'name',
       error: 'Please give this clock a name, like "Alcohol".',
     });
     expect(checkClockForm({ ...FORM, day: '2025-04-10', time: '14:31' }, NOW)).toEqual({
       ok: false,
+      field: 'when',
       error: "The start can't be in the future.",
     });
     expect(checkClockForm({ ...FORM, day: '2025-04-10', time: '14:30' }, NOW).ok).toBe(true);
     expect(checkClockForm({ ...FORM, money: 'ten' }, NOW)).toMatchObject({
       ok: false,
+      field: 'money',
       error: /Money per day/,
     });
     expect(checkClockForm({ ...FORM, hours: '25' }, NOW)).toMatchObject({
       ok: false,
+      field: 'hours',
       error: /Hours per day/,
     });
   });
@@ -54,10 +58,12 @@ describe('sobrietyRules', () => {
     });
     expect(checkSlipForm({ day: '2025-04-10', time: '15:00', note: '' }, start, NOW)).toEqual({
       ok: false,
+      field: 'when',
       error: "A slip can't be in the future.",
     });
     expect(checkSlipForm({ day: '2024-12-31', time: '23:00', note: '' }, start, NOW)).toEqual({
       ok: false,
+      field: 'when',
       error: "A slip can't be before this clock started.",
     });
   });

@@ -92,25 +92,37 @@ export interface ClockFormValues {
   hours: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A form checked before sending: the value to send, or what to fix. `field` names the one field
+ * the problem is about (the form shows the message under it), when there is one.
+ */
+export type Checked<T, F extends string = string> =
+  { ok: true; value: T } | { ok: false; error: string; field?: F };
+
+export type ClockField = 'name' | 'when' | 'money' | 'hours';
 
 /** Turns the clock form into what the backend expects, or says what to fix. */
-export function checkClockForm(values: ClockFormValues, now: Date = new Date()): Checked<ClockInput> {
+export function checkClockForm(
+  values: ClockFormValues,
+  now: Date = new Date(),
+): Checked<ClockInput, ClockField> {
   const name = values.name.trim();
-  if (name === '') return { ok: false, error: 'Please give this clock a name, like "Alcohol".' };
-  if (values.day === '') return { ok: false, error: 'Please choose the day you started.' };
+  if (name === '')
+    return { ok: false, field: 'name', error: 'Please give this clock a name, like "Alcohol".' };
+  if (values.day === '') return { ok: false, field: 'when', error: 'Please choose the day you started.' };
   const startedAt = instantFromLocal(values.day, values.time === '' ? '00:00' : values.time);
   if (startedAt === null)
-    return { ok: false, error: "That date or time doesn't look right. Please check it." };
-  if (Date.parse(startedAt) > now.getTime()) return { ok: false, error: "The start can't be in the future." };
+    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(startedAt) > now.getTime())
+    return { ok: false, field: 'when', error: "The start can't be in the future." };
 
   const money = parseDecimal(values.money);
   if (money !== null && (Number.isNaN(money) || money > 1_000_000)) {
-    return { ok: false, error: 'Money per day should be a number, like 12.50.' };
+    return { ok: false, field: 'money', error: 'Money per day should be a number, like 12.50.' };
   }
   const hours = parseDecimal(values.hours);
   if (hours !== null && (Number.isNaN(hours) || hours > 24)) {
-    return { ok: false, error: 'Hours per day should be a number from 0 to 24.' };
+    return { ok: false, field: 'hours', error: 'Hours per day should be a number from 0 to 24.' };
   }
   return {
     ok: true,
@@ -135,15 +147,17 @@ export function checkSlipForm(
   values: SlipFormValues,
   clockStartedAt: string,
   now: Date = new Date(),
-): Checked<SlipInput> {
+): Checked<SlipInput, 'when'> {
   if (values.day === '' || values.time === '') {
-    return { ok: false, error: 'Please choose the day and time of the slip.' };
+    return { ok: false, field: 'when', error: 'Please choose the day and time of the slip.' };
   }
   const at = instantFromLocal(values.day, values.time);
-  if (at === null) return { ok: false, error: "That date or time doesn't look right. Please check it." };
-  if (Date.parse(at) > now.getTime()) return { ok: false, error: "A slip can't be in the future." };
+  if (at === null)
+    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+  if (Date.parse(at) > now.getTime())
+    return { ok: false, field: 'when', error: "A slip can't be in the future." };
   if (Date.parse(at) < Date.parse(clockStartedAt)) {
-    return { ok: false, error: "A slip can't be before this clock started." };
+    return { ok: false, field: 'when', error: "A slip can't be before this clock started." };
   }
   const note = values.note.trim();
   return { ok: true, value: { at, note: note === '' ? null : note } };

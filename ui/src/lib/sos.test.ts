@@ -76,6 +76,12 @@ describe('sos rules', () => {
     expect(checkPerson({ name: 'Sam', phone: '5', note: 'x'.repeat(201) }).ok).toBe(false);
   });
 
+  it('names the field a person needs to fix', () => {
+    expect(checkPerson({ name: '', phone: '1', note: '' })).toMatchObject({ field: 'name' });
+    expect(checkPerson({ name: 'Sam', phone: '---', note: '' })).toMatchObject({ field: 'phone' });
+    expect(checkPerson({ name: 'Sam', phone: '5', note: 'x'.repeat(201) })).toMatchObject({ field: 'note' });
+  });
+
   it('notices changes to the plan, but not to when it was saved', () => {
     const plan = emptyPlan();
     const copy = copyPlan(plan);

@@ -99,18 +99,28 @@ export function delayCraving(strength: number, actions: readonly Label[], at: Da
 // ---- My people ----
 
 /** The same rules as the backend's, so a mistake is explained before anything is sent. */
-export function checkPerson(values: { name: string; phone: string; note: string }): Checked<PersonInput> {
+export type PersonField = 'name' | 'phone' | 'note';
+
+export function checkPerson(values: {
+  name: string;
+  phone: string;
+  note: string;
+}): Checked<PersonInput, PersonField> {
   const name = values.name.trim();
   const phone = values.phone.trim();
   if (name === '' || [...name].length > 80) {
-    return { ok: false, error: 'Please give a name (up to 80 characters).' };
+    return { ok: false, field: 'name', error: 'Please give a name (up to 80 characters).' };
   }
   if (!/\d/.test(phone) || [...phone].length > 30 || !/^[\d +\-()./]+$/.test(phone)) {
-    return { ok: false, error: 'Please enter a phone number using digits, spaces, +, - or brackets.' };
+    return {
+      ok: false,
+      field: 'phone',
+      error: 'Please enter a phone number using digits, spaces, +, - or brackets.',
+    };
   }
   const note = optionalText(values.note);
   if (note !== null && [...note].length > 200) {
-    return { ok: false, error: 'Please keep the note under 200 characters.' };
+    return { ok: false, field: 'note', error: 'Please keep the note under 200 characters.' };
   }
   return { ok: true, value: { name, phone, note } };
 }

@@ -188,6 +188,38 @@ describe('MoodForm', () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
+  it('ties a missing mood to the faces, and focuses the first', async () => {
+    const { user } = setup();
+    await user.click(el('mood-save'));
+    const faces = screen.getByRole('radiogroup');
+    const error = screen.getByTestId('mood-error');
+    expect(faces.getAttribute('aria-invalid')).toBe('true');
+    expect(faces.getAttribute('aria-describedby')).toBe(error.id);
+    expect(error.getAttribute('role')).toBeNull(); // not an alert: it is read with the faces
+    await vi.waitFor(() => expect(document.activeElement).toBe(el('mood-1')));
+    expect(el('mood-sleep').hasAttribute('aria-invalid')).toBe(false);
+
+    await user.click(el('mood-3'));
+    await fireEvent.input(el('mood-time'), { target: { value: '14:31' } });
+    await user.click(el('mood-save'));
+    expect(faces.hasAttribute('aria-invalid')).toBe(false);
+    const when = screen.getByTestId('mood-error');
+    for (const field of [el('mood-date'), el('mood-time')]) {
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(field.getAttribute('aria-describedby')).toBe(when.id);
+    }
+  });
+
+  it('shows a failure of the whole form as an alert, tied to no field', async () => {
+    vi.mocked(moods.logMood).mockRejectedValue(new IpcError('disk_full', ''));
+    const { user } = setup();
+    await user.click(el('mood-3'));
+    await user.click(el('mood-save'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.dataset.testid).toBe('mood-error');
+    expect(document.querySelector('[aria-invalid]')).toBeNull();
+  });
+
   it('refuses a time in the future', async () => {
     const { user } = setup();
     await user.click(el('mood-3'));

@@ -99,6 +99,26 @@ describe('ClockForm', () => {
     expect(sobriety.createClock).not.toHaveBeenCalled();
   });
 
+  it('ties each problem to its field', async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId('clock-save'));
+    const name = input('clock-name');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe(screen.getByTestId('clock-form-error').id);
+    await vi.waitFor(() => expect(document.activeElement).toBe(name));
+
+    await user.type(name, 'Alcohol');
+    await user.type(input('clock-money'), 'lots');
+    await user.click(screen.getByTestId('clock-save'));
+    expect(name.hasAttribute('aria-invalid')).toBe(false);
+    expect(name.hasAttribute('aria-describedby')).toBe(false);
+    const money = input('clock-money');
+    expect(money.getAttribute('aria-invalid')).toBe('true');
+    expect(money.getAttribute('aria-describedby')).toBe(screen.getByTestId('clock-form-error').id);
+    await vi.waitFor(() => expect(document.activeElement).toBe(money));
+    expect(sobriety.createClock).not.toHaveBeenCalled();
+  });
+
   it('refuses a start in the future', async () => {
     const { user } = setup();
     await user.type(input('clock-name'), 'Alcohol');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/sos');
@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/sos');
 import * as sos from '../../lib/ipc/sos';
 import * as fixtures from '../../testing/sos';
 import { IpcError } from '../../lib/ipc/IpcError';
+import type { Person } from '../../lib/bindings';
+import { deferred } from '../../testing/deferred';
 import MyPeople from './MyPeople.svelte';
 
 const el = (id: string) => screen.getByTestId(id);
@@ -75,6 +77,42 @@ describe('MyPeople', () => {
       'Please keep the note under 200 characters.',
     );
     expect(rows()).toHaveLength(1);
+  });
+
+  it('ties a problem to its field and focuses it; a failed save is an alert', async () => {
+    const { user } = await setup();
+    await user.click(el('person-add'));
+    await user.type(el('person-name'), 'Alex');
+    await user.type(el('person-phone'), 'call me');
+    await user.click(el('person-save'));
+    const phone = el('person-phone');
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    expect(phone.getAttribute('aria-describedby')).toBe(el('person-error').id);
+    expect(el('person-name').hasAttribute('aria-invalid')).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement).toBe(phone));
+
+    vi.mocked(sos.sosAddPerson).mockRejectedValue(new IpcError('locked', ''));
+    await user.clear(phone);
+    await user.type(phone, '555 0100');
+    await user.click(el('person-save'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.dataset.testid).toBe('person-error');
+    expect(phone.hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('sends once when the form is submitted twice', async () => {
+    const pending = deferred<Person>();
+    vi.mocked(sos.sosAddPerson).mockReturnValue(pending.promise);
+    const { user } = await setup();
+    await user.click(el('person-add'));
+    await user.type(el('person-name'), 'Alex');
+    await user.type(el('person-phone'), '555 0100');
+    const form = el('person-name').closest('form')!;
+    await fireEvent.submit(form);
+    await fireEvent.submit(form);
+    expect(sos.sosAddPerson).toHaveBeenCalledTimes(1);
+    pending.resolve({ id: 2, name: 'Alex', phone: '555 0100', note: null });
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
   });
 
   it('changes someone', async () => {
