@@ -13,6 +13,7 @@ import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { filesHolding } from './lib/files.mjs';
 import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
+import { pause, waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'evening tide rising';
 const SECRET_WORDS = 'cormorant-unique-entry';
@@ -85,18 +86,18 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     await s().type('journal-body', 'A few words that cannot be saved.');
     const held = () => s().executeScript('return window.__heldIpc.length;');
     const before = await held();
-    const deadline = Date.now() + 10_000;
-    while ((await held()) === before && Date.now() < deadline) await sleep(100);
-    assert.ok((await held()) > before, 'the editor tried to save, and the save is held');
+    await waitUntil(async () => (await held()) > before, {
+      timeoutMs: 10_000,
+      message: 'the editor tried to save, and the save is held',
+    });
   }
 
   async function waitForDailyBackup() {
     const dir = path.join(dataDir, 'backups');
     const made = () => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => /^auto-.*\.dbk$/.test(f));
-    const deadline = Date.now() + 60_000;
-    while (!made() && Date.now() < deadline) await sleep(200);
-    assert.ok(made(), 'the daily backup is made after unlocking');
-    await sleep(500);
+    await waitUntil(made, { timeoutMs: 60_000, message: 'the daily backup is made after unlocking' });
+    // The backup task still prunes older backups just after the file appears.
+    await pause(500);
   }
 
   async function unlockAgain() {
@@ -117,9 +118,7 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     await s().click('nav-journal');
     await s().click('journal-new');
     await s().type('journal-body', `Tonight I saw a ${SECRET_WORDS} by the pier.`);
-    const state = await s().waitFor('journal-save-state', { why: 'the editor saves' });
-    const saveDeadline = Date.now() + 20_000;
-    while (!/^Saved/.test((await state.text()).trim()) && Date.now() < saveDeadline) await sleep(250);
+    await s().waitForText('journal-save-state', /^Saved/, { why: 'the editor saves the entry' });
     assert.ok((await pageText()).includes(SECRET_WORDS), 'the entry is on the page before the lock');
 
     // No input from here on: the idle minute runs out.
@@ -144,7 +143,3 @@ async function pageTextOf(session) {
   );
 }
 
-
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}

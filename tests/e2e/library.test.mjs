@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { createJournal, lockAndUnlock } from './lib/flows.mjs';
+import { pause } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'library by the sea';
 
@@ -41,7 +42,7 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     assert.match(await title.text(), /overdose/i);
     assert.match(await s().text('article-body'), /naloxone/i, 'the article text is there, offline');
     await s().click('article-bookmark');
-    await waitForAttribute('article-bookmark', 'aria-pressed', 'true');
+    await s().waitForAttribute('article-bookmark', 'aria-pressed', 'true', { why: 'the bookmark is set' });
     await screenshot('library-02-article');
   });
 
@@ -91,7 +92,7 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     for (const [what, script] of Object.entries(attempts)) {
       await s().executeScript(`${script} return true;`);
       // Long enough for a navigation to commit; the guard answers at once.
-      await new Promise((r) => setTimeout(r, 1500));
+      await pause(1500);
       const [href, stayed] = await s().executeScript('return [location.href, window.__daybreakStayed === true];');
       assert.equal(href, home, `after ${what}, the window is still on the app's page`);
       assert.equal(stayed, true, `after ${what}, the app's page was not replaced`);
@@ -99,15 +100,4 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     }
     await screenshot('library-04-navigation-refused');
   });
-
-  async function waitForAttribute(testId, name, value) {
-    const deadline = Date.now() + 15_000;
-    let last;
-    while (Date.now() < deadline) {
-      last = await s().attribute(testId, name);
-      if (last === value) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.equal(last, value, `${testId} ${name}`);
-  }
 });

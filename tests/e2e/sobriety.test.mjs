@@ -65,8 +65,7 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
     await screenshot('sobriety-03-after-slip');
     await s().click('slip-done');
     await s().waitForAbsent('slip-kind-screen', { why: 'done closes the slip flow' });
-    const headline = await s().waitFor('today-days', { why: 'Today shows the restarted streak' });
-    await waitForText(headline, '0 days');
+    await s().waitForText('today-days', '0 days', { why: 'Today shows the restarted streak' });
 
     await s().click('nav-sobriety');
     await s().click('clock-open');
@@ -90,14 +89,3 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
     assert.equal((await s().findAll('streak-item')).length, 2, 'both streaks are still there');
   });
 });
-
-async function waitForText(element, expected) {
-  const deadline = Date.now() + 20_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await element.text()).trim();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.equal(last, expected);
-}

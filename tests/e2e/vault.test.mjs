@@ -124,16 +124,16 @@ async function expectUnlockRejected(passphrase, why) {
 
 /** Hashes of the data dir once they stop changing (bounded). */
 async function stableHashes() {
-  let prev = hashTree(state.dataDir);
+  // The first look only records the files; each later one (every 500 ms) compares.
+  let prev = null;
   return waitUntil(
-    async () => {
-      await new Promise((r) => setTimeout(r, 500));
+    () => {
       const now = hashTree(state.dataDir);
-      const same = JSON.stringify(now) === JSON.stringify(prev);
+      const same = prev !== null && JSON.stringify(now) === JSON.stringify(prev);
       prev = now;
       return same ? now : null;
     },
-    { timeoutMs: 15_000, message: `the files in ${state.dataDir} stop changing while the journal is locked` },
+    { timeoutMs: 15_000, intervalMs: 500, message: `the files in ${state.dataDir} stop changing while the journal is locked` },
   );
 }
 

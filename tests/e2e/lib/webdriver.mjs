@@ -51,6 +51,14 @@ export function isTransient(err) {
   return err instanceof WebDriverError && TRANSIENT_ERRORS.has(err.error);
 }
 
+/**
+ * A fixed pause, only for proving that something does NOT happen (e.g. a navigation that must
+ * not commit): anything that should happen is waited for with `waitUntil`, never by sleeping.
+ */
+export function pause(ms) {
+  return sleep(ms);
+}
+
 /** Thrown by waitUntil when the condition did not hold in time. */
 export class WaitTimeoutError extends Error {
   constructor(message) {
@@ -245,6 +253,33 @@ export class Session {
       timeoutMs,
       message: `element ${byTestId(testId)} is displayed${why ? ` (${why})` : ''}`,
     });
+  }
+
+  /**
+   * Wait until the trimmed text of the displayed element with this test id equals `expected`
+   * (a string) or matches it (a RegExp); return that text.
+   */
+  waitForText(testId, expected, { timeoutMs = DEFAULT_TIMEOUT_MS, why = '' } = {}) {
+    const holds = (text) => (expected instanceof RegExp ? expected.test(text) : text === expected);
+    return waitUntil(
+      async () => {
+        const el = await this.findDisplayed(testId);
+        const text = el ? (await el.text()).trim() : null;
+        return text !== null && holds(text) ? text : null;
+      },
+      { timeoutMs, message: `${byTestId(testId)} reads ${expected}${why ? ` (${why})` : ''}` },
+    );
+  }
+
+  /** Wait until an attribute of the displayed element with this test id has this value. */
+  waitForAttribute(testId, name, value, { timeoutMs = DEFAULT_TIMEOUT_MS, why = '' } = {}) {
+    return waitUntil(
+      async () => {
+        const el = await this.findDisplayed(testId);
+        return el !== null && (await el.attribute(name)) === value;
+      },
+      { timeoutMs, message: `${byTestId(testId)} has ${name}="${value}"${why ? ` (${why})` : ''}` },
+    );
   }
 
   /** Wait until no element with this test id is in the DOM at all. */
