@@ -64,11 +64,39 @@ export const RULES = [
     instead: 'a person who uses drugs',
   },
   { name: 'failure', re: /\bfailures?\b/gi, instead: 'a slip, a setback, or "it did not work"' },
+  // The same labels in Spanish, for the Spanish catalogue.
+  {
+    name: 'adicto / yonqui (es)',
+    re: /\b(?:drog)?adict[oa]s?\b|\byonquis?\b|\btoxicóman[oa]s?\b/gi,
+    instead: 'una persona con un trastorno por consumo de sustancias',
+  },
+  {
+    name: 'abuso de sustancias (es)',
+    re: /\babuso\s+de\s+(?:sustancias|drogas|alcohol|opioides)\b/gi,
+    instead: 'consumo de sustancias',
+  },
+  {
+    name: 'limpio/sucio about a person (es)',
+    re: /\b(?:estoy|estás|estamos|estuve|seguir|sigo|sigue|mantenerse|mantente|mantenerte|mantenerme|días|semanas|meses|años)\s+(?:limpi[oa]s?|suci[oa]s?)\b/gi,
+    instead: 'sobrio, en recuperación, días sin consumir',
+  },
+  {
+    name: 'alcohólico as a noun (es)',
+    re: /\balcohólic[oa]s\b|\b(?:un|una|el|la|soy|es)\s+alcohólic[oa]\b/gi,
+    instead: 'una persona con un trastorno por consumo de alcohol',
+  },
+  {
+    name: 'consumidor as a label (es)',
+    re: /\b(?:consumidor(?:a|es|as)?|usuari[oa]s?)\s+de\s+(?:drogas|sustancias|opioides|heroína|alcohol)\b/gi,
+    instead: 'una persona que consume drogas',
+  },
+  { name: 'fracaso (es)', re: /\bfracasos?\b/gi, instead: 'un tropiezo, una recaída' },
 ];
 
 /** Phrases that contain a word above but say nothing about a person: masked before matching. */
 export const ALLOWED = [
   { phrase: 'Alcoholics Anonymous', reason: "the fellowship's own name" },
+  { phrase: 'Alcohólicos Anónimos', reason: "the fellowship's own name, in Spanish" },
   { phrase: 'Substance Abuse and Mental Health Services Administration', reason: "a US agency's name, cited as a source" },
   { phrase: 'National Institute on Drug Abuse', reason: "a US agency's name, cited as a source" },
   { phrase: 'National Institute on Alcohol Abuse and Alcoholism', reason: "a US agency's name, cited as a source" },

@@ -24,6 +24,12 @@ test('each word on the list is found', () => {
     ['He is a drug user.', 'drug user'],
     ['Users of heroin.', 'users of'],
     ['I feel like a failure.', 'failure'],
+    ['No eres un adicto.', 'adicto'],
+    ['Ayuda para el abuso de sustancias.', 'abuso de sustancias'],
+    ['Llevo 30 días limpio.', 'días limpio'],
+    ['Mi padre es alcohólico.', 'es alcohólico'],
+    ['Consumidores de drogas.', 'consumidores de drogas'],
+    ['No eres un fracaso.', 'fracaso'],
   ]) {
     assert.deepEqual(words(text), [word], text);
   }
@@ -33,6 +39,8 @@ test('harmless uses and allowed names pass', () => {
   for (const text of [
     'Clean up the kitchen, then use clean needles.',
     'Alcoholics Anonymous meets on Tuesdays.',
+    'Alcohólicos Anónimos se reúne los martes.',
+    'La recuperación de la adicción es posible. La cocina está limpia.',
     'Substance Abuse and Mental Health Services Administration (SAMHSA)',
     'National Institute on Drug Abuse (NIDA)',
     'National Institute on Alcohol Abuse and Alcoholism',
