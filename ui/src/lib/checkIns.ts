@@ -1,5 +1,5 @@
+import { m } from './i18n';
 import type { CheckIn } from './bindings';
-import { plural } from './format';
 
 /** How a day looks in the calendar. "not-sober" is shown gently, never as a failure. */
 export type DayState = 'sober' | 'not-sober' | 'intention' | 'none';
@@ -22,16 +22,24 @@ export const DAY_STATE_WORDS: Record<DayState, string> = {
 /** Today's check-in in a few words, for the Today screen. */
 export function todayCheckInText(checkIn: CheckIn | null): string {
   const state = dayState(checkIn);
-  if (state === 'sober' || state === 'not-sober') return 'Checked in';
-  if (state === 'intention') return 'Morning intention set';
-  return 'Not checked in yet';
+  if (state === 'sober' || state === 'not-sober') return m.checkins_checked_in();
+  if (state === 'intention') return m.checkins_intention_set();
+  return m.checkins_not_yet();
 }
 
 /** The check-in streak, separate from days sober: it counts showing up. */
 export function checkInStreakText(days: number): string {
-  if (days === 0) return 'No check-in streak yet. Today can be the first day.';
-  return `${plural(days, 'day')} of check-ins in a row`;
+  if (days === 0) return m.checkins_no_streak();
+  return m.checkins_streak({ count: days });
 }
 
-/** Difficulty 1-5, in words. */
-export const DIFFICULTY_WORDS = ['Easy', 'Fairly easy', 'In between', 'Hard', 'Very hard'] as const;
+/** Difficulty 1-5, in words, in the language spoken now. */
+export function difficultyWords(): string[] {
+  return [
+    m.checkins_easy(),
+    m.checkins_fairly_easy(),
+    m.checkins_in_between(),
+    m.checkins_hard(),
+    m.checkins_very_hard(),
+  ];
+}

@@ -1,49 +1,85 @@
 import type { ErrorCode } from './bindings';
 import { toIpcError } from './ipc/IpcError';
+import { currentLocale, m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
 
-/** A friendly sentence for every code. `Record` makes the compiler insist on all of them. */
+/**
+ * A friendly sentence for every code, in the language spoken now (each is a getter, so a change
+ * of language is read at once). `Record` makes the compiler insist on all of them.
+ */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
-  wrong_passphrase: "That passphrase didn't open this journal.",
-  wrong_recovery_key: "That recovery key didn't open this journal. Check each group.",
-  locked: 'Your journal is locked. Unlock it and try again.',
-  not_found:
-    "Daybreak couldn't find your journal file. If it was moved or renamed, put it back where it was and try again.",
-  already_exists:
-    'There is already a journal on this computer, so Daybreak did not make a new one. Restart Daybreak to open it.',
-  invalid_input: "Something in this form isn't quite right. Please check it and try again.",
-  corrupt: "Daybreak couldn't open this journal file. It may be damaged. Your file has not been changed.",
-  newer_version: 'This journal was made by a newer version of Daybreak. Please update Daybreak to open it.',
-  io: "Daybreak couldn't read or save the journal file. Check that the disk isn't full and the folder is still there, then try again.",
-  internal: 'Something unexpected went wrong inside Daybreak. Please try again.',
-  rate_limited: "That's several tries in a row. Please wait a little, then try again.",
-  disk_full:
-    "Your disk is full, so this wasn't saved. Everything saved before is safe. Free up some space, then try again.",
-  backup_damaged:
-    "This backup is damaged or incomplete, so it can't be used. Your journal hasn't been changed.",
-  cancelled: 'That was stopped before the end. Nothing was written, and your journal is as it was.',
+  get wrong_passphrase() {
+    return m.errors_wrong_passphrase();
+  },
+  get wrong_recovery_key() {
+    return m.errors_wrong_recovery_key();
+  },
+  get locked() {
+    return m.errors_locked();
+  },
+  get not_found() {
+    return m.errors_not_found();
+  },
+  get already_exists() {
+    return m.errors_already_exists();
+  },
+  get invalid_input() {
+    return m.errors_invalid_input();
+  },
+  get corrupt() {
+    return m.errors_corrupt();
+  },
+  get newer_version() {
+    return m.errors_newer_version();
+  },
+  get io() {
+    return m.errors_io();
+  },
+  get internal() {
+    return m.errors_internal();
+  },
+  get rate_limited() {
+    return m.errors_rate_limited();
+  },
+  get disk_full() {
+    return m.errors_disk_full();
+  },
+  get backup_damaged() {
+    return m.errors_backup_damaged();
+  },
+  get cancelled() {
+    return m.errors_cancelled();
+  },
 };
 
 const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {
   change: {
-    wrong_passphrase: "That isn't your current passphrase.",
+    get wrong_passphrase() {
+      return m.errors_change_wrong_passphrase();
+    },
   },
   backup: {
-    wrong_passphrase:
-      "That passphrase didn't open this backup. Use the one that was valid when the backup was made.",
-    wrong_recovery_key:
-      "That recovery key didn't open this backup. Use the one that was valid when the backup was made.",
+    get wrong_passphrase() {
+      return m.errors_backup_wrong_passphrase();
+    },
+    get wrong_recovery_key() {
+      return m.errors_backup_wrong_recovery_key();
+    },
   },
   // Shown on the lock screen: the journal is locked (the core closes it first), only tidying
   // its file on the way failed. Saved entries are in the file and come back on unlock.
   lock: {
-    io: "Your journal is locked, but Daybreak couldn't finish tidying its file. Everything you saved is kept. If this keeps happening, check that the disk isn't full.",
-    disk_full:
-      "Your journal is locked, but the disk is full, so Daybreak couldn't finish tidying its file. Everything you saved is kept. Free up some space soon.",
-    internal:
-      'Your journal is locked, but something unexpected went wrong on the way. Everything you saved is kept.',
+    get io() {
+      return m.errors_lock_io();
+    },
+    get disk_full() {
+      return m.errors_lock_disk_full();
+    },
+    get internal() {
+      return m.errors_lock_internal();
+    },
   },
 };
 
@@ -73,7 +109,8 @@ export function messageForError(reason: unknown, context: ErrorContext = 'genera
   const contextual = CONTEXT_MESSAGES[context]?.[error.code];
   if (contextual) return contextual;
   const backendWords = BACKEND_WORDS.has(error.code) || (error.code === 'io' && NAMES_THE_FILE.has(context));
-  if (backendWords && error.message.trim() !== '') {
+  // The backend speaks English only: in another language the general sentence is shown.
+  if (backendWords && error.message.trim() !== '' && currentLocale() === 'en') {
     return error.message;
   }
   return messageForCode(error.code, context);

@@ -20,7 +20,9 @@ export function formatElapsed(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  return hours === 0 ? `${minutes} min` : `${hours} h ${minutes} min`;
+  return hours === 0
+    ? m.format_elapsed_minutes({ minutes })
+    : m.format_elapsed_hours_minutes({ hours, minutes });
 }
 
 /** An RFC 3339 instant as a local date: "March 3, 2025". */
@@ -64,10 +66,11 @@ export function formatMoney(cents: number, currency: string | null): string {
 
 /** Minutes shown as time people can picture: "45 minutes", "1 hour", "12.5 hours". */
 export function formatHours(minutes: number): string {
-  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 60) return m.format_minutes({ count: minutes });
   const hours = minutes / 60;
+  // The plural rule takes the number; the words show it in the locale's own way ("12,5").
   const number = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(hours);
-  return `${number} ${hours === 1 ? 'hour' : 'hours'}`;
+  return m.format_hours({ hours }).replace(String(hours), number);
 }
 
 /** What a clock gives back, in short lines; empty when the person set no money or time. */
@@ -75,16 +78,18 @@ export function savingsLines(savings: Savings | null): string[] {
   if (!savings) return [];
   const lines: string[] = [];
   if (savings.moneyCurrentCents !== null) {
-    let line = `${formatMoney(savings.moneyCurrentCents, savings.currency)} not spent during this streak`;
+    let line = m.format_money_this_streak({
+      amount: formatMoney(savings.moneyCurrentCents, savings.currency),
+    });
     if (savings.moneyTotalCents !== null && savings.moneyTotalCents !== savings.moneyCurrentCents) {
-      line += ` (${formatMoney(savings.moneyTotalCents, savings.currency)} in all)`;
+      line = m.format_in_all({ line, total: formatMoney(savings.moneyTotalCents, savings.currency) });
     }
     lines.push(line);
   }
   if (savings.minutesCurrent !== null) {
-    let line = `${formatHours(savings.minutesCurrent)} of your time back during this streak`;
+    let line = m.format_time_this_streak({ time: formatHours(savings.minutesCurrent) });
     if (savings.minutesTotal !== null && savings.minutesTotal !== savings.minutesCurrent) {
-      line += ` (${formatHours(savings.minutesTotal)} in all)`;
+      line = m.format_in_all({ line, total: formatHours(savings.minutesTotal) });
     }
     lines.push(line);
   }
