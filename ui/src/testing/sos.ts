@@ -1,32 +1,28 @@
 // Ready-made backend answers for the SOS and plan tests. Each call returns a fresh object.
-import type { CountryLines, Person, Reason, RelapsePlan } from '../lib/bindings';
+import type { CountryBasis, CountryLines, CrisisHere, Person, Reason, RelapsePlan } from '../lib/bindings';
 
 export function countries(): CountryLines[] {
+  const base = { contact: 'call', youth: false, menuOption: null } as const;
   return [
     {
       code: 'US',
       name: 'United States',
-      checked: '2026-11-27',
+      checked: '2026-12-02',
       lines: [
+        { ...base, name: null, number: '911', kind: 'emergency', source: 'https://www.911.gov/' },
         {
-          name: 'Emergency services',
-          number: '911',
-          kind: 'emergency',
-          description: 'Police, fire, ambulance.',
-          source: 'https://www.911.gov/',
-        },
-        {
+          ...base,
           name: '988 Suicide & Crisis Lifeline',
           number: '988',
           kind: 'crisis',
-          description: 'Call or text, any time.',
+          contact: 'call_or_text',
           source: 'https://988lifeline.org/',
         },
         {
+          ...base,
           name: 'SAMHSA National Helpline',
           number: '1-800-662-4357',
           kind: 'drugs',
-          description: 'Free and confidential.',
           source: 'https://www.samhsa.gov/',
         },
       ],
@@ -34,25 +30,75 @@ export function countries(): CountryLines[] {
     {
       code: 'GB',
       name: 'United Kingdom',
-      checked: '2026-11-27',
+      checked: '2026-12-02',
       lines: [
+        { ...base, name: null, number: '999', kind: 'emergency', source: 'https://www.nhs.uk/' },
         {
-          name: 'Emergency services',
-          number: '999',
-          kind: 'emergency',
-          description: 'Police, fire, ambulance.',
-          source: 'https://www.nhs.uk/',
-        },
-        {
+          ...base,
           name: 'Samaritans',
           number: '116 123',
           kind: 'crisis',
-          description: 'Free, any time.',
+          source: 'https://www.samaritans.org/',
+        },
+        {
+          ...base,
+          name: 'Childline',
+          number: '0800 1111',
+          kind: 'crisis',
+          youth: true,
+          source: 'https://www.childline.org.uk/',
+        },
+      ],
+    },
+    {
+      code: 'IE',
+      name: 'Ireland',
+      checked: '2026-12-02',
+      lines: [
+        {
+          ...base,
+          name: null,
+          number: '112',
+          kind: 'emergency',
+          source: 'https://digital-strategy.ec.europa.eu/',
+        },
+        {
+          ...base,
+          name: 'Samaritans',
+          number: '116 123',
+          kind: 'crisis',
           source: 'https://www.samaritans.org/',
         },
       ],
     },
+    {
+      code: 'PE',
+      name: 'Peru',
+      checked: '2026-12-02',
+      lines: [
+        { ...base, name: 'SAMU', number: '106', kind: 'emergency', source: 'https://www.gob.pe/minsa' },
+        {
+          ...base,
+          name: 'Línea 113',
+          number: '113',
+          kind: 'crisis',
+          menuOption: 5,
+          source: 'https://www.gob.pe/minsa',
+        },
+      ],
+    },
   ];
+}
+
+/** The backend's answer to "what does SOS show": one country by code, or none. */
+export function here(code: string | null, basis: CountryBasis = code ? 'locale' : 'unknown'): CrisisHere {
+  const country = code ? (countries().find((c) => c.code === code) ?? null) : null;
+  return {
+    basis: country ? basis : 'unknown',
+    country,
+    elsewhere: 'https://findahelpline.com',
+    checked: '2026-12-02',
+  };
 }
 
 export function person(overrides: Partial<Person> = {}): Person {

@@ -185,19 +185,31 @@ describe('PrivacySettings', () => {
     });
   });
 
-  it('chooses whose crisis lines SOS shows first', async () => {
+  it('chooses whose crisis lines SOS shows, kept outside the journal for the lock screen', async () => {
     vi.mocked(sos.sosCrisisLines).mockResolvedValue([
       { code: 'US', name: 'United States', lines: [], checked: '2026-11-27' },
       { code: 'GB', name: 'United Kingdom', lines: [], checked: '2026-11-27' },
     ]);
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue({
+      basis: 'locale',
+      country: { code: 'US', name: 'United States', lines: [], checked: '2026-11-27' },
+      elsewhere: 'https://findahelpline.com',
+      checked: '2026-11-27',
+    });
+    vi.mocked(sos.sosSetCountry).mockResolvedValue({
+      basis: 'chosen',
+      country: { code: 'GB', name: 'United Kingdom', lines: [], checked: '2026-11-27' },
+      elsewhere: 'https://findahelpline.com',
+      checked: '2026-11-27',
+    });
     const user = userEvent.setup();
     render(PrivacySettings, { onChanged: vi.fn() });
     const select = (await screen.findByTestId('crisis-country-setting')) as HTMLSelectElement;
+    expect(select.value).toBe(''); // the locale's country was not chosen: "follow my computer"
     await user.selectOptions(select, 'GB');
-    expect(preferences.setPreferences).toHaveBeenLastCalledWith({
-      autoLockMinutes: 5,
-      neutralTitle: false,
-      crisisCountry: 'GB',
-    });
+    expect(sos.sosSetCountry).toHaveBeenLastCalledWith('GB');
+    expect(preferences.setPreferences).not.toHaveBeenCalled();
+    await user.selectOptions(select, '');
+    expect(sos.sosSetCountry).toHaveBeenLastCalledWith(null);
   });
 });

@@ -29,7 +29,8 @@ const numbers = () => screen.getAllByTestId('crisis-number').map((n) => n.textCo
 describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
   beforeEach(() => {
     vi.mocked(sos.sosCrisisLines).mockResolvedValue(fixtures.countries());
-    vi.mocked(sos.sosCountryForLocale).mockResolvedValue('GB');
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('GB'));
+    vi.mocked(sos.sosSetCountry).mockImplementation(async (code) => fixtures.here(code, 'chosen'));
     vi.mocked(library.libraryArticle).mockResolvedValue(
       libraryFixtures.article({
         slug: 'opioid-overdose',
@@ -42,10 +43,11 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
   it("shows the locale's country's lines, the overdose steps and breathing, and nothing private", async () => {
     setup();
     const lines = await screen.findAllByTestId('crisis-line');
-    expect(sos.sosCountryForLocale).toHaveBeenCalledWith(navigator.language);
+    expect(sos.sosCrisisHere).toHaveBeenCalled();
     expect((el('crisis-country') as HTMLSelectElement).value).toBe('GB');
-    expect(numbers()).toEqual(['999', '116 123']);
-    expect(lines.map((l) => l.dataset.kind)).toEqual(['emergency', 'crisis']);
+    expect(numbers()).toEqual(['999', '116 123', '0800 1111']);
+    expect(lines.map((l) => l.dataset.kind)).toEqual(['emergency', 'crisis', 'crisis']);
+    expect(lines[0]!.textContent).toContain('Emergency number');
     expect(lines[1]!.textContent).toContain('https://www.samaritans.org/');
     expect(el('crisis-checked').textContent).toMatch(/^Numbers last checked: .*2026/);
     expect(el('sos-emergency-number').textContent).toBe('999');
@@ -75,20 +77,71 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     }
   });
 
-  it('switches the lines with the country picker', async () => {
+  it('switches the lines with the country picker, without saving a country the computer knew', async () => {
     const { user } = setup();
     await screen.findAllByTestId('crisis-line');
     await user.selectOptions(el('crisis-country'), 'United States');
     expect(numbers()).toEqual(['911', '988', '1-800-662-4357']);
     expect(el('sos-emergency-number').textContent).toBe('911');
     expect(el('overdose-steps').textContent).toContain('(911)');
+    expect(screen.getAllByTestId('crisis-how')[1]!.textContent).toBe('Call or text');
+    expect(sos.sosSetCountry).not.toHaveBeenCalled();
   });
 
-  it('falls back to the first country when the locale has none of its own', async () => {
-    vi.mocked(sos.sosCountryForLocale).mockRejectedValue(new IpcError('internal', 'x'));
+  it('marks the lines for young people', async () => {
+    setup();
+    const lines = await screen.findAllByTestId('crisis-line');
+    const childline = lines.find((l) => l.textContent?.includes('0800 1111'))!;
+    expect(childline.dataset.youth).toBe('true');
+    expect(within(childline).getByTestId('crisis-youth').textContent).toBe('For young people');
+    expect(lines.filter((l) => l.dataset.youth === 'true')).toHaveLength(1);
+  });
+
+  it('says which option to choose when a line serves other needs too', async () => {
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('PE'));
     setup();
     await screen.findAllByTestId('crisis-line');
-    expect(numbers()[0]).toBe('911');
+    expect(screen.getAllByTestId('crisis-how')[1]!.textContent).toBe('Call, then choose option 5');
+    expect(el('sos-emergency-number').textContent).toBe('106');
+  });
+
+  it("with no country known, shows no country's numbers: call your local emergency number, choose here", async () => {
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here(null));
+    const { user } = setup();
+    const strip = el('sos-emergency');
+    await within(strip).findByTestId('sos-country-picker');
+    const text = () => document.body.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(el('sos-call-local').textContent?.replace(/\s+/g, ' ')).toContain(
+      'call your local emergency number now',
+    );
+    expect(screen.queryByTestId('sos-emergency-number')).toBeNull();
+    expect(screen.queryByTestId('crisis-line')).toBeNull();
+    for (const number of ['911', '999', '988', '112']) expect(text()).not.toContain(` ${number}`);
+    expect(el('overdose-steps').querySelector('ol > li')!.textContent).toContain(
+      'Call emergency services now.',
+    );
+    expect(el('sos-elsewhere').textContent).toContain('https://findahelpline.com');
+    expect(el('crisis-elsewhere').textContent).toContain('https://findahelpline.com');
+    expect((el('crisis-country') as HTMLSelectElement).value).toBe('');
+
+    await user.selectOptions(el('sos-country-picker'), 'Ireland');
+    expect(sos.sosSetCountry).toHaveBeenCalledWith('IE');
+    expect(el('sos-emergency-number').textContent).toBe('112');
+    expect(numbers()).toEqual(['112', '116 123']);
+    expect(screen.queryByTestId('sos-country-picker')).toBeNull();
+
+    // Remembered once; looking at another country afterwards only changes what is shown.
+    await user.selectOptions(el('crisis-country'), 'United Kingdom');
+    expect(sos.sosSetCountry).toHaveBeenCalledTimes(1);
+    expect(el('sos-emergency-number').textContent).toBe('999');
+  });
+
+  it('shows no country when the country cannot be looked up, rather than guessing one', async () => {
+    vi.mocked(sos.sosCrisisHere).mockRejectedValue(new IpcError('internal', 'x'));
+    setup();
+    expect(await screen.findByTestId('sos-country-picker')).toBeTruthy();
+    expect(screen.queryByTestId('crisis-line')).toBeNull();
+    expect(screen.queryByTestId('sos-emergency-number')).toBeNull();
   });
 
   it('still says to call the local emergency number when the lines cannot be loaded', async () => {

@@ -20,7 +20,7 @@ const el = (id: string) => screen.getByTestId(id);
 describe('SOS from the lock screen', () => {
   beforeEach(() => {
     vi.mocked(sos.sosCrisisLines).mockResolvedValue(fixtures.countries());
-    vi.mocked(sos.sosCountryForLocale).mockResolvedValue('US');
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('US'));
   });
 
   afterEach(() => {

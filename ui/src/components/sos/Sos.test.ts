@@ -30,7 +30,7 @@ function setup(props: { panelRequest?: number } = {}) {
 describe('Sos', () => {
   beforeEach(() => {
     vi.mocked(sos.sosCrisisLines).mockResolvedValue(fixtures.countries());
-    vi.mocked(sos.sosCountryForLocale).mockResolvedValue('US');
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('US'));
     vi.mocked(sos.sosPeople).mockResolvedValue([fixtures.person()]);
     vi.mocked(sos.sosReasons).mockResolvedValue([fixtures.reason()]);
     vi.mocked(sos.planGet).mockResolvedValue(fixtures.plan());
@@ -39,16 +39,13 @@ describe('Sos', () => {
     vi.mocked(moods.listCopingActions).mockResolvedValue(moodFixtures.copingActions());
   });
 
-  it('shows first the crisis lines of the country chosen in Settings', async () => {
-    vi.mocked(preferences.getPreferences).mockResolvedValue({
-      autoLockMinutes: 5,
-      neutralTitle: false,
-      crisisCountry: 'GB',
-    });
+  it('shows first the crisis lines of the country chosen on this computer', async () => {
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('GB', 'chosen'));
     setup();
     const select = (await screen.findByTestId('crisis-country')) as HTMLSelectElement;
     await vi.waitFor(() => expect(select.value).toBe('GB'));
-    expect(preferences.getPreferences).toHaveBeenCalled();
+    expect(el('sos-emergency-number').textContent).toBe('999');
+    expect(preferences.getPreferences).not.toHaveBeenCalled();
   });
 
   it('shows the emergency number first, then my reasons and people, helplines and the rest', async () => {

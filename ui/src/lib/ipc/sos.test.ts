@@ -26,7 +26,9 @@ describe('ipc/sos', () => {
   it('calls each backend command with camelCase arguments', async () => {
     const person = { name: 'Sam', phone: '555 0101', note: null };
     await sos.sosCrisisLines();
-    await sos.sosCountryForLocale('en-GB');
+    await sos.sosCrisisHere();
+    await sos.sosSetCountry('IE');
+    await sos.sosSetCountry(null);
     await sos.sosPeople();
     await sos.sosAddPerson(person);
     await sos.sosUpdatePerson(3, person);
@@ -40,7 +42,9 @@ describe('ipc/sos', () => {
     await sos.planExport();
     expect(tauriInvoke.mock.calls).toEqual([
       ['sos_crisis_lines', undefined],
-      ['sos_country_for_locale', { locale: 'en-GB' }],
+      ['sos_crisis_here', { uiLocale: navigator.language }],
+      ['sos_set_country', { country: 'IE', uiLocale: navigator.language }],
+      ['sos_set_country', { country: null, uiLocale: navigator.language }],
       ['sos_people', undefined],
       ['sos_add_person', { input: person }],
       ['sos_update_person', { id: 3, input: person }],

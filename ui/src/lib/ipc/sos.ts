@@ -1,4 +1,4 @@
-import type { CountryLines, Person, PersonInput, Reason, RelapsePlan } from '../bindings';
+import type { CountryLines, CrisisHere, Person, PersonInput, Reason, RelapsePlan } from '../bindings';
 import { invoke } from './invoke';
 
 // SOS. The crisis lines work while the journal is locked (they are built into the app); my
@@ -9,9 +9,18 @@ export function sosCrisisLines(): Promise<CountryLines[]> {
   return invoke<CountryLines[]>('sos_crisis_lines');
 }
 
-/** The country code to show first for a locale such as `navigator.language` ("en-GB" -> "GB"). */
-export function sosCountryForLocale(locale: string): Promise<string> {
-  return invoke<string>('sos_country_for_locale', { locale });
+/**
+ * What SOS shows, locked or not: the country chosen on this computer, else the system's, else
+ * none (then SOS says to call the local emergency number). The web view's language is only used
+ * where the system sets no locale of its own.
+ */
+export function sosCrisisHere(): Promise<CrisisHere> {
+  return invoke<CrisisHere>('sos_crisis_here', { uiLocale: navigator.language || '' });
+}
+
+/** Chooses the country SOS shows (`null`: follow the system); works while locked too. */
+export function sosSetCountry(country: string | null): Promise<CrisisHere> {
+  return invoke<CrisisHere>('sos_set_country', { country, uiLocale: navigator.language || '' });
 }
 
 export function sosPeople(): Promise<Person[]> {

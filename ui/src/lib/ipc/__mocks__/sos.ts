@@ -3,7 +3,8 @@
 import { vi } from 'vitest';
 
 export const sosCrisisLines = vi.fn();
-export const sosCountryForLocale = vi.fn();
+export const sosCrisisHere = vi.fn();
+export const sosSetCountry = vi.fn();
 export const sosPeople = vi.fn();
 export const sosAddPerson = vi.fn();
 export const sosUpdatePerson = vi.fn();
