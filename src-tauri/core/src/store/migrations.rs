@@ -39,6 +39,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sos",
         sql: include_str!("migrations/0005_sos.sql"),
     },
+    Migration {
+        version: 6,
+        name: "sync",
+        sql: include_str!("migrations/0006_sync.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

@@ -1,11 +1,14 @@
 //! The store: one SQLCipher connection per unlocked session, with SQL kept behind typed
 //! functions and transactions passed as closures.
 
+pub mod capture;
 mod connection;
+pub mod hlc;
 pub mod migrations;
 pub mod settings;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -58,6 +61,8 @@ impl From<rusqlite::Error> for StoreError {
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The change log's clock and switch, shared with the connection's functions.
+    capture: Arc<capture::Capture>,
 }
 
 impl Store {
@@ -155,8 +160,42 @@ impl Store {
     }
 
     fn from_connection(mut conn: Connection) -> Result<Self, StoreError> {
+        // Registered before migrating: migration 0006 stamps the records already there.
+        let capture = capture::install(&conn)?;
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn })
+        // The clock carries on from the latest stamp stored, whatever the wall clock says.
+        let latest: i64 =
+            conn.query_row("SELECT coalesce(max(hlc), 0) FROM sync_records", [], |r| {
+                r.get(0)
+            })?;
+        capture.observe(latest);
+        Ok(Self { conn, capture })
+    }
+
+    /// The change log's clock (tests give it a scripted wall clock).
+    pub fn capture(&self) -> &capture::Capture {
+        &self.capture
+    }
+
+    /// Like `write`, with the change log's capture off: for applying changes that came from
+    /// another computer, which must not be sent out again as changes made here.
+    pub(crate) fn write_uncaptured<T, E>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        struct On<'a>(&'a capture::Capture);
+        impl Drop for On<'_> {
+            fn drop(&mut self) {
+                self.0.set_on(true);
+            }
+        }
+        let capture = Arc::clone(&self.capture);
+        capture.set_on(false);
+        let _on_again = On(&capture);
+        self.write(f)
     }
 
     /// Runs `f` in one write transaction (taken immediately, so it cannot fail halfway on a
