@@ -29,6 +29,7 @@ pub mod secret;
 pub mod sobriety;
 pub mod sos;
 pub mod store;
+pub mod sync;
 pub mod time;
 pub mod timeline;
 pub mod triggers;

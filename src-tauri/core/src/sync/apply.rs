@@ -1,0 +1,237 @@
+//! Reading other computers' change files and applying them.
+//!
+//! Per record, the last writer wins by the hybrid logical clock (ties broken by device id),
+//! and a tombstone is a version like any other: it wins over older edits, and an edit made
+//! later than the delete (elsewhere, before the delete arrived there) wins over it. Applying
+//! a file twice changes nothing, and the order files arrive in does not matter: every computer
+//! that has seen the same changes holds the same records.
+//!
+//! A file that does not open (still being written by a sync engine, cut short, damaged) is
+//! skipped with a warning and tried again next round; the files after it are applied anyway,
+//! and `sync_progress`/`sync_applied` remember exactly which were.
+
+use rusqlite::{OptionalExtension, Transaction};
+
+use super::folder::Folder;
+use super::format::{self, Op, SyncKey};
+use super::kinds;
+use super::record::{self, RecordError, Written};
+use super::{SyncError, SyncWarning};
+use crate::store::Store;
+
+/// What one round of receiving did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Received {
+    pub files: u32,
+    pub changes: u32,
+    pub warnings: Vec<SyncWarning>,
+    /// Changes still waiting for a record they name.
+    pub waiting: u32,
+}
+
+/// The stamp of the version held here (record, tombstone or waiting change) for `uuid`.
+fn held(tx: &Transaction<'_>, uuid: &str) -> rusqlite::Result<Option<(i64, String)>> {
+    let record: Option<(i64, String)> = tx
+        .prepare_cached("SELECT hlc, device FROM sync_records WHERE uuid = ?1")?
+        .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let waiting: Option<(i64, String)> = tx
+        .prepare_cached("SELECT hlc, device FROM sync_parked WHERE uuid = ?1")?
+        .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(record.max(waiting))
+}
+
+fn set_version(tx: &Transaction<'_>, op: &Op, tombstone: bool) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sync_records (uuid, kind, hlc, device, tombstone, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, 0)
+         ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, hlc = excluded.hlc,
+             device = excluded.device, tombstone = excluded.tombstone, pending = 0",
+    )?
+    .execute(rusqlite::params![
+        op.uuid, op.kind, op.hlc, op.device, tombstone
+    ])?;
+    tx.prepare_cached("DELETE FROM sync_parked WHERE uuid = ?1")?
+        .execute([&op.uuid])?;
+    Ok(())
+}
+
+/// Applies one change if it is newer than what is here. Returns whether it changed anything
+/// (applied or set aside to wait).
+pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
+    let Some(kind) = kinds::kind(&op.kind) else {
+        // A kind from a newer Daybreak: nothing here can hold it.
+        return Ok(false);
+    };
+    if let Some((hlc, device)) = held(tx, &op.uuid)? {
+        if (op.hlc, op.device.as_str()) <= (hlc, device.as_str()) {
+            return Ok(false);
+        }
+    }
+    let Some(fields) = &op.record else {
+        record::remove(tx, kind, &op.uuid)?;
+        set_version(tx, op, true)?;
+        return Ok(true);
+    };
+    // `write` resolves every reference before it changes anything, so a change that has to
+    // wait leaves no trace but its place in `sync_parked`.
+    match record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device)) {
+        Ok(Written::Applied) | Ok(Written::Gone) => set_version(tx, op, false)?,
+        Ok(Written::Waiting) => {
+            let json = serde_json::to_string(op).expect("an op always serializes");
+            tx.prepare_cached(
+                "INSERT INTO sync_parked (uuid, hlc, device, op) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device,
+                     op = excluded.op",
+            )?
+            .execute(rusqlite::params![op.uuid, op.hlc, op.device, json])?;
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(true)
+}
+
+/// Applies a batch: what others point at first (kinds in order), then by clock.
+pub(crate) fn apply_batch(tx: &Transaction<'_>, ops: &mut [Op]) -> Result<u32, RecordError> {
+    ops.sort_by(|a, b| {
+        (kinds::order(&a.kind), a.hlc, &a.device).cmp(&(kinds::order(&b.kind), b.hlc, &b.device))
+    });
+    let mut changed = 0;
+    for op in ops.iter() {
+        if apply_op(tx, op)? {
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// Tries the waiting changes again until none moves.
+fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
+    loop {
+        let waiting: Vec<String> = tx
+            .prepare("SELECT op FROM sync_parked")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut ops: Vec<Op> = waiting
+            .iter()
+            .filter_map(|json| serde_json::from_str(json).ok())
+            .collect();
+        if ops.is_empty() {
+            return Ok(0);
+        }
+        tx.execute("DELETE FROM sync_parked", [])?;
+        apply_batch(tx, &mut ops)?;
+        let still: u32 = tx.query_row("SELECT count(*) FROM sync_parked", [], |r| r.get(0))?;
+        if still as usize == ops.len() {
+            return Ok(still);
+        }
+    }
+}
+
+fn applied(store: &Store, device: &str) -> rusqlite::Result<(u64, Vec<u64>)> {
+    store.read(|conn| {
+        let through: i64 = conn
+            .query_row(
+                "SELECT through FROM sync_progress WHERE device = ?1",
+                [device],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0);
+        let extra = conn
+            .prepare("SELECT seq FROM sync_applied WHERE device = ?1")?
+            .query_map([device], |r| r.get::<_, i64>(0))?
+            .map(|seq| seq.map(|s| s as u64))
+            .collect::<Result<Vec<u64>, _>>()?;
+        let through = through as u64;
+        Ok((through, extra))
+    })
+}
+
+fn mark_applied(tx: &Transaction<'_>, device: &str, seq: u64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO sync_applied (device, seq) VALUES (?1, ?2)",
+        rusqlite::params![device, seq as i64],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO sync_progress (device, through) VALUES (?1, 0)",
+        [device],
+    )?;
+    // Move `through` over the files now applied without a gap, and forget them one by one.
+    loop {
+        let next: i64 = tx.query_row(
+            "SELECT through + 1 FROM sync_progress WHERE device = ?1",
+            [device],
+            |r| r.get(0),
+        )?;
+        let removed = tx.execute(
+            "DELETE FROM sync_applied WHERE device = ?1 AND seq = ?2",
+            rusqlite::params![device, next],
+        )?;
+        if removed == 0 {
+            return Ok(());
+        }
+        tx.execute(
+            "UPDATE sync_progress SET through = ?2 WHERE device = ?1",
+            rusqlite::params![device, next],
+        )?;
+    }
+}
+
+/// Reads and applies every change file from other computers not applied yet.
+pub fn receive(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+) -> Result<Received, SyncError> {
+    let mut received = Received::default();
+    for device in folder.devices().map_err(SyncError::io)? {
+        if device == own {
+            continue;
+        }
+        let (through, extra) = applied(store, &device)?;
+        for seq in folder.sequence(&device).map_err(SyncError::io)? {
+            if seq <= through || extra.contains(&seq) {
+                continue;
+            }
+            let opened = std::fs::read(folder.change_file(&device, seq))
+                .map_err(|_| format::FormatError::Shape)
+                .and_then(|bytes| format::open(key, &device, seq, &bytes));
+            let mut batch = match opened {
+                Ok(batch) => batch,
+                Err(_) => {
+                    received.warnings.push(SyncWarning::Unreadable {
+                        device: device.clone(),
+                        seq,
+                    });
+                    continue;
+                }
+            };
+            // Only this device's own changes belong in its folder.
+            batch.ops.retain(|op| op.device == device);
+            for op in &batch.ops {
+                store.capture().observe(op.hlc);
+            }
+            let changed = store.write_uncaptured(|tx| {
+                let changed = apply_batch(tx, &mut batch.ops)?;
+                mark_applied(tx, &device, seq)?;
+                Ok::<_, SyncError>(changed)
+            });
+            match changed {
+                Ok(changed) => {
+                    received.files += 1;
+                    received.changes += changed;
+                }
+                Err(SyncError::Record) => received.warnings.push(SyncWarning::Unreadable {
+                    device: device.clone(),
+                    seq,
+                }),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    received.waiting = store.write_uncaptured(|tx| Ok::<_, SyncError>(retry_waiting(tx)?))?;
+    Ok(received)
+}

@@ -1,0 +1,195 @@
+//! The sync folder on disk: `<chosen folder>/daybreak-sync/`, holding `header` and one folder
+//! per computer (its device id, 32 hex digits) of change files named by their sequence number
+//! (12 decimal digits). A file is written under a temp name, synced and renamed into place,
+//! and never changed afterwards, so a sync engine (Syncthing, a cloud folder) never sees two
+//! versions of one file. Anything else in the folder is someone else's: a sync engine's
+//! conflict copies (`*.sync-conflict-*`), its temp files (`.syncthing.*.tmp`, `~*`), ours
+//! from an interrupted write (`.<seq>.tmp`). The scanner ignores them all.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::private_files;
+
+/// The folder inside the one the person picked.
+pub const DIR_NAME: &str = "daybreak-sync";
+const SEQ_DIGITS: usize = 12;
+
+#[derive(Debug, Clone)]
+pub struct Folder {
+    dir: PathBuf,
+}
+
+/// Whether `name` is a device id: 32 lower-case hex digits.
+pub fn is_device_id(name: &str) -> bool {
+    name.len() == 32
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The sequence number a change file's name says, or `None` for anything else.
+pub fn seq_of(name: &str) -> Option<u64> {
+    if name.len() == SEQ_DIGITS && name.bytes().all(|b| b.is_ascii_digit()) {
+        name.parse().ok().filter(|&n| n > 0)
+    } else {
+        None
+    }
+}
+
+impl Folder {
+    /// The sync folder inside `chosen`, the folder the person picked.
+    pub fn in_chosen(chosen: &Path) -> Self {
+        Self {
+            dir: chosen.join(DIR_NAME),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn header(&self) -> PathBuf {
+        self.dir.join("header")
+    }
+
+    pub fn change_file(&self, device: &str, seq: u64) -> PathBuf {
+        self.dir.join(device).join(format!("{seq:0SEQ_DIGITS$}"))
+    }
+
+    /// The computers with a folder here.
+    pub fn devices(&self) -> io::Result<Vec<String>> {
+        let mut devices = Vec::new();
+        match fs::read_dir(&self.dir) {
+            Ok(entries) => {
+                for entry in entries {
+                    let entry = entry?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if is_device_id(&name) && entry.file_type()?.is_dir() {
+                        devices.push(name);
+                    }
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        devices.sort();
+        Ok(devices)
+    }
+
+    /// The sequence numbers of `device`'s change files, in order.
+    pub fn sequence(&self, device: &str) -> io::Result<Vec<u64>> {
+        let mut seqs = Vec::new();
+        match fs::read_dir(self.dir.join(device)) {
+            Ok(entries) => {
+                for entry in entries {
+                    let entry = entry?;
+                    if let Some(seq) = seq_of(&entry.file_name().to_string_lossy()) {
+                        if entry.file_type()?.is_file() {
+                            seqs.push(seq);
+                        }
+                    }
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        seqs.sort_unstable();
+        Ok(seqs)
+    }
+
+    /// Writes change file `seq` of `device`: temp file, fsync, rename, fsync the folder. A
+    /// file already there by that name is never replaced: `AlreadyExists` comes back.
+    pub fn write_change(&self, device: &str, seq: u64, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.dir.join(device);
+        if !dir.is_dir() {
+            private_files::create_dir(&dir)?;
+            private_files::sync_dir(&self.dir)?;
+        }
+        let target = self.change_file(device, seq);
+        let temp = dir.join(format!(".{seq:0SEQ_DIGITS$}.tmp"));
+        {
+            let mut file = private_files::create_or_truncate(&temp)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+        }
+        crate::vault::steps::reached("sync-change:temp-written");
+        if target.exists() {
+            let _ = fs::remove_file(&temp);
+            return Err(io::ErrorKind::AlreadyExists.into());
+        }
+        fs::rename(&temp, &target)?;
+        private_files::sync_dir(&dir)?;
+        crate::vault::steps::reached("sync-change:renamed");
+        Ok(())
+    }
+
+    /// Writes `bytes` as the folder's header (atomically, like the journal's own header).
+    pub fn write_header(&self, bytes: &[u8]) -> io::Result<()> {
+        if !self.dir.is_dir() {
+            private_files::create_dir(&self.dir)?;
+        }
+        let target = self.header();
+        let temp = self.dir.join(".header.tmp");
+        {
+            let mut file = private_files::create_or_truncate(&temp)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+        }
+        fs::rename(&temp, &target)?;
+        private_files::sync_dir(&self.dir)
+    }
+
+    /// The header's bytes, or `None` when there is none yet.
+    pub fn read_header(&self) -> io::Result<Option<Vec<u8>>> {
+        match fs::read(self.header()) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_own_names_count() {
+        assert_eq!(seq_of("000000000007"), Some(7));
+        for stray in [
+            "000000000007.sync-conflict-20261202-101010-ABCDEFG",
+            ".syncthing.000000000007.tmp",
+            "~000000000007",
+            ".000000000007.tmp",
+            "7",
+            "000000000000",
+            "00000000000x",
+            "desktop.ini",
+        ] {
+            assert_eq!(seq_of(stray), None, "{stray} must be ignored");
+        }
+        assert!(is_device_id(&"0a".repeat(16)));
+        assert!(!is_device_id(&"0A".repeat(16)));
+        assert!(!is_device_id("header"));
+    }
+
+    #[test]
+    fn a_change_file_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Folder::in_chosen(dir.path());
+        let device = "ab".repeat(16);
+        folder.write_change(&device, 1, b"one").unwrap();
+        let again = folder.write_change(&device, 1, b"two").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(folder.change_file(&device, 1)).unwrap(), b"one");
+        assert_eq!(folder.sequence(&device).unwrap(), [1]);
+        assert_eq!(folder.devices().unwrap(), vec![device.clone()]);
+        let names: Vec<_> = fs::read_dir(dir.path().join(DIR_NAME).join(&device))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temp file is left behind");
+    }
+}

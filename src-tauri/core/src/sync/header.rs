@@ -1,0 +1,143 @@
+//! The sync folder's header: the journal's own header (the data key, wrapped under the
+//! passphrase and the recovery key) with a generation counter, so that a passphrase changed
+//! on one computer reaches the others, and a new computer can join with the passphrase alone.
+//!
+//! ```text
+//! magic "DBSYNCHD" (8) | generation u64 LE | journal header | mac [32]
+//! ```
+//!
+//! The MAC is keyed BLAKE2b under a subkey of the data key (not the header MAC's subkey), so
+//! only someone holding the data key can write a header another computer adopts; the journal
+//! header inside carries its own MAC too, checked again before it replaces ours.
+
+use blake2::digest::{consts::U32, FixedOutput, Mac, Update};
+use rusqlite::OptionalExtension;
+
+use super::folder::Folder;
+use super::SyncError;
+use crate::secret::SecretKey;
+use crate::store::Store;
+use crate::vault::header::Header;
+
+const MAGIC: &[u8; 8] = b"DBSYNCHD";
+const MAC_LEN: usize = 32;
+
+fn mac_state(data_key: &SecretKey) -> blake2::Blake2bMac<U32> {
+    let mut derive = blake2::Blake2bMac::<U32>::new_with_salt_and_personal(
+        data_key.as_bytes(),
+        &[],
+        b"daybreak-synchdr",
+    )
+    .expect("a 32-byte key and a short persona are valid for BLAKE2b");
+    Update::update(&mut derive, b"sync header mac key");
+    let key = zeroize::Zeroizing::new(<[u8; 32]>::from(derive.finalize_fixed()));
+    blake2::Blake2bMac::<U32>::new_with_salt_and_personal(&key[..], &[], b"dbsync-header")
+        .expect("valid BLAKE2b parameters")
+}
+
+/// Seals the journal header `header` as generation `generation`.
+pub fn encode(data_key: &SecretKey, generation: u64, header: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 + 8 + header.len() + MAC_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&generation.to_le_bytes());
+    out.extend_from_slice(header);
+    let mut mac = mac_state(data_key);
+    Update::update(&mut mac, &out);
+    out.extend_from_slice(&mac.finalize_fixed());
+    out
+}
+
+/// The generation and the journal header inside a sync header, without checking the MAC
+/// (a joining computer has no data key yet: it unwraps the header first, then `verify`).
+pub fn split(bytes: &[u8]) -> Option<(u64, &[u8])> {
+    if bytes.len() < 16 + MAC_LEN || &bytes[..8] != MAGIC {
+        return None;
+    }
+    let generation = u64::from_le_bytes(bytes[8..16].try_into().ok()?);
+    Some((generation, &bytes[16..bytes.len() - MAC_LEN]))
+}
+
+/// Whether the sync header's MAC verifies under `data_key`.
+pub fn verify(data_key: &SecretKey, bytes: &[u8]) -> bool {
+    if bytes.len() < 16 + MAC_LEN {
+        return false;
+    }
+    let (body, tag) = bytes.split_at(bytes.len() - MAC_LEN);
+    let mut mac = mac_state(data_key);
+    Update::update(&mut mac, body);
+    mac.verify_slice(tag).is_ok()
+}
+
+fn seen(store: &Store) -> rusqlite::Result<u64> {
+    store.read(|c| {
+        c.query_row("SELECT generation FROM sync_folder", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .optional()
+        .map(|g| g.unwrap_or(0) as u64)
+    })
+}
+
+fn set_seen(store: &mut Store, generation: u64) -> rusqlite::Result<()> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE sync_folder SET generation = ?1",
+            [generation as i64],
+        )?;
+        Ok(())
+    })
+}
+
+/// Brings the folder's header and this journal's (`header_file`) in step: publishes ours when
+/// the folder has none or ours changed since we last saw the folder's; takes the folder's when
+/// it is a newer generation that verifies under our data key. `Some(true)` when ours was
+/// replaced; `None` when the folder's header is not this journal's (then nothing is touched).
+pub fn exchange(
+    store: &mut Store,
+    data_key: &SecretKey,
+    header_file: &std::path::Path,
+    folder: &Folder,
+) -> Result<Option<bool>, SyncError> {
+    let local = std::fs::read(header_file).map_err(SyncError::io)?;
+    let seen = seen(store)?;
+    let Some(bytes) = folder.read_header().map_err(SyncError::io)? else {
+        let generation = seen + 1;
+        folder
+            .write_header(&encode(data_key, generation, &local))
+            .map_err(SyncError::io)?;
+        set_seen(store, generation)?;
+        return Ok(Some(false));
+    };
+    let Some((generation, theirs)) = split(&bytes) else {
+        return Ok(None);
+    };
+    if !verify(data_key, &bytes) {
+        return Ok(None);
+    }
+    if theirs == local.as_slice() {
+        if generation != seen {
+            set_seen(store, generation)?;
+        }
+        return Ok(Some(false));
+    }
+    if generation > seen {
+        let adopted = Header::decode(theirs)
+            .ok()
+            .filter(|h| h.verify_mac(data_key))
+            .is_some();
+        if !adopted {
+            return Ok(None);
+        }
+        crate::vault::atomic::replace_file(header_file, theirs, "sync-header")
+            .map_err(SyncError::io)?;
+        set_seen(store, generation)?;
+        return Ok(Some(true));
+    }
+    // Ours changed here since we last saw the folder's (a passphrase change): publish it.
+    let next = generation.max(seen) + 1;
+    folder
+        .write_header(&encode(data_key, next, &local))
+        .map_err(SyncError::io)?;
+    set_seen(store, next)?;
+    Ok(Some(false))
+}

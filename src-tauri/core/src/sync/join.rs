@@ -1,0 +1,58 @@
+//! Joining: a computer with no journal yet, pointed at a sync folder another computer fills,
+//! opens the folder's header with the passphrase (or the recovery key), keeps that header as
+//! its own, creates an empty database under the same data key, and rebuilds the journal from
+//! every change file in the folder.
+
+use std::path::Path;
+
+use super::folder::Folder;
+use super::{header, SyncError, SyncReport};
+use crate::store::Store;
+use crate::vault::{Secret, Session, Vault, VaultError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    #[error("there is already a journal on this computer")]
+    AlreadyExists,
+    #[error("the folder holds no Daybreak journal to join")]
+    NoJournal,
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+}
+
+/// Joins the journal synced through the folder inside `chosen`, opening it with `secret`.
+/// Returns the open session and what the first round brought in.
+pub fn join(
+    vault: &Vault,
+    chosen: &Path,
+    secret: &Secret<'_>,
+) -> Result<(Session, SyncReport), JoinError> {
+    if vault.exists()? {
+        return Err(JoinError::AlreadyExists);
+    }
+    let folder = Folder::in_chosen(chosen);
+    let bytes = folder
+        .read_header()
+        .map_err(SyncError::io)?
+        .ok_or(JoinError::NoJournal)?;
+    let (_, journal_header) = header::split(&bytes).ok_or(JoinError::NoJournal)?;
+    // The costly step (Argon2id); a wrong secret stops here and nothing is written.
+    let data_key = crate::vault::data_key_from_header(journal_header, secret)?;
+    if !header::verify(&data_key, &bytes) {
+        return Err(JoinError::NoJournal);
+    }
+    let paths = vault.paths();
+    crate::private_files::create_dir(paths.dir()).map_err(SyncError::io)?;
+    // The header first, as creating a journal does: a crash before the database exists leaves
+    // a journal that says it is missing its database, never a database nobody can open.
+    crate::vault::atomic::replace_file(&paths.header(), journal_header, "join-header")
+        .map_err(SyncError::io)?;
+    Store::create(&paths.database(), &data_key)
+        .and_then(Store::close)
+        .map_err(SyncError::from)?;
+    let mut session = vault.open_with_data_key(&data_key)?;
+    let report = super::sync(&mut session, &paths.header(), chosen)?;
+    Ok((session, report))
+}

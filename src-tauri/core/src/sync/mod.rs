@@ -1,0 +1,119 @@
+//! Sync between a person's computers through a folder a sync engine keeps in step (Syncthing,
+//! a cloud drive's folder, a USB stick carried between them). No server, no account, and
+//! nothing readable in the folder: every file is sealed under a key derived from the journal's
+//! data key.
+//!
+//! - **Identity**: every record has a UUID (migration 0006), random or derived from a natural
+//!   key where two computers must agree without talking (`store/capture.rs`).
+//! - **Change log**: SQLite triggers mark every changed record in `sync_records` (the outbox
+//!   and the per-record clock) in the same transaction as the change, stamped by a hybrid
+//!   logical clock (`store/hlc.rs`). They live in the store because the store's own writes
+//!   call them, and `sync` builds on the store, not the other way round.
+//! - **Sending** (`send.rs`): pending records, read as they are now, sealed into immutable,
+//!   padded change files `daybreak-sync/<device>/<seq>` (`format.rs`, `folder.rs`).
+//! - **Receiving** (`apply.rs`): other computers' files, last writer wins per record,
+//!   tombstones are versions too, idempotent, in any order; a file that does not open is
+//!   skipped with a warning and tried again; per-device progress is kept in the database.
+//! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
+//!   so a passphrase change on one computer reaches the others, and a new computer can join.
+//!
+//! What the app does with it (choosing the folder, watching it, a round every minute while
+//! unlocked, the first-run "I already use Daybreak on another computer") is the shell's and
+//! the UI's, not done yet; the README's "Sync" says what is and is not there.
+
+pub mod apply;
+pub mod folder;
+pub mod format;
+pub mod header;
+pub mod join;
+pub mod kinds;
+pub mod record;
+pub mod send;
+
+use std::path::Path;
+
+use crate::store::{Store, StoreError};
+use crate::vault::Session;
+pub use apply::Received;
+pub use folder::Folder;
+pub use format::SyncKey;
+
+/// Something in the folder that could not be used this round; nothing in it is journal text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncWarning {
+    /// Change file `seq` of `device` did not open or apply (maybe still being written); it is
+    /// tried again next round.
+    Unreadable { device: String, seq: u64 },
+    /// The folder's header could not be read or is not this journal's.
+    Header,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("the sync folder could not be read or written ({0:?})")]
+    Io(std::io::ErrorKind),
+    #[error("a change does not fit this journal")]
+    Record,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl SyncError {
+    pub(crate) fn io(e: std::io::Error) -> Self {
+        Self::Io(e.kind())
+    }
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Store(StoreError::from(e))
+    }
+}
+
+impl From<record::RecordError> for SyncError {
+    fn from(e: record::RecordError) -> Self {
+        match e {
+            record::RecordError::Malformed => Self::Record,
+            record::RecordError::Sqlite(e) => Self::from(e),
+        }
+    }
+}
+
+/// What one round did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    pub sent_files: u32,
+    pub received: Received,
+    /// The folder's header was newer (a passphrase changed elsewhere) and replaced ours.
+    pub header_adopted: bool,
+}
+
+/// This computer's device id.
+pub fn device_id(store: &Store) -> Result<String, SyncError> {
+    Ok(store.read(|c| c.query_row("SELECT device_id FROM sync_local", [], |r| r.get(0)))?)
+}
+
+/// One round with the folder inside `chosen`: the header, then this computer's changes out,
+/// then the others' in.
+pub fn sync(
+    session: &mut Session,
+    header_file: &Path,
+    chosen: &Path,
+) -> Result<SyncReport, SyncError> {
+    let folder = Folder::in_chosen(chosen);
+    let data_key = session.data_key_copy();
+    let key = SyncKey::derive(&data_key);
+    let header_adopted = header::exchange(session.store_mut(), &data_key, header_file, &folder)?;
+    let store = session.store_mut();
+    let own = device_id(store)?;
+    let sent_files = send::send(store, &key, &folder, &own)?;
+    let mut received = apply::receive(store, &key, &folder, &own)?;
+    if header_adopted.is_none() {
+        received.warnings.push(SyncWarning::Header);
+    }
+    Ok(SyncReport {
+        sent_files,
+        received,
+        header_adopted: header_adopted.unwrap_or(false),
+    })
+}

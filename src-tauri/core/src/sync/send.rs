@@ -1,0 +1,106 @@
+//! Sending: the outbox's pending records, read as they are now, sealed into change files.
+//!
+//! The outbox holds one row per record (`sync_records`, `pending = 1`) rather than one per
+//! write: a record edited five times before the next round travels once, in its latest state,
+//! with its latest stamp, which is all "the last writer wins" needs. A row is marked sent only
+//! after its file is renamed into place and synced, and only if it was not changed again
+//! meanwhile; a crash in between sends it again next time, which applying twice allows.
+
+use rusqlite::OptionalExtension;
+
+use super::folder::Folder;
+use super::format::{self, Batch, Op, SyncKey};
+use super::kinds;
+use super::record;
+use super::SyncError;
+use crate::store::Store;
+
+/// At most this many changes per file, so one file stays small enough to retry cheaply.
+pub const OPS_PER_FILE: usize = 500;
+
+/// Reads the pending changes, oldest first.
+fn pending(store: &Store) -> Result<Vec<Op>, SyncError> {
+    let ops = store.read(|conn| {
+        let rows: Vec<(String, String, i64, String, bool)> = conn
+            .prepare(
+                "SELECT uuid, kind, hlc, device, tombstone FROM sync_records
+                 WHERE pending = 1 ORDER BY hlc",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut ops = Vec::with_capacity(rows.len());
+        for (uuid, kind_name, hlc, device, tombstone) in rows {
+            let record = match kinds::kind(&kind_name) {
+                Some(kind) if !tombstone => record::read(conn, kind, &uuid)?,
+                _ => None,
+            };
+            if !tombstone && record.is_none() {
+                // Gone without a tombstone of its own (removed with a record it required):
+                // the other computers remove it the same way.
+                continue;
+            }
+            ops.push(Op {
+                uuid,
+                kind: kind_name,
+                hlc,
+                device,
+                record,
+            });
+        }
+        Ok::<_, rusqlite::Error>(ops)
+    })?;
+    Ok(ops)
+}
+
+/// Writes every pending change into new change files of `own`. Returns how many files.
+pub fn send(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+) -> Result<u32, SyncError> {
+    let mut ops = pending(store)?;
+    if ops.is_empty() {
+        return Ok(0);
+    }
+    ops.sort_by_key(|a| (kinds::order(&a.kind), a.hlc));
+    let stored_next: u64 = store.read(|c| {
+        c.query_row("SELECT next_seq FROM sync_local", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .optional()
+        .map(|n| n.unwrap_or(1) as u64)
+    })?;
+    let on_disk = folder.sequence(own).map_err(SyncError::io)?;
+    let mut seq = stored_next.max(on_disk.last().map_or(1, |last| last + 1));
+    let mut files = 0;
+    for chunk in ops.chunks(OPS_PER_FILE) {
+        let batch = Batch {
+            ops: chunk.to_vec(),
+        };
+        loop {
+            let bytes = format::seal(key, own, seq, &batch);
+            match folder.write_change(own, seq, &bytes) {
+                Ok(()) => break,
+                // Another copy of this journal (a restored backup) used the number: take the next.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
+                Err(e) => return Err(SyncError::io(e)),
+            }
+        }
+        store.write(|tx| {
+            let mut sent = tx.prepare_cached(
+                "UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2",
+            )?;
+            for op in chunk {
+                sent.execute(rusqlite::params![op.uuid, op.hlc])?;
+            }
+            tx.execute("UPDATE sync_local SET next_seq = ?1", [(seq + 1) as i64])?;
+            Ok::<_, rusqlite::Error>(())
+        })?;
+        seq += 1;
+        files += 1;
+    }
+    Ok(files)
+}

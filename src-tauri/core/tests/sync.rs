@@ -1,0 +1,1106 @@
+//! Sync through a shared folder, on real encrypted journals: two and three computers, files
+//! that arrive late, out of order, twice or half-written, a seeded random interleaving of
+//! edits, deletes and undos on three computers that must end in the same journal everywhere,
+//! and nothing readable in the folder.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::{contains, TempJournal, PASSPHRASE};
+use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
+use daybreak_core::journal_entries::{self, JournalInput};
+use daybreak_core::moods::{self, Halt, MoodInput};
+use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, SlipInput};
+use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
+use daybreak_core::store::Store;
+use daybreak_core::sync::folder::{Folder, DIR_NAME};
+use daybreak_core::sync::kinds::KINDS;
+use daybreak_core::sync::{self, join::join, record, SyncReport, SyncWarning};
+use daybreak_core::timeline::{self, EntryKind};
+use daybreak_core::{library, triggers, Passphrase, Secret, Session};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
+}
+
+const TZ: chrono_tz::Tz = chrono_tz::Tz::UTC;
+
+/// One computer: its own data folder, its own view of the sync folder (a sync engine copies
+/// files between the views; `deliver` plays that part), and a wall clock the test moves.
+struct Computer {
+    journal: TempJournal,
+    session: Session,
+    view: tempfile::TempDir,
+    wall: Arc<AtomicI64>,
+}
+
+impl Computer {
+    fn with_clock(journal: TempJournal, session: Session, view: tempfile::TempDir) -> Self {
+        let wall = Arc::new(AtomicI64::new(now().timestamp_millis()));
+        let shared = Arc::clone(&wall);
+        session
+            .store()
+            .capture()
+            .set_wall_clock(Arc::new(move || shared.load(Ordering::SeqCst)));
+        Self {
+            journal,
+            session,
+            view,
+            wall,
+        }
+    }
+
+    /// The first computer: a new journal.
+    fn first() -> Self {
+        let journal = TempJournal::new();
+        let (session, _) = journal.create();
+        Self::with_clock(journal, session, tempfile::tempdir().unwrap())
+    }
+
+    /// Another computer joining through `view`, a copy of the folder a sync engine made.
+    fn join(view: tempfile::TempDir) -> Self {
+        let journal = TempJournal::new();
+        let passphrase = Passphrase::new(PASSPHRASE);
+        let (session, _) = join(
+            &journal.vault,
+            view.path(),
+            &Secret::Passphrase(&passphrase),
+        )
+        .expect("joining must work with the right passphrase");
+        Self::with_clock(journal, session, view)
+    }
+
+    fn store(&mut self) -> &mut Store {
+        self.session.store_mut()
+    }
+
+    fn round(&mut self) -> SyncReport {
+        let header = self.journal.paths().header();
+        sync::sync(&mut self.session, &header, self.view.path()).expect("a sync round")
+    }
+
+    fn tick(&self, ms: i64) {
+        self.wall.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    fn folder(&self) -> Folder {
+        Folder::in_chosen(self.view.path())
+    }
+
+    fn device(&self) -> String {
+        sync::device_id(self.session.store()).unwrap()
+    }
+
+    fn state(&self) -> BTreeMap<String, String> {
+        state(self.session.store())
+    }
+}
+
+/// Every record of every kind, by UUID, in its travelling form: what must be equal everywhere.
+fn state(store: &Store) -> BTreeMap<String, String> {
+    let mut all = BTreeMap::new();
+    store
+        .read(|conn| {
+            for kind in KINDS {
+                let uuids: Vec<String> = conn
+                    .prepare(&format!("SELECT uuid FROM {} ORDER BY uuid", kind.table))?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                for uuid in uuids {
+                    let fields = record::read(conn, kind, &uuid)?.expect("the row just listed");
+                    all.insert(
+                        format!("{}:{uuid}", kind.name),
+                        serde_json::to_string(&fields).unwrap(),
+                    );
+                }
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .unwrap();
+    all
+}
+
+/// Copies every file in `from`'s sync folder that `to` does not have yet (a sync engine).
+fn deliver(from: &Path, to: &Path) {
+    let (from, to) = (from.join(DIR_NAME), to.join(DIR_NAME));
+    copy_tree(&from, &to);
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    let Ok(entries) = fs::read_dir(from) else {
+        return;
+    };
+    fs::create_dir_all(to).unwrap();
+    for entry in entries {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else if entry.file_name() == "header" || !target.exists() {
+            // Change files never change; the header is replaced when a newer one comes.
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Makes every computer's view hold every file, then runs rounds until nothing moves.
+fn settle(computers: &mut [Computer]) {
+    for _ in 0..3 {
+        for i in 0..computers.len() {
+            computers[i].round();
+            for j in 0..computers.len() {
+                if i != j {
+                    deliver(computers[i].view.path(), computers[j].view.path());
+                }
+            }
+        }
+    }
+}
+
+fn mood(store: &mut Store, note: &str, emotions: Vec<i64>) -> i64 {
+    moods::create(
+        store,
+        &MoodInput {
+            at: now(),
+            mood: 3,
+            emotions,
+            craving: Some(2),
+            halt: Halt::default(),
+            sleep_hours: Some(7.5),
+            note: Some(note.into()),
+        },
+        now(),
+    )
+    .unwrap()
+    .id
+}
+
+fn entry(store: &mut Store, title: &str, tags: &[&str]) -> i64 {
+    journal_entries::create(
+        store,
+        &JournalInput {
+            at: now(),
+            title: title.into(),
+            body: format!("{title} body"),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+        },
+        now(),
+    )
+    .unwrap()
+    .id
+}
+
+fn clock(store: &mut Store, name: &str) -> i64 {
+    clocks::create(
+        store,
+        &ClockInput {
+            name: name.into(),
+            started_at: now() - Duration::days(30),
+            money_per_day_cents: Some(500),
+            currency: Some("EUR".into()),
+            minutes_per_day: None,
+        },
+        now(),
+        TZ,
+    )
+    .unwrap()
+    .id
+}
+
+fn emotion_ids(store: &Store) -> Vec<i64> {
+    store
+        .read(|c| {
+            c.prepare("SELECT id FROM emotions ORDER BY id")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<i64>, _>>()
+        })
+        .unwrap()
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    store.read(|c| c.query_row(sql, [], |r| r.get(0))).unwrap()
+}
+
+#[test]
+fn every_record_table_has_a_uuid_and_every_kind_matches_the_schema() {
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    session
+        .store()
+        .read(|conn| {
+            for kind in KINDS {
+                let columns: Vec<String> = conn
+                    .prepare(&format!(
+                        "SELECT name FROM pragma_table_info('{}')",
+                        kind.table
+                    ))?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                assert!(
+                    columns.contains(&"uuid".to_string()),
+                    "{} has a uuid",
+                    kind.table
+                );
+                let travelling: Vec<&str> = kind.columns.iter().map(|c| c.name).collect();
+                let stored: Vec<&str> = columns
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| *c != "uuid" && (*c != "id" || travelling.contains(&"id")))
+                    .collect();
+                assert_eq!(
+                    stored, travelling,
+                    "every column of {} must be described, in order, for sync",
+                    kind.table
+                );
+                let missing: i64 = conn.query_row(
+                    &format!("SELECT count(*) FROM {} WHERE uuid IS NULL", kind.table),
+                    [],
+                    |r| r.get(0),
+                )?;
+                assert_eq!(missing, 0, "every row of {} has its uuid", kind.table);
+            }
+            for table in [
+                "sync_local",
+                "sync_records",
+                "sync_progress",
+                "sync_applied",
+                "sync_parked",
+                "sync_folder",
+            ] {
+                let n: i64 = conn.query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )?;
+                assert_eq!(n, 1, "{table} exists");
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .unwrap();
+    // Built-ins are named alike on every computer, and not sent: everyone has them.
+    let other = TempJournal::new();
+    let (other_session, _) = other.create();
+    let builtins = |s: &Session| {
+        s.store()
+            .read(|c| {
+                c.prepare("SELECT uuid FROM triggers WHERE key IS NOT NULL UNION ALL SELECT uuid FROM emotions ORDER BY 1")?
+                    .query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap()
+    };
+    assert_eq!(builtins(&session), builtins(&other_session));
+    assert_eq!(
+        count(
+            session.store(),
+            "SELECT count(*) FROM sync_records WHERE pending = 1"
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_write_and_its_outbox_row_commit_or_roll_back_together() {
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let pending = |s: &Session| {
+        count(
+            s.store(),
+            "SELECT count(*) FROM sync_records WHERE pending = 1",
+        )
+    };
+    let before = pending(&s);
+    // A write that fails halfway: the mood row is inserted, then the transaction is abandoned.
+    let failed: Result<(), rusqlite::Error> = s.store_mut().write(|tx| {
+        tx.execute(
+            "INSERT INTO moods (at, mood, created_at) VALUES (1, 3, 1)",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO moods (at, mood, created_at) VALUES (1, 9, 1)",
+            [],
+        )?;
+        Ok(())
+    });
+    assert!(failed.is_err(), "a mood of 9 breaks its CHECK");
+    assert_eq!(count(s.store(), "SELECT count(*) FROM moods"), 0);
+    assert_eq!(
+        pending(&s),
+        before,
+        "a rolled-back write leaves no change in the outbox"
+    );
+
+    let id = mood(s.store_mut(), "fine", vec![]);
+    let uuid: String = s
+        .store()
+        .read(|c| c.query_row("SELECT uuid FROM moods WHERE id = ?1", [id], |r| r.get(0)))
+        .unwrap();
+    let (kind, tombstone, pending_flag): (String, bool, bool) = s
+        .store()
+        .read(|c| {
+            c.query_row(
+                "SELECT kind, tombstone, pending FROM sync_records WHERE uuid = ?1",
+                [&uuid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (kind.as_str(), tombstone, pending_flag),
+        ("mood", false, true)
+    );
+    // Deleting for good leaves a tombstone to send.
+    timeline::delete(s.store_mut(), EntryKind::Mood, id, now()).unwrap();
+    timeline::purge_deleted(s.store_mut()).unwrap();
+    let tombstone: bool = s
+        .store()
+        .read(|c| {
+            c.query_row(
+                "SELECT tombstone FROM sync_records WHERE uuid = ?1",
+                [&uuid],
+                |r| r.get(0),
+            )
+        })
+        .unwrap();
+    assert!(
+        tombstone,
+        "a record deleted for good is sent as a tombstone"
+    );
+}
+
+#[test]
+fn two_computers_share_one_folder() {
+    let mut a = Computer::first();
+    let emotions = emotion_ids(a.session.store());
+    let clock_id = clock(a.store(), "Alcohol");
+    let trigger = triggers::create(a.store(), "Payday", now()).unwrap();
+    mood(a.store(), "a calm morning", emotions[..2].to_vec());
+    let entry_id = entry(a.store(), "Day one", &["hope", "walk"]);
+    slips::record(
+        a.store(),
+        clock_id,
+        &SlipInput {
+            at: now() - Duration::days(3),
+            note: Some("after the party".into()),
+            triggers: Some(vec![trigger.id]),
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+    cravings::create(
+        a.store(),
+        &CravingInput {
+            at: now(),
+            strength: 7,
+            triggers: vec![trigger.id],
+            place: Some("home".into()),
+            people: None,
+            actions: vec![],
+            outcome: CravingOutcome::Passed,
+            note: Some("it passed".into()),
+            slip_clock_id: None,
+        },
+        now(),
+    )
+    .unwrap();
+    people::add(
+        a.store(),
+        &PersonInput {
+            name: "Sam".into(),
+            phone: "555 0100".into(),
+            note: None,
+        },
+    )
+    .unwrap();
+    reasons::add(a.store(), "My sister").unwrap();
+    check_ins::morning(a.store(), Some("one day at a time"), now(), TZ).unwrap();
+    library::set_bookmark(a.store(), "after-a-slip", true).unwrap();
+    plan::save(
+        a.store(),
+        &RelapsePlan {
+            warning_signs: vec!["skipping meals".into()],
+            ..RelapsePlan::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let report = a.round();
+    assert!(report.sent_files >= 1);
+    assert!(
+        report.received.warnings.is_empty(),
+        "{:?}",
+        report.received.warnings
+    );
+
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    let mut b = Computer::join(view);
+    assert_ne!(
+        a.device(),
+        b.device(),
+        "a joining computer has its own device id"
+    );
+    assert_eq!(
+        b.state(),
+        a.state(),
+        "a joining computer rebuilds the whole journal"
+    );
+    let search = daybreak_core::search::search(b.session.store(), "party", 10);
+    assert!(
+        search.map(|hits| !hits.is_empty()).unwrap_or(false),
+        "the search index follows applied changes"
+    );
+
+    // Edits on both sides, then a round each way.
+    b.tick(1_000);
+    let b_entry: i64 = b
+        .session
+        .store()
+        .read(|c| c.query_row("SELECT id FROM journal_entries", [], |r| r.get(0)))
+        .unwrap();
+    journal_entries::update(
+        b.store(),
+        b_entry,
+        &JournalInput {
+            at: now(),
+            title: "Day one, again".into(),
+            body: "rewritten on the laptop".into(),
+            tags: vec!["laptop".into()],
+        },
+        now(),
+    )
+    .unwrap();
+    a.tick(2_000);
+    let sam: i64 = a
+        .session
+        .store()
+        .read(|c| c.query_row("SELECT id FROM people", [], |r| r.get(0)))
+        .unwrap();
+    people::remove(a.store(), sam).unwrap();
+    b.round();
+    deliver(b.view.path(), a.view.path());
+    a.round();
+    deliver(a.view.path(), b.view.path());
+    b.round();
+    assert_eq!(a.state(), b.state(), "both computers hold the same journal");
+    let title: String = a
+        .session
+        .store()
+        .read(|c| {
+            c.query_row(
+                "SELECT title FROM journal_entries WHERE id = ?1",
+                [entry_id],
+                |r| r.get(0),
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        title, "Day one, again",
+        "the laptop's edit reached the desktop"
+    );
+    assert_eq!(
+        count(b.session.store(), "SELECT count(*) FROM people"),
+        0,
+        "the removal reached the laptop"
+    );
+}
+
+fn files_of(folder: &Folder, device: &str) -> Vec<PathBuf> {
+    folder
+        .sequence(device)
+        .unwrap()
+        .into_iter()
+        .map(|seq| folder.change_file(device, seq))
+        .collect()
+}
+
+#[test]
+fn late_reordered_duplicated_and_half_written_files_all_end_in_the_same_journal() {
+    let mut a = Computer::first();
+    a.round();
+    let view_b = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view_b.path());
+    let mut b = Computer::join(view_b);
+    let view_c = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view_c.path());
+    let mut c = Computer::join(view_c);
+
+    // A writes three files: a mood, then an edit of a journal entry made in file 1, then more.
+    a.tick(10);
+    let entry_id = entry(a.store(), "First", &["one"]);
+    a.round();
+    a.tick(10);
+    journal_entries::update(
+        a.store(),
+        entry_id,
+        &JournalInput {
+            at: now(),
+            title: "First, edited".into(),
+            body: "edited".into(),
+            tags: vec!["two".into()],
+        },
+        now(),
+    )
+    .unwrap();
+    mood(a.store(), "file two", vec![]);
+    a.round();
+    a.tick(10);
+    mood(a.store(), "file three", vec![]);
+    a.round();
+    let device_a = a.device();
+    let files = files_of(&a.folder(), &device_a);
+    assert_eq!(files.len(), 3);
+
+    // B gets file 3 first, then file 2 half-written, as a sync engine may show them.
+    let b_dir = b.folder().dir().join(&device_a);
+    fs::create_dir_all(&b_dir).unwrap();
+    fs::copy(&files[2], b_dir.join(files[2].file_name().unwrap())).unwrap();
+    let whole = fs::read(&files[1]).unwrap();
+    fs::write(
+        b_dir.join(files[1].file_name().unwrap()),
+        &whole[..whole.len() / 2],
+    )
+    .unwrap();
+    // Stray files a sync engine leaves: a conflict copy, its temp file, an editor's backup.
+    fs::write(
+        b_dir.join("000000000002.sync-conflict-20261202-101010-ABCDEFG"),
+        &whole,
+    )
+    .unwrap();
+    fs::write(b_dir.join(".syncthing.000000000004.tmp"), b"partial").unwrap();
+    fs::write(b_dir.join("~000000000005"), b"junk").unwrap();
+    let report = b.round();
+    assert_eq!(report.received.files, 1, "only the whole file is applied");
+    assert_eq!(
+        report.received.warnings,
+        vec![SyncWarning::Unreadable {
+            device: device_a.clone(),
+            seq: 2
+        }],
+        "the half-written file is reported, by number only"
+    );
+    assert_eq!(
+        count(
+            b.session.store(),
+            "SELECT count(*) FROM moods WHERE note = 'file three'"
+        ),
+        1
+    );
+    // The rest arrives; file 2 is now whole; file 3 comes again (a duplicate).
+    fs::write(b_dir.join(files[1].file_name().unwrap()), &whole).unwrap();
+    deliver(a.view.path(), b.view.path());
+    let report = b.round();
+    assert!(
+        report.received.warnings.is_empty(),
+        "{:?}",
+        report.received.warnings
+    );
+    assert_eq!(b.state(), a.state(), "B caught up whatever the order");
+    let again = b.round();
+    assert_eq!(again.received.files, 0, "nothing is applied twice");
+
+    // C sees everything at once, and its own edit older than A's loses, a newer one wins.
+    deliver(a.view.path(), c.view.path());
+    c.round();
+    assert_eq!(c.state(), a.state());
+    let progress: i64 = c
+        .session
+        .store()
+        .read(|conn| {
+            conn.query_row(
+                "SELECT through FROM sync_progress WHERE device = ?1",
+                [&device_a],
+                |r| r.get(0),
+            )
+        })
+        .unwrap();
+    assert_eq!(progress, 3, "per-device progress is kept in the database");
+    let mut all = [a, b, c];
+    settle(&mut all);
+    assert_eq!(all[0].state(), all[1].state());
+    assert_eq!(all[1].state(), all[2].state());
+}
+
+#[test]
+fn the_later_edit_wins_and_a_delete_wins_over_older_edits() {
+    let mut a = Computer::first();
+    let id = entry(a.store(), "Shared", &[]);
+    a.round();
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    let mut b = Computer::join(view);
+    let b_id: i64 = b
+        .session
+        .store()
+        .read(|c| c.query_row("SELECT id FROM journal_entries", [], |r| r.get(0)))
+        .unwrap();
+    let edit = |s: &mut Store, id: i64, title: &str| {
+        journal_entries::update(
+            s,
+            id,
+            &JournalInput {
+                at: now(),
+                title: title.into(),
+                body: "b".into(),
+                tags: vec![],
+            },
+            now(),
+        )
+        .unwrap();
+    };
+    // A edits at t+5s, B at t+9s, without having seen each other's: B's is the later one.
+    a.tick(5_000);
+    edit(a.store(), id, "from A");
+    b.tick(9_000);
+    edit(b.store(), b_id, "from B");
+    let mut pair = [a, b];
+    settle(&mut pair);
+    let [mut a, mut b] = pair;
+    let title = |c: &Computer| -> String {
+        c.session
+            .store()
+            .read(|conn| conn.query_row("SELECT title FROM journal_entries", [], |r| r.get(0)))
+            .unwrap()
+    };
+    assert_eq!(title(&a), "from B");
+    assert_eq!(title(&b), "from B");
+
+    // A deletes for good at t+20s; B, not knowing, edits at t+15s (older): the delete wins.
+    a.tick(15_000);
+    timeline::delete(a.store(), EntryKind::Journal, id, now()).unwrap();
+    timeline::purge_deleted(a.store()).unwrap();
+    edit(b.store(), b_id, "too late");
+    let mut pair = [a, b];
+    settle(&mut pair);
+    assert_eq!(
+        count(
+            pair[0].session.store(),
+            "SELECT count(*) FROM journal_entries"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            pair[1].session.store(),
+            "SELECT count(*) FROM journal_entries"
+        ),
+        0
+    );
+    assert_eq!(pair[0].state(), pair[1].state());
+}
+
+#[test]
+fn the_same_trigger_name_made_on_two_computers_settles_the_same_everywhere() {
+    let mut a = Computer::first();
+    a.round();
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    let mut b = Computer::join(view);
+    triggers::create(a.store(), "Work", now()).unwrap();
+    triggers::create(b.store(), "work", now()).unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    assert_eq!(pair[0].state(), pair[1].state());
+    for c in &pair {
+        assert_eq!(
+            count(
+                c.session.store(),
+                "SELECT count(*) FROM triggers WHERE name = 'work' COLLATE NOCASE AND archived = 0"
+            ),
+            1,
+            "one active trigger keeps the name"
+        );
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failing interleaving can be replayed.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn ids(store: &Store, sql: &str) -> Vec<i64> {
+    store
+        .read(|c| {
+            c.prepare(sql)?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<i64>, _>>()
+        })
+        .unwrap()
+}
+
+/// One random change on `c`, of any kind: creations, edits, deletes and undos.
+fn random_change(c: &mut Computer, rng: &mut Rng, step: usize) {
+    let name = format!("{step}-{}", &c.device()[..6]);
+    let pick = |rng: &mut Rng, v: &[i64]| v[rng.below(v.len() as u64) as usize];
+    let s = c.session.store_mut();
+    match rng.below(16) {
+        0 => {
+            let emotions = emotion_ids(s);
+            let chosen = vec![pick(rng, &emotions), pick(rng, &emotions)];
+            let mut chosen = chosen;
+            chosen.dedup();
+            mood(s, &name, chosen);
+        }
+        1 => {
+            let live = ids(s, "SELECT id FROM moods WHERE deleted_at IS NULL");
+            if !live.is_empty() {
+                timeline::delete(s, EntryKind::Mood, pick(rng, &live), now()).unwrap();
+            }
+        }
+        2 => {
+            let deleted = ids(s, "SELECT id FROM moods WHERE deleted_at IS NOT NULL");
+            if !deleted.is_empty() {
+                timeline::restore(s, EntryKind::Mood, pick(rng, &deleted)).unwrap();
+            }
+        }
+        3 => {
+            entry(s, &name, &["a", "b"][..1 + rng.below(2) as usize]);
+        }
+        4 => {
+            let live = ids(s, "SELECT id FROM journal_entries WHERE deleted_at IS NULL");
+            if !live.is_empty() {
+                let tags = if rng.below(2) == 0 {
+                    vec![name.clone()]
+                } else {
+                    vec![]
+                };
+                journal_entries::update(
+                    s,
+                    pick(rng, &live),
+                    &JournalInput {
+                        at: now(),
+                        title: name.clone(),
+                        body: format!("edited {name}"),
+                        tags,
+                    },
+                    now(),
+                )
+                .unwrap();
+            }
+        }
+        5 => {
+            let live = ids(s, "SELECT id FROM journal_entries WHERE deleted_at IS NULL");
+            if !live.is_empty() {
+                timeline::delete(s, EntryKind::Journal, pick(rng, &live), now()).unwrap();
+            }
+        }
+        6 => timeline::purge_deleted(s).unwrap(),
+        7 => {
+            triggers::create(s, &format!("trigger {name}"), now()).unwrap();
+        }
+        8 => {
+            let ts = ids(s, "SELECT id FROM triggers WHERE archived = 0");
+            let actions = ids(s, "SELECT id FROM coping_actions");
+            let slip_clock = ids(s, "SELECT id FROM clocks WHERE archived = 0");
+            let used = rng.below(4) == 0 && !slip_clock.is_empty();
+            cravings::create(
+                s,
+                &CravingInput {
+                    at: now(),
+                    strength: rng.below(11) as u8,
+                    triggers: vec![pick(rng, &ts)],
+                    place: Some(name.clone()),
+                    people: None,
+                    actions: vec![pick(rng, &actions)],
+                    outcome: if used {
+                        CravingOutcome::Used
+                    } else {
+                        CravingOutcome::Passed
+                    },
+                    note: None,
+                    slip_clock_id: if used {
+                        Some(pick(rng, &slip_clock))
+                    } else {
+                        None
+                    },
+                },
+                now(),
+            )
+            .unwrap();
+        }
+        9 => {
+            clock(s, &name);
+        }
+        10 => {
+            let cs = ids(s, "SELECT id FROM clocks");
+            if !cs.is_empty() {
+                let ts = ids(s, "SELECT id FROM triggers WHERE archived = 0");
+                slips::record(
+                    s,
+                    pick(rng, &cs),
+                    &SlipInput {
+                        at: now() - Duration::days(1 + rng.below(20) as i64),
+                        note: Some(name.clone()),
+                        triggers: Some(vec![pick(rng, &ts)]),
+                    },
+                    now(),
+                    TZ,
+                )
+                .unwrap();
+            }
+        }
+        11 => {
+            let ss = ids(s, "SELECT id FROM slips");
+            if !ss.is_empty() {
+                slips::delete(s, pick(rng, &ss), now(), TZ).unwrap();
+            }
+        }
+        12 => {
+            let ps = ids(s, "SELECT id FROM people");
+            if ps.is_empty() || rng.below(2) == 0 {
+                people::add(
+                    s,
+                    &PersonInput {
+                        name: name.clone(),
+                        phone: "555".into(),
+                        note: None,
+                    },
+                )
+                .unwrap();
+            } else if rng.below(2) == 0 {
+                people::remove(s, pick(rng, &ps)).unwrap();
+            } else {
+                people::update(
+                    s,
+                    pick(rng, &ps),
+                    &PersonInput {
+                        name: name.clone(),
+                        phone: "556".into(),
+                        note: Some("edited".into()),
+                    },
+                )
+                .unwrap();
+            }
+        }
+        13 => {
+            let rs = ids(s, "SELECT id FROM reasons");
+            if rs.is_empty() || rng.below(2) == 0 {
+                reasons::add(s, &name).unwrap();
+            } else {
+                reasons::remove(s, pick(rng, &rs)).unwrap();
+            }
+        }
+        14 => {
+            let day = now() + Duration::days(rng.below(3) as i64);
+            check_ins::morning(s, Some(&name), day, TZ).unwrap();
+            library::save_note(s, "after-a-slip", Some(&name)).unwrap();
+        }
+        _ => {
+            plan::save(
+                s,
+                &RelapsePlan {
+                    warning_signs: vec![name.clone()],
+                    ..RelapsePlan::default()
+                },
+                now(),
+            )
+            .unwrap();
+        }
+    }
+}
+
+#[test]
+fn any_interleaving_of_changes_on_three_computers_ends_in_the_same_journal() {
+    for seed in [0x9e37_79b9_7f4a_7c15_u64, 42, 7, 2026] {
+        let mut rng = Rng(seed);
+        let mut a = Computer::first();
+        a.round();
+        let mut views = Vec::new();
+        for _ in 0..2 {
+            let view = tempfile::tempdir().unwrap();
+            deliver(a.view.path(), view.path());
+            views.push(view);
+        }
+        let c = Computer::join(views.pop().unwrap());
+        let b = Computer::join(views.pop().unwrap());
+        let mut all = [a, b, c];
+        for step in 0..60 {
+            let who = rng.below(3) as usize;
+            // Wall clocks drift apart: each computer's moves on by its own random amount.
+            all[who].tick(rng.below(3_000) as i64 - 500);
+            match rng.below(10) {
+                0..=5 => random_change(&mut all[who], &mut rng, step),
+                6 | 7 => {
+                    all[who].round();
+                }
+                _ => {
+                    // The sync engine carries some files, some of the time, in any order.
+                    let to = (who + 1 + rng.below(2) as usize) % 3;
+                    let (from_view, to_view) = (
+                        all[who].view.path().to_path_buf(),
+                        all[to].view.path().to_path_buf(),
+                    );
+                    deliver(&from_view, &to_view);
+                }
+            }
+        }
+        settle(&mut all);
+        let reference = all[0].state();
+        assert!(
+            reference.len() > 30,
+            "seed {seed:#x}: the run made records ({})",
+            reference.len()
+        );
+        for (i, c) in all.iter().enumerate().skip(1) {
+            let state = c.state();
+            if state != reference {
+                let only_here: Vec<_> = state
+                    .iter()
+                    .filter(|(k, v)| reference.get(*k) != Some(v))
+                    .collect();
+                let only_there: Vec<_> = reference
+                    .iter()
+                    .filter(|(k, v)| state.get(*k) != Some(v))
+                    .collect();
+                panic!("seed {seed:#x}: computer {i} differs:\n here {only_here:#?}\n there {only_there:#?}");
+            }
+        }
+        for c in &all {
+            assert_eq!(
+                count(c.session.store(), "SELECT count(*) FROM sync_parked"),
+                0,
+                "seed {seed:#x}: nothing is left waiting once every file is there"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_passphrase_change_on_one_computer_reaches_the_other() {
+    let mut a = Computer::first();
+    a.round();
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    let mut b = Computer::join(view);
+    // A changes its passphrase (locked, as the app does), unlocks, and syncs.
+    let Computer {
+        journal,
+        session,
+        view,
+        wall,
+    } = a;
+    session.lock().unwrap();
+    journal
+        .vault
+        .change_passphrase(
+            &Passphrase::new(PASSPHRASE),
+            &Passphrase::new("a brand new passphrase"),
+            common::KDF,
+        )
+        .unwrap();
+    let session = journal
+        .vault
+        .unlock(&Passphrase::new("a brand new passphrase"))
+        .unwrap();
+    let mut a = Computer {
+        journal,
+        session,
+        view,
+        wall,
+    };
+    a.round();
+    deliver(a.view.path(), b.view.path());
+    let report = b.round();
+    assert!(report.header_adopted, "B takes the newer header");
+    let Computer {
+        journal, session, ..
+    } = b;
+    session.lock().unwrap();
+    assert!(
+        journal.vault.unlock(&Passphrase::new(PASSPHRASE)).is_err(),
+        "the old passphrase no longer opens B"
+    );
+    assert!(journal
+        .vault
+        .unlock(&Passphrase::new("a brand new passphrase"))
+        .is_ok());
+}
+
+#[test]
+fn joining_with_a_wrong_passphrase_writes_nothing() {
+    let mut a = Computer::first();
+    a.round();
+    let journal = TempJournal::new();
+    let wrong = Passphrase::new("not the passphrase at all");
+    let err = join(&journal.vault, a.view.path(), &Secret::Passphrase(&wrong)).unwrap_err();
+    assert!(matches!(
+        err,
+        sync::join::JoinError::Vault(daybreak_core::VaultError::WrongPassphrase)
+    ));
+    assert!(
+        !journal.paths().dir().exists()
+            || fs::read_dir(journal.paths().dir())
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+const CANARY: &str = "CanarySyncFolder5521";
+
+#[test]
+fn the_canary_is_in_no_file_of_the_sync_folder() {
+    let mut a = Computer::first();
+    let c = |what: &str| format!("{CANARY} {what}");
+    mood(a.store(), &c("mood"), vec![]);
+    entry(a.store(), &c("entry"), &[&CANARY.to_lowercase()]);
+    triggers::create(a.store(), &c("trigger"), now()).unwrap();
+    clock(a.store(), &c("clock"));
+    people::add(
+        a.store(),
+        &PersonInput {
+            name: c("person"),
+            phone: "555".into(),
+            note: Some(c("note")),
+        },
+    )
+    .unwrap();
+    reasons::add(a.store(), &c("reason")).unwrap();
+    check_ins::morning(a.store(), Some(&c("intention")), now(), TZ).unwrap();
+    library::save_note(a.store(), "after-a-slip", Some(&c("article note"))).unwrap();
+    a.round();
+    let utf16: Vec<u8> = CANARY
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let mut files = 0;
+    for (path, bytes) in common::snapshot(a.view.path()) {
+        files += 1;
+        for form in [
+            CANARY.as_bytes().to_vec(),
+            CANARY.to_lowercase().into_bytes(),
+            utf16.clone(),
+        ] {
+            assert!(
+                !contains(&bytes, &form),
+                "the canary is readable in {}",
+                path.display()
+            );
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name == "header" || name.bytes().all(|b| b.is_ascii_digit()),
+            "a file name says nothing but its number: {name}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} is private", path.display());
+        }
+    }
+    assert!(files >= 2, "a header and a change file were written");
+}
