@@ -110,12 +110,14 @@ export class FormFlow<F extends string = string> {
 
   /**
    * One submit: runs `check`; if it passes, sends the value (the form is busy meanwhile) and
-   * hands the answer to `done`. Resolves to true when it was sent and answered.
+   * hands the answer to `done`, or the failure (already shown) to `failed`, e.g. to clear a
+   * wrong passphrase. Resolves to true when it was sent and answered.
    */
   async submit<V, R>(
     check: () => Check<V, F>,
     send: (value: V) => Promise<R>,
     done?: (answer: R) => unknown,
+    failed?: (reason: unknown) => unknown,
   ): Promise<boolean> {
     if (this.busy) return false;
     const checked = check();
@@ -131,6 +133,7 @@ export class FormFlow<F extends string = string> {
     } catch (reason) {
       this.busy = false;
       this.fail(reason);
+      await failed?.(reason);
       return false;
     }
     this.busy = false;

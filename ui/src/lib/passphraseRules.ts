@@ -6,22 +6,33 @@ export function characterCount(text: string): number {
   return [...text].length;
 }
 
+/** The two fields of a new passphrase: the passphrase, and the same typed again. */
+export type NewPassphraseField = 'new' | 'confirm';
+
 /**
  * Checks a new passphrase and its confirmation before anything is sent to the backend.
- * Returns a message to show, or null when it is fine.
+ * Returns what to fix and in which field, or null when it is fine.
  */
-export function validateNewPassphrase(passphrase: string, confirmation: string): string | null {
+export function checkNewPassphrase(
+  passphrase: string,
+  confirmation: string,
+): { field: NewPassphraseField; error: string } | null {
   if (passphrase.trim() === '') {
-    return 'Please choose a passphrase.';
+    return { field: 'new', error: 'Please choose a passphrase.' };
   }
   if (characterCount(passphrase) < MIN_PASSPHRASE_LENGTH) {
-    return `Your passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+    return { field: 'new', error: `Your passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` };
   }
   if (confirmation === '') {
-    return 'Please type your passphrase a second time, to be sure.';
+    return { field: 'confirm', error: 'Please type your passphrase a second time, to be sure.' };
   }
   if (passphrase !== confirmation) {
-    return "The two passphrases don't match. Please type them again.";
+    return { field: 'confirm', error: "The two passphrases don't match. Please type them again." };
   }
   return null;
+}
+
+/** The message of `checkNewPassphrase`, or null when the new passphrase is fine. */
+export function validateNewPassphrase(passphrase: string, confirmation: string): string | null {
+  return checkNewPassphrase(passphrase, confirmation)?.error ?? null;
 }

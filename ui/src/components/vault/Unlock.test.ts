@@ -47,6 +47,21 @@ describe('Unlock', () => {
     pending.resolve();
   });
 
+  it('ties a wrong passphrase to the field, and a problem with the journal to no field', async () => {
+    vi.mocked(vault.unlock).mockRejectedValueOnce(new IpcError('wrong_passphrase', 'bad'));
+    const { user, input } = setup();
+    await user.type(input, 'not my passphrase{Enter}');
+    const error = await screen.findByTestId('unlock-error');
+    await vi.waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    expect(input.getAttribute('aria-describedby')).toBe(error.id);
+
+    vi.mocked(vault.unlock).mockRejectedValueOnce(new IpcError('corrupt', ''));
+    await user.type(input, 'quiet river morning{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert.dataset.testid).toBe('unlock-error');
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+  });
+
   it('does not call the backend for an empty passphrase', async () => {
     const { user } = setup();
     await user.click(screen.getByTestId('unlock-submit'));

@@ -56,6 +56,28 @@ describe('Welcome (create a journal)', () => {
     expect(vault.createJournal).not.toHaveBeenCalled();
   });
 
+  it('ties each problem to its field and focuses it', async () => {
+    const { user } = setup();
+    await fill(user, 'short', 'short');
+    const first = screen.getByTestId('create-passphrase');
+    const second = screen.getByTestId('create-confirm');
+    const tooShort = screen.getByTestId('create-error');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(first.getAttribute('aria-describedby')?.split(' ')).toContain(tooShort.id);
+    expect(second.hasAttribute('aria-invalid')).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement).toBe(first));
+
+    await user.clear(first);
+    await user.clear(second);
+    await fill(user, 'quiet river morning', 'quiet river mornin');
+    const mismatch = screen.getByTestId('create-error');
+    expect(first.hasAttribute('aria-invalid')).toBe(false);
+    expect(first.getAttribute('aria-describedby')?.split(' ')).not.toContain(mismatch.id);
+    expect(second.getAttribute('aria-invalid')).toBe('true');
+    expect(second.getAttribute('aria-describedby')).toBe(mismatch.id);
+    await vi.waitFor(() => expect(document.activeElement).toBe(second));
+  });
+
   it('refuses passphrases that do not match', async () => {
     const { user } = setup();
     await fill(user, 'quiet river morning', 'quiet river mornin');
