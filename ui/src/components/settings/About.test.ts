@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/library');
 
@@ -72,8 +73,23 @@ describe('About', () => {
   it('says so kindly when the library cannot be read', async () => {
     vi.mocked(library.libraryList).mockRejectedValue(new IpcError('io', 'disk'));
     render(About);
-    expect((await screen.findByTestId('about-error')).textContent).toBe(ERROR_MESSAGES.io);
+    expect((await screen.findByTestId('about-error')).querySelector('p')?.textContent).toBe(
+      ERROR_MESSAGES.io,
+    );
     expect(screen.getByTestId('about-version').textContent).toBe(`Version ${APP_VERSION}`);
+  });
+
+  it('reads the sources again with Try again', async () => {
+    vi.mocked(library.libraryList)
+      .mockRejectedValueOnce(new IpcError('io', 'disk'))
+      .mockResolvedValue(list());
+    vi.mocked(library.libraryArticle).mockImplementation(articlesBySlug);
+    const user = userEvent.setup();
+    render(About);
+    await screen.findByTestId('about-error');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('about-sources')).toBeTruthy();
+    expect(screen.queryByTestId('about-error')).toBeNull();
   });
 });
 

@@ -86,8 +86,17 @@ describe('Settings', () => {
   it('explains when the location cannot be read', async () => {
     vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', ''));
     setup();
-    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.io);
+    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe(ERROR_MESSAGES.io);
     expect(screen.queryByTestId('journal-file')).toBeNull();
+  });
+
+  it('looks the location up again with Try again', async () => {
+    vi.mocked(vault.vaultStatus)
+      .mockRejectedValueOnce(new IpcError('io', ''))
+      .mockResolvedValue({ ...STATUS });
+    const { user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect((await screen.findByTestId('journal-file')).textContent).toBe(STATUS.journalFile);
   });
 
   it('changes the passphrase and clears the form', async () => {
