@@ -267,6 +267,9 @@ class AppHandle {
  * `dataDir: null` starts the app without DAYBREAK_DATA_DIR, so it uses the person's own data
  * folder under $HOME, as an installed app does (the package test gives it a throwaway HOME).
  *
+ * `sessionRequestedAt` (performance.now() just before the new-session request, when the app is
+ * started) is kept on the handle for the start-up harness (perf/harness.mjs).
+ *
  * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number}} opts
  * @returns {Promise<AppHandle>} with `.session` ready to use; call `.close()`.
  */
@@ -334,6 +337,7 @@ export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000
       { timeoutMs: readyTimeoutMs, message: `tauri-driver answers GET /status on 127.0.0.1:${port} (log ${logPath})` },
     );
     try {
+      app.sessionRequestedAt = performance.now();
       app.session = await client.newSession({ alwaysMatch: { 'tauri:options': { application: binary } } });
     } catch (err) {
       throw new Error(`could not start ${binary} through tauri-driver: ${err.message}\nlog ${logPath}:\n${app.logTail()}`, {

@@ -1,0 +1,243 @@
+// Start-up, memory and size of Daybreak against the floor (perf/floor: a bare Tauri 2 window
+// with SQLCipher), through the same tauri-driver + WebKitWebDriver the end-to-end suite uses.
+// scripts/perf.sh builds both and calls this; see the README's "Performance" section.
+//
+//   node perf/harness.mjs --app <daybreak> --floor <floor> --journal <dir> --passphrase <p>
+//        [--runs 10] [--heavy-runs 3] [--kdf-ms <n>] [--out perf/results.json]
+//
+// Each run gets a fresh HOME and data folder. Floor and Daybreak alternate (and which goes first
+// alternates too), so a noisy machine slows both alike; the ratios matter, not the milliseconds.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { launchApp, markedPids } from '../tests/e2e/lib/app.mjs';
+import { byTestId, pause } from '../tests/e2e/lib/webdriver.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    app: { type: 'string' },
+    floor: { type: 'string' },
+    journal: { type: 'string' },
+    passphrase: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+    'heavy-runs': { type: 'string', default: '3' },
+    'kdf-ms': { type: 'string', default: '0' },
+    'ui-dist': { type: 'string', default: path.resolve(import.meta.dirname, '../ui/dist') },
+    out: { type: 'string', default: path.resolve(import.meta.dirname, 'results.json') },
+  },
+});
+for (const required of ['app', 'floor', 'journal', 'passphrase']) {
+  if (!opts[required]) throw new Error(`perf/harness.mjs: --${required} is required`);
+}
+
+/** The first element a person can use on each app's first screen. */
+const FIRST_FIELD = { floor: 'floor-field', daybreak: 'create-passphrase' };
+/** Every sidebar area, as in ui/src/lib/areas.ts. */
+const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings'];
+/** The processes that are the app: the app itself and WebKit's helpers, not the drivers. */
+const DRIVERS = new Set(['tauri-driver', 'WebKitWebDriver']);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+/** PSS and RSS in MB summed over the app's processes (those carrying this launch's marker). */
+function memoryOf(app) {
+  let pss = 0;
+  let rss = 0;
+  const processes = [];
+  for (const pid of markedPids(app.marker)) {
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (DRIVERS.has(comm)) continue;
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+      pss += kb('Pss');
+      rss += kb('Rss');
+      processes.push(comm);
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return { pssMb: round(pss / 1024), rssMb: round(rss / 1024), processes: processes.sort() };
+}
+
+function freshHome(label) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), `daybreak-perf-${label}-`));
+  const data = path.join(home, 'data');
+  fs.mkdirSync(data, { recursive: true });
+  return { home, data };
+}
+
+/** Polls for an element as fast as the driver answers, returning performance.now() when found. */
+async function foundAt(session, testId, timeoutMs = 60_000) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const hits = await session.findAll(testId).catch(() => []);
+    if (hits.length > 0) return performance.now();
+    if (performance.now() > deadline) throw new Error(`${testId} did not appear within ${timeoutMs} ms`);
+    await pause(5);
+  }
+}
+
+/**
+ * When the app's own process started, in epoch ms (from /proc: boot time plus the process's
+ * start in clock ticks; 10 ms resolution), so the split "process start to page" can be told.
+ */
+function processStartEpochMs(app, names) {
+  const btime = Number(/^btime (\d+)/m.exec(fs.readFileSync('/proc/stat', 'utf8'))[1]);
+  for (const pid of markedPids(app.marker)) {
+    try {
+      if (!names.includes(fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const startTicks = Number(fields[19]); // field 22 of stat, counted after "pid (comm)"
+      return btime * 1000 + (startTicks * 1000) / 100; // USER_HZ is 100 on Linux
+    } catch {
+      // gone already
+    }
+  }
+  return null;
+}
+
+/** Starts one app on its first screen and measures it. */
+async function startRun(kind, binary) {
+  const { home, data } = freshHome(kind);
+  process.env.DAYBREAK_BIN = binary;
+  const env = { HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') };
+  const app = await launchApp({ dataDir: data, name: `perf-${kind}`, env, readyTimeoutMs: 60_000 });
+  try {
+    const found = await foundAt(app.session, FIRST_FIELD[kind]);
+    const page = await app.session.executeScript(
+      `const n = performance.getEntriesByType('navigation')[0];
+       return { dcl: n ? n.domContentLoadedEventEnd : null, load: n ? n.loadEventEnd : null,
+                now: performance.now(), origin: performance.timeOrigin };`,
+    );
+    const started = processStartEpochMs(app, [path.basename(binary).slice(0, 15)]);
+    const settle = app.sessionRequestedAt + 10_000 - performance.now();
+    if (settle > 0) await pause(settle);
+    return {
+      interactiveMs: round(found - app.sessionRequestedAt),
+      processStartToPageMs: started === null ? null : round(page.origin - started),
+      domContentLoadedMs: round(page.dcl),
+      loadMs: round(page.load),
+      firstFieldInPageMs: round(page.now),
+      ...memoryOf(app),
+    };
+  } finally {
+    await app.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Unlocks a copy of the heavy journal, then opens every screen once. */
+async function heavyRun(binary) {
+  const { home, data } = freshHome('heavy');
+  fs.cpSync(opts.journal, data, { recursive: true });
+  process.env.DAYBREAK_BIN = binary;
+  const env = { HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') };
+  const app = await launchApp({ dataDir: data, name: 'perf-heavy', env, readyTimeoutMs: 60_000 });
+  const s = app.session;
+  try {
+    await foundAt(s, 'unlock-passphrase');
+    await s.type('unlock-passphrase', opts.passphrase, { verify: false });
+    const clicked = performance.now();
+    await s.click('unlock-submit');
+    const todayReady = await foundAt(s, 'today-checkin-state', 120_000);
+    const screens = {};
+    for (const area of AREAS) {
+      const start = performance.now();
+      await s.click(`nav-${area}`);
+      await foundAt(s, `view-${area}`);
+      // Ready: the view is there and nothing in it says it is still loading.
+      for (;;) {
+        const busy = await s.executeScript(`return document.querySelectorAll('${byTestId('busy')}, [aria-busy="true"]').length;`);
+        if (busy === 0) break;
+        await pause(5);
+      }
+      screens[area] = round(performance.now() - start);
+    }
+    return {
+      unlockToTodayMs: round(todayReady - clicked),
+      screensMs: screens,
+      ...memoryOf(app),
+    };
+  } finally {
+    await app.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** The first chunk (what index.html loads) and the whole bundle, in KB. */
+function bundleSizes(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const first = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const size = (f) => fs.statSync(path.join(dist, f)).size;
+  const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  return {
+    firstChunkKb: round(first.reduce((n, f) => n + size(f), 0) / 1024),
+    firstChunkFiles: first,
+    allKb: round(all.reduce((n, f) => n + size(path.join('assets', f)), 0) / 1024),
+  };
+}
+
+const runs = Number(opts.runs);
+const results = { floor: [], daybreak: [] };
+for (let i = 0; i < runs; i++) {
+  const order = i % 2 === 0 ? ['floor', 'daybreak'] : ['daybreak', 'floor'];
+  for (const kind of order) {
+    const r = await startRun(kind, kind === 'floor' ? opts.floor : opts.app);
+    results[kind].push(r);
+    console.log(`run ${i + 1}/${runs} ${kind}: interactive ${r.interactiveMs} ms, DCL ${r.domContentLoadedMs} ms, PSS ${r.pssMb} MB`);
+  }
+}
+const heavy = [];
+for (let i = 0; i < Number(opts['heavy-runs']); i++) {
+  const r = await heavyRun(opts.app);
+  heavy.push(r);
+  console.log(`heavy ${i + 1}: unlock to Today ${r.unlockToTodayMs} ms, PSS ${r.pssMb} MB, screens ${JSON.stringify(r.screensMs)}`);
+}
+
+const summary = (rs, key) => median(rs.map((r) => r[key]));
+const m = {};
+for (const kind of ['floor', 'daybreak']) {
+  m[kind] = Object.fromEntries(
+    ['interactiveMs', 'processStartToPageMs', 'domContentLoadedMs', 'loadMs', 'firstFieldInPageMs', 'pssMb', 'rssMb'].map((k) => [k, summary(results[kind], k)]),
+  );
+  m[kind].binaryMb = round(fs.statSync(kind === 'floor' ? opts.floor : opts.app).size / 1024 / 1024);
+}
+const kdfMs = Number(opts['kdf-ms']);
+const heavyMedian = heavy.length
+  ? {
+      unlockToTodayMs: median(heavy.map((r) => r.unlockToTodayMs)),
+      unlockToTodayWithoutKdfMs: round(median(heavy.map((r) => r.unlockToTodayMs)) - kdfMs),
+      kdfMs,
+      pssMb: median(heavy.map((r) => r.pssMb)),
+      screensMs: Object.fromEntries(AREAS.map((a) => [a, median(heavy.map((r) => r.screensMs[a]))])),
+    }
+  : null;
+const ratio = (k) => round((m.daybreak[k] / m.floor[k]) * 100) / 100;
+const report = {
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: round(os.totalmem() / 2 ** 30), kernel: os.release() },
+  date: new Date().toISOString(),
+  runs,
+  medians: m,
+  ratios: {
+    interactive: ratio('interactiveMs'),
+    pssAfterStart: ratio('pssMb'),
+    binary: ratio('binaryMb'),
+    pssAfterHeavyUse: heavyMedian ? round((heavyMedian.pssMb / m.floor.pssMb) * 100) / 100 : null,
+  },
+  heavy: heavyMedian,
+  bundle: bundleSizes(opts['ui-dist']),
+  raw: { ...results, heavy },
+};
+fs.writeFileSync(opts.out, JSON.stringify(report, null, 2) + '\n');
+console.log(JSON.stringify({ medians: m, ratios: report.ratios, heavy: heavyMedian, bundle: report.bundle }, null, 2));
+console.log(`written to ${opts.out}`);

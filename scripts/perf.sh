@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Start-up, memory and size of Daybreak against the floor (perf/floor: a bare Tauri 2 window
+# that opens an in-memory SQLCipher database), both built here with the same release profile.
+#
+#   scripts/perf.sh              10 alternating start-ups of each, 3 unlocks of a ten-year journal
+#   RUNS=20 HEAVY_RUNS=5 YEARS=30 scripts/perf.sh
+#
+# Prints medians and the Daybreak/floor ratios, and writes them as JSON to perf/results.json
+# (git-ignored). Not part of scripts/test.sh: the two cold release builds alone take 20-30
+# minutes on two cores. Run it before and after a change that could touch start-up or memory,
+# on an otherwise quiet machine; the README's "Performance" section has the figures.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+RUNS="${RUNS:-10}"
+HEAVY_RUNS="${HEAVY_RUNS:-3}"
+YEARS="${YEARS:-10}"
+PASSPHRASE="perf harness passphrase"
+
+ensure_apt_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_rust
+ensure_node
+ensure_ui_deps
+ensure_tauri_driver
+
+cd "$ROOT"
+build_ui
+say "Building Daybreak and the floor (release profile, one target dir)"
+cargo build --locked --release -p daybreak
+cargo build --locked --release --manifest-path perf/floor/Cargo.toml
+
+say "Writing a ${YEARS}-year journal to unlock"
+journal="$(mktemp -d)"
+trap 'rm -rf "$journal"' EXIT
+kdf_ms="$(cargo run --locked --release -q -p daybreak-core --example heavy_journal -- \
+  "$journal" "$YEARS" "$PASSPHRASE" | sed -n 's/.*"kdf_ms": \([0-9.]*\).*/\1/p')"
+
+say "Measuring ($RUNS start-ups each, $HEAVY_RUNS unlocks of the ${YEARS}-year journal)"
+export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1
+harness=(node perf/harness.mjs --app "$CARGO_TARGET_DIR/release/daybreak"
+  --floor "$CARGO_TARGET_DIR/release/daybreak-floor" --journal "$journal"
+  --passphrase "$PASSPHRASE" --runs "$RUNS" --heavy-runs "$HEAVY_RUNS" --kdf-ms "$kdf_ms"
+  --out perf/results.json)
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1280x800x24" "${harness[@]}"
+else
+  "${harness[@]}"
+fi

@@ -1,0 +1,42 @@
+//! Writes an encrypted journal of heavy use into a folder, for the start-up and memory harness
+//! (`scripts/perf.sh`): the app then unlocks it as a person's own journal.
+//!
+//!   cargo run --release -p daybreak-core --example heavy_journal -- <dir> <years> <passphrase>
+//!
+//! It uses the lowest key-derivation cost the vault accepts, so making one is quick, and prints
+//! how long that derivation takes here, so the harness can report unlock time without it.
+
+#[path = "../benches/support/heavy_use.rs"]
+mod heavy_use;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use daybreak_core::vault::kdf::{self, FLOOR};
+use daybreak_core::{clock, JournalPaths, KdfChoice, Passphrase, Vault};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dir, years, passphrase] = args.as_slice() else {
+        eprintln!("usage: heavy_journal <dir> <years> <passphrase>");
+        std::process::exit(2);
+    };
+    let years: i64 = years.parse().expect("years is a whole number");
+    let vault = Vault::new(JournalPaths::new(PathBuf::from(dir)));
+    let passphrase = Passphrase::new(passphrase.as_str());
+    let (mut session, _recovery) = vault
+        .create(&passphrase, KdfChoice::Fixed(FLOOR))
+        .expect("create the journal");
+    heavy_use::generate(
+        session.store_mut(),
+        years * heavy_use::TEN_YEARS / 10,
+        clock::now_utc(),
+    );
+    session.lock().expect("lock the journal");
+    let started = Instant::now();
+    kdf::derive(args[2].as_bytes(), &[7; 16], FLOOR).expect("derive");
+    println!(
+        "{{\"kdf_ms\": {:.1}}}",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+}
