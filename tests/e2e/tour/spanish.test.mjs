@@ -1,0 +1,137 @@
+// End to end in Spanish: started with LANG=es_ES.UTF-8, the real app speaks Spanish from the
+// first screen (WebKitGTK's navigator.languages follows LANG), and one full flow (create a
+// journal, add a clock, log a mood, open SOS) reads in Spanish, with dates and numbers in the
+// Spanish way. Each screen is saved light and dark in tests/e2e/artifacts/ to look at.
+// Run it with E2E_ONLY=tests/e2e/tour/spanish.test.mjs tests/e2e/run.sh.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { launchApp } from '../lib/app.mjs';
+import { forceColorScheme, screenshot } from '../lib/artifacts.mjs';
+import { KDF_TIMEOUT_MS, localDateDaysAgo, setInputValue } from '../lib/flows.mjs';
+
+const PASSPHRASE = 'una linterna en el muelle';
+
+describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-spanish-'));
+  let app;
+  const s = () => app.session;
+
+  /** The screen as it is now, in the light and the dark styles. */
+  async function both(name) {
+    for (const scheme of ['light', 'dark']) {
+      await forceColorScheme(s(), scheme);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await screenshot(`spanish-${name}-${scheme}`);
+    }
+    await forceColorScheme(s(), null);
+  }
+
+  const bodyText = async () => String(await s().executeScript('return document.body.innerText;'));
+
+  before(async () => {
+    app = await launchApp({
+      dataDir,
+      name: 'spanish',
+      env: { LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8', LANGUAGE: 'es_ES:es' },
+    });
+  });
+
+  after(async () => {
+    if (app) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the system language is Spanish, so the first screen is', { timeout: 120_000 }, async () => {
+    await s().waitFor('create-passphrase', { timeoutMs: 60_000, why: 'a first run shows the Welcome screen' });
+    const [language, lang] = await s().executeScript('return [navigator.language, document.documentElement.lang];');
+    assert.match(String(language), /^es\b/i, 'WebKitGTK gives the page the language LANG names');
+    assert.equal(lang, 'es', 'the page says it is in Spanish (screen readers read it so)');
+    const text = await bodyText();
+    assert.match(text, /Te damos la bienvenida a Daybreak/, 'the welcome heading is Spanish');
+    assert.match(text, /Crear mi diario/, 'the create button is Spanish');
+    assert.doesNotMatch(text, /Welcome to Daybreak|Create my journal/, 'no English left on the welcome screen');
+    await both('01-welcome');
+  });
+
+  test('create a journal: the recovery key screen and Today are in Spanish', { timeout: 180_000 }, async () => {
+    await s().type('create-passphrase', PASSPHRASE);
+    await s().type('create-confirm', PASSPHRASE);
+    await s().click('create-submit');
+    const keyEl = await s().waitFor('recovery-key', { timeoutMs: KDF_TIMEOUT_MS, why: 'creating shows the recovery key' });
+    const text = await bodyText();
+    assert.match(text, /Tu clave de recuperación/);
+    assert.match(text, /Anótala en papel/);
+    await both('02-recovery-key');
+    const key = String(await keyEl.property('textContent')).trim();
+    const index = Number(await s().attribute('recovery-confirm-input', 'data-group-index'));
+    await s().type('recovery-confirm-input', key.split('-')[index], { verify: false });
+    await s().click('recovery-confirm-submit');
+    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'confirming the recovery key opens the shell' });
+    await s().waitFor('today-empty', { why: 'Today invites a first clock' });
+    const today = await bodyText();
+    assert.match(today, /Empieza a contar tus días/, 'Today speaks Spanish');
+    assert.match(today, /Crear un contador/);
+    await both('03-today-empty');
+  });
+
+  test('add a clock: thirty days read “30 días”', { timeout: 120_000 }, async () => {
+    await s().click('nav-sobriety');
+    await s().click('new-clock-button');
+    await s().waitFor('clock-form', { why: 'the new-clock button opens the form' });
+    await s().type('clock-name', 'Alcohol');
+    await setInputValue(s(), 'clock-start-date', localDateDaysAgo(30));
+    await setInputValue(s(), 'clock-start-time', '00:00');
+    await s().click('clock-save');
+    await s().waitForAbsent('clock-form', { why: 'saving closes the form' });
+    const days = await s().waitFor('clock-days', { why: 'the new clock appears as a card' });
+    assert.equal((await days.text()).trim(), '30 días', 'the day count is Spanish, with its plural');
+    const text = await bodyText();
+    assert.match(text, /Sobriedad/, 'the Sobriety heading is Spanish');
+    assert.match(text, /Sin consumir desde hace/, 'the clock card is Spanish');
+    await both('04-sobriety');
+
+    await s().click('nav-today');
+    await s().waitFor('today-days', { why: 'Today shows the main clock' });
+    assert.equal((await s().text('today-days')).trim(), '30 días');
+    if (await s().exists('milestone-celebration')) {
+      assert.match(await s().text('milestone-celebration'), /Un hito|Gracias/, 'the celebration is Spanish');
+      await both('05-celebration');
+      await s().click('celebration-dismiss');
+      await s().waitForAbsent('milestone-celebration', { why: 'dismissing closes the celebration' });
+    }
+    assert.match(await bodyText(), /He tenido un desliz/, 'the slip button is Spanish');
+    await both('06-today');
+  });
+
+  test('log a mood', { timeout: 120_000 }, async () => {
+    await s().click('nav-mood');
+    const heading = await bodyText();
+    assert.match(heading, /Ánimo y detonantes/, 'the area is named in Spanish');
+    assert.match(heading, /Anotar ganas de consumir/);
+    await s().click('log-mood-button');
+    await s().waitFor('mood-form', { why: 'the log-mood button opens the mood form' });
+    await s().click('mood-4');
+    await both('07-mood-form');
+    await s().click('mood-save');
+    await s().waitFor('mood-saved', { why: 'saving a mood confirms it' });
+    await s().waitForAbsent('mood-form', { why: 'the mood form closes after saving' });
+    await both('08-mood-saved');
+  });
+
+  test('open SOS: breathing, the delay and the overdose steps are in Spanish', { timeout: 120_000 }, async () => {
+    await s().click('nav-sos');
+    await s().waitFor('overdose-steps', { why: 'SOS shows the overdose steps' });
+    const text = await bodyText();
+    assert.match(text, /Respira conmigo/, 'the breathing exercise is Spanish');
+    assert.match(text, /Si alguien puede estar sufriendo una sobredosis/, 'the overdose steps are Spanish');
+    assert.match(text, /Dale naloxona/);
+    assert.match(text, /Date un tiempo/, 'play the delay is Spanish');
+    assert.doesNotMatch(text, /If someone may have overdosed|Breathe with me/, 'no English left in SOS');
+    await both('09-sos');
+  });
+});
