@@ -83,7 +83,8 @@ timing "the release build"
 
 say "Making the .deb and .rpm (Tauri's own writers: no tool is downloaded)"
 # What the bundler cannot know by itself: the oldest C library the binary runs with (it adds
-# WebKit and GTK on its own), and the Debian changelog, made from CHANGELOG.md.
+# WebKit and GTK on its own), the tray icon's library (loaded at run time, so no linker sees
+# it), and the Debian changelog, made from CHANGELOG.md.
 GLIBC="$(objdump -T "$BIN" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
 [ -n "$GLIBC" ] || die "could not read which glibc $BIN needs (objdump -T)"
 extra="$CARGO_TARGET_DIR/release/packaging"
@@ -91,9 +92,9 @@ mkdir -p "$extra"
 debian_changelog "$ROOT/CHANGELOG.md" "$VERSION" | gzip -9n > "$extra/changelog.gz"
 config="$(cat <<JSON
 {"bundle": {"linux": {
-  "deb": {"depends": ["libc6 (>= $GLIBC)"],
+  "deb": {"depends": ["libc6 (>= $GLIBC)", "libayatana-appindicator3-1"],
           "files": {"/usr/share/doc/daybreak/changelog.gz": "$extra/changelog.gz"}},
-  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)"]}
+  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3"]}
 }}}
 JSON
 )"
@@ -138,7 +139,7 @@ sed 's/^/    /' "$look/deb-info"
 field() { sed -n "s/^ $1: //p" "$look/deb-info"; }
 [ "$(field Package)" = daybreak ] || fail "Package must be daybreak, is '$(field Package)'"
 [ "$(field Version)" = "$VERSION" ] || fail "Version must be $VERSION, is '$(field Version)'"
-for dep in "libc6 (>= $GLIBC)" libwebkit2gtk-4.1-0 libgtk-3-0; do
+for dep in "libc6 (>= $GLIBC)" libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1; do
   field Depends | tr ',' '\n' | sed 's/^ *//' | grep -qxF "$dep" || fail "the .deb must depend on $dep"
 done
 EXPECTED_FILES=(/usr/bin/daybreak /usr/share/applications/Daybreak.desktop
