@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { CRAVING_WAVE, CRAVING_WAVE_MINUTES } from './cravingWave';
-import { shippedArticle, shippedArticleFiles, uiSources } from '../testing/articles';
+import { shippedArticle, shippedArticleFiles, uiCatalogues, uiSources } from '../testing/articles';
 import CravingSupport from '../components/record/CravingSupport.svelte';
 
 /** Every "N to M minutes" in a sentence about a craving, an urge or its wave. */
@@ -31,8 +31,8 @@ describe('the craving wave', () => {
     }
   });
 
-  it('has no other length written into any screen', () => {
-    for (const [file, text] of uiSources()) {
+  it('has no other length written into any screen or message catalogue', () => {
+    for (const [file, text] of [...uiSources(), ...uiCatalogues()]) {
       if (file.endsWith('cravingWave.ts')) continue; // the one place the figure is written
       expect(waveRanges(text), file).toEqual([]);
     }

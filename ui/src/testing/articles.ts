@@ -21,6 +21,19 @@ export function shippedArticle(file: string): string {
   return readFileSync(path.join(ARTICLES, file), 'utf8');
 }
 
+/** The message catalogues, `ui/messages/*.json`, as [file name, text]; none when there are none. */
+export function uiCatalogues(): [string, string][] {
+  const dir = path.resolve(UI_SRC, '../messages');
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]);
+  } catch {
+    return [];
+  }
+}
+
 /** The UI's own source files under `ui/src/` (not tests), as [path from ui/src, text]. */
 export function uiSources(): [string, string][] {
   const out: [string, string][] = [];
