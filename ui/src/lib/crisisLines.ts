@@ -1,39 +1,72 @@
 // Words for the crisis lines. The backend hands over facts (kind, how to reach a line, whether
 // it is for young people, a menu option); every sentence a person reads is here.
 import type { CountryLines, CrisisHere, CrisisLine, LineKind } from './bindings';
+import { intlLocale, m } from './i18n';
 
 /** A worldwide directory of helplines, for anyone whose country is not in the list. */
 export const ELSEWHERE_NAME = 'Find A Helpline';
 
 export const KIND_WORDS: Record<LineKind, string> = {
-  emergency: 'Emergency',
-  crisis: 'Crisis support',
-  drugs: 'Drugs and alcohol',
-  overdose: 'If you use alone',
-  poison: 'Poison help',
-  health: 'Urgent health advice',
+  get emergency() {
+    return m.crisis_kind_emergency();
+  },
+  get crisis() {
+    return m.crisis_kind_crisis();
+  },
+  get drugs() {
+    return m.crisis_kind_drugs();
+  },
+  get overdose() {
+    return m.crisis_kind_overdose();
+  },
+  get poison() {
+    return m.crisis_kind_poison();
+  },
+  get health() {
+    return m.crisis_kind_health();
+  },
 };
 
 export const KIND_HELP: Record<LineKind, string> = {
-  emergency: 'Ambulance, police, fire. Call for an overdose.',
-  crisis: 'Someone to talk to when things feel too hard. Free and confidential.',
-  drugs: 'Honest help and advice about alcohol and drugs.',
-  overdose: 'Call before you use. They stay on the line and send help if you stop answering.',
-  poison: 'Advice when someone may have taken something harmful.',
-  health: 'Health advice when it is urgent but not an emergency.',
+  get emergency() {
+    return m.crisis_help_emergency();
+  },
+  get crisis() {
+    return m.crisis_help_crisis();
+  },
+  get drugs() {
+    return m.crisis_help_drugs();
+  },
+  get overdose() {
+    return m.crisis_help_overdose();
+  },
+  get poison() {
+    return m.crisis_help_poison();
+  },
+  get health() {
+    return m.crisis_help_health();
+  },
 };
 
-export const YOUTH_WORDS = 'For young people';
+/** Read when shown, in the language spoken then. */
+export function youthWords(): string {
+  return m.crisis_youth();
+}
 
 /** The line's own name, or "Emergency number" for a country's general one. */
 export function lineName(line: CrisisLine): string {
-  return line.name ?? 'Emergency number';
+  return line.name ?? m.crisis_emergency_number();
 }
 
 /** How to reach the line: "Call", "Text", "Call or text", and the menu option to choose. */
 export function howToReach(line: CrisisLine): string {
-  const how = line.contact === 'text' ? 'Text' : line.contact === 'call_or_text' ? 'Call or text' : 'Call';
-  return line.menuOption == null ? how : `${how}, then choose option ${line.menuOption}`;
+  const how =
+    line.contact === 'text'
+      ? m.crisis_text()
+      : line.contact === 'call_or_text'
+        ? m.crisis_call_or_text()
+        : m.crisis_call();
+  return line.menuOption == null ? how : m.crisis_then_option({ how, option: line.menuOption });
 }
 
 /** The number to call in an emergency: the country's first line (the table puts it first). */
@@ -44,7 +77,7 @@ export function emergencyLine(country: CountryLines | null): CrisisLine | null {
 /** The countries for a picker, by name in the person's language when the browser knows it. */
 export function countryChoices(
   countries: readonly CountryLines[],
-  locale: string = navigator.language,
+  locale: string = intlLocale(),
 ): { code: string; name: string }[] {
   let names: Intl.DisplayNames | null = null;
   try {

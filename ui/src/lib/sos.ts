@@ -3,15 +3,34 @@
 import type { CravingInput, Label, PersonInput, RelapsePlan } from './bindings';
 import type { Checked } from './sobrietyRules';
 import { optionalText } from './moodScale';
+import { localizedList, m } from './i18n';
 
 // ---- Breathing: in 4 s, hold 4 s, out 6 s ----
 
 export type BreathPhase = 'in' | 'hold' | 'out';
 
 export const BREATH_STEPS: readonly { phase: BreathPhase; seconds: number; words: string }[] = [
-  { phase: 'in', seconds: 4, words: 'Breathe in…' },
-  { phase: 'hold', seconds: 4, words: 'Hold…' },
-  { phase: 'out', seconds: 6, words: 'Breathe out…' },
+  {
+    phase: 'in',
+    seconds: 4,
+    get words() {
+      return m.sos_breathe_in();
+    },
+  },
+  {
+    phase: 'hold',
+    seconds: 4,
+    get words() {
+      return m.sos_breathe_hold();
+    },
+  },
+  {
+    phase: 'out',
+    seconds: 6,
+    get words() {
+      return m.sos_breathe_out();
+    },
+  },
 ];
 
 export const BREATH_CYCLE_MS = BREATH_STEPS.reduce((sum, s) => sum + s.seconds * 1000, 0);
@@ -42,18 +61,18 @@ export const PROMPT_EVERY_MS = 60 * 1000;
 export const DELAY_ACTION = 'Played the delay';
 
 /** Used while locked, or when the person has no coping actions of their own. */
-export const BUILT_IN_PROMPTS: readonly string[] = [
-  'Drink a glass of water, slowly',
-  'Step outside, or open a window',
-  'Text or call someone you trust',
-  'Breathe in for 4, hold for 4, out for 6',
-  'Eat something, even something small',
-  'Put on a song you love',
-  'Wash your face with cold water',
-  'Write down what you are feeling',
-  'Walk around the block',
-  'Name five things you can see',
-];
+export const BUILT_IN_PROMPTS: readonly string[] = localizedList([
+  m.sos_prompt_water,
+  m.sos_prompt_outside,
+  m.sos_prompt_text,
+  m.sos_prompt_breathe,
+  m.sos_prompt_eat,
+  m.sos_prompt_song,
+  m.sos_prompt_face,
+  m.sos_prompt_write,
+  m.sos_prompt_walk,
+  m.sos_prompt_five,
+]);
 
 /** "14:59" for what is left; whole seconds, rounded up, so it reads 15:00 at the start. */
 export function formatRemaining(ms: number): string {
@@ -109,18 +128,18 @@ export function checkPerson(values: {
   const name = values.name.trim();
   const phone = values.phone.trim();
   if (name === '' || [...name].length > 80) {
-    return { ok: false, field: 'name', error: 'Please give a name (up to 80 characters).' };
+    return { ok: false, field: 'name', error: m.sos_person_name_error() };
   }
   if (!/\d/.test(phone) || [...phone].length > 30 || !/^[\d +\-()./]+$/.test(phone)) {
     return {
       ok: false,
       field: 'phone',
-      error: 'Please enter a phone number using digits, spaces, +, - or brackets.',
+      error: m.sos_person_phone_error(),
     };
   }
   const note = optionalText(values.note);
   if (note !== null && [...note].length > 200) {
-    return { ok: false, field: 'note', error: 'Please keep the note under 200 characters.' };
+    return { ok: false, field: 'note', error: m.sos_person_note_error() };
   }
   return { ok: true, value: { name, phone, note } };
 }
@@ -175,11 +194,11 @@ export function planChanged(a: RelapsePlan, b: RelapsePlan): boolean {
 /** Checks one new list item before it is added; returns the trimmed text or what to fix. */
 export function checkPlanItem(text: string, list: readonly string[]): Checked<string> {
   const item = text.trim();
-  if (item === '') return { ok: false, error: 'Type something first, then press Add.' };
+  if (item === '') return { ok: false, error: m.sos_plan_item_empty() };
   if ([...item].length > PLAN_MAX_ITEM_CHARS) {
-    return { ok: false, error: `Please keep each item under ${PLAN_MAX_ITEM_CHARS} characters.` };
+    return { ok: false, error: m.sos_plan_item_too_long({ max: PLAN_MAX_ITEM_CHARS }) };
   }
   if (list.length >= PLAN_MAX_ITEMS)
-    return { ok: false, error: `This list can hold up to ${PLAN_MAX_ITEMS} items.` };
+    return { ok: false, error: m.sos_plan_list_full({ max: PLAN_MAX_ITEMS }) };
   return { ok: true, value: item };
 }

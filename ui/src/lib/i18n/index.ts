@@ -4,6 +4,16 @@
 import './locale.svelte';
 
 export { m } from '../paraglide/messages.js';
+
+/**
+ * A list whose items are messages, read in the language spoken when each item is read
+ * (`list[0]`, `map`, `for ... of`), so a module-level list never keeps the first language.
+ */
+export function localizedList(messages: readonly (() => string)[]): readonly string[] {
+  const list: string[] = [];
+  messages.forEach((message, i) => Object.defineProperty(list, i, { get: message, enumerable: true }));
+  return list;
+}
 export {
   chosenLanguage,
   currentLocale,
