@@ -1,93 +1,23 @@
-// The app's own commands, in one list: build.rs turns each into an `allow-<name>`
-// permission, and the config lint checks that the capability grants exactly these.
-// A new #[tauri::command] is added here and to the invoke handler in src/lib.rs.
+// How build.rs finds the app's commands: it reads them from the one list, the
+// `collect_commands![...]` in src/bindings.rs (build.rs runs before that code is compiled, so
+// it cannot call it), and declares one `allow-<name>` permission for each. A test in
+// src/bindings.rs checks that this reading matches the compiled list.
 
-pub const COMMANDS: &[&str] = &[
-    "vault_status",
-    "create_journal",
-    "unlock",
-    "unlock_with_recovery_key",
-    "lock",
-    "change_passphrase",
-    "rekey_journal",
-    "today",
-    "list_clocks",
-    "create_clock",
-    "update_clock",
-    "pin_clock",
-    "archive_clock",
-    "delete_clock",
-    "clock_detail",
-    "acknowledge_milestone",
-    "record_slip",
-    "update_slip",
-    "delete_slip",
-    "morning_check_in",
-    "evening_check_in",
-    "check_ins",
-    "log_mood",
-    "update_mood",
-    "get_mood",
-    "log_craving",
-    "update_craving",
-    "get_craving",
-    "list_triggers",
-    "create_trigger",
-    "rename_trigger",
-    "archive_trigger",
-    "merge_triggers",
-    "list_emotions",
-    "add_emotion",
-    "list_coping_actions",
-    "add_coping_action",
-    "create_journal_entry",
-    "save_journal_entry",
-    "get_journal_entry",
-    "journal_tags",
-    "render_markdown",
-    "timeline",
-    "delete_entry",
-    "restore_entry",
-    "search_entries",
-    "insights",
-    "library_list",
-    "library_article",
-    "library_search",
-    "library_for_trigger",
-    "library_set_bookmark",
-    "library_save_progress",
-    "library_save_note",
-    "library_continue",
-    "library_delete_imported",
-    "library_import",
-    "sos_crisis_lines",
-    "sos_country_for_locale",
-    "sos_people",
-    "sos_add_person",
-    "sos_update_person",
-    "sos_remove_person",
-    "sos_reasons",
-    "sos_add_reason",
-    "sos_update_reason",
-    "sos_remove_reason",
-    "plan_get",
-    "plan_save",
-    "plan_export",
-    "get_preferences",
-    "set_preferences",
-    "quick_hide",
-    "idle_touch",
-    "backup_now",
-    "backup_cancel",
-    "backup_pick",
-    "backup_list_auto",
-    "backup_inspect",
-    "backup_restore",
-    "backup_delete_older",
-    "export_json",
-    "export_csv",
-    "report_export",
-    "import_preview",
-    "import_apply",
-    "lock_signals_watch",
-];
+/// The command names in `collect_commands![...]` in `source`, in order: the last segment of
+/// each path, without generics (`commands::vault::unlock::<Wry>` is `unlock`).
+#[allow(dead_code)]
+fn command_names_in(source: &str) -> Vec<String> {
+    let start = source
+        .find("collect_commands![")
+        .expect("src/bindings.rs has a collect_commands![...] list")
+        + "collect_commands![".len();
+    let end = start + source[start..].find(']').expect("the list ends with ]");
+    source[start..end]
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .flat_map(|line| line.split(','))
+        .map(|path| path.split("::<").next().unwrap_or_default().trim())
+        .filter(|path| !path.is_empty())
+        .map(|path| path.rsplit("::").next().unwrap_or(path).to_string())
+        .collect()
+}

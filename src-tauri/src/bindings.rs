@@ -1,126 +1,259 @@
-//! The TypeScript types the UI uses are generated from the Rust types that cross IPC, and
-//! committed. This test fails when the committed file is stale; run it with
-//! `UPDATE_BINDINGS=1` to rewrite the file.
+//! The one IPC contract. Every command the UI may call is listed once, in [`builder`]; from that
+//! list come the invoke handler (`lib.rs`), the permission per command that `build.rs` declares,
+//! the capability file that grants them (`capabilities/main.json`), and the TypeScript the UI
+//! calls (`ui/src/lib/bindings/index.ts`: one typed function per command, with its argument
+//! names and types, its result and error types, and every type they use).
+//!
+//! Adding a command: write it with `#[tauri::command]` and `#[specta::specta]`, add it to the
+//! list below, then run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings` to regenerate
+//! the TypeScript and the capability file. Without `UPDATE_BINDINGS` the same tests fail when
+//! either committed file is stale.
 
-use std::path::PathBuf;
+use specta_typescript::{semantic, Typescript};
+use tauri::Wry;
+use tauri_specta::{collect_commands, collect_events, Builder, ErrorHandlingMode};
 
-use daybreak_core::backup::BackupSummary;
-use daybreak_core::catalogue::Label;
-use daybreak_core::cravings::{CravingEvent, CravingInput, CravingOutcome};
-use daybreak_core::import::{Format, ImportPreview, ImportSummary, KindCount};
-use daybreak_core::insights::{CountItem, DayValue, Insights};
-use daybreak_core::journal_entries::{JournalEntry, JournalInput};
-use daybreak_core::library::{Article, ArticleLink, ArticleSummary, LibraryHit, Source, TocEntry};
-use daybreak_core::moods::{Halt, MoodEntry, MoodInput};
-use daybreak_core::preferences::Preferences;
-use daybreak_core::report::{ReportFiles, ReportOptions};
-use daybreak_core::search::{SearchHit, SnippetPart};
-use daybreak_core::sobriety::{
-    CheckIn, ClockDetail, ClockInput, ClockView, EveningCheckIn, MilestoneReached, MilestoneView,
-    Savings, Slip, SlipInput, SlipRecorded, Streak, TodayView,
-};
-use daybreak_core::sos::{
-    CountryLines, CrisisLine, LineKind, Person, PersonInput, Reason, RelapsePlan,
-};
-use daybreak_core::timeline::{EntryKind, TimelineFilter, TimelineItem, TimelinePage};
-use daybreak_core::triggers::Trigger;
-use daybreak_core::{JournalState, JournalStatus};
-use ts_rs::{Config, TS};
+use crate::{commands, lock_signals};
 
-use crate::commands::vault::{CreatedJournal, RekeyedJournal};
-use crate::lock_signals::LockSignal;
-use crate::{AppError, ErrorCode};
+/// The generated file, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings/index.ts";
+
+/// The capability file of the one window, relative to this crate.
+pub const CAPABILITY_PATH: &str = "capabilities/main.json";
 
 const HEADER: &str = "\
-// GENERATED from Rust by `cargo test -p daybreak bindings` (ts-rs). Do not edit by hand.
-// Run `UPDATE_BINDINGS=1 cargo test -p daybreak bindings` to refresh it.
-";
+// GENERATED from Rust (src-tauri/src/bindings.rs, tauri-specta). Do not edit by hand.
+// Run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings` to refresh it.
+import { toIpcError } from '../ipc/IpcError';";
 
-fn declaration<T: TS>(cfg: &Config) -> (String, String) {
-    (T::name(cfg), format!("export {}", T::decl(cfg)))
-}
-
-/// Every type the UI sees, declared in name order so the file is stable.
-fn generate() -> String {
-    let cfg = Config::new();
-    let mut decls = vec![
-        declaration::<AppError>(&cfg),
-        declaration::<CreatedJournal>(&cfg),
-        declaration::<RekeyedJournal>(&cfg),
-        declaration::<ErrorCode>(&cfg),
-        declaration::<JournalState>(&cfg),
-        declaration::<JournalStatus>(&cfg),
-        declaration::<CheckIn>(&cfg),
-        declaration::<ClockDetail>(&cfg),
-        declaration::<ClockInput>(&cfg),
-        declaration::<ClockView>(&cfg),
-        declaration::<EveningCheckIn>(&cfg),
-        declaration::<MilestoneReached>(&cfg),
-        declaration::<MilestoneView>(&cfg),
-        declaration::<Savings>(&cfg),
-        declaration::<Slip>(&cfg),
-        declaration::<SlipInput>(&cfg),
-        declaration::<SlipRecorded>(&cfg),
-        declaration::<Streak>(&cfg),
-        declaration::<TodayView>(&cfg),
-        declaration::<Label>(&cfg),
-        declaration::<Format>(&cfg),
-        declaration::<ImportPreview>(&cfg),
-        declaration::<ImportSummary>(&cfg),
-        declaration::<KindCount>(&cfg),
-        declaration::<ReportFiles>(&cfg),
-        declaration::<ReportOptions>(&cfg),
-        declaration::<LockSignal>(&cfg),
-        declaration::<CravingEvent>(&cfg),
-        declaration::<CravingInput>(&cfg),
-        declaration::<CravingOutcome>(&cfg),
-        declaration::<CountItem>(&cfg),
-        declaration::<DayValue>(&cfg),
-        declaration::<Insights>(&cfg),
-        declaration::<JournalEntry>(&cfg),
-        declaration::<JournalInput>(&cfg),
-        declaration::<Halt>(&cfg),
-        declaration::<MoodEntry>(&cfg),
-        declaration::<MoodInput>(&cfg),
-        declaration::<SearchHit>(&cfg),
-        declaration::<SnippetPart>(&cfg),
-        declaration::<EntryKind>(&cfg),
-        declaration::<TimelineFilter>(&cfg),
-        declaration::<TimelineItem>(&cfg),
-        declaration::<TimelinePage>(&cfg),
-        declaration::<Trigger>(&cfg),
-        declaration::<Article>(&cfg),
-        declaration::<ArticleLink>(&cfg),
-        declaration::<ArticleSummary>(&cfg),
-        declaration::<LibraryHit>(&cfg),
-        declaration::<Source>(&cfg),
-        declaration::<TocEntry>(&cfg),
-        declaration::<Preferences>(&cfg),
-        declaration::<BackupSummary>(&cfg),
-        declaration::<CountryLines>(&cfg),
-        declaration::<CrisisLine>(&cfg),
-        declaration::<LineKind>(&cfg),
-        declaration::<Person>(&cfg),
-        declaration::<PersonInput>(&cfg),
-        declaration::<Reason>(&cfg),
-        declaration::<RelapsePlan>(&cfg),
-    ];
-    decls.sort();
-    let body: Vec<String> = decls.into_iter().map(|(_, decl)| decl).collect();
-    format!("{HEADER}\n{}\n", body.join("\n\n"))
-}
-
-#[test]
-fn bindings_are_fresh() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings/index.ts");
-    let generated = generate();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &generated).expect("write bindings");
-        return;
+/// Every generated command resolves to its result or throws an `IpcError` (see
+/// ui/src/lib/ipc/IpcError.ts): the UI branches on `code`. `E`, the command's declared error
+/// type, must be `AppError`, so a command returning any other error does not compile in the UI.
+/// A command that returns nothing (`null` on the wire) is typed `Promise<void>`.
+const TYPED_ERROR: &str = "\
+async function typedError<T, E extends AppError>(
+    result: Promise<T>,
+): Promise<[T] extends [null] ? void : T> {
+    try {
+        return (await result) as [T] extends [null] ? void : T;
+    } catch (e) {
+        throw toIpcError(e);
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "ui/src/lib/bindings/index.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p daybreak bindings`"
-    );
+}";
+
+/// The app's commands, the events it emits and the types they use.
+///
+/// Commands generic over the runtime are named with `::<Wry>`, the one runtime the app runs
+/// on. There are no events: the shell sends to the UI only over channels a command receives
+/// (the lock signals, a backup's progress), which the generated functions type as
+/// `Channel<T>`.
+pub fn builder() -> Builder<Wry> {
+    Builder::<Wry>::new()
+        .commands(collect_commands![
+            commands::vault::vault_status,
+            commands::vault::create_journal,
+            commands::vault::unlock::<Wry>,
+            commands::vault::unlock_with_recovery_key,
+            commands::vault::lock,
+            commands::vault::change_passphrase,
+            commands::vault::rekey_journal,
+            commands::sobriety::today,
+            commands::sobriety::list_clocks,
+            commands::sobriety::create_clock,
+            commands::sobriety::update_clock,
+            commands::sobriety::pin_clock,
+            commands::sobriety::archive_clock,
+            commands::sobriety::delete_clock,
+            commands::sobriety::clock_detail,
+            commands::sobriety::acknowledge_milestone,
+            commands::sobriety::record_slip,
+            commands::sobriety::update_slip,
+            commands::sobriety::delete_slip,
+            commands::check_ins::morning_check_in,
+            commands::check_ins::evening_check_in,
+            commands::check_ins::check_ins,
+            commands::moods::log_mood,
+            commands::moods::update_mood,
+            commands::moods::get_mood,
+            commands::moods::log_craving,
+            commands::moods::update_craving,
+            commands::moods::get_craving,
+            commands::moods::list_triggers,
+            commands::moods::create_trigger,
+            commands::moods::rename_trigger,
+            commands::moods::archive_trigger,
+            commands::moods::merge_triggers,
+            commands::moods::list_emotions,
+            commands::moods::add_emotion,
+            commands::moods::list_coping_actions,
+            commands::moods::add_coping_action,
+            commands::journal_entries::create_journal_entry,
+            commands::journal_entries::save_journal_entry,
+            commands::journal_entries::get_journal_entry,
+            commands::journal_entries::journal_tags,
+            commands::journal_entries::render_markdown,
+            commands::timeline::timeline,
+            commands::timeline::delete_entry,
+            commands::timeline::restore_entry,
+            commands::timeline::search_entries,
+            commands::timeline::insights,
+            commands::library::library_list,
+            commands::library::library_article,
+            commands::library::library_search,
+            commands::library::library_for_trigger,
+            commands::library::library_set_bookmark,
+            commands::library::library_save_progress,
+            commands::library::library_save_note,
+            commands::library::library_continue,
+            commands::library::library_delete_imported,
+            commands::library::library_import,
+            commands::sos::sos_crisis_lines,
+            commands::sos::sos_country_for_locale,
+            commands::sos::sos_people,
+            commands::sos::sos_add_person,
+            commands::sos::sos_update_person,
+            commands::sos::sos_remove_person,
+            commands::sos::sos_reasons,
+            commands::sos::sos_add_reason,
+            commands::sos::sos_update_reason,
+            commands::sos::sos_remove_reason,
+            commands::sos::plan_get,
+            commands::sos::plan_save,
+            commands::sos::plan_export,
+            commands::preferences::get_preferences,
+            commands::preferences::set_preferences::<Wry>,
+            commands::preferences::quick_hide::<Wry>,
+            commands::preferences::idle_touch,
+            commands::backup::backup_now::<Wry>,
+            commands::backup::backup_cancel,
+            commands::backup::backup_pick::<Wry>,
+            commands::backup::backup_list_auto,
+            commands::backup::backup_inspect,
+            commands::backup::backup_restore,
+            commands::backup::backup_delete_older,
+            commands::data::export_json,
+            commands::data::export_csv,
+            commands::data::report_export,
+            commands::data::import_preview,
+            commands::data::import_apply,
+            lock_signals::lock_signals_watch,
+        ])
+        .events(collect_events![])
+        .error_handling(ErrorHandlingMode::Result)
+        .typed_error_impl(TYPED_ERROR)
+        // Ids, counts, cents and seconds are i64 in Rust; they travel as JSON numbers and arrive
+        // in JavaScript as numbers whatever TypeScript says, and all stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // Likewise floats are `number`, not `number | null`: serde_json would send NaN or an
+        // infinity as null, and the core sends only finite numbers (averages, scores, progress).
+        .semantic_types(semantic::Configuration::empty().enable_lossless_floats())
+        // One TypeScript type per Rust type, as the UI has always used them, rather than a
+        // `_Serialize` and a `_Deserialize` variant where serde's two directions differ.
+        .disable_serde_phases()
+}
+
+/// Writes the TypeScript for `builder` to `path`.
+pub fn export(path: &std::path::Path) -> Result<(), String> {
+    builder()
+        .export(Typescript::default().header(HEADER), path)
+        .map_err(|e| e.to_string())
+}
+
+/// The names of the commands in `builder`, as the UI invokes them.
+pub fn command_names() -> Vec<String> {
+    let mut names = Vec::new();
+    // Reads the list through the builder's own export hook, the one place it is public.
+    builder()
+        .export(Names(&mut names), "")
+        .expect("listing commands writes nothing");
+    names
+}
+
+struct Names<'a>(&'a mut Vec<String>);
+
+impl tauri_specta::LanguageExt for Names<'_> {
+    type Error = std::io::Error;
+
+    fn export(
+        self,
+        cfg: &tauri_specta::BuilderConfiguration,
+        _: &std::path::Path,
+    ) -> Result<(), Self::Error> {
+        self.0
+            .extend(cfg.commands.iter().map(|f| f.name().to_string()));
+        Ok(())
+    }
+}
+
+/// The capability's permission for a command, as `build.rs` declares it.
+pub fn permission(command: &str) -> String {
+    format!("allow-{}", command.replace('_', "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    include!("../command_names.rs");
+
+    fn crate_dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn updating() -> bool {
+        std::env::var_os("UPDATE_BINDINGS").is_some()
+    }
+
+    #[test]
+    fn bindings_are_fresh() {
+        let committed_path = crate_dir().join(BINDINGS_PATH);
+        let fresh_path = PathBuf::from(env!("OUT_DIR")).join("bindings.ts");
+        export(&fresh_path).expect("export the bindings");
+        let fresh = std::fs::read_to_string(&fresh_path).expect("read the fresh bindings");
+        if updating() {
+            std::fs::write(&committed_path, &fresh).expect("write the bindings");
+            return;
+        }
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/lib/bindings/index.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
+        );
+    }
+
+    #[test]
+    fn capability_grants_exactly_the_commands() {
+        let path = crate_dir().join(CAPABILITY_PATH);
+        let text = std::fs::read_to_string(&path).expect("read the capability");
+        let capability: serde_json::Value =
+            serde_json::from_str(&text).expect("parse the capability");
+        let wanted: Vec<serde_json::Value> = command_names()
+            .iter()
+            .map(|c| permission(c).into())
+            .collect();
+        if updating() {
+            // Only the list is rewritten; the rest of the file stays as written.
+            let start = text.find("\"permissions\": [").expect("a permissions list");
+            let end = start + text[start..].find(']').expect("the list ends") + 1;
+            let list = serde_json::to_string_pretty(&wanted).expect("serialize");
+            let list = list.replace("\n", "\n  ");
+            let out = format!("{}\"permissions\": {list}{}", &text[..start], &text[end..]);
+            std::fs::write(&path, out).expect("write the capability");
+            return;
+        }
+        assert!(
+            capability["permissions"] == serde_json::Value::from(wanted),
+            "capabilities/main.json must grant exactly the commands in bindings::builder; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
+        );
+    }
+
+    /// build.rs cannot call `builder` (it runs before this crate is compiled), so it reads the
+    /// list from this file's text. Both must find the same commands, in the same order.
+    #[test]
+    fn build_script_reads_the_same_commands() {
+        let source = std::fs::read_to_string(crate_dir().join("src/bindings.rs")).unwrap();
+        assert_eq!(command_names_in(&source), command_names());
+    }
 }

@@ -4,9 +4,9 @@
 use daybreak_core::vault::CorruptPart;
 use daybreak_core::{DataError, JournalError, VaultError};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     WrongPassphrase,
@@ -30,7 +30,7 @@ pub enum ErrorCode {
     Cancelled,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AppError {
     pub code: ErrorCode,
     pub message: String,

@@ -8,13 +8,12 @@ mod idle;
 mod lock_signals;
 mod navigation;
 
-#[cfg(test)]
-mod bindings;
+pub mod bindings;
 
 use std::sync::Arc;
 
 use daybreak_core::{Journal, JournalPaths, KdfChoice};
-use tauri::{Manager, RunEvent, Runtime};
+use tauri::{Manager, RunEvent};
 
 pub use error::{AppError, ErrorCode};
 
@@ -27,9 +26,11 @@ pub struct ExportDir(pub std::path::PathBuf);
 /// The journal as shared app state.
 pub type SharedJournal = Arc<Journal>;
 
-/// Builds the app. Generic over the runtime so a test can build it with a mock runtime.
-pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+/// Builds the app.
+pub fn app_builder() -> tauri::Builder<tauri::Wry> {
+    let contract = bindings::builder();
+    let commands = contract.invoke_handler();
+    tauri::Builder::<tauri::Wry>::new()
         // Registered first, as the plugin asks: a second launch focuses this window instead of
         // opening the same journal twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -42,7 +43,8 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         // The window stays on the app's own pages; any other navigation is cancelled.
         .plugin(navigation::guard())
-        .setup(|app| {
+        .setup(move |app| {
+            contract.mount_events(app);
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage(commands::backup::BackupCancel::default());
@@ -56,100 +58,13 @@ pub fn app_builder<R: Runtime>() -> tauri::Builder<R> {
             )));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault::vault_status,
-            commands::vault::create_journal,
-            commands::vault::unlock,
-            commands::vault::unlock_with_recovery_key,
-            commands::vault::lock,
-            commands::vault::change_passphrase,
-            commands::vault::rekey_journal,
-            commands::sobriety::today,
-            commands::sobriety::list_clocks,
-            commands::sobriety::create_clock,
-            commands::sobriety::update_clock,
-            commands::sobriety::pin_clock,
-            commands::sobriety::archive_clock,
-            commands::sobriety::delete_clock,
-            commands::sobriety::clock_detail,
-            commands::sobriety::acknowledge_milestone,
-            commands::sobriety::record_slip,
-            commands::sobriety::update_slip,
-            commands::sobriety::delete_slip,
-            commands::check_ins::morning_check_in,
-            commands::check_ins::evening_check_in,
-            commands::check_ins::check_ins,
-            commands::moods::log_mood,
-            commands::moods::update_mood,
-            commands::moods::get_mood,
-            commands::moods::log_craving,
-            commands::moods::update_craving,
-            commands::moods::get_craving,
-            commands::moods::list_triggers,
-            commands::moods::create_trigger,
-            commands::moods::rename_trigger,
-            commands::moods::archive_trigger,
-            commands::moods::merge_triggers,
-            commands::moods::list_emotions,
-            commands::moods::add_emotion,
-            commands::moods::list_coping_actions,
-            commands::moods::add_coping_action,
-            commands::journal_entries::create_journal_entry,
-            commands::journal_entries::save_journal_entry,
-            commands::journal_entries::get_journal_entry,
-            commands::journal_entries::journal_tags,
-            commands::journal_entries::render_markdown,
-            commands::timeline::timeline,
-            commands::timeline::delete_entry,
-            commands::timeline::restore_entry,
-            commands::timeline::search_entries,
-            commands::timeline::insights,
-            commands::library::library_list,
-            commands::library::library_article,
-            commands::library::library_search,
-            commands::library::library_for_trigger,
-            commands::library::library_set_bookmark,
-            commands::library::library_save_progress,
-            commands::library::library_save_note,
-            commands::library::library_continue,
-            commands::library::library_delete_imported,
-            commands::library::library_import,
-            commands::sos::sos_crisis_lines,
-            commands::sos::sos_country_for_locale,
-            commands::sos::sos_people,
-            commands::sos::sos_add_person,
-            commands::sos::sos_update_person,
-            commands::sos::sos_remove_person,
-            commands::sos::sos_reasons,
-            commands::sos::sos_add_reason,
-            commands::sos::sos_update_reason,
-            commands::sos::sos_remove_reason,
-            commands::sos::plan_get,
-            commands::sos::plan_save,
-            commands::sos::plan_export,
-            commands::preferences::get_preferences,
-            commands::preferences::set_preferences,
-            commands::preferences::quick_hide,
-            commands::preferences::idle_touch,
-            commands::backup::backup_now,
-            commands::backup::backup_cancel,
-            commands::backup::backup_pick,
-            commands::backup::backup_list_auto,
-            commands::backup::backup_inspect,
-            commands::backup::backup_restore,
-            commands::backup::backup_delete_older,
-            commands::data::export_json,
-            commands::data::export_csv,
-            commands::data::report_export,
-            commands::data::import_preview,
-            commands::data::import_apply,
-            lock_signals::lock_signals_watch,
-        ])
+        // Every command the UI may call, from the one list in bindings.rs.
+        .invoke_handler(commands)
 }
 
 /// Runs Daybreak.
 pub fn run() {
-    let app = app_builder::<tauri::Wry>()
+    let app = app_builder()
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Daybreak could not start: {e}");

@@ -18,13 +18,13 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use serde::Serialize;
+use specta::Type;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
-use ts_rs::TS;
 
 use crate::{AppError, SharedJournal};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub enum LockSignal {
     /// The system is about to sleep.
@@ -46,6 +46,7 @@ pub(crate) const UI_GRACE: Duration = Duration::from_secs(1);
 
 /// Registers the UI's channel; signals from then on are sent to it.
 #[tauri::command]
+#[specta::specta]
 pub async fn lock_signals_watch(
     signals: State<'_, LockSignals>,
     on_signal: Channel<LockSignal>,

@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-include!("../command_names.rs");
-
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -134,9 +132,10 @@ fn capabilities_grant_exactly_our_commands() {
         .map(|p| p.as_str().expect("plain permission names").to_string())
         .collect();
     granted.sort();
-    let mut allowed: Vec<String> = COMMANDS
+    // The app's commands, from the one list in src/bindings.rs.
+    let mut allowed: Vec<String> = daybreak_lib::bindings::command_names()
         .iter()
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .map(|c| daybreak_lib::bindings::permission(c))
         .collect();
     allowed.sort();
     assert_eq!(

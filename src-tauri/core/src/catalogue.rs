@@ -2,15 +2,14 @@
 //! Both start with a built-in set and grow with the person's own words.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Label {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub builtin: bool,

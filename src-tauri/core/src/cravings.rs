@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::catalogue::{self, Catalogue, Label};
 use crate::data_error::{found, from_millis, to_millis, DataError};
@@ -12,7 +12,7 @@ use crate::moods::tidy_note;
 use crate::sobriety::slips::{self, SlipInput};
 use crate::store::Store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum CravingOutcome {
     /// The urge passed.
@@ -46,31 +46,28 @@ impl CravingOutcome {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CravingInput {
     pub at: DateTime<Utc>,
     /// 0 to 10.
     pub strength: u8,
-    #[ts(type = "Array<number>")]
     pub triggers: Vec<i64>,
     pub place: Option<String>,
     pub people: Option<String>,
     /// Coping actions tried.
-    #[ts(type = "Array<number>")]
     pub actions: Vec<i64>,
     pub outcome: CravingOutcome,
     pub note: Option<String>,
     /// With outcome "used": record a slip on this clock at the same moment.
     #[serde(default)]
-    #[ts(optional, type = "number")]
+    #[specta(optional)]
     pub slip_clock_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CravingEvent {
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub strength: u8,
@@ -81,7 +78,6 @@ pub struct CravingEvent {
     pub outcome: CravingOutcome,
     pub note: Option<String>,
     /// The slip recorded with it, if any.
-    #[ts(type = "number | null")]
     pub slip_id: Option<i64>,
 }
 

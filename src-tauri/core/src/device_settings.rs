@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::preferences;
@@ -28,7 +28,7 @@ const MAX_BYTES: u64 = 64 * 1024;
 
 /// What the plain settings file holds. New fields need `#[serde(default)]` semantics (the
 /// struct has it), so a file written before them still reads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default, rename_all = "camelCase")]
 pub struct DeviceSettings {
     /// The country whose crisis lines SOS shows, as an ISO 3166 code ("IE"); `None` follows
@@ -39,7 +39,7 @@ pub struct DeviceSettings {
     pub reminders: crate::reminders::ReminderSettings,
     /// Fields written by another version of Daybreak, kept as they were.
     #[serde(flatten)]
-    #[ts(skip)]
+    #[specta(skip)]
     pub other: serde_json::Map<String, serde_json::Value>,
 }
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::backup::BackupSummary;
 use crate::data_error::DataError;
@@ -18,7 +18,7 @@ use crate::store::StoreError;
 use crate::vault::{KdfChoice, Secret, Session, Vault, VaultError};
 
 /// Where the journal stands, as the UI needs to know it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum JournalState {
     /// No journal in the data directory yet: first run.
@@ -28,7 +28,7 @@ pub enum JournalState {
 }
 
 /// The journal's state and where its files live.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalStatus {
     pub state: JournalState,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{found, from_millis, to_millis, DataError};
 use crate::markdown;
@@ -15,7 +15,7 @@ const MAX_BODY_CHARS: usize = 200_000;
 const MAX_TAGS: usize = 20;
 const MAX_TAG_CHARS: usize = 30;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalInput {
     pub at: DateTime<Utc>,
@@ -26,10 +26,9 @@ pub struct JournalInput {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub title: String,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::catalogue::{self, Catalogue, Label};
 use crate::data_error::{found, from_millis, to_millis, DataError};
@@ -13,7 +13,7 @@ use crate::store::Store;
 pub const MAX_NOTE_CHARS: usize = 4000;
 
 /// Hungry, angry, lonely, tired: four states that make cravings stronger.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Halt {
     pub hungry: bool,
@@ -22,13 +22,12 @@ pub struct Halt {
     pub tired: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MoodInput {
     pub at: DateTime<Utc>,
     /// 1 awful, 2 bad, 3 okay, 4 good, 5 great.
     pub mood: u8,
-    #[ts(type = "Array<number>")]
     pub emotions: Vec<i64>,
     /// 0 (none) to 10.
     pub craving: Option<u8>,
@@ -37,10 +36,9 @@ pub struct MoodInput {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MoodEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub mood: u8,

@@ -2,7 +2,7 @@
 //! journal locks itself when idle, and whether the window uses a neutral title.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::store::{settings, Store};
@@ -14,7 +14,7 @@ const CRISIS_COUNTRY_KEY: &str = "crisis_country";
 /// The window title used when a neutral one is wanted: nothing about recovery.
 pub const NEUTRAL_TITLE: &str = "Notes";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// Minutes of inactivity before the journal locks itself (1 to 60); `None` means never.

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{from_millis, DataError};
 use crate::store::Store;
@@ -16,7 +16,7 @@ const HIT_START: char = '\u{E000}';
 const HIT_END: char = '\u{E001}';
 const MAX_QUERY_CHARS: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SnippetPart {
     pub text: String,
@@ -24,11 +24,10 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     pub kind: EntryKind,
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub title: String,

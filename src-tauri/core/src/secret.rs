@@ -65,6 +65,13 @@ impl<'de> Deserialize<'de> for Passphrase {
     }
 }
 
+/// The UI sends a passphrase as the text typed (it is never sent back).
+impl specta::Type for Passphrase {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        String::definition(types)
+    }
+}
+
 /// A 256-bit key. Used for the data key (SQLCipher's raw key) and for key-encryption keys.
 pub struct SecretKey(Zeroizing<[u8; 32]>);
 
@@ -200,6 +207,13 @@ impl<'de> Deserialize<'de> for RecoveryKey {
         let typed = Zeroizing::new(String::deserialize(deserializer)?);
         Ok(RecoveryKey::parse(&typed)
             .unwrap_or_else(|| Self(Zeroizing::new([0u8; RECOVERY_BYTES]))))
+    }
+}
+
+/// The UI sends a recovery key as the text typed, `K7QF-9M2D-...`.
+impl specta::Type for RecoveryKey {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        String::definition(types)
     }
 }
 

@@ -4,24 +4,22 @@
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{to_millis, DataError};
 use crate::store::Store;
 
 const MAX_NAME_CHARS: usize = 60;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Trigger {
-    #[ts(type = "number")]
     pub id: i64,
     /// The catalogue key ("loneliness-isolation") of a built-in trigger; `None` for the user's own.
     pub key: Option<String>,
     pub name: String,
     pub archived: bool,
     /// How many cravings and slips name it.
-    #[ts(type = "number")]
     pub uses: i64,
 }
 

@@ -30,6 +30,7 @@ fn today_name() -> String {
 /// Asks where to save, then writes and verifies the backup, reporting progress (0 to 100).
 /// `None` when the person closed the dialog.
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
@@ -60,6 +61,7 @@ pub async fn backup_now<R: Runtime>(
 
 /// Asks the running backup to stop.
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_cancel(cancel: State<'_, BackupCancel>) -> Result<(), AppError> {
     cancel.0.store(true, Ordering::SeqCst);
     Ok(())
@@ -67,6 +69,7 @@ pub async fn backup_cancel(cancel: State<'_, BackupCancel>) -> Result<(), AppErr
 
 /// Asks which backup to restore from. `None` when the dialog was closed.
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_pick<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, AppError> {
     Ok(app
         .dialog()
@@ -78,6 +81,7 @@ pub async fn backup_pick<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_list_auto(journal: State<'_, SharedJournal>) -> Result<Vec<String>, AppError> {
     Ok(journal.automatic_backups())
 }
@@ -85,6 +89,7 @@ pub async fn backup_list_auto(journal: State<'_, SharedJournal>) -> Result<Vec<S
 /// What a backup holds, opened with the passphrase or the recovery key valid when it was made
 /// (through the journal's one throttle for secret checks).
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_inspect(
     journal: State<'_, SharedJournal>,
     path: String,
@@ -102,6 +107,7 @@ pub async fn backup_inspect(
 /// Locks the journal and replaces it with the backup; returns where the journal as it was
 /// has been kept.
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_restore(
     journal: State<'_, SharedJournal>,
     path: String,
@@ -131,6 +137,7 @@ fn secret_of<'a>(
 /// Deletes every automatic backup except `keep` (the one made after a re-key); returns how
 /// many went.
 #[tauri::command]
+#[specta::specta]
 pub async fn backup_delete_older(
     journal: State<'_, SharedJournal>,
     keep: String,

@@ -8,6 +8,7 @@ use super::on_store;
 use crate::{AppError, SharedJournal};
 
 #[tauri::command]
+#[specta::specta]
 pub async fn morning_check_in(
     journal: State<'_, SharedJournal>,
     intention: Option<String>,
@@ -19,6 +20,7 @@ pub async fn morning_check_in(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn evening_check_in(
     journal: State<'_, SharedJournal>,
     input: EveningCheckIn,
@@ -30,6 +32,7 @@ pub async fn evening_check_in(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn check_ins(
     journal: State<'_, SharedJournal>,
     from: NaiveDate,

@@ -5,16 +5,16 @@
 use daybreak_core::import::{self, ImportPreview, ImportSummary};
 use daybreak_core::report::{self, ReportFiles, ReportOptions};
 use daybreak_core::{export, export_csv};
-use tauri::ipc::Request;
 use tauri::State;
 
-use super::{collect_then_write, on_store, raw_file};
+use super::{collect_then_write, on_store, RawFile};
 use crate::{AppError, ExportDir, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
 
 /// Writes everything as one readable JSON file (the open export); returns where it went.
 #[tauri::command]
+#[specta::specta]
 pub async fn export_json(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
@@ -32,6 +32,7 @@ pub async fn export_json(
 
 /// Writes one CSV per kind into a zip; returns where it went.
 #[tauri::command]
+#[specta::specta]
 pub async fn export_csv(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
@@ -49,6 +50,7 @@ pub async fn export_csv(
 
 /// Writes the counsellor report for a date range as HTML and PDF.
 #[tauri::command]
+#[specta::specta]
 pub async fn report_export(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
@@ -65,11 +67,12 @@ pub async fn report_export(
 
 /// What importing the file (sent as the raw body) would add; changes nothing.
 #[tauri::command]
+#[specta::specta]
 pub async fn import_preview(
     journal: Journal<'_>,
-    request: Request<'_>,
+    file: RawFile<'_>,
 ) -> Result<ImportPreview, AppError> {
-    let (_, bytes) = raw_file(&request, "import")?;
+    let (_, bytes) = file.read("import")?;
     on_store(&journal, move |store, now, tz| {
         import::preview(store, &bytes, now, tz)
     })
@@ -78,11 +81,12 @@ pub async fn import_preview(
 
 /// Imports the file (sent as the raw body): everything, or on any error nothing.
 #[tauri::command]
+#[specta::specta]
 pub async fn import_apply(
     journal: Journal<'_>,
-    request: Request<'_>,
+    file: RawFile<'_>,
 ) -> Result<ImportSummary, AppError> {
-    let (_, bytes) = raw_file(&request, "import")?;
+    let (_, bytes) = file.read("import")?;
     on_store(&journal, move |store, now, tz| {
         import::import(store, &bytes, now, tz)
     })

@@ -10,6 +10,7 @@ use crate::{AppError, SharedJournal};
 type Journal<'a> = State<'a, SharedJournal>;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_journal_entry(
     journal: Journal<'_>,
     input: JournalInput,
@@ -21,6 +22,7 @@ pub async fn create_journal_entry(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn save_journal_entry(
     journal: Journal<'_>,
     id: i64,
@@ -33,11 +35,13 @@ pub async fn save_journal_entry(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_journal_entry(journal: Journal<'_>, id: i64) -> Result<JournalEntry, AppError> {
     on_store(&journal, move |store, _, _| journal_entries::get(store, id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn journal_tags(journal: Journal<'_>) -> Result<Vec<String>, AppError> {
     on_store(&journal, |store, _, _| journal_entries::tags(store)).await
 }
@@ -45,6 +49,7 @@ pub async fn journal_tags(journal: Journal<'_>) -> Result<Vec<String>, AppError>
 /// Renders Markdown for the editor's preview. Needs the journal unlocked like everything
 /// else that handles journal text.
 #[tauri::command]
+#[specta::specta]
 pub async fn render_markdown(journal: Journal<'_>, body: String) -> Result<String, AppError> {
     on_store(&journal, move |_, _, _| Ok(markdown::to_safe_html(&body))).await
 }

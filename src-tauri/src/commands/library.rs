@@ -5,10 +5,9 @@
 use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit};
 use daybreak_core::store::Store;
 use daybreak_core::DataError;
-use tauri::ipc::Request;
 use tauri::State;
 
-use super::{on_journal, on_store};
+use super::{on_journal, on_store, RawFile};
 use crate::{AppError, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
@@ -25,16 +24,19 @@ async fn on_library<T: Send + 'static>(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_list(journal: Journal<'_>) -> Result<Vec<ArticleSummary>, AppError> {
     on_library(&journal, library::list).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_article(journal: Journal<'_>, slug: String) -> Result<Article, AppError> {
     on_library(&journal, move |store| library::get(store, &slug)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_search(
     journal: Journal<'_>,
     query: String,
@@ -47,11 +49,13 @@ pub async fn library_search(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_for_trigger(key: String) -> Result<Vec<ArticleSummary>, AppError> {
     Ok(library::for_trigger(&key))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_set_bookmark(
     journal: Journal<'_>,
     slug: String,
@@ -64,6 +68,7 @@ pub async fn library_set_bookmark(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_save_progress(
     journal: Journal<'_>,
     slug: String,
@@ -76,6 +81,7 @@ pub async fn library_save_progress(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_save_note(
     journal: Journal<'_>,
     slug: String,
@@ -88,11 +94,13 @@ pub async fn library_save_note(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_continue(journal: Journal<'_>) -> Result<Option<ArticleSummary>, AppError> {
     on_store(&journal, |store, _, _| library::continue_reading(store)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn library_delete_imported(journal: Journal<'_>, slug: String) -> Result<(), AppError> {
     on_store(&journal, move |store, _, _| {
         library::delete_imported(store, &slug)
@@ -104,11 +112,12 @@ pub async fn library_delete_imported(journal: Journal<'_>, slug: String) -> Resu
 /// request body (no JSON round trip for megabytes) and its name, percent-encoded, in the
 /// `x-file-name` header.
 #[tauri::command]
+#[specta::specta]
 pub async fn library_import(
     journal: Journal<'_>,
-    request: Request<'_>,
+    file: RawFile<'_>,
 ) -> Result<ArticleSummary, AppError> {
-    let (name, bytes) = super::raw_file(&request, "imported.txt")?;
+    let (name, bytes) = file.read("imported.txt")?;
     on_store(&journal, move |store, now, _| {
         library::import(store, &name, &bytes, now)
     })

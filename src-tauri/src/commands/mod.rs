@@ -69,9 +69,34 @@ pub(crate) async fn collect_then_write<C: Send + 'static, T: Send + 'static>(
         .map_err(|e| AppError::from(JournalError::from(e)))
 }
 
-/// A file the UI sends as the raw request body (no JSON round trip for megabytes), with its
-/// name, percent-encoded, in the `x-file-name` header.
-pub(crate) fn raw_file(
+/// A command argument: a file the UI sends as the raw request body (no JSON round trip for
+/// megabytes), with its name, percent-encoded, in the `x-file-name` header. Like `State`, it
+/// is left out of the generated TypeScript function, which can only send JSON arguments: the
+/// UI calls these few commands through `invokeWithFile` (ui/src/lib/ipc/invoke.ts) instead.
+pub struct RawFile<'a>(tauri::ipc::Request<'a>);
+
+impl<'a, R: tauri::Runtime> tauri::ipc::CommandArg<'a, R> for RawFile<'a> {
+    fn from_command(
+        command: tauri::ipc::CommandItem<'a, R>,
+    ) -> Result<Self, tauri::ipc::InvokeError> {
+        tauri::ipc::Request::from_command(command).map(RawFile)
+    }
+}
+
+impl specta::function::FunctionArg for RawFile<'_> {
+    fn to_datatype(_: &mut specta::Types) -> Option<specta::datatype::DataType> {
+        None
+    }
+}
+
+impl RawFile<'_> {
+    /// The file's name (or `default_name` when none was sent) and its bytes.
+    pub(crate) fn read(&self, default_name: &str) -> Result<(String, Vec<u8>), AppError> {
+        raw_file(&self.0, default_name)
+    }
+}
+
+fn raw_file(
     request: &tauri::ipc::Request<'_>,
     default_name: &str,
 ) -> Result<(String, Vec<u8>), AppError> {

@@ -12,6 +12,7 @@ use crate::{AppError, SharedJournal};
 type Journal<'a> = State<'a, SharedJournal>;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn log_mood(journal: Journal<'_>, input: MoodInput) -> Result<MoodEntry, AppError> {
     on_store(&journal, move |store, now, _| {
         moods::create(store, &input, now)
@@ -20,6 +21,7 @@ pub async fn log_mood(journal: Journal<'_>, input: MoodInput) -> Result<MoodEntr
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_mood(
     journal: Journal<'_>,
     id: i64,
@@ -32,11 +34,13 @@ pub async fn update_mood(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_mood(journal: Journal<'_>, id: i64) -> Result<MoodEntry, AppError> {
     on_store(&journal, move |store, _, _| moods::get(store, id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn log_craving(
     journal: Journal<'_>,
     input: CravingInput,
@@ -48,6 +52,7 @@ pub async fn log_craving(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_craving(
     journal: Journal<'_>,
     id: i64,
@@ -60,11 +65,13 @@ pub async fn update_craving(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_craving(journal: Journal<'_>, id: i64) -> Result<CravingEvent, AppError> {
     on_store(&journal, move |store, _, _| cravings::get(store, id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_triggers(
     journal: Journal<'_>,
     include_archived: bool,
@@ -76,6 +83,7 @@ pub async fn list_triggers(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_trigger(journal: Journal<'_>, name: String) -> Result<Trigger, AppError> {
     on_store(&journal, move |store, now, _| {
         triggers::create(store, &name, now)
@@ -84,6 +92,7 @@ pub async fn create_trigger(journal: Journal<'_>, name: String) -> Result<Trigge
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn rename_trigger(
     journal: Journal<'_>,
     id: i64,
@@ -96,6 +105,7 @@ pub async fn rename_trigger(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn archive_trigger(
     journal: Journal<'_>,
     id: i64,
@@ -108,6 +118,7 @@ pub async fn archive_trigger(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn merge_triggers(
     journal: Journal<'_>,
     from: i64,
@@ -120,6 +131,7 @@ pub async fn merge_triggers(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_emotions(journal: Journal<'_>) -> Result<Vec<Label>, AppError> {
     on_store(&journal, |store, _, _| {
         catalogue::list(store, Catalogue::Emotions)
@@ -128,6 +140,7 @@ pub async fn list_emotions(journal: Journal<'_>) -> Result<Vec<Label>, AppError>
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_emotion(journal: Journal<'_>, name: String) -> Result<Label, AppError> {
     on_store(&journal, move |store, _, _| {
         catalogue::add(store, Catalogue::Emotions, &name)
@@ -136,6 +149,7 @@ pub async fn add_emotion(journal: Journal<'_>, name: String) -> Result<Label, Ap
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_coping_actions(journal: Journal<'_>) -> Result<Vec<Label>, AppError> {
     on_store(&journal, |store, _, _| {
         catalogue::list(store, Catalogue::CopingActions)
@@ -144,6 +158,7 @@ pub async fn list_coping_actions(journal: Journal<'_>) -> Result<Vec<Label>, App
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_coping_action(journal: Journal<'_>, name: String) -> Result<Label, AppError> {
     on_store(&journal, move |store, _, _| {
         catalogue::add(store, Catalogue::CopingActions, &name)

@@ -10,11 +10,13 @@ use crate::{lock_signals, AppError, SharedJournal, MAIN_WINDOW};
 const TITLE: &str = "Daybreak";
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_preferences(journal: State<'_, SharedJournal>) -> Result<Preferences, AppError> {
     on_store(&journal, |store, _, _| preferences::get(store)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_preferences<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
@@ -34,6 +36,7 @@ pub async fn set_preferences<R: Runtime>(
 /// The person did something in the window (the UI reports it at most every few seconds): the
 /// shell's own idle deadline starts again.
 #[tauri::command]
+#[specta::specta]
 pub async fn idle_touch(idle: State<'_, IdleWatch>) -> Result<(), AppError> {
     idle.touch();
     Ok(())
@@ -43,6 +46,7 @@ pub async fn idle_touch(idle: State<'_, IdleWatch>) -> Result<(), AppError> {
 /// being typed and locks. If it has not locked within the grace (hung, or stuck saving), the
 /// journal is locked from here and the UI told. Nothing here waits on the journal.
 #[tauri::command]
+#[specta::specta]
 pub async fn quick_hide<R: Runtime>(app: AppHandle<R>) -> Result<(), AppError> {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.minimize();

@@ -11,11 +11,13 @@ use crate::{AppError, SharedJournal};
 type Journal<'a> = State<'a, SharedJournal>;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn today(journal: Journal<'_>) -> Result<TodayView, AppError> {
     on_store(&journal, |store, now, tz| today::today(store, now, tz)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_clocks(
     journal: Journal<'_>,
     include_archived: bool,
@@ -27,6 +29,7 @@ pub async fn list_clocks(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_clock(journal: Journal<'_>, input: ClockInput) -> Result<ClockView, AppError> {
     on_store(&journal, move |store, now, tz| {
         clocks::create(store, &input, now, tz)
@@ -35,6 +38,7 @@ pub async fn create_clock(journal: Journal<'_>, input: ClockInput) -> Result<Clo
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_clock(
     journal: Journal<'_>,
     id: i64,
@@ -47,11 +51,13 @@ pub async fn update_clock(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn pin_clock(journal: Journal<'_>, id: i64) -> Result<(), AppError> {
     on_store(&journal, move |store, _, _| clocks::pin(store, id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn archive_clock(journal: Journal<'_>, id: i64, archived: bool) -> Result<(), AppError> {
     on_store(&journal, move |store, _, _| {
         clocks::archive(store, id, archived)
@@ -60,11 +66,13 @@ pub async fn archive_clock(journal: Journal<'_>, id: i64, archived: bool) -> Res
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn delete_clock(journal: Journal<'_>, id: i64) -> Result<(), AppError> {
     on_store(&journal, move |store, _, _| clocks::delete(store, id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn clock_detail(journal: Journal<'_>, id: i64) -> Result<ClockDetail, AppError> {
     on_store(&journal, move |store, now, tz| {
         clocks::detail(store, id, now, tz)
@@ -73,6 +81,7 @@ pub async fn clock_detail(journal: Journal<'_>, id: i64) -> Result<ClockDetail, 
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn acknowledge_milestone(
     journal: Journal<'_>,
     clock_id: i64,
@@ -85,6 +94,7 @@ pub async fn acknowledge_milestone(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn record_slip(
     journal: Journal<'_>,
     clock_id: i64,
@@ -97,6 +107,7 @@ pub async fn record_slip(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_slip(
     journal: Journal<'_>,
     id: i64,
@@ -109,6 +120,7 @@ pub async fn update_slip(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn delete_slip(journal: Journal<'_>, id: i64) -> Result<ClockDetail, AppError> {
     on_store(&journal, move |store, now, tz| {
         slips::delete(store, id, now, tz)

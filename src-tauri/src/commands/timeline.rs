@@ -12,6 +12,7 @@ use crate::{AppError, SharedJournal};
 type Journal<'a> = State<'a, SharedJournal>;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn timeline(
     journal: Journal<'_>,
     filter: TimelineFilter,
@@ -25,6 +26,7 @@ pub async fn timeline(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn delete_entry(journal: Journal<'_>, kind: EntryKind, id: i64) -> Result<(), AppError> {
     on_store(&journal, move |store, now, _| {
         timeline::delete(store, kind, id, now)
@@ -33,6 +35,7 @@ pub async fn delete_entry(journal: Journal<'_>, kind: EntryKind, id: i64) -> Res
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_entry(journal: Journal<'_>, kind: EntryKind, id: i64) -> Result<(), AppError> {
     on_store(&journal, move |store, _, _| {
         timeline::restore(store, kind, id)
@@ -41,6 +44,7 @@ pub async fn restore_entry(journal: Journal<'_>, kind: EntryKind, id: i64) -> Re
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn search_entries(
     journal: Journal<'_>,
     query: String,
@@ -53,6 +57,7 @@ pub async fn search_entries(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn insights(
     journal: Journal<'_>,
     from: NaiveDate,

@@ -5,25 +5,27 @@ use daybreak_core::{clock, JournalStatus, Passphrase, RecoveryKey};
 
 use crate::error::message_of;
 use serde::Serialize;
+use specta::Type;
 use tauri::{AppHandle, Runtime, State};
-use ts_rs::TS;
 
 use super::{on_journal, on_store};
 use crate::{AppError, SharedJournal};
 
 /// What the UI gets back from creating a journal: the recovery key, to show exactly once.
-#[derive(Serialize, TS)]
+#[derive(Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedJournal {
     pub recovery_key: String,
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn vault_status(journal: State<'_, SharedJournal>) -> Result<JournalStatus, AppError> {
     on_journal(&journal, |j| j.status()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_journal(
     journal: State<'_, SharedJournal>,
     passphrase: Passphrase,
@@ -38,6 +40,7 @@ pub async fn create_journal(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn unlock<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
@@ -68,6 +71,7 @@ fn start_auto_backup(journal: &SharedJournal) {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn unlock_with_recovery_key(
     journal: State<'_, SharedJournal>,
     recovery_key: RecoveryKey,
@@ -80,11 +84,13 @@ pub async fn unlock_with_recovery_key(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn lock(journal: State<'_, SharedJournal>) -> Result<(), AppError> {
     on_journal(&journal, |j| j.lock()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn change_passphrase(
     journal: State<'_, SharedJournal>,
     current: Passphrase,
@@ -99,7 +105,7 @@ pub async fn change_passphrase(
 /// What the UI gets back from a re-key: the new recovery key (to show once), the fresh backup
 /// made under the new key (or why it could not be made), and the automatic backups from
 /// before, which still open with the old passphrase until deleted.
-#[derive(Serialize, TS)]
+#[derive(Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RekeyedJournal {
     pub recovery_key: String,
@@ -110,6 +116,7 @@ pub struct RekeyedJournal {
 
 /// Changes the passphrase and locks out every older copy (see `Journal::rekey`).
 #[tauri::command]
+#[specta::specta]
 pub async fn rekey_journal(
     journal: State<'_, SharedJournal>,
     current: Passphrase,

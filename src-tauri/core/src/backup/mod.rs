@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{from_millis, BackupProblem, DataError};
 use crate::insights::CountItem;
@@ -30,12 +30,11 @@ use container::Container;
 
 pub const EXTENSION: &str = "dbk";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupSummary {
     pub path: String,
     pub created_at: DateTime<Utc>,
-    #[ts(type = "number")]
     pub size_bytes: i64,
     /// What it contains, for people to recognise it by.
     pub counts: Vec<CountItem>,

@@ -12,7 +12,7 @@ pub mod daylio;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::store::Store;
@@ -21,7 +21,7 @@ use crate::store::Store;
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 
 /// The formats Daybreak can import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub enum Format {
     /// Daybreak's own JSON export.
@@ -31,23 +31,19 @@ pub enum Format {
 }
 
 /// New and already-present entries of one kind ("moods", "journal entries", ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct KindCount {
     pub kind: String,
-    #[ts(type = "number")]
     pub added: i64,
-    #[ts(type = "number")]
     pub already_there: i64,
 }
 
 /// What an import added (or, in a preview, would add), in total and kind by kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
-    #[ts(type = "number")]
     pub added: i64,
-    #[ts(type = "number")]
     pub already_there: i64,
     /// In the order first met; kinds with nothing in the file are left out.
     pub kinds: Vec<KindCount>,
@@ -83,7 +79,7 @@ impl ImportSummary {
 }
 
 /// What a preview shows before anything is imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub format: Format,

@@ -10,37 +10,34 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::sobriety::count::plural;
 use crate::store::Store;
 pub use findings::MIN_DAYS_EACH_SIDE;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DayValue {
     pub day: NaiveDate,
     pub value: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CountItem {
     pub label: String,
-    #[ts(type = "number")]
     pub count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Insights {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// Days with at least one mood logged.
-    #[ts(type = "number")]
     pub mood_days: i64,
-    #[ts(type = "number")]
     pub craving_count: i64,
     /// Average mood per day (1 to 5).
     pub mood_daily: Vec<DayValue>,
@@ -51,7 +48,6 @@ pub struct Insights {
     pub emotions: Vec<CountItem>,
     pub triggers: Vec<CountItem>,
     /// Cravings by weekday (Monday first) and hour of day: 7 rows of 24.
-    #[ts(type = "Array<Array<number>>")]
     pub craving_heatmap: Vec<Vec<i64>>,
     /// Plain-language findings, each with its sample sizes.
     pub findings: Vec<String>,

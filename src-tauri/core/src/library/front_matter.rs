@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     pub organisation: String,

@@ -14,7 +14,7 @@ pub(crate) mod state;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 pub use front_matter::Source;
 pub use render::TocEntry;
@@ -30,7 +30,7 @@ use crate::store::Store;
 /// Reading speed used for "5 min read".
 const WORDS_PER_MINUTE: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleSummary {
     pub slug: String,
@@ -46,18 +46,17 @@ pub struct ArticleSummary {
     pub progress: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleLink {
     pub slug: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     #[serde(flatten)]
-    #[ts(flatten)]
     pub summary: ArticleSummary,
     pub related: Vec<ArticleLink>,
     pub reviewed: Option<NaiveDate>,

@@ -3,11 +3,11 @@
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::markdown;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TocEntry {
     pub id: String,

@@ -6,13 +6,13 @@ use std::sync::{Mutex, OnceLock};
 
 use rusqlite::Connection;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::search::{fts_query, split_snippet, SnippetPart};
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LibraryHit {
     pub slug: String,

@@ -15,10 +15,12 @@ pub use schedule::{due, next_after, CheckInsToday, Occurrence, Shown, MISSED_AFT
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 /// Which reminder. Each opens its own screen when clicked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum ReminderKind {
     /// The morning intention.
@@ -32,7 +34,7 @@ pub enum ReminderKind {
 }
 
 /// How a reminder's words read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub enum Wording {
     /// "Daybreak — a moment for yourself", whatever the reminder is for.
@@ -44,12 +46,10 @@ pub enum Wording {
 
 /// A stretch of the day with no reminders. `from` later than `to` runs over midnight
 /// (22:00 to 07:00); equal times mean no quiet hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct QuietHours {
-    #[ts(type = "string")]
     pub from: NaiveTime,
-    #[ts(type = "string")]
     pub to: NaiveTime,
 }
 
@@ -66,17 +66,14 @@ impl QuietHours {
 
 /// The reminder settings, as kept in the plain settings file. Everything is off until the
 /// person turns it on. Times are wall-clock times ("21:00") wherever the person is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReminderSettings {
     /// The morning intention's time; `None` is off.
-    #[ts(type = "string | null")]
     pub morning: Option<NaiveTime>,
     /// The evening check-in's time; `None` is off.
-    #[ts(type = "string | null")]
     pub evening: Option<NaiveTime>,
     /// The daily "how are you?"; `None` is off.
-    #[ts(type = "string | null")]
     pub how_are_you: Option<NaiveTime>,
     /// A note on the day a clock reaches a milestone (only while the journal is unlocked: the
     /// clocks are inside it).

@@ -22,7 +22,7 @@ use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::cravings::CravingOutcome;
 use crate::data_error::{from_millis, DataError};
@@ -37,7 +37,7 @@ use crate::time::{instant_at, local};
 const MAX_YEARS: u32 = 10;
 
 /// What the person asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportOptions {
     /// First day, inclusive, in the person's time zone.
@@ -48,7 +48,7 @@ pub struct ReportOptions {
 }
 
 /// Where the two files were saved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportFiles {
     pub html: String,

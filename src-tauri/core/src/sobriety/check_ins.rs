@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{to_millis, DataError};
 use crate::store::Store;
@@ -15,7 +15,7 @@ const MAX_TEXT_CHARS: usize = 2000;
 /// The calendar asks for a month or so at a time; refuse absurd ranges.
 const MAX_RANGE_DAYS: i64 = 400;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckIn {
     /// The user's local date.
@@ -26,7 +26,7 @@ pub struct CheckIn {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct EveningCheckIn {
     pub sober: bool,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Deserialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::milestones::{reached, Milestone};
 use super::model::{Clock, ClockDetail, ClockView, Slip};
@@ -20,15 +20,13 @@ pub const MAX_NAME_CHARS: usize = 60;
 const MAX_YEARS_BACK: i64 = 120;
 
 /// What the user fills in to create or edit a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ClockInput {
     pub name: String,
     pub started_at: DateTime<Utc>,
-    #[ts(type = "number | null")]
     pub money_per_day_cents: Option<i64>,
     pub currency: Option<String>,
-    #[ts(type = "number | null")]
     pub minutes_per_day: Option<i64>,
 }
 

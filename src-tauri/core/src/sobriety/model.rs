@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 /// A clock as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub(crate) struct Clock {
     pub minutes_per_day: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneView {
     pub key: String,
@@ -29,39 +29,30 @@ pub struct MilestoneView {
 }
 
 /// Money and time not spent, when the user told us what a day used to cost.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Savings {
     pub currency: Option<String>,
-    #[ts(type = "number | null")]
     pub money_per_day_cents: Option<i64>,
-    #[ts(type = "number | null")]
     pub minutes_per_day: Option<i64>,
-    #[ts(type = "number | null")]
     pub money_current_cents: Option<i64>,
-    #[ts(type = "number | null")]
     pub money_total_cents: Option<i64>,
-    #[ts(type = "number | null")]
     pub minutes_current: Option<i64>,
-    #[ts(type = "number | null")]
     pub minutes_total: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ClockView {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub started_at: DateTime<Utc>,
     pub streak_started_at: DateTime<Utc>,
     /// Days sober in the current streak, by the calendar rule.
-    #[ts(type = "number")]
     pub days: i64,
     /// "1 month, 2 days".
     pub long_form: String,
     /// Real elapsed time of the current streak.
-    #[ts(type = "number")]
     pub elapsed_seconds: i64,
     pub pinned: bool,
     pub archived: bool,
@@ -71,39 +62,32 @@ pub struct ClockView {
     pub progress: f64,
     /// The highest milestone reached in this streak that has not been celebrated yet.
     pub uncelebrated: Option<MilestoneView>,
-    #[ts(type = "number")]
     pub restarts: i64,
-    #[ts(type = "number")]
     pub longest_streak_days: i64,
-    #[ts(type = "number")]
     pub total_sober_days: i64,
     pub savings: Option<Savings>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Streak {
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
-    #[ts(type = "number")]
     pub days: i64,
-    #[ts(type = "number")]
     pub seconds: i64,
     pub long_form: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Slip {
-    #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
     pub clock_id: i64,
     pub at: DateTime<Utc>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneReached {
     pub key: String,
@@ -112,7 +96,7 @@ pub struct MilestoneReached {
     pub streak_started_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ClockDetail {
     pub clock: ClockView,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::clocks;
 use super::model::{Clock, ClockDetail, ClockView};
@@ -18,25 +18,23 @@ pub(crate) use super::clocks::slips_of as for_clock;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SlipInput {
     pub at: DateTime<Utc>,
     pub note: Option<String>,
     /// What set it off, from the trigger catalogue (optional).
     #[serde(default)]
-    #[ts(optional, type = "Array<number>")]
+    #[specta(optional)]
     pub triggers: Option<Vec<i64>>,
 }
 
 /// What the kind screen after a slip says: what was kept.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SlipRecorded {
     /// The length of the streak this slip ended, in days: it still counts.
-    #[ts(type = "number")]
     pub kept_days: i64,
-    #[ts(type = "number")]
     pub total_sober_days: i64,
     pub clock: ClockView,
 }

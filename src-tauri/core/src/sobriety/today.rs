@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::check_ins::{self, CheckIn};
 use super::clocks;
@@ -12,7 +12,7 @@ use super::model::ClockView;
 use crate::data_error::DataError;
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TodayView {
     pub day: NaiveDate,
@@ -21,7 +21,6 @@ pub struct TodayView {
     /// Every active clock, the main one first.
     pub clocks: Vec<ClockView>,
     pub check_in: Option<CheckIn>,
-    #[ts(type = "number")]
     pub check_in_streak: i64,
 }
 

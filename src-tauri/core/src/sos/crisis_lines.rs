@@ -3,12 +3,12 @@
 //! that date. A country always has its emergency number first.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 /// When the table was last checked against the official sources.
 pub const CHECKED: &str = "2026-11-27";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
     Emergency,
@@ -17,7 +17,7 @@ pub enum LineKind {
     Poison,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CrisisLine {
     pub name: String,
@@ -28,7 +28,7 @@ pub struct CrisisLine {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CountryLines {
     /// ISO 3166 code, or "EU".

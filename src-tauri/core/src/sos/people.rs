@@ -2,15 +2,14 @@
 
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub phone: String,
@@ -18,7 +17,7 @@ pub struct Person {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonInput {
     pub name: String,

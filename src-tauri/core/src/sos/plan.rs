@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::{people, reasons};
 use crate::data_error::{from_millis, to_millis, DataError};
@@ -17,13 +17,12 @@ use crate::time::local;
 const MAX_ITEMS: usize = 30;
 const MAX_ITEM_CHARS: usize = 300;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RelapsePlan {
     pub warning_signs: Vec<String>,
     pub high_risk_situations: Vec<String>,
     /// Triggers from the catalogue that are high-risk for this person.
-    #[ts(type = "Array<number>")]
     pub high_risk_triggers: Vec<i64>,
     pub coping_strategies: Vec<String>,
     pub places: Vec<String>,

@@ -1,15 +1,14 @@
 //! My reasons: the person's own words on why they are staying sober, shown large in SOS.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::DataError;
 use crate::store::Store;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
-    #[ts(type = "number")]
     pub id: i64,
     pub text: String,
 }

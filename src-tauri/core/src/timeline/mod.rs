@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::data_error::{found, DataError};
 use crate::store::Store;
@@ -15,7 +15,9 @@ use kinds::Slice;
 
 mod kinds;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Mood,
@@ -63,12 +65,11 @@ impl EntryKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineItem {
     pub kind: EntryKind,
     /// The entry's id (for a milestone: its clock's id).
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub title: String,
@@ -80,20 +81,19 @@ pub struct TimelineItem {
     pub triggers: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineFilter {
     /// Empty means every kind.
     pub kinds: Vec<EntryKind>,
     pub tag: Option<String>,
-    #[ts(type = "number | null")]
     pub trigger_id: Option<i64>,
     /// Local dates, inclusive.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelinePage {
     pub items: Vec<TimelineItem>,

@@ -24,8 +24,8 @@ describe('ipc/data', () => {
     await data.exportCsv();
     await data.exportReport({ from: '2026-10-29', to: '2026-11-27', includeJournal: false });
     expect(tauri.invoke.mock.calls).toEqual([
-      ['export_json', undefined],
-      ['export_csv', undefined],
+      ['export_json'],
+      ['export_csv'],
       ['report_export', { options: { from: '2026-10-29', to: '2026-11-27', includeJournal: false } }],
     ]);
   });

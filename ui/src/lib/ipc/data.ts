@@ -1,35 +1,29 @@
 import { Channel } from '@tauri-apps/api/core';
-import type { ImportPreview, ImportSummary, LockSignal, ReportFiles, ReportOptions } from '../bindings';
+import { commands, type LockSignal } from '../bindings';
 import { readFileBytes } from '../files';
-import { invoke, invokeWithFile } from './invoke';
+import { invokeWithFile } from './invoke';
 
 // The person's own data going out (readable exports, the counsellor report) and coming in
 // (imports), and the system's reasons to lock. Every export is written to the export folder
 // (Downloads) and is NOT encrypted: the screens that offer one say so.
 
 /** Writes everything as one readable JSON file; resolves to its path. */
-export function exportJson(): Promise<string> {
-  return invoke<string>('export_json');
-}
+export const exportJson = commands.exportJson;
 
 /** Writes one CSV per kind of entry, together in a zip; resolves to its path. */
-export function exportCsv(): Promise<string> {
-  return invoke<string>('export_csv');
-}
+export const exportCsv = commands.exportCsv;
 
 /** Writes the counsellor report for the days `from` to `to` ("YYYY-MM-DD") as HTML and PDF. */
-export function exportReport(options: ReportOptions): Promise<ReportFiles> {
-  return invoke<ReportFiles>('report_export', { options });
-}
+export const exportReport = commands.reportExport;
 
 /** What importing this file (Daybreak's export or a Daylio CSV) would add. Changes nothing. */
-export async function previewImport(file: File): Promise<ImportPreview> {
-  return invokeWithFile<ImportPreview>('import_preview', file.name, await readFileBytes(file));
+export async function previewImport(file: File) {
+  return invokeWithFile('importPreview', file.name, await readFileBytes(file));
 }
 
 /** Imports everything in the file, or (when it fails) nothing at all. */
-export async function applyImport(file: File): Promise<ImportSummary> {
-  return invokeWithFile<ImportSummary>('import_apply', file.name, await readFileBytes(file));
+export async function applyImport(file: File) {
+  return invokeWithFile('importApply', file.name, await readFileBytes(file));
 }
 
 /**
@@ -39,5 +33,5 @@ export async function applyImport(file: File): Promise<ImportSummary> {
 export function watchLockSignals(onSignal: (signal: LockSignal) => void): Promise<void> {
   const channel = new Channel<LockSignal>();
   channel.onmessage = onSignal;
-  return invoke<void>('lock_signals_watch', { onSignal: channel });
+  return commands.lockSignalsWatch(channel);
 }

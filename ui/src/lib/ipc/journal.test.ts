@@ -37,7 +37,7 @@ describe('ipc/journal', () => {
       ['create_journal_entry', { input: INPUT }],
       ['save_journal_entry', { id: 5, input: INPUT }],
       ['get_journal_entry', { id: 5 }],
-      ['journal_tags', undefined],
+      ['journal_tags'],
       ['render_markdown', { body: '**hi**' }],
       ['timeline', { filter: FILTER, cursor: 'c1', limit: 50 }],
       ['delete_entry', { kind: 'mood', id: 7 }],

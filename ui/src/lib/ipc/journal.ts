@@ -1,71 +1,38 @@
-import type {
-  EntryKind,
-  Insights,
-  JournalEntry,
-  JournalInput,
-  SearchHit,
-  TimelineFilter,
-  TimelinePage,
-  Trigger,
-} from '../bindings';
-import { invoke } from './invoke';
+import { commands } from '../bindings';
+
+// The generated functions (../bindings, made from the Rust definitions by src-tauri/src/bindings.rs)
+// under the names the views use. Each rejects with an IpcError.
 
 // Journal entries, the timeline of everything logged, search and insights. Instants are
 // RFC 3339 UTC strings; days (`from`, `to`) are local dates `YYYY-MM-DD`.
 
 /** Creates an entry; the body must not be empty. */
-export function createJournalEntry(input: JournalInput): Promise<JournalEntry> {
-  return invoke<JournalEntry>('create_journal_entry', { input });
-}
+export const createJournalEntry = commands.createJournalEntry;
 
 /** Saves an entry while the person writes (autosave). */
-export function saveJournalEntry(id: number, input: JournalInput): Promise<JournalEntry> {
-  return invoke<JournalEntry>('save_journal_entry', { id, input });
-}
+export const saveJournalEntry = commands.saveJournalEntry;
 
-export function getJournalEntry(id: number): Promise<JournalEntry> {
-  return invoke<JournalEntry>('get_journal_entry', { id });
-}
+export const getJournalEntry = commands.getJournalEntry;
 
 /** Every tag used on a journal entry, for the timeline filter. */
-export function journalTags(): Promise<string[]> {
-  return invoke<string[]>('journal_tags');
-}
+export const journalTags = commands.journalTags;
 
 /** Markdown to sanitized HTML for the preview. Show it only inside an element with class `prose`. */
-export function renderMarkdown(body: string): Promise<string> {
-  return invoke<string>('render_markdown', { body });
-}
+export const renderMarkdown = commands.renderMarkdown;
 
 /** One page of the timeline, newest first. Pass `nextCursor` back for the next page. */
-export function timelinePage(
-  filter: TimelineFilter,
-  cursor: string | null,
-  limit: number,
-): Promise<TimelinePage> {
-  return invoke<TimelinePage>('timeline', { filter, cursor, limit });
-}
+export const timelinePage = commands.timeline;
 
 /** Hides a mood, craving or journal entry. It can be restored until the journal locks. */
-export function deleteEntry(kind: EntryKind, id: number): Promise<void> {
-  return invoke<void>('delete_entry', { kind, id });
-}
+export const deleteEntry = commands.deleteEntry;
 
-export function restoreEntry(kind: EntryKind, id: number): Promise<void> {
-  return invoke<void>('restore_entry', { kind, id });
-}
+export const restoreEntry = commands.restoreEntry;
 
 /** Any text is safe to send: the backend never fails on query syntax. */
-export function searchEntries(query: string, limit: number): Promise<SearchHit[]> {
-  return invoke<SearchHit[]>('search_entries', { query, limit });
-}
+export const searchEntries = commands.searchEntries;
 
 /** Insights between two local dates, both included. */
-export function getInsights(from: string, to: string): Promise<Insights> {
-  return invoke<Insights>('insights', { from, to });
-}
+export const getInsights = commands.insights;
 
 /** The trigger catalogue for the timeline filter (same command as the Mood area's list). */
-export function listTriggersForFilter(includeArchived: boolean): Promise<Trigger[]> {
-  return invoke<Trigger[]>('list_triggers', { includeArchived });
-}
+export const listTriggersForFilter = commands.listTriggers;

@@ -23,14 +23,14 @@ describe('ipc/library', () => {
     await library.libraryContinue();
     await library.libraryDeleteImported('imported-notes');
     expect(tauriInvoke.mock.calls).toEqual([
-      ['library_list', undefined],
+      ['library_list'],
       ['library_article', { slug: 'after-a-slip' }],
       ['library_search', { query: 'urge "surf', limit: 30 }],
       ['library_for_trigger', { key: 'loneliness-isolation' }],
       ['library_set_bookmark', { slug: 'after-a-slip', bookmarked: true }],
       ['library_save_progress', { slug: 'after-a-slip', progress: 0.25 }],
       ['library_save_note', { slug: 'after-a-slip', note: null }],
-      ['library_continue', undefined],
+      ['library_continue'],
       ['library_delete_imported', { slug: 'imported-notes' }],
     ]);
   });

@@ -1,5 +1,8 @@
-import type { Article, ArticleSummary, LibraryHit } from '../bindings';
-import { invoke, invokeWithFile } from './invoke';
+import { commands } from '../bindings';
+import { invokeWithFile } from './invoke';
+
+// The generated functions (../bindings, made from the Rust definitions by src-tauri/src/bindings.rs)
+// under the names the views use. Each rejects with an IpcError.
 
 // The offline library. Shipped articles can be listed, read and searched even while the
 // journal is locked; bookmarks, reading progress, notes and imported articles need it open
@@ -9,50 +12,32 @@ import { invoke, invokeWithFile } from './invoke';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Shipped articles, then (when unlocked) imported ones, with bookmarks and progress. */
-export function libraryList(): Promise<ArticleSummary[]> {
-  return invoke<ArticleSummary[]>('library_list');
-}
+export const libraryList = commands.libraryList;
 
 /** One article with its sanitized HTML; show it only inside an element with class `prose`. */
-export function libraryArticle(slug: string): Promise<Article> {
-  return invoke<Article>('library_article', { slug });
-}
+export const libraryArticle = commands.libraryArticle;
 
 /** Best match first. Any text is safe to send: the backend never fails on query syntax. */
-export function librarySearch(query: string, limit: number): Promise<LibraryHit[]> {
-  return invoke<LibraryHit[]>('library_search', { query, limit });
-}
+export const librarySearch = commands.librarySearch;
 
 /** Articles about a trigger from the catalogue, by its key (e.g. "loneliness-isolation"). */
-export function libraryForTrigger(key: string): Promise<ArticleSummary[]> {
-  return invoke<ArticleSummary[]>('library_for_trigger', { key });
-}
+export const libraryForTrigger = commands.libraryForTrigger;
 
-export function librarySetBookmark(slug: string, bookmarked: boolean): Promise<void> {
-  return invoke<void>('library_set_bookmark', { slug, bookmarked });
-}
+export const librarySetBookmark = commands.librarySetBookmark;
 
 /** How far the person has read, from 0 to 1. */
-export function librarySaveProgress(slug: string, progress: number): Promise<void> {
-  return invoke<void>('library_save_progress', { slug, progress });
-}
+export const librarySaveProgress = commands.librarySaveProgress;
 
 /** The person's private note on an article; `null` (or only spaces) removes it. */
-export function librarySaveNote(slug: string, note: string | null): Promise<void> {
-  return invoke<void>('library_save_note', { slug, note });
-}
+export const librarySaveNote = commands.librarySaveNote;
 
 /** The article read most recently and not finished, if any. */
-export function libraryContinue(): Promise<ArticleSummary | null> {
-  return invoke<ArticleSummary | null>('library_continue');
-}
+export const libraryContinue = commands.libraryContinue;
 
 /** Deletes an imported article for good. Ask the person first. */
-export function libraryDeleteImported(slug: string): Promise<void> {
-  return invoke<void>('library_delete_imported', { slug });
-}
+export const libraryDeleteImported = commands.libraryDeleteImported;
 
 /** Imports a text, Markdown or HTML file (sent as raw bytes, see `invokeWithFile`). */
-export function libraryImport(fileName: string, bytes: Uint8Array): Promise<ArticleSummary> {
-  return invokeWithFile<ArticleSummary>('library_import', fileName, bytes);
+export function libraryImport(fileName: string, bytes: Uint8Array) {
+  return invokeWithFile('libraryImport', fileName, bytes);
 }

@@ -62,9 +62,9 @@ describe('ipc/moods', () => {
       ['rename_trigger', { id: 2, name: 'Friday payday' }],
       ['archive_trigger', { id: 2, archived: false }],
       ['merge_triggers', { from: 2, into: 7 }],
-      ['list_emotions', undefined],
+      ['list_emotions'],
       ['add_emotion', { name: 'restless' }],
-      ['list_coping_actions', undefined],
+      ['list_coping_actions'],
       ['add_coping_action', { name: 'Went for a walk' }],
     ]);
   });

@@ -1,24 +1,17 @@
-import type { Preferences } from '../bindings';
-import { invoke } from './invoke';
+import { commands } from '../bindings';
+
+// The generated functions (../bindings) under the names the views use.
 
 /** Auto-lock minutes (null = never) and the neutral window title. Needs the journal open. */
-export function getPreferences(): Promise<Preferences> {
-  return invoke<Preferences>('get_preferences');
-}
+export const getPreferences = commands.getPreferences;
 
-export function setPreferences(preferences: Preferences): Promise<Preferences> {
-  return invoke<Preferences>('set_preferences', { preferences });
-}
+export const setPreferences = commands.setPreferences;
 
 /**
  * Minimizes the window at once. The caller then saves and locks; if it has not locked a
  * second later, the shell locks by itself (and says so with a `locked` lock signal).
  */
-export function quickHide(): Promise<void> {
-  return invoke<void>('quick_hide');
-}
+export const quickHide = commands.quickHide;
 
 /** Tells the shell the person is active, so its own idle deadline moves on (see activityReports.ts). */
-export function idleTouch(): Promise<void> {
-  return invoke<void>('idle_touch');
-}
+export const idleTouch = commands.idleTouch;

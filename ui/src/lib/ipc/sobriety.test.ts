@@ -49,7 +49,7 @@ describe('ipc/sobriety', () => {
       ['update_slip', { id: 9, input: SLIP }],
       ['delete_slip', { id: 9 }],
       ['acknowledge_milestone', { clockId: 4, key: 'days-30' }],
-      ['today', undefined],
+      ['today'],
       ['morning_check_in', { intention: 'Today I stay sober' }],
       ['evening_check_in', { input: { sober: true, difficulty: 2, note: null } }],
       ['check_ins', { from: '2025-11-01', to: '2025-11-30' }],

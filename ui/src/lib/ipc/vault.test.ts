@@ -19,11 +19,11 @@ describe('ipc/vault', () => {
     await vault.lock();
     await vault.changePassphrase('old phrase', 'new phrase');
     expect(tauriInvoke.mock.calls).toEqual([
-      ['vault_status', undefined],
+      ['vault_status'],
       ['create_journal', { passphrase: 'pass phrase' }],
       ['unlock', { passphrase: 'pass phrase' }],
       ['unlock_with_recovery_key', { recoveryKey: 'K7QF-9M2D', newPassphrase: 'new phrase' }],
-      ['lock', undefined],
+      ['lock'],
       ['change_passphrase', { current: 'old phrase', newPassphrase: 'new phrase' }],
     ]);
   });

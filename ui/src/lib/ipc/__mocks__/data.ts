@@ -1,10 +1,12 @@
-// The data IPC module as tests see it after `vi.mock('…/lib/ipc/data')`. Keep the names in step
-// with ../data.ts.
+// The data IPC module as tests see it after `vi.mock('…/lib/ipc/data')`: each command is a vi.fn()
+// with the real function's type (from the generated bindings), so a test that programs it with
+// the wrong arguments or result does not compile. mocks.test.ts checks the names match ../data.ts.
 import { vi } from 'vitest';
+import type * as real from '../data';
 
-export const exportJson = vi.fn();
-export const exportCsv = vi.fn();
-export const exportReport = vi.fn();
-export const previewImport = vi.fn();
-export const applyImport = vi.fn();
-export const watchLockSignals = vi.fn();
+export const exportJson = vi.fn<typeof real.exportJson>();
+export const exportCsv = vi.fn<typeof real.exportCsv>();
+export const exportReport = vi.fn<typeof real.exportReport>();
+export const previewImport = vi.fn<typeof real.previewImport>();
+export const applyImport = vi.fn<typeof real.applyImport>();
+export const watchLockSignals = vi.fn<typeof real.watchLockSignals>();

@@ -1,19 +1,21 @@
-// The IPC module as tests see it after `vi.mock('…/lib/ipc/sobriety')`: every command is a
-// vi.fn() that each test programs. Keep the names in step with ../sobriety.ts.
+// The sobriety IPC module as tests see it after `vi.mock('…/lib/ipc/sobriety')`: each command is a vi.fn()
+// with the real function's type (from the generated bindings), so a test that programs it with
+// the wrong arguments or result does not compile. mocks.test.ts checks the names match ../sobriety.ts.
 import { vi } from 'vitest';
+import type * as real from '../sobriety';
 
-export const listClocks = vi.fn();
-export const createClock = vi.fn();
-export const updateClock = vi.fn();
-export const pinClock = vi.fn();
-export const archiveClock = vi.fn();
-export const deleteClock = vi.fn();
-export const clockDetail = vi.fn();
-export const recordSlip = vi.fn();
-export const updateSlip = vi.fn();
-export const deleteSlip = vi.fn();
-export const acknowledgeMilestone = vi.fn();
-export const getToday = vi.fn();
-export const morningCheckIn = vi.fn();
-export const eveningCheckIn = vi.fn();
-export const checkIns = vi.fn();
+export const listClocks = vi.fn<typeof real.listClocks>();
+export const createClock = vi.fn<typeof real.createClock>();
+export const updateClock = vi.fn<typeof real.updateClock>();
+export const pinClock = vi.fn<typeof real.pinClock>();
+export const archiveClock = vi.fn<typeof real.archiveClock>();
+export const deleteClock = vi.fn<typeof real.deleteClock>();
+export const clockDetail = vi.fn<typeof real.clockDetail>();
+export const recordSlip = vi.fn<typeof real.recordSlip>();
+export const updateSlip = vi.fn<typeof real.updateSlip>();
+export const deleteSlip = vi.fn<typeof real.deleteSlip>();
+export const acknowledgeMilestone = vi.fn<typeof real.acknowledgeMilestone>();
+export const getToday = vi.fn<typeof real.getToday>();
+export const morningCheckIn = vi.fn<typeof real.morningCheckIn>();
+export const eveningCheckIn = vi.fn<typeof real.eveningCheckIn>();
+export const checkIns = vi.fn<typeof real.checkIns>();

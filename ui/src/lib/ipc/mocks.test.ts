@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+import * as backup from './backup';
+import * as data from './data';
+import * as journal from './journal';
+import * as library from './library';
+import * as moods from './moods';
+import * as preferences from './preferences';
+import * as sobriety from './sobriety';
+import * as vault from './vault';
+import * as backupMock from './__mocks__/backup';
+import * as dataMock from './__mocks__/data';
+import * as journalMock from './__mocks__/journal';
+import * as libraryMock from './__mocks__/library';
+import * as moodsMock from './__mocks__/moods';
+import * as preferencesMock from './__mocks__/preferences';
+import * as sobrietyMock from './__mocks__/sobriety';
+import * as vaultMock from './__mocks__/vault';
+
+// Each mock module must be able to stand in for the real one: `satisfies` makes a mock whose
+// function has another type than the real (generated) one fail to compile; the test below
+// makes a missing or extra name fail.
+const pairs = {
+  backup: [backup, backupMock satisfies typeof backup],
+  data: [data, dataMock satisfies typeof data],
+  journal: [journal, journalMock satisfies typeof journal],
+  library: [library, libraryMock satisfies typeof library],
+  moods: [moods, moodsMock satisfies typeof moods],
+  preferences: [preferences, preferencesMock satisfies typeof preferences],
+  sobriety: [sobriety, sobrietyMock satisfies typeof sobriety],
+  vault: [vault, vaultMock satisfies typeof vault],
+} as const;
+
+describe('ipc mocks', () => {
+  it.each(Object.entries(pairs))('%s has a mock for every export, and nothing else', (_, [real, mock]) => {
+    expect(Object.keys(mock).sort()).toEqual(Object.keys(real).sort());
+  });
+});
