@@ -1104,3 +1104,120 @@ fn the_canary_is_in_no_file_of_the_sync_folder() {
     }
     assert!(files >= 2, "a header and a change file were written");
 }
+
+/// The kill test's child role: the same test binary, started by the test below with
+/// `DAYBREAK_SYNC_CHILD=<data dir>|<folder>|<stop step>#<n>`. It writes moods, printing `ack <i>`
+/// after each commit, syncs after every third, and stops (to be killed) at the n-th time it
+/// reaches the step.
+fn sync_child(spec: &str) {
+    use std::io::Write;
+    use std::sync::atomic::AtomicU32;
+    static SEEN: AtomicU32 = AtomicU32::new(0);
+    fn say(line: &str) {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{line}").and_then(|_| out.flush()).unwrap();
+    }
+    fn at_step(name: &str) {
+        let target = std::env::var("DAYBREAK_SYNC_CHILD").unwrap();
+        let stop = target.rsplit('|').next().unwrap();
+        let (step, nth) = stop.split_once('#').unwrap();
+        if step == name && SEEN.fetch_add(1, Ordering::SeqCst) + 1 == nth.parse::<u32>().unwrap() {
+            say("stopped");
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(60));
+            }
+        }
+    }
+    let mut parts = spec.split('|');
+    let (dir, folder) = (parts.next().unwrap(), parts.next().unwrap());
+    daybreak_core::vault::steps::set_hook(at_step);
+    let vault = daybreak_core::Vault::new(daybreak_core::JournalPaths::new(dir));
+    let mut session = vault.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    for i in 0.. {
+        mood(session.store_mut(), &format!("ack {i}"), vec![]);
+        say(&format!("ack {i}"));
+        if i % 3 == 2 {
+            sync::sync(&mut session, &vault.paths().header(), Path::new(folder)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn killed_while_writing_a_change_file_nothing_acknowledged_is_lost() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    if let Ok(spec) = std::env::var("DAYBREAK_SYNC_CHILD") {
+        return sync_child(&spec);
+    }
+    for stop in [
+        "sync-change:temp-written#1",
+        "sync-change:temp-written#3",
+        "sync-change:renamed#2",
+    ] {
+        let journal = TempJournal::new();
+        journal.create().0.lock().unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let spec = format!(
+            "{}|{}|{stop}",
+            journal.paths().dir().display(),
+            folder.path().display()
+        );
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "killed_while_writing_a_change_file_nothing_acknowledged_is_lost",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("DAYBREAK_SYNC_CHILD", &spec)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut acked = Vec::new();
+        for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+            let line = line.unwrap();
+            if line == "stopped" {
+                break;
+            }
+            if let Some(i) = line.strip_prefix("ack ") {
+                acked.push(i.to_string());
+            }
+        }
+        child.kill().expect("SIGKILL");
+        child.wait().unwrap();
+        assert!(
+            !acked.is_empty(),
+            "{stop}: the child wrote before it was killed"
+        );
+
+        // The killed computer starts again and syncs; a new computer joins from the folder.
+        let vault = &journal.vault;
+        let mut session = vault.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+        sync::sync(&mut session, &vault.paths().header(), folder.path()).unwrap();
+        let joined = TempJournal::new();
+        let passphrase = Passphrase::new(PASSPHRASE);
+        let (other, report) = join(
+            &joined.vault,
+            folder.path(),
+            &Secret::Passphrase(&passphrase),
+        )
+        .unwrap();
+        assert!(
+            report.received.warnings.is_empty(),
+            "{stop}: a temp file left by the kill is not taken for a change file: {:?}",
+            report.received.warnings
+        );
+        for i in &acked {
+            assert_eq!(
+                count(
+                    other.store(),
+                    &format!("SELECT count(*) FROM moods WHERE note = 'ack {i}'")
+                ),
+                1,
+                "{stop}: acknowledged mood {i} reached the other computer exactly once"
+            );
+        }
+        assert_eq!(state(other.store()), state(session.store()), "{stop}");
+    }
+}
