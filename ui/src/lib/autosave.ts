@@ -1,3 +1,4 @@
+import { m } from './i18n';
 // Saving as people write: after a quiet moment, or at once when asked (blur, closing, locking).
 // One save runs at a time; changes made while it runs are saved by the next one.
 
@@ -8,9 +9,9 @@ export type SaveState =
 export function saveStateText(state: SaveState): string {
   switch (state.kind) {
     case 'idle':
-      return 'Saves as you write';
+      return m.autosave_saves_as_you_write();
     case 'saving':
-      return 'Saving…';
+      return m.autosave_saving();
     case 'saved':
       return 'Saved';
     case 'error':

@@ -1,3 +1,4 @@
+import { m } from './i18n';
 // Reading a file the person chose in a file input, to send it to the backend.
 
 /** The bytes of a chosen file (FileReader where `File.arrayBuffer` is missing, as in older WebViews). */
@@ -6,7 +7,7 @@ export async function readFileBytes(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.onerror = () => reject(reader.error ?? new Error(m.files_the_file_could_not_be()));
     reader.readAsArrayBuffer(file);
   });
 }

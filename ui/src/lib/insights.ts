@@ -4,15 +4,16 @@ import { addDays, dayNumber, gridPeak, moodLevel } from './charts';
 import { formatDay, plural } from './format';
 import { localDay } from './localTime';
 import { moodWord } from './journal';
+import { m } from './i18n';
 
 export type RangeChoice = '30' | '90' | '365' | 'all';
 
 /** `label` for the picker; `during` finishes "Nothing logged …". */
 export const RANGE_CHOICES: ReadonlyArray<{ value: RangeChoice; label: string; during: string }> = [
-  { value: '30', label: 'Last 30 days', during: 'in the last 30 days' },
-  { value: '90', label: 'Last 90 days', during: 'in the last 90 days' },
-  { value: '365', label: 'Last year', during: 'in the last year' },
-  { value: 'all', label: 'All time', during: 'yet' },
+  { value: '30', label: m.insights_last_30_days(), during: m.insights_in_the_last_30_days() },
+  { value: '90', label: m.insights_last_90_days(), during: m.insights_in_the_last_90_days() },
+  { value: '365', label: m.insights_last_year(), during: m.insights_in_the_last_year() },
+  { value: 'all', label: m.insights_all_time(), during: 'yet' },
 ];
 
 /** "All time" starts here… */
@@ -53,7 +54,7 @@ function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue;
 
 export function moodSummary(daily: readonly DayValue[], rolling: readonly DayValue[]): string {
   const e = extremes(daily);
-  if (!e) return 'No moods were logged in this period.';
+  if (!e) return m.insights_no_moods_were_logged_in();
   let text =
     `Mood was logged on ${plural(daily.length, 'day')}, averaging ${one(e.average)} out of 5 (${moodWord(e.average)}). ` +
     `Lowest: ${one(e.low.value)} on ${shortDay(e.low.day)}. Highest: ${one(e.high.value)} on ${shortDay(e.high.day)}.`;
@@ -64,7 +65,7 @@ export function moodSummary(daily: readonly DayValue[], rolling: readonly DayVal
 
 export function cravingSummary(daily: readonly DayValue[], count: number): string {
   const e = extremes(daily);
-  if (!e) return 'No cravings were logged in this period.';
+  if (!e) return m.insights_no_cravings_were_logged_in();
   return (
     `${plural(count, 'craving')} logged, on ${plural(daily.length, 'day')}. ` +
     `Strongest each day averaged ${one(e.average)} out of 10; the strongest was ${one(e.high.value)} on ${shortDay(e.high.day)}.`
@@ -96,7 +97,7 @@ export function hourName(hour: number): string {
 
 export function heatmapSummary(grid: readonly (readonly number[])[]): string {
   const peak = gridPeak(grid);
-  if (!peak) return 'No cravings were logged in this period, so there is no pattern by day and hour.';
+  if (!peak) return m.insights_no_cravings_were_logged_in_2();
   const byDay = grid.map((row) => row.reduce((a, b) => a + b, 0));
   const busiestDay = byDay.indexOf(Math.max(...byDay));
   return (
@@ -108,7 +109,7 @@ export function heatmapSummary(grid: readonly (readonly number[])[]): string {
 export function yearSummary(daily: readonly DayValue[], end: string): string {
   const start = dayNumber(end) - 364;
   const inYear = daily.filter((d) => dayNumber(d.day) >= start && dayNumber(d.day) <= dayNumber(end));
-  if (inYear.length === 0) return 'No moods were logged in the last 365 days.';
+  if (inYear.length === 0) return m.insights_no_moods_were_logged_in_2();
   const counts = [0, 0, 0, 0, 0];
   for (const d of inYear) counts[moodLevel(d.value) - 1]! += 1;
   const parts = counts

@@ -1,12 +1,13 @@
 // Words and small rules for the Journal area: tags, entry kinds, and timeline filters.
 import type { EntryKind, TimelineFilter, TimelineItem } from './bindings';
+import { m } from './i18n';
 
 /** Every kind, in the order the filter shows them. */
 export const KINDS: readonly EntryKind[] = ['journal', 'mood', 'craving', 'check_in', 'slip', 'milestone'];
 
 /** One entry of a kind ("Mood"), and the filter's plural ("Moods"). */
 export const KIND_WORDS: Record<EntryKind, { one: string; many: string }> = {
-  journal: { one: 'Journal entry', many: 'Journal' },
+  journal: { one: m.journal_journal_entry(), many: 'Journal' },
   mood: { one: 'Mood', many: 'Moods' },
   craving: { one: 'Craving', many: 'Cravings' },
   check_in: { one: 'Check-in', many: 'Check-ins' },

@@ -1,5 +1,6 @@
 // Pure helpers for the Library area: grouping, reading progress and text sizes.
 import type { ArticleSummary } from './bindings';
+import { m } from './i18n';
 
 export interface TopicGroup {
   topic: string;
@@ -15,7 +16,7 @@ export function groupByTopic(articles: readonly ArticleSummary[]): TopicGroup[] 
   const groups = new Map<string, ArticleSummary[]>();
   for (const article of articles) {
     if (article.imported) continue;
-    const topics = article.topics.length > 0 ? article.topics : ['Other readings'];
+    const topics = article.topics.length > 0 ? article.topics : [m.library_other_readings()];
     for (const topic of new Set(topics)) {
       const list = groups.get(topic) ?? [];
       list.push(article);

@@ -4,6 +4,7 @@
 import type { CravingInput, CravingOutcome, Halt, MoodInput } from './bindings';
 import { instantFromLocal } from './localTime';
 import type { Checked } from './sobrietyRules';
+import { m } from './i18n';
 
 /** The five moods, 1 to 5, as people say them. */
 export const MOOD_WORDS = ['awful', 'bad', 'okay', 'good', 'great'] as const;
@@ -14,8 +15,7 @@ export function moodWord(mood: number): string {
 
 export const HALT_KEYS = ['hungry', 'angry', 'lonely', 'tired'] as const satisfies readonly (keyof Halt)[];
 
-export const HALT_HELP =
-  'HALT: being hungry, angry, lonely or tired can make cravings stronger. Tick any that fit right now.';
+export const HALT_HELP = m.moodscale_halt_being_hungry_angry_lonely();
 
 export const NO_HALT: Halt = { hungry: false, angry: false, lonely: false, tired: false };
 
@@ -25,13 +25,13 @@ export function cravingWord(value: number): string {
   if (value <= 3) return 'mild';
   if (value <= 6) return 'moderate';
   if (value <= 8) return 'strong';
-  return 'very strong';
+  return m.moodscale_very_strong();
 }
 
 export const OUTCOMES: readonly { value: CravingOutcome; label: string }[] = [
-  { value: 'passed', label: 'The urge passed' },
+  { value: 'passed', label: m.moodscale_the_urge_passed() },
   { value: 'used', label: 'I used' },
-  { value: 'struggling', label: 'Still struggling' },
+  { value: 'struggling', label: m.moodscale_still_struggling() },
 ];
 
 /** Trimmed text, or null when nothing is left. */
@@ -42,8 +42,7 @@ export function optionalText(text: string): string | null {
 
 function checkWhen(day: string, time: string, now: Date, what: string): Checked<string, 'when'> {
   const at = instantFromLocal(day, time);
-  if (at === null)
-    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+  if (at === null) return { ok: false, field: 'when', error: m.moodscale_that_date_or_time_doesn() };
   if (Date.parse(at) > now.getTime())
     return { ok: false, field: 'when', error: `A ${what} can't be in the future.` };
   return { ok: true, value: at };
@@ -67,13 +66,13 @@ export interface MoodFormValues {
 /** Turns the mood form into what the backend expects, or says what to fix. */
 export function checkMoodForm(values: MoodFormValues, now: Date = new Date()): Checked<MoodInput, MoodField> {
   if (values.mood === null || !Number.isInteger(values.mood) || values.mood < 1 || values.mood > 5) {
-    return { ok: false, field: 'mood', error: "Please choose how you're feeling, from awful to great." };
+    return { ok: false, field: 'mood', error: m.moodscale_please_choose_how_you_re() };
   }
   const when = checkWhen(values.day, values.time, now, 'mood');
   if (!when.ok) return when;
   const sleep = values.sleep ?? null;
   if (sleep !== null && (!Number.isFinite(sleep) || sleep < 0 || sleep > 24)) {
-    return { ok: false, field: 'sleep', error: 'Hours of sleep should be a number from 0 to 24.' };
+    return { ok: false, field: 'sleep', error: m.moodscale_hours_of_sleep_should_be() };
   }
   return {
     ok: true,
@@ -111,9 +110,10 @@ export function checkCravingForm(
   const when = checkWhen(values.day, values.time, now, 'craving');
   if (!when.ok) return when;
   if (!Number.isInteger(values.strength) || values.strength < 0 || values.strength > 10) {
-    return { ok: false, field: 'strength', error: 'Please choose how strong the craving was, from 0 to 10.' };
+    return { ok: false, field: 'strength', error: m.moodscale_please_choose_how_strong_the() };
   }
-  if (values.outcome === null) return { ok: false, field: 'outcome', error: 'Please choose what happened.' };
+  if (values.outcome === null)
+    return { ok: false, field: 'outcome', error: m.moodscale_please_choose_what_happened() };
   const input: CravingInput = {
     at: when.value,
     strength: values.strength,

@@ -1,3 +1,4 @@
+import { m } from './i18n';
 /** The backend refuses shorter passphrases too. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -18,16 +19,16 @@ export function checkNewPassphrase(
   confirmation: string,
 ): { field: NewPassphraseField; error: string } | null {
   if (passphrase.trim() === '') {
-    return { field: 'new', error: 'Please choose a passphrase.' };
+    return { field: 'new', error: m.passphraserules_please_choose_a_passphrase() };
   }
   if (characterCount(passphrase) < MIN_PASSPHRASE_LENGTH) {
     return { field: 'new', error: `Your passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` };
   }
   if (confirmation === '') {
-    return { field: 'confirm', error: 'Please type your passphrase a second time, to be sure.' };
+    return { field: 'confirm', error: m.passphraserules_please_type_your_passphrase_a() };
   }
   if (passphrase !== confirmation) {
-    return { field: 'confirm', error: "The two passphrases don't match. Please type them again." };
+    return { field: 'confirm', error: m.passphraserules_the_two_passphrases_don_t() };
   }
   return null;
 }

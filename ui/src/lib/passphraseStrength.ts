@@ -1,4 +1,5 @@
 import { MIN_PASSPHRASE_LENGTH, characterCount } from './passphraseRules';
+import { m } from './i18n';
 
 export type StrengthLevel = 'empty' | 'weak' | 'okay' | 'strong';
 
@@ -75,24 +76,24 @@ export function passphraseStrength(passphrase: string): Strength {
   if (COMMON.has(lower) || isSimpleSequence(lower)) {
     return {
       level: 'weak',
-      reason: 'That one is very common, so it is easy to guess. Try a few unrelated words together.',
+      reason: m.passphrasestrength_that_one_is_very_common(),
     };
   }
   const unique = new Set(lower).size;
   if (unique <= 3) {
     return {
       level: 'weak',
-      reason: 'Lots of repeated characters are easy to guess. Try a few different words.',
+      reason: m.passphrasestrength_lots_of_repeated_characters_are(),
     };
   }
 
   const words = wordCount(passphrase);
   const kinds = characterKinds(passphrase);
   if (length >= 20 || (length >= 15 && (words >= 3 || kinds >= 3))) {
-    return { level: 'strong', reason: 'Long passphrases like this are the hardest to guess.' };
+    return { level: 'strong', reason: m.passphrasestrength_long_passphrases_like_this_are() };
   }
   if (length >= 12 || kinds >= 3) {
-    return { level: 'okay', reason: 'Longer is stronger: add another word or two.' };
+    return { level: 'okay', reason: m.passphrasestrength_longer_is_stronger_add_another() };
   }
-  return { level: 'weak', reason: 'Longer is stronger: try a few words together.' };
+  return { level: 'weak', reason: m.passphrasestrength_longer_is_stronger_try_a() };
 }

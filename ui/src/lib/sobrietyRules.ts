@@ -2,6 +2,7 @@
 // plain words. The backend checks again and its `invalid_input` message is shown as is.
 import type { ClockInput, SlipInput } from './bindings';
 import { instantFromLocal } from './localTime';
+import { m } from './i18n';
 
 /** A few common currencies for the savings field; a clock's own code is added when editing. */
 export const CURRENCIES = [
@@ -107,22 +108,22 @@ export function checkClockForm(
   now: Date = new Date(),
 ): Checked<ClockInput, ClockField> {
   const name = values.name.trim();
-  if (name === '')
-    return { ok: false, field: 'name', error: 'Please give this clock a name, like "Alcohol".' };
-  if (values.day === '') return { ok: false, field: 'when', error: 'Please choose the day you started.' };
+  if (name === '') return { ok: false, field: 'name', error: m.sobrietyrules_please_give_this_clock_a() };
+  if (values.day === '')
+    return { ok: false, field: 'when', error: m.sobrietyrules_please_choose_the_day_you() };
   const startedAt = instantFromLocal(values.day, values.time === '' ? '00:00' : values.time);
   if (startedAt === null)
-    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+    return { ok: false, field: 'when', error: m.sobrietyrules_that_date_or_time_doesn() };
   if (Date.parse(startedAt) > now.getTime())
-    return { ok: false, field: 'when', error: "The start can't be in the future." };
+    return { ok: false, field: 'when', error: m.sobrietyrules_the_start_can_t_be() };
 
   const money = parseDecimal(values.money);
   if (money !== null && (Number.isNaN(money) || money > 1_000_000)) {
-    return { ok: false, field: 'money', error: 'Money per day should be a number, like 12.50.' };
+    return { ok: false, field: 'money', error: m.sobrietyrules_money_per_day_should_be() };
   }
   const hours = parseDecimal(values.hours);
   if (hours !== null && (Number.isNaN(hours) || hours > 24)) {
-    return { ok: false, field: 'hours', error: 'Hours per day should be a number from 0 to 24.' };
+    return { ok: false, field: 'hours', error: m.sobrietyrules_hours_per_day_should_be() };
   }
   return {
     ok: true,
@@ -149,15 +150,14 @@ export function checkSlipForm(
   now: Date = new Date(),
 ): Checked<SlipInput, 'when'> {
   if (values.day === '' || values.time === '') {
-    return { ok: false, field: 'when', error: 'Please choose the day and time of the slip.' };
+    return { ok: false, field: 'when', error: m.sobrietyrules_please_choose_the_day_and() };
   }
   const at = instantFromLocal(values.day, values.time);
-  if (at === null)
-    return { ok: false, field: 'when', error: "That date or time doesn't look right. Please check it." };
+  if (at === null) return { ok: false, field: 'when', error: m.sobrietyrules_that_date_or_time_doesn() };
   if (Date.parse(at) > now.getTime())
-    return { ok: false, field: 'when', error: "A slip can't be in the future." };
+    return { ok: false, field: 'when', error: m.sobrietyrules_a_slip_can_t_be() };
   if (Date.parse(at) < Date.parse(clockStartedAt)) {
-    return { ok: false, field: 'when', error: "A slip can't be before this clock started." };
+    return { ok: false, field: 'when', error: m.sobrietyrules_a_slip_can_t_be_2() };
   }
   const note = values.note.trim();
   return { ok: true, value: { at, note: note === '' ? null : note } };
