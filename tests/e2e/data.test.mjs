@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { filesHolding } from './lib/files.mjs';
 import { createJournal, KDF_TIMEOUT_MS } from './lib/flows.mjs';
 
@@ -117,6 +117,7 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
     assert.equal(await preview.attribute('data-format'), 'daylio');
     assert.match(await preview.text(), /new/i);
     await screenshot('data-02-import-preview');
+    await readmeScreenshot(s(), 'your-data');
     await s().click('import-confirm');
     const result = await s().waitFor('import-result', { timeoutMs: 30_000, why: 'importing reports what it added' });
     assert.match(await result.text(), /\d/);

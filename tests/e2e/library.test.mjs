@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { createJournal, lockAndUnlock } from './lib/flows.mjs';
 import { pause } from './lib/webdriver.mjs';
 
@@ -44,6 +44,7 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     await s().click('article-bookmark');
     await s().waitForAttribute('article-bookmark', 'aria-pressed', 'true', { why: 'the bookmark is set' });
     await screenshot('library-02-article');
+    await readmeScreenshot(s(), 'library-article');
   });
 
   test('the bookmark survives lock and unlock', { timeout: 120_000 }, async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { createJournal, lockAndUnlock } from './lib/flows.mjs';
 
 const PASSPHRASE = 'quiet river evening';
@@ -93,6 +93,7 @@ describe('Moods, cravings, journal and insights, end to end', { concurrency: 1 }
     assert.match(text, /Loneliness and isolation/, `the trigger is in the chart: ${text}`);
     assert.match(text, /Stress or anxiety/, `the second trigger is in the chart: ${text}`);
     await screenshot('record-04-insights');
+    await readmeScreenshot(s(), 'insights');
   });
 
   async function closeAnyDialog() {

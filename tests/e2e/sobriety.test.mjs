@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { createJournal, localDateDaysAgo, lockAndUnlock, setInputValue } from './lib/flows.mjs';
 
 const PASSPHRASE = 'morning light 30 days';
@@ -45,6 +45,7 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
     assert.equal((await days.text()).trim(), '30 days', 'the card shows 30 days sober');
     assert.match(await s().text('clock-last-milestone'), /30 days/, 'the 30-day milestone is reached');
     await screenshot('sobriety-01-clock-card');
+    await readmeScreenshot(s(), 'sobriety-clock');
 
     await s().click('nav-today');
     const headline = await s().waitFor('today-days', { why: 'Today shows the main clock' });
@@ -54,6 +55,7 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
     await screenshot('sobriety-02-celebration');
     await s().click('celebration-dismiss');
     await s().waitForAbsent('milestone-celebration', { why: 'dismissing closes the celebration' });
+    await readmeScreenshot(s(), 'today');
   });
 
   test('a slip restarts the streak and keeps the 30 days in history', { timeout: 120_000 }, async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
 
 const PASSPHRASE = 'lifeboat in the harbour';
@@ -56,6 +56,7 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     assert.equal(await s().exists('my-people'), false, 'private parts stay hidden while locked');
     assert.equal(await s().exists('sidebar'), false, 'the journal is still locked');
     await screenshot('sos-01-lock-screen');
+    await readmeScreenshot(s(), 'sos-lock-screen');
     await s().click('public-sos-close');
     await s().waitForAbsent('public-sos', { why: 'the panel closes' });
     await s().type('unlock-passphrase', PASSPHRASE);

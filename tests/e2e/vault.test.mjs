@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
-import { saveText, screenshot } from './lib/artifacts.mjs';
+import { readmeScreenshot, saveText, screenshot } from './lib/artifacts.mjs';
 import { SQLITE_HEADER, hashTree, isInside, listFiles } from './lib/files.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
 
@@ -174,6 +174,7 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
     await s().waitFor('create-passphrase', { timeoutMs: FIRST_PAINT_TIMEOUT_MS, why: 'a first run shows the Welcome screen' });
     assert.equal(await s().exists('unlock-passphrase'), false, 'with an empty data dir the app must not show the unlock screen');
     await screenshot('01-welcome');
+    await readmeScreenshot(s(), 'welcome');
 
     await s().type('create-passphrase', FIRST_PASSPHRASE);
     await s().type('create-confirm', FIRST_PASSPHRASE);
@@ -221,6 +222,7 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
     const dataDirShown = await pathIn('data-dir');
     await s().executeScript('arguments[0].scrollIntoView({ block: "center" });', [await s().find('journal-file')]);
     await screenshot('03-settings-paths');
+    await readmeScreenshot(s(), 'settings');
 
     assert.ok(isInside(state.dataDir, dataDirShown), `Settings' data-dir (${dataDirShown}) must be DAYBREAK_DATA_DIR (${state.dataDir})`);
     assert.ok(

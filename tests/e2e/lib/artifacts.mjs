@@ -112,8 +112,8 @@ export async function readmeScreenshot(session, name) {
     for (const scheme of ['light', 'dark']) {
       const [x, y, width, height] = await session.executeScript(SCHEME_SCRIPT, [scheme]);
       const crop = width > 0 && height > 0 ? `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}` : null;
-      // Nothing to poll for: the new styles apply at once, the next frame paints them.
-      await pause(300);
+      // Nothing to poll for: colours change with a short CSS transition, then stay.
+      await pause(400);
       const file = await capture(path.join(README_SCREENSHOTS_DIR, `${safeName(name)}-${scheme}.png`), crop);
       console.log(`README screenshot: ${file}`);
     }

@@ -17,9 +17,6 @@ export const AREAS: readonly Area[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-/** Honest placeholders for areas that are not built yet. */
-export const COMING_SOON: Partial<Record<AreaId, { intro: string; message: string }>> = {};
-
 /** The time-of-day greeting for an hour 0-23. */
 export function greetingFor(hour: number): string {
   if (hour >= 5 && hour < 12) return 'Good morning';
