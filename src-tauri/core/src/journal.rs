@@ -143,6 +143,12 @@ impl Journal {
         crate::backup::remove_leftovers(self.vault.paths());
     }
 
+    /// The data folder: for the plain settings file (`device_settings`), which is read and
+    /// written whether the journal is locked or not.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.vault.paths().dir()
+    }
+
     pub fn status(&self) -> Result<JournalStatus, JournalError> {
         let paths = self.vault.paths();
         let state = match *self.state() {

@@ -1,9 +1,12 @@
 //! SOS: crisis lines (public, available from the lock screen), my people, my reasons and the
 //! relapse prevention plan (private).
 
+use daybreak_core::device_settings;
 use daybreak_core::sos::{
-    crisis_lines, people, plan, reasons, CountryLines, Person, PersonInput, Reason, RelapsePlan,
+    crisis_lines, people, plan, reasons, CountryLines, CrisisHere, Person, PersonInput, Reason,
+    RelapsePlan,
 };
+use daybreak_core::JournalError;
 use tauri::State;
 
 use super::on_store;
@@ -17,11 +20,54 @@ pub async fn sos_crisis_lines() -> Result<Vec<CountryLines>, AppError> {
     Ok(crisis_lines::all())
 }
 
-/// The country whose lines to show first, from the UI's locale ("en-GB" -> "GB").
+/// What SOS shows, locked or not: the country chosen on this computer (the plain settings
+/// file), else the system's locale, else none ("call your local emergency number").
+/// `ui_locale` (the web view's language) is used only when the system sets no locale at all.
 #[tauri::command]
 #[specta::specta]
-pub async fn sos_country_for_locale(locale: String) -> Result<String, AppError> {
-    Ok(crisis_lines::country_for_locale(&locale).to_string())
+pub async fn sos_crisis_here(
+    journal: Journal<'_>,
+    ui_locale: String,
+) -> Result<CrisisHere, AppError> {
+    let dir = journal.data_dir().to_path_buf();
+    let chosen = device_settings::load(&dir).country;
+    Ok(crisis_lines::here(
+        chosen.as_deref(),
+        &system_locale().unwrap_or(ui_locale),
+    ))
+}
+
+/// Chooses the country whose lines SOS shows (`None`: follow the system), saved in the plain
+/// settings file so the lock screen shows them too. Works while locked: the country is not
+/// private, and a person in crisis at the lock screen may need to choose it there.
+#[tauri::command]
+#[specta::specta]
+pub async fn sos_set_country(
+    journal: Journal<'_>,
+    country: Option<String>,
+    ui_locale: String,
+) -> Result<CrisisHere, AppError> {
+    let dir = journal.data_dir().to_path_buf();
+    let saved = tauri::async_runtime::spawn_blocking(move || {
+        device_settings::set_country(&dir, country.as_deref())
+    })
+    .await
+    .map_err(|_| AppError::internal("a background task stopped"))?
+    .map_err(|e| AppError::from(JournalError::from(e)))?;
+    Ok(crisis_lines::here(
+        saved.country.as_deref(),
+        &system_locale().unwrap_or(ui_locale),
+    ))
+}
+
+/// The system's locale as POSIX systems set it for a program (LC_ALL, then LC_MESSAGES, then
+/// LANG): "C" and "POSIX" count, and name no country. `None` when none is set (Windows, and
+/// macOS apps started from the Finder), where the web view's language stands in.
+fn system_locale() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
 }
 
 #[tauri::command]

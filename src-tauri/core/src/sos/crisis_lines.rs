@@ -1,29 +1,66 @@
-//! The built-in table of crisis lines by country. Numbers are facts: each was checked against
-//! its official source on `CHECKED` (the sources are listed with each line) and the app shows
-//! that date. A country always has its emergency number first.
+//! Crisis lines by country, built in so SOS works offline and while the journal is locked.
+//! The numbers themselves are in `crisis_lines/table.rs`, one entry per country, each line with its
+//! source; this module turns them into what the UI shows. The core hands over facts (kinds,
+//! numbers, names, sources); the UI says what each kind of line is for.
+//!
+//! A country we do not know, or no country at all, gets no country's numbers: SOS then asks
+//! the person to call their local emergency number, offers the country list and points to a
+//! worldwide directory (`ELSEWHERE`). Showing another country's number would be worse than
+//! nothing in a crisis.
 
 use serde::Serialize;
 use specta::Type;
 
-/// When the table was last checked against the official sources.
-pub const CHECKED: &str = "2026-11-27";
+mod table;
 
+use table::{Line, TABLE};
+
+/// When the table was last checked against its sources.
+pub const CHECKED: &str = "2026-12-02";
+
+/// A worldwide directory of helplines, for everyone whose country is not in the table.
+pub const ELSEWHERE: &str = "https://findahelpline.com";
+
+/// What a line is for. The UI words each kind; a line for young people also has `youth`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
+    /// Ambulance, police, fire: the number to call for an overdose.
     Emergency,
+    /// Someone to talk to in a crisis, or about suicide.
     Crisis,
+    /// Help and advice about alcohol and drugs.
     Drugs,
+    /// Someone who stays on the line while you use, and sends help if you stop answering.
+    Overdose,
+    /// Poison information.
     Poison,
+    /// Urgent health advice that is not an emergency (the UK's NHS 111, Germany's 116 117).
+    Health,
+}
+
+/// How to reach a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Contact {
+    Call,
+    Text,
+    CallOrText,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CrisisLine {
-    pub name: String,
+    /// The service's own name ("Samaritans", "TelefonSeelsorge"); `None` for the country's
+    /// general emergency number, which the UI names.
+    pub name: Option<String>,
     pub number: String,
     pub kind: LineKind,
-    pub description: String,
+    pub contact: Contact,
+    /// For children and young people.
+    pub youth: bool,
+    /// The option to choose in the line's menu after calling, when it serves other needs too.
+    pub menu_option: Option<u8>,
     /// Where the number was checked (shown as text; the app is offline).
     pub source: String,
 }
@@ -31,179 +68,103 @@ pub struct CrisisLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CountryLines {
-    /// ISO 3166 code, or "EU".
+    /// ISO 3166-1 alpha-2 code ("IE").
     pub code: String,
+    /// The country's name in English (the UI may show its own language's name instead).
     pub name: String,
+    /// The emergency number always comes first.
     pub lines: Vec<CrisisLine>,
+    /// When these numbers were checked (YYYY-MM-DD).
     pub checked: String,
 }
 
-struct Row(
-    &'static str,
-    &'static str,
-    LineKind,
-    &'static str,
-    &'static str,
-);
+/// Why SOS shows the lines it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CountryBasis {
+    /// The person chose the country (Settings, or SOS's own list).
+    Chosen,
+    /// The computer's language and region settings name a country in the table.
+    Locale,
+    /// No country is known: call your local emergency number.
+    Unknown,
+}
 
-const US: &[Row] = &[
-    Row(
-        "Emergency services",
-        "911",
-        LineKind::Emergency,
-        "Police, fire, ambulance. Call for an overdose.",
-        "https://www.911.gov/",
-    ),
-    Row(
-        "988 Suicide & Crisis Lifeline",
-        "988",
-        LineKind::Crisis,
-        "Call or text, any time. Free and confidential.",
-        "https://988lifeline.org/",
-    ),
-    Row(
-        "SAMHSA National Helpline",
-        "1-800-662-4357",
-        LineKind::Drugs,
-        "Free, confidential treatment referral and information, 24/7, English and Spanish.",
-        "https://www.samhsa.gov/find-help/national-helpline",
-    ),
-    Row(
-        "Poison Control",
-        "1-800-222-1222",
-        LineKind::Poison,
-        "Poison emergencies and questions, 24/7.",
-        "https://www.poison.org/",
-    ),
-];
-const UK: &[Row] = &[
-    Row(
-        "Emergency services",
-        "999",
-        LineKind::Emergency,
-        "Police, fire, ambulance. Call for an overdose.",
-        "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-    ),
-    Row(
-        "Samaritans",
-        "116 123",
-        LineKind::Crisis,
-        "Free, any time, for anyone who is struggling.",
-        "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
-    ),
-    Row(
-        "FRANK",
-        "0300 123 6600",
-        LineKind::Drugs,
-        "Honest information and advice about drugs, 24/7.",
-        "https://www.talktofrank.com/contact-frank",
-    ),
-];
-const CA: &[Row] = &[
-    Row(
-        "Emergency services",
-        "911",
-        LineKind::Emergency,
-        "Police, fire, ambulance. Call for an overdose.",
-        "https://www.canada.ca/en/public-health/services/emergency-preparedness.html",
-    ),
-    Row(
-        "9-8-8 Suicide Crisis Helpline",
-        "988",
-        LineKind::Crisis,
-        "Call or text, any time.",
-        "https://988.ca/",
-    ),
-];
-const AU: &[Row] = &[
-    Row(
-        "Emergency services",
-        "000",
-        LineKind::Emergency,
-        "Police, fire, ambulance. Call for an overdose.",
-        "https://www.triplezero.gov.au/",
-    ),
-    Row(
-        "Lifeline",
-        "13 11 14",
-        LineKind::Crisis,
-        "24-hour crisis support.",
-        "https://www.lifeline.org.au/",
-    ),
-];
-const EU: &[Row] = &[Row(
-    "European emergency number",
-    "112",
-    LineKind::Emergency,
-    "Works across the European Union, free from any phone.",
-    "https://digital-strategy.ec.europa.eu/en/policies/112",
-)];
+/// What SOS shows: one country's lines, or none, with the worldwide directory either way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CrisisHere {
+    pub basis: CountryBasis,
+    /// `None` exactly when `basis` is `Unknown`.
+    pub country: Option<CountryLines>,
+    /// For anyone not in the table, or travelling: `ELSEWHERE`.
+    pub elsewhere: String,
+    /// When the table was checked (YYYY-MM-DD).
+    pub checked: String,
+}
 
-const COUNTRIES: &[(&str, &str, &[Row])] = &[
-    ("US", "United States", US),
-    ("GB", "United Kingdom", UK),
-    ("CA", "Canada", CA),
-    ("AU", "Australia", AU),
-    ("EU", "European Union", EU),
-];
-
-fn build(code: &str, name: &str, rows: &[Row]) -> CountryLines {
-    CountryLines {
-        code: code.into(),
-        name: name.into(),
-        lines: rows
-            .iter()
-            .map(|Row(name, number, kind, description, source)| CrisisLine {
-                name: (*name).into(),
-                number: (*number).into(),
-                kind: *kind,
-                description: (*description).into(),
-                source: (*source).into(),
-            })
-            .collect(),
-        checked: CHECKED.into(),
+fn line(l: &Line) -> CrisisLine {
+    CrisisLine {
+        name: l.name.map(String::from),
+        number: l.number.into(),
+        kind: l.kind,
+        contact: l.contact,
+        youth: l.youth,
+        menu_option: l.menu_option,
+        source: l.source.into(),
     }
 }
 
-/// Every country in the table.
+/// Every country in the table, in the table's order (by English name).
 pub fn all() -> Vec<CountryLines> {
-    COUNTRIES
+    TABLE
         .iter()
-        .map(|(code, name, rows)| build(code, name, rows))
+        .map(|c| CountryLines {
+            code: c.code.into(),
+            name: c.name.into(),
+            lines: c.lines.iter().map(line).collect(),
+            checked: CHECKED.into(),
+        })
         .collect()
 }
 
-/// One country's lines, by its code.
+/// One country's lines, by its code ("IE"); `None` when the table does not have it.
 pub fn country(code: &str) -> Option<CountryLines> {
     all().into_iter().find(|c| c.code == code)
 }
 
-/// The country for a locale such as "en-GB" or "de_DE.UTF-8": its own table when there is
-/// one, the European Union's for EU members, and the United States' otherwise.
-pub fn country_for_locale(locale: &str) -> &'static str {
-    const EU_MEMBERS: [&str; 27] = [
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-    ];
-    let region = locale
-        .split(['.', '@'])
-        .next()
-        .unwrap_or("")
+/// The table's country for a locale such as "en-IE", "de_AT.UTF-8" or "zh-Hant-TW", or `None`
+/// when the locale names no region ("C", "POSIX", "en", "") or one the table does not have.
+pub fn country_for_locale(locale: &str) -> Option<&'static str> {
+    let tag = locale.split(['.', '@']).next().unwrap_or("");
+    // The region is the first subtag after the language that is two letters (a script such as
+    // "Hant" has four, a UN region such as "419" is digits and names no one country).
+    let region = tag
         .split(['-', '_'])
-        .nth(1)
-        .unwrap_or("")
-        .to_uppercase();
-    let region = if region == "UK" {
-        "GB".to_string()
-    } else {
-        region
+        .skip(1)
+        .find(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))?
+        .to_ascii_uppercase();
+    let region = match region.as_str() {
+        "UK" => "GB",
+        other => other,
     };
-    if let Some((code, _, _)) = COUNTRIES.iter().find(|(code, _, _)| *code == region) {
-        code
-    } else if EU_MEMBERS.contains(&region.as_str()) {
-        "EU"
-    } else {
-        "US"
+    TABLE.iter().find(|c| c.code == region).map(|c| c.code)
+}
+
+/// What SOS shows: the chosen country when it is in the table, else the locale's, else none.
+pub fn here(chosen: Option<&str>, locale: &str) -> CrisisHere {
+    let (basis, country) = match chosen.and_then(country) {
+        Some(c) => (CountryBasis::Chosen, Some(c)),
+        None => match country_for_locale(locale).and_then(country) {
+            Some(c) => (CountryBasis::Locale, Some(c)),
+            None => (CountryBasis::Unknown, None),
+        },
+    };
+    CrisisHere {
+        basis,
+        country,
+        elsewhere: ELSEWHERE.into(),
+        checked: CHECKED.into(),
     }
 }
 
@@ -212,52 +173,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_is_well_formed() {
-        let all = all();
-        for code in ["US", "GB", "CA", "AU", "EU"] {
-            assert!(all.iter().any(|c| c.code == code), "{code} is in the table");
-        }
-        for country in &all {
-            assert_eq!(
-                country.lines[0].kind,
-                LineKind::Emergency,
-                "{} lists its emergency number first",
-                country.name
-            );
-            for line in &country.lines {
-                assert!(
-                    line.number
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-')),
-                    "{}: {} has only digits, spaces, + and -",
-                    country.name,
-                    line.number
-                );
-                assert!(line.number.chars().any(|c| c.is_ascii_digit()));
-                assert!(
-                    line.source.starts_with("https://"),
-                    "{} names its source",
-                    line.name
-                );
-            }
-        }
-        let us = &all[0];
-        for number in ["988", "1-800-662-4357", "1-800-222-1222", "911"] {
-            assert!(
-                us.lines.iter().any(|l| l.number == number),
-                "US has {number}"
-            );
-        }
-    }
-
-    #[test]
-    fn locales_pick_a_country() {
-        assert_eq!(country_for_locale("en-GB"), "GB");
-        assert_eq!(country_for_locale("en_AU.UTF-8"), "AU");
-        assert_eq!(country_for_locale("fr-CA"), "CA");
-        assert_eq!(country_for_locale("de_DE.UTF-8"), "EU");
-        assert_eq!(country_for_locale("en-US"), "US");
-        assert_eq!(country_for_locale("C"), "US");
-        assert_eq!(country_for_locale(""), "US");
+    fn locales_name_a_country_only_when_they_have_one() {
+        assert_eq!(country_for_locale("en-GB"), Some("GB"));
+        assert_eq!(country_for_locale("en_UK"), Some("GB"));
+        assert_eq!(country_for_locale("en_AU.UTF-8"), Some("AU"));
+        assert_eq!(country_for_locale("fr-CA"), Some("CA"));
+        assert_eq!(country_for_locale("de_DE.UTF-8"), Some("DE"));
+        assert_eq!(
+            country_for_locale("sr_RS@latin"),
+            None,
+            "Serbia: not in the table"
+        );
+        assert_eq!(country_for_locale("pt-BR"), Some("BR"));
+        assert_eq!(country_for_locale("zh-Hant-TW"), None);
+        assert_eq!(
+            country_for_locale("es-419"),
+            None,
+            "Latin America is no one country"
+        );
+        assert_eq!(country_for_locale("ga_IE.utf8"), Some("IE"));
+        assert_eq!(country_for_locale("en"), None);
     }
 }

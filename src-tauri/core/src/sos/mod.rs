@@ -6,7 +6,7 @@ pub mod people;
 pub mod plan;
 pub mod reasons;
 
-pub use crisis_lines::{CountryLines, CrisisLine, LineKind};
+pub use crisis_lines::{Contact, CountryBasis, CountryLines, CrisisHere, CrisisLine, LineKind};
 pub use people::{Person, PersonInput};
 pub use plan::RelapsePlan;
 pub use reasons::Reason;

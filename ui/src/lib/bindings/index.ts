@@ -75,8 +75,18 @@ export const commands = {
 	 */
 	libraryImport: () => typedError<ArticleSummary, AppError>(__TAURI_INVOKE("library_import")),
 	sosCrisisLines: () => typedError<CountryLines[], AppError>(__TAURI_INVOKE("sos_crisis_lines")),
-	/**  The country whose lines to show first, from the UI's locale ("en-GB" -> "GB"). */
-	sosCountryForLocale: (locale: string) => typedError<string, AppError>(__TAURI_INVOKE("sos_country_for_locale", { locale })),
+	/**
+	 *  What SOS shows, locked or not: the country chosen on this computer (the plain settings
+	 *  file), else the system's locale, else none ("call your local emergency number").
+	 *  `ui_locale` (the web view's language) is used only when the system sets no locale at all.
+	 */
+	sosCrisisHere: (uiLocale: string) => typedError<CrisisHere, AppError>(__TAURI_INVOKE("sos_crisis_here", { uiLocale })),
+	/**
+	 *  Chooses the country whose lines SOS shows (`None`: follow the system), saved in the plain
+	 *  settings file so the lock screen shows them too. Works while locked: the country is not
+	 *  private, and a person in crisis at the lock screen may need to choose it there.
+	 */
+	sosSetCountry: (country: string | null, uiLocale: string) => typedError<CrisisHere, AppError>(__TAURI_INVOKE("sos_set_country", { country, uiLocale })),
 	sosPeople: () => typedError<Person[], AppError>(__TAURI_INVOKE("sos_people")),
 	sosAddPerson: (input: PersonInput) => typedError<Person, AppError>(__TAURI_INVOKE("sos_add_person", { input })),
 	sosUpdatePerson: (id: number, input: PersonInput) => typedError<Person, AppError>(__TAURI_INVOKE("sos_update_person", { id, input })),
@@ -242,16 +252,31 @@ export type ClockView = {
 	savings: Savings | null,
 };
 
+/**  How to reach a line. */
+export type Contact = "call" | "text" | "call_or_text";
+
 export type CountItem = {
 	label: string,
 	count: number,
 };
 
+/**  Why SOS shows the lines it shows. */
+export type CountryBasis = 
+/**  The person chose the country (Settings, or SOS's own list). */
+"chosen" | 
+/**  The computer's language and region settings name a country in the table. */
+"locale" | 
+/**  No country is known: call your local emergency number. */
+"unknown";
+
 export type CountryLines = {
-	/**  ISO 3166 code, or "EU". */
+	/**  ISO 3166-1 alpha-2 code ("IE"). */
 	code: string,
+	/**  The country's name in English (the UI may show its own language's name instead). */
 	name: string,
+	/**  The emergency number always comes first. */
 	lines: CrisisLine[],
+	/**  When these numbers were checked (YYYY-MM-DD). */
 	checked: string,
 };
 
@@ -297,11 +322,30 @@ export type CreatedJournal = {
 	recoveryKey: string,
 };
 
+/**  What SOS shows: one country's lines, or none, with the worldwide directory either way. */
+export type CrisisHere = {
+	basis: CountryBasis,
+	/**  `None` exactly when `basis` is `Unknown`. */
+	country: CountryLines | null,
+	/**  For anyone not in the table, or travelling: `ELSEWHERE`. */
+	elsewhere: string,
+	/**  When the table was checked (YYYY-MM-DD). */
+	checked: string,
+};
+
 export type CrisisLine = {
-	name: string,
+	/**
+	 *  The service's own name ("Samaritans", "TelefonSeelsorge"); `None` for the country's
+	 *  general emergency number, which the UI names.
+	 */
+	name: string | null,
 	number: string,
 	kind: LineKind,
-	description: string,
+	contact: Contact,
+	/**  For children and young people. */
+	youth: boolean,
+	/**  The option to choose in the line's menu after calling, when it serves other needs too. */
+	menuOption: number | null,
 	/**  Where the number was checked (shown as text; the app is offline). */
 	source: string,
 };
@@ -436,7 +480,20 @@ export type LibraryHit = {
 	score: number,
 };
 
-export type LineKind = "emergency" | "crisis" | "drugs" | "poison";
+/**  What a line is for. The UI words each kind; a line for young people also has `youth`. */
+export type LineKind = 
+/**  Ambulance, police, fire: the number to call for an overdose. */
+"emergency" | 
+/**  Someone to talk to in a crisis, or about suicide. */
+"crisis" | 
+/**  Help and advice about alcohol and drugs. */
+"drugs" | 
+/**  Someone who stays on the line while you use, and sends help if you stop answering. */
+"overdose" | 
+/**  Poison information. */
+"poison" | 
+/**  Urgent health advice that is not an emergency (the UK's NHS 111, Germany's 116 117). */
+"health";
 
 export type LockSignal = 
 /**  The system is about to sleep. */
