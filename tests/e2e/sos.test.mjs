@@ -23,7 +23,9 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
   before(async () => {
     // The app writes the plan's printable page here instead of ~/Downloads.
     process.env.DAYBREAK_EXPORT_DIR = exportDir;
-    app = await launchApp({ dataDir, name: 'sos' });
+    // A region the crisis table has, so the lock screen lists lines (with no region at all,
+    // as under LANG=C, SOS lists none: sos-country.test.mjs checks that).
+    app = await launchApp({ dataDir, name: 'sos', env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     await createJournal(s(), PASSPHRASE);
   });
 
