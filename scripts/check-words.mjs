@@ -7,7 +7,8 @@
 //   node scripts/check-words.mjs FILE...    check only these files (any of the kinds below)
 //
 // What is read, only the text a person can see:
-// - the articles, `src-tauri/core/library/articles/*.md`: all of it, front matter included;
+// - the articles, `src-tauri/core/library/articles/*.md` and their translations in a folder per
+//   language (`src-tauri/core/library/articles/es/*.md`): all of it, front matter included;
 // - Rust under `src-tauri/core/src/**` and `src-tauri/src/**`: string literals only (not
 //   comments or names);
 // - the UI, `ui/src/**/*.svelte` and `ui/src/**/*.ts` (not `*.test.ts`, `*.d.ts` or the
@@ -355,7 +356,7 @@ export function jsonStrings(src) {
 export function kindOf(file) {
   const f = file.split(path.sep).join('/');
   if (f.split('/').some((p) => SKIPPED_DIRS.has(p))) return null;
-  if (/^src-tauri\/core\/library\/articles\/[^/]+\.md$/.test(f)) return 'text';
+  if (/^src-tauri\/core\/library\/articles\/(?:[a-z]{2}(?:-[A-Za-z]+)?\/)?[^/]+\.md$/.test(f)) return 'text';
   if (/^src-tauri\/(?:core\/)?src\/.*\.rs$/.test(f)) return 'rust';
   if (/^src-tauri\/packaging\/.*\.(?:desktop|xml)$/.test(f)) return 'text';
   if (/^ui\/(?:messages\/|src\/(?:.*\/)?(?:messages|locales|i18n)\/).*\.json$/.test(f)) return 'json';

@@ -110,6 +110,7 @@ test('message catalogues: values are read, keys are not', () => {
 
 test('which files are read', () => {
   assert.equal(kindOf('src-tauri/core/library/articles/08-after-a-slip.md'), 'text');
+  assert.equal(kindOf('src-tauri/core/library/articles/es/08-after-a-slip.md'), 'text');
   assert.equal(kindOf('src-tauri/core/src/report/mod.rs'), 'rust');
   assert.equal(kindOf('src-tauri/src/commands/vault.rs'), 'rust');
   assert.equal(kindOf('ui/src/components/record/SlipFlow.svelte'), 'svelte');
