@@ -7,12 +7,54 @@ export const KINDS: readonly EntryKind[] = ['journal', 'mood', 'craving', 'check
 
 /** One entry of a kind ("Mood"), and the filter's plural ("Moods"). */
 export const KIND_WORDS: Record<EntryKind, { one: string; many: string }> = {
-  journal: { one: m.journal_journal_entry(), many: 'Journal' },
-  mood: { one: 'Mood', many: 'Moods' },
-  craving: { one: 'Craving', many: 'Cravings' },
-  check_in: { one: 'Check-in', many: 'Check-ins' },
-  slip: { one: 'Slip', many: 'Slips' },
-  milestone: { one: 'Milestone', many: 'Milestones' },
+  journal: {
+    get one() {
+      return m.journal_journal_entry();
+    },
+    get many() {
+      return m.kind_journal_many();
+    },
+  },
+  mood: {
+    get one() {
+      return m.kind_mood_one();
+    },
+    get many() {
+      return m.kind_mood_many();
+    },
+  },
+  craving: {
+    get one() {
+      return m.kind_craving_one();
+    },
+    get many() {
+      return m.kind_craving_many();
+    },
+  },
+  check_in: {
+    get one() {
+      return m.kind_check_in_one();
+    },
+    get many() {
+      return m.kind_check_in_many();
+    },
+  },
+  slip: {
+    get one() {
+      return m.kind_slip_one();
+    },
+    get many() {
+      return m.kind_slip_many();
+    },
+  },
+  milestone: {
+    get one() {
+      return m.kind_milestone_one();
+    },
+    get many() {
+      return m.kind_milestone_many();
+    },
+  },
 };
 
 /** Only these can be deleted (and restored) from the timeline. */
