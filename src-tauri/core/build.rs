@@ -1,8 +1,23 @@
-//! Embeds the starter library: every `library/articles/*.md` becomes a `(file name, text)` pair
-//! compiled into the binary, so articles read with no network and no files beside the app.
+//! Embeds the starter library: every `library/articles/*.md` (English) becomes a `(file name,
+//! text)` pair compiled into the binary, and every `library/articles/<language>/*.md` a
+//! `(language, file name, text)` triple, so articles read with no network and no files beside
+//! the app.
 
 use std::fs;
 use std::path::Path;
+
+/// The Markdown files directly in `dir`, sorted by name.
+fn articles(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("library/articles must exist")
+        .map(|e| e.expect("dir entry"))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
 
 fn main() {
     // Read at run time, not with env!(): a build script compiled in one clone can be reused by
@@ -10,20 +25,11 @@ fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest).join("library/articles");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<String> = fs::read_dir(&dir)
-        .expect("library/articles must exist")
-        .map(|e| {
-            e.expect("dir entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|n| n.ends_with(".md"))
-        .collect();
-    names.sort();
-    let mut out = String::from("/// The shipped articles, by file name, in order.\npub const SHIPPED: &[(&str, &str)] = &[\n");
-    for name in &names {
-        let path = dir.join(name);
+    let mut out = String::from(
+        "/// The shipped articles, by file name, in order.\npub const SHIPPED: &[(&str, &str)] = &[\n",
+    );
+    for name in articles(&dir) {
+        let path = dir.join(&name);
         println!("cargo:rerun-if-changed={}", path.display());
         out.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
@@ -31,6 +37,35 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("shipped_articles.rs");
-    fs::write(dest, out).expect("write shipped_articles.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&out_dir).join("shipped_articles.rs"), out)
+        .expect("write shipped_articles.rs");
+    // The other languages in a file of their own, so that an older build script run from
+    // another clone sharing the target dir (which writes only the file above) leaves it be.
+    let mut out = String::from(
+        "/// Shipped articles in other languages: (language code, file name, text).\n\
+         pub const TRANSLATED: &[(&str, &str, &str)] = &[\n",
+    );
+    let mut languages: Vec<String> = fs::read_dir(&dir)
+        .expect("library/articles must exist")
+        .map(|e| e.expect("dir entry"))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    languages.sort();
+    for language in languages {
+        let sub = dir.join(&language);
+        println!("cargo:rerun-if-changed={}", sub.display());
+        for name in articles(&sub) {
+            let path = sub.join(&name);
+            println!("cargo:rerun-if-changed={}", path.display());
+            out.push_str(&format!(
+                "    ({language:?}, {name:?}, include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+        }
+    }
+    out.push_str("];\n");
+    fs::write(Path::new(&out_dir).join("translated_articles.rs"), out)
+        .expect("write translated_articles.rs");
 }

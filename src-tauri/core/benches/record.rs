@@ -14,6 +14,7 @@ use daybreak_core::search;
 use daybreak_core::store::Store;
 use daybreak_core::timeline::{self, TimelineFilter};
 use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::words::Language;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Session, Vault};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
@@ -126,9 +127,14 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
     });
     group.bench_function("csv_zip_export_ten_years", |b| {
         b.iter(|| {
-            let path =
-                daybreak_core::export_csv::export_to(&exports, session.store(), now(), Tz::UTC)
-                    .unwrap();
+            let path = daybreak_core::export_csv::export_to(
+                &exports,
+                session.store(),
+                now(),
+                Tz::UTC,
+                Language::En,
+            )
+            .unwrap();
             std::fs::remove_file(path).unwrap();
         })
     });

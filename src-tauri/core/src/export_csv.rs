@@ -13,6 +13,7 @@ use zip::write::SimpleFileOptions;
 use crate::data_error::DataError;
 use crate::store::Store;
 use crate::time::local;
+use crate::words::Language;
 
 /// One column: its header and where its value comes from in an exported item.
 struct Column {
@@ -81,14 +82,6 @@ const FILES: &[(&str, &str, &[Column])] = &[
     ]),
     ("reasons.csv", "reasons", &[col("reason", "text", Text)]),
 ];
-
-const README: &str = "Daybreak export (spreadsheets)\r\n\r\n\
-These files are NOT encrypted: anyone who has them can read your journal.\r\n\
-One CSV file per kind of entry, UTF-8, comma-separated, with a header row.\r\n\
-Times are your local time; lists are separated by \"; \".\r\n\
-Text that starts with = + - or @ is written with a leading ' so that spreadsheet programs\r\n\
-show it instead of running it as a formula.\r\n\
-The complete export, including your relapse plan and library, is the JSON export.\r\n";
 
 /// Quotes a field for CSV (RFC 4180): always quoted, inner quotes doubled.
 fn quote(field: &str) -> String {
@@ -161,17 +154,23 @@ fn slips(export: &Value) -> Vec<Value> {
 }
 
 /// The zip, in memory.
-pub fn export_zip(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Vec<u8>, DataError> {
-    zip_from(&crate::export::export(store, now)?, tz)
+pub fn export_zip(
+    store: &Store,
+    now: DateTime<Utc>,
+    tz: Tz,
+    language: Language,
+) -> Result<Vec<u8>, DataError> {
+    zip_from(&crate::export::export(store, now)?, tz, language)
 }
 
 /// The zip for an export already read (`export::export`).
-pub fn zip_from(export: &Value, tz: Tz) -> Result<Vec<u8>, DataError> {
+/// Its README is written in `language`.
+pub fn zip_from(export: &Value, tz: Tz, language: Language) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let failed = |_| DataError::invalid("The spreadsheet export could not be made.");
     zip.start_file("README.txt", options).map_err(failed)?;
-    zip.write_all(README.as_bytes())
+    zip.write_all(language.words().spreadsheet_readme.as_bytes())
         .map_err(|_| DataError::invalid("The spreadsheet export could not be made."))?;
     let slips = slips(export);
     for (name, key, columns) in FILES {
@@ -196,8 +195,9 @@ pub fn export_to(
     store: &Store,
     now: DateTime<Utc>,
     tz: Tz,
+    language: Language,
 ) -> Result<PathBuf, DataError> {
-    write_zip(dir, &crate::export::export(store, now)?, now, tz)
+    write_zip(dir, &crate::export::export(store, now)?, now, tz, language)
 }
 
 /// Saves the zip for an export already read (the slow half, after the journal is let go).
@@ -206,8 +206,9 @@ pub fn write_zip(
     export: &Value,
     now: DateTime<Utc>,
     tz: Tz,
+    language: Language,
 ) -> Result<PathBuf, DataError> {
-    let bytes = zip_from(export, tz)?;
+    let bytes = zip_from(export, tz, language)?;
     crate::export_file::write_new(
         dir,
         "daybreak-spreadsheets",

@@ -34,6 +34,7 @@ pub mod time;
 pub mod timeline;
 pub mod triggers;
 pub mod vault;
+pub mod words;
 
 pub use data_error::{BackupProblem, DataError};
 pub use journal::{Journal, JournalError, JournalState, JournalStatus, Rekeyed};

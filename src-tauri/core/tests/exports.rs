@@ -11,6 +11,7 @@ use common::TempJournal;
 use daybreak_core::export_csv;
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{clocks, slips, ClockInput, SlipInput};
+use daybreak_core::words::Language;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()
@@ -89,13 +90,13 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     .unwrap();
 
     let out = tempfile::tempdir().unwrap();
-    let path = export_csv::export_to(out.path(), st, now(), tz).unwrap();
+    let path = export_csv::export_to(out.path(), st, now(), tz, Language::En).unwrap();
     assert!(path
         .file_name()
         .unwrap()
         .to_string_lossy()
         .starts_with("daybreak-spreadsheets-2026-07-01"));
-    let again = export_csv::export_to(out.path(), st, now(), tz).unwrap();
+    let again = export_csv::export_to(out.path(), st, now(), tz, Language::En).unwrap();
     assert_ne!(path, again, "a second export never overwrites the first");
 
     let mut zip =
@@ -118,6 +119,14 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
         ]
     );
     assert!(file(&mut zip, "README.txt").contains("NOT encrypted"));
+    let spanish = export_csv::export_to(out.path(), st, now(), tz, Language::Es).unwrap();
+    let mut spanish =
+        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&spanish).unwrap())).unwrap();
+    let readme = file(&mut spanish, "README.txt");
+    assert!(
+        readme.contains("Estos archivos NO están cifrados") && !readme.contains("NOT encrypted"),
+        "the README is in the language asked for: {readme}"
+    );
 
     let clocks_csv = file(&mut zip, "clocks.csv");
     assert!(clocks_csv.starts_with("\"name\",\"started (local)\""));

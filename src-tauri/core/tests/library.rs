@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal, PASSPHRASE};
 use daybreak_core::library::{self, front_matter, import};
+use daybreak_core::words::Language;
 use daybreak_core::{DataError, Passphrase};
 
 const TRIGGER_KEYS: [&str; 12] = [
@@ -85,7 +86,7 @@ fn every_shipped_article_is_well_formed() {
         }
         // Words that label a person ("addict", "clean", "failure", ...) are checked in every
         // shipped string, articles included, by scripts/check-words.mjs: one list, one place.
-        let article = library::get(None, &meta.slug).unwrap();
+        let article = library::get(None, &meta.slug, Language::En).unwrap();
         assert!(
             !article.html.contains("<script"),
             "{file}: nothing executable"
@@ -135,7 +136,7 @@ fn search_ranks_the_starter_library_by_relevance() {
         assert!(library::search(None, weird, 5).is_ok());
     }
     assert!(
-        library::for_trigger("loneliness-isolation")
+        library::for_trigger("loneliness-isolation", Language::En)
             .iter()
             .any(|a| a.slug == "loneliness-and-connection"),
         "the loneliness trigger links to the article on connection"
@@ -232,10 +233,10 @@ fn imported_articles_and_reading_state_live_in_the_encrypted_journal() {
         library::save_progress(st, "after-a-slip", 1.5, now()),
         Err(DataError::Invalid(_))
     ));
-    let before_bad = library::list(Some(st)).unwrap().len();
+    let before_bad = library::list(Some(st), Language::En).unwrap().len();
     assert!(library::import(st, "empty.txt", b"   ", now()).is_err());
     assert_eq!(
-        library::list(Some(st)).unwrap().len(),
+        library::list(Some(st), Language::En).unwrap().len(),
         before_bad,
         "a refused file imports nothing"
     );
@@ -254,27 +255,30 @@ fn imported_articles_and_reading_state_live_in_the_encrypted_journal() {
         );
     }
     let s = j.vault.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    let list = library::list(Some(s.store())).unwrap();
+    let list = library::list(Some(s.store()), Language::En).unwrap();
     assert!(
         list.iter()
             .any(|a| a.slug == "opioid-overdose" && a.bookmarked),
         "bookmark kept"
     );
     assert_eq!(
-        library::continue_reading(s.store()).unwrap().unwrap().slug,
+        library::continue_reading(s.store(), Language::En)
+            .unwrap()
+            .unwrap()
+            .slug,
         "after-a-slip"
     );
-    let article = library::get(Some(s.store()), "after-a-slip").unwrap();
+    let article = library::get(Some(s.store()), "after-a-slip", Language::En).unwrap();
     assert_eq!(
         article.note.as_deref(),
         Some(format!("my {canary} note").as_str())
     );
     assert!((article.summary.progress - 0.4).abs() < 1e-9);
     assert!(
-        library::get(None, &a.slug).is_err(),
+        library::get(None, &a.slug, Language::En).is_err(),
         "an imported article needs the journal open"
     );
-    let locked_view = library::get(None, "opioid-overdose").unwrap();
+    let locked_view = library::get(None, "opioid-overdose", Language::En).unwrap();
     assert!(
         !locked_view.summary.bookmarked && locked_view.note.is_none(),
         "no private state while locked"

@@ -17,6 +17,7 @@ use daybreak_core::backup::{self, container::Container};
 use daybreak_core::store::settings;
 use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
+use daybreak_core::words::Language;
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, Passphrase, Secret, Vault, VaultError,
 };
@@ -428,8 +429,8 @@ fn the_data_folder_is_0700_and_every_file_written_is_0600() {
             let store = s.store_mut();
             Ok(vec![
                 daybreak_core::export::export_to(&exports, store, now(), tz)?,
-                daybreak_core::export_csv::export_to(&exports, store, now(), tz)?,
-                daybreak_core::sos::plan::export_to(&exports, store, now(), tz)?,
+                daybreak_core::export_csv::export_to(&exports, store, now(), tz, Language::En)?,
+                daybreak_core::sos::plan::export_to(&exports, store, now(), tz, Language::En)?,
             ])
         })
         .unwrap();

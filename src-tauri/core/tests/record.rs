@@ -8,13 +8,14 @@ use chrono_tz::Tz;
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::catalogue::{self, Catalogue};
 use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
-use daybreak_core::insights;
+use daybreak_core::insights::{self, DayMark, DayMarkKind, Finding};
 use daybreak_core::journal_entries::{self, JournalInput};
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::search;
 use daybreak_core::sobriety::{clocks, ClockInput};
 use daybreak_core::timeline::{self, EntryKind, TimelineFilter};
 use daybreak_core::triggers;
+use daybreak_core::words::Language;
 use daybreak_core::{DataError, Session};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
@@ -468,7 +469,6 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     let empty = insights::compute(st, from, to, TZ).unwrap();
     assert!(empty.findings.is_empty(), "no claims without data");
-    assert_eq!(empty.summary, "Nothing logged in this period yet.");
 
     // 40 days: on 15 of them loneliness was a trigger and mood was 2; on the others, 4.
     for d in 0..40 {
@@ -499,30 +499,62 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     }
     let i = insights::compute(st, from, to, TZ).unwrap();
     assert_eq!((i.mood_days, i.craving_count), (40, 15));
+    // The core returns facts; worded in English they read as they always have.
+    let said: Vec<String> = i
+        .findings
+        .iter()
+        .map(Language::En.words().finding)
+        .collect();
     assert!(
-        i.summary.starts_with(
-            "Moods were logged on 40 days, averaging 3.2 out of 5. 15 cravings were logged."
-        ),
-        "{}",
-        i.summary
-    );
-    assert!(
-        i.findings.contains(&"On days you logged loneliness and isolation your mood averaged 2.0, against 4.0 on other days (15 vs 25 days).".to_string()),
+        i.findings.contains(&Finding::MoodOnMarkedDays {
+            mark: DayMark {
+                kind: DayMarkKind::Trigger,
+                name: "Loneliness and isolation".into(),
+            },
+            average_with: 2.0,
+            average_without: 4.0,
+            days_with: 15,
+            days_without: 25,
+        }),
         "{:#?}",
         i.findings
     );
     assert!(
+        i.findings.contains(&Finding::CravingPeak {
+            from_hour: 21,
+            to_hour: 23,
+            count: 15,
+            total: 15,
+        }),
+        "{:#?}",
         i.findings
+    );
+    let findings = said;
+    assert!(
+        findings.contains(&"On days you logged loneliness and isolation your mood averaged 2.0, against 4.0 on other days (15 vs 25 days).".to_string()),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
             .contains(&"Your cravings peak between 9 and 11 pm (15 of 15 cravings).".to_string()),
-        "{:#?}",
-        i.findings
+        "{findings:#?}"
     );
     assert!(
-        i.findings.contains(
+        findings.contains(
             &"When you chose \"called someone\", the urge passed 11 times out of 15.".to_string()
         ),
-        "{:#?}",
-        i.findings
+        "{findings:#?}"
+    );
+    let spanish: Vec<String> = i
+        .findings
+        .iter()
+        .map(Language::Es.words().finding)
+        .collect();
+    assert!(
+        spanish.contains(
+            &"Cuando elegiste «called someone», las ganas pasaron 11 de 15 veces.".to_string()
+        ),
+        "{spanish:#?}"
     );
     assert_eq!(i.triggers[0].label, "Loneliness and isolation");
     assert_eq!(i.triggers[0].count, 15);
@@ -533,7 +565,10 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     // With only 9 lonely days the comparison is not made.
     let few = insights::compute(st, NaiveDate::from_ymd_opt(2026, 10, 7).unwrap(), to, TZ).unwrap();
     assert!(
-        few.findings.iter().all(|f| !f.contains("loneliness")),
+        few.findings.iter().all(|f| !matches!(
+            f,
+            Finding::MoodOnMarkedDays { mark, .. } if mark.name.contains("Loneliness")
+        )),
         "{:#?}",
         few.findings
     );

@@ -16,6 +16,7 @@ use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::report::{self, Report, ReportOptions};
 use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::triggers;
+use daybreak_core::words::Language;
 use daybreak_core::{DataError, Session};
 
 const TZ: Tz = chrono_tz::Europe::London;
@@ -42,6 +43,7 @@ fn options(from: NaiveDate, to: NaiveDate, include_journal: bool) -> ReportOptio
         from,
         to,
         include_journal,
+        language: Language::En,
     }
 }
 
@@ -264,6 +266,11 @@ fn pdf_text(pdf: &[u8]) -> String {
 /// Checks the file's frame as poppler's `pdfinfo` reads it: a PDF, A4, and every font it uses
 /// embedded as a subset (poppler's `pdffonts`). Returns the page count.
 fn check_structure(pdf: &[u8]) -> usize {
+    check_structure_titled(pdf, "Daybreak report")
+}
+
+/// The same, for a report titled `title` (a report in another language).
+fn check_structure_titled(pdf: &[u8], title: &str) -> usize {
     assert!(pdf.starts_with(b"%PDF-1."), "a PDF header");
     let info = poppler("pdfinfo", pdf);
     let field = |name: &str| {
@@ -273,7 +280,7 @@ fn check_structure(pdf: &[u8]) -> usize {
             .unwrap_or_else(|| panic!("pdfinfo says {name}\n{info}"))
             .to_string()
     };
-    assert_eq!(field("Title:"), "Daybreak report");
+    assert_eq!(field("Title:"), title);
     assert!(field("Page size:").contains("(A4)"), "A4: {info}");
     let fonts = poppler("pdffonts", pdf);
     // Two header lines, then one line per font: name type encoding emb sub uni object ID.
@@ -315,7 +322,14 @@ fn the_report_counts_what_happened_in_the_range() {
         "the October slip is outside the range"
     );
     assert_eq!(r.clocks[1].days, Some(56));
-    assert_eq!(r.clocks[1].long_form, "1 month, 25 days");
+    assert_eq!(
+        (
+            r.clocks[1].span.years,
+            r.clocks[1].span.months,
+            r.clocks[1].span.days
+        ),
+        (0, 1, 25)
+    );
     assert_eq!(r.clocks[1].slips_in_range, 0);
     assert_eq!(r.clocks[2].days, Some(6));
 
@@ -579,6 +593,58 @@ fn the_pdf_is_well_formed_and_readable() {
     }
 }
 
+#[test]
+fn a_report_asked_for_in_spanish_is_written_in_spanish() {
+    let (_j, s) = filled();
+    let spanish = ReportOptions {
+        language: Language::Es,
+        ..november(true)
+    };
+    let report = build(&s, &spanish);
+    let pdf = pdf(&report);
+    let pages = check_structure_titled(&pdf, "Informe de Daybreak");
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Informe de Daybreak",
+        "Este informe no está cifrado: cualquier persona que lo tenga puede leerlo.",
+        "Fechas que abarca: del 1 de noviembre de 2026 al 30 de noviembre de 2026.",
+        "Días sin consumir",
+        "Estado de ánimo y ganas de consumir",
+        "Ánimo por día",
+        "Desencadenantes",
+        "Lo que ayudó",
+        "Entradas del diario",
+        // The person's own words are theirs, in whatever language they wrote them.
+        "Alcohol",
+        "marmalade",
+        "Payday <script>alert(1)</script>: 3 veces",
+        &format!("Página 1 de {pages}"),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    for english in [
+        "Daybreak report",
+        "Sober days",
+        "Moods and cravings",
+        "Page 1 of",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english:?} left in English:\n{text}"
+        );
+    }
+    let html = report::to_html(&report);
+    assert!(
+        html.contains("<html lang=\"es\">"),
+        "the page says its language"
+    );
+    assert!(html.contains("<title>Informe de Daybreak</title>"));
+    assert!(html.contains("<h2>Días sin consumir</h2>"));
+    // The English report keeps its words.
+    let english = report::to_html(&build(&s, &november(true)));
+    assert!(english.contains("<html lang=\"en\">") && english.contains("<h2>Sober days</h2>"));
+}
+
 /// The same words in Spanish, Greek, Russian, Japanese and Arabic: a trigger's name, and a
 /// journal entry's title and text.
 const LANGUAGES: [(&str, &str, &str); 5] = [
@@ -711,7 +777,16 @@ fn options_and_files_keep_their_ipc_shape() {
     let o: ReportOptions =
         serde_json::from_str(r#"{"from":"2026-11-01","to":"2026-11-30","includeJournal":true}"#)
             .unwrap();
-    assert_eq!(o, november(true));
+    assert_eq!(
+        o,
+        november(true),
+        "a report asked for without a language is in English"
+    );
+    let o: ReportOptions = serde_json::from_str(
+        r#"{"from":"2026-11-01","to":"2026-11-30","includeJournal":true,"language":"es"}"#,
+    )
+    .unwrap();
+    assert_eq!(o.language, Language::Es);
     let files = report::ReportFiles {
         html: "a.html".into(),
         pdf: "a.pdf".into(),

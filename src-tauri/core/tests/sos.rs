@@ -6,6 +6,7 @@ mod common;
 use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
+use daybreak_core::words::Language;
 use daybreak_core::{library, triggers, DataError};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -135,7 +136,7 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
     };
     assert!(invalid(plan::save(st, &bad, now())).contains("trigger"));
 
-    let html = plan::export_html(st, now(), chrono_tz::Tz::UTC).unwrap();
+    let html = plan::export_html(st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
     assert!(
         html.contains("This page is readable by anyone who sees it."),
         "clearly marked as readable"
@@ -146,10 +147,29 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         "everything is escaped"
     );
     assert!(html.contains("<p>Be kind to myself.</p>"));
+    let spanish = plan::export_html(st, now(), chrono_tz::Tz::UTC, Language::Es).unwrap();
+    for expected in [
+        "<html lang=\"es\">",
+        "<h1>Mi plan de prevención de recaídas</h1>",
+        "Cualquier persona que vea esta página puede leerla.",
+        "27 de noviembre de 2026",
+        "<h2>Personas a las que puedo llamar</h2>",
+        // The person's own words stay as they wrote them.
+        "Sam — 555 0100",
+    ] {
+        assert!(
+            spanish.contains(expected),
+            "missing {expected:?} in {spanish}"
+        );
+    }
+    assert!(
+        !spanish.contains("readable by anyone") && !spanish.contains("My warning signs"),
+        "no English left on the Spanish page"
+    );
 
     let out = tempfile::tempdir().unwrap();
-    let first = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
-    let second = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
+    let first = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
+    let second = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
     assert_ne!(first, second, "an export never overwrites an earlier one");
     assert!(first
         .file_name()
@@ -173,7 +193,7 @@ fn the_plan_page_carries_the_reports_strict_csp() {
                        style-src 'unsafe-inline'\">";
     let j = TempJournal::new();
     let (s, _) = j.create();
-    let html = plan::export_html(s.store(), now(), chrono_tz::Tz::UTC).unwrap();
+    let html = plan::export_html(s.store(), now(), chrono_tz::Tz::UTC, Language::En).unwrap();
     let head = &html[..html.find("</head>").expect("the page has a head")];
     let csp = head
         .find(CSP)

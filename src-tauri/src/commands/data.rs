@@ -4,6 +4,7 @@
 
 use daybreak_core::import::{self, ImportPreview, ImportSummary};
 use daybreak_core::report::{self, ReportFiles, ReportOptions};
+use daybreak_core::words::Language;
 use daybreak_core::{export, export_csv};
 use tauri::State;
 
@@ -36,13 +37,14 @@ pub async fn export_json(
 pub async fn export_csv(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
+    language: Language,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
     collect_then_write(
         &journal,
         |store, now, _| export::export(store, now),
         move |all, now, tz| {
-            export_csv::write_zip(&dir, &all, now, tz).map(|p| p.display().to_string())
+            export_csv::write_zip(&dir, &all, now, tz, language).map(|p| p.display().to_string())
         },
     )
     .await

@@ -4,6 +4,7 @@
 
 use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit};
 use daybreak_core::store::Store;
+use daybreak_core::words::Language;
 use daybreak_core::DataError;
 use tauri::State;
 
@@ -25,14 +26,21 @@ async fn on_library<T: Send + 'static>(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_list(journal: Journal<'_>) -> Result<Vec<ArticleSummary>, AppError> {
-    on_library(&journal, library::list).await
+pub async fn library_list(
+    journal: Journal<'_>,
+    language: Language,
+) -> Result<Vec<ArticleSummary>, AppError> {
+    on_library(&journal, move |store| library::list(store, language)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_article(journal: Journal<'_>, slug: String) -> Result<Article, AppError> {
-    on_library(&journal, move |store| library::get(store, &slug)).await
+pub async fn library_article(
+    journal: Journal<'_>,
+    slug: String,
+    language: Language,
+) -> Result<Article, AppError> {
+    on_library(&journal, move |store| library::get(store, &slug, language)).await
 }
 
 #[tauri::command]
@@ -50,8 +58,11 @@ pub async fn library_search(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_for_trigger(key: String) -> Result<Vec<ArticleSummary>, AppError> {
-    Ok(library::for_trigger(&key))
+pub async fn library_for_trigger(
+    key: String,
+    language: Language,
+) -> Result<Vec<ArticleSummary>, AppError> {
+    Ok(library::for_trigger(&key, language))
 }
 
 #[tauri::command]
@@ -95,8 +106,14 @@ pub async fn library_save_note(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_continue(journal: Journal<'_>) -> Result<Option<ArticleSummary>, AppError> {
-    on_store(&journal, |store, _, _| library::continue_reading(store)).await
+pub async fn library_continue(
+    journal: Journal<'_>,
+    language: Language,
+) -> Result<Option<ArticleSummary>, AppError> {
+    on_store(&journal, move |store, _, _| {
+        library::continue_reading(store, language)
+    })
+    .await
 }
 
 #[tauri::command]

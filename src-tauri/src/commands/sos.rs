@@ -6,6 +6,7 @@ use daybreak_core::sos::{
     crisis_lines, people, plan, reasons, CountryLines, CrisisHere, Person, PersonInput, Reason,
     RelapsePlan,
 };
+use daybreak_core::words::Language;
 use daybreak_core::JournalError;
 use tauri::State;
 
@@ -151,10 +152,11 @@ pub async fn plan_save(journal: Journal<'_>, plan: RelapsePlan) -> Result<Relaps
 pub async fn plan_export(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
+    language: Language,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
     on_store(&journal, move |store, now, tz| {
-        plan::export_to(&dir, store, now, tz).map(|p| p.display().to_string())
+        plan::export_to(&dir, store, now, tz, language).map(|p| p.display().to_string())
     })
     .await
 }

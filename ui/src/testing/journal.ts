@@ -99,7 +99,6 @@ export function emptyInsights(overrides: Partial<Insights> = {}): Insights {
     triggers: [],
     cravingHeatmap: emptyGrid(),
     findings: [],
-    summary: 'Nothing logged in this period yet.',
     ...overrides,
   };
 }
@@ -132,10 +131,16 @@ export function insights(overrides: Partial<Insights> = {}): Insights {
     triggers: [{ label: 'Stress', count: 2 }],
     cravingHeatmap: grid,
     findings: [
-      'On days you slept under 6 hours, your mood averaged 2.5 (4 days), against 3.8 otherwise (9 days).',
-      'Cravings came most often in the evening (5 of 8).',
+      {
+        kind: 'moodOnMarkedDays',
+        mark: { kind: 'halt', name: 'tired' },
+        averageWith: 2.5,
+        averageWithout: 3.8,
+        daysWith: 4,
+        daysWithout: 9,
+      },
+      { kind: 'cravingPeak', fromHour: 21, toHour: 23, count: 5, total: 8 },
     ],
-    summary: 'Moods were logged on 3 days, averaging 3.2 out of 5. 3 cravings were logged.',
     ...overrides,
   });
 }

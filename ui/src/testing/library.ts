@@ -12,6 +12,7 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     readingMinutes: 6,
     bookmarked: false,
     progress: 0,
+    languages: ['en', 'es'],
     ...overrides,
   };
 }
@@ -74,6 +75,7 @@ export function article(overrides: Partial<Article> = {}): Article {
     reviewed: '2026-11-27',
     note: null,
     importedAt: null,
+    fallback: false,
     ...overrides,
   };
 }

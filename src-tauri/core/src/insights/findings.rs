@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDate, Timelike};
+use serde::Serialize;
+use specta::Type;
 
 use super::data::Data;
 
@@ -14,21 +16,76 @@ const MIN_TRIES_FOR_COPING: usize = 5;
 const MIN_MOOD_DIFFERENCE: f64 = 0.3;
 const MAX_COMPARISONS: usize = 3;
 
-pub(super) fn all(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<String> {
+/// What the person's data shows, as facts: the UI words them on screen and `words` in the
+/// report, each in the person's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Finding {
+    /// "On days you logged loneliness your mood averaged 2.1, against 3.4 on other days (18 vs
+    /// 140 days)."
+    #[serde(rename_all = "camelCase")]
+    MoodOnMarkedDays {
+        mark: DayMark,
+        /// Average mood (1 to 5) on the marked days and on the others.
+        average_with: f64,
+        average_without: f64,
+        days_with: u32,
+        days_without: u32,
+    },
+    /// "Your cravings peak between 9 and 11 pm (31 of 120 cravings)." Hours 0 to 23, local.
+    #[serde(rename_all = "camelCase")]
+    CravingPeak {
+        from_hour: u8,
+        to_hour: u8,
+        count: u32,
+        total: u32,
+    },
+    /// "When you chose \"called someone\", the urge passed 9 times out of 11."
+    #[serde(rename_all = "camelCase")]
+    CopingWorked {
+        action: String,
+        passed: u32,
+        tries: u32,
+    },
+}
+
+/// What marks a day: a trigger logged with a craving, an emotion or a HALT state felt with a
+/// mood. `name` is the trigger's or emotion's name as the person keeps it, or the HALT key
+/// (`hungry`, `angry`, `lonely`, `tired`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DayMark {
+    pub kind: DayMarkKind,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum DayMarkKind {
+    Trigger,
+    Emotion,
+    Halt,
+}
+
+pub(super) fn all(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<Finding> {
     let mut out = comparisons(data, by_day);
     out.extend(craving_peak(data));
     out.extend(coping(data));
     out
 }
 
-/// "On days you logged loneliness your mood averaged 2.1, against 3.4 on other days (18 vs
-/// 140 days)." For triggers (from cravings), emotions and HALT states (from moods).
-fn comparisons(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<String> {
-    let mut marked: BTreeMap<String, BTreeSet<NaiveDate>> = BTreeMap::new();
+/// For triggers (from cravings), emotions and HALT states (from moods): mood on the days they
+/// were marked against the other days.
+fn comparisons(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<Finding> {
+    let mut marked: BTreeMap<DayMark, BTreeSet<NaiveDate>> = BTreeMap::new();
+    let mark = |kind, name: &str| DayMark {
+        kind,
+        name: name.to_string(),
+    };
     for c in &data.cravings {
         for t in &c.triggers {
             marked
-                .entry(format!("logged {}", t.to_lowercase()))
+                .entry(mark(DayMarkKind::Trigger, t))
                 .or_default()
                 .insert(c.local.date());
         }
@@ -36,19 +93,22 @@ fn comparisons(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<Str
     const HALT: [&str; 4] = ["hungry", "angry", "lonely", "tired"];
     for m in &data.moods {
         for e in &m.emotions {
-            marked.entry(format!("felt {e}")).or_default().insert(m.day);
+            marked
+                .entry(mark(DayMarkKind::Emotion, e))
+                .or_default()
+                .insert(m.day);
         }
         for (flag, name) in m.halt.iter().zip(HALT) {
             if *flag {
                 marked
-                    .entry(format!("were {name}"))
+                    .entry(mark(DayMarkKind::Halt, name))
                     .or_default()
                     .insert(m.day);
             }
         }
     }
-    let mut found: Vec<(f64, String)> = Vec::new();
-    for (what, days) in marked {
+    let mut found: Vec<(f64, Finding)> = Vec::new();
+    for (mark, days) in marked {
         let (mut with, mut without) = (Vec::new(), Vec::new());
         for (day, (sum, n)) in by_day {
             let avg = sum / f64::from(*n);
@@ -65,11 +125,13 @@ fn comparisons(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<Str
         if (a - b).abs() >= MIN_MOOD_DIFFERENCE {
             found.push((
                 (a - b).abs(),
-                format!(
-                    "On days you {what} your mood averaged {a:.1}, against {b:.1} on other days ({} vs {} days).",
-                    with.len(),
-                    without.len()
-                ),
+                Finding::MoodOnMarkedDays {
+                    mark,
+                    average_with: round1(a),
+                    average_without: round1(b),
+                    days_with: with.len() as u32,
+                    days_without: without.len() as u32,
+                },
             ));
         }
     }
@@ -77,12 +139,12 @@ fn comparisons(data: &Data, by_day: &BTreeMap<NaiveDate, (f64, u32)>) -> Vec<Str
     found
         .into_iter()
         .take(MAX_COMPARISONS)
-        .map(|(_, text)| text)
+        .map(|(_, finding)| finding)
         .collect()
 }
 
-/// "Your cravings peak between 9 and 11 pm (31 of 120 cravings)."
-fn craving_peak(data: &Data) -> Option<String> {
+/// The busiest two hours of the day for cravings, when there is a real peak.
+fn craving_peak(data: &Data) -> Option<Finding> {
     let total = data.cravings.len();
     if total < MIN_CRAVINGS_FOR_PEAK {
         return None;
@@ -99,14 +161,16 @@ fn craving_peak(data: &Data) -> Option<String> {
     if count * 24 < total * 2 * 2 {
         return None;
     }
-    Some(format!(
-        "Your cravings peak between {} ({count} of {total} cravings).",
-        hour_span(start as u32, (start as u32 + 2) % 24)
-    ))
+    Some(Finding::CravingPeak {
+        from_hour: start as u8,
+        to_hour: ((start + 2) % 24) as u8,
+        count: count as u32,
+        total: total as u32,
+    })
 }
 
-/// "When you called someone, the urge passed 9 times out of 11."
-fn coping(data: &Data) -> Vec<String> {
+/// Coping actions tried at least five times, and how often the urge passed.
+fn coping(data: &Data) -> Vec<Finding> {
     let mut tries: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for c in &data.cravings {
         for a in &c.actions {
@@ -117,63 +181,28 @@ fn coping(data: &Data) -> Vec<String> {
             }
         }
     }
-    let mut out: Vec<(usize, String)> = tries
+    let mut out: Vec<Finding> = tries
         .into_iter()
         .filter(|(_, (_, n))| *n >= MIN_TRIES_FOR_COPING)
-        .map(|(action, (passed, n))| {
-            (
-                n,
-                format!(
-                    "When you chose \"{}\", the urge passed {passed} times out of {n}.",
-                    action.to_lowercase()
-                ),
-            )
+        .map(|(action, (passed, n))| Finding::CopingWorked {
+            action: action.to_string(),
+            passed: passed as u32,
+            tries: n as u32,
         })
         .collect();
-    out.sort_by_key(|(tries, _)| std::cmp::Reverse(*tries));
-    out.into_iter()
-        .take(MAX_COMPARISONS)
-        .map(|(_, t)| t)
-        .collect()
+    out.sort_by_key(|f| match f {
+        Finding::CopingWorked { tries, .. } => std::cmp::Reverse(*tries),
+        _ => std::cmp::Reverse(0),
+    });
+    out.truncate(MAX_COMPARISONS);
+    out
+}
+
+/// Averages as they are told: one decimal.
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
 }
 
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
-}
-
-/// "9 and 11 pm", "11 pm and 1 am", "midnight and 2 am".
-pub(super) fn hour_span(from: u32, to: u32) -> String {
-    let name = |h: u32| match h {
-        0 => ("midnight".to_string(), ""),
-        12 => ("noon".to_string(), ""),
-        h if h < 12 => (h.to_string(), "am"),
-        h => ((h - 12).to_string(), "pm"),
-    };
-    let ((a, am), (b, bm)) = (name(from), name(to));
-    match (am.is_empty(), bm.is_empty(), am == bm) {
-        (false, false, true) => format!("{a} and {b} {bm}"),
-        _ => format!("{a}{} and {b}{}", pad(am), pad(bm)),
-    }
-}
-
-fn pad(suffix: &str) -> String {
-    if suffix.is_empty() {
-        String::new()
-    } else {
-        format!(" {suffix}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hour_spans_read_naturally() {
-        assert_eq!(hour_span(21, 23), "9 and 11 pm");
-        assert_eq!(hour_span(23, 1), "11 pm and 1 am");
-        assert_eq!(hour_span(0, 2), "midnight and 2 am");
-        assert_eq!(hour_span(11, 13), "11 am and 1 pm");
-        assert_eq!(hour_span(12, 14), "noon and 2 pm");
-    }
 }

@@ -13,9 +13,8 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::data_error::DataError;
-use crate::sobriety::count::plural;
 use crate::store::Store;
-pub use findings::MIN_DAYS_EACH_SIDE;
+pub use findings::{DayMark, DayMarkKind, Finding, MIN_DAYS_EACH_SIDE};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -49,10 +48,8 @@ pub struct Insights {
     pub triggers: Vec<CountItem>,
     /// Cravings by weekday (Monday first) and hour of day: 7 rows of 24.
     pub craving_heatmap: Vec<Vec<i64>>,
-    /// Plain-language findings, each with its sample sizes.
-    pub findings: Vec<String>,
-    /// One paragraph for screen readers.
-    pub summary: String,
+    /// What stands out, as facts with their sample sizes; the UI and the report word them.
+    pub findings: Vec<Finding>,
 }
 
 pub fn compute(
@@ -107,7 +104,6 @@ pub fn compute(
         })
         .collect();
     let findings = findings::all(&data, &by_day);
-    let summary = summary(&mood_daily, data.cravings.len(), &triggers, &findings);
     Ok(Insights {
         from,
         to,
@@ -120,7 +116,6 @@ pub fn compute(
         triggers: counted(triggers),
         craving_heatmap: heatmap,
         findings,
-        summary,
     })
 }
 
@@ -152,39 +147,6 @@ fn rolling_average(daily: &[DayValue], window: i64) -> Vec<DayValue> {
             }
         })
         .collect()
-}
-
-fn summary(
-    mood_daily: &[DayValue],
-    cravings: usize,
-    triggers: &BTreeMap<&str, i64>,
-    findings: &[String],
-) -> String {
-    if mood_daily.is_empty() && cravings == 0 {
-        return "Nothing logged in this period yet.".into();
-    }
-    let avg = mood_daily.iter().map(|d| d.value).sum::<f64>() / mood_daily.len().max(1) as f64;
-    let top = triggers.iter().max_by_key(|(_, n)| **n).map(|(t, n)| {
-        format!(
-            " The most frequent trigger was {t} ({}).",
-            plural(*n, "time")
-        )
-    });
-    let craving_text = match cravings {
-        1 => "1 craving was logged".to_string(),
-        n => format!("{n} cravings were logged"),
-    };
-    let mut text = format!(
-        "Moods were logged on {}, averaging {:.1} out of 5. {craving_text}.{}",
-        plural(mood_daily.len() as i64, "day"),
-        avg,
-        top.unwrap_or_default()
-    );
-    for f in findings {
-        text.push(' ');
-        text.push_str(f);
-    }
-    text
 }
 
 #[cfg(test)]

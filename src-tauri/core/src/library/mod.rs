@@ -19,13 +19,14 @@ use specta::Type;
 pub use front_matter::Source;
 pub use render::TocEntry;
 pub use search::{search, LibraryHit};
-pub use shipped::{shipped, shipped_sources, ShippedArticle};
+pub use shipped::{shipped, shipped_sources, translated_sources, translations, ShippedArticle};
 pub use state::{
     continue_reading, delete_imported, import, save_note, save_progress, set_bookmark,
 };
 
 use crate::data_error::DataError;
 use crate::store::Store;
+use crate::words::Language;
 
 /// Reading speed used for "5 min read".
 const WORDS_PER_MINUTE: usize = 200;
@@ -44,6 +45,9 @@ pub struct ArticleSummary {
     pub bookmarked: bool,
     /// 0 to 1: how far the person has read.
     pub progress: f64,
+    /// The languages a shipped article is written in, English first; empty for an imported
+    /// one. The title and summary are in the language asked for when it is one of these.
+    pub languages: Vec<Language>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -67,6 +71,9 @@ pub struct Article {
     /// The person's private note on this article (only when unlocked).
     pub note: Option<String>,
     pub imported_at: Option<DateTime<Utc>>,
+    /// True when the article was asked for in a language it is not written in: it is the
+    /// English article, and the UI says so.
+    pub fallback: bool,
 }
 
 pub(crate) fn reading_minutes(markdown: &str) -> u32 {
@@ -77,10 +84,17 @@ pub(crate) fn reading_minutes(markdown: &str) -> u32 {
     .max(1) as u32
 }
 
-/// Every article: shipped ones, then (when the journal is open) imported ones, with reading
-/// state.
-pub fn list(store: Option<&Store>) -> Result<Vec<ArticleSummary>, DataError> {
-    let mut out: Vec<ArticleSummary> = shipped().iter().map(|a| a.summary()).collect();
+/// A shipped article's summary, its title and summary in `language` when it is written in it.
+fn summary_in(article: &ShippedArticle, language: Language) -> ArticleSummary {
+    shipped::in_language(&article.meta.slug, language)
+        .unwrap_or(article)
+        .summary()
+}
+
+/// Every article: shipped ones (in `language` where they are written in it, else in English),
+/// then (when the journal is open) imported ones, with reading state.
+pub fn list(store: Option<&Store>, language: Language) -> Result<Vec<ArticleSummary>, DataError> {
+    let mut out: Vec<ArticleSummary> = shipped().iter().map(|a| summary_in(a, language)).collect();
     if let Some(store) = store {
         out.extend(state::imported_summaries(store)?);
         state::apply_state(store, &mut out)?;
@@ -88,19 +102,26 @@ pub fn list(store: Option<&Store>) -> Result<Vec<ArticleSummary>, DataError> {
     Ok(out)
 }
 
-/// Shipped articles about a trigger (by its catalogue key).
-pub fn for_trigger(key: &str) -> Vec<ArticleSummary> {
+/// Shipped articles about a trigger (by its catalogue key), in `language` where they are
+/// written in it.
+pub fn for_trigger(key: &str, language: Language) -> Vec<ArticleSummary> {
     shipped()
         .iter()
         .filter(|a| a.meta.triggers.iter().any(|t| t == key))
-        .map(|a| a.summary())
+        .map(|a| summary_in(a, language))
         .collect()
 }
 
-/// One article, rendered, with the person's state when the journal is open.
-pub fn get(store: Option<&Store>, slug: &str) -> Result<Article, DataError> {
-    let mut article = match shipped().iter().find(|a| a.meta.slug == slug) {
-        Some(a) => a.article(),
+/// One article, rendered, with the person's state when the journal is open. Asked for in a
+/// language it is not written in, the English article comes back with `fallback` set.
+pub fn get(store: Option<&Store>, slug: &str, language: Language) -> Result<Article, DataError> {
+    let shipped_in = |l| shipped::in_language(slug, l);
+    let mut article = match shipped_in(language).or_else(|| shipped_in(Language::En)) {
+        Some(a) => {
+            let mut article = a.article(language);
+            article.fallback = shipped_in(language).is_none();
+            article
+        }
         None => match store {
             Some(store) => state::imported_article(store, slug)?,
             None => return Err(DataError::NotFound("article")),

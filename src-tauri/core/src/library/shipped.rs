@@ -1,12 +1,15 @@
-//! The starter library compiled into the binary (see build.rs), parsed once.
+//! The starter library compiled into the binary (see build.rs), parsed once: the English
+//! articles, and the ones written in other languages, each under its English article's slug.
 
 use std::sync::OnceLock;
 
 use super::front_matter::{self, FrontMatter};
 use super::render::{render, TocEntry};
 use super::{reading_minutes, Article, ArticleLink, ArticleSummary};
+use crate::words::Language;
 
 include!(concat!(env!("OUT_DIR"), "/shipped_articles.rs"));
+include!(concat!(env!("OUT_DIR"), "/translated_articles.rs"));
 
 /// A shipped article: its front matter, Markdown body and rendered HTML.
 #[derive(Debug)]
@@ -45,9 +48,60 @@ pub fn shipped_sources() -> &'static [(&'static str, &'static str)] {
     SHIPPED
 }
 
+/// The shipped articles written in other languages than English, with their language. A file
+/// in a folder that is not a language Daybreak has is skipped (the library tests catch it).
+pub fn translations() -> &'static [(Language, ShippedArticle)] {
+    static ARTICLES: OnceLock<Vec<(Language, ShippedArticle)>> = OnceLock::new();
+    ARTICLES.get_or_init(|| {
+        TRANSLATED
+            .iter()
+            .filter_map(|(code, file, text)| {
+                let language = Language::ALL.into_iter().find(|l| l.tag() == *code)?;
+                let (meta, body) = front_matter::parse(text).ok()?;
+                let (html, toc) = render(body);
+                Some((
+                    language,
+                    ShippedArticle {
+                        file,
+                        meta,
+                        body,
+                        html,
+                        toc,
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// Every file in another language, parsed or not: (language code, file name, text).
+pub fn translated_sources() -> &'static [(&'static str, &'static str, &'static str)] {
+    TRANSLATED
+}
+
+/// The shipped article `slug` in `language` when it is written in it.
+pub(super) fn in_language(slug: &str, language: Language) -> Option<&'static ShippedArticle> {
+    match language {
+        Language::En => shipped().iter().find(|a| a.meta.slug == slug),
+        other => translations()
+            .iter()
+            .find(|(l, a)| *l == other && a.meta.slug == slug)
+            .map(|(_, a)| a),
+    }
+}
+
+/// The languages the shipped article `slug` is written in, English first.
+pub(super) fn languages_of(slug: &str) -> Vec<Language> {
+    Language::ALL
+        .into_iter()
+        .filter(|l| in_language(slug, *l).is_some())
+        .collect()
+}
+
 impl ShippedArticle {
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
+            languages: languages_of(&self.meta.slug),
             slug: self.meta.slug.clone(),
             title: self.meta.title.clone(),
             summary: self.meta.summary.clone(),
@@ -60,12 +114,16 @@ impl ShippedArticle {
         }
     }
 
-    pub fn article(&self) -> Article {
+    /// The whole article; the titles of related articles in `language` where they are
+    /// written in it.
+    pub fn article(&self, language: Language) -> Article {
         let related = self
             .meta
             .related
             .iter()
-            .filter_map(|slug| shipped().iter().find(|a| &a.meta.slug == slug))
+            .filter_map(|slug| {
+                in_language(slug, language).or_else(|| in_language(slug, Language::En))
+            })
             .map(|a| ArticleLink {
                 slug: a.meta.slug.clone(),
                 title: a.meta.title.clone(),
@@ -80,6 +138,7 @@ impl ShippedArticle {
             toc: self.toc.clone(),
             note: None,
             imported_at: None,
+            fallback: false,
         }
     }
 }

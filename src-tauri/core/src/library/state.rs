@@ -9,6 +9,7 @@ use super::render::render;
 use super::{reading_minutes, Article, ArticleSummary};
 use crate::data_error::{from_millis, to_millis, DataError};
 use crate::store::Store;
+use crate::words::Language;
 
 const MAX_NOTE_CHARS: usize = 10_000;
 
@@ -29,6 +30,7 @@ pub(super) fn imported_summaries(store: &Store) -> Result<Vec<ArticleSummary>, D
                 reading_minutes: reading_minutes(&markdown),
                 bookmarked: false,
                 progress: 0.0,
+                languages: vec![],
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -75,6 +77,7 @@ pub(super) fn imported_article(store: &Store, slug: &str) -> Result<Article, Dat
             reading_minutes: reading_minutes(&markdown),
             bookmarked: false,
             progress: 0.0,
+            languages: vec![],
         },
         related: vec![],
         reviewed: None,
@@ -83,6 +86,7 @@ pub(super) fn imported_article(store: &Store, slug: &str) -> Result<Article, Dat
         toc,
         note: None,
         imported_at: Some(imported_at),
+        fallback: false,
     })
 }
 
@@ -192,8 +196,11 @@ pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<()
     })
 }
 
-/// The article read most recently and not finished.
-pub fn continue_reading(store: &Store) -> Result<Option<ArticleSummary>, DataError> {
+/// The article read most recently and not finished, titled in `language` where it can be.
+pub fn continue_reading(
+    store: &Store,
+    language: Language,
+) -> Result<Option<ArticleSummary>, DataError> {
     let slug: Option<String> = store.read(|conn| {
         conn.query_row(
             "SELECT slug FROM article_state WHERE last_read_at IS NOT NULL AND progress < 0.97
@@ -204,7 +211,7 @@ pub fn continue_reading(store: &Store) -> Result<Option<ArticleSummary>, DataErr
         .optional()
     })?;
     Ok(slug.and_then(|slug| {
-        super::list(Some(store))
+        super::list(Some(store), language)
             .ok()?
             .into_iter()
             .find(|a| a.slug == slug)

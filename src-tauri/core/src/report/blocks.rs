@@ -4,16 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::Report;
 use crate::insights::{CountItem, DayValue};
-use crate::sobriety::count::plural;
-use crate::timeline::mood_word;
-
-pub(super) const TITLE: &str = "Daybreak report";
-pub(super) const NOT_ENCRYPTED: &str =
-    "This report is not encrypted: anyone who has it can read it.";
+use crate::words::{Language, Words};
 /// Longer lists are cut here, with a line saying how many more there are.
 const TOP: usize = 10;
 /// Ranges up to this many days are charted day by day; longer ones by week, then by month.
@@ -50,6 +45,8 @@ pub(super) enum ChartKind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Chart {
+    /// The language its numbers are written in.
+    pub language: Language,
     pub title: String,
     /// What the chart shows, for screen readers.
     pub description: String,
@@ -62,62 +59,41 @@ pub(super) struct Chart {
     pub points: Vec<(String, Option<f64>)>,
 }
 
-/// "26 November 2026".
-pub(super) fn long_date(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
-}
-
-fn date_time(at: NaiveDateTime) -> String {
-    format!("{} at {}", long_date(at.date()), at.format("%H:%M"))
-}
-
 fn range_text(report: &Report) -> String {
+    let w = report.words();
     if report.from == report.to {
-        long_date(report.from)
+        w.long_date(report.from)
     } else {
-        format!("{} to {}", long_date(report.from), long_date(report.to))
+        (w.date_range)(&w.long_date(report.from), &w.long_date(report.to))
     }
 }
 
 /// The line at the foot of every PDF page.
 pub(super) fn footer(report: &Report) -> String {
-    format!("{TITLE}, {}. Not encrypted.", range_text(report))
+    (report.words().report_footer)(&range_text(report))
 }
 
-/// "3.5", "4".
-pub(super) fn number(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map(String::from).unwrap_or(text)
-}
-
-fn times(n: i64) -> String {
-    match n {
-        1 => "once".into(),
-        2 => "twice".into(),
-        n => format!("{n} times"),
-    }
-}
-
-fn counted(items: &[CountItem]) -> Vec<String> {
+fn counted(w: &Words, items: &[CountItem]) -> Vec<String> {
     let mut out: Vec<String> = items
         .iter()
         .take(TOP)
-        .map(|i| format!("{}: {}", i.label, times(i.count)))
+        .map(|i| format!("{}: {}", i.label, (w.times)(i.count)))
         .collect();
     if items.len() > TOP {
-        out.push(format!("and {} more", items.len() - TOP));
+        out.push((w.and_more)(items.len() - TOP));
     }
     out
 }
 
 pub(super) fn compose(report: &Report) -> Vec<Block> {
+    let w = report.words();
     let mut out = vec![
-        Block::Title(TITLE.into()),
-        Block::Meta(format!("Dates covered: {}.", range_text(report))),
-        Block::Meta(format!("Made on {}.", date_time(report.made_at))),
+        Block::Title(w.report_title.into()),
+        Block::Meta((w.report_dates_covered)(&range_text(report))),
+        Block::Meta((w.report_made_on)(&w.date_time(report.made_at))),
         Block::Notice(format!(
-            "{NOT_ENCRYPTED} Please share it only with people you trust, and delete it when \
-             it is no longer needed."
+            "{} {}",
+            w.report_not_encrypted, w.report_share_kindly
         )),
     ];
     sober_days(report, &mut out);
@@ -130,69 +106,61 @@ pub(super) fn compose(report: &Report) -> Vec<Block> {
 }
 
 fn sober_days(report: &Report, out: &mut Vec<Block>) {
-    out.push(Block::Heading("Sober days".into()));
+    let w = report.words();
+    out.push(Block::Heading(w.sober_days.into()));
     if report.clocks.is_empty() {
-        out.push(Block::Paragraph("No sober-day clocks are kept yet.".into()));
+        out.push(Block::Paragraph(w.no_clocks.into()));
         return;
     }
     out.push(Block::Paragraph(if report.counted_now {
-        format!("Counted on {}.", date_time(report.counted_at))
+        (w.counted_on)(&w.date_time(report.counted_at))
     } else {
-        format!(
-            "Counted at the end of {}, the last day of the report.",
-            long_date(report.counted_at.date())
-        )
+        (w.counted_at_end_of)(&w.long_date(report.counted_at.date()))
     }));
     let rows = report
         .clocks
         .iter()
         .map(|c| {
             let days = match c.days {
-                None => "Started after these dates".to_string(),
+                None => w.started_after_these_dates.to_string(),
                 // Under a month the long form says the same as the count.
-                Some(d) if !c.long_form.contains("month") && !c.long_form.contains("year") => {
-                    plural(d, "day")
-                }
-                Some(d) => format!("{} ({})", plural(d, "day"), c.long_form),
+                Some(d) if c.span.years == 0 && c.span.months == 0 => (w.days)(d),
+                Some(d) => format!(
+                    "{} ({})",
+                    (w.days)(d),
+                    w.span(c.span.years, c.span.months, c.span.days)
+                ),
             };
             vec![c.name.clone(), days, c.slips_in_range.to_string()]
         })
         .collect();
     out.push(Block::Table(Table {
-        caption: "Days sober on each clock".into(),
+        caption: w.clocks_caption.into(),
         header: vec![
-            "Clock".into(),
-            "Days sober".into(),
-            "Slips in these dates".into(),
+            w.clock_column.into(),
+            w.days_sober_column.into(),
+            w.slips_column.into(),
         ],
         rows,
     }));
     if report.clocks.iter().any(|c| c.slips_in_range > 0) {
-        out.push(Block::Paragraph(
-            "A slip restarts the count. The sober days before it still happened and still count."
-                .into(),
-        ));
+        out.push(Block::Paragraph(w.slip_restarts_the_count.into()));
     }
 }
 
 fn check_ins(report: &Report, out: &mut Vec<Block>) {
-    out.push(Block::Heading("Check-ins".into()));
+    let w = report.words();
+    out.push(Block::Heading(w.check_ins.into()));
     let c = report.check_ins;
     out.push(Block::Paragraph(if c.checked_in == 0 {
-        "No check-ins were made in these dates.".into()
+        w.no_check_ins.into()
     } else {
         let on = if c.days == 1 {
-            "There was a check-in on this day.".to_string()
+            w.check_in_this_day.to_string()
         } else {
-            format!(
-                "There was a check-in on {} of the {} days.",
-                c.checked_in, c.days
-            )
+            (w.check_in_on_days)(c.checked_in, c.days)
         };
-        format!(
-            "{on} Days marked as sober in the evening check-in: {}.",
-            c.sober
-        )
+        format!("{on} {}", (w.sober_in_evening)(c.sober))
     }));
 }
 
@@ -230,20 +198,17 @@ impl Step {
         }
     }
 
-    fn label(self, start: NaiveDate) -> String {
+    fn label(self, w: &Words, start: NaiveDate) -> String {
         match self {
-            Step::Day => start.format("%a %-d %b").to_string(),
-            Step::Week => start.format("%-d %b %Y").to_string(),
-            Step::Month => start.format("%b %Y").to_string(),
+            Step::Day => w.short_date(start, false),
+            Step::Week => w.day_month_year(start),
+            Step::Month => w.month_year(start),
         }
     }
 
-    fn noun(self) -> &'static str {
-        match self {
-            Step::Day => "day",
-            Step::Week => "week",
-            Step::Month => "month",
-        }
+    /// Which of a language's three words (day, week, month) is this step's.
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -275,36 +240,30 @@ fn buckets(report: &Report, step: Step) -> Vec<(NaiveDate, Option<f64>, Option<f
 }
 
 fn moods_and_cravings(report: &Report, out: &mut Vec<Block>) {
+    let w = report.words();
     let i = &report.insights;
-    out.push(Block::Heading("Moods and cravings".into()));
+    out.push(Block::Heading(w.moods_and_cravings.into()));
     if i.mood_daily.is_empty() {
-        out.push(Block::Paragraph(
-            "No moods were logged in these dates.".into(),
-        ));
+        out.push(Block::Paragraph(w.no_moods.into()));
     } else {
         let avg = i.mood_daily.iter().map(|d| d.value).sum::<f64>() / i.mood_daily.len() as f64;
-        out.push(Block::Paragraph(format!(
-            "Moods were logged on {}. The average mood was {} out of 5 (1 is awful, 3 is okay, \
-             5 is great).",
-            plural(i.mood_days, "day"),
-            number(avg)
+        out.push(Block::Paragraph((w.moods_logged)(
+            &(w.days)(i.mood_days),
+            &w.number(avg),
         )));
     }
     if i.craving_daily.is_empty() && i.craving_count == 0 {
-        out.push(Block::Paragraph(
-            "No cravings were logged in these dates.".into(),
-        ));
+        out.push(Block::Paragraph(w.no_cravings.into()));
     } else {
         let mut text = match i.craving_count {
-            0 => "No cravings were logged on their own.".to_string(),
-            1 => "1 craving was logged.".to_string(),
-            n => format!("{n} cravings were logged."),
+            0 => w.no_cravings_on_their_own.to_string(),
+            n => (w.cravings_logged)(n),
         };
         if let Some(max) = i.craving_daily.iter().map(|d| d.value).reduce(f64::max) {
-            text.push_str(&format!(
-                " Craving strength was noted on {}; the strongest was {} out of 10.",
-                plural(i.craving_daily.len() as i64, "day"),
-                number(max)
+            text.push(' ');
+            text.push_str(&(w.craving_strength_noted)(
+                &(w.days)(i.craving_daily.len() as i64),
+                &w.number(max),
             ));
         }
         out.push(Block::Paragraph(text));
@@ -313,141 +272,131 @@ fn moods_and_cravings(report: &Report, out: &mut Vec<Block>) {
         charts(report, out);
     }
     if !i.emotions.is_empty() {
-        out.push(Block::Subheading("Feelings named most often".into()));
-        out.push(Block::Bullets(counted(&i.emotions)));
+        out.push(Block::Subheading(w.feelings_named.into()));
+        out.push(Block::Bullets(counted(w, &i.emotions)));
     }
     if !i.findings.is_empty() {
-        out.push(Block::Subheading("What stood out".into()));
-        out.push(Block::Bullets(i.findings.clone()));
+        out.push(Block::Subheading(w.what_stood_out.into()));
+        out.push(Block::Bullets(i.findings.iter().map(w.finding).collect()));
     }
 }
 
 fn charts(report: &Report, out: &mut Vec<Block>) {
+    let w = report.words();
     let step = Step::for_range(report.from, report.to);
     let data = buckets(report, step);
-    let noun = step.noun();
-    let (mood_title, craving_title) = match step {
-        Step::Day => ("Mood by day", "Strongest craving by day"),
-        Step::Week => ("Average mood by week", "Strongest craving by week"),
-        Step::Month => ("Average mood by month", "Strongest craving by month"),
-    };
+    let noun = w.step_nouns[step.index()];
     let range = range_text(report);
     if !report.insights.mood_daily.is_empty() {
         out.push(Block::Chart(Chart {
-            title: mood_title.into(),
-            description: format!(
-                "A line chart of mood by {noun}, {range}, from 1 (awful) to 5 (great). \
-                 The numbers are in the table that follows."
-            ),
+            language: report.language,
+            title: w.mood_chart_titles[step.index()].into(),
+            description: (w.mood_chart_description)(noun, &range),
             kind: ChartKind::Line,
             min: 1.0,
             max: 5.0,
             ticks: vec![1.0, 2.0, 3.0, 4.0, 5.0],
-            points: data.iter().map(|(d, m, _)| (step.label(*d), *m)).collect(),
+            points: data
+                .iter()
+                .map(|(d, m, _)| (step.label(w, *d), *m))
+                .collect(),
         }));
     }
     if !report.insights.craving_daily.is_empty() {
         out.push(Block::Chart(Chart {
-            title: craving_title.into(),
-            description: format!(
-                "A bar chart of the strongest craving by {noun}, {range}, from 0 (none) to 10. \
-                 The numbers are in the table that follows."
-            ),
+            language: report.language,
+            title: w.craving_chart_titles[step.index()].into(),
+            description: (w.craving_chart_description)(noun, &range),
             kind: ChartKind::Bars,
             min: 0.0,
             max: 10.0,
             ticks: vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0],
-            points: data.iter().map(|(d, _, c)| (step.label(*d), *c)).collect(),
+            points: data
+                .iter()
+                .map(|(d, _, c)| (step.label(w, *d), *c))
+                .collect(),
         }));
     }
-    let (first, mood_header) = match step {
-        Step::Day => ("Day", "Mood (1 to 5)"),
-        Step::Week => ("Week starting", "Average mood (1 to 5)"),
-        Step::Month => ("Month", "Average mood (1 to 5)"),
+    let mood_header = match step {
+        Step::Day => w.mood_column_daily,
+        Step::Week | Step::Month => w.mood_column_average,
     };
     let rows = data
         .iter()
         .filter(|(_, m, c)| m.is_some() || c.is_some())
         .map(|(d, m, c)| {
             let mood = match (m, step) {
-                (None, _) => "not logged".to_string(),
+                (None, _) => w.not_logged.to_string(),
                 // A whole daily value reads best with its word: "4 (good)".
                 (Some(v), Step::Day) if v.fract() == 0.0 => {
-                    format!("{} ({})", number(*v), mood_word(*v as u8))
+                    format!("{} ({})", w.number(*v), w.mood(*v as u8))
                 }
-                (Some(v), _) => number(*v),
+                (Some(v), _) => w.number(*v),
             };
             let label = match step {
-                Step::Day => d.format("%a %-d %b %Y").to_string(),
-                _ => step.label(*d),
+                Step::Day => w.short_date(*d, true),
+                _ => step.label(w, *d),
             };
-            vec![label, mood, c.map_or("not logged".to_string(), number)]
+            let craving = c.map_or(w.not_logged.to_string(), |c| w.number(c));
+            vec![label, mood, craving]
         })
         .collect();
     out.push(Block::Table(Table {
-        caption: format!("Mood and strongest craving by {noun}"),
+        caption: (w.numbers_caption)(noun),
         header: vec![
-            first.into(),
+            w.step_columns[step.index()].into(),
             mood_header.into(),
-            "Strongest craving (0 to 10)".into(),
+            w.craving_column.into(),
         ],
         rows,
     }));
 }
 
 fn triggers(report: &Report, out: &mut Vec<Block>) {
-    out.push(Block::Heading("Triggers".into()));
+    let w = report.words();
+    out.push(Block::Heading(w.triggers.into()));
     let triggers = &report.insights.triggers;
     if triggers.is_empty() {
-        out.push(Block::Paragraph(
-            "No triggers were noted in these dates.".into(),
-        ));
+        out.push(Block::Paragraph(w.no_triggers.into()));
     } else {
-        out.push(Block::Paragraph(
-            "What set cravings off, most often first:".into(),
-        ));
-        out.push(Block::Bullets(counted(triggers)));
+        out.push(Block::Paragraph(w.triggers_intro.into()));
+        out.push(Block::Bullets(counted(w, triggers)));
     }
 }
 
 fn coping(report: &Report, out: &mut Vec<Block>) {
-    out.push(Block::Heading("Coping that worked".into()));
+    let w = report.words();
+    out.push(Block::Heading(w.coping_that_worked.into()));
     if report.cravings_passed == 0 {
-        out.push(Block::Paragraph(
-            "No cravings were marked as passed in these dates.".into(),
-        ));
+        out.push(Block::Paragraph(w.no_cravings_passed.into()));
         return;
     }
-    let passed = match report.cravings_passed {
-        1 => "1 craving passed".to_string(),
-        n => format!("{n} cravings passed"),
-    };
+    let passed = (w.cravings_passed)(report.cravings_passed);
     if report.coping.is_empty() {
-        out.push(Block::Paragraph(format!(
-            "{passed}. No coping actions were noted for them."
-        )));
+        out.push(Block::Paragraph(format!("{passed}. {}", w.no_coping_noted)));
     } else {
-        out.push(Block::Paragraph(format!(
-            "{passed}. What was tried while they passed:"
-        )));
-        out.push(Block::Bullets(counted(&report.coping)));
+        out.push(Block::Paragraph(format!("{passed}. {}", w.coping_intro)));
+        out.push(Block::Bullets(counted(w, &report.coping)));
     }
 }
 
 fn journal(report: &Report, out: &mut Vec<Block>) {
+    let w = report.words();
     let Some(entries) = &report.journal else {
-        out.push(Block::Paragraph("Journal entries are not included.".into()));
+        out.push(Block::Paragraph(w.journal_not_included.into()));
         return;
     };
-    out.push(Block::Heading("Journal entries".into()));
+    out.push(Block::Heading(w.journal_entries.into()));
     if entries.is_empty() {
-        out.push(Block::Paragraph(
-            "No journal entries were written in these dates.".into(),
-        ));
+        out.push(Block::Paragraph(w.no_journal_entries.into()));
         return;
     }
     for e in entries {
-        let when = format!("{}, {}", e.at.format("%A %-d %B %Y"), e.at.format("%H:%M"));
+        let when = format!(
+            "{}, {}",
+            w.weekday_date(e.at.date()),
+            crate::words::hh_mm(e.at)
+        );
         let title = e.title.trim();
         out.push(Block::Subheading(if title.is_empty() {
             when
@@ -482,14 +431,5 @@ mod tests {
             "weeks start on Monday"
         );
         assert_eq!(Step::Month.start(day(11, 26)), day(11, 1));
-    }
-
-    #[test]
-    fn numbers_and_counts_read_naturally() {
-        assert_eq!(number(3.0), "3");
-        assert_eq!(number(3.46), "3.5");
-        assert_eq!(times(1), "once");
-        assert_eq!(times(2), "twice");
-        assert_eq!(times(7), "7 times");
     }
 }

@@ -2,7 +2,7 @@
 //! box of `WIDTH` × `HEIGHT` units with y pointing down. The HTML page draws the marks as SVG
 //! and the PDF draws the same marks on the page, scaled to its width.
 
-use super::blocks::{number, Chart, ChartKind};
+use super::blocks::{Chart, ChartKind};
 
 pub(super) const WIDTH: f64 = 640.0;
 pub(super) const HEIGHT: f64 = 240.0;
@@ -89,11 +89,11 @@ pub(super) fn marks(chart: &Chart) -> Vec<Mark> {
             x: PLOT_LEFT - 6.0,
             y: y(*t) + 4.0,
             anchor: Anchor::End,
-            text: number(*t),
+            text: chart.language.words().number(*t),
         });
     }
     out.push(Mark::Axis { y: PLOT_BOTTOM });
-    let title = |label: &str, v: f64| format!("{label}: {}", number(v));
+    let title = |label: &str, v: f64| format!("{label}: {}", chart.language.words().number(v));
     match chart.kind {
         ChartKind::Bars => {
             let width = (slot * 0.7).max(1.0);
@@ -168,6 +168,7 @@ mod tests {
 
     fn chart(kind: ChartKind, values: &[Option<f64>]) -> Chart {
         Chart {
+            language: crate::words::Language::En,
             title: "t".into(),
             description: "d".into(),
             kind,

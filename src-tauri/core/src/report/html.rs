@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::blocks::{Block, Chart, Table, TITLE};
+use super::blocks::{Block, Chart, Table};
 use super::chart::{self, Mark, DOT, HEIGHT, PLOT_LEFT, PLOT_RIGHT, WIDTH};
+use crate::words::Language;
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
@@ -61,12 +62,20 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
-pub(super) fn render(blocks: &[Block]) -> String {
+pub(super) fn render(blocks: &[Block], language: Language) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        language.tag()
+    );
     out.push_str(PAGE_POLICY);
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(TITLE));
+    let _ = writeln!(
+        out,
+        "<title>{}</title>",
+        escape(language.words().report_title)
+    );
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
     let mut charts = 0;
     for block in blocks {

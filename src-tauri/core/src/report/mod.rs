@@ -32,6 +32,7 @@ use crate::sobriety::streaks::{history, streaks};
 use crate::sobriety::{clocks, slips};
 use crate::store::Store;
 use crate::time::{instant_at, local};
+use crate::words::{Language, Words};
 
 /// The longest range a report covers.
 const MAX_YEARS: u32 = 10;
@@ -45,6 +46,9 @@ pub struct ReportOptions {
     /// Last day, inclusive.
     pub to: NaiveDate,
     pub include_journal: bool,
+    /// The language the report is written in; English when not given.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// Where the two files were saved.
@@ -58,6 +62,8 @@ pub struct ReportFiles {
 /// Everything the report shows, as plain data.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// The language it is written in.
+    pub language: Language,
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// When the report was made, on the person's wall clock.
@@ -80,14 +86,21 @@ pub struct Report {
     pub journal: Option<Vec<JournalItem>>,
 }
 
+impl Report {
+    /// The sentences of the report's language.
+    pub fn words(&self) -> &'static Words {
+        self.language.words()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockSummary {
     pub name: String,
     /// Days sober at `counted_at`, by the app's calendar rule; `None` when the clock started
     /// after the range.
     pub days: Option<i64>,
-    /// "1 month, 2 days".
-    pub long_form: String,
+    /// The current streak in years, months and days ("1 month, 2 days" when worded).
+    pub span: Span,
     /// Slips recorded on a day within the range.
     pub slips_in_range: i64,
 }
@@ -145,6 +158,7 @@ pub fn build(
         ))
     })?;
     Ok(Report {
+        language: options.language,
         from,
         to,
         made_at: local(now, tz),
@@ -161,14 +175,14 @@ pub fn build(
 
 /// The report as a standalone, printable HTML page.
 pub fn to_html(report: &Report) -> String {
-    html::render(&blocks::compose(report))
+    html::render(&blocks::compose(report), report.language)
 }
 
 /// The report as a PDF: A4, in fonts found on the system, a subset of each embedded.
 pub fn to_pdf(report: &Report) -> Result<Vec<u8>, DataError> {
     pdf::render(
         &blocks::compose(report),
-        blocks::TITLE,
+        report.language,
         &blocks::footer(report),
     )
     .map_err(|e| DataError::Io {
@@ -253,19 +267,26 @@ fn clock_summaries(
                 .iter()
                 .filter(|s| (range.0..range.1).contains(&s.at.timestamp_millis()))
                 .count() as i64;
-            let (days, long_form) = if view.started_at > as_of {
-                (None, String::new())
+            let (days, span) = if view.started_at > as_of {
+                (
+                    None,
+                    Span {
+                        years: 0,
+                        months: 0,
+                        days: 0,
+                    },
+                )
             } else {
                 let before: Vec<_> = all.iter().map(|s| s.at).filter(|at| *at <= as_of).collect();
                 let spans = streaks(view.started_at, &before);
                 let current = spans.last().expect("there is always a current streak");
-                let long = Span::between(local(current.start, tz), local(as_of, tz)).long_form();
-                (Some(history(&spans, as_of, tz).current_days), long)
+                let span = Span::between(local(current.start, tz), local(as_of, tz));
+                (Some(history(&spans, as_of, tz).current_days), span)
             };
             out.push(ClockSummary {
                 name: view.name,
                 days,
-                long_form,
+                span,
                 slips_in_range,
             });
         }

@@ -18,6 +18,7 @@ use krilla::Document;
 use super::blocks::{Block, Table};
 use super::chart::{self, Mark, DOT, LABEL_SIZE, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 use super::fonts::{Fonts, Line, NoFont, Weight};
+use crate::words::Language;
 
 const PAGE_W: f64 = 595.28;
 const PAGE_H: f64 = 841.89;
@@ -142,7 +143,12 @@ impl Writer {
 }
 
 /// Lays out the blocks on A4 pages and writes the file.
-pub(super) fn render(blocks: &[Block], title: &str, footer: &str) -> Result<Vec<u8>, PdfError> {
+pub(super) fn render(
+    blocks: &[Block],
+    language: Language,
+    footer: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let title = language.words().report_title;
     let mut w = Writer {
         fonts: Fonts::system()?,
         pages: Vec::new(),
@@ -202,7 +208,7 @@ pub(super) fn render(blocks: &[Block], title: &str, footer: &str) -> Result<Vec<
             }
         }
     }
-    finish(w, title, footer)
+    finish(w, title, footer, language)
 }
 
 fn notice(w: &mut Writer, text: &str) {
@@ -351,7 +357,12 @@ fn draw_chart(w: &mut Writer, marks: &[Mark], scale: f64) {
 }
 
 /// Adds the footers and draws every page.
-fn finish(mut w: Writer, title: &str, footer: &str) -> Result<Vec<u8>, PdfError> {
+fn finish(
+    mut w: Writer,
+    title: &str,
+    footer: &str,
+    language: Language,
+) -> Result<Vec<u8>, PdfError> {
     if !w.page.is_empty() || w.pages.is_empty() {
         w.pages.push(std::mem::take(&mut w.page));
     }
@@ -360,7 +371,7 @@ fn finish(mut w: Writer, title: &str, footer: &str) -> Result<Vec<u8>, PdfError>
     document.set_metadata(
         Metadata::new()
             .title(title.to_string())
-            .language("en-GB".to_string())
+            .language(language.tag().to_string())
             .creator("Daybreak".to_string()),
     );
     let settings =
@@ -368,9 +379,11 @@ fn finish(mut w: Writer, title: &str, footer: &str) -> Result<Vec<u8>, PdfError>
     let pages = std::mem::take(&mut w.pages);
     for (i, mut ops) in pages.into_iter().enumerate() {
         let foot = w.fonts.line(footer, Weight::Regular, 8.0);
-        let number = w
-            .fonts
-            .line(&format!("Page {} of {count}", i + 1), Weight::Regular, 8.0);
+        let number = w.fonts.line(
+            &(language.words().report_page_of)(i + 1, count),
+            Weight::Regular,
+            8.0,
+        );
         let number_x = MARGIN + CONTENT_W - number.width;
         for (x, line) in [(MARGIN, foot), (number_x, number)] {
             ops.push(Op::Text {

@@ -13,6 +13,7 @@ use super::{people, reasons};
 use crate::data_error::{from_millis, to_millis, DataError};
 use crate::store::Store;
 use crate::time::local;
+use crate::words::{Language, Words};
 
 const MAX_ITEMS: usize = 30;
 const MAX_ITEM_CHARS: usize = 300;
@@ -126,10 +127,13 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn section(out: &mut String, title: &str, items: &[String]) {
+fn section(out: &mut String, w: &Words, title: &str, items: &[String]) {
     out.push_str(&format!("<h2>{}</h2>\n", escape(title)));
     if items.is_empty() {
-        out.push_str("<p class=\"empty\">Not filled in yet.</p>\n");
+        out.push_str(&format!(
+            "<p class=\"empty\">{}</p>\n",
+            escape(w.plan_not_filled_in)
+        ));
     } else {
         out.push_str("<ul>\n");
         for item in items {
@@ -140,8 +144,14 @@ fn section(out: &mut String, title: &str, items: &[String]) {
 }
 
 /// The plan as a standalone, printable HTML page, with the person's people and reasons.
-/// Everything is escaped; nothing is loaded from anywhere.
-pub fn export_html(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<String, DataError> {
+/// Everything is escaped; nothing is loaded from anywhere. Written in `language`.
+pub fn export_html(
+    store: &Store,
+    now: DateTime<Utc>,
+    tz: Tz,
+    language: Language,
+) -> Result<String, DataError> {
+    let w = language.words();
     let plan = get(store)?;
     let people = people::list(store)?;
     let reasons = reasons::list(store)?;
@@ -152,25 +162,28 @@ pub fn export_html(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<String, 
         .collect();
     let mut situations = plan.high_risk_situations.clone();
     situations.extend(trigger_names);
-    let mut out =
-        String::from("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n",
+        language.tag()
+    );
     // The same strict policy as the counsellor report: the page loads and runs nothing.
     out.push_str(crate::report::PAGE_POLICY);
+    out.push_str(&format!("<title>{}</title>\n", escape(w.plan_title)));
     out.push_str(
-        "<title>My relapse prevention plan</title>\n\
-         <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
+        "<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
          .readable{border:2px solid #a33;padding:.75rem 1rem;border-radius:.5rem;background:#fff4f2}\
          h1{margin-bottom:.25rem}h2{margin-top:1.5rem;border-bottom:1px solid #ccc}.empty{color:#666}\
          @media print{.readable{border-color:#000;background:none}}</style>\n</head><body>\n",
     );
-    out.push_str("<h1>My relapse prevention plan</h1>\n");
+    out.push_str(&format!("<h1>{}</h1>\n", escape(w.plan_title)));
     out.push_str(&format!(
-        "<p class=\"readable\"><strong>This page is readable by anyone who sees it.</strong> It was exported from Daybreak on {} to share with someone you trust. Keep it somewhere safe.</p>\n",
-        escape(&local(now, tz).format("%B %-d, %Y").to_string())
+        "<p class=\"readable\"><strong>{}</strong> {}</p>\n",
+        escape(w.plan_readable),
+        escape(&(w.plan_exported_on)(&w.long_date(local(now, tz).date())))
     ));
-    section(&mut out, "My warning signs", &plan.warning_signs);
-    section(&mut out, "My high-risk situations", &situations);
-    section(&mut out, "My coping strategies", &plan.coping_strategies);
+    section(&mut out, w, w.plan_warning_signs, &plan.warning_signs);
+    section(&mut out, w, w.plan_high_risk, &situations);
+    section(&mut out, w, w.plan_coping, &plan.coping_strategies);
     let people: Vec<String> = people
         .iter()
         .map(|p| match &p.note {
@@ -178,13 +191,16 @@ pub fn export_html(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<String, 
             None => format!("{} — {}", p.name, p.phone),
         })
         .collect();
-    section(&mut out, "People I can call", &people);
-    section(&mut out, "Places I can go", &plan.places);
+    section(&mut out, w, w.plan_people, &people);
+    section(&mut out, w, w.plan_places, &plan.places);
     let reasons: Vec<String> = reasons.into_iter().map(|r| r.text).collect();
-    section(&mut out, "My reasons", &reasons);
-    out.push_str("<h2>If I slip</h2>\n");
+    section(&mut out, w, w.plan_reasons, &reasons);
+    out.push_str(&format!("<h2>{}</h2>\n", escape(w.plan_if_i_slip)));
     if plan.if_i_slip.is_empty() {
-        out.push_str("<p class=\"empty\">Not filled in yet.</p>\n");
+        out.push_str(&format!(
+            "<p class=\"empty\">{}</p>\n",
+            escape(w.plan_not_filled_in)
+        ));
     } else {
         for paragraph in plan.if_i_slip.split("\n\n") {
             out.push_str(&format!(
@@ -204,8 +220,9 @@ pub fn export_to(
     store: &Store,
     now: DateTime<Utc>,
     tz: Tz,
+    language: Language,
 ) -> Result<PathBuf, DataError> {
-    let html = export_html(store, now, tz)?;
+    let html = export_html(store, now, tz, language)?;
     crate::export_file::write_new(
         dir,
         "relapse-prevention-plan",

@@ -61,8 +61,16 @@ describe('Insights', () => {
       within(findings)
         .getAllByTestId('insights-finding')
         .map((f) => f.textContent),
-    ).toEqual(fixtures.insights().findings);
-    expect(screen.getByTestId('insights-summary').textContent).toBe(fixtures.insights().summary);
+    ).toEqual([
+      'On days you were tired your mood averaged 2.5, against 3.8 on other days (4 vs 9 days).',
+      'Your cravings peak between 9 and 11 pm (5 of 8 cravings).',
+    ]);
+    expect(screen.getByTestId('insights-summary').textContent).toBe(
+      'Moods were logged on 3 days, averaging 3.2 out of 5. 3 cravings were logged. ' +
+        'The most frequent trigger was Stress (2 times). ' +
+        'On days you were tired your mood averaged 2.5, against 3.8 on other days (4 vs 9 days). ' +
+        'Your cravings peak between 9 and 11 pm (5 of 8 cravings).',
+    );
   });
 
   it('describes every chart in words, tied to its drawing', async () => {
@@ -133,12 +141,12 @@ describe('Insights', () => {
     const slow = deferred<InsightsData>();
     vi.mocked(journal.getInsights)
       .mockReturnValueOnce(slow.promise)
-      .mockResolvedValueOnce(fixtures.insights({ summary: 'Ninety days.' }));
+      .mockResolvedValueOnce(fixtures.insights({ cravingCount: 90 }));
     const { user } = setup();
     await user.selectOptions(screen.getByTestId('insights-range'), 'Last 90 days');
-    expect((await screen.findByTestId('insights-summary')).textContent).toBe('Ninety days.');
-    slow.resolve(fixtures.insights({ summary: 'Thirty days.' }));
+    expect((await screen.findByTestId('insights-summary')).textContent).toContain('90 cravings were logged.');
+    slow.resolve(fixtures.insights({ cravingCount: 30 }));
     await new Promise((r) => setTimeout(r, 0));
-    expect(screen.getByTestId('insights-summary').textContent).toBe('Ninety days.');
+    expect(screen.getByTestId('insights-summary').textContent).toContain('90 cravings were logged.');
   });
 });

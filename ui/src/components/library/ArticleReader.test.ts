@@ -84,6 +84,19 @@ describe('ArticleReader', () => {
     expect(screen.queryByTestId('article-toc')).toBeNull();
   });
 
+  it('says so when a reading is not written in the language asked for', async () => {
+    setup(fixtures.article({ fallback: true }));
+    expect((await screen.findByTestId('article-language-note')).textContent).toContain(
+      'not written in your language yet',
+    );
+  });
+
+  it('adds no note to a reading in the language asked for', async () => {
+    setup();
+    await screen.findByTestId('article-body');
+    expect(screen.queryByTestId('article-language-note')).toBeNull();
+  });
+
   it('moves to a heading from the contents without changing the address', async () => {
     const { user } = setup();
     await screen.findByTestId('article-toc');

@@ -59,14 +59,14 @@ export const commands = {
 	restoreEntry: (kind: EntryKind, id: number) => typedError<null, AppError>(__TAURI_INVOKE("restore_entry", { kind, id })),
 	searchEntries: (query: string, limit: number) => typedError<SearchHit[], AppError>(__TAURI_INVOKE("search_entries", { query, limit })),
 	insights: (from: string, to: string) => typedError<Insights, AppError>(__TAURI_INVOKE("insights", { from, to })),
-	libraryList: () => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_list")),
-	libraryArticle: (slug: string) => typedError<Article, AppError>(__TAURI_INVOKE("library_article", { slug })),
+	libraryList: (language: Language) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_list", { language })),
+	libraryArticle: (slug: string, language: Language) => typedError<Article, AppError>(__TAURI_INVOKE("library_article", { slug, language })),
 	librarySearch: (query: string, limit: number) => typedError<LibraryHit[], AppError>(__TAURI_INVOKE("library_search", { query, limit })),
-	libraryForTrigger: (key: string) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_for_trigger", { key })),
+	libraryForTrigger: (key: string, language: Language) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_for_trigger", { key, language })),
 	librarySetBookmark: (slug: string, bookmarked: boolean) => typedError<null, AppError>(__TAURI_INVOKE("library_set_bookmark", { slug, bookmarked })),
 	librarySaveProgress: (slug: string, progress: number) => typedError<null, AppError>(__TAURI_INVOKE("library_save_progress", { slug, progress })),
 	librarySaveNote: (slug: string, note: string | null) => typedError<null, AppError>(__TAURI_INVOKE("library_save_note", { slug, note })),
-	libraryContinue: () => typedError<ArticleSummary | null, AppError>(__TAURI_INVOKE("library_continue")),
+	libraryContinue: (language: Language) => typedError<ArticleSummary | null, AppError>(__TAURI_INVOKE("library_continue", { language })),
 	libraryDeleteImported: (slug: string) => typedError<null, AppError>(__TAURI_INVOKE("library_delete_imported", { slug })),
 	/**
 	 *  Imports a file chosen in the system file dialog. The UI sends the file's bytes as the raw
@@ -101,7 +101,7 @@ export const commands = {
 	 *  Saves the plan as a printable HTML page in the export folder (Downloads by default) and
 	 *  returns where it went.
 	 */
-	planExport: () => typedError<string, AppError>(__TAURI_INVOKE("plan_export")),
+	planExport: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("plan_export", { language })),
 	getPreferences: () => typedError<Preferences, AppError>(__TAURI_INVOKE("get_preferences")),
 	setPreferences: (preferences: Preferences) => typedError<Preferences, AppError>(__TAURI_INVOKE("set_preferences", { preferences })),
 	/**
@@ -143,7 +143,7 @@ export const commands = {
 	/**  Writes everything as one readable JSON file (the open export); returns where it went. */
 	exportJson: () => typedError<string, AppError>(__TAURI_INVOKE("export_json")),
 	/**  Writes one CSV per kind into a zip; returns where it went. */
-	exportCsv: () => typedError<string, AppError>(__TAURI_INVOKE("export_csv")),
+	exportCsv: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("export_csv", { language })),
 	/**  Writes the counsellor report for a date range as HTML and PDF. */
 	reportExport: (options: ReportOptions) => typedError<ReportFiles, AppError>(__TAURI_INVOKE("report_export", { options })),
 	/**  What importing the file (sent as the raw body) would add; changes nothing. */
@@ -180,6 +180,11 @@ export type ArticleLink = {
 export type ArticleSummary = {
 	slug: string,
 	title: string,
+	/**
+	 *  True when the article was asked for in a language it is not written in: it is the
+	 *  English article, and the UI says so.
+	 */
+	fallback: boolean,
 	summary: string,
 	topics: string[],
 	/**  Trigger catalogue keys the article is about. */
@@ -199,6 +204,11 @@ export type BackupSummary = {
 	counts: CountItem[],
 };
 
+	/**
+	 *  The languages a shipped article is written in, English first; empty for an imported
+	 *  one. The title and summary are in the language asked for when it is one of these.
+	 */
+	languages: Language[],
 export type CheckIn = {
 	/**  The user's local date. */
 	day: string,
@@ -360,6 +370,18 @@ export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "
 export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | 
 /**  Too many wrong tries in a row: the message says how long to wait. */
 "rate_limited" | 
+/**
+ *  What marks a day: a trigger logged with a craving, an emotion or a HALT state felt with a
+ *  mood. `name` is the trigger's or emotion's name as the person keeps it, or the HALT key
+ *  (`hungry`, `angry`, `lonely`, `tired`).
+ */
+export type DayMark = {
+	kind: DayMarkKind,
+	name: string,
+};
+
+export type DayMarkKind = "trigger" | "emotion" | "halt";
+
 /**  No space left: nothing was written, nothing saved before is lost. */
 "disk_full" | 
 /**  A backup file that is incomplete, damaged, not a backup, or another journal's. */
@@ -386,6 +408,23 @@ export type Format =
 /**  Hungry, angry, lonely, tired: four states that make cravings stronger. */
 export type Halt = {
 	hungry: boolean,
+/**
+ *  What the person's data shows, as facts: the UI words them on screen and `words` in the
+ *  report, each in the person's language.
+ */
+export type Finding = 
+/**
+ *  "On days you logged loneliness your mood averaged 2.1, against 3.4 on other days (18 vs
+ *  140 days)."
+ */
+{ kind: "moodOnMarkedDays"; mark: DayMark; 
+/**  Average mood (1 to 5) on the marked days and on the others. */
+averageWith: number; averageWithout: number; daysWith: number; daysWithout: number } | 
+/**  "Your cravings peak between 9 and 11 pm (31 of 120 cravings)." Hours 0 to 23, local. */
+{ kind: "cravingPeak"; fromHour: number; toHour: number; count: number; total: number } | 
+/**  "When you chose \"called someone\", the urge passed 9 times out of 11." */
+{ kind: "copingWorked"; action: string; passed: number; tries: number };
+
 	angry: boolean,
 	lonely: boolean,
 	tired: boolean,
@@ -421,10 +460,8 @@ export type Insights = {
 	triggers: CountItem[],
 	/**  Cravings by weekday (Monday first) and hour of day: 7 rows of 24. */
 	cravingHeatmap: number[][],
-	/**  Plain-language findings, each with its sample sizes. */
-	findings: string[],
-	/**  One paragraph for screen readers. */
-	summary: string,
+	/**  What stands out, as facts with their sample sizes; the UI and the report word them. */
+	findings: Finding[],
 };
 
 export type JournalEntry = {
@@ -482,6 +519,9 @@ export type LibraryHit = {
 
 /**  What a line is for. The UI words each kind; a line for young people also has `youth`. */
 export type LineKind = 
+/**  A language Daybreak writes files and articles in. */
+export type Language = "en" | "es";
+
 /**  Ambulance, police, fire: the number to call for an overdose. */
 "emergency" | 
 /**  Someone to talk to in a crisis, or about suicide. */
@@ -662,6 +702,8 @@ export type SnippetPart = {
 
 export type Source = {
 	organisation: string,
+	/**  The language the report is written in; English when not given. */
+	language?: Language,
 	title: string,
 	/**  Shown as text: the app is offline and never opens it. */
 	url: string,

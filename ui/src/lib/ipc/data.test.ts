@@ -25,8 +25,11 @@ describe('ipc/data', () => {
     await data.exportReport({ from: '2026-10-29', to: '2026-11-27', includeJournal: false });
     expect(tauri.invoke.mock.calls).toEqual([
       ['export_json'],
-      ['export_csv'],
-      ['report_export', { options: { from: '2026-10-29', to: '2026-11-27', includeJournal: false } }],
+      ['export_csv', { language: 'en' }],
+      [
+        'report_export',
+        { options: { from: '2026-10-29', to: '2026-11-27', includeJournal: false, language: 'en' } },
+      ],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Channel } from '@tauri-apps/api/core';
-import { commands, type LockSignal } from '../bindings';
+import { commands, type LockSignal, type ReportOptions } from '../bindings';
 import { readFileBytes } from '../files';
+import { currentLocale } from '../i18n';
 import { invokeWithFile } from './invoke';
 
 // The person's own data going out (readable exports, the counsellor report) and coming in
@@ -11,10 +12,11 @@ import { invokeWithFile } from './invoke';
 export const exportJson = commands.exportJson;
 
 /** Writes one CSV per kind of entry, together in a zip; resolves to its path. */
-export const exportCsv = commands.exportCsv;
+export const exportCsv = () => commands.exportCsv(currentLocale());
 
 /** Writes the counsellor report for the days `from` to `to` ("YYYY-MM-DD") as HTML and PDF. */
-export const exportReport = commands.reportExport;
+export const exportReport = (options: ReportOptions) =>
+  commands.reportExport({ ...options, language: options.language ?? currentLocale() });
 
 /** What importing this file (Daybreak's export or a Daylio CSV) would add. Changes nothing. */
 export async function previewImport(file: File) {

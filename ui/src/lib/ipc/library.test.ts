@@ -6,6 +6,7 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: tauriInvoke }));
 import * as library from './library';
 import * as mocked from './__mocks__/library';
 import { IpcError } from './IpcError';
+import { useLanguage } from '../i18n';
 
 describe('ipc/library', () => {
   beforeEach(() => {
@@ -23,16 +24,30 @@ describe('ipc/library', () => {
     await library.libraryContinue();
     await library.libraryDeleteImported('imported-notes');
     expect(tauriInvoke.mock.calls).toEqual([
-      ['library_list'],
-      ['library_article', { slug: 'after-a-slip' }],
+      ['library_list', { language: 'en' }],
+      ['library_article', { slug: 'after-a-slip', language: 'en' }],
       ['library_search', { query: 'urge "surf', limit: 30 }],
-      ['library_for_trigger', { key: 'loneliness-isolation' }],
+      ['library_for_trigger', { key: 'loneliness-isolation', language: 'en' }],
       ['library_set_bookmark', { slug: 'after-a-slip', bookmarked: true }],
       ['library_save_progress', { slug: 'after-a-slip', progress: 0.25 }],
       ['library_save_note', { slug: 'after-a-slip', note: null }],
-      ['library_continue'],
+      ['library_continue', { language: 'en' }],
       ['library_delete_imported', { slug: 'imported-notes' }],
     ]);
+  });
+
+  it('asks for articles in the language the interface speaks', async () => {
+    useLanguage('es');
+    try {
+      await library.libraryList();
+      await library.libraryArticle('withdrawal');
+      expect(tauriInvoke.mock.calls).toEqual([
+        ['library_list', { language: 'es' }],
+        ['library_article', { slug: 'withdrawal', language: 'es' }],
+      ]);
+    } finally {
+      useLanguage('en');
+    }
   });
 
   it('sends an imported file as raw bytes, with its name percent-encoded in a header', async () => {

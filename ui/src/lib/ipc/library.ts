@@ -1,4 +1,5 @@
 import { commands } from '../bindings';
+import { currentLocale } from '../i18n';
 import { invokeWithFile } from './invoke';
 
 // The generated functions (../bindings, made from the Rust definitions by src-tauri/src/bindings.rs)
@@ -12,16 +13,20 @@ import { invokeWithFile } from './invoke';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Shipped articles, then (when unlocked) imported ones, with bookmarks and progress. */
-export const libraryList = commands.libraryList;
+export const libraryList = () => commands.libraryList(currentLocale());
 
 /** One article with its sanitized HTML; show it only inside an element with class `prose`. */
-export const libraryArticle = commands.libraryArticle;
+/**
+ * Asked for in the interface's language; an article not written in it comes in English with
+ * `fallback` set, and the reader says so.
+ */
+export const libraryArticle = (slug: string) => commands.libraryArticle(slug, currentLocale());
 
 /** Best match first. Any text is safe to send: the backend never fails on query syntax. */
 export const librarySearch = commands.librarySearch;
 
 /** Articles about a trigger from the catalogue, by its key (e.g. "loneliness-isolation"). */
-export const libraryForTrigger = commands.libraryForTrigger;
+export const libraryForTrigger = (key: string) => commands.libraryForTrigger(key, currentLocale());
 
 export const librarySetBookmark = commands.librarySetBookmark;
 
@@ -32,7 +37,7 @@ export const librarySaveProgress = commands.librarySaveProgress;
 export const librarySaveNote = commands.librarySaveNote;
 
 /** The article read most recently and not finished, if any. */
-export const libraryContinue = commands.libraryContinue;
+export const libraryContinue = () => commands.libraryContinue(currentLocale());
 
 /** Deletes an imported article for good. Ask the person first. */
 export const libraryDeleteImported = commands.libraryDeleteImported;

@@ -55,7 +55,7 @@ describe('ipc/sos', () => {
       ['sos_remove_reason', { id: 4 }],
       ['plan_get', undefined],
       ['plan_save', { plan: PLAN }],
-      ['plan_export', undefined],
+      ['plan_export', { language: 'en' }],
     ]);
   });
 

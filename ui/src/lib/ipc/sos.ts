@@ -1,4 +1,5 @@
 import type { CountryLines, CrisisHere, Person, PersonInput, Reason, RelapsePlan } from '../bindings';
+import { currentLocale } from '../i18n';
 import { invoke } from './invoke';
 
 // SOS. The crisis lines work while the journal is locked (they are built into the app); my
@@ -70,5 +71,5 @@ export function planSave(plan: RelapsePlan): Promise<RelapsePlan> {
  * is NOT encrypted: anyone who opens the file can read it. Say so every time.
  */
 export function planExport(): Promise<string> {
-  return invoke<string>('plan_export');
+  return invoke<string>('plan_export', { language: currentLocale() });
 }

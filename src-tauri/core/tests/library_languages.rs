@@ -1,0 +1,377 @@
+//! The library in more than one language: the Spanish articles are whole, safe and plain, the
+//! library says which articles exist in which language, and an article asked for in a language
+//! it is not written in comes back in English with a flag the UI shows as a note.
+//!
+//! Reading level: Flesch-Kincaid (tests/reading_level.rs) is an English formula and reads only
+//! the English articles (`library::shipped_sources`). The Spanish articles are held here to the
+//! Fernández-Huerta reading ease, the Flesch formula refitted for Spanish:
+//! 206.84 − 0.60 × (syllables per 100 words) − 1.02 × (sentences per 100 words), where 70 and
+//! above reads "fairly easy" (about 7th to 8th grade), the same bar as the English grade 8.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::TempJournal;
+use daybreak_core::library::{self, front_matter};
+use daybreak_core::words::Language;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The articles that must ship in Spanish (issue 14): overdose, cravings, after a slip, support.
+const SPANISH: [&str; 4] = [
+    "opioid-overdose",
+    "cravings-and-triggers",
+    "after-a-slip",
+    "finding-support",
+];
+
+/// The lowest Fernández-Huerta reading ease a Spanish article may have.
+const MIN_EASE: f64 = 70.0;
+
+fn english(slug: &str) -> &'static library::ShippedArticle {
+    library::shipped()
+        .iter()
+        .find(|a| a.meta.slug == slug)
+        .unwrap_or_else(|| panic!("an English article {slug} ships"))
+}
+
+#[test]
+fn every_spanish_article_is_whole_and_matches_its_english_article() {
+    let sources = library::translated_sources();
+    assert_eq!(
+        library::translations().len(),
+        sources.len(),
+        "every translated file parses and sits in a language folder Daybreak has"
+    );
+    let slugs: BTreeSet<&str> = library::shipped()
+        .iter()
+        .map(|a| a.meta.slug.as_str())
+        .collect();
+    let mut spanish = BTreeSet::new();
+    for (code, file, text) in sources {
+        let (meta, body) = front_matter::parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let original = english(&meta.slug);
+        assert_eq!(
+            *file, original.file,
+            "{code}/{file}: named as its English article"
+        );
+        assert_eq!(
+            (&meta.topics, &meta.triggers, &meta.related),
+            (
+                &original.meta.topics,
+                &original.meta.triggers,
+                &original.meta.related
+            ),
+            "{code}/{file}: the same topics, triggers and related articles as in English"
+        );
+        assert_ne!(
+            meta.title, original.meta.title,
+            "{file}: the title is translated"
+        );
+        assert!(
+            !meta.sources.is_empty() && meta.reviewed.is_some(),
+            "{file}"
+        );
+        assert!(
+            meta.summary.chars().count() < 200,
+            "{file}: a short summary"
+        );
+        let words = body.split_whitespace().count();
+        assert!(
+            (400..=1700).contains(&words),
+            "{file} has {words} words; 400 to 1700 expected"
+        );
+        for link in body.split("](article:").skip(1) {
+            let slug = link.split(')').next().unwrap_or("");
+            assert!(slugs.contains(slug), "{file}: article:{slug} resolves");
+        }
+        assert!(
+            body.contains("**SOS → Líneas de ayuda**"),
+            "{file}: points to the helplines for where the reader lives"
+        );
+        if *code == "es" {
+            spanish.insert(meta.slug.clone());
+        }
+    }
+    for slug in SPANISH {
+        assert!(spanish.contains(slug), "{slug} ships in Spanish");
+    }
+}
+
+/// The Spanish article `slug`'s body.
+fn spanish_body(slug: &str) -> &'static str {
+    library::translations()
+        .iter()
+        .find(|(l, a)| *l == Language::Es && a.meta.slug == slug)
+        .map(|(_, a)| a.body)
+        .unwrap_or_else(|| panic!("{slug} ships in Spanish"))
+}
+
+/// Sentences, split after ". ", "! ", "? " and at line ends; "EE. UU." (the United States)
+/// is read as one word, "EEUU", so it ends no sentence.
+fn sentences(text: &str) -> Vec<String> {
+    let text = text.replace("EE. UU.", "EEUU");
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            if word
+                .trim_end_matches(['"', ')', '*', '»'])
+                .ends_with(['.', '!', '?'])
+            {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_safety_advice_says_the_same_in_spanish() {
+    let slip = spanish_body("after-a-slip");
+    assert!(
+        slip.contains("Nunca vuelvas a tu dosis de antes por tu cuenta.")
+            && slip.contains("pregúntale a quien te lo receta antes de volver a tomarlo"),
+        "never restart at the old dose; ask the prescriber first"
+    );
+    let overdose = spanish_body("opioid-overdose");
+    for fact in [
+        "**Si tienes dudas, actúa como si fuera una sobredosis.**",
+        "**El efecto de la naloxona dura entre 30 y 90 minutos.**",
+        "**un aparato nuevo en la otra fosa nasal**",
+        "**No la dejes sola**",
+        "**Llama siempre.**",
+    ] {
+        assert!(overdose.contains(fact), "the overdose steps say {fact:?}");
+    }
+    for (_, article) in library::translations() {
+        let file = article.file;
+        let urls: Vec<&str> = article
+            .meta
+            .sources
+            .iter()
+            .map(|s| s.url.as_str())
+            .collect();
+        let cites = |part: &str| urls.iter().any(|u| u.contains(part));
+        for sentence in sentences(article.body) {
+            if sentence.contains("988") {
+                assert!(
+                    sentence.contains("EEUU y Canadá"),
+                    "{file}: 988 is named with where it works: {sentence:?}"
+                );
+                assert!(cites("988lifeline.org") && cites("988.ca"), "{file}");
+            }
+            if sentence.contains("1-800-662-4357") {
+                assert!(sentence.contains("EEUU"), "{file}: a US line: {sentence:?}");
+                assert!(cites("samhsa.gov/find-help/national-helpline"), "{file}");
+            }
+        }
+    }
+}
+
+/// Syllables in a Spanish word: vowel groups, where two strong vowels (a, e, o) or a stressed
+/// weak one (í, ú) next to another vowel are two syllables (hiatus), and "qu"/"gu" before e or
+/// i are silent u's.
+fn spanish_syllables(word: &str) -> usize {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let strong = |c: char| "aeoáéó".contains(c);
+    let stressed_weak = |c: char| "íú".contains(c);
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for (i, &c) in w.iter().enumerate() {
+        let silent_u = c == 'u'
+            && i > 0
+            && matches!(w[i - 1], 'q' | 'g')
+            && w.get(i + 1).is_some_and(|n| "eéií".contains(*n));
+        if !vowel(c) || silent_u {
+            previous = None;
+            continue;
+        }
+        match previous {
+            Some(p) if !((strong(p) && strong(c)) || stressed_weak(p) || stressed_weak(c)) => {}
+            _ => count += 1,
+        }
+        previous = Some(c);
+    }
+    count.max(1)
+}
+
+#[derive(Default)]
+struct Counts {
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+}
+
+/// The Fernández-Huerta reading ease of a Markdown body, read as the reading-level test reads
+/// English: headings, list items and quotes end a sentence where they end; code is skipped.
+fn ease(markdown: &str) -> f64 {
+    let mut counts = Counts::default();
+    let mut block = String::new();
+    let flush = |block: &mut String, counts: &mut Counts| {
+        let text = std::mem::take(block);
+        let words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '—')
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|t| t.chars().any(char::is_alphabetic) || t.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let inner = text
+            .trim_end()
+            .trim_end_matches(['.', '!', '?', ':'])
+            .matches(". ")
+            .count();
+        counts.sentences += 1 + inner;
+        counts.words += words.len();
+        counts.syllables += words.iter().map(|w| spanish_syllables(w)).sum::<usize>();
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => block.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => block.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                flush(&mut block, &mut counts)
+            }
+            Event::Start(Tag::Item) => flush(&mut block, &mut counts),
+            _ => {}
+        }
+    }
+    flush(&mut block, &mut counts);
+    let words = counts.words.max(1) as f64;
+    206.84
+        - 0.60 * (counts.syllables as f64 * 100.0 / words)
+        - 1.02 * (counts.sentences as f64 * 100.0 / words)
+}
+
+#[test]
+fn spanish_syllables_are_counted_close_to_a_dictionary() {
+    for (word, n) in [
+        ("sobredosis", 4),
+        ("naloxona", 4),
+        ("respiración", 4),
+        ("cuidado", 3),
+        ("poeta", 3),
+        ("día", 2),
+        ("que", 1),
+        ("guerra", 2),
+        ("ayuda", 3),
+        ("recuperación", 5),
+    ] {
+        assert_eq!(spanish_syllables(word), n, "{word}");
+    }
+}
+
+#[test]
+fn every_spanish_article_reads_fairly_easily() {
+    let mut hard = Vec::new();
+    for (language, article) in library::translations() {
+        let score = ease(article.body);
+        println!(
+            "{}/{}: Fernández-Huerta {score:.1}",
+            language.tag(),
+            article.file
+        );
+        if score < MIN_EASE {
+            hard.push(format!("{} ({score:.1})", article.file));
+        }
+    }
+    assert!(
+        hard.is_empty(),
+        "Spanish articles must have a Fernández-Huerta reading ease of {MIN_EASE} or more: {}",
+        hard.join(", ")
+    );
+}
+
+#[test]
+fn the_library_says_which_languages_each_article_is_in() {
+    let list = library::list(None, Language::Es).unwrap();
+    let find = |slug: &str| list.iter().find(|a| a.slug == slug).unwrap();
+    let overdose = find("opioid-overdose");
+    assert_eq!(overdose.languages, [Language::En, Language::Es]);
+    assert_eq!(
+        overdose.title, "Sobredosis de opioides: cómo reconocerla y qué hacer",
+        "listed in Spanish when asked in Spanish"
+    );
+    let withdrawal = find("withdrawal");
+    assert_eq!(withdrawal.languages, [Language::En], "not in Spanish yet");
+    assert_eq!(withdrawal.title, english("withdrawal").meta.title);
+    let in_english = library::list(None, Language::En).unwrap();
+    assert_eq!(
+        in_english
+            .iter()
+            .find(|a| a.slug == "opioid-overdose")
+            .unwrap()
+            .title,
+        english("opioid-overdose").meta.title,
+        "the English list is unchanged"
+    );
+    assert_eq!(
+        list.len(),
+        in_english.len(),
+        "one entry per article, whatever the language"
+    );
+    let for_trigger = library::for_trigger("loneliness-isolation", Language::Es);
+    assert!(for_trigger
+        .iter()
+        .any(|a| a.title == "Cómo encontrar apoyo"));
+}
+
+#[test]
+fn an_article_missing_in_spanish_comes_in_english_with_a_flag() {
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    for store in [None, Some(s.store())] {
+        let slip = library::get(store, "after-a-slip", Language::Es).unwrap();
+        assert!(!slip.fallback, "after a slip is written in Spanish");
+        assert_eq!(slip.summary.title, "Después de un desliz");
+        assert!(
+            slip.html.contains("Primero, tu seguridad"),
+            "the Spanish text"
+        );
+        let related: Vec<&str> = slip.related.iter().map(|r| r.title.as_str()).collect();
+        assert!(
+            related.contains(&"Sobredosis de opioides: cómo reconocerla y qué hacer"),
+            "related articles are titled in Spanish where they can be: {related:?}"
+        );
+        assert!(
+            related.contains(&english("relapse-prevention-plan").meta.title.as_str()),
+            "and in English where they are not: {related:?}"
+        );
+
+        let withdrawal = library::get(store, "withdrawal", Language::Es).unwrap();
+        assert!(withdrawal.fallback, "shown in English, and the UI says so");
+        assert_eq!(withdrawal.summary.title, english("withdrawal").meta.title);
+        assert_eq!(withdrawal.html, english("withdrawal").html);
+
+        let english_slip = library::get(store, "after-a-slip", Language::En).unwrap();
+        assert!(!english_slip.fallback);
+        assert_eq!(english_slip.html, english("after-a-slip").html);
+    }
+}
+
+#[test]
+fn languages_and_the_flag_keep_their_ipc_shape() {
+    let article = library::get(None, "withdrawal", Language::Es).unwrap();
+    let json = serde_json::to_value(&article).unwrap();
+    assert_eq!(json["languages"], serde_json::json!(["en"]));
+    assert_eq!(json["fallback"], serde_json::json!(true));
+    let list = library::list(None, Language::En).unwrap();
+    let json = serde_json::to_value(&list).unwrap();
+    let overdose = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "opioid-overdose")
+        .unwrap();
+    assert_eq!(overdose["languages"], serde_json::json!(["en", "es"]));
+}

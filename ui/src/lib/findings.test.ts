@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from './bindings';
+import { findingText, hourSpan, insightsSummary } from './findings';
+import { useLanguage } from './i18n';
+import { emptyInsights } from '../testing/journal';
+
+const lonely: Finding = {
+  kind: 'moodOnMarkedDays',
+  mark: { kind: 'trigger', name: 'Loneliness and isolation' },
+  averageWith: 2,
+  averageWithout: 4,
+  daysWith: 15,
+  daysWithout: 25,
+};
+const peak: Finding = { kind: 'cravingPeak', fromHour: 21, toHour: 23, count: 15, total: 15 };
+const called: Finding = { kind: 'copingWorked', action: 'Called someone', passed: 11, tries: 15 };
+
+describe('findings in words', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('says each finding as the core used to, in English', () => {
+    expect([lonely, peak, called].map(findingText)).toEqual([
+      'On days you logged loneliness and isolation your mood averaged 2.0, against 4.0 on other days (15 vs 25 days).',
+      'Your cravings peak between 9 and 11 pm (15 of 15 cravings).',
+      'When you chose “called someone”, the urge passed 11 times out of 15.',
+    ]);
+    expect(findingText({ ...lonely, mark: { kind: 'halt', name: 'hungry' } })).toMatch(
+      /^On days you were hungry /,
+    );
+    expect(findingText({ ...lonely, mark: { kind: 'emotion', name: 'anxious' } })).toMatch(
+      /^On days you felt anxious /,
+    );
+  });
+
+  it('says them in Spanish when the interface speaks Spanish', () => {
+    useLanguage('es');
+    expect([lonely, peak, called].map(findingText)).toEqual([
+      'Los días en que anotaste «loneliness and isolation», tu ánimo medio fue 2,0, frente a 4,0 los demás días (15 frente a 25 días).',
+      'Tus ganas de consumir son más frecuentes entre las 21:00 y las 23:00 (15 de 15 veces).',
+      'Cuando elegiste «called someone», las ganas pasaron 11 de 15 veces.',
+    ]);
+  });
+
+  it('names two hours naturally', () => {
+    expect(hourSpan(23, 1)).toBe('11 pm and 1 am');
+    expect(hourSpan(0, 2)).toBe('midnight and 2 am');
+    expect(hourSpan(12, 14)).toBe('noon and 2 pm');
+  });
+
+  it('sums up a period, or says nothing was logged', () => {
+    expect(insightsSummary(emptyInsights())).toBe('Nothing logged in this period yet.');
+    const one = emptyInsights({
+      moodDays: 1,
+      cravingCount: 1,
+      moodDaily: [{ day: '2026-11-02', value: 3 }],
+      triggers: [{ label: 'Payday', count: 1 }],
+      findings: [peak],
+    });
+    expect(insightsSummary(one)).toBe(
+      'Moods were logged on 1 day, averaging 3.0 out of 5. 1 craving was logged. ' +
+        'The most frequent trigger was Payday (1 time). Your cravings peak between 9 and 11 pm (15 of 15 cravings).',
+    );
+  });
+});

@@ -1,0 +1,104 @@
+// Words for what the core finds in the person's own moods and cravings. The core returns facts
+// (a kind, names, averages and day counts); the sentences come from the message catalogues, in
+// the language the interface speaks.
+import type { DayMark, Finding, Insights } from './bindings';
+import { currentLocale, intlLocale, m } from './i18n';
+
+/** "2.1" / "2,1": an average with one decimal, as the language writes it. */
+function average(value: number): string {
+  return new Intl.NumberFormat(intlLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** What marked the days: "logged loneliness", "felt sad", "were hungry". */
+function marked(mark: DayMark): string {
+  switch (mark.kind) {
+    case 'trigger':
+      return m.insights_finding_when_trigger({ name: mark.name.toLowerCase() });
+    case 'emotion':
+      return m.insights_finding_when_emotion({ name: mark.name });
+    case 'halt':
+      switch (mark.name) {
+        case 'hungry':
+          return m.insights_finding_when_hungry();
+        case 'angry':
+          return m.insights_finding_when_angry();
+        case 'lonely':
+          return m.insights_finding_when_lonely();
+        default:
+          return m.insights_finding_when_tired();
+      }
+  }
+}
+
+/**
+ * Two hours of the day: "9 and 11 pm", "11 pm and 1 am", "midnight and 2 am" in English;
+ * "las 21:00 y las 23:00" in Spanish, which says hours on the 24-hour clock.
+ */
+export function hourSpan(from: number, to: number): string {
+  if (currentLocale() === 'es') {
+    const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    return `las ${hh(from)} y las ${hh(to)}`;
+  }
+  const name = (h: number): [string, string] =>
+    h === 0
+      ? ['midnight', '']
+      : h === 12
+        ? ['noon', '']
+        : h < 12
+          ? [String(h), 'am']
+          : [String(h - 12), 'pm'];
+  const [[a, am], [b, bm]] = [name(from), name(to)];
+  const pad = (suffix: string) => (suffix ? ` ${suffix}` : '');
+  return am && bm && am === bm ? `${a} and ${b} ${bm}` : `${a}${pad(am)} and ${b}${pad(bm)}`;
+}
+
+/** One finding as a sentence. */
+export function findingText(finding: Finding): string {
+  switch (finding.kind) {
+    case 'moodOnMarkedDays':
+      return m.insights_finding_mood({
+        when: marked(finding.mark),
+        averageWith: average(finding.averageWith),
+        averageWithout: average(finding.averageWithout),
+        daysWith: finding.daysWith,
+        daysWithout: finding.daysWithout,
+      });
+    case 'cravingPeak':
+      return m.insights_finding_peak({
+        span: hourSpan(finding.fromHour, finding.toHour),
+        count: finding.count,
+        total: finding.total,
+      });
+    case 'copingWorked':
+      return m.insights_finding_coping({
+        action: finding.action.toLowerCase(),
+        passed: finding.passed,
+        tries: finding.tries,
+      });
+  }
+}
+
+/** One paragraph for screen readers: what was logged, the top trigger, then the findings. */
+export function insightsSummary(insights: Insights): string {
+  const moods = insights.moodDaily;
+  if (moods.length === 0 && insights.cravingCount === 0) return m.insights_summary_nothing();
+  const mean = moods.reduce((sum, d) => sum + d.value, 0) / Math.max(moods.length, 1);
+  const parts = [
+    m.insights_summary_moods({ days: m.common_days({ count: moods.length }), average: average(mean) }),
+    m.insights_summary_cravings({ count: insights.cravingCount }),
+  ];
+  // The most frequent trigger; among equals, the first by name, as the list is ordered.
+  const top = insights.triggers[0];
+  if (top) {
+    parts.push(
+      m.insights_summary_top_trigger({
+        name: top.label,
+        times: m.insights_summary_times({ count: top.count }),
+      }),
+    );
+  }
+  return [...parts, ...insights.findings.map(findingText)].join(' ');
+}
