@@ -13,7 +13,7 @@ use specta_typescript::{semantic, Typescript};
 use tauri::Wry;
 use tauri_specta::{collect_commands, collect_events, Builder, ErrorHandlingMode};
 
-use crate::{commands, lock_signals};
+use crate::{commands, lock_signals, reminders, tray};
 
 /// The generated file, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings/index.ts";
@@ -138,6 +138,11 @@ pub fn builder() -> Builder<Wry> {
             commands::data::import_preview,
             commands::data::import_apply,
             lock_signals::lock_signals_watch,
+            reminders::reminders_get,
+            reminders::reminders_set,
+            reminders::screens_watch,
+            tray::start_with_computer_get,
+            tray::start_with_computer_set,
         ])
         .events(collect_events![])
         .error_handling(ErrorHandlingMode::Result)

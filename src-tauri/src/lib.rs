@@ -7,6 +7,9 @@ mod error;
 mod idle;
 mod lock_signals;
 mod navigation;
+mod notifications;
+mod reminders;
+mod tray;
 
 pub mod bindings;
 
@@ -30,7 +33,7 @@ pub type SharedJournal = Arc<Journal>;
 pub fn app_builder() -> tauri::Builder<tauri::Wry> {
     let contract = bindings::builder();
     let commands = contract.invoke_handler();
-    tauri::Builder::<tauri::Wry>::new()
+    let builder = tauri::Builder::<tauri::Wry>::new()
         // Registered first, as the plugin asks: a second launch focuses this window instead of
         // opening the same journal twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -41,6 +44,8 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // Start with the computer (off until turned on in Settings), hidden in the tray.
+        .plugin(tray::autostart_plugin())
         // The window stays on the app's own pages; any other navigation is cancelled.
         .plugin(navigation::guard())
         .setup(move |app| {
@@ -52,14 +57,27 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             lock_signals::start(app.handle());
             app.manage(idle::IdleWatch::default());
             idle::start(app.handle());
+            app.manage(reminders::Reminders::new(dir.clone()));
             app.manage::<SharedJournal>(Arc::new(Journal::new(
                 JournalPaths::new(dir),
                 KdfChoice::Calibrate,
             )));
+            reminders::start(app.handle());
+            // Without the tray's library Tauri panics; Daybreak runs on without a tray.
+            let handle = app.handle();
+            let tray =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray::create(handle)));
+            if !matches!(tray, Ok(Ok(()))) {
+                eprintln!("Daybreak: no tray icon on this desktop");
+            }
+            tray::hide_at_start(app.handle(), std::env::args());
             Ok(())
         })
+        // Closing the window with a reminder on keeps Daybreak in the tray, locked.
+        .on_window_event(tray::on_window_event)
         // Every command the UI may call, from the one list in bindings.rs.
-        .invoke_handler(commands)
+        .invoke_handler(commands);
+    reminders::with_notification_plugin(builder)
 }
 
 /// Runs Daybreak.

@@ -152,6 +152,16 @@ export const commands = {
 	importApply: () => typedError<ImportSummary, AppError>(__TAURI_INVOKE("import_apply")),
 	/**  Registers the UI's channel; signals from then on are sent to it. */
 	lockSignalsWatch: (onSignal: Channel<LockSignal>) => typedError<null, AppError>(__TAURI_INVOKE("lock_signals_watch", { onSignal })),
+	/**  The reminder settings. */
+	remindersGet: () => typedError<ReminderSettings, AppError>(__TAURI_INVOKE("reminders_get")),
+	/**  Saves the reminder settings to the plain settings file. */
+	remindersSet: (settings: ReminderSettings) => typedError<ReminderSettings, AppError>(__TAURI_INVOKE("reminders_set", { settings })),
+	/**  Registers the UI's channel for screens to open; one asked for before is sent at once. */
+	screensWatch: (onOpen: Channel<Screen>) => typedError<null, AppError>(__TAURI_INVOKE("screens_watch", { onOpen })),
+	/**  Whether Daybreak starts with the computer (off until the person turns it on). */
+	startWithComputerGet: () => typedError<boolean, AppError>(__TAURI_INVOKE("start_with_computer_get")),
+	/**  Turns starting with the computer on or off; answers the setting as it now is. */
+	startWithComputerSet: (on: boolean) => typedError<boolean, AppError>(__TAURI_INVOKE("start_with_computer_set", { on })),
 };
 
 /* Types */
@@ -609,6 +619,15 @@ export type Preferences = {
 	crisisCountry: string | null,
 };
 
+/**
+ *  A stretch of the day with no reminders. `from` later than `to` runs over midnight
+ *  (22:00 to 07:00); equal times mean no quiet hours.
+ */
+export type QuietHours = {
+	from: string,
+	to: string,
+};
+
 export type Reason = {
 	id: number,
 	text: string,
@@ -638,6 +657,38 @@ export type RelapsePlan = {
 	updatedAt?: string | null,
 };
 
+/**
+ *  The reminder settings, as kept in the plain settings file. Everything is off until the
+ *  person turns it on. Times are wall-clock times ("21:00") wherever the person is.
+ */
+export type ReminderSettings = {
+	/**  The morning intention's time; `None` is off. */
+	morning?: string | null,
+	/**  The evening check-in's time; `None` is off. */
+	evening?: string | null,
+	/**  The daily "how are you?"; `None` is off. */
+	howAreYou?: string | null,
+	/**
+	 *  A note on the day a clock reaches a milestone (only while the journal is unlocked: the
+	 *  clocks are inside it).
+	 */
+	milestones?: boolean,
+	quietHours?: QuietHours | null,
+	wording?: Wording,
+	/**
+	 *  Milestone notes may name the clock and the milestone ("Alcohol: 30 days"). Off by
+	 *  default; never used while the journal is locked.
+	 */
+	details?: boolean,
+	/**  The reminders were offered once, after the first check-in (accepted or not). */
+	offered?: boolean,
+	/**
+	 *  Closing the window keeps Daybreak in the tray (locked) while reminders are on. `None`:
+	 *  not asked yet.
+	 */
+	closeToTray?: boolean | null,
+};
+
 /**  Where the two files were saved. */
 export type ReportFiles = {
 	html: string,
@@ -663,6 +714,19 @@ export type Savings = {
 	minutesCurrent: number | null,
 	minutesTotal: number | null,
 };
+
+/**
+ *  A screen the shell asks the UI to open: after a reminder is clicked, or from the tray. The
+ *  names are the UI's areas (ui/src/lib/areas.ts). When the journal is locked the UI opens it
+ *  after unlocking.
+ */
+export type Screen = 
+/**  Today, where the morning intention and the evening check-in are. */
+"today" | 
+/**  Mood & triggers, to log a mood. */
+"mood" | 
+/**  Sobriety, where the clocks and their milestones are. */
+"sobriety" | "sos";
 
 export type SearchHit = {
 	kind: EntryKind,
@@ -773,6 +837,13 @@ export type Trigger = {
 	/**  How many cravings and slips name it. */
 	uses: number,
 };
+
+/**  How a reminder's words read. */
+export type Wording = 
+/**  "Daybreak — a moment for yourself", whatever the reminder is for. */
+"neutral" | 
+/**  Says what the reminder is for ("Time for your evening check-in"). */
+"plain";
 
 /* Tauri Specta runtime */
 async function typedError<T, E extends AppError>(

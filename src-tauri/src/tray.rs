@@ -1,0 +1,147 @@
+//! The tray icon: Daybreak's own neutral icon, the tooltip "Daybreak", and a menu with Open,
+//! Log a mood, SOS, Lock and Quit. It is there whenever Daybreak runs, so a window closed into
+//! the tray (reminders on) or hidden at start-up (started with the computer) can be reached.
+//!
+//! Closing the window while a reminder is on keeps Daybreak running in the tray, unless the
+//! person said no when asked (the setting lives with the reminders): the window hides and the
+//! journal locks, the UI first (saving what is being typed), the shell a second later if it
+//! has not.
+
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+
+use crate::lock_signals::{self, LockSignal};
+use crate::reminders::{self, Reminders, Screen};
+use crate::{AppError, MAIN_WINDOW};
+
+/// The argument autostart launches Daybreak with: start hidden in the tray (and locked, as
+/// every start is).
+pub const HIDDEN_ARG: &str = "--hidden";
+
+/// Creates the tray icon. Without a tray to show it in (a desktop with no status area) this
+/// fails quietly: closing the window then still keeps Daybreak running, and launching it again
+/// brings the window back (the single-instance handover).
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let items = [
+        MenuItem::with_id(app, "open", "Open", true, None::<&str>)?,
+        MenuItem::with_id(app, "mood", "Log a mood", true, None::<&str>)?,
+        MenuItem::with_id(app, "sos", "SOS", true, None::<&str>)?,
+        MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?,
+        MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
+    ];
+    let refs: Vec<&dyn tauri::menu::IsMenuItem<R>> = items
+        .iter()
+        .map(|i| i as &dyn tauri::menu::IsMenuItem<R>)
+        .collect();
+    let menu = Menu::with_items(app, &refs)?;
+    let mut tray = TrayIconBuilder::with_id("daybreak")
+        .tooltip("Daybreak")
+        .menu(&menu)
+        .show_menu_on_left_click(false)
+        .on_menu_event(|app, event| match event.id().as_ref() {
+            "open" => reminders::open(app, Screen::Today),
+            "mood" => reminders::open(app, Screen::Mood),
+            "sos" => reminders::open(app, Screen::Sos),
+            "lock" => lock(app),
+            "quit" => app.exit(0),
+            _ => {}
+        })
+        .on_tray_icon_event(|tray, event| {
+            if let TrayIconEvent::Click {
+                button: MouseButton::Left,
+                button_state: MouseButtonState::Up,
+                ..
+            } = event
+            {
+                show_window(tray.app_handle());
+            }
+        });
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.build(app)?;
+    Ok(())
+}
+
+/// Locks as a screen lock does: the UI saves what is being typed and locks; the shell locks a
+/// second later if it has not.
+fn lock<R: Runtime>(app: &AppHandle<R>) {
+    lock_signals::notify(app, LockSignal::ScreenLocked);
+}
+
+fn show_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Started with the computer: the window stays hidden, Daybreak waits in the tray.
+pub fn hide_at_start<R: Runtime>(app: &AppHandle<R>, args: impl IntoIterator<Item = String>) {
+    if args.into_iter().any(|a| a == HIDDEN_ARG) {
+        if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+            let _ = window.hide();
+        }
+    }
+}
+
+/// Closing the window: into the tray, locked, when a reminder is on (and the person did not
+/// say no); otherwise the window closes and Daybreak quits as before.
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    if window.label() != MAIN_WINDOW {
+        return;
+    }
+    let app = window.app_handle();
+    let keep = app
+        .try_state::<Reminders>()
+        .is_some_and(|r| r.keep_in_tray());
+    if keep {
+        api.prevent_close();
+        let _ = window.hide();
+        lock(app);
+    }
+}
+
+/// The autostart plugin, set to launch Daybreak hidden. The window never calls the plugin
+/// itself (no plugin permission is granted): it goes through the two commands below.
+pub fn autostart_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_autostart::init(
+        tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+        Some(vec![HIDDEN_ARG]),
+    )
+}
+
+/// Whether Daybreak starts with the computer (off until the person turns it on).
+#[tauri::command]
+#[specta::specta]
+pub async fn start_with_computer_get(app: AppHandle) -> Result<bool, AppError> {
+    use tauri_plugin_autostart::ManagerExt;
+    app.autolaunch()
+        .is_enabled()
+        .map_err(|_| AppError::internal("could not read the start-up setting"))
+}
+
+/// Turns starting with the computer on or off; answers the setting as it now is.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_with_computer_set(app: AppHandle, on: bool) -> Result<bool, AppError> {
+    use tauri_plugin_autostart::ManagerExt;
+    let autolaunch = app.autolaunch();
+    if autolaunch.is_enabled().ok() == Some(on) {
+        return Ok(on);
+    }
+    let changed = if on {
+        autolaunch.enable()
+    } else {
+        autolaunch.disable()
+    };
+    changed.map_err(|_| AppError::internal("could not change the start-up setting"))?;
+    autolaunch
+        .is_enabled()
+        .map_err(|_| AppError::internal("could not read the start-up setting"))
+}
