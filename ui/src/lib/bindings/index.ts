@@ -613,8 +613,9 @@ export type Preferences = {
 	/**  Show "Notes" instead of "Daybreak" as the window title. */
 	neutralTitle: boolean,
 	/**
-	 *  Whose crisis lines SOS shows first ("US", "GB", ...); `None` follows the system locale.
-	 *  The lock screen, which cannot read this, always follows the locale.
+	 *  Where older versions kept the crisis lines' country. It now lives in the plain settings
+	 *  file (`device_settings`), which the lock screen can read; on unlock a country found here
+	 *  moves there and this is cleared, so it is normally `None`.
 	 */
 	crisisCountry: string | null,
 };
