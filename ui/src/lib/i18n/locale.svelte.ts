@@ -41,6 +41,9 @@ const state = $state<{ locale: Locale; chosen: Locale | null }>({
   chosen: null,
 });
 
+// The page says which language it is in from the start, for screen readers and hyphenation.
+if (typeof document !== 'undefined') document.documentElement.lang = state.locale;
+
 overwriteGetLocale(() => state.locale);
 overwriteSetLocale((locale) => applyLanguage(locale));
 

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentLocale, intlLocale, localeFor, m, pickLocale, useLanguage } from '.';
 
+// Read before any test changes the language.
+const langAtLoad = document.documentElement.lang;
+
 afterEach(() => useLanguage(null));
 
 describe('the interface language', () => {
@@ -11,6 +14,11 @@ describe('the interface language', () => {
     expect(localeFor('es_ES')).toBe('es');
     expect(localeFor('ES')).toBe('es');
     expect(localeFor('eo')).toBeUndefined();
+  });
+
+  it('the page says its language from the start', () => {
+    // jsdom's page says nothing; the locale module set it when it loaded.
+    expect(langAtLoad).toBe('en');
   });
 
   it('speaks the language chosen in Settings, and follows the system again without one', () => {
