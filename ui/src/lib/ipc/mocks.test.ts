@@ -6,6 +6,7 @@ import * as journal from './journal';
 import * as library from './library';
 import * as moods from './moods';
 import * as preferences from './preferences';
+import * as reminders from './reminders';
 import * as sobriety from './sobriety';
 import * as vault from './vault';
 import * as backupMock from './__mocks__/backup';
@@ -14,6 +15,7 @@ import * as journalMock from './__mocks__/journal';
 import * as libraryMock from './__mocks__/library';
 import * as moodsMock from './__mocks__/moods';
 import * as preferencesMock from './__mocks__/preferences';
+import * as remindersMock from './__mocks__/reminders';
 import * as sobrietyMock from './__mocks__/sobriety';
 import * as vaultMock from './__mocks__/vault';
 
@@ -27,6 +29,7 @@ const pairs = {
   library: [library, libraryMock satisfies typeof library],
   moods: [moods, moodsMock satisfies typeof moods],
   preferences: [preferences, preferencesMock satisfies typeof preferences],
+  reminders: [reminders, remindersMock satisfies typeof reminders],
   sobriety: [sobriety, sobrietyMock satisfies typeof sobriety],
   vault: [vault, vaultMock satisfies typeof vault],
 } as const;
