@@ -81,7 +81,23 @@ export function parseTags(text: string): string[] {
 }
 
 /** 1 awful … 5 great, as the mood check-in words them. */
-export const MOOD_WORDS: Record<number, string> = { 1: 'awful', 2: 'bad', 3: 'okay', 4: 'good', 5: 'great' };
+export const MOOD_WORDS: Record<number, string> = {
+  get 1() {
+    return m.mood_awful();
+  },
+  get 2() {
+    return m.mood_bad();
+  },
+  get 3() {
+    return m.mood_okay();
+  },
+  get 4() {
+    return m.mood_good();
+  },
+  get 5() {
+    return m.mood_great();
+  },
+};
 
 export function moodWord(value: number): string {
   return MOOD_WORDS[Math.min(5, Math.max(1, Math.round(value)))] ?? '';

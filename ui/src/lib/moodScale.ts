@@ -4,10 +4,16 @@
 import type { CravingInput, CravingOutcome, Halt, MoodInput } from './bindings';
 import { instantFromLocal } from './localTime';
 import type { Checked } from './sobrietyRules';
-import { m } from './i18n';
+import { localizedList, m } from './i18n';
 
 /** The five moods, 1 to 5, as people say them. */
-export const MOOD_WORDS = ['awful', 'bad', 'okay', 'good', 'great'] as const;
+export const MOOD_WORDS: readonly string[] = localizedList([
+  m.mood_awful,
+  m.mood_bad,
+  m.mood_okay,
+  m.mood_good,
+  m.mood_great,
+]);
 
 export function moodWord(mood: number): string {
   return MOOD_WORDS[mood - 1] ?? '';
@@ -17,20 +23,36 @@ export const HALT_KEYS = ['hungry', 'angry', 'lonely', 'tired'] as const satisfi
 
 export const HALT_HELP = m.moodscale_halt_being_hungry_angry_lonely();
 
+/** The HALT boxes' words, read when shown. */
+export const HALT_WORDS: Record<keyof Halt, string> = {
+  get hungry() {
+    return m.halt_hungry();
+  },
+  get angry() {
+    return m.halt_angry();
+  },
+  get lonely() {
+    return m.halt_lonely();
+  },
+  get tired() {
+    return m.halt_tired();
+  },
+};
+
 export const NO_HALT: Halt = { hungry: false, angry: false, lonely: false, tired: false };
 
 /** Craving strength in words, for the number shown beside a 0-10 slider. */
 export function cravingWord(value: number): string {
-  if (value <= 0) return 'none';
-  if (value <= 3) return 'mild';
-  if (value <= 6) return 'moderate';
-  if (value <= 8) return 'strong';
+  if (value <= 0) return m.craving_none();
+  if (value <= 3) return m.craving_mild();
+  if (value <= 6) return m.craving_moderate();
+  if (value <= 8) return m.craving_strong();
   return m.moodscale_very_strong();
 }
 
 export const OUTCOMES: readonly { value: CravingOutcome; label: string }[] = [
   { value: 'passed', label: m.moodscale_the_urge_passed() },
-  { value: 'used', label: 'I used' },
+  { value: 'used', label: m.moodscale_i_used() },
   { value: 'struggling', label: m.moodscale_still_struggling() },
 ];
 
