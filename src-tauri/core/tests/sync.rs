@@ -1221,3 +1221,67 @@ fn killed_while_writing_a_change_file_nothing_acknowledged_is_lost() {
         assert_eq!(state(other.store()), state(session.store()), "{stop}");
     }
 }
+
+#[test]
+fn three_computers_writing_into_the_very_same_folder_agree() {
+    let shared = tempfile::tempdir().unwrap();
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let first = TempJournal::new();
+    let (mut a, _) = first.create();
+    mood(a.store_mut(), "from the desktop", vec![]);
+    sync::sync(&mut a, &first.paths().header(), shared.path()).unwrap();
+    let (second, third) = (TempJournal::new(), TempJournal::new());
+    let (mut b, _) = join(
+        &second.vault,
+        shared.path(),
+        &Secret::Passphrase(&passphrase),
+    )
+    .unwrap();
+    let (mut c, _) = join(
+        &third.vault,
+        shared.path(),
+        &Secret::Passphrase(&passphrase),
+    )
+    .unwrap();
+    entry(b.store_mut(), "from the laptop", &["laptop"]);
+    reasons::add(c.store_mut(), "from the old laptop").unwrap();
+    let mut computers = [(&first, &mut a), (&second, &mut b), (&third, &mut c)];
+    for _ in 0..2 {
+        for (journal, session) in computers.iter_mut() {
+            let report = sync::sync(session, &journal.paths().header(), shared.path()).unwrap();
+            assert!(
+                report.received.warnings.is_empty(),
+                "{:?}",
+                report.received.warnings
+            );
+        }
+    }
+    let devices = Folder::in_chosen(shared.path()).devices().unwrap();
+    assert_eq!(
+        devices.len(),
+        3,
+        "each computer writes only into its own folder"
+    );
+    assert_eq!(state(a.store()), state(b.store()));
+    assert_eq!(state(b.store()), state(c.store()));
+    assert_eq!(count(a.store(), "SELECT count(*) FROM reasons"), 1);
+    assert_eq!(count(c.store(), "SELECT count(*) FROM journal_entries"), 1);
+}
+
+#[test]
+fn a_folder_of_another_journal_is_left_alone() {
+    let mut a = Computer::first();
+    a.round();
+    let mut stranger = Computer::first();
+    mood(stranger.store(), "not for that folder", vec![]);
+    let before = common::snapshot(a.view.path());
+    let header = stranger.journal.paths().header();
+    let report = sync::sync(&mut stranger.session, &header, a.view.path()).unwrap();
+    assert_eq!(report.received.warnings, vec![SyncWarning::Header]);
+    assert_eq!(report.sent_files, 0);
+    assert_eq!(
+        common::snapshot(a.view.path()),
+        before,
+        "nothing is written into another journal's folder"
+    );
+}

@@ -162,6 +162,9 @@ impl Store {
     fn from_connection(mut conn: Connection) -> Result<Self, StoreError> {
         // Registered before migrating: migration 0006 stamps the records already there.
         let capture = capture::install(&conn)?;
+        // Sync reads and writes every kind through its own few statements; the default cache
+        // of 16 would prepare them again and again.
+        conn.set_prepared_statement_cache_capacity(128);
         migrations::migrate(&mut conn)?;
         // The clock carries on from the latest stamp stored, whatever the wall clock says.
         let latest: i64 =

@@ -94,7 +94,8 @@ pub fn device_id(store: &Store) -> Result<String, SyncError> {
 }
 
 /// One round with the folder inside `chosen`: the header, then this computer's changes out,
-/// then the others' in.
+/// then the others' in. When the folder's header is not this journal's (another journal, or
+/// this one before a re-key), the round stops there with `SyncWarning::Header`.
 pub fn sync(
     session: &mut Session,
     header_file: &Path,
@@ -103,17 +104,21 @@ pub fn sync(
     let folder = Folder::in_chosen(chosen);
     let data_key = session.data_key_copy();
     let key = SyncKey::derive(&data_key);
-    let header_adopted = header::exchange(session.store_mut(), &data_key, header_file, &folder)?;
+    let Some(header_adopted) =
+        header::exchange(session.store_mut(), &data_key, header_file, &folder)?
+    else {
+        // Another journal's folder, or ours from before a re-key: nothing is read or written.
+        let mut report = SyncReport::default();
+        report.received.warnings.push(SyncWarning::Header);
+        return Ok(report);
+    };
     let store = session.store_mut();
     let own = device_id(store)?;
     let sent_files = send::send(store, &key, &folder, &own)?;
-    let mut received = apply::receive(store, &key, &folder, &own)?;
-    if header_adopted.is_none() {
-        received.warnings.push(SyncWarning::Header);
-    }
+    let received = apply::receive(store, &key, &folder, &own)?;
     Ok(SyncReport {
         sent_files,
         received,
-        header_adopted: header_adopted.unwrap_or(false),
+        header_adopted,
     })
 }

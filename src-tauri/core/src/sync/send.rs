@@ -89,18 +89,19 @@ pub fn send(
                 Err(e) => return Err(SyncError::io(e)),
             }
         }
-        store.write(|tx| {
-            let mut sent = tx.prepare_cached(
-                "UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2",
-            )?;
-            for op in chunk {
-                sent.execute(rusqlite::params![op.uuid, op.hlc])?;
-            }
-            tx.execute("UPDATE sync_local SET next_seq = ?1", [(seq + 1) as i64])?;
-            Ok::<_, rusqlite::Error>(())
-        })?;
         seq += 1;
         files += 1;
     }
+    // Every file is renamed into place and synced: only now is anything marked sent, in one
+    // commit (one fsync, not one per file).
+    store.write(|tx| {
+        let mut sent =
+            tx.prepare_cached("UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2")?;
+        for op in &ops {
+            sent.execute(rusqlite::params![op.uuid, op.hlc])?;
+        }
+        tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
+        Ok::<_, rusqlite::Error>(())
+    })?;
     Ok(files)
 }
