@@ -19,7 +19,8 @@ export type LoaderOptions<T> = {
  *   dropped, so a quick change of filter never shows the older answer.
  * - The last good value stays while reloading and after a failed reload, so a hiccup does not
  *   blank the screen; `error` says what went wrong meanwhile.
- * - `value` can be set, for a view that updates its list in place after a change.
+ * - `value` can be set, for a view that updates its list in place after a change; `error`
+ *   too, for a failed change said on the same line (the next good answer clears it).
  *
  * Create it while a component starts; call `reload()` to load (in an `$effect` when the
  * request depends on state, so it loads again when that changes).
@@ -51,11 +52,19 @@ export class Loader<T> {
   }
 
   /** Asks again; resolves to true when this request's answer was kept. */
-  reload = async (): Promise<boolean> => {
+  reload = (): Promise<boolean> => this.load(this.#fetch);
+
+  /**
+   * Asks with another request than the usual one, under the same rules (the newest request
+   * wins, the last good value stays on failure): the next page appended to the rows kept, or
+   * the rows kept fetched again after a change. `fetch` reads `value` after its await to build
+   * on the rows as they are then.
+   */
+  load = async (fetch: () => Promise<T>): Promise<boolean> => {
     const mine = ++this.#request;
     this.loading = true;
     try {
-      const value = await this.#fetch();
+      const value = await fetch();
       if (mine !== this.#request) return false; // a newer request wins
       this.value = value;
       this.loaded = true;

@@ -66,4 +66,25 @@ describe('Loader', () => {
     await older;
     expect(loader.state).toEqual({ status: 'ready', value: 'new' });
   });
+
+  it('loads with another request (a next page) under the same rules', async () => {
+    const loader = new Loader(async () => [1]);
+    await loader.reload();
+    const more = deferred<number[]>();
+    const older = loader.load(async () => [...(loader.value ?? []), ...(await more.promise)]);
+    expect(loader.loading).toBe(true);
+    await loader.reload(); // a newer request wins over the page still on its way
+    more.resolve([2]);
+    expect(await older).toBe(false);
+    expect(loader.value).toEqual([1]);
+    expect(await loader.load(async () => [...(loader.value ?? []), 3])).toBe(true);
+    expect(loader.value).toEqual([1, 3]);
+    expect(
+      await loader.load(async () => {
+        throw new IpcError('io', '');
+      }),
+    ).toBe(false);
+    expect(loader.state).toEqual({ status: 'failed', error: ERROR_MESSAGES.io });
+    expect(loader.value).toEqual([1, 3]);
+  });
 });

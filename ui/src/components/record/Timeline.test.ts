@@ -11,6 +11,7 @@ import * as fixtures from '../../testing/journal';
 import * as moodFixtures from '../../testing/moods';
 import { trigger } from '../../testing/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { deferred } from '../../testing/deferred';
 import Timeline from './Timeline.svelte';
 
 const ALL = { kinds: [], tag: null, triggerId: null, from: null, to: null };
@@ -126,6 +127,42 @@ describe('Timeline', () => {
     await vi.waitFor(() => expect(screen.queryByTestId('timeline-load-more')).toBeNull());
     const list = screen.getByTestId('timeline').querySelector('ul')!;
     expect(list.querySelector('li')?.getAttribute('aria-setsize')).toBe('53');
+  });
+
+  it('drops a page of older entries that comes back after the filters changed', async () => {
+    const first = fixtures.manyItems(50);
+    const older = deferred<ReturnType<typeof fixtures.page>>();
+    vi.mocked(journal.timelinePage)
+      .mockResolvedValueOnce(fixtures.page(first, 'cursor-50'))
+      .mockReturnValueOnce(older.promise)
+      .mockResolvedValueOnce(fixtures.page(fixtures.mixedItems()));
+    const { user } = setup();
+    await user.click(await screen.findByTestId('timeline-load-more'));
+    expect(screen.getByTestId('timeline-load-more').textContent).toMatch(/Loading/);
+    await user.click(screen.getByTestId('timeline-filter-kind-mood'));
+    await vi.waitFor(() => expect(rows()).toHaveLength(4));
+    older.resolve(fixtures.page(fixtures.manyItems(53).slice(50), null));
+    await older.promise;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(rows()).toHaveLength(4);
+    expect(screen.queryByTestId('timeline-error')).toBeNull();
+  });
+
+  it('when older entries load between a delete and its undo, undo puts it back in place without a reload', async () => {
+    const all = fixtures.manyItems(53);
+    vi.mocked(journal.timelinePage)
+      .mockResolvedValueOnce(fixtures.page(all.slice(0, 50), 'cursor-50'))
+      .mockResolvedValueOnce(fixtures.page(all.slice(50), null));
+    const { user } = setup();
+    await vi.waitFor(() => expect(rows().length).toBeGreaterThan(2));
+    const before = rows().map((r) => r.dataset.id);
+    await user.click(within(rows()[1]!).getByTestId('timeline-delete'));
+    await screen.findByTestId('undo-button');
+    await user.click(screen.getByTestId('timeline-load-more'));
+    await vi.waitFor(() => expect(screen.queryByTestId('timeline-load-more')).toBeNull());
+    await user.click(screen.getByTestId('undo-button'));
+    await vi.waitFor(() => expect(rows().map((r) => r.dataset.id)).toEqual(before));
+    expect(journal.timelinePage).toHaveBeenCalledTimes(2);
   });
 
   it('deletes at once, and undo brings it back', async () => {
