@@ -30,11 +30,7 @@ const SOURCES = Object.entries(
  * Components whose words are not in the catalogues yet. This list only shrinks: a file that
  * has no English left must leave it (the test says so).
  */
-const NOT_YET_TRANSLATED = new Set<string>([
-  '/src/components/settings/ReminderOffer.svelte',
-  '/src/components/settings/ReminderSettings.svelte',
-  '/src/components/today/Today.svelte',
-]);
+const NOT_YET_TRANSLATED = new Set<string>([]);
 
 /** Words that are the same in every language. */
 const ALLOWED = new Set([
