@@ -7,6 +7,8 @@ export type LoadState<T> =
 export type LoaderOptions<T> = {
   /** Where the error happened, for its wording (see `messageForError`). */
   context?: ErrorContext;
+  /** The view's own words for some failures (e.g. an entry that no longer exists), or null. */
+  explain?: (reason: unknown) => string | null;
   /** Called with each answer that is kept (never with a stale one), e.g. to fill a bindable prop. */
   onReady?: (value: T) => void;
 };
@@ -72,7 +74,9 @@ export class Loader<T> {
       this.#options.onReady?.(value);
       return true;
     } catch (reason) {
-      if (mine === this.#request) this.error = messageForError(reason, this.#options.context);
+      if (mine === this.#request) {
+        this.error = this.#options.explain?.(reason) ?? messageForError(reason, this.#options.context);
+      }
       return false;
     } finally {
       if (mine === this.#request) this.loading = false;

@@ -87,4 +87,19 @@ describe('Loader', () => {
     expect(loader.state).toEqual({ status: 'failed', error: ERROR_MESSAGES.io });
     expect(loader.value).toEqual([1, 3]);
   });
+
+  it("uses the view's own words for the failures it explains, and the usual ones otherwise", async () => {
+    let code: 'not_found' | 'io' = 'not_found';
+    const loader = new Loader(
+      async () => {
+        throw new IpcError(code, '');
+      },
+      { explain: (reason) => (reason instanceof IpcError && reason.code === 'not_found' ? 'Gone.' : null) },
+    );
+    await loader.reload();
+    expect(loader.error).toBe('Gone.');
+    code = 'io';
+    await loader.reload();
+    expect(loader.error).toBe(ERROR_MESSAGES.io);
+  });
 });
