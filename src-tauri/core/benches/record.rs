@@ -5,7 +5,10 @@
 //!
 //! Run: `cargo bench -p daybreak-core --features plaintext-bench --bench record`
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+#[path = "support/heavy_use.rs"]
+mod heavy_use;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, Criterion};
 use daybreak_core::insights;
@@ -16,56 +19,14 @@ use daybreak_core::timeline::{self, TimelineFilter};
 use daybreak_core::vault::kdf::FLOOR;
 use daybreak_core::words::Language;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Session, Vault};
+use heavy_use::{generate, TEN_YEARS};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
-const DAYS: i64 = 3653;
-const WORDS: [&str; 12] = [
-    "walked", "meeting", "sister", "work", "tired", "rain", "music", "called", "evening", "coffee",
-    "sponsor", "hopeful",
-];
 
 fn now() -> DateTime<Utc> {
     TZ.with_ymd_and_hms(2026, 11, 26, 22, 0, 0)
         .unwrap()
         .to_utc()
-}
-
-/// Fills a store with ten years of heavy use, in one transaction.
-fn generate(store: &mut Store) {
-    let start = now() - Duration::days(DAYS);
-    store
-        .write(|tx| {
-            let mut n = 0usize;
-            for d in 0..DAYS {
-                let day = start + Duration::days(d);
-                for (i, hour) in [8, 14, 21].into_iter().enumerate() {
-                    n += 1;
-                    let at = (day + Duration::hours(hour)).timestamp_millis();
-                    tx.execute(
-                        "INSERT INTO moods (at, mood, craving, note, created_at) VALUES (?1, ?2, ?3, ?4, ?1)",
-                        (at, 1 + (n % 5) as i64, (n % 11) as i64, format!("{} and {} today", WORDS[n % 12], WORDS[(n / 12) % 12])),
-                    )?;
-                    tx.execute("INSERT INTO mood_emotions VALUES (last_insert_rowid(), ?1)", [1 + (n + i) as i64 % 12])?;
-                }
-                for hour in [17, 22] {
-                    n += 1;
-                    let at = (day + Duration::hours(hour)).timestamp_millis();
-                    tx.execute(
-                        "INSERT INTO cravings (at, strength, outcome, note, created_at) VALUES (?1, ?2, ?3, ?4, ?1)",
-                        (at, (n % 11) as i64, if n % 4 == 0 { "struggling" } else { "passed" }, format!("after {}", WORDS[n % 12])),
-                    )?;
-                    tx.execute("INSERT INTO craving_triggers VALUES (last_insert_rowid(), ?1)", [1 + (n % 12) as i64])?;
-                }
-                let at = (day + Duration::hours(23)).timestamp_millis();
-                let rare = if d == DAYS / 2 { " quetzal" } else { "" };
-                tx.execute(
-                    "INSERT INTO journal_entries (at, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?1, ?1)",
-                    (at, format!("Day {d}"), format!("Today I {} with my {} after the {}.{rare}", WORDS[d as usize % 12], WORDS[(d as usize + 3) % 12], WORDS[(d as usize + 7) % 12])),
-                )?;
-            }
-            Ok::<_, rusqlite::Error>(())
-        })
-        .expect("generate");
 }
 
 fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
@@ -150,10 +111,10 @@ fn bench_record(c: &mut Criterion) {
             KdfChoice::Fixed(FLOOR),
         )
         .expect("create");
-    generate(session.store_mut());
+    generate(session.store_mut(), TEN_YEARS, now());
     let mut plain =
         Store::open_plaintext_for_benchmarks(&dir.path().join("plain.db")).expect("plain");
-    generate(&mut plain);
+    generate(&mut plain, TEN_YEARS, now());
     measure(c, "encrypted", session.store_mut());
     measure(c, "plaintext", &mut plain);
     measure_protection(c, &session, vault.paths());
