@@ -15,7 +15,7 @@ export function saveStateText(state: SaveState): string {
     case 'saved':
       return 'Saved';
     case 'error':
-      return `Not saved: ${state.reason}`;
+      return m.autosave_not_saved({ reason: state.reason });
   }
 }
 

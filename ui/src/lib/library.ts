@@ -60,7 +60,7 @@ export function clampTextStep(step: number): number {
 
 /** "6 min read". */
 export function readingTime(minutes: number): string {
-  return `${Math.max(1, Math.round(minutes))} min read`;
+  return m.library_min_read({ minutes: Math.max(1, Math.round(minutes)) });
 }
 
 /** Search waits this long after the last key press before asking the backend. */
