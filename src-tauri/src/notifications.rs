@@ -7,8 +7,9 @@
 //! Each notification carries one "default" action (a click on its body) and the shell listens
 //! for `ActionInvoked` with the ids it sent; any other id is ignored, so a stray or spoofed
 //! signal can at most bring the window forward.
-//! Windows and macOS: Tauri's notification plugin shows it (a click there brings the app
-//! forward, and the screen is opened on the next focus; see `reminders.rs`).
+//! Windows and macOS: Tauri's notification plugin shows it; a click there brings Daybreak
+//! forward as the system does, without choosing a screen (not built or tested on those
+//! systems yet).
 
 /// What a notification says. Built by `reminders::notice`; never journal text.
 #[derive(Debug, Clone, PartialEq, Eq)]
