@@ -6,6 +6,7 @@ vi.mock('../../lib/ipc/reminders');
 
 import * as ipc from '../../lib/ipc/reminders';
 import type { ReminderSettings as Settings } from '../../lib/bindings';
+import { IpcError } from '../../lib/ipc/IpcError';
 import ReminderSettings from './ReminderSettings.svelte';
 
 const OFF: Settings = {
@@ -75,5 +76,19 @@ describe('Settings → Reminders', () => {
     expect((screen.getByTestId('close-to-tray') as HTMLInputElement).checked).toBe(false);
     await user.click(screen.getByTestId('start-with-computer'));
     expect(ipc.setStartWithComputer).toHaveBeenCalledWith(true);
+  });
+
+  it('says why the settings could not be read, and Try again reads them', async () => {
+    vi.mocked(ipc.getReminders).mockRejectedValueOnce(new IpcError('io', '/home/someone'));
+    vi.mocked(ipc.getStartWithComputer).mockRejectedValue(new IpcError('io', 'x'));
+    const user = userEvent.setup();
+    render(ReminderSettings);
+    const error = await screen.findByTestId('reminders-load-error');
+    expect(error.textContent).toMatch(/couldn't read or save/);
+    expect(error.textContent).not.toContain('/home/someone');
+    expect(screen.queryByTestId('reminder-evening')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByTestId('reminder-evening')).not.toBeNull());
+    expect(screen.queryByTestId('reminders-load-error')).toBeNull();
   });
 });
