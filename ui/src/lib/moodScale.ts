@@ -62,11 +62,15 @@ export function optionalText(text: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-function checkWhen(day: string, time: string, now: Date, what: string): Checked<string, 'when'> {
+function checkWhen(day: string, time: string, now: Date, what: 'mood' | 'craving'): Checked<string, 'when'> {
   const at = instantFromLocal(day, time);
   if (at === null) return { ok: false, field: 'when', error: m.moodscale_that_date_or_time_doesn() };
   if (Date.parse(at) > now.getTime())
-    return { ok: false, field: 'when', error: `A ${what} can't be in the future.` };
+    return {
+      ok: false,
+      field: 'when',
+      error: what === 'mood' ? m.moodscale_mood_future() : m.moodscale_craving_future(),
+    };
   return { ok: true, value: at };
 }
 

@@ -22,7 +22,7 @@ export function checkNewPassphrase(
     return { field: 'new', error: m.passphraserules_please_choose_a_passphrase() };
   }
   if (characterCount(passphrase) < MIN_PASSPHRASE_LENGTH) {
-    return { field: 'new', error: `Your passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` };
+    return { field: 'new', error: m.passphraserules_too_short({ min: MIN_PASSPHRASE_LENGTH }) };
   }
   if (confirmation === '') {
     return { field: 'confirm', error: m.passphraserules_please_type_your_passphrase_a() };

@@ -70,7 +70,7 @@ export function passphraseStrength(passphrase: string): Strength {
     return { level: 'empty', reason: '' };
   }
   if (length < MIN_PASSPHRASE_LENGTH) {
-    return { level: 'weak', reason: `Too short: use at least ${MIN_PASSPHRASE_LENGTH} characters.` };
+    return { level: 'weak', reason: m.passphrasestrength_too_short({ min: MIN_PASSPHRASE_LENGTH }) };
   }
   const lower = passphrase.toLowerCase();
   if (COMMON.has(lower) || isSimpleSequence(lower)) {
