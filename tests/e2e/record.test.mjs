@@ -96,6 +96,38 @@ describe('Moods, cravings, journal and insights, end to end', { concurrency: 1 }
     await readmeScreenshot(s(), 'insights');
   });
 
+  test('the timeline lists what was logged; a deleted mood comes back with Undo', { timeout: 120_000 }, async () => {
+    await s().click('nav-journal');
+    await s().click('journal-tab-timeline');
+    await s().waitFor('timeline-item', { why: 'the timeline loads its first page' });
+    const kinds = () =>
+      s().executeScript(
+        `return [...document.querySelectorAll('[data-testid="timeline-item"]')].map((el) => el.dataset.kind);`,
+        [],
+      );
+    const before = await kinds();
+    for (const kind of ['mood', 'craving', 'journal']) {
+      assert.ok(before.includes(kind), `the timeline shows the ${kind} logged: ${before.join(', ')}`);
+    }
+    const deleted = await s().executeScript(
+      `const row = document.querySelector('[data-testid="timeline-item"][data-kind="mood"]');
+       row.querySelector('[data-testid="timeline-delete"]').click();
+       return row.dataset.id;`,
+      [],
+    );
+    await s().waitFor('undo-toast', { why: 'deleting a row offers Undo' });
+    assert.equal((await kinds()).length, before.length - 1, 'the mood is gone from the list at once');
+    await s().click('undo-button');
+    await s().waitForAbsent('undo-toast', { why: 'Undo closes its toast' });
+    const back = await s().executeScript(
+      `return !!document.querySelector('[data-testid="timeline-item"][data-kind="mood"][data-id="' + arguments[0] + '"]');`,
+      [deleted],
+    );
+    assert.ok(back, 'Undo puts the mood back in the timeline');
+    assert.deepEqual(await kinds(), before, 'the timeline is as it was');
+    assert.equal(await s().isShown('timeline-error'), false, 'no error line');
+  });
+
   async function closeAnyDialog() {
     for (const id of ['craving-done', 'craving-cancel']) {
       if (await s().isShown(id)) {
