@@ -223,6 +223,19 @@ describe('Every flow with the keyboard alone', { concurrency: 1 }, () => {
     await assertFocusKept('opening SOS');
     await s().waitFor('overdose-steps', { why: 'SOS shows the overdose steps' });
     await assertAccessible(s(), 'SOS');
+    // Its panels: the breathing exercise and the delay timer, opened and closed by keys.
+    await activate('breathing-start');
+    await s().waitFor('breathing-stop', { why: 'Enter starts the breathing exercise' });
+    await assertAccessible(s(), 'the breathing exercise');
+    await activate('breathing-stop');
+    await s().waitFor('breathing-start', { why: 'Enter stops the breathing exercise' });
+    await assertFocusKept('stopping the breathing exercise');
+    await activate('delay-start');
+    await s().waitFor('delay-cancel', { why: 'Enter starts the delay timer' });
+    await assertAccessible(s(), 'the delay timer');
+    await activate('delay-cancel');
+    await s().waitForAbsent('delay-cancel', { why: 'Enter stops the delay timer' });
+    await assertFocusKept('stopping the delay timer');
     // The full overdose article opens in the Library when the journal is open.
     await activate('sos-open-overdose');
     await s().waitFor('article-title', { why: 'Enter opens the overdose article' });
@@ -253,6 +266,12 @@ describe('Every flow with the keyboard alone', { concurrency: 1 }, () => {
     await activate('restore-inspect');
     await s().waitFor('restore-summary', { timeoutMs: KDF_TIMEOUT_MS, why: 'checking shows what the backup holds' });
     await assertFocusKept('checking a backup');
+    await activate('restore-confirm');
+    await s().waitFor('confirm-no', { why: 'Restore asks first' });
+    await waitForFocus(s(), 'confirm-no');
     await assertAccessible(s(), 'the restore confirmation');
+    await press(s(), KEY.Escape);
+    await s().waitForAbsent('confirm-no', { why: 'Escape closes the question and restores nothing' });
+    await waitForFocus(s(), 'restore-confirm');
   });
 });
