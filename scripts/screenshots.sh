@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of every screen, in English and in Spanish, light and dark, from the real app:
 #
-#   ./scripts/screenshots.sh            # builds the app, then fills target/screenshots/ (git-ignored)
-#   SCREENSHOT_LANGS="es_ES.UTF-8" ./scripts/screenshots.sh
+#   scripts/screenshots.sh              # builds the app, then fills target/screenshots/ (git-ignored)
+#   SCREENSHOT_LANGS="es_ES.UTF-8" scripts/screenshots.sh
 #
 # Each language is a run of tests/e2e/tour/screens.test.mjs through tests/e2e/run.sh (under
 # Xvfb when there is no display); its PNGs are copied to target/screenshots/<language>/.

@@ -99,7 +99,7 @@ function capture(file, crop) {
 
 /**
  * One of the README's screenshots: the app window as it is now, once in its light and once in
- * its dark styles, written to docs/screenshots/NAME-light.png and NAME-dark.png (so every run
+ * its dark styles, written into docs/screenshots/ as NAME-light.png and NAME-dark.png (so every run
  * shows what the app shows today). Unlike `screenshot`, a failed capture fails the test.
  */
 export async function readmeScreenshot(session, name) {
