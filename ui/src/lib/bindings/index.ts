@@ -180,6 +180,11 @@ export type Article = {
 	/**  The person's private note on this article (only when unlocked). */
 	note: string | null,
 	importedAt: string | null,
+	/**
+	 *  True when the article was asked for in a language it is not written in: it is the
+	 *  English article, and the UI says so.
+	 */
+	fallback: boolean,
 } & ArticleSummary;
 
 export type ArticleLink = {
@@ -190,11 +195,6 @@ export type ArticleLink = {
 export type ArticleSummary = {
 	slug: string,
 	title: string,
-	/**
-	 *  True when the article was asked for in a language it is not written in: it is the
-	 *  English article, and the UI says so.
-	 */
-	fallback: boolean,
 	summary: string,
 	topics: string[],
 	/**  Trigger catalogue keys the article is about. */
@@ -204,6 +204,11 @@ export type ArticleSummary = {
 	bookmarked: boolean,
 	/**  0 to 1: how far the person has read. */
 	progress: number,
+	/**
+	 *  The languages a shipped article is written in, English first; empty for an imported
+	 *  one. The title and summary are in the language asked for when it is one of these.
+	 */
+	languages: Language[],
 };
 
 export type BackupSummary = {
@@ -214,11 +219,6 @@ export type BackupSummary = {
 	counts: CountItem[],
 };
 
-	/**
-	 *  The languages a shipped article is written in, English first; empty for an imported
-	 *  one. The title and summary are in the language asked for when it is one of these.
-	 */
-	languages: Language[],
 export type CheckIn = {
 	/**  The user's local date. */
 	day: string,
@@ -370,16 +370,6 @@ export type CrisisLine = {
 	source: string,
 };
 
-export type DayValue = {
-	day: string,
-	value: number,
-};
-
-export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
-
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | 
-/**  Too many wrong tries in a row: the message says how long to wait. */
-"rate_limited" | 
 /**
  *  What marks a day: a trigger logged with a craving, an emotion or a HALT state felt with a
  *  mood. `name` is the trigger's or emotion's name as the person keeps it, or the HALT key
@@ -392,6 +382,16 @@ export type DayMark = {
 
 export type DayMarkKind = "trigger" | "emotion" | "halt";
 
+export type DayValue = {
+	day: string,
+	value: number,
+};
+
+export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
+
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | 
+/**  Too many wrong tries in a row: the message says how long to wait. */
+"rate_limited" | 
 /**  No space left: nothing was written, nothing saved before is lost. */
 "disk_full" | 
 /**  A backup file that is incomplete, damaged, not a backup, or another journal's. */
@@ -408,16 +408,6 @@ export type EveningCheckIn = {
 	note: string | null,
 };
 
-/**  The formats Daybreak can import. */
-export type Format = 
-/**  Daybreak's own JSON export. */
-"daybreak" | 
-/**  Daylio's "Export entries (CSV)". */
-"daylio";
-
-/**  Hungry, angry, lonely, tired: four states that make cravings stronger. */
-export type Halt = {
-	hungry: boolean,
 /**
  *  What the person's data shows, as facts: the UI words them on screen and `words` in the
  *  report, each in the person's language.
@@ -435,6 +425,16 @@ averageWith: number; averageWithout: number; daysWith: number; daysWithout: numb
 /**  "When you chose \"called someone\", the urge passed 9 times out of 11." */
 { kind: "copingWorked"; action: string; passed: number; tries: number };
 
+/**  The formats Daybreak can import. */
+export type Format = 
+/**  Daybreak's own JSON export. */
+"daybreak" | 
+/**  Daylio's "Export entries (CSV)". */
+"daylio";
+
+/**  Hungry, angry, lonely, tired: four states that make cravings stronger. */
+export type Halt = {
+	hungry: boolean,
 	angry: boolean,
 	lonely: boolean,
 	tired: boolean,
@@ -519,6 +519,9 @@ export type Label = {
 	builtin: boolean,
 };
 
+/**  A language Daybreak writes files and articles in. */
+export type Language = "en" | "es";
+
 export type LibraryHit = {
 	slug: string,
 	title: string,
@@ -529,9 +532,6 @@ export type LibraryHit = {
 
 /**  What a line is for. The UI words each kind; a line for young people also has `youth`. */
 export type LineKind = 
-/**  A language Daybreak writes files and articles in. */
-export type Language = "en" | "es";
-
 /**  Ambulance, police, fire: the number to call for an overdose. */
 "emergency" | 
 /**  Someone to talk to in a crisis, or about suicide. */
@@ -703,6 +703,8 @@ export type ReportOptions = {
 	/**  Last day, inclusive. */
 	to: string,
 	includeJournal: boolean,
+	/**  The language the report is written in; English when not given. */
+	language?: Language,
 };
 
 /**  Money and time not spent, when the user told us what a day used to cost. */
@@ -767,8 +769,6 @@ export type SnippetPart = {
 
 export type Source = {
 	organisation: string,
-	/**  The language the report is written in; English when not given. */
-	language?: Language,
 	title: string,
 	/**  Shown as text: the app is offline and never opens it. */
 	url: string,

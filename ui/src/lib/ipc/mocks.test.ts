@@ -8,6 +8,7 @@ import * as moods from './moods';
 import * as preferences from './preferences';
 import * as reminders from './reminders';
 import * as sobriety from './sobriety';
+import * as sos from './sos';
 import * as vault from './vault';
 import * as backupMock from './__mocks__/backup';
 import * as dataMock from './__mocks__/data';
@@ -17,6 +18,7 @@ import * as moodsMock from './__mocks__/moods';
 import * as preferencesMock from './__mocks__/preferences';
 import * as remindersMock from './__mocks__/reminders';
 import * as sobrietyMock from './__mocks__/sobriety';
+import * as sosMock from './__mocks__/sos';
 import * as vaultMock from './__mocks__/vault';
 
 // Each mock module must be able to stand in for the real one: `satisfies` makes a mock whose
@@ -31,6 +33,7 @@ const pairs = {
   preferences: [preferences, preferencesMock satisfies typeof preferences],
   reminders: [reminders, remindersMock satisfies typeof reminders],
   sobriety: [sobriety, sobrietyMock satisfies typeof sobriety],
+  sos: [sos, sosMock satisfies typeof sos],
   vault: [vault, vaultMock satisfies typeof vault],
 } as const;
 

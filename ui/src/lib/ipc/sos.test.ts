@@ -41,19 +41,19 @@ describe('ipc/sos', () => {
     await sos.planSave(PLAN);
     await sos.planExport();
     expect(tauriInvoke.mock.calls).toEqual([
-      ['sos_crisis_lines', undefined],
+      ['sos_crisis_lines'],
       ['sos_crisis_here', { uiLocale: navigator.language }],
       ['sos_set_country', { country: 'IE', uiLocale: navigator.language }],
       ['sos_set_country', { country: null, uiLocale: navigator.language }],
-      ['sos_people', undefined],
+      ['sos_people'],
       ['sos_add_person', { input: person }],
       ['sos_update_person', { id: 3, input: person }],
       ['sos_remove_person', { id: 3 }],
-      ['sos_reasons', undefined],
+      ['sos_reasons'],
       ['sos_add_reason', { text: 'My sister' }],
       ['sos_update_reason', { id: 4, text: 'My sisters' }],
       ['sos_remove_reason', { id: 4 }],
-      ['plan_get', undefined],
+      ['plan_get'],
       ['plan_save', { plan: PLAN }],
       ['plan_export', { language: 'en' }],
     ]);

@@ -1,75 +1,53 @@
-import type { CountryLines, CrisisHere, Person, PersonInput, Reason, RelapsePlan } from '../bindings';
+import { commands } from '../bindings';
 import { currentLocale } from '../i18n';
-import { invoke } from './invoke';
 
 // SOS. The crisis lines work while the journal is locked (they are built into the app); my
-// people, my reasons and the relapse prevention plan need it open (`locked` otherwise).
+// people, my reasons and the relapse prevention plan need it open (`locked` otherwise). The
+// generated functions (../bindings) under the names the views use; each rejects with an IpcError.
 
 /** Every country's lines; each country lists its emergency number first. */
-export function sosCrisisLines(): Promise<CountryLines[]> {
-  return invoke<CountryLines[]>('sos_crisis_lines');
-}
+export const sosCrisisLines = commands.sosCrisisLines;
 
 /**
  * What SOS shows, locked or not: the country chosen on this computer, else the system's, else
  * none (then SOS says to call the local emergency number). The web view's language is only used
  * where the system sets no locale of its own.
  */
-export function sosCrisisHere(): Promise<CrisisHere> {
-  return invoke<CrisisHere>('sos_crisis_here', { uiLocale: navigator.language || '' });
+export function sosCrisisHere() {
+  return commands.sosCrisisHere(navigator.language || '');
 }
 
 /** Chooses the country SOS shows (`null`: follow the system); works while locked too. */
-export function sosSetCountry(country: string | null): Promise<CrisisHere> {
-  return invoke<CrisisHere>('sos_set_country', { country, uiLocale: navigator.language || '' });
+export function sosSetCountry(country: string | null) {
+  return commands.sosSetCountry(country, navigator.language || '');
 }
 
-export function sosPeople(): Promise<Person[]> {
-  return invoke<Person[]>('sos_people');
-}
+export const sosPeople = commands.sosPeople;
 
-export function sosAddPerson(input: PersonInput): Promise<Person> {
-  return invoke<Person>('sos_add_person', { input });
-}
+export const sosAddPerson = commands.sosAddPerson;
 
-export function sosUpdatePerson(id: number, input: PersonInput): Promise<Person> {
-  return invoke<Person>('sos_update_person', { id, input });
-}
+export const sosUpdatePerson = commands.sosUpdatePerson;
 
-export function sosRemovePerson(id: number): Promise<void> {
-  return invoke<void>('sos_remove_person', { id });
-}
+export const sosRemovePerson = commands.sosRemovePerson;
 
-export function sosReasons(): Promise<Reason[]> {
-  return invoke<Reason[]>('sos_reasons');
-}
+export const sosReasons = commands.sosReasons;
 
-export function sosAddReason(text: string): Promise<Reason> {
-  return invoke<Reason>('sos_add_reason', { text });
-}
+export const sosAddReason = commands.sosAddReason;
 
-export function sosUpdateReason(id: number, text: string): Promise<Reason> {
-  return invoke<Reason>('sos_update_reason', { id, text });
-}
+export const sosUpdateReason = commands.sosUpdateReason;
 
-export function sosRemoveReason(id: number): Promise<void> {
-  return invoke<void>('sos_remove_reason', { id });
-}
+export const sosRemoveReason = commands.sosRemoveReason;
 
 /** The saved plan; every list is empty when it was never saved. */
-export function planGet(): Promise<RelapsePlan> {
-  return invoke<RelapsePlan>('plan_get');
-}
+export const planGet = commands.planGet;
 
 /** Saves the plan and returns it as stored (trimmed, with `updatedAt`). */
-export function planSave(plan: RelapsePlan): Promise<RelapsePlan> {
-  return invoke<RelapsePlan>('plan_save', { plan });
-}
+export const planSave = commands.planSave;
 
 /**
  * Writes the saved plan as a printable HTML page (to Downloads) and returns its path. The page
  * is NOT encrypted: anyone who opens the file can read it. Say so every time.
  */
-export function planExport(): Promise<string> {
-  return invoke<string>('plan_export', { language: currentLocale() });
+export function planExport() {
+  return commands.planExport(currentLocale());
 }
