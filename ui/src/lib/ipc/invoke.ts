@@ -1,22 +1,10 @@
-import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { invoke as tauriInvoke } from '@tauri-apps/api/core';
 import type { commands } from '../bindings';
 import { toIpcError } from './IpcError';
 
 // Every command has a generated function in ../bindings (`commands.*`, made from the Rust
 // definitions by src-tauri/src/bindings.rs). The one call those cannot make is sending a file
 // as the raw request body, so that is done here, for the commands that take a `RawFile`.
-
-/**
- * Calls a backend command only for the modules that still do so by name (being moved onto the
- * generated `commands`). Do not use it for anything new.
- */
-export async function invoke<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await tauriInvoke<T>(command, args);
-  } catch (reason) {
-    throw toIpcError(reason);
-  }
-}
 
 type Commands = typeof commands;
 
