@@ -274,4 +274,34 @@ describe('Every flow with the keyboard alone', { concurrency: 1 }, () => {
     await s().waitForAbsent('confirm-no', { why: 'Escape closes the question and restores nothing' });
     await waitForFocus(s(), 'restore-confirm');
   });
+
+  test('at 200% text size no area scrolls sideways', { timeout: 180_000 }, async () => {
+    await s().executeScript("document.documentElement.style.fontSize = '200%'; return true;");
+    try {
+      const overflowing = [];
+      for (const area of ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings']) {
+        await openArea(area);
+        const wide = await s().executeScript(`
+          const main = document.querySelector('main');
+          const page = document.documentElement;
+          const out = [];
+          if (page.scrollWidth > page.clientWidth + 1) out.push('page ' + page.scrollWidth + '>' + page.clientWidth);
+          if (main && main.scrollWidth > main.clientWidth + 1) {
+            // Name what sticks out, so the failure says where to look.
+            const edge = main.getBoundingClientRect().right;
+            const wide = [...main.querySelectorAll('*')]
+              .filter((el) => el.getBoundingClientRect().right > edge + 1)
+              .slice(-3)
+              .map((el) => el.tagName.toLowerCase() + (el.dataset.testid ? '[' + el.dataset.testid + ']' : '.' + el.className));
+            out.push('main ' + main.scrollWidth + '>' + main.clientWidth + ' (' + wide.join(', ') + ')');
+          }
+          return out;`);
+        if (wide.length) overflowing.push(`${area}: ${wide.join(', ')}`);
+      }
+      await screenshot('keyboard-200-percent-settings');
+      assert.deepEqual(overflowing, [], 'at 200% text size, these areas scroll sideways');
+    } finally {
+      await s().executeScript("document.documentElement.style.fontSize = ''; return true;");
+    }
+  });
 });
