@@ -7,6 +7,7 @@ vi.mock('../../lib/ipc/library');
 import * as library from '../../lib/ipc/library';
 import * as fixtures from '../../testing/library';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { messageForError } from '../../lib/errors';
 import { runBeforeLock } from '../../lib/beforeLock';
 import type { Article } from '../../lib/bindings';
 import ArticleReader from './ArticleReader.svelte';
@@ -217,6 +218,14 @@ describe('ArticleReader', () => {
     );
     await user.click(screen.getByTestId('article-back'));
     expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('says any other failure to open a reading in the general words, with no journal detail', async () => {
+    vi.mocked(library.libraryArticle).mockRejectedValue(new IpcError('io', 'disk said no'));
+    render(ArticleReader, { slug: 'naloxone', onBack: vi.fn(), onOpenArticle: vi.fn() });
+    const shown = (await screen.findByTestId('article-error')).textContent ?? '';
+    expect(shown).toBe(messageForError(new IpcError('io', 'disk said no')));
+    expect(shown).not.toContain("isn't in your library");
   });
 
   describe('reading progress', () => {

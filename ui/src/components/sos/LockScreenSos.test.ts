@@ -155,6 +155,15 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     expect(screen.queryByTestId('crisis-line')).toBeNull();
   });
 
+  it('loads the helplines again with Try again after a failure', async () => {
+    vi.mocked(sos.sosCrisisLines).mockRejectedValueOnce(new IpcError('internal', 'x'));
+    const { user } = setup();
+    const error = await screen.findByTestId('crisis-lines-error');
+    await user.click(within(error).getByRole('button'));
+    expect((await screen.findAllByTestId('crisis-line')).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('crisis-lines-error')).toBeNull();
+  });
+
   it('copies a number and announces it', async () => {
     const { user } = setup();
     await screen.findAllByTestId('crisis-line');
