@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'src/lib/bindings/', 'src/lib/paraglide/'] },
+  { ignores: ['dist/', 'node_modules/', 'src/lib/ipc/generated.ts', 'src/lib/paraglide/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

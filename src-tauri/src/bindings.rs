@@ -1,7 +1,7 @@
 //! The one IPC contract. Every command the UI may call is listed once, in [`builder`]; from that
 //! list come the invoke handler (`lib.rs`), the permission per command that `build.rs` declares,
 //! the capability file that grants them (`capabilities/main.json`), and the TypeScript the UI
-//! calls (`ui/src/lib/bindings/index.ts`: one typed function per command, with its argument
+//! calls (`ui/src/lib/ipc/generated.ts`: one typed function per command, with its argument
 //! names and types, its result and error types, and every type they use).
 //!
 //! Adding a command: write it with `#[tauri::command]` and `#[specta::specta]`, add it to the
@@ -16,7 +16,9 @@ use tauri_specta::{collect_commands, collect_events, Builder, ErrorHandlingMode}
 use crate::{commands, lock_signals, reminders, tray};
 
 /// The generated file, relative to this crate.
-pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings/index.ts";
+/// It sits in `ui/src/lib/ipc/`, the one UI folder that may talk to Tauri; `ui/src/lib/bindings/`
+/// re-exports its types for the rest of the UI.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/ipc/generated.ts";
 
 /// The capability file of the one window, relative to this crate.
 pub const CAPABILITY_PATH: &str = "capabilities/main.json";
@@ -24,7 +26,7 @@ pub const CAPABILITY_PATH: &str = "capabilities/main.json";
 const HEADER: &str = "\
 // GENERATED from Rust (src-tauri/src/bindings.rs, tauri-specta). Do not edit by hand.
 // Run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings` to refresh it.
-import { toIpcError } from '../ipc/IpcError';";
+import { toIpcError } from './IpcError';";
 
 /// Every generated command resolves to its result or throws an `IpcError` (see
 /// ui/src/lib/ipc/IpcError.ts): the UI branches on `code`. `E`, the command's declared error
@@ -225,7 +227,7 @@ mod tests {
         let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "ui/src/lib/bindings/index.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
+            "ui/src/lib/ipc/generated.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
         );
     }
 

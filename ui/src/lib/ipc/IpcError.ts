@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode } from '../bindings';
+import type { AppError, ErrorCode } from './generated';
 
 /** Every error code the backend can send. Kept in step with `ErrorCode` by the check below. */
 export const ERROR_CODES = [

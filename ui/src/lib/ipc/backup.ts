@@ -1,5 +1,5 @@
 import { Channel } from '@tauri-apps/api/core';
-import { commands } from '../bindings';
+import { commands } from './generated';
 
 // The generated functions (../bindings, made from the Rust definitions by src-tauri/src/bindings.rs)
 // under the names the views use. Each rejects with an IpcError.

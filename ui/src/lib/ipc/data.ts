@@ -1,5 +1,5 @@
 import { Channel } from '@tauri-apps/api/core';
-import { commands, type LockSignal, type ReportOptions } from '../bindings';
+import { commands, type LockSignal, type ReportOptions } from './generated';
 import { readFileBytes } from '../files';
 import { currentLocale } from '../i18n';
 import { invokeWithFile } from './invoke';

@@ -1,5 +1,5 @@
 import { invoke as tauriInvoke } from '@tauri-apps/api/core';
-import type { commands } from '../bindings';
+import type { commands } from './generated';
 import { toIpcError } from './IpcError';
 
 // Every command has a generated function in ../bindings (`commands.*`, made from the Rust

@@ -1,4 +1,4 @@
-import { commands } from '../bindings';
+import { commands } from './generated';
 import { currentLocale } from '../i18n';
 import { invokeWithFile } from './invoke';
 

@@ -6,7 +6,7 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: tauriInvoke }));
 import * as moods from './moods';
 import * as mocked from './__mocks__/moods';
 import { IpcError } from './IpcError';
-import type { CravingInput, MoodInput } from '../bindings';
+import type { CravingInput, MoodInput } from './generated';
 
 const MOOD: MoodInput = {
   at: '2025-04-01T20:00:00.000Z',

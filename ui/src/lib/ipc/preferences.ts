@@ -1,4 +1,4 @@
-import { commands } from '../bindings';
+import { commands } from './generated';
 
 // The generated functions (../bindings) under the names the views use.
 

@@ -1,5 +1,5 @@
 import { Channel } from '@tauri-apps/api/core';
-import { commands, type Screen } from '../bindings';
+import { commands, type Screen } from './generated';
 
 // The generated functions (../bindings) under the names the views use.
 

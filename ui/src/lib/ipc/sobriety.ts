@@ -1,4 +1,4 @@
-import { commands } from '../bindings';
+import { commands } from './generated';
 
 // The generated functions (../bindings, made from the Rust definitions by src-tauri/src/bindings.rs)
 // under the names the views use. Each rejects with an IpcError.

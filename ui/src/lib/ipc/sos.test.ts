@@ -6,7 +6,7 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: tauriInvoke }));
 import * as sos from './sos';
 import * as mocked from './__mocks__/sos';
 import { IpcError } from './IpcError';
-import type { RelapsePlan } from '../bindings';
+import type { RelapsePlan } from './generated';
 
 const PLAN: RelapsePlan = {
   warningSigns: ['Skipping meals'],

@@ -1,4 +1,4 @@
-import { commands } from '../bindings';
+import { commands } from './generated';
 import { currentLocale } from '../i18n';
 
 // SOS. The crisis lines work while the journal is locked (they are built into the app); my
