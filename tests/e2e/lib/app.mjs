@@ -140,7 +140,9 @@ export function markedPids(marker) {
 
 function exeOf(pid) {
   try {
-    return fs.readlinkSync(`/proc/${pid}/exe`);
+    // A binary rebuilt while its process runs reads as "<path> (deleted)": still the app this
+    // launch started (two checkouts sharing one target dir rebuild it under each other).
+    return fs.readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, '');
   } catch {
     return null;
   }
