@@ -9,6 +9,8 @@ mod lock_signals;
 mod navigation;
 mod notifications;
 mod reminders;
+#[cfg(all(test, target_os = "linux"))]
+mod test_bus;
 mod tray;
 
 pub mod bindings;

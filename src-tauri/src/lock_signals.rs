@@ -255,8 +255,7 @@ mod linux {
     /// it watches, as logind does) and announces sleep and waking.
     #[cfg(test)]
     mod tests {
-        use std::io::{BufRead, BufReader, Read};
-        use std::process::{Child, Command, Stdio};
+        use std::io::Read;
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::{Arc, Mutex};
         use std::time::{Duration, Instant};
@@ -264,6 +263,7 @@ mod linux {
         use zbus::blocking::connection::Builder;
 
         use super::watch_sleep;
+        use crate::test_bus::{private_bus, wait_for};
 
         #[derive(Default, Clone)]
         struct Seen {
@@ -295,38 +295,10 @@ mod linux {
             }
         }
 
-        struct Bus(Child);
-        impl Drop for Bus {
-            fn drop(&mut self) {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-            }
-        }
-
-        fn private_bus() -> (Bus, String) {
-            let mut child = Command::new("dbus-daemon")
-                .args(["--session", "--nofork", "--print-address=1"])
-                .stdout(Stdio::piped())
-                .spawn()
-                .expect("dbus-daemon (Debian package dbus) runs");
-            let mut address = String::new();
-            BufReader::new(child.stdout.take().unwrap())
-                .read_line(&mut address)
-                .unwrap();
-            (Bus(child), address.trim().to_string())
-        }
-
-        fn wait_for(what: &str, done: impl Fn() -> bool) {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !done() {
-                assert!(Instant::now() < deadline, "timed out waiting for {what}");
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-
         #[test]
         fn sleep_waits_for_the_lock_and_the_inhibitor_comes_back_on_waking() {
-            let (_bus, address) = private_bus();
+            let bus = private_bus();
+            let address = bus.1.clone();
             let seen = Seen::default();
             let logind = Builder::address(address.as_str())
                 .unwrap()

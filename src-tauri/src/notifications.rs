@@ -85,8 +85,6 @@ mod linux {
     /// A stand-in notification service on a private bus, as `lock_signals` tests logind.
     #[cfg(test)]
     pub(crate) mod stand_in {
-        use std::io::{BufRead, BufReader};
-        use std::process::{Child, Command, Stdio};
         use std::sync::{Arc, Mutex};
 
         use zbus::blocking::connection::Builder;
@@ -147,26 +145,7 @@ mod linux {
             }
         }
 
-        pub struct Bus(Child, pub String);
-        impl Drop for Bus {
-            fn drop(&mut self) {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-            }
-        }
-
-        pub fn private_bus() -> Bus {
-            let mut child = Command::new("dbus-daemon")
-                .args(["--session", "--nofork", "--print-address=1"])
-                .stdout(Stdio::piped())
-                .spawn()
-                .expect("dbus-daemon (Debian package dbus) runs");
-            let mut address = String::new();
-            BufReader::new(child.stdout.take().unwrap())
-                .read_line(&mut address)
-                .unwrap();
-            Bus(child, address.trim().to_string())
-        }
+        pub use crate::test_bus::private_bus;
 
         /// Serves the stand-in on `address`; the connection can emit `ActionInvoked`.
         pub fn serve(address: &str) -> (Connection, Inbox) {
@@ -199,21 +178,14 @@ mod linux {
     #[cfg(test)]
     mod tests {
         use std::sync::{Arc, Mutex};
-        use std::time::{Duration, Instant};
+        use std::time::Duration;
 
         use zbus::blocking::connection::Builder;
 
         use super::stand_in::{click, private_bus, serve};
         use super::{listen_for_clicks, show};
         use crate::notifications::Notice;
-
-        fn wait_for(what: &str, done: impl Fn() -> bool) {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !done() {
-                assert!(Instant::now() < deadline, "timed out waiting for {what}");
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+        use crate::test_bus::wait_for;
 
         #[test]
         fn a_notice_reaches_the_service_and_its_click_comes_back_by_id() {
