@@ -77,6 +77,11 @@ function generateConfig(home, listenPort) {
   set('autoUpgradeIntervalH', '0');
   set('crashReportingEnabled', 'false');
   set('startBrowser', 'false');
+  // Syncthing refuses to scan when the disk holding its database is 99 % full. A build machine's
+  // disk fills with the shared cargo target dir; how full it is is not what these tests check.
+  const minFree = /<minHomeDiskFree unit="[^"]*">[^<]*<\/minHomeDiskFree>/;
+  if (!minFree.test(xml)) throw new Error('syncthing config has no <minHomeDiskFree> to set');
+  xml = xml.replace(minFree, '<minHomeDiskFree unit="%">0</minHomeDiskFree>');
   fs.writeFileSync(file, xml);
 }
 
@@ -164,6 +169,7 @@ export async function startSyncthingPair({ root, folders }) {
         fsWatcherEnabled: true,
         fsWatcherDelayS: 1,
         rescanIntervalS: 60,
+        minDiskFree: { value: 0, unit: '%' },
       });
     }
     await waitUntil(
