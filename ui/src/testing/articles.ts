@@ -8,11 +8,15 @@ const here = path.dirname(decodeURIComponent(new globalThis.URL(import.meta.url)
 const ARTICLES = path.resolve(here, '../../../src-tauri/core/library/articles');
 const UI_SRC = path.resolve(here, '..');
 
-/** Every shipped article's file name. */
-export function shippedArticleFiles(): string[] {
-  return readdirSync(ARTICLES, { withFileTypes: true })
+/**
+ * Every shipped article's file name: the English ones, or with `language` those written in it,
+ * as paths `shippedArticle` reads (`es/05-cravings-and-triggers.md`).
+ */
+export function shippedArticleFiles(language?: string): string[] {
+  return readdirSync(language ? path.join(ARTICLES, language) : ARTICLES, { withFileTypes: true })
     .map((entry) => entry.name)
     .filter((name) => name.endsWith('.md'))
+    .map((name) => (language ? `${language}/${name}` : name))
     .sort();
 }
 
