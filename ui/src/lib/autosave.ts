@@ -13,7 +13,7 @@ export function saveStateText(state: SaveState): string {
     case 'saving':
       return m.autosave_saving();
     case 'saved':
-      return 'Saved';
+      return m.autosave_saved();
     case 'error':
       return m.autosave_not_saved({ reason: state.reason });
   }

@@ -13,10 +13,18 @@ export function dayState(checkIn: CheckIn | null | undefined): DayState {
 }
 
 export const DAY_STATE_WORDS: Record<DayState, string> = {
-  sober: 'checked in, sober',
-  'not-sober': 'checked in, not sober',
-  intention: 'morning intention set',
-  none: 'no check-in',
+  get sober() {
+    return m.checkins_day_sober();
+  },
+  get 'not-sober'() {
+    return m.checkins_day_not_sober();
+  },
+  get intention() {
+    return m.checkins_day_intention();
+  },
+  get none() {
+    return m.checkins_day_none();
+  },
 };
 
 /** Today's check-in in a few words, for the Today screen. */

@@ -35,9 +35,9 @@ describe('findings in words', () => {
   it('says them in Spanish when the interface speaks Spanish', () => {
     useLanguage('es');
     expect([lonely, peak, called].map(findingText)).toEqual([
-      'Los días en que anotaste «loneliness and isolation», tu ánimo medio fue 2,0, frente a 4,0 los demás días (15 frente a 25 días).',
+      'Los días en que anotaste «soledad y aislamiento», tu ánimo medio fue 2,0, frente a 4,0 los demás días (15 frente a 25 días).',
       'Tus ganas de consumir son más frecuentes entre las 21:00 y las 23:00 (15 de 15 veces).',
-      'Cuando elegiste «called someone», las ganas pasaron 11 de 15 veces.',
+      'Cuando elegiste «llamé a alguien», las ganas pasaron 11 de 15 veces.',
     ]);
   });
 

@@ -3,6 +3,7 @@
 // the language the interface speaks.
 import type { DayMark, Finding, Insights } from './bindings';
 import { currentLocale, intlLocale, m } from './i18n';
+import { labelName } from './builtinNames';
 
 /** "2.1" / "2,1": an average with one decimal, as the language writes it. */
 function average(value: number): string {
@@ -16,9 +17,9 @@ function average(value: number): string {
 function marked(mark: DayMark): string {
   switch (mark.kind) {
     case 'trigger':
-      return m.insights_finding_when_trigger({ name: mark.name.toLowerCase() });
+      return m.insights_finding_when_trigger({ name: labelName(mark.name).toLowerCase() });
     case 'emotion':
-      return m.insights_finding_when_emotion({ name: mark.name });
+      return m.insights_finding_when_emotion({ name: labelName(mark.name) });
     case 'halt':
       switch (mark.name) {
         case 'hungry':
@@ -40,19 +41,20 @@ function marked(mark: DayMark): string {
 export function hourSpan(from: number, to: number): string {
   if (currentLocale() === 'es') {
     const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
-    return `las ${hh(from)} y las ${hh(to)}`;
+    return m.insights_hour_span({ from: hh(from), to: hh(to) });
   }
   const name = (h: number): [string, string] =>
     h === 0
-      ? ['midnight', '']
+      ? [m.insights_hour_midnight(), '']
       : h === 12
-        ? ['noon', '']
+        ? [m.insights_hour_noon(), '']
         : h < 12
           ? [String(h), 'am']
           : [String(h - 12), 'pm'];
   const [[a, am], [b, bm]] = [name(from), name(to)];
   const pad = (suffix: string) => (suffix ? ` ${suffix}` : '');
-  return am && bm && am === bm ? `${a} and ${b} ${bm}` : `${a}${pad(am)} and ${b}${pad(bm)}`;
+  // "9 and 11 pm": one "pm" when both hours have it.
+  return m.insights_hour_span({ from: am && am === bm ? a : `${a}${pad(am)}`, to: `${b}${pad(bm)}` });
 }
 
 /** One finding as a sentence. */
@@ -74,7 +76,7 @@ export function findingText(finding: Finding): string {
       });
     case 'copingWorked':
       return m.insights_finding_coping({
-        action: finding.action.toLowerCase(),
+        action: labelName(finding.action).toLowerCase(),
         passed: finding.passed,
         tries: finding.tries,
       });
@@ -95,7 +97,7 @@ export function insightsSummary(insights: Insights): string {
   if (top) {
     parts.push(
       m.insights_summary_top_trigger({
-        name: top.label,
+        name: labelName(top.label),
         times: m.insights_summary_times({ count: top.count }),
       }),
     );

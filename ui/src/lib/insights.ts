@@ -1,10 +1,11 @@
 // The Insights area: which dates a period covers, and the words each chart is read out as.
 import type { CountItem, DayValue, Insights } from './bindings';
 import { addDays, dayNumber, gridPeak, moodLevel } from './charts';
-import { formatDay, plural } from './format';
+import { formatDay } from './format';
 import { localDay } from './localTime';
 import { moodWord } from './journal';
-import { m } from './i18n';
+import { intlLocale, m } from './i18n';
+import { labelName } from './builtinNames';
 
 export type RangeChoice = '30' | '90' | '365' | 'all';
 
@@ -13,7 +14,7 @@ export const RANGE_CHOICES: ReadonlyArray<{ value: RangeChoice; label: string; d
   { value: '30', label: m.insights_last_30_days(), during: m.insights_in_the_last_30_days() },
   { value: '90', label: m.insights_last_90_days(), during: m.insights_in_the_last_90_days() },
   { value: '365', label: m.insights_last_year(), during: m.insights_in_the_last_year() },
-  { value: 'all', label: m.insights_all_time(), during: 'yet' },
+  { value: 'all', label: m.insights_all_time(), during: m.insights_yet() },
 ];
 
 /** "All time" starts here… */
@@ -37,7 +38,7 @@ export function hasData(insights: Insights): boolean {
 }
 
 const shortDay = (day: string) => formatDay(day, { month: 'long', day: 'numeric', year: 'numeric' });
-const one = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(n);
+const one = (n: number) => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(n);
 
 function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue; average: number } | null {
   if (values.length === 0) return null;
@@ -55,44 +56,57 @@ function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue;
 export function moodSummary(daily: readonly DayValue[], rolling: readonly DayValue[]): string {
   const e = extremes(daily);
   if (!e) return m.insights_no_moods_were_logged_in();
-  let text =
-    `Mood was logged on ${plural(daily.length, 'day')}, averaging ${one(e.average)} out of 5 (${moodWord(e.average)}). ` +
-    `Lowest: ${one(e.low.value)} on ${shortDay(e.low.day)}. Highest: ${one(e.high.value)} on ${shortDay(e.high.day)}.`;
+  let text = m.insights_mood_summary({
+    days: m.common_days({ count: daily.length }),
+    average: one(e.average),
+    word: moodWord(e.average),
+    low: one(e.low.value),
+    lowDay: shortDay(e.low.day),
+    high: one(e.high.value),
+    highDay: shortDay(e.high.day),
+  });
   const last = rolling.at(-1);
-  if (last) text += ` The 7-day average at the end was ${one(last.value)}.`;
+  if (last) text += ` ${m.insights_mood_summary_rolling({ average: one(last.value) })}`;
   return text;
 }
 
 export function cravingSummary(daily: readonly DayValue[], count: number): string {
   const e = extremes(daily);
   if (!e) return m.insights_no_cravings_were_logged_in();
-  return (
-    `${plural(count, 'craving')} logged, on ${plural(daily.length, 'day')}. ` +
-    `Strongest each day averaged ${one(e.average)} out of 10; the strongest was ${one(e.high.value)} on ${shortDay(e.high.day)}.`
-  );
+  return m.insights_craving_summary({
+    cravings: m.insights_cravings_count({ count }),
+    days: m.common_days({ count: daily.length }),
+    average: one(e.average),
+    high: one(e.high.value),
+    highDay: shortDay(e.high.day),
+  });
 }
 
-/** "Most often: anxious (5 times), tired (3 times)." */
-export function countSummary(items: readonly CountItem[], noun: string): string {
-  if (items.length === 0) return `No ${noun} were noted in this period.`;
+/** What a bar chart counts. */
+export type CountKind = 'emotions' | 'triggers';
+
+/** "Most often: anxious (5 times), tired (3 times)." Built-in names in the person's language. */
+export function countSummary(items: readonly CountItem[], kind: CountKind): string {
+  if (items.length === 0) {
+    return kind === 'emotions' ? m.insights_count_none_emotions() : m.insights_count_none_triggers();
+  }
   const top = items
     .slice(0, 5)
-    .map((i) => `${i.label} (${plural(i.count, 'time')})`)
+    .map((i) => `${labelName(i.label)} (${m.insights_summary_times({ count: i.count })})`)
     .join(', ');
-  return `${plural(items.length, noun.replace(/s$/, ''), noun)} noted. Most often: ${top}.`;
+  const count = items.length;
+  return kind === 'emotions'
+    ? m.insights_count_emotions({ count, top })
+    : m.insights_count_triggers({ count, top });
 }
 
-const WEEKDAYS_FROM_MONDAY = Array.from({ length: 7 }, (_, i) =>
-  // 1 January 2024 was a Monday.
-  new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(2024, 0, 1 + i)),
-);
-
 export function weekdayName(index: number): string {
-  return WEEKDAYS_FROM_MONDAY[index] ?? '';
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long' }).format(new Date(2024, 0, 1 + index));
 }
 
 export function hourName(hour: number): string {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).format(new Date(2024, 0, 1, hour));
+  return new Intl.DateTimeFormat(intlLocale(), { hour: 'numeric' }).format(new Date(2024, 0, 1, hour));
 }
 
 export function heatmapSummary(grid: readonly (readonly number[])[]): string {
@@ -100,10 +114,13 @@ export function heatmapSummary(grid: readonly (readonly number[])[]): string {
   if (!peak) return m.insights_no_cravings_were_logged_in_2();
   const byDay = grid.map((row) => row.reduce((a, b) => a + b, 0));
   const busiestDay = byDay.indexOf(Math.max(...byDay));
-  return (
-    `The most cravings in one hour slot: ${plural(peak.count, 'craving')} on ${weekdayName(peak.weekday)}s at ${hourName(peak.hour)}. ` +
-    `The day of the week with the most: ${weekdayName(busiestDay)} (${byDay[busiestDay]}).`
-  );
+  return m.insights_heatmap_summary({
+    cravings: m.insights_cravings_count({ count: peak.count }),
+    weekday: weekdayName(peak.weekday),
+    hour: hourName(peak.hour),
+    busiest: weekdayName(busiestDay),
+    count: byDay[busiestDay] ?? 0,
+  });
 }
 
 export function yearSummary(daily: readonly DayValue[], end: string): string {
@@ -113,8 +130,8 @@ export function yearSummary(daily: readonly DayValue[], end: string): string {
   const counts = [0, 0, 0, 0, 0];
   for (const d of inYear) counts[moodLevel(d.value) - 1]! += 1;
   const parts = counts
-    .map((n, i) => (n > 0 ? `${plural(n, `${moodWord(i + 1)} day`)}` : ''))
+    .map((n, i) => (n > 0 ? m.insights_year_mood_days({ count: n, word: moodWord(i + 1) }) : ''))
     .filter(Boolean)
     .join(', ');
-  return `In the last 365 days, mood was logged on ${plural(inYear.length, 'day')}: ${parts}.`;
+  return m.insights_year_summary({ days: m.common_days({ count: inYear.length }), parts });
 }

@@ -45,8 +45,8 @@ export function shouldRestore(progress: number): boolean {
 
 /** "40% read", "Finished". */
 export function progressText(progress: number): string {
-  if (progress >= FINISHED_AT) return 'Finished';
-  return `${Math.max(1, Math.round(progress * 100))}% read`;
+  if (progress >= FINISHED_AT) return m.library_progress_finished();
+  return m.library_progress_read({ percent: Math.max(1, Math.round(progress * 100)) });
 }
 
 /** Reading sizes for the article text, as multiples of the normal size. */

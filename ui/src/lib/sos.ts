@@ -4,6 +4,7 @@ import type { CravingInput, Label, PersonInput, RelapsePlan } from './bindings';
 import type { Checked } from './sobrietyRules';
 import { optionalText } from './moodScale';
 import { localizedList, m } from './i18n';
+import { labelText } from './builtinNames';
 
 // ---- Breathing: in 4 s, hold 4 s, out 6 s ----
 
@@ -58,6 +59,7 @@ export function breathAt(elapsedMs: number): {
 
 export const DELAY_MS = 15 * 60 * 1000;
 export const PROMPT_EVERY_MS = 60 * 1000;
+/** The built-in coping action's name as the journal stores it (shown through builtinNames). */
 export const DELAY_ACTION = 'Played the delay';
 
 /** Used while locked, or when the person has no coping actions of their own. */
@@ -85,8 +87,8 @@ export function formatRemaining(ms: number): string {
 /** The person's coping actions as prompts (not the delay itself), or the built-in ones. */
 export function delayPrompts(actions: readonly Label[] | null): string[] {
   const own = (actions ?? [])
-    .map((a) => a.name.trim())
-    .filter((name) => name !== '' && name.toLowerCase() !== DELAY_ACTION.toLowerCase());
+    .filter((a) => a.name.trim() !== '' && a.name.trim().toLowerCase() !== DELAY_ACTION.toLowerCase())
+    .map((a) => labelText({ ...a, name: a.name.trim() }));
   return own.length > 0 ? own : [...BUILT_IN_PROMPTS];
 }
 
@@ -111,7 +113,7 @@ export function delayCraving(strength: number, actions: readonly Label[], at: Da
     people: null,
     actions: delay ? [delay.id] : [],
     outcome: strength <= PASSED_AT_MOST ? 'passed' : 'struggling',
-    note: delay ? null : 'Played the delay for 15 minutes.',
+    note: delay ? null : m.sos_delay_note({ minutes: DELAY_MS / 60_000 }),
   };
 }
 
