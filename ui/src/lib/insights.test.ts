@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   countSummary,
   cravingSummary,
   hasData,
   heatmapSummary,
   moodSummary,
+  RANGE_CHOICES,
   rangeFor,
   yearSummary,
 } from './insights';
 import type { Insights } from './bindings';
+import { useLanguage } from './i18n';
+
+afterEach(() => useLanguage(null));
 
 const TODAY = new Date(2025, 5, 15, 10, 0); // 15 June 2025, local
 
@@ -98,5 +102,31 @@ describe('chart summaries', () => {
     const empty = { moodDays: 0, cravingCount: 0 } as Insights;
     expect(hasData(empty)).toBe(false);
     expect(hasData({ ...empty, cravingCount: 1 })).toBe(true);
+  });
+});
+
+describe('in Spanish', () => {
+  it('the periods and the chart summaries follow the language chosen after the module loaded', () => {
+    expect(RANGE_CHOICES[3]?.during).toBe('yet');
+    useLanguage('es');
+    expect(RANGE_CHOICES.map((c) => c.label)).toEqual([
+      'Últimos 30 días',
+      'Últimos 90 días',
+      'Último año',
+      'Desde el principio',
+    ]);
+    expect(RANGE_CHOICES[3]?.during).toBe('todavía');
+    expect(countSummary([], 'emotions')).toBe('No se anotó ninguna emoción en este periodo.');
+    expect(
+      moodSummary(
+        [
+          { day: '2025-06-01', value: 2 },
+          { day: '2025-06-02', value: 4.5 },
+        ],
+        [],
+      ),
+    ).toBe(
+      'El ánimo se anotó en 2 días, con una media de 3,3 de 5 (regular). El más bajo: 2, el 1 de junio de 2025. El más alto: 4,5, el 2 de junio de 2025.',
+    );
   });
 });

@@ -9,12 +9,25 @@ import { labelName } from './builtinNames';
 
 export type RangeChoice = '30' | '90' | '365' | 'all';
 
+/** A period the picker offers, in the language spoken when it is read. */
+function range(value: RangeChoice, label: () => string, during: () => string) {
+  return {
+    value,
+    get label() {
+      return label();
+    },
+    get during() {
+      return during();
+    },
+  };
+}
+
 /** `label` for the picker; `during` finishes "Nothing logged …". */
 export const RANGE_CHOICES: ReadonlyArray<{ value: RangeChoice; label: string; during: string }> = [
-  { value: '30', label: m.insights_last_30_days(), during: m.insights_in_the_last_30_days() },
-  { value: '90', label: m.insights_last_90_days(), during: m.insights_in_the_last_90_days() },
-  { value: '365', label: m.insights_last_year(), during: m.insights_in_the_last_year() },
-  { value: 'all', label: m.insights_all_time(), during: m.insights_yet() },
+  range('30', m.insights_last_30_days, m.insights_in_the_last_30_days),
+  range('90', m.insights_last_90_days, m.insights_in_the_last_90_days),
+  range('365', m.insights_last_year, m.insights_in_the_last_year),
+  range('all', m.insights_all_time, m.insights_yet),
 ];
 
 /** "All time" starts here… */
