@@ -17,12 +17,14 @@ import MoodChips from '../components/record/MoodChips.svelte';
 
 afterEach(() => useLanguage(null));
 
-const MIGRATIONS = path.resolve(import.meta.dirname, '../../../src-tauri/core/src/store/migrations');
+const here = path.dirname(decodeURIComponent(new globalThis.URL(import.meta.url).pathname));
+const MIGRATIONS = path.resolve(here, '../../../src-tauri/core/src/store/migrations');
 
 /** The names the journal's migrations seed into `table`, read from the SQL itself. */
 function seeded(table: 'emotions' | 'triggers' | 'coping_actions'): string[] {
   const names: string[] = [];
-  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql'))) {
+  const files = readdirSync(MIGRATIONS, { withFileTypes: true }).map((entry) => entry.name);
+  for (const file of files.filter((f) => f.endsWith('.sql'))) {
     const sql = readFileSync(path.join(MIGRATIONS, file), 'utf8');
     for (const insert of sql.matchAll(new RegExp(`INSERT INTO ${table} \\(([^)]*)\\) VALUES([^;]*);`, 'g'))) {
       const columns = (insert[1] ?? '').split(',').map((c) => c.trim());

@@ -65,7 +65,7 @@ export function labelName(name: string): string {
 }
 
 /** An emotion or coping action as it is shown: only a built-in one is translated. */
-export function labelText(label: { name: string; builtin: boolean }): string {
+export function labelText(label: { name: string; builtin?: boolean }): string {
   return label.builtin ? labelName(label.name) : label.name;
 }
 

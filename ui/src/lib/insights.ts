@@ -69,7 +69,7 @@ function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue;
 export function moodSummary(daily: readonly DayValue[], rolling: readonly DayValue[]): string {
   const e = extremes(daily);
   if (!e) return m.insights_no_moods_were_logged_in();
-  let text = m.insights_mood_summary({
+  let text: string = m.insights_mood_summary({
     days: m.common_days({ count: daily.length }),
     average: one(e.average),
     word: moodWord(e.average),

@@ -3,7 +3,10 @@
 // units, which are px) stays small when someone sets text to 200%, so sizes are in rem or em.
 // Borders, shadows and gaps may stay in px: only font sizes are checked.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+const HERE = path.dirname(decodeURIComponent(new globalThis.URL(import.meta.url).pathname));
 
 const SOURCES: [string, string][] = [
   ...Object.entries(
@@ -13,7 +16,7 @@ const SOURCES: [string, string][] = [
     >,
   ),
   // Vitest hands CSS imports over empty, so the style sheet is read from disk.
-  ['/src/app.css', readFileSync(`${import.meta.dirname}/../app.css`, 'utf8')],
+  ['/src/app.css', readFileSync(path.join(HERE, '../app.css'), 'utf8')],
 ];
 
 /** Every font size in `source` that does not grow with the person's text size. */

@@ -34,9 +34,11 @@ describe('import counts', () => {
   });
 
   it('has a word in Spanish for every kind an importer counts', () => {
-    const dir = path.resolve(import.meta.dirname, '../../../../src-tauri/core/src/import');
+    const here = path.dirname(decodeURIComponent(new globalThis.URL(import.meta.url).pathname));
+    const dir = path.resolve(here, '../../../../src-tauri/core/src/import');
     const kinds = new Set<string>();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.rs'))) {
+    const files = readdirSync(dir, { withFileTypes: true }).map((entry) => entry.name);
+    for (const file of files.filter((f) => f.endsWith('.rs'))) {
       for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/\.count\(\s*"([^"]+)"/g)) {
         kinds.add(match[1] ?? '');
       }
