@@ -17,6 +17,8 @@ use crate::secret::{Passphrase, RecoveryKey};
 use crate::store::StoreError;
 use crate::vault::{KdfChoice, Secret, Session, Vault, VaultError};
 
+mod syncing;
+
 /// Where the journal stands, as the UI needs to know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -279,6 +281,8 @@ impl Journal {
         current: &Passphrase,
         new_passphrase: &Passphrase,
     ) -> Result<(), JournalError> {
+        // Not while a sync round reads or replaces the header (see `syncing`).
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
         if !self.is_unlocked() {
             return Err(JournalError::Locked);
         }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::folder::Folder;
 use super::{header, SyncError, SyncReport};
+use crate::secret::DataKey;
 use crate::store::Store;
 use crate::vault::{Secret, Session, Vault, VaultError};
 
@@ -32,6 +33,19 @@ pub fn join(
     if vault.exists()? {
         return Err(JoinError::AlreadyExists);
     }
+    let (data_key, journal_header) = open_folder_header(chosen, secret)?;
+    let mut session = start_journal(vault, &data_key, &journal_header)?;
+    let report = super::sync(&mut session, &vault.paths().header(), chosen)?;
+    Ok((session, report))
+}
+
+/// The first half of joining, and the only one that checks the secret (the app runs it
+/// through its throttle): the data key and the journal header from the folder inside
+/// `chosen`. Reads one small file and writes nothing.
+pub fn open_folder_header(
+    chosen: &Path,
+    secret: &Secret<'_>,
+) -> Result<(DataKey, Vec<u8>), JoinError> {
     let folder = Folder::in_chosen(chosen);
     let bytes = folder
         .read_header()
@@ -43,16 +57,27 @@ pub fn join(
     if !header::verify(&data_key, &bytes) {
         return Err(JoinError::NoJournal);
     }
+    Ok((data_key, journal_header.to_vec()))
+}
+
+/// The second half: keeps `journal_header` as this computer's header and creates an empty
+/// database under `data_key`, opened. The first round then rebuilds the journal.
+pub fn start_journal(
+    vault: &Vault,
+    data_key: &DataKey,
+    journal_header: &[u8],
+) -> Result<Session, JoinError> {
+    if vault.exists()? {
+        return Err(JoinError::AlreadyExists);
+    }
     let paths = vault.paths();
     crate::private_files::create_dir(paths.dir()).map_err(SyncError::io)?;
     // The header first, as creating a journal does: a crash before the database exists leaves
     // a journal that says it is missing its database, never a database nobody can open.
     crate::vault::atomic::replace_file(&paths.header(), journal_header, "join-header")
         .map_err(SyncError::io)?;
-    Store::create(&paths.database(), &data_key)
+    Store::create(&paths.database(), data_key)
         .and_then(Store::close)
         .map_err(SyncError::from)?;
-    let mut session = vault.open_with_data_key(&data_key)?;
-    let report = super::sync(&mut session, &paths.header(), chosen)?;
-    Ok((session, report))
+    Ok(vault.open_with_data_key(data_key)?)
 }

@@ -16,12 +16,15 @@
 //!   skipped with a warning and tried again; per-device progress is kept in the database.
 //! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
 //!   so a passphrase change on one computer reaches the others, and a new computer can join.
+//! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer.
 //!
-//! What the app does with it (choosing the folder, watching it, a round every minute while
-//! unlocked, the first-run "I already use Daybreak on another computer") is the shell's and
-//! the UI's, not done yet; the README's "Sync" says what is and is not there.
+//! The journal's side (`journal/syncing.rs`: a round, choosing and stopping, joining through
+//! the throttle) is what the app calls; when rounds run (on unlock, every minute, when the
+//! folder changes, on "Sync now") is the shell's (`src-tauri/src/sync.rs`). The README's "Sync
+//! between your computers" says what is and is not there.
 
 pub mod apply;
+pub mod chosen;
 pub mod folder;
 pub mod format;
 pub mod header;

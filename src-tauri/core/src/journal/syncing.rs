@@ -1,0 +1,94 @@
+//! The journal's side of sync: which folder this computer uses, one round with it, and
+//! joining a journal another computer keeps in a sync folder. Rounds, re-keys, restores,
+//! joins and passphrase changes take `long_work` in turn, so a round never reads or replaces
+//! the header while another of them is changing it.
+
+use std::path::{Path, PathBuf};
+
+use super::{Journal, JournalError, State};
+use crate::data_error::DataError;
+use crate::sync::join::{self, JoinError};
+use crate::sync::{self, chosen, SyncError, SyncReport};
+use crate::vault::{Secret, VaultError};
+
+impl From<SyncError> for JournalError {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Io(kind) => {
+                DataError::io("use the sync folder", &std::io::Error::from(kind)).into()
+            }
+            SyncError::Record => {
+                DataError::invalid("A change in the sync folder does not fit this journal.").into()
+            }
+            SyncError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<JoinError> for JournalError {
+    fn from(e: JoinError) -> Self {
+        match e {
+            JoinError::AlreadyExists => VaultError::AlreadyExists.into(),
+            // Code `not_found`: the folder holds no journal to join (or not a whole one).
+            JoinError::NoJournal => DataError::NotFound("Daybreak journal in that folder").into(),
+            JoinError::Vault(e) => e.into(),
+            JoinError::Sync(e) => e.into(),
+        }
+    }
+}
+
+impl Journal {
+    /// The folder this computer syncs through, or `None`. Only while unlocked.
+    pub fn sync_folder(&self) -> Result<Option<PathBuf>, JournalError> {
+        self.with_session(|session| Ok(chosen::get(session.store())?))
+    }
+
+    /// Starts syncing through `chosen` (checked: see `chosen::check`); returns the folder as
+    /// kept. The next round publishes the journal there.
+    pub fn choose_sync_folder(&self, chosen: &Path) -> Result<PathBuf, JournalError> {
+        let folder = chosen::check(chosen, self.vault.paths().dir())?;
+        self.with_session(|session| {
+            chosen::prepare(session.store_mut(), &folder)?;
+            chosen::set(session.store_mut(), Some(&folder))?;
+            Ok(())
+        })?;
+        Ok(folder)
+    }
+
+    /// Stops syncing on this computer; the journal stays whole, the folder is left as it is.
+    pub fn stop_syncing(&self) -> Result<(), JournalError> {
+        self.with_session(|session| Ok(chosen::set(session.store_mut(), None)?))
+    }
+
+    /// One round with the chosen folder (see `sync::sync`); `None` when this computer does not
+    /// sync. Holds the journal for the round (about 10 ms when there is little to do).
+    pub fn sync_round(&self) -> Result<Option<SyncReport>, JournalError> {
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        let header = self.vault.paths().header();
+        self.with_session(|session| {
+            let Some(folder) = chosen::get(session.store())? else {
+                return Ok(None);
+            };
+            Ok(Some(sync::sync(session, &header, &folder)?))
+        })
+    }
+
+    /// Joins the journal another computer keeps in the sync folder inside `chosen`: the
+    /// passphrase or recovery key is checked through the throttle, then this computer gets the
+    /// journal's header and an empty database, remembers the folder, and is left unlocked.
+    /// The first round (run by the caller, see `sync_round`) rebuilds the journal.
+    pub fn join_sync_folder(&self, chosen: &Path, secret: &Secret<'_>) -> Result<(), JournalError> {
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        if self.is_unlocked() || self.vault.exists()? {
+            return Err(VaultError::AlreadyExists.into());
+        }
+        let folder = chosen::check(chosen, self.vault.paths().dir())?;
+        let (data_key, header) = self.attempt(|| Ok(join::open_folder_header(&folder, secret)?))?;
+        let mut session = join::start_journal(&self.vault, &data_key, &header)?;
+        chosen::set(session.store_mut(), Some(&folder))?;
+        let mut state = self.state();
+        *state = State::Unlocked(session);
+        self.adopt_device_settings(&mut state);
+        Ok(())
+    }
+}

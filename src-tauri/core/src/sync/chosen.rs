@@ -1,0 +1,70 @@
+//! Which folder this computer syncs through: the one the person chose, kept inside the
+//! encrypted journal (in the plain settings file it would tell anyone looking that Daybreak
+//! syncs, and where). Settings are not synced, so each computer keeps its own.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::OptionalExtension;
+
+use super::folder::Folder;
+use crate::data_error::DataError;
+use crate::store::{settings, Store, StoreError};
+
+const KEY: &str = "sync_chosen_folder";
+
+/// The chosen folder, or `None` when this computer does not sync.
+pub fn get(store: &Store) -> Result<Option<PathBuf>, StoreError> {
+    Ok(settings::get(store, KEY)?
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from))
+}
+
+/// Remembers `chosen` (or forgets it: `None`, stop syncing; the journal stays whole).
+pub fn set(store: &mut Store, chosen: Option<&Path>) -> Result<(), StoreError> {
+    match chosen {
+        Some(path) => settings::set(store, KEY, &path.to_string_lossy()),
+        None => store.write(|tx| {
+            tx.execute("DELETE FROM settings WHERE key = ?1", [KEY])?;
+            Ok(())
+        }),
+    }
+}
+
+/// The folder as it will be kept: an existing folder, its path made absolute and plain, that
+/// neither lies inside the journal's own folder nor holds it (a sync engine must never see the
+/// live database, and Daybreak must not sync into itself).
+pub fn check(chosen: &Path, journal_dir: &Path) -> Result<PathBuf, DataError> {
+    let folder = std::fs::canonicalize(chosen)
+        .ok()
+        .filter(|p| p.is_dir())
+        .ok_or(DataError::NotFound("folder"))?;
+    let journal = std::fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.into());
+    if folder.starts_with(&journal) || journal.starts_with(&folder) {
+        return Err(DataError::invalid(
+            "Choose a folder outside Daybreak's own folder: a sync engine must never see the journal's live file.",
+        ));
+    }
+    Ok(folder)
+}
+
+/// When this journal has sent changes before (to another folder) and `chosen` has no sync
+/// folder yet, marks every record to be sent again, so the new folder gets the whole journal
+/// and not only what changes from now on.
+pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
+    let fresh = Folder::in_chosen(chosen)
+        .read_header()
+        .map_err(|e| DataError::io("read the sync folder", &e))?
+        .is_none();
+    let sent_before: bool = store.read(|c| {
+        c.query_row("SELECT next_seq > 1 FROM sync_local", [], |r| r.get(0))
+            .optional()
+            .map(|v| v.unwrap_or(false))
+    })?;
+    if fresh && sent_before {
+        store.write(|tx| {
+            tx.execute("UPDATE sync_records SET pending = 1", [])?;
+            Ok::<_, rusqlite::Error>(())
+        })?;
+    }
+    Ok(())
+}
