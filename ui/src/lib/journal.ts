@@ -106,8 +106,8 @@ export function moodWord(value: number): string {
 /** The short score a timeline row shows: "Mood 4 of 5 (good)", "Strength 7 of 10". */
 export function scoreText(item: Pick<TimelineItem, 'mood' | 'strength'>): string {
   const parts: string[] = [];
-  if (item.mood !== null) parts.push(`Mood ${item.mood} of 5 (${moodWord(item.mood)})`);
-  if (item.strength !== null) parts.push(`Strength ${item.strength} of 10`);
+  if (item.mood !== null) parts.push(m.timeline_score_mood({ mood: item.mood, word: moodWord(item.mood) }));
+  if (item.strength !== null) parts.push(m.timeline_score_strength({ strength: item.strength }));
   return parts.join(', ');
 }
 
