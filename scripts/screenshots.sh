@@ -18,16 +18,6 @@ say "Building the app (debug)"
 (cd "$ROOT" && cargo build -p daybreak)
 export DAYBREAK_BIN="${DAYBREAK_BIN:-$CARGO_TARGET_DIR/debug/daybreak}"
 
-# WebKitGTK gives the page the system's language only when that locale is installed
-# (`locale -a`); without it the page says en-US whatever LANG is.
-ensure_locale() {
-  local want
-  want="$(printf '%s' "${1%%.*}.utf8" | tr '[:upper:]' '[:lower:]')"
-  locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | grep -qx "$want" && return 0
-  say "Installing the $1 locale"
-  as_root localedef -i "${1%%.*}" -f UTF-8 "$1"
-}
-
 for lang in $langs; do
   tag="${lang:0:2}"
   ensure_locale "$lang"

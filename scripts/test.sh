@@ -9,6 +9,8 @@ ensure_rust
 ensure_node
 ensure_ui_deps
 ensure_tauri_driver
+# The Spanish end-to-end test starts the app with LANG=es_ES.UTF-8.
+ensure_locale es_ES.UTF-8
 
 cd "$ROOT"
 say "Rust formatting (cargo fmt --check)"

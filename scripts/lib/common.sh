@@ -49,6 +49,19 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # syncthing: two real daemons on 127.0.0.1 carry the two-computer tests' sync folder.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
                fonts-dejavu-core fonts-droid-fallback syncthing)
+# WebKitGTK gives the page the system's language only when that locale is installed
+# (`locale -a`); without it the page says en-US whatever LANG is. Adds the locale ("es_ES.UTF-8")
+# when it is missing.
+ensure_locale() {
+  local want
+  want="$(printf '%s' "${1%%.*}.utf8" | tr '[:upper:]' '[:lower:]')"
+  locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | grep -qx "$want" && return 0
+  # Debian's `locales` package has the definitions localedef builds from.
+  [ -e "/usr/share/i18n/locales/${1%%.*}" ] || ensure_apt_packages locales
+  say "Installing the $1 locale"
+  as_root localedef -i "${1%%.*}" -f UTF-8 "$1"
+}
+
 # What scripts/package.sh adds to check the packages it builds: Debian's and AppStream's
 # validators, rpm to read the .rpm's metadata, and xprop (x11-utils) to read the window's class.
 # The bundler itself needs nothing more.

@@ -13,10 +13,11 @@ import * as sobriety from './lib/ipc/sobriety';
 import * as data from './lib/ipc/data';
 import * as preferences from './lib/ipc/preferences';
 import * as fixtures from './testing/sobriety';
-import type { JournalState } from './lib/bindings';
+import type { JournalState, Language } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
 import { onBeforeLock } from './lib/beforeLock';
+import { currentLocale, useLanguage } from './lib/i18n';
 import App from './App.svelte';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
@@ -29,10 +30,16 @@ function status(state: JournalState) {
   };
 }
 
+function booted(state: JournalState, language: Language | null = null) {
+  return { journal: status(state), language };
+}
+
 describe('App', () => {
   beforeAll(loadAreaViews, 30_000);
 
   beforeEach(() => {
+    useLanguage(null);
+    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
     vi.mocked(vault.unlock).mockResolvedValue(undefined);
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(vault.unlockWithRecoveryKey).mockResolvedValue(undefined);
@@ -41,29 +48,38 @@ describe('App', () => {
   });
 
   it('shows the welcome screen on first run', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
     render(App);
     expect(await screen.findByTestId('create-passphrase')).toBeTruthy();
     expect(screen.queryByTestId('unlock-passphrase')).toBeNull();
   });
 
   it('shows the unlock screen when the journal is locked', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
     render(App);
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(screen.queryByTestId('sidebar')).toBeNull();
   });
 
   it('shows the app when already unlocked', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     expect(await screen.findByTestId('view-today')).toBeTruthy();
   });
 
+  it('speaks the language chosen in Settings from the lock screen on', async () => {
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked', 'es'));
+    render(App);
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(currentLocale()).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+    expect(await screen.findByRole('button', { name: 'Desbloquear' })).toBeTruthy();
+  });
+
   it('explains when it cannot start, and can try again', async () => {
-    vi.mocked(vault.vaultStatus).mockRejectedValueOnce(new IpcError('io', 'x'));
-    vi.mocked(vault.vaultStatus).mockResolvedValueOnce(status('locked'));
+    vi.mocked(vault.boot).mockRejectedValueOnce(new IpcError('io', 'x'));
+    vi.mocked(vault.boot).mockResolvedValueOnce(booted('locked'));
     const user = userEvent.setup();
     render(App);
     expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.io);
@@ -72,7 +88,7 @@ describe('App', () => {
   });
 
   it('creates a journal, shows the key once, checks it, then opens the app', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
     const user = userEvent.setup();
     render(App);
     await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
@@ -102,7 +118,7 @@ describe('App', () => {
   });
 
   it('unlocks, then locks: back to the unlock screen with the app gone', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
     const user = userEvent.setup();
     render(App);
     await user.type(await screen.findByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
@@ -128,7 +144,7 @@ describe('App', () => {
   });
 
   it('watches the system once; sleep while unlocked locks, and while locked does nothing', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     const user = userEvent.setup();
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
@@ -147,7 +163,7 @@ describe('App', () => {
   });
 
   it('a failed lock still ends on the lock screen, which says what went wrong', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     vi.mocked(vault.lock).mockRejectedValue(new IpcError('io', 'checkpoint failed'));
     const user = userEvent.setup();
     render(App);
@@ -158,7 +174,7 @@ describe('App', () => {
   });
 
   it('a lock the shell did by itself tears down the open journal, without locking again', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
@@ -170,7 +186,7 @@ describe('App', () => {
   });
 
   it('a lock by the shell reaches a UI stuck saving, and its old lock never closes the journal again', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('unlocked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     let finishSaving = () => {};
     const removeTask = onBeforeLock(() => new Promise<void>((resolve) => (finishSaving = resolve)));
@@ -194,7 +210,7 @@ describe('App', () => {
   });
 
   it('a lock by the shell also closes the recovery key screen', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('none'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
     const user = userEvent.setup();
     render(App);
     await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
@@ -207,7 +223,7 @@ describe('App', () => {
   });
 
   it('reports activity to the shell, throttled, on every screen', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
     vi.mocked(preferences.idleTouch).mockResolvedValue(undefined);
     render(App);
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
@@ -217,7 +233,7 @@ describe('App', () => {
   });
 
   it('goes to recovery from the unlock screen and back, and recovers into the app', async () => {
-    vi.mocked(vault.vaultStatus).mockResolvedValue(status('locked'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByTestId('forgot-passphrase'));

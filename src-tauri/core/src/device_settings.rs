@@ -1,7 +1,8 @@
 //! Settings for this computer that are not private and must be readable while the journal is
-//! locked: a small plain JSON file, `settings.json`, beside the journal. Today it holds the
-//! country whose crisis lines SOS shows (so the lock screen's SOS can show them); it is the
-//! place for anything else the app needs before unlocking. Nothing a person writes, and nothing
+//! locked: a small plain JSON file, `settings.json`, beside the journal. It holds the country
+//! whose crisis lines SOS shows (so the lock screen's SOS can show them), the language the
+//! screens speak (so the lock screen speaks it too) and the reminder times; it is the place for
+//! anything else the app needs before unlocking. Nothing a person writes, and nothing
 //! about their recovery, ever goes here: everything else lives in the encrypted journal.
 //!
 //! The file is written atomically and readable by its owner only (0600). A missing, damaged
@@ -12,12 +13,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use specta::Type;
 
 use crate::data_error::DataError;
 use crate::preferences;
 use crate::store::Store;
+use crate::words::Language;
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "settings.json";
@@ -34,6 +36,9 @@ pub struct DeviceSettings {
     /// The country whose crisis lines SOS shows, as an ISO 3166 code ("IE"); `None` follows
     /// the system's locale.
     pub country: Option<String>,
+    /// The language the screens speak on this computer; `None` follows the system's.
+    #[serde(deserialize_with = "known_language")]
+    pub language: Option<Language>,
     /// Reminder times, quiet hours and their on/off switches (`reminders::ReminderSettings`):
     /// read while the journal is locked, so reminders come then too.
     pub reminders: crate::reminders::ReminderSettings,
@@ -100,6 +105,21 @@ pub fn set_country(dir: &Path, country: Option<&str>) -> Result<DeviceSettings, 
         s.country = country;
         Ok(())
     })
+}
+
+/// Sets the language the screens speak (`None`: follow the system's).
+pub fn set_language(dir: &Path, language: Option<Language>) -> Result<DeviceSettings, DataError> {
+    update(dir, move |s| {
+        s.language = language;
+        Ok(())
+    })
+}
+
+/// A language this version does not have (a newer Daybreak wrote it) reads as "follow the
+/// system" rather than making the whole file read as damaged, which would lose the reminders.
+fn known_language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Language>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// Moves the country chosen before this file existed (kept in the encrypted preferences)

@@ -9,6 +9,7 @@ use std::fs;
 use common::{KDF, PASSPHRASE};
 use daybreak_core::device_settings::{self, DeviceSettings};
 use daybreak_core::preferences::{self, Preferences};
+use daybreak_core::words::Language;
 use daybreak_core::{DataError, Journal, JournalPaths, Passphrase};
 
 fn saved_json(dir: &std::path::Path) -> serde_json::Value {
@@ -72,8 +73,9 @@ fn the_country_is_saved_privately_and_atomically_with_no_journal_at_all() {
     assert_eq!(json["country"], "CA");
     let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
     assert!(
-        keys.iter().all(|k| k == "country" || k == "reminders"),
-        "the file holds the country and the reminder times, nothing else: {keys:?}"
+        keys.iter()
+            .all(|k| ["country", "language", "reminders"].contains(&k.as_str())),
+        "the file holds the country, the language and the reminder times, nothing else: {keys:?}"
     );
     let names: Vec<_> = fs::read_dir(&dir)
         .unwrap()
@@ -136,6 +138,37 @@ fn fields_this_version_does_not_know_are_kept() {
         ),
         "a newer version's fields survive an older version's change"
     );
+}
+
+#[test]
+fn the_language_is_kept_with_no_journal_and_an_unknown_one_follows_the_system() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert_eq!(
+        device_settings::load(&dir).language,
+        None,
+        "follows the system"
+    );
+    device_settings::set_country(&dir, Some("MX")).unwrap();
+    device_settings::set_language(&dir, Some(Language::Es)).unwrap();
+    assert_eq!(saved_json(&dir)["language"], "es");
+    let loaded = device_settings::load(&dir);
+    assert_eq!(loaded.language, Some(Language::Es));
+    assert_eq!(loaded.country.as_deref(), Some("MX"), "the country stays");
+
+    // A language a newer Daybreak has and this one does not: the rest of the file still reads.
+    fs::write(
+        device_settings::path(&dir),
+        r#"{"country": "MX", "language": "fr", "reminders": {"evening": "21:00:00"}}"#,
+    )
+    .unwrap();
+    let loaded = device_settings::load(&dir);
+    assert_eq!(loaded.language, None);
+    assert_eq!(loaded.country.as_deref(), Some("MX"));
+    assert!(loaded.reminders.evening.is_some(), "the reminders survive");
+
+    device_settings::set_language(&dir, None).unwrap();
+    assert_eq!(device_settings::load(&dir).language, None);
 }
 
 fn set_preferred_country(journal: &Journal, country: Option<&str>) {

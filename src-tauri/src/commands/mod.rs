@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod check_ins;
 pub mod data;
+pub mod device;
 pub mod journal_entries;
 pub mod library;
 pub mod moods;

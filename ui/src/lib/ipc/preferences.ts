@@ -8,6 +8,12 @@ export const getPreferences = commands.getPreferences;
 export const setPreferences = commands.setPreferences;
 
 /**
+ * The language the screens speak on this computer (null: the system's), kept in the plain
+ * settings file beside the journal so the lock screen speaks it too. Works while locked.
+ */
+export const setLanguage = commands.languageSet;
+
+/**
  * Minimizes the window at once. The caller then saves and locks; if it has not locked a
  * second later, the shell locks by itself (and says so with a `locked` lock signal).
  */

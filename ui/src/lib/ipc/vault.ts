@@ -6,6 +6,9 @@ import { commands } from './generated';
 /** Whether a journal exists and whether it is locked, plus where it lives. */
 export const vaultStatus = commands.vaultStatus;
 
+/** What the first screen needs, in one call: the journal's status and the chosen language. */
+export const boot = commands.boot;
+
 /** Creates the journal (1-3 s). Afterwards it is unlocked. */
 export const createJournal = commands.createJournal;
 

@@ -6,5 +6,6 @@ import type * as real from '../preferences';
 
 export const getPreferences = vi.fn<typeof real.getPreferences>();
 export const setPreferences = vi.fn<typeof real.setPreferences>();
+export const setLanguage = vi.fn<typeof real.setLanguage>();
 export const quickHide = vi.fn<typeof real.quickHide>();
 export const idleTouch = vi.fn<typeof real.idleTouch>();

@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import type * as real from '../vault';
 
 export const vaultStatus = vi.fn<typeof real.vaultStatus>();
+export const boot = vi.fn<typeof real.boot>();
 export const createJournal = vi.fn<typeof real.createJournal>();
 export const unlock = vi.fn<typeof real.unlock>();
 export const unlockWithRecoveryKey = vi.fn<typeof real.unlockWithRecoveryKey>();

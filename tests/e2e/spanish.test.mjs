@@ -1,8 +1,9 @@
 // End to end in Spanish: started with LANG=es_ES.UTF-8, the real app speaks Spanish from the
 // first screen (WebKitGTK's navigator.languages follows LANG), and one full flow (create a
 // journal, add a clock, log a mood, open SOS) reads in Spanish, with dates and numbers in the
-// Spanish way. Each screen is saved light and dark in tests/e2e/artifacts/ to look at.
-// Run it with E2E_ONLY=tests/e2e/tour/spanish.test.mjs tests/e2e/run.sh.
+// Spanish way. Then a language chosen in Settings wins over the system's, from the lock screen on,
+// after a restart. Each screen is saved light and dark in tests/e2e/artifacts/ to look at. The
+// test command installs the es_ES.UTF-8 locale (WebKitGTK ignores LANG for a locale not installed).
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchApp } from '../lib/app.mjs';
-import { forceColorScheme, screenshot } from '../lib/artifacts.mjs';
-import { KDF_TIMEOUT_MS, localDateDaysAgo, setInputValue } from '../lib/flows.mjs';
+import { launchApp } from './lib/app.mjs';
+import { forceColorScheme, screenshot } from './lib/artifacts.mjs';
+import { KDF_TIMEOUT_MS, localDateDaysAgo, setInputValue } from './lib/flows.mjs';
 
 const PASSPHRASE = 'una linterna en el muelle';
 
@@ -33,12 +34,10 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
 
   const bodyText = async () => String(await s().executeScript('return document.body.innerText;'));
 
+  const SPANISH_SYSTEM = { LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8', LANGUAGE: 'es_ES:es' };
+
   before(async () => {
-    app = await launchApp({
-      dataDir,
-      name: 'spanish',
-      env: { LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8', LANGUAGE: 'es_ES:es' },
-    });
+    app = await launchApp({ dataDir, name: 'spanish', env: SPANISH_SYSTEM });
   });
 
   after(async () => {
@@ -133,5 +132,28 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.match(text, /Date un tiempo/, 'play the delay is Spanish');
     assert.doesNotMatch(text, /If someone may have overdosed|Breathe with me/, 'no English left in SOS');
     await both('09-sos');
+  });
+
+  test('English chosen in Settings is spoken after a restart, from the lock screen on', { timeout: 180_000 }, async () => {
+    await s().click('nav-settings');
+    const select = await s().waitFor('language-select', { why: 'Settings offers the language' });
+    assert.match(await bodyText(), /Daybreak te habla en/, 'the language setting itself is Spanish first');
+    await s().executeScript(
+      `const el = arguments[0]; el.value = 'en'; el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [select],
+    );
+    await s().waitFor('language-saved', { why: 'the language is saved' });
+    const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8'));
+    assert.equal(settings.language, 'en', 'the plain settings file holds the language');
+    assert.match(await bodyText(), /Daybreak speaks/, 'the screen changed language at once');
+    assert.equal(await s().executeScript('return document.documentElement.lang;'), 'en');
+
+    await app.close();
+    app = await launchApp({ dataDir, name: 'spanish-restarted', env: SPANISH_SYSTEM });
+    await s().waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'a restart shows the lock screen' });
+    const lockScreen = await bodyText();
+    assert.match(lockScreen, /Unlock/, 'the lock screen speaks the chosen English');
+    assert.doesNotMatch(lockScreen, /Desbloquear/, 'not the system’s Spanish');
+    await both('10-lock-screen-english');
   });
 });

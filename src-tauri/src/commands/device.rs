@@ -1,0 +1,49 @@
+//! This computer's own settings that are read before the journal is open (the plain
+//! `settings.json`), and the one call the first screen makes.
+
+use daybreak_core::words::Language;
+use daybreak_core::{device_settings, JournalError, JournalStatus};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use super::on_journal;
+use crate::{AppError, SharedJournal};
+
+/// What the first screen needs before it can paint: which screen (welcome, unlock or the
+/// journal) and the language to speak on it. One call, so the first paint waits on one answer.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Boot {
+    pub journal: JournalStatus,
+    /// The language chosen in Settings; `None` follows the system's.
+    pub language: Option<Language>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn boot(journal: State<'_, SharedJournal>) -> Result<Boot, AppError> {
+    on_journal(&journal, |j| {
+        Ok(Boot {
+            language: device_settings::load(j.data_dir()).language,
+            journal: j.status()?,
+        })
+    })
+    .await
+}
+
+/// Chooses the language the screens speak (`None`: follow the system's), kept in the plain
+/// settings file so the lock screen speaks it too. Works while locked.
+#[tauri::command]
+#[specta::specta]
+pub async fn language_set(
+    journal: State<'_, SharedJournal>,
+    language: Option<Language>,
+) -> Result<Option<Language>, AppError> {
+    on_journal(&journal, move |j| {
+        let saved =
+            device_settings::set_language(j.data_dir(), language).map_err(JournalError::from)?;
+        Ok(saved.language)
+    })
+    .await
+}
