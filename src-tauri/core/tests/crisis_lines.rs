@@ -41,6 +41,16 @@ fn every_eu_and_eea_country_is_there_with_112_first() {
 }
 
 #[test]
+fn every_eu_and_eea_country_has_a_line_to_talk_to_beyond_its_emergency_number() {
+    for code in EU_AND_EEA {
+        assert!(
+            get(code).lines.len() > 1,
+            "{code}: someone to talk to, not only 112"
+        );
+    }
+}
+
+#[test]
 fn every_entry_is_well_formed() {
     let all = crisis_lines::all();
     for code in EU_AND_EEA.iter().chain(OTHERS.iter()) {

@@ -218,7 +218,13 @@ pub const TABLE: &[Country] = &[
     Country {
         code: "CY",
         name: "Cyprus",
-        lines: &[emergency("112", EU_112)],
+        lines: &[
+            emergency("112", EU_112),
+            // Hope For Children runs the European helpline for children and young people in
+            // Cyprus, free and anonymous, with SPAVO. No national adult crisis line could be
+            // sourced from an official or the service's own page, so none is listed.
+            crisis("Hope For Children", "116 111", "https://www.uncrcpc.org.cy/").youth(),
+        ],
     },
     Country {
         code: "CZ",
