@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
+import { assertAccessible } from './lib/axe.mjs';
 import { createJournal, lockAndUnlock } from './lib/flows.mjs';
 
 const PASSPHRASE = 'quiet river evening';
@@ -94,6 +95,17 @@ describe('Moods, cravings, journal and insights, end to end', { concurrency: 1 }
     assert.match(text, /Stress or anxiety/, `the second trigger is in the chart: ${text}`);
     await screenshot('record-04-insights');
     await readmeScreenshot(s(), 'insights');
+  });
+
+  test('merging two triggers asks first, in a dialog that passes axe', { timeout: 120_000 }, async () => {
+    await s().click('nav-mood');
+    await s().waitFor('trigger-list', { why: 'the mood area lists the triggers' });
+    await s().executeScript(`document.querySelector('[data-testid="trigger-merge"]').scrollIntoView({ block: 'center' });`);
+    await s().click('trigger-merge');
+    await s().waitFor('trigger-merge-target', { why: 'Merge opens its dialog' });
+    await assertAccessible(s(), 'the trigger merge dialog');
+    await s().click('trigger-merge-cancel');
+    await s().waitForAbsent('trigger-merge-target', { why: 'Cancel closes the dialog, nothing merged' });
   });
 
   test('the timeline lists what was logged; a deleted mood comes back with Undo', { timeout: 120_000 }, async () => {

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
+import { assertAccessible } from './lib/axe.mjs';
 import { createJournal, localDateDaysAgo, lockAndUnlock, setInputValue } from './lib/flows.mjs';
 
 const PASSPHRASE = 'morning light 30 days';
@@ -53,6 +54,7 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
     const celebration = await s().waitFor('milestone-celebration', { why: 'a newly reached milestone is celebrated once' });
     assert.match(await celebration.text(), /30 days/);
     await screenshot('sobriety-02-celebration');
+    await assertAccessible(s(), 'the milestone celebration');
     await s().click('celebration-dismiss');
     await s().waitForAbsent('milestone-celebration', { why: 'dismissing closes the celebration' });
     await readmeScreenshot(s(), 'today');

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
+import { assertAccessible } from './lib/axe.mjs';
 import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
 
 const PASSPHRASE = 'lifeboat in the harbour';
@@ -72,6 +73,7 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     await s().click('person-add');
     await s().type('person-name', 'Sam (sponsor)');
     await s().type('person-phone', '555 0100');
+    await assertAccessible(s(), 'the person form');
     await s().click('person-save');
     const person = await s().waitFor('person-row', { why: 'the new person is listed' });
     assert.match(await person.text(), /Sam \(sponsor\)/);
@@ -91,6 +93,7 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     await s().type('plan-input-copingStrategies', 'Walk to the harbour and call Sam');
     await clickCentered('plan-add-copingStrategies');
     await s().type('plan-if-i-slip', 'Tell Sam the same day and be kind to myself.');
+    await assertAccessible(s(), 'the relapse prevention plan');
     await clickCentered('plan-save');
     await s().waitFor('plan-saved', { why: 'saving the plan confirms it' });
     await clickCentered('plan-export');
