@@ -10,7 +10,7 @@ const UI_SRC = path.resolve(here, '..');
 
 /**
  * Every shipped article's file name: the English ones, or with `language` those written in it,
- * as paths `shippedArticle` reads (`es/05-cravings-and-triggers.md`).
+ * as paths `shippedArticle` reads: the language's folder, a slash, the file name.
  */
 export function shippedArticleFiles(language?: string): string[] {
   return readdirSync(language ? path.join(ARTICLES, language) : ARTICLES, { withFileTypes: true })
