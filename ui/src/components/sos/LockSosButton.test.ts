@@ -32,7 +32,8 @@ describe('SOS from the lock screen', () => {
     render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
     expect(document.activeElement).toBe(el('unlock-passphrase'));
     await user.click(el('lock-sos'));
-    expect(el('public-sos')).toBeTruthy();
+    // The panel is a file of its own, fetched on the first open if the prefetch hasn't yet.
+    expect(await screen.findByTestId('public-sos')).toBeTruthy();
     expect((await screen.findAllByTestId('crisis-line'))[0]!.dataset.kind).toBe('emergency');
     expect(el('sos-private-locked').textContent).toBe('Unlock to see your people and reasons.');
     expect(vault.unlock).not.toHaveBeenCalled();
@@ -45,9 +46,10 @@ describe('SOS from the lock screen', () => {
   });
 
   it('after playing the delay, offers to unlock to log it and goes to the passphrase', async () => {
-    vi.useFakeTimers();
     render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
     await fireEvent.click(el('lock-sos'));
+    await screen.findByTestId('public-sos');
+    vi.useFakeTimers();
     await fireEvent.click(el('delay-start'));
     expect(moods.listCopingActions).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(15 * 60_000);
@@ -61,7 +63,7 @@ describe('SOS from the lock screen', () => {
     const user = userEvent.setup();
     render(Welcome, { onCreated: vi.fn() });
     await user.click(el('lock-sos'));
-    expect(el('public-sos')).toBeTruthy();
+    expect(await screen.findByTestId('public-sos')).toBeTruthy();
     expect(el('sos-private-locked').textContent).toContain('Once your journal is set up');
     expect(screen.queryByTestId('delay-unlock')).toBeNull();
     expect(vault.createJournal).not.toHaveBeenCalled();
