@@ -9,6 +9,7 @@ mod lock_signals;
 mod navigation;
 mod notifications;
 mod reminders;
+mod sync;
 #[cfg(all(test, target_os = "linux"))]
 mod test_bus;
 mod tray;
@@ -65,6 +66,8 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
                 KdfChoice::Calibrate,
             )));
             reminders::start(app.handle());
+            app.manage(sync::Syncing::default());
+            sync::start(app.handle());
             // Without the tray's library Tauri panics; Daybreak runs on without a tray.
             let handle = app.handle();
             let tray =

@@ -123,7 +123,7 @@ pub async fn backup_restore(
     .await
 }
 
-fn secret_of<'a>(
+pub(crate) fn secret_of<'a>(
     passphrase: Option<&'a Passphrase>,
     recovery_key: Option<&'a RecoveryKey>,
 ) -> Result<Secret<'a>, JournalError> {

@@ -11,6 +11,7 @@ pub mod moods;
 pub mod preferences;
 pub mod sobriety;
 pub mod sos;
+pub mod sync;
 pub mod timeline;
 pub mod vault;
 

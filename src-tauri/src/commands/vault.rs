@@ -52,6 +52,7 @@ pub async fn unlock<R: Runtime>(
         super::preferences::set_title(&app, prefs.neutral_title);
     }
     start_auto_backup(&journal);
+    crate::sync::wake(&app);
     Ok(())
 }
 
@@ -72,7 +73,8 @@ fn start_auto_backup(journal: &SharedJournal) {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock_with_recovery_key(
+pub async fn unlock_with_recovery_key<R: Runtime>(
+    app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
     recovery_key: RecoveryKey,
     new_passphrase: Passphrase,
@@ -80,7 +82,9 @@ pub async fn unlock_with_recovery_key(
     on_journal(&journal, move |j| {
         j.unlock_with_recovery_key(&recovery_key, &new_passphrase)
     })
-    .await
+    .await?;
+    crate::sync::wake(&app);
+    Ok(())
 }
 
 #[tauri::command]

@@ -74,6 +74,12 @@ export const commands = {
 	 *  `x-file-name` header.
 	 */
 	libraryImport: () => typedError<ArticleSummary, AppError>(__TAURI_INVOKE("library_import")),
+	boot: () => typedError<Boot, AppError>(__TAURI_INVOKE("boot")),
+	/**
+	 *  Chooses the language the screens speak (`None`: follow the system's), kept in the plain
+	 *  settings file so the lock screen speaks it too. Works while locked.
+	 */
+	languageSet: (language: Language | null) => typedError<Language | null, AppError>(__TAURI_INVOKE("language_set", { language })),
 	sosCrisisLines: () => typedError<CountryLines[], AppError>(__TAURI_INVOKE("sos_crisis_lines")),
 	/**
 	 *  What SOS shows, locked or not: the country chosen on this computer (the plain settings
@@ -150,6 +156,27 @@ export const commands = {
 	importPreview: () => typedError<ImportPreview, AppError>(__TAURI_INVOKE("import_preview")),
 	/**  Imports the file (sent as the raw body): everything, or on any error nothing. */
 	importApply: () => typedError<ImportSummary, AppError>(__TAURI_INVOKE("import_apply")),
+	/**
+	 *  Where syncing stands: the folder, the last round, a passphrase changed elsewhere. Only
+	 *  while unlocked.
+	 */
+	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
+	/**  Asks which folder to sync through (the system's folder dialog); `None` when it was closed. */
+	syncPickFolder: () => typedError<string | null, AppError>(__TAURI_INVOKE("sync_pick_folder")),
+	/**  Starts syncing through `folder` and runs the first round at once. */
+	syncChooseFolder: (folder: string) => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_choose_folder", { folder })),
+	/**  A round now ("Sync now"). */
+	syncNow: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_now")),
+	/**  Stops syncing on this computer. The journal stays whole; the folder is left as it is. */
+	syncStop: () => typedError<null, AppError>(__TAURI_INVOKE("sync_stop")),
+	/**
+	 *  First run on a second computer: opens the journal kept in the sync folder inside `folder`
+	 *  with the passphrase or the recovery key (through the one throttle for secret checks),
+	 *  rebuilds it here, and leaves it unlocked.
+	 */
+	syncJoin: (folder: string, passphrase: string | null, recoveryKey: string | null) => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_join", { folder, passphrase, recoveryKey })),
+	/**  Registers the UI's channel for notices after a round (changes arrived). */
+	syncWatch: (onNotice: Channel<SyncNotice>) => typedError<null, AppError>(__TAURI_INVOKE("sync_watch", { onNotice })),
 	/**  Registers the UI's channel; signals from then on are sent to it. */
 	lockSignalsWatch: (onSignal: Channel<LockSignal>) => typedError<null, AppError>(__TAURI_INVOKE("lock_signals_watch", { onSignal })),
 	/**  The reminder settings. */
@@ -217,6 +244,16 @@ export type BackupSummary = {
 	sizeBytes: number,
 	/**  What it contains, for people to recognise it by. */
 	counts: CountItem[],
+};
+
+/**
+ *  What the first screen needs before it can paint: which screen (welcome, unlock or the
+ *  journal) and the language to speak on it. One call, so the first paint waits on one answer.
+ */
+export type Boot = {
+	journal: JournalStatus,
+	/**  The language chosen in Settings; `None` follows the system's. */
+	language: Language | null,
 };
 
 export type CheckIn = {
@@ -522,6 +559,32 @@ export type Label = {
 /**  A language Daybreak writes files and articles in. */
 export type Language = "en" | "es";
 
+/**  What the last round did, as the settings page shows it: counts and flags, no journal text. */
+export type LastRound = {
+	at: string,
+	/**  Change files written for the other computers. */
+	sentFiles: number,
+	/**  Change files read from the other computers, and the changes in them that were new here. */
+	receivedFiles: number,
+	receivedChanges: number,
+	/**  Changes that wait for a record not here yet (from a third computer). */
+	waiting: number,
+	/**  Files that could not be read yet (maybe still being copied); tried again next round. */
+	unreadableFiles: number,
+	/**
+	 *  The folder holds another journal (or this one from before a re-key): nothing was read
+	 *  or written there.
+	 */
+	otherJournal: boolean,
+	/**
+	 *  The folder's header was newer (the passphrase was changed on another computer) and is
+	 *  now this computer's: the next unlock takes the new passphrase.
+	 */
+	headerAdopted: boolean,
+	/**  Why the round failed, if it did. */
+	problem: ErrorCode | null,
+};
+
 export type LibraryHit = {
 	slug: string,
 	title: string,
@@ -781,6 +844,29 @@ export type Streak = {
 	seconds: number,
 	longForm: string,
 };
+
+/**  What the shell tells the UI after a round. */
+export type SyncNotice = 
+/**
+ *  Changes from another computer are now in the journal: what is on screen may be out of
+ *  date.
+ */
+"received";
+
+/**  Where syncing stands on this computer. */
+export type SyncStatus = {
+	/**  The chosen folder, or none when this computer does not sync. */
+	folder: string | null,
+	lastRound: LastRound | null,
+	/**  Since unlocking, a round took the passphrase changed on another computer. */
+	passphraseChangedElsewhere: boolean,
+};
+
+/**  A long task that can be stopped before the end. */
+export type Task = "backup";
+
+/**  The unit a milestone is said in. */
+export type TimeUnit = "hours" | "days" | "weeks" | "months" | "years";
 
 export type TimelineFilter = {
 	/**  Empty means every kind. */

@@ -1,0 +1,125 @@
+//! Using one journal on two computers: choosing the sync folder, a round now, stopping, and
+//! joining from the welcome screen. The rounds and when they run are `crate::sync`'s.
+
+use std::path::PathBuf;
+
+use daybreak_core::{Passphrase, RecoveryKey};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::backup::secret_of;
+use super::on_journal;
+use crate::sync::{self as rounds, SyncNotice, SyncStatus, Syncing};
+use crate::{AppError, SharedJournal};
+
+/// Runs blocking sync work (a round waits for any round under way) off the main thread.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|_| AppError::internal("a background task stopped"))?
+}
+
+/// Where syncing stands: the folder, the last round, a passphrase changed elsewhere. Only
+/// while unlocked.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+) -> Result<SyncStatus, AppError> {
+    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
+    Ok(syncing.status(folder))
+}
+
+/// Asks which folder to sync through (the system's folder dialog); `None` when it was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_pick_folder<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, AppError> {
+    Ok(app
+        .dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+/// Starts syncing through `folder` and runs the first round at once.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_choose_folder<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+    folder: String,
+) -> Result<SyncStatus, AppError> {
+    let chosen = PathBuf::from(folder);
+    let kept = on_journal(&journal, move |j| j.choose_sync_folder(&chosen)).await?;
+    // A failed first round is in the status (and the minute's round tries again).
+    let _ = blocking(move || rounds::run_round(&app)).await;
+    Ok(syncing.status(Some(kept)))
+}
+
+/// A round now ("Sync now").
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+) -> Result<SyncStatus, AppError> {
+    blocking(move || rounds::run_round(&app)).await?;
+    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
+    Ok(syncing.status(folder))
+}
+
+/// Stops syncing on this computer. The journal stays whole; the folder is left as it is.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_stop(
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+) -> Result<(), AppError> {
+    on_journal(&journal, |j| j.stop_syncing()).await?;
+    syncing.forget();
+    Ok(())
+}
+
+/// First run on a second computer: opens the journal kept in the sync folder inside `folder`
+/// with the passphrase or the recovery key (through the one throttle for secret checks),
+/// rebuilds it here, and leaves it unlocked.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_join<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+    folder: String,
+    passphrase: Option<Passphrase>,
+    recovery_key: Option<RecoveryKey>,
+) -> Result<SyncStatus, AppError> {
+    let chosen = PathBuf::from(folder);
+    on_journal(&journal, move |j| {
+        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref())?;
+        j.join_sync_folder(&chosen, &secret)
+    })
+    .await?;
+    // The rebuild: the UI shows it as busy until this returns. A failure is in the status and
+    // the next round goes on from where this one stopped.
+    let _ = blocking(move || rounds::run_round(&app)).await;
+    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
+    Ok(syncing.status(folder))
+}
+
+/// Registers the UI's channel for notices after a round (changes arrived).
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_watch(
+    syncing: State<'_, Syncing>,
+    on_notice: Channel<SyncNotice>,
+) -> Result<(), AppError> {
+    syncing.set_notices(on_notice);
+    Ok(())
+}

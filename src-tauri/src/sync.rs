@@ -1,0 +1,323 @@
+//! Keeping the journal in step with the sync folder the person chose (the README's "Sync
+//! between your computers"). The core does one round (`Journal::sync_round`); this module
+//! decides when: right after unlocking, every minute while unlocked, when something changes in
+//! the folder (watched with `notify`), and when the person asks ("Sync now").
+//!
+//! One worker thread runs the timed and watched rounds, and every round, wherever it was asked
+//! for, goes through [`run_round`] and its one mutex, so two never overlap. While the journal
+//! is locked no round runs (the core answers `locked`) and the folder is not watched. What is
+//! kept about the last round is numbers and flags only, never journal text, and it is
+//! forgotten when the journal locks.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use daybreak_core::sync::{folder, SyncReport, SyncWarning};
+use daybreak_core::{clock, JournalError};
+use notify::{EventKind, RecursiveMode, Watcher};
+use serde::Serialize;
+use specta::Type;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::{AppError, ErrorCode, SharedJournal};
+
+/// A round every minute while unlocked, even when the watcher says nothing (a network folder,
+/// a USB stick, a platform where watching failed).
+const EVERY: Duration = Duration::from_secs(60);
+/// A sync engine writes a file in several steps: wait this long after the first change seen,
+/// then run one round for all of them.
+const SETTLE: Duration = Duration::from_millis(700);
+
+/// What the last round did, as the settings page shows it: counts and flags, no journal text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LastRound {
+    pub at: DateTime<Utc>,
+    /// Change files written for the other computers.
+    pub sent_files: u32,
+    /// Change files read from the other computers, and the changes in them that were new here.
+    pub received_files: u32,
+    pub received_changes: u32,
+    /// Changes that wait for a record not here yet (from a third computer).
+    pub waiting: u32,
+    /// Files that could not be read yet (maybe still being copied); tried again next round.
+    pub unreadable_files: u32,
+    /// The folder holds another journal (or this one from before a re-key): nothing was read
+    /// or written there.
+    pub other_journal: bool,
+    /// The folder's header was newer (the passphrase was changed on another computer) and is
+    /// now this computer's: the next unlock takes the new passphrase.
+    pub header_adopted: bool,
+    /// Why the round failed, if it did.
+    pub problem: Option<ErrorCode>,
+}
+
+/// Where syncing stands on this computer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    /// The chosen folder, or none when this computer does not sync.
+    pub folder: Option<String>,
+    pub last_round: Option<LastRound>,
+    /// Since unlocking, a round took the passphrase changed on another computer.
+    pub passphrase_changed_elsewhere: bool,
+}
+
+/// What the shell tells the UI after a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum SyncNotice {
+    /// Changes from another computer are now in the journal: what is on screen may be out of
+    /// date.
+    Received,
+}
+
+/// The folder being watched, and the watcher (watching stops when it is dropped).
+struct Watch {
+    folder: PathBuf,
+    _watcher: notify::RecommendedWatcher,
+}
+
+/// The shell's sync state, managed by Tauri.
+#[derive(Default)]
+pub struct Syncing {
+    round: Mutex<()>,
+    last: Mutex<Option<LastRound>>,
+    adopted: Mutex<bool>,
+    wake: Mutex<Option<Sender<()>>>,
+    watch: Mutex<Option<Watch>>,
+    notices: Mutex<Option<Channel<SyncNotice>>>,
+}
+
+fn held<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Syncing {
+    /// Registers the UI's channel for notices.
+    pub fn set_notices(&self, channel: Channel<SyncNotice>) {
+        *held(&self.notices) = Some(channel);
+    }
+
+    /// Forgets the last round and stops watching (the journal locked, or syncing stopped).
+    pub fn forget(&self) {
+        *held(&self.last) = None;
+        *held(&self.adopted) = false;
+        *held(&self.watch) = None;
+    }
+
+    /// Where syncing stands, with `folder` read from the journal by the caller.
+    pub fn status(&self, folder: Option<PathBuf>) -> SyncStatus {
+        SyncStatus {
+            folder: folder.map(|f| f.display().to_string()),
+            last_round: held(&self.last).clone(),
+            passphrase_changed_elsewhere: *held(&self.adopted),
+        }
+    }
+
+    /// Asks the worker for a round soon.
+    fn wake(&self) {
+        if let Some(tx) = held(&self.wake).as_ref() {
+            let _ = tx.send(());
+        }
+    }
+
+    /// Watches `folder`'s sync folder, unless it already is.
+    fn watch(&self, folder: &Path) {
+        let mut watch = held(&self.watch);
+        if watch.as_ref().is_some_and(|w| w.folder == folder) {
+            return;
+        }
+        *watch = None;
+        let Some(tx) = held(&self.wake).clone() else {
+            return;
+        };
+        let handler = move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| is_change(&e.kind)) {
+                let _ = tx.send(());
+            }
+        };
+        let dir = folder::Folder::in_chosen(folder).dir().to_path_buf();
+        let watcher = notify::recommended_watcher(handler).and_then(|mut w| {
+            w.watch(&dir, RecursiveMode::Recursive)?;
+            Ok(w)
+        });
+        match watcher {
+            Ok(w) => {
+                *watch = Some(Watch {
+                    folder: folder.to_path_buf(),
+                    _watcher: w,
+                })
+            }
+            // The minute's round still runs; the reason names no file.
+            Err(e) => eprintln!("Daybreak: the sync folder is not watched ({:?})", e.kind),
+        }
+    }
+}
+
+/// Whether a watched event may mean new files. Reading a file (as every round does) is not a
+/// change, or each round would start the next.
+fn is_change(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Modify(_)
+            | EventKind::Remove(_)
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
+}
+
+/// What a round's report says, as the settings page shows it.
+fn last_round(report: &SyncReport, at: DateTime<Utc>) -> LastRound {
+    let warnings = &report.received.warnings;
+    LastRound {
+        at,
+        sent_files: report.sent_files,
+        received_files: report.received.files,
+        received_changes: report.received.changes,
+        waiting: report.received.waiting,
+        unreadable_files: warnings
+            .iter()
+            .filter(|w| matches!(w, SyncWarning::Unreadable { .. }))
+            .count() as u32,
+        other_journal: warnings.contains(&SyncWarning::Header),
+        header_adopted: report.header_adopted,
+        problem: None,
+    }
+}
+
+/// Starts the worker that runs the timed and watched rounds.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let (tx, rx) = mpsc::channel::<()>();
+    *held(&app.state::<Syncing>().wake) = Some(tx);
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("daybreak-sync".into())
+        .spawn(move || loop {
+            match rx.recv_timeout(EVERY) {
+                Err(RecvTimeoutError::Disconnected) => return,
+                Ok(()) => {
+                    std::thread::sleep(SETTLE);
+                    while rx.try_recv().is_ok() {}
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            let _ = run_round(&app);
+        });
+    if spawned.is_err() {
+        eprintln!("Daybreak: sync rounds run only when asked for (no worker thread)");
+    }
+}
+
+/// Asks for a round soon (after unlocking, after choosing a folder).
+pub fn wake<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(syncing) = app.try_state::<Syncing>() {
+        syncing.wake();
+    }
+}
+
+/// Runs one round now, after any round under way. `Ok(None)` when this computer does not sync.
+/// Blocking: call it off the main thread.
+pub fn run_round<R: Runtime>(app: &AppHandle<R>) -> Result<Option<LastRound>, AppError> {
+    let (Some(syncing), Some(journal)) =
+        (app.try_state::<Syncing>(), app.try_state::<SharedJournal>())
+    else {
+        return Ok(None);
+    };
+    let _one_at_a_time = held(&syncing.round);
+    let at = clock::now_utc();
+    match journal.sync_round() {
+        Ok(Some(report)) => {
+            let last = last_round(&report, at);
+            *held(&syncing.last) = Some(last.clone());
+            if report.header_adopted {
+                *held(&syncing.adopted) = true;
+            }
+            if let Ok(Some(folder)) = journal.sync_folder() {
+                syncing.watch(&folder);
+            }
+            if report.received.changes > 0 {
+                if let Some(channel) = held(&syncing.notices).as_ref() {
+                    let _ = channel.send(SyncNotice::Received);
+                }
+            }
+            Ok(Some(last))
+        }
+        Ok(None) => {
+            *held(&syncing.watch) = None;
+            Ok(None)
+        }
+        Err(JournalError::Locked) => {
+            syncing.forget();
+            Err(JournalError::Locked.into())
+        }
+        Err(e) => {
+            let error = AppError::from(e);
+            *held(&syncing.last) = Some(LastRound {
+                problem: Some(error.code),
+                ..last_round(&SyncReport::default(), at)
+            });
+            Err(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind};
+
+    #[test]
+    fn reading_the_folder_does_not_start_another_round() {
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Read
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+    }
+
+    #[test]
+    fn the_last_round_counts_warnings_without_naming_files() {
+        let mut report = SyncReport {
+            sent_files: 2,
+            header_adopted: true,
+            ..SyncReport::default()
+        };
+        report.received.files = 3;
+        report.received.changes = 7;
+        report.received.warnings = vec![
+            SyncWarning::Unreadable {
+                device: "ab".repeat(16),
+                seq: 4,
+            },
+            SyncWarning::Unreadable {
+                device: "cd".repeat(16),
+                seq: 1,
+            },
+        ];
+        let at = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let last = last_round(&report, at);
+        assert_eq!(last.unreadable_files, 2);
+        assert!(!last.other_journal);
+        assert!(last.header_adopted);
+        assert_eq!(
+            (last.sent_files, last.received_files, last.received_changes),
+            (2, 3, 7)
+        );
+        let json = serde_json::to_string(&last).unwrap();
+        assert!(
+            !json.contains(&"ab".repeat(16)),
+            "no device id goes to the UI: {json}"
+        );
+    }
+}
