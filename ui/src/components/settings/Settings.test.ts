@@ -7,6 +7,7 @@ vi.mock('../../lib/ipc/preferences');
 vi.mock('../../lib/ipc/backup');
 vi.mock('../../lib/ipc/data');
 vi.mock('../../lib/ipc/library');
+vi.mock('../../lib/ipc/sync');
 
 import * as vault from '../../lib/ipc/vault';
 import * as preferences from '../../lib/ipc/preferences';

@@ -9,6 +9,7 @@ import * as preferences from './preferences';
 import * as reminders from './reminders';
 import * as sobriety from './sobriety';
 import * as sos from './sos';
+import * as sync from './sync';
 import * as vault from './vault';
 import * as backupMock from './__mocks__/backup';
 import * as dataMock from './__mocks__/data';
@@ -19,6 +20,7 @@ import * as preferencesMock from './__mocks__/preferences';
 import * as remindersMock from './__mocks__/reminders';
 import * as sobrietyMock from './__mocks__/sobriety';
 import * as sosMock from './__mocks__/sos';
+import * as syncMock from './__mocks__/sync';
 import * as vaultMock from './__mocks__/vault';
 
 // Each mock module must be able to stand in for the real one: `satisfies` makes a mock whose
@@ -34,6 +36,7 @@ const pairs = {
   reminders: [reminders, remindersMock satisfies typeof reminders],
   sobriety: [sobriety, sobrietyMock satisfies typeof sobriety],
   sos: [sos, sosMock satisfies typeof sos],
+  sync: [sync, syncMock satisfies typeof sync],
   vault: [vault, vaultMock satisfies typeof vault],
 } as const;
 

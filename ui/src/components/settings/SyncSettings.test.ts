@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/sync');
+
+import * as sync from '../../lib/ipc/sync';
+import type { LastRound, SyncStatus } from '../../lib/bindings';
+import { IpcError } from '../../lib/ipc/IpcError';
+import SyncSettings from './SyncSettings.svelte';
+
+const FOLDER = '/home/sam/Sync';
+
+function round(over: Partial<LastRound> = {}): LastRound {
+  return {
+    at: '2026-12-02T09:30:00Z',
+    sentFiles: 1,
+    receivedFiles: 2,
+    receivedChanges: 5,
+    waiting: 0,
+    unreadableFiles: 0,
+    otherJournal: false,
+    headerAdopted: false,
+    problem: null,
+    ...over,
+  };
+}
+
+function status(over: Partial<SyncStatus> = {}): SyncStatus {
+  return { folder: FOLDER, lastRound: round(), passphraseChangedElsewhere: false, ...over };
+}
+
+const text = () => document.body.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('SyncSettings (Use on two computers)', () => {
+  beforeEach(() => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ folder: null, lastRound: null }));
+  });
+
+  it('explains what it does and warns never to sync the journal folder itself', async () => {
+    render(SyncSettings);
+    expect(await screen.findByTestId('sync-folder')).toBeTruthy();
+    expect(text()).toContain('Syncthing');
+    expect(text()).toContain('encrypted with your journal');
+    expect(text()).toContain("Never point your sync app at Daybreak's own folder");
+    expect(text()).toContain('Also lock out old copies');
+  });
+
+  it('starts syncing through a typed folder and shows the first round', async () => {
+    vi.mocked(sync.chooseSyncFolder).mockResolvedValue(status());
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.type(await screen.findByTestId('sync-folder'), FOLDER);
+    await user.click(screen.getByTestId('sync-start'));
+    expect(sync.chooseSyncFolder).toHaveBeenCalledWith(FOLDER);
+    expect((await screen.findByTestId('sync-folder-shown')).textContent).toContain(FOLDER);
+    expect(screen.getByTestId('sync-status-line').textContent).toMatch(
+      /Files sent: 1\. Changes received: 5\./,
+    );
+  });
+
+  it('fills the folder from the system dialog', async () => {
+    vi.mocked(sync.pickSyncFolder).mockResolvedValue('/media/usb/Daybreak');
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-folder-pick'));
+    expect((screen.getByTestId('sync-folder') as HTMLInputElement).value).toBe('/media/usb/Daybreak');
+  });
+
+  it("refuses the journal's own folder in plain words", async () => {
+    vi.mocked(sync.chooseSyncFolder).mockRejectedValue(new IpcError('invalid_input', 'x'));
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.type(await screen.findByTestId('sync-folder'), '/home/sam/.local/share/daybreak');
+    await user.click(screen.getByTestId('sync-start'));
+    expect((await screen.findByTestId('sync-error')).textContent).toMatch(/outside Daybreak's own folder/);
+    expect(screen.queryByTestId('sync-folder-shown')).toBeNull();
+  });
+
+  it('asks for a folder before sending anything', async () => {
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-start'));
+    expect(screen.getByTestId('sync-error').textContent).toBe('Choose a folder first.');
+    expect(sync.chooseSyncFolder).not.toHaveBeenCalled();
+  });
+
+  it('syncs now and shows warnings as counts, without journal text', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status());
+    vi.mocked(sync.syncNow).mockResolvedValue(
+      status({
+        lastRound: round({ unreadableFiles: 2, waiting: 3, otherJournal: true }),
+        passphraseChangedElsewhere: true,
+      }),
+    );
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-now'));
+    expect((await screen.findByTestId('sync-warning-unreadable')).textContent).toMatch(
+      /Files not readable yet: 2/,
+    );
+    expect(screen.getByTestId('sync-warning-waiting').textContent).toMatch(/3/);
+    expect(screen.getByTestId('sync-warning-other-journal').textContent).toMatch(
+      /set up your other computers again/,
+    );
+    expect(screen.getByTestId('sync-passphrase-changed').textContent).toMatch(/use the new one/);
+  });
+
+  it('says when the last round failed', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'io' }) }));
+    render(SyncSettings);
+    expect((await screen.findByTestId('sync-status-line')).textContent).toMatch(/didn't finish/);
+  });
+
+  it('stops only after confirming, and keeps syncing when the person changes their mind', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status());
+    vi.mocked(sync.stopSyncing).mockResolvedValue(undefined);
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-stop'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toMatch(/stays whole/);
+    await user.click(screen.getByTestId('confirm-no'));
+    expect(sync.stopSyncing).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('sync-stop'));
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ folder: null, lastRound: null }));
+    await user.click(screen.getByTestId('confirm-yes'));
+    expect(sync.stopSyncing).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId('sync-start')).toBeTruthy();
+    expect(screen.queryByTestId('sync-folder-shown')).toBeNull();
+  });
+});

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/sync');
+
+import * as sync from '../../lib/ipc/sync';
+import { IpcError } from '../../lib/ipc/IpcError';
+import { deferred } from '../../testing/deferred';
+import type { SyncStatus } from '../../lib/bindings';
+import Welcome from './Welcome.svelte';
+
+const FOLDER = '/home/sam/Sync';
+const JOINED: SyncStatus = { folder: FOLDER, lastRound: null, passphraseChangedElsewhere: false };
+
+async function openJoin() {
+  const onJoined = vi.fn();
+  const onCreated = vi.fn();
+  const user = userEvent.setup();
+  render(Welcome, { onCreated, onJoined });
+  await user.click(screen.getByTestId('join-start'));
+  return { user, onJoined, onCreated };
+}
+
+describe('Welcome: I already use Daybreak on another computer', () => {
+  beforeEach(() => {
+    vi.mocked(sync.joinFromFolder).mockResolvedValue(JOINED);
+  });
+
+  it('joins with the folder and the passphrase, busy while the journal is rebuilt', async () => {
+    const pending = deferred<SyncStatus>();
+    vi.mocked(sync.joinFromFolder).mockReturnValue(pending.promise);
+    const { user, onJoined, onCreated } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'correct horse battery');
+    await user.click(screen.getByTestId('join-submit'));
+    expect(sync.joinFromFolder).toHaveBeenCalledWith(FOLDER, { passphrase: 'correct horse battery' });
+    expect(screen.getByTestId('busy').textContent).toMatch(/Rebuilding your journal/);
+    expect((screen.getByTestId('join-submit') as HTMLButtonElement).disabled).toBe(true);
+    pending.resolve(JOINED);
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1));
+    expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('can use the recovery key instead', async () => {
+    const { user, onJoined } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.click(screen.getByTestId('join-toggle-secret'));
+    await user.type(screen.getByTestId('join-recovery-key'), 'k7qf 9m2d abcd efgh jklm npqr stuv wxyz');
+    await user.click(screen.getByTestId('join-submit'));
+    expect(sync.joinFromFolder).toHaveBeenCalledWith(FOLDER, {
+      recoveryKey: 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ',
+    });
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalled());
+  });
+
+  it('asks for the folder and the passphrase before sending anything', async () => {
+    const { user } = await openJoin();
+    await user.click(screen.getByTestId('join-submit'));
+    expect(screen.getByTestId('join-error').textContent).toBe('Choose a folder first.');
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.click(screen.getByTestId('join-submit'));
+    expect(screen.getByTestId('join-error').textContent).toMatch(/passphrase/i);
+    expect(sync.joinFromFolder).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['not_found', /no Daybreak journal in that folder/],
+    ['already_exists', /already a journal on this computer/],
+    ['invalid_input', /outside Daybreak's own folder/],
+    ['rate_limited', /.+/],
+  ] as const)('says plainly what went wrong (%s)', async (code, message) => {
+    vi.mocked(sync.joinFromFolder).mockRejectedValue(new IpcError(code, 'x'));
+    const { user, onJoined } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'correct horse battery');
+    await user.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(message);
+    expect(onJoined).not.toHaveBeenCalled();
+  });
+
+  it('clears a wrong passphrase and marks the field', async () => {
+    vi.mocked(sync.joinFromFolder).mockRejectedValue(new IpcError('wrong_passphrase', 'x'));
+    const { user } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'wrong words here');
+    await user.click(screen.getByTestId('join-submit'));
+    const field = screen.getByTestId('join-passphrase') as HTMLInputElement;
+    await vi.waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(field.value).toBe('');
+  });
+
+  it('goes back to creating a journal', async () => {
+    const { user } = await openJoin();
+    await user.click(screen.getByTestId('join-back'));
+    expect(screen.getByTestId('create-passphrase')).toBeTruthy();
+  });
+});

@@ -1,0 +1,39 @@
+import { Channel } from '@tauri-apps/api/core';
+import { commands, type SyncNotice } from './generated';
+
+// The generated functions (../bindings, from src-tauri/src/bindings.rs) under the names the
+// views use. Each rejects with an IpcError.
+
+/** Where syncing stands: the chosen folder, the last round, a passphrase changed elsewhere. */
+export const syncStatus = commands.syncStatus;
+
+/** Asks which folder to sync through (the system's folder dialog); null when it was closed. */
+export const pickSyncFolder = commands.syncPickFolder;
+
+/** Starts syncing through the folder and runs the first round; resolves to the new status. */
+export const chooseSyncFolder = commands.syncChooseFolder;
+
+/** One round now; resolves to the new status. */
+export const syncNow = commands.syncNow;
+
+/** Stops syncing on this computer; the journal stays whole. */
+export const stopSyncing = commands.syncStop;
+
+export type JoinSecret = { passphrase: string } | { recoveryKey: string };
+
+/**
+ * First run on another computer: opens the journal in the sync folder with the passphrase or
+ * the recovery key and rebuilds it here (seconds to tens of seconds). Afterwards it is unlocked.
+ */
+export function joinFromFolder(folder: string, secret: JoinSecret) {
+  return 'passphrase' in secret
+    ? commands.syncJoin(folder, secret.passphrase, null)
+    : commands.syncJoin(folder, null, secret.recoveryKey);
+}
+
+/** Notices after a round (changes from another computer arrived). Call once. */
+export function watchSync(onNotice: (notice: SyncNotice) => void): Promise<void> {
+  const channel = new Channel<SyncNotice>();
+  channel.onmessage = onNotice;
+  return commands.syncWatch(channel);
+}
