@@ -220,6 +220,21 @@ describe('no words typed into the UI', () => {
     expect(offenders, 'move these into messages/en.json and es.json and show them with m.…()').toEqual({});
   });
 
+  it('dates and numbers are written in the interface’s language, not the system’s', () => {
+    const offenders: Record<string, string[]> = {};
+    for (const [path, text] of SOURCES) {
+      // `new Intl.DateTimeFormat(undefined, …)` and `toLocaleString()` follow the system, so a
+      // Spanish interface on an English system would say "Monday"; intlLocale() is the choice.
+      // Asking the system for its own locale (`Intl.DateTimeFormat().resolvedOptions()`, for
+      // the region's first weekday or currency) is what it is for.
+      const found = [
+        ...text.matchAll(/(?:Intl\.\w+|\.toLocale\w*String)\(\s*(?:undefined\b|\)(?!\.resolvedOptions))/g),
+      ].map((m) => m[0]);
+      if (found.length > 0) offenders[path] = found;
+    }
+    expect(offenders, 'pass intlLocale() from lib/i18n').toEqual({});
+  });
+
   it('finds words in markup, attributes, shown expressions and script', () => {
     const component = [
       '<script lang="ts">',
