@@ -195,6 +195,19 @@ pub fn notice(
     }
 }
 
+/// A milestone as the notice says it ("30 days", "1 year"): English, as the notices are.
+fn milestone_words(length: sobriety::MilestoneLength) -> String {
+    let unit = match length.unit {
+        sobriety::TimeUnit::Hours => "hour",
+        sobriety::TimeUnit::Days => "day",
+        sobriety::TimeUnit::Weeks => "week",
+        sobriety::TimeUnit::Months => "month",
+        sobriety::TimeUnit::Years => "year",
+    };
+    let s = if length.count == 1 { "" } else { "s" };
+    format!("{} {unit}{s}", length.count)
+}
+
 /// Today's check-ins and the milestones reached today or next, when the journal is unlocked.
 fn journal_facts<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>, tz: Tz) -> JournalFacts {
     let Some(journal) = app.try_state::<SharedJournal>() else {
@@ -217,7 +230,7 @@ fn journal_facts<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>, tz: Tz) -> 
                 .map(|m| MilestoneFact {
                     at: m.at,
                     clock: clock.name.clone(),
-                    label: m.label.clone(),
+                    label: milestone_words(m.length),
                 })
         })
         .collect();

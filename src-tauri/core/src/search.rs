@@ -30,7 +30,9 @@ pub struct SearchHit {
     pub kind: EntryKind,
     pub id: i64,
     pub at: DateTime<Utc>,
-    pub title: String,
+    /// A journal entry's own title; `None` when it has none and for notes of other kinds, which
+    /// the UI names by their kind.
+    pub title: Option<String>,
     pub snippet: Vec<SnippetPart>,
 }
 
@@ -109,7 +111,7 @@ pub fn search(store: &Store, typed: &str, limit: usize) -> Result<Vec<SearchHit>
             let (Some(kind), Some(at)) = (EntryKind::from_index(&kind), at) else {
                 continue; // an index row whose entry was deleted meanwhile
             };
-            let title = if title.is_empty() { kind.label().to_string() } else { title };
+            let title = (!title.is_empty()).then_some(title);
             hits.push(SearchHit { kind, id, at: from_millis(at)?, title, snippet: split_snippet(&snippet) });
         }
         Ok(hits)

@@ -12,8 +12,10 @@ use daybreak_core::insights::{self, DayMark, DayMarkKind, Finding};
 use daybreak_core::journal_entries::{self, JournalInput};
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::search;
-use daybreak_core::sobriety::{clocks, ClockInput};
-use daybreak_core::timeline::{self, EntryKind, TimelineFilter};
+use daybreak_core::sobriety::check_ins::{self, EveningCheckIn};
+use daybreak_core::sobriety::slips::{self, SlipInput};
+use daybreak_core::sobriety::{clocks, ClockInput, TimeUnit};
+use daybreak_core::timeline::{self, EntryKind, TimelineFilter, TimelineItem};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
 use daybreak_core::{DataError, Session};
@@ -338,7 +340,13 @@ fn search_finds_words_stems_prefixes_and_phrases_and_never_errors() {
         );
     }
     let hit = &search::search(st, "river", 5).unwrap()[0];
-    assert_eq!(hit.title, "Sunday");
+    assert_eq!(hit.title.as_deref(), Some("Sunday"));
+    let lonely = &search::search(st, "lonely", 5).unwrap()[0];
+    assert_eq!(
+        (lonely.kind, lonely.title.as_deref()),
+        (EntryKind::Mood, None),
+        "a note has no title: the UI names it by its kind, in the person's language"
+    );
     assert!(
         hit.snippet.iter().any(|p| p.hit && p.text == "river"),
         "{:?}",
@@ -427,7 +435,12 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
         ..Default::default()
     });
     assert_eq!(cravings_only.len(), 10);
-    assert_eq!(cravings_only[0].triggers, ["Loneliness and isolation"]);
+    let names: Vec<(&str, bool)> = cravings_only[0]
+        .triggers
+        .iter()
+        .map(|t| (t.name.as_str(), t.builtin))
+        .collect();
+    assert_eq!(names, [("Loneliness and isolation", true)]);
     assert_eq!(
         only(TimelineFilter {
             tag: Some("Family".into()),
@@ -457,6 +470,177 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
                 .all(|i| i.at.with_timezone(&TZ).date_naive() == today)
     );
     assert!(invalid(timeline::page(st, &all, Some("nonsense"), 5, now(), TZ)).contains("page"));
+}
+
+#[test]
+fn timeline_items_carry_facts_for_the_ui_to_word_never_sentences() {
+    let (_j, mut s) = open();
+    let lonely = trigger_id(&s, "loneliness-isolation");
+    let st = s.store_mut();
+    let own_trigger = triggers::create(st, "Payday", now()).unwrap().id;
+    let calm = catalogue::list(st, Catalogue::Emotions).unwrap()[0].clone();
+    let mine = catalogue::add(st, Catalogue::Emotions, "Wobbly").unwrap();
+    let clock = clocks::create(
+        st,
+        &ClockInput {
+            name: "Alcohol".into(),
+            started_at: now() - Duration::days(40),
+            money_per_day_cents: None,
+            currency: None,
+            minutes_per_day: None,
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+    let at = |hours: i64| now() - Duration::hours(hours);
+    moods::create(
+        st,
+        &mood(
+            at(1),
+            4,
+            vec![calm.id, mine.id],
+            Some("A  walk\nby the sea"),
+        ),
+        now(),
+    )
+    .unwrap();
+    let mut c = craving(
+        at(2),
+        vec![lonely, own_trigger],
+        vec![],
+        CravingOutcome::Used,
+    );
+    c.note = Some("after work".into());
+    cravings::create(st, &c, now()).unwrap();
+    let mut untitled = entry("", "Only a body, no title.", &["calm"]);
+    untitled.at = at(3);
+    journal_entries::create(st, &untitled, now()).unwrap();
+    let mut titled = entry("Sunday", "By the river.", &[]);
+    titled.at = at(4);
+    journal_entries::create(st, &titled, now()).unwrap();
+    slips::record(
+        st,
+        clock.id,
+        &SlipInput {
+            at: at(5),
+            note: Some("one drink".into()),
+            triggers: Some(vec![lonely]),
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+    check_ins::morning(st, Some("Call my sister"), now(), TZ).unwrap();
+    check_ins::evening(
+        st,
+        &EveningCheckIn {
+            sober: true,
+            difficulty: 2,
+            note: None,
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+
+    let items = timeline::page(st, &TimelineFilter::default(), None, 100, now(), TZ)
+        .unwrap()
+        .items;
+    let of = |kind: EntryKind| -> Vec<&TimelineItem> {
+        items.iter().filter(|i| i.kind == kind).collect()
+    };
+
+    let m = of(EntryKind::Mood)[0];
+    assert_eq!((m.title.as_deref(), m.mood), (None, Some(4)));
+    let emotions: Vec<(&str, bool)> = m
+        .emotions
+        .iter()
+        .map(|e| (e.name.as_str(), e.builtin))
+        .collect();
+    assert_eq!(
+        emotions,
+        [(calm.name.as_str(), true), ("Wobbly", false)],
+        "emotions come with whether they are built in, so the UI can translate those"
+    );
+    assert_eq!(m.emotions[1].id, mine.id);
+    assert_eq!(
+        m.excerpt, "A walk by the sea",
+        "the note's first words, on one line"
+    );
+
+    let c = of(EntryKind::Craving)[0];
+    assert_eq!(
+        (c.title.as_deref(), c.strength, c.outcome),
+        (None, Some(7), Some(CravingOutcome::Used))
+    );
+    let triggers: Vec<(&str, bool)> = c
+        .triggers
+        .iter()
+        .map(|t| (t.name.as_str(), t.builtin))
+        .collect();
+    assert_eq!(
+        triggers,
+        [("Loneliness and isolation", true), ("Payday", false)]
+    );
+    assert_eq!(c.excerpt, "after work");
+
+    let journal = of(EntryKind::Journal);
+    assert_eq!(
+        journal
+            .iter()
+            .map(|j| j.title.as_deref())
+            .collect::<Vec<_>>(),
+        [None, Some("Sunday")],
+        "an untitled entry has no title (the UI says \"Untitled entry\" in the person's language)"
+    );
+    assert_eq!(journal[0].excerpt, "Only a body, no title.");
+    assert_eq!(journal[0].tags, ["calm"]);
+
+    let slip = of(EntryKind::Slip)[0];
+    assert_eq!(
+        (
+            slip.title.as_deref(),
+            slip.clock.as_deref(),
+            slip.excerpt.as_str()
+        ),
+        (None, Some("Alcohol"), "one drink")
+    );
+    assert_eq!(slip.triggers.len(), 1);
+    assert_eq!(slip.triggers[0].id, lonely);
+
+    let check_in = of(EntryKind::CheckIn)[0];
+    assert_eq!(
+        (
+            check_in.intention.as_deref(),
+            check_in.sober,
+            check_in.difficulty
+        ),
+        (Some("Call my sister"), Some(true), Some(2))
+    );
+
+    let milestones = of(EntryKind::Milestone);
+    assert!(
+        milestones
+            .iter()
+            .all(|m| m.clock.as_deref() == Some("Alcohol")),
+        "each milestone names its clock"
+    );
+    let lengths: Vec<(TimeUnit, u32)> = milestones
+        .iter()
+        .filter_map(|m| m.milestone.map(|l| (l.unit, l.count)))
+        .collect();
+    assert_eq!(
+        lengths,
+        [
+            (TimeUnit::Days, 30),
+            (TimeUnit::Weeks, 2),
+            (TimeUnit::Weeks, 1),
+            (TimeUnit::Days, 3),
+            (TimeUnit::Hours, 24)
+        ],
+        "the milestones of the 40 days before the slip, newest first, as units and counts"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::{contains, snapshot, TempJournal, PASSPHRASE};
 use daybreak_core::sobriety::{
-    check_ins, clocks, slips, today, ClockInput, EveningCheckIn, SlipInput,
+    check_ins, clocks, slips, today, ClockInput, EveningCheckIn, MilestoneLength, SlipInput, Span,
+    TimeUnit,
 };
 use daybreak_core::time::{instant_at, local};
 use daybreak_core::{DataError, Passphrase, Session};
@@ -55,6 +56,10 @@ fn slip(at: DateTime<Utc>) -> SlipInput {
     }
 }
 
+fn length(unit: TimeUnit, count: u32) -> MilestoneLength {
+    MilestoneLength { unit, count }
+}
+
 fn open() -> (TempJournal, Session) {
     let j = TempJournal::new();
     let (session, _) = j.create();
@@ -74,10 +79,24 @@ fn a_clock_started_30_days_ago_shows_30_days_and_the_milestone() {
     let clock = clocks::create(s.store_mut(), &input("Heroin", days_ago(30)), now(), TZ).unwrap();
     assert_eq!(clock.days, 30);
     // October 27 to November 26: 30 days, and one month only from November 27.
-    assert_eq!(clock.long_form, "30 days");
+    assert_eq!(
+        clock.span,
+        Span {
+            years: 0,
+            months: 0,
+            days: 30
+        },
+        "the long form is numbers the UI words"
+    );
     assert!(clock.pinned, "the first clock becomes the main one");
-    assert_eq!(clock.last_milestone.as_ref().unwrap().label, "30 days");
-    assert_eq!(clock.next_milestone.as_ref().unwrap().label, "60 days");
+    assert_eq!(
+        clock.last_milestone.as_ref().unwrap().length,
+        length(TimeUnit::Days, 30)
+    );
+    assert_eq!(
+        clock.next_milestone.as_ref().unwrap().length,
+        length(TimeUnit::Days, 60)
+    );
     assert_eq!(
         clock.uncelebrated.as_ref().unwrap().key,
         "d30",
@@ -196,10 +215,24 @@ fn a_slip_restarts_the_streak_and_keeps_the_history() {
     );
     assert_eq!(detail.streaks[1].days, 20);
     assert_eq!(detail.slips[0].note.as_deref(), Some("a hard evening"));
-    let labels: Vec<_> = detail.milestones.iter().map(|m| m.label.as_str()).collect();
+    let lengths: Vec<_> = detail.milestones.iter().map(|m| m.length).collect();
+    let (week, three_days, day, two_weeks) = (
+        length(TimeUnit::Weeks, 1),
+        length(TimeUnit::Days, 3),
+        length(TimeUnit::Hours, 24),
+        length(TimeUnit::Weeks, 2),
+    );
     assert_eq!(
-        labels,
-        ["1 week", "3 days", "24 hours", "2 weeks", "1 week", "3 days", "24 hours"]
+        lengths,
+        [week, three_days, day, two_weeks, week, three_days, day]
+    );
+    assert_eq!(
+        detail.streaks[1].span,
+        Span {
+            years: 0,
+            months: 0,
+            days: 20
+        }
     );
 }
 
@@ -272,14 +305,14 @@ fn a_new_streak_celebrates_its_milestones_again() {
     let (_j, mut s) = open();
     let st = s.store_mut();
     let c = clocks::create(st, &input("Heroin", days_ago(8)), now(), TZ).unwrap();
-    assert_eq!(c.uncelebrated.unwrap().label, "1 week");
+    assert_eq!(c.uncelebrated.unwrap().length, length(TimeUnit::Weeks, 1));
     clocks::acknowledge_milestone(st, c.id, "d7", now(), TZ).unwrap();
     let slip_at = days_ago(4);
     slips::record(st, c.id, &slip(slip_at), now(), TZ).unwrap();
     let view = clocks::view(st, c.id, now(), TZ).unwrap();
     assert_eq!(
-        view.uncelebrated.unwrap().label,
-        "3 days",
+        view.uncelebrated.unwrap().length,
+        length(TimeUnit::Days, 3),
         "the new streak has its own"
     );
     assert!(

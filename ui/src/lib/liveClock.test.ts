@@ -19,12 +19,20 @@ describe('liveClock', () => {
   it('refetches once a milestone moment has passed, but not for one already past', () => {
     const fetched = new Date(2025, 1, 2, 10, 0).getTime();
     const soon = clock({
-      nextMilestone: { key: 'h-24', label: '24 hours', at: new Date(fetched + 60_000).toISOString() },
+      nextMilestone: {
+        key: 'h-24',
+        length: { unit: 'hours', count: 24 },
+        at: new Date(fetched + 60_000).toISOString(),
+      },
     });
     expect(shouldRefetch(fetched, fetched + 30_000, [soon])).toBe(false);
     expect(shouldRefetch(fetched, fetched + 60_000, [soon])).toBe(true);
     const stale = clock({
-      nextMilestone: { key: 'h-24', label: '24 hours', at: new Date(fetched - 1).toISOString() },
+      nextMilestone: {
+        key: 'h-24',
+        length: { unit: 'hours', count: 24 },
+        at: new Date(fetched - 1).toISOString(),
+      },
     });
     expect(shouldRefetch(fetched, fetched + 60_000, [stale])).toBe(false);
   });

@@ -11,11 +11,15 @@
 //! wall-clock helpers live in `crate::time`, beside the clock.
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
+use specta::Type;
 
 use crate::time::{days_between, months_after, months_between};
 
-/// Years, months and days: the friendly long form of a span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Years, months and days: the long form of a span ("1 year, 2 months, 3 days"), which the UI
+/// words in the person's language, leaving out the parts that are zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
 pub struct Span {
     pub years: u32,
     pub months: u32,
@@ -32,33 +36,6 @@ impl Span {
             days,
         }
     }
-
-    /// "1 year, 2 months, 3 days"; parts that are zero are left out; "0 days" when all are.
-    pub fn long_form(&self) -> String {
-        let parts: Vec<String> = [
-            (self.years, "year"),
-            (self.months, "month"),
-            (self.days, "day"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, unit)| plural(i64::from(n), unit))
-        .collect();
-        if parts.is_empty() {
-            "0 days".to_string()
-        } else {
-            parts.join(", ")
-        }
-    }
-}
-
-/// "1 day", "2 days".
-pub fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
 }
 
 #[cfg(test)]
@@ -66,33 +43,38 @@ mod tests {
     use super::*;
     use crate::time::tests::wall;
 
+    fn span(years: u32, months: u32, days: u32) -> Span {
+        Span {
+            years,
+            months,
+            days,
+        }
+    }
+
     #[test]
     fn one_month_and_two_days_from_8pm_october_26() {
         let start = wall(2026, 10, 26, 20, 0);
         assert_eq!(
-            Span::between(start, wall(2026, 11, 28, 21, 0)).long_form(),
-            "1 month, 2 days"
+            Span::between(start, wall(2026, 11, 28, 21, 0)),
+            span(0, 1, 2)
         );
     }
 
     #[test]
-    fn long_forms_read_naturally() {
+    fn spans_count_years_months_and_days_by_the_calendar() {
         let start = wall(2025, 1, 10, 8, 0);
         assert_eq!(
-            Span::between(start, wall(2025, 1, 10, 9, 0)).long_form(),
-            "0 days"
+            Span::between(start, wall(2025, 1, 10, 9, 0)),
+            span(0, 0, 0),
+            "an hour is no day yet"
         );
+        assert_eq!(Span::between(start, wall(2025, 1, 11, 8, 0)), span(0, 0, 1));
         assert_eq!(
-            Span::between(start, wall(2025, 1, 11, 8, 0)).long_form(),
-            "1 day"
+            Span::between(start, wall(2025, 1, 11, 7, 59)),
+            span(0, 0, 0),
+            "a minute before the start's time of day is still day 0"
         );
-        assert_eq!(
-            Span::between(start, wall(2026, 1, 10, 8, 0)).long_form(),
-            "1 year"
-        );
-        assert_eq!(
-            Span::between(start, wall(2026, 3, 12, 8, 0)).long_form(),
-            "1 year, 2 months, 2 days"
-        );
+        assert_eq!(Span::between(start, wall(2026, 1, 10, 8, 0)), span(1, 0, 0));
+        assert_eq!(Span::between(start, wall(2026, 3, 12, 8, 0)), span(1, 2, 2));
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::model::{MilestoneLength, TimeUnit};
 use crate::time::months_after;
 
 /// One rung of the ladder.
@@ -47,17 +48,17 @@ impl Milestone {
             .then_some(milestone)
     }
 
-    /// How people say it: "24 hours", "1 week", "30 days", "6 months", "1 year", "2 years".
-    pub fn label(&self) -> String {
-        match *self {
-            Milestone::Days(1) => "24 hours".into(),
-            Milestone::Days(7) => "1 week".into(),
-            Milestone::Days(14) => "2 weeks".into(),
-            Milestone::Days(n) => format!("{n} days"),
-            Milestone::Months(12) => "1 year".into(),
-            Milestone::Months(n) if n % 12 == 0 && n > 12 => format!("{} years", n / 12),
-            Milestone::Months(n) => format!("{n} months"),
-        }
+    /// How people say it (24 hours, 1 week, 30 days, 6 months, 1 year, 2 years), as a count and
+    /// a unit for the UI to word.
+    pub fn length(&self) -> MilestoneLength {
+        let (unit, count) = match *self {
+            Milestone::Days(1) => (TimeUnit::Hours, 24),
+            Milestone::Days(n) if n % 7 == 0 && n <= 14 => (TimeUnit::Weeks, n / 7),
+            Milestone::Days(n) => (TimeUnit::Days, n),
+            Milestone::Months(n) if n % 12 == 0 => (TimeUnit::Years, n / 12),
+            Milestone::Months(n) => (TimeUnit::Months, n),
+        };
+        MilestoneLength { unit, count }
     }
 
     /// The wall-clock moment a streak that started at `start` reaches this milestone.
@@ -113,24 +114,28 @@ mod tests {
 
     #[test]
     fn the_ladder_in_order() {
-        let labels: Vec<String> = Milestone::ladder().take(14).map(|m| m.label()).collect();
+        use TimeUnit::*;
+        let lengths: Vec<(TimeUnit, u32)> = Milestone::ladder()
+            .take(14)
+            .map(|m| (m.length().unit, m.length().count))
+            .collect();
         assert_eq!(
-            labels,
+            lengths,
             [
-                "24 hours",
-                "3 days",
-                "1 week",
-                "2 weeks",
-                "30 days",
-                "60 days",
-                "90 days",
-                "6 months",
-                "9 months",
-                "1 year",
-                "18 months",
-                "2 years",
-                "3 years",
-                "4 years"
+                (Hours, 24),
+                (Days, 3),
+                (Weeks, 1),
+                (Weeks, 2),
+                (Days, 30),
+                (Days, 60),
+                (Days, 90),
+                (Months, 6),
+                (Months, 9),
+                (Years, 1),
+                (Months, 18),
+                (Years, 2),
+                (Years, 3),
+                (Years, 4)
             ]
         );
     }

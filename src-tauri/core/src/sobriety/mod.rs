@@ -15,6 +15,10 @@ mod views;
 
 pub use check_ins::{CheckIn, EveningCheckIn};
 pub use clocks::ClockInput;
-pub use model::{ClockDetail, ClockView, MilestoneReached, MilestoneView, Savings, Slip, Streak};
+pub use count::Span;
+pub use model::{
+    ClockDetail, ClockView, MilestoneLength, MilestoneReached, MilestoneView, Savings, Slip,
+    Streak, TimeUnit,
+};
 pub use slips::{SlipInput, SlipRecorded};
 pub use today::TodayView;

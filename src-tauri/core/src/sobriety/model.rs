@@ -1,10 +1,12 @@
 //! The shared types of sober days: a clock as stored, and what the UI is shown of clocks, slips,
-//! streaks and milestones. Nothing here imports another `sobriety` module, so `clocks`, `slips`,
-//! `views` and `today` all import it downwards.
+//! streaks and milestones. Nothing here imports another `sobriety` module but `count` (a leaf),
+//! so `clocks`, `slips`, `views` and `today` all import it downwards.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
+
+use super::count::Span;
 
 /// A clock as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,11 +21,31 @@ pub(crate) struct Clock {
     pub minutes_per_day: Option<i64>,
 }
 
+/// The unit a milestone is said in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+/// How long a milestone is, as people say it: 24 hours, 1 week, 30 days, 18 months, 2 years.
+/// The UI words it in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneLength {
+    pub unit: TimeUnit,
+    pub count: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneView {
     pub key: String,
-    pub label: String,
+    pub length: MilestoneLength,
     /// When it was (or will be) reached.
     pub at: DateTime<Utc>,
 }
@@ -50,8 +72,8 @@ pub struct ClockView {
     pub streak_started_at: DateTime<Utc>,
     /// Days sober in the current streak, by the calendar rule.
     pub days: i64,
-    /// "1 month, 2 days".
-    pub long_form: String,
+    /// The current streak in years, months and days ("1 month, 2 days", worded by the UI).
+    pub span: Span,
     /// Real elapsed time of the current streak.
     pub elapsed_seconds: i64,
     pub pinned: bool,
@@ -75,7 +97,8 @@ pub struct Streak {
     pub ended_at: Option<DateTime<Utc>>,
     pub days: i64,
     pub seconds: i64,
-    pub long_form: String,
+    /// The streak in years, months and days.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -91,7 +114,7 @@ pub struct Slip {
 #[serde(rename_all = "camelCase")]
 pub struct MilestoneReached {
     pub key: String,
-    pub label: String,
+    pub length: MilestoneLength,
     pub at: DateTime<Utc>,
     pub streak_started_at: DateTime<Utc>,
 }

@@ -15,7 +15,7 @@ use crate::time::{instant_at, local};
 fn milestone_view(m: Milestone, wall: chrono::NaiveDateTime, tz: Tz) -> MilestoneView {
     MilestoneView {
         key: m.key(),
-        label: m.label(),
+        length: m.length(),
         at: instant_at(wall, tz),
     }
 }
@@ -55,7 +55,7 @@ fn view_from(
         started_at: clock.started_at,
         streak_started_at: current.start,
         days: h.current_days,
-        long_form: Span::between(start, wall_now).long_form(),
+        span: Span::between(start, wall_now),
         elapsed_seconds: current.seconds(now),
         pinned: clock.pinned,
         archived: clock.archived,
@@ -113,7 +113,7 @@ pub(crate) fn clock_detail(
         for (m, at) in reached(start, end.min(wall_now)) {
             milestones.push(MilestoneReached {
                 key: m.key(),
-                label: m.label(),
+                length: m.length(),
                 at: instant_at(at, tz),
                 streak_started_at: span.start,
             });
@@ -123,7 +123,7 @@ pub(crate) fn clock_detail(
             ended_at: span.end,
             days: span.days(now, tz),
             seconds: span.seconds(now),
-            long_form: Span::between(start, end).long_form(),
+            span: Span::between(start, end),
         });
     }
     streak_views.reverse();

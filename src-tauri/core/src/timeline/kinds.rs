@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, types::Value, Connection, Row};
 
-use super::{excerpt, mood_word, EntryKind, Position, TimelineFilter, TimelineItem};
+use super::{excerpt, EntryKind, Position, TimelineFilter, TimelineItem};
+use crate::catalogue::Label;
+use crate::cravings::CravingOutcome;
 use crate::data_error::{from_millis, DataError};
 
 /// One kind's slice of a page.
@@ -92,36 +94,6 @@ impl Slice<'_> {
     }
 }
 
-/// An item of `kind` with the fields every kind has; the rest empty.
-fn item(
-    kind: EntryKind,
-    id: i64,
-    at: DateTime<Utc>,
-    title: String,
-    detail: String,
-) -> TimelineItem {
-    TimelineItem {
-        kind,
-        id,
-        at,
-        title,
-        detail,
-        mood: None,
-        strength: None,
-        tags: vec![],
-        triggers: vec![],
-    }
-}
-
-/// The non-empty parts, joined by a middle dot.
-fn joined(parts: impl IntoIterator<Item = String>) -> String {
-    parts
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 /// A note's first words, or nothing.
 fn note_excerpt(note: Option<String>) -> String {
     note.as_deref().map(excerpt).unwrap_or_default()
@@ -131,6 +103,30 @@ fn note_excerpt(note: Option<String>) -> String {
 fn unit_separated(list: Option<String>) -> Vec<String> {
     list.map(|s| s.split('\u{1f}').map(String::from).collect())
         .unwrap_or_default()
+}
+
+/// Labels read with `group_concat(id || char(30) || builtin || char(30) || name, char(31))`
+/// (see `LABELS`). A part that does not read back is left out rather than shown wrong.
+fn labels(list: Option<String>) -> Vec<Label> {
+    unit_separated(list)
+        .into_iter()
+        .filter_map(|part| {
+            let mut fields = part.splitn(3, '\u{1e}');
+            let id = fields.next()?.parse().ok()?;
+            let builtin = fields.next()? == "1";
+            let name = fields.next()?.to_string();
+            Some(Label { id, name, builtin })
+        })
+        .collect()
+}
+
+/// The outcome as stored; anything unknown reads as still struggling, the cautious reading.
+fn outcome(stored: &str) -> CravingOutcome {
+    match stored {
+        "passed" => CravingOutcome::Passed,
+        "used" => CravingOutcome::Used,
+        _ => CravingOutcome::Struggling,
+    }
 }
 
 struct MoodRow {
@@ -144,8 +140,10 @@ struct MoodRow {
 pub(super) fn moods(conn: &Connection, slice: &Slice<'_>) -> Result<Vec<TimelineItem>, DataError> {
     let select = Select {
         sql: "SELECT m.id, m.at, m.mood, m.note,
-                     (SELECT group_concat(e.name, ', ') FROM mood_emotions me
-                        JOIN emotions e ON e.id = me.emotion_id WHERE me.mood_id = m.id) AS emotions
+                     (SELECT group_concat(e.id || char(30) || e.builtin || char(30) || e.name,
+                                          char(31))
+                        FROM mood_emotions me JOIN emotions e ON e.id = me.emotion_id
+                        WHERE me.mood_id = m.id) AS emotions
               FROM moods m WHERE m.deleted_at IS NULL",
         at: "m.at",
         id: "m.id",
@@ -163,13 +161,9 @@ pub(super) fn moods(conn: &Connection, slice: &Slice<'_>) -> Result<Vec<Timeline
         .into_iter()
         .map(|m| TimelineItem {
             mood: Some(m.mood),
-            ..item(
-                EntryKind::Mood,
-                m.id,
-                m.at,
-                format!("Mood: {}", mood_word(m.mood)),
-                joined([m.emotions.unwrap_or_default(), note_excerpt(m.note)]),
-            )
+            emotions: labels(m.emotions),
+            excerpt: note_excerpt(m.note),
+            ..TimelineItem::new(EntryKind::Mood, m.id, m.at)
         })
         .collect())
 }
@@ -189,9 +183,10 @@ pub(super) fn cravings(
 ) -> Result<Vec<TimelineItem>, DataError> {
     let select = Select {
         sql: "SELECT c.id, c.at, c.strength, c.outcome, c.note,
-                     (SELECT group_concat(t.name, char(31)) FROM craving_triggers ct
-                        JOIN triggers t ON t.id = ct.trigger_id WHERE ct.craving_id = c.id)
-                       AS triggers
+                     (SELECT group_concat(t.id || char(30) || (t.key IS NOT NULL) || char(30)
+                                            || t.name, char(31))
+                        FROM craving_triggers ct JOIN triggers t ON t.id = ct.trigger_id
+                        WHERE ct.craving_id = c.id) AS triggers
               FROM cravings c WHERE c.deleted_at IS NULL",
         at: "c.at",
         id: "c.id",
@@ -210,23 +205,12 @@ pub(super) fn cravings(
     })?;
     Ok(rows
         .into_iter()
-        .map(|c| {
-            let outcome = match c.outcome.as_str() {
-                "passed" => "The urge passed",
-                "used" => "Used",
-                _ => "Still struggling",
-            };
-            TimelineItem {
-                strength: Some(c.strength),
-                triggers: unit_separated(c.triggers),
-                ..item(
-                    EntryKind::Craving,
-                    c.id,
-                    c.at,
-                    format!("Craving {}/10", c.strength),
-                    joined([outcome.to_string(), note_excerpt(c.note)]),
-                )
-            }
+        .map(|c| TimelineItem {
+            strength: Some(c.strength),
+            outcome: Some(outcome(&c.outcome)),
+            triggers: labels(c.triggers),
+            excerpt: note_excerpt(c.note),
+            ..TimelineItem::new(EntryKind::Craving, c.id, c.at)
         })
         .collect())
 }
@@ -268,16 +252,11 @@ pub(super) fn journal_entries(
     })?;
     Ok(rows
         .into_iter()
-        .map(|j| {
-            let title = if j.title.is_empty() {
-                "Untitled entry".into()
-            } else {
-                j.title
-            };
-            TimelineItem {
-                tags: unit_separated(j.tags),
-                ..item(EntryKind::Journal, j.id, j.at, title, excerpt(&j.body))
-            }
+        .map(|j| TimelineItem {
+            title: (!j.title.is_empty()).then_some(j.title),
+            excerpt: excerpt(&j.body),
+            tags: unit_separated(j.tags),
+            ..TimelineItem::new(EntryKind::Journal, j.id, j.at)
         })
         .collect())
 }
@@ -293,9 +272,10 @@ struct SlipRow {
 pub(super) fn slips(conn: &Connection, slice: &Slice<'_>) -> Result<Vec<TimelineItem>, DataError> {
     let select = Select {
         sql: "SELECT s.id, s.at, k.name AS clock, s.note,
-                     (SELECT group_concat(t.name, char(31)) FROM slip_triggers st
-                        JOIN triggers t ON t.id = st.trigger_id WHERE st.slip_id = s.id)
-                       AS triggers
+                     (SELECT group_concat(t.id || char(30) || (t.key IS NOT NULL) || char(30)
+                                            || t.name, char(31))
+                        FROM slip_triggers st JOIN triggers t ON t.id = st.trigger_id
+                        WHERE st.slip_id = s.id) AS triggers
               FROM slips s JOIN clocks k ON k.id = s.clock_id WHERE 1",
         at: "s.at",
         id: "s.id",
@@ -314,14 +294,10 @@ pub(super) fn slips(conn: &Connection, slice: &Slice<'_>) -> Result<Vec<Timeline
     Ok(rows
         .into_iter()
         .map(|s| TimelineItem {
-            triggers: unit_separated(s.triggers),
-            ..item(
-                EntryKind::Slip,
-                s.id,
-                s.at,
-                format!("Slip ({})", s.clock),
-                note_excerpt(s.note),
-            )
+            clock: Some(s.clock),
+            triggers: labels(s.triggers),
+            excerpt: note_excerpt(s.note),
+            ..TimelineItem::new(EntryKind::Slip, s.id, s.at)
         })
         .collect())
 }
@@ -358,18 +334,12 @@ pub(super) fn check_ins(
     })?;
     Ok(rows
         .into_iter()
-        .map(|c| {
-            let review = match (c.sober, c.difficulty) {
-                (Some(true), Some(d)) => format!("Sober today, difficulty {d}/5"),
-                (Some(false), Some(d)) => format!("A hard day, difficulty {d}/5"),
-                _ => String::new(),
-            };
-            let detail = joined([
-                c.intention.unwrap_or_default(),
-                review,
-                note_excerpt(c.note),
-            ]);
-            item(EntryKind::CheckIn, c.id, c.at, "Check-in".into(), detail)
+        .map(|c| TimelineItem {
+            intention: c.intention.filter(|i| !i.trim().is_empty()),
+            sober: c.sober,
+            difficulty: c.difficulty,
+            excerpt: note_excerpt(c.note),
+            ..TimelineItem::new(EntryKind::CheckIn, c.id, c.at)
         })
         .collect())
 }

@@ -8,7 +8,10 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::catalogue::Label;
+use crate::cravings::CravingOutcome;
 use crate::data_error::{found, DataError};
+use crate::sobriety::MilestoneLength;
 use crate::store::Store;
 use crate::time::instant_at;
 use kinds::Slice;
@@ -49,22 +52,13 @@ impl EntryKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            EntryKind::Mood => "Mood",
-            EntryKind::Craving => "Craving",
-            EntryKind::Journal => "Journal entry",
-            EntryKind::Slip => "Slip",
-            EntryKind::CheckIn => "Check-in",
-            EntryKind::Milestone => "Milestone",
-        }
-    }
-
     fn rank(self) -> i64 {
         self as i64
     }
 }
 
+/// One line of the timeline: its kind and the facts the UI words it from (the core writes no
+/// sentence here). Fields a kind does not have are empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineItem {
@@ -72,13 +66,52 @@ pub struct TimelineItem {
     /// The entry's id (for a milestone: its clock's id).
     pub id: i64,
     pub at: DateTime<Utc>,
-    pub title: String,
-    /// A short line under the title: emotions, triggers, the start of a note...
-    pub detail: String,
+    /// A journal entry's own title; `None` when it has none, and for every other kind.
+    pub title: Option<String>,
+    /// The first words the person wrote: a journal entry's body, or a note. Empty when none.
+    pub excerpt: String,
     pub mood: Option<u8>,
     pub strength: Option<u8>,
+    /// A mood's emotions (built-in ones are worded by the UI).
+    pub emotions: Vec<Label>,
+    /// How a craving ended.
+    pub outcome: Option<CravingOutcome>,
+    /// The clock's name, for a slip or a milestone.
+    pub clock: Option<String>,
+    /// How long a milestone is.
+    pub milestone: Option<MilestoneLength>,
+    /// A check-in's morning intention, in the person's words.
+    pub intention: Option<String>,
+    /// A check-in's evening answer: sober today or not, and how hard the day was (1 to 5).
+    pub sober: Option<bool>,
+    pub difficulty: Option<u8>,
     pub tags: Vec<String>,
-    pub triggers: Vec<String>,
+    /// A craving's or slip's triggers (built-in ones are worded by the UI).
+    pub triggers: Vec<Label>,
+}
+
+impl TimelineItem {
+    /// An item of `kind` with the fields every kind has; the rest empty.
+    fn new(kind: EntryKind, id: i64, at: DateTime<Utc>) -> TimelineItem {
+        TimelineItem {
+            kind,
+            id,
+            at,
+            title: None,
+            excerpt: String::new(),
+            mood: None,
+            strength: None,
+            emotions: vec![],
+            outcome: None,
+            clock: None,
+            milestone: None,
+            intention: None,
+            sober: None,
+            difficulty: None,
+            tags: vec![],
+            triggers: vec![],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Type)]
@@ -133,15 +166,7 @@ impl Position {
     }
 }
 
-const MOOD_WORDS: [&str; 5] = ["awful", "bad", "okay", "good", "great"];
 const EXCERPT_CHARS: usize = 140;
-
-pub fn mood_word(mood: u8) -> &'static str {
-    MOOD_WORDS
-        .get(usize::from(mood.clamp(1, 5)) - 1)
-        .copied()
-        .unwrap_or("okay")
-}
 
 fn excerpt(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -227,15 +252,9 @@ fn milestones(
         let detail = crate::sobriety::clocks::detail(store, clock.id, now, tz)?;
         for m in detail.milestones {
             let item = TimelineItem {
-                kind: EntryKind::Milestone,
-                id: clock.id,
-                at: m.at,
-                title: format!("{} ({})", m.label, clock.name),
-                detail: "A milestone reached".into(),
-                mood: None,
-                strength: None,
-                tags: vec![],
-                triggers: vec![],
+                clock: Some(clock.name.clone()),
+                milestone: Some(m.length),
+                ..TimelineItem::new(EntryKind::Milestone, clock.id, m.at)
             };
             let pos = Position::of(&item);
             let in_range = q.range.0.is_none_or(|from| pos.at >= from)

@@ -295,7 +295,9 @@ describe('Timeline', () => {
         fixtures.page(
           fixtures
             .mixedItems()
-            .map((i) => (i.kind === 'mood' ? { ...i, title: 'Great', mood: 5, detail: 'calm' } : i)),
+            .map((i) =>
+              i.kind === 'mood' ? { ...i, mood: 5, emotions: [{ id: 9, name: 'calm', builtin: true }] } : i,
+            ),
         ),
       );
       expect(journal.timelinePage).toHaveBeenCalledTimes(1);

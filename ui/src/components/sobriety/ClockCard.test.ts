@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -6,6 +6,7 @@ vi.mock('../../lib/ipc/sobriety');
 
 import * as sobriety from '../../lib/ipc/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { useLanguage } from '../../lib/i18n';
 import type { ClockView } from '../../lib/bindings';
 import { clock } from '../../testing/sobriety';
 import ClockCard from './ClockCard.svelte';
@@ -27,6 +28,8 @@ function setup(c: ClockView = clock(), elapsedSeconds = c.elapsedSeconds) {
 const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\s+/g, ' ').trim();
 
 describe('ClockCard', () => {
+  afterEach(() => useLanguage('en'));
+
   beforeEach(() => {
     vi.mocked(sobriety.pinClock).mockResolvedValue(undefined);
     vi.mocked(sobriety.archiveClock).mockResolvedValue(undefined);
@@ -50,8 +53,25 @@ describe('ClockCard', () => {
     expect(screen.getByRole('heading', { name: 'Alcohol' })).toBeTruthy();
   });
 
+  it('words the long form and the milestones in Spanish from the numbers the core sends', () => {
+    useLanguage('es');
+    setup(
+      clock({
+        span: { years: 1, months: 2, days: 3 },
+        lastMilestone: { key: 'm12', length: { unit: 'years', count: 1 }, at: '2025-01-31T08:00:00.000Z' },
+        nextMilestone: { key: 'm18', length: { unit: 'months', count: 18 }, at: '2025-07-31T08:00:00.000Z' },
+      }),
+    );
+    expect(text('clock-long-form')).toBe('1 año, 2 meses y 3 días');
+    expect(text('clock-last-milestone')).toContain('1 año');
+    expect(text('clock-next-milestone')).toContain('18 meses');
+  });
+
   it('says "1 day", and shows hours and minutes in the first days', () => {
-    setup(clock({ days: 1, longForm: '1 day', lastMilestone: null }), 26 * 3600 + 5 * 60);
+    setup(
+      clock({ days: 1, span: { years: 0, months: 0, days: 1 }, lastMilestone: null }),
+      26 * 3600 + 5 * 60,
+    );
     expect(text('clock-days')).toBe('1 day');
     expect(text('clock-elapsed')).toBe('26 h 5 min');
     expect(screen.queryByTestId('clock-last-milestone')).toBeNull();

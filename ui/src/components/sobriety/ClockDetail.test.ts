@@ -23,14 +23,14 @@ function withoutSlip() {
   const base = fixtures.detail();
   return {
     ...base,
-    clock: { ...base.clock, restarts: 0, days: 78, longForm: '2 months, 17 days' },
+    clock: { ...base.clock, restarts: 0, days: 78, span: { years: 0, months: 2, days: 17 } },
     streaks: [
       {
         startedAt: '2024-11-15T08:00:00.000Z',
         endedAt: null,
         days: 78,
         seconds: 78 * 86400,
-        longForm: '2 months, 17 days',
+        span: { years: 0, months: 2, days: 17 },
       },
     ],
     slips: [],

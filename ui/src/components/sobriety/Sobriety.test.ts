@@ -9,7 +9,13 @@ import * as fixtures from '../../testing/sobriety';
 import Sobriety from './Sobriety.svelte';
 
 const ALCOHOL = fixtures.clock({ id: 1, name: 'Alcohol', pinned: true });
-const PILLS = fixtures.clock({ id: 2, name: 'Pills', pinned: false, days: 1, longForm: '1 day' });
+const PILLS = fixtures.clock({
+  id: 2,
+  name: 'Pills',
+  pinned: false,
+  days: 1,
+  span: { years: 0, months: 0, days: 1 },
+});
 const CANNABIS = fixtures.clock({ id: 3, name: 'Cannabis', pinned: false, archived: true });
 
 function setup() {

@@ -139,7 +139,11 @@ describe('Today', () => {
   });
 
   it('celebrates a new milestone once, and remembers it was seen', async () => {
-    const reached = { key: 'days-30', label: '30 days', at: '2025-01-31T08:00:00.000Z' };
+    const reached = {
+      key: 'd30',
+      length: { unit: 'days', count: 30 } as const,
+      at: '2025-01-31T08:00:00.000Z',
+    };
     const withMilestone = fixtures.today({ mainClock: fixtures.clock({ uncelebrated: reached }) });
     vi.mocked(sobriety.getToday).mockResolvedValue(withMilestone);
     vi.mocked(sobriety.morningCheckIn).mockResolvedValue(fixtures.checkIn({ intention: 'x' }));
@@ -149,7 +153,7 @@ describe('Today', () => {
     expect(document.activeElement).toBe(screen.getByTestId('celebration-dismiss'));
     expect(dialog.textContent).not.toMatch(/!{2,}/);
     await user.click(screen.getByTestId('celebration-dismiss'));
-    expect(sobriety.acknowledgeMilestone).toHaveBeenCalledWith(1, 'days-30');
+    expect(sobriety.acknowledgeMilestone).toHaveBeenCalledWith(1, 'd30');
     expect(screen.queryByTestId('milestone-celebration')).toBeNull();
 
     // A later refresh that still carries the milestone (the acknowledge raced it) shows nothing.
@@ -164,7 +168,11 @@ describe('Today', () => {
   it('shows hours and minutes in the first days, moving each minute', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date(2025, 1, 2, 10, 0, 0));
-    const early = fixtures.clock({ days: 0, longForm: '5 hours', elapsedSeconds: 5 * 3600 + 12 * 60 });
+    const early = fixtures.clock({
+      days: 0,
+      span: { years: 0, months: 0, days: 0 },
+      elapsedSeconds: 5 * 3600 + 12 * 60,
+    });
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today({ mainClock: early, clocks: [early] }));
     render(Today, { onNavigate: vi.fn() });
     await vi.advanceTimersByTimeAsync(0);

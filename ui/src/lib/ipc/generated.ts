@@ -291,8 +291,8 @@ export type ClockView = {
 	streakStartedAt: string,
 	/**  Days sober in the current streak, by the calendar rule. */
 	days: number,
-	/**  "1 month, 2 days". */
-	longForm: string,
+	/**  The current streak in years, months and days ("1 month, 2 days", worded by the UI). */
+	span: Span,
 	/**  Real elapsed time of the current streak. */
 	elapsedSeconds: number,
 	pinned: boolean,
@@ -619,16 +619,25 @@ export type LockSignal =
  */
 "locked";
 
+/**
+ *  How long a milestone is, as people say it: 24 hours, 1 week, 30 days, 18 months, 2 years.
+ *  The UI words it in the person's language.
+ */
+export type MilestoneLength = {
+	unit: TimeUnit,
+	count: number,
+};
+
 export type MilestoneReached = {
 	key: string,
-	label: string,
+	length: MilestoneLength,
 	at: string,
 	streakStartedAt: string,
 };
 
 export type MilestoneView = {
 	key: string,
-	label: string,
+	length: MilestoneLength,
 	/**  When it was (or will be) reached. */
 	at: string,
 };
@@ -798,7 +807,11 @@ export type SearchHit = {
 	kind: EntryKind,
 	id: number,
 	at: string,
-	title: string,
+	/**
+	 *  A journal entry's own title; `None` when it has none and for notes of other kinds, which
+	 *  the UI names by their kind.
+	 */
+	title: string | null,
 	snippet: SnippetPart[],
 };
 
@@ -837,12 +850,23 @@ export type Source = {
 	url: string,
 };
 
+/**
+ *  Years, months and days: the long form of a span ("1 year, 2 months, 3 days"), which the UI
+ *  words in the person's language, leaving out the parts that are zero.
+ */
+export type Span = {
+	years: number,
+	months: number,
+	days: number,
+};
+
 export type Streak = {
 	startedAt: string,
 	endedAt: string | null,
 	days: number,
 	seconds: number,
-	longForm: string,
+	/**  The streak in years, months and days. */
+	span: Span,
 };
 
 /**  What the shell tells the UI after a round. */
@@ -878,18 +902,37 @@ export type TimelineFilter = {
 	to: string | null,
 };
 
+/**
+ *  One line of the timeline: its kind and the facts the UI words it from (the core writes no
+ *  sentence here). Fields a kind does not have are empty.
+ */
 export type TimelineItem = {
 	kind: EntryKind,
 	/**  The entry's id (for a milestone: its clock's id). */
 	id: number,
 	at: string,
-	title: string,
-	/**  A short line under the title: emotions, triggers, the start of a note... */
-	detail: string,
+	/**  A journal entry's own title; `None` when it has none, and for every other kind. */
+	title: string | null,
+	/**  The first words the person wrote: a journal entry's body, or a note. Empty when none. */
+	excerpt: string,
 	mood: number | null,
 	strength: number | null,
+	/**  A mood's emotions (built-in ones are worded by the UI). */
+	emotions: Label[],
+	/**  How a craving ended. */
+	outcome: CravingOutcome | null,
+	/**  The clock's name, for a slip or a milestone. */
+	clock: string | null,
+	/**  How long a milestone is. */
+	milestone: MilestoneLength | null,
+	/**  A check-in's morning intention, in the person's words. */
+	intention: string | null,
+	/**  A check-in's evening answer: sober today or not, and how hard the day was (1 to 5). */
+	sober: boolean | null,
+	difficulty: number | null,
 	tags: string[],
-	triggers: string[],
+	/**  A craving's or slip's triggers (built-in ones are worded by the UI). */
+	triggers: Label[],
 };
 
 export type TimelinePage = {
