@@ -1,8 +1,13 @@
-//! The one error type that crosses IPC: a small closed set of codes the UI branches on, and a
-//! message for people. No passphrase, key or journal text ever goes into either.
+//! The one error type that crosses IPC: a small closed set of codes the UI branches on, with
+//! the facts its sentence needs (`ErrorDetail`), which the UI words in the person's language,
+//! and an English message for logs. No passphrase, key or journal text ever goes into any.
 
+use daybreak_core::secret::{MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS};
 use daybreak_core::vault::CorruptPart;
-use daybreak_core::{DataError, JournalError, VaultError};
+use daybreak_core::{
+    BackupProblem, DataError, FileAction, IoReason, JournalError, PassphraseProblem, Refusal, Task,
+    VaultError,
+};
 use serde::Serialize;
 use specta::Type;
 
@@ -33,7 +38,48 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AppError {
     pub code: ErrorCode,
+    /// In English, for logs. The UI words what it shows from `code` and `detail`, in the
+    /// person's language, and never shows this.
     pub message: String,
+    /// The facts a sentence needs beyond the code (how long to wait, which file, ...).
+    pub detail: Option<ErrorDetail>,
+}
+
+/// What the UI needs to word an error precisely, as kinds and numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorDetail {
+    /// Several wrong tries in a row: wait this long before the next.
+    Wait { seconds: u64 },
+    /// A file could not be used: doing what, which file (empty when none) and why.
+    File {
+        action: FileAction,
+        path: String,
+        reason: IoReason,
+    },
+    /// What is wrong with a backup file.
+    Backup { problem: BackupProblem },
+    /// What was stopped before the end.
+    Cancelled { task: Task },
+    /// A new passphrase that is empty, too short or too long, with the limits.
+    Passphrase {
+        problem: PassphraseRule,
+        min: u32,
+        max: u32,
+    },
+    /// Input only the core can judge (a file to import, a name taken...).
+    Refused { refusal: Refusal },
+    /// What was asked for was removed meanwhile.
+    Gone,
+}
+
+/// Which rule a new passphrase breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PassphraseRule {
+    Empty,
+    TooShort,
+    TooLong,
 }
 
 impl AppError {
@@ -41,7 +87,13 @@ impl AppError {
         Self {
             code,
             message: message.into(),
+            detail: None,
         }
+    }
+
+    fn with(mut self, detail: ErrorDetail) -> Self {
+        self.detail = Some(detail);
+        self
     }
 
     /// A failure of Daybreak itself, e.g. a background task that panicked.
@@ -65,6 +117,9 @@ impl From<JournalError> for AppError {
                         "That's several tries in a row. Please wait {wait_seconds} seconds, then try again."
                     ),
                 )
+                .with(ErrorDetail::Wait {
+                    seconds: wait_seconds,
+                })
             }
             JournalError::Data(data) => return data_error(data),
             JournalError::Vault(vault) => vault,
@@ -82,7 +137,17 @@ impl From<JournalError> for AppError {
                 AlreadyExists,
                 "A journal already exists here. Daybreak never creates a new one over it.",
             ),
-            VaultError::Passphrase(problem) => Self::new(InvalidInput, problem.to_string()),
+            VaultError::Passphrase(problem) => {
+                Self::new(InvalidInput, problem.to_string()).with(ErrorDetail::Passphrase {
+                    problem: match problem {
+                        PassphraseProblem::Empty => PassphraseRule::Empty,
+                        PassphraseProblem::TooShort => PassphraseRule::TooShort,
+                        PassphraseProblem::TooLong => PassphraseRule::TooLong,
+                    },
+                    min: MIN_PASSPHRASE_CHARS as u32,
+                    max: MAX_PASSPHRASE_CHARS as u32,
+                })
+            }
             VaultError::Corrupt(part) => Self::new(Corrupt, corrupt_message(part)),
             VaultError::NewerVersion => Self::new(
                 NewerVersion,
@@ -99,11 +164,6 @@ impl From<JournalError> for AppError {
     }
 }
 
-/// The person-facing sentence for an error, where only the words are wanted.
-pub fn message_of(e: JournalError) -> String {
-    AppError::from(e).message
-}
-
 fn disk_full() -> AppError {
     AppError::new(
         ErrorCode::DiskFull,
@@ -115,17 +175,31 @@ fn disk_full() -> AppError {
 fn data_error(e: DataError) -> AppError {
     match e {
         DataError::Invalid(message) => AppError::new(ErrorCode::InvalidInput, message),
+        DataError::Refused(refusal) => {
+            AppError::new(ErrorCode::InvalidInput, refusal.to_string())
+                .with(ErrorDetail::Refused { refusal })
+        }
         DataError::NotFound(what) => AppError::new(
             ErrorCode::NotFound,
             format!("That {what} no longer exists."),
-        ),
-        e @ DataError::Io { .. } => AppError::new(
+        )
+        .with(ErrorDetail::Gone),
+        DataError::Io {
+            action,
+            ref path,
+            reason,
+        } => AppError::new(
             ErrorCode::Io,
             format!(
                 "{} Nothing in your journal was changed; check the place and try again.",
                 capitalize(&e.to_string())
             ),
-        ),
+        )
+        .with(ErrorDetail::File {
+            action,
+            path: path.clone(),
+            reason,
+        }),
         DataError::DiskFull => disk_full(),
         DataError::DamagedBackup(problem) => AppError::new(
             ErrorCode::BackupDamaged,
@@ -133,7 +207,8 @@ fn data_error(e: DataError) -> AppError {
                 "{} Nothing in your journal was changed; try another backup.",
                 capitalize(problem.sentence())
             ),
-        ),
+        )
+        .with(ErrorDetail::Backup { problem }),
         DataError::WrongBackupSecret { recovery_key: false } => AppError::new(
             ErrorCode::WrongPassphrase,
             "That passphrase didn't open this backup. Use the one that was valid when it was made.",
@@ -142,10 +217,14 @@ fn data_error(e: DataError) -> AppError {
             ErrorCode::WrongRecoveryKey,
             "That recovery key didn't open this backup. Use the one that was valid when it was made.",
         ),
-        DataError::Cancelled(what) => AppError::new(
+        DataError::Cancelled(task) => AppError::new(
             ErrorCode::Cancelled,
-            format!("{what} was stopped before the end. Nothing was written."),
-        ),
+            format!(
+                "{} was stopped before the end. Nothing was written.",
+                capitalize_word(&task.to_string())
+            ),
+        )
+        .with(ErrorDetail::Cancelled { task }),
         DataError::Store(store) => store_error(store),
     }
 }
@@ -190,6 +269,15 @@ fn corrupt_message(part: CorruptPart) -> &'static str {
     }
 }
 
+/// "the backup" → "The backup".
+fn capitalize_word(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -201,14 +289,55 @@ fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use daybreak_core::PassphraseProblem;
 
     #[test]
     fn codes_serialize_as_snake_case() {
         let e = AppError::new(ErrorCode::WrongRecoveryKey, "x");
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
-            r#"{"code":"wrong_recovery_key","message":"x"}"#
+            r#"{"code":"wrong_recovery_key","message":"x","detail":null}"#
+        );
+    }
+
+    #[test]
+    fn details_serialize_as_kinds_and_numbers_for_the_ui_to_word() {
+        let json = |e: JournalError| serde_json::to_value(AppError::from(e).detail).unwrap();
+        assert_eq!(
+            json(JournalError::TooManyAttempts { wait_seconds: 20 }),
+            serde_json::json!({ "kind": "wait", "seconds": 20 })
+        );
+        assert_eq!(
+            json(DataError::Refused(Refusal::FileTooBig { max_mb: 5 }).into()),
+            serde_json::json!({ "kind": "refused", "refusal": { "kind": "file_too_big", "maxMb": 5 } })
+        );
+        assert_eq!(
+            json(VaultError::Passphrase(PassphraseProblem::TooShort).into()),
+            serde_json::json!({ "kind": "passphrase", "problem": "too_short", "min": 8, "max": 1024 })
+        );
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            json(
+                DataError::file(
+                    FileAction::WriteBackup,
+                    std::path::Path::new("/media/usb/b.dbk"),
+                    &denied
+                )
+                .into()
+            ),
+            serde_json::json!({
+                "kind": "file",
+                "action": "write_backup",
+                "path": "/media/usb/b.dbk",
+                "reason": "not_allowed"
+            })
+        );
+        assert_eq!(
+            json(DataError::Cancelled(Task::Backup).into()),
+            serde_json::json!({ "kind": "cancelled", "task": "backup" })
+        );
+        assert_eq!(
+            json(DataError::NotFound("clock").into()),
+            serde_json::json!({ "kind": "gone" })
         );
     }
 
@@ -272,18 +401,25 @@ mod tests {
 
     #[test]
     fn every_file_and_backup_failure_has_its_own_code_and_a_sentence_to_act_on() {
-        use daybreak_core::BackupProblem;
         let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
         let cases: Vec<(DataError, ErrorCode, &str)> =
             vec![
             (
-                DataError::io("write the backup to /media/usb/b.dbk", &io),
+                DataError::file(
+                    FileAction::WriteBackup,
+                    std::path::Path::new("/media/usb/b.dbk"),
+                    &io,
+                ),
                 ErrorCode::Io,
                 "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.",
             ),
             (
-                DataError::io("save the export in /home/a", &full),
+                DataError::file(
+                    FileAction::SaveExport,
+                    std::path::Path::new("/home/a"),
+                    &full,
+                ),
                 ErrorCode::DiskFull,
                 "Your disk is full",
             ),
@@ -311,7 +447,7 @@ mod tests {
                 "recovery key didn't open this backup",
             ),
             (
-                DataError::Cancelled("The backup"),
+                DataError::Cancelled(Task::Backup),
                 ErrorCode::Cancelled,
                 "The backup was stopped before the end. Nothing was written.",
             ),

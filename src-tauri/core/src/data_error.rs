@@ -1,21 +1,34 @@
 //! The error every data operation (clocks, slips, check-ins, ...) returns: input a person can
-//! correct, something that no longer exists, or the store failing. Messages are written for
-//! people and never quote what they wrote.
+//! correct, something that no longer exists, or the store failing: kinds and numbers the UI
+//! words for people. The English `Display` is for logs and tests, and never quotes what people
+//! wrote.
+
+use serde::Serialize;
+use specta::Type;
 
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    /// Input that breaks a rule; the message says what to change.
+    /// Input that breaks a rule the UI checks first; the message (English, for tests and logs)
+    /// says what to change. The person is told in the UI's words, never in these.
     #[error("{0}")]
     Invalid(String),
+    /// Input a person can correct that only the core can judge (a file to import, a name
+    /// already taken, ...): a kind, with its numbers, that the UI words.
+    #[error("{0}")]
+    Refused(Refusal),
     /// What was asked for is not there (deleted meanwhile, or a stale id).
     #[error("that {0} no longer exists")]
     NotFound(&'static str),
-    /// A file could not be read or written. `action` says what, with the file's path (the
-    /// person's own), and `reason` why; neither ever holds journal text.
-    #[error("could not {action}: {reason}")]
-    Io { action: String, reason: String },
+    /// A file could not be read or written: what was being done, with which file (the
+    /// person's own path; empty when there is none) and why. Never journal text.
+    #[error("could not {action} {path}: {reason}")]
+    Io {
+        action: FileAction,
+        path: String,
+        reason: IoReason,
+    },
     /// No space left while writing a file (a backup, an export, a report).
     #[error("the disk is full")]
     DiskFull,
@@ -28,13 +41,14 @@ pub enum DataError {
     /// Stopped before the end (by the person, or because the journal locked); nothing was left
     /// behind.
     #[error("{0} was cancelled")]
-    Cancelled(&'static str),
+    Cancelled(Task),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 /// What is wrong with a backup file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
 pub enum BackupProblem {
     NotABackup,
     /// Cut short or changed: its checksum does not match.
@@ -48,6 +62,7 @@ pub enum BackupProblem {
 }
 
 impl BackupProblem {
+    /// In English, for logs and tests; the UI words it from the kind.
     pub fn sentence(self) -> &'static str {
         match self {
             BackupProblem::NotABackup => "this file is not a Daybreak backup",
@@ -59,35 +74,289 @@ impl BackupProblem {
     }
 }
 
+/// A long task that can be stopped before the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    Backup,
+}
+
+impl std::fmt::Display for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Task::Backup => "the backup",
+        })
+    }
+}
+
+/// What was being done with a file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum FileAction {
+    /// Any other use of a file or folder.
+    Use,
+    Read,
+    Write,
+    CreateFolder,
+    Delete,
+    /// Writing a backup to the place the person chose.
+    WriteBackup,
+    /// Putting a restored journal in the journal's folder.
+    RestoreJournal,
+    SaveExport,
+    SaveReport,
+    SavePlan,
+    SaveSettings,
+    /// Making the counsellor report's PDF.
+    MakePdf,
+}
+
+impl std::fmt::Display for FileAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileAction::Use => "use a file",
+            FileAction::Read => "read",
+            FileAction::Write => "write",
+            FileAction::CreateFolder => "create the folder",
+            FileAction::Delete => "delete",
+            FileAction::WriteBackup => "write the backup to",
+            FileAction::RestoreJournal => "restore the journal in",
+            FileAction::SaveExport => "save the export in",
+            FileAction::SaveReport => "save the report in",
+            FileAction::SavePlan => "save the plan in",
+            FileAction::SaveSettings => "save",
+            FileAction::MakePdf => "make the report's PDF",
+        })
+    }
+}
+
+/// Why a file could not be used, in the operating system's terms made plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum IoReason {
+    NotFound,
+    NotAllowed,
+    AlreadyExists,
+    ReadOnly,
+    /// Every name for today's file in that folder is taken.
+    TooManyFiles,
+    /// No font to draw the PDF with was found on this computer.
+    NoFont,
+    Other,
+}
+
+impl std::fmt::Display for IoReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IoReason::NotFound => "it isn't there",
+            IoReason::NotAllowed => "Daybreak isn't allowed to use it",
+            IoReason::AlreadyExists => "a file with that name is already there",
+            IoReason::ReadOnly => "that place is read-only",
+            IoReason::TooManyFiles => "too many files with today's date in that folder",
+            IoReason::NoFont => "no font was found on this computer",
+            IoReason::Other => "the system refused",
+        })
+    }
+}
+
+impl IoReason {
+    /// The operating system's reason in plain terms, without the raw error text (which can be
+    /// long or technical).
+    fn of(e: &std::io::Error) -> IoReason {
+        use std::io::ErrorKind::*;
+        match e.kind() {
+            NotFound => IoReason::NotFound,
+            PermissionDenied => IoReason::NotAllowed,
+            AlreadyExists => IoReason::AlreadyExists,
+            ReadOnlyFilesystem => IoReason::ReadOnly,
+            _ => IoReason::Other,
+        }
+    }
+}
+
+/// Input only the core can judge, as a kind with its numbers; the UI words it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Refusal {
+    /// A file to import (or to read into the library) is empty.
+    EmptyFile,
+    /// A file to import is larger than the limit.
+    #[serde(rename_all = "camelCase")]
+    FileTooBig { max_mb: u32 },
+    /// A file for the library that is not text, Markdown or HTML.
+    NotText,
+    /// A file for the library that is not UTF-8 text.
+    NotUtf8,
+    /// A file for the library with no text Daybreak can read.
+    NoReadableText,
+    /// A file to import that is neither a Daybreak export nor a Daylio export.
+    UnknownImport,
+    /// A trigger with that name is already there.
+    NameTaken,
+    /// Not a Daybreak export, or one Daybreak can't read.
+    NotADaybreakExport,
+    /// A Daybreak export made by a newer Daybreak.
+    NewerExport,
+    /// An export with an entry Daybreak can't accept: nothing was imported.
+    BadEntry,
+    /// The relapse plan in an export is too long to add to the person's own.
+    PlanTooLong,
+    /// A Daylio export with no entries.
+    DaylioEmpty,
+    /// An export from an older Daylio, which leaves out full dates.
+    DaylioOld,
+    /// A Daylio export without a column Daybreak needs (named as Daylio names it).
+    DaylioColumn { column: String },
+    /// A first row with far too many columns for a Daylio export.
+    DaylioTooWide,
+    /// More entries than Daybreak imports at once.
+    DaylioTooMany { max: u32 },
+    /// One row of a Daylio export can't be imported (counting the header as row 1), so
+    /// nothing was.
+    DaylioRow { row: u32, problem: RowProblem },
+}
+
+/// What is wrong with one row of a Daylio export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowProblem {
+    /// Not as many fields as the first row.
+    Fields {
+        fields: u32,
+        expected: u32,
+    },
+    NotUtf8,
+    Date,
+    Time,
+    /// Not one of Daylio's five standard moods.
+    Mood,
+    /// A note (with its title and activities) over the limit.
+    NoteTooLong {
+        max: u32,
+    },
+    Future,
+    UnclosedQuote,
+    TextAfterQuote,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowProblem::Fields { fields, expected } => write!(
+                f,
+                "has {fields} fields where the first row has {expected}, so Daybreak can't read it safely."
+            ),
+            RowProblem::NotUtf8 => f.write_str(
+                "has characters Daybreak can't read. Daylio's own export is UTF-8 text; \
+                 please export it again from Daylio.",
+            ),
+            RowProblem::Date => {
+                f.write_str("has a date Daybreak can't read. Dates should look like 2024-03-31.")
+            }
+            RowProblem::Time => f.write_str(
+                "has a time Daybreak can't read. Times should look like 8:30 PM or 20:30.",
+            ),
+            RowProblem::Mood => f.write_str(
+                "has a mood Daybreak doesn't recognise. Daybreak understands Daylio's five \
+                 standard moods: rad, good, meh, bad and awful. If you renamed your moods in \
+                 Daylio, you could change their names back before exporting.",
+            ),
+            RowProblem::NoteTooLong { max } => write!(
+                f,
+                "has a note longer than the {max} characters Daybreak keeps with a mood \
+                 (counting its title and activities). Please shorten it in Daylio and export again."
+            ),
+            RowProblem::Future => f.write_str("is dated in the future, so Daybreak can't add it."),
+            RowProblem::UnclosedQuote => f.write_str("opens a quote that is never closed."),
+            RowProblem::TextAfterQuote => f.write_str(
+                "has text straight after a closing quote, so Daybreak can't tell where the field ends.",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::EmptyFile => f.write_str("This file is empty."),
+            Refusal::FileTooBig { max_mb } => {
+                write!(f, "This file is too big to import (the limit is {max_mb} MB).")
+            }
+            Refusal::NotText => f.write_str(
+                "This doesn't look like a text, Markdown or HTML file, so it can't be imported.",
+            ),
+            Refusal::NotUtf8 => {
+                f.write_str("This file isn't plain UTF-8 text. Save it as UTF-8 and try again.")
+            }
+            Refusal::NoReadableText => f.write_str("There's no readable text in this file."),
+            Refusal::UnknownImport => f.write_str(
+                "Daybreak can import its own export (.json) or a Daylio export (.csv). \
+                 This file is neither.",
+            ),
+            Refusal::NameTaken => f.write_str("There is already a trigger with that name."),
+            Refusal::NotADaybreakExport => {
+                f.write_str("This is not a Daybreak export Daybreak can read.")
+            }
+            Refusal::NewerExport => f.write_str(
+                "This export was made by a newer version of Daybreak. Please update Daybreak.",
+            ),
+            Refusal::BadEntry => f.write_str(
+                "This export has an entry Daybreak can't accept, so nothing was imported.",
+            ),
+            Refusal::PlanTooLong => f.write_str(
+                "The relapse plan in this export is too long to add to yours, so nothing was imported.",
+            ),
+            Refusal::DaylioEmpty => f.write_str("This Daylio export has no entries."),
+            Refusal::DaylioOld => f.write_str(
+                "This export comes from an older version of Daylio, which leaves out full dates. \
+                 Please update Daylio and export your entries again.",
+            ),
+            Refusal::DaylioColumn { column } => write!(
+                f,
+                "This Daylio export has no \u{201c}{column}\u{201d} column, so Daybreak can't read \
+                 it. Please export it again from Daylio (Export entries, CSV)."
+            ),
+            Refusal::DaylioTooWide => f.write_str(
+                "The first row of this file has far too many columns for a Daylio export.",
+            ),
+            Refusal::DaylioTooMany { max } => write!(
+                f,
+                "This Daylio export has more than {max} entries, which is more than Daybreak \
+                 can import at once. Nothing was imported."
+            ),
+            Refusal::DaylioRow { row, problem } => write!(
+                f,
+                "Row {row} of this Daylio export {problem} Nothing was imported."
+            ),
+        }
+    }
+}
+
 impl DataError {
     pub fn invalid(message: impl Into<String>) -> Self {
         DataError::Invalid(message.into())
     }
 
-    /// A failed file operation: `action` is what was being done, e.g. "write the backup to
-    /// /home/a/b.dbk". A full disk becomes `DiskFull`, whatever the action.
-    pub fn io(action: impl Into<String>, e: &std::io::Error) -> Self {
+    /// A failed file operation described only in English (`what`, e.g. "read the sync folder",
+    /// which is not kept): the UI says a file could not be used, with the reason. Prefer
+    /// `file`, which says what and where.
+    pub fn io(what: impl Into<String>, e: &std::io::Error) -> Self {
+        let _ = what.into();
+        DataError::file(FileAction::Use, std::path::Path::new(""), e)
+    }
+
+    /// A failed file operation: `action` is what was being done, with `path`. A full disk
+    /// becomes `DiskFull`, whatever the action.
+    pub fn file(action: FileAction, path: &std::path::Path, e: &std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::StorageFull {
             DataError::DiskFull
         } else {
             DataError::Io {
-                action: action.into(),
-                reason: io_reason(e),
+                action,
+                path: path.display().to_string(),
+                reason: IoReason::of(e),
             }
         }
-    }
-}
-
-/// The operating system's reason in plain words, without the raw error text (which can be
-/// long or technical).
-fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "it isn't there".into(),
-        PermissionDenied => "Daybreak isn't allowed to use it".into(),
-        AlreadyExists => "a file with that name is already there".into(),
-        ReadOnlyFilesystem => "that place is read-only".into(),
-        kind => kind.to_string(),
     }
 }
 

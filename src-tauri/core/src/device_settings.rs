@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Deserializer, Serialize};
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, FileAction};
 use crate::preferences;
 use crate::store::Store;
 use crate::words::Language;
@@ -86,7 +86,7 @@ pub fn update(
     let target = path(dir);
     crate::private_files::create_dir(dir)
         .and_then(|()| crate::vault::atomic::replace_file(&target, &bytes, "settings"))
-        .map_err(|e| DataError::io(format!("save {}", target.display()), &e))?;
+        .map_err(|e| DataError::file(FileAction::SaveSettings, &target, &e))?;
     Ok(settings)
 }
 

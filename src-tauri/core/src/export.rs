@@ -195,7 +195,7 @@ pub fn write_json(
         "daybreak-export",
         "json",
         text.as_bytes(),
-        "The export",
+        crate::data_error::FileAction::SaveExport,
         now,
         tz,
     )

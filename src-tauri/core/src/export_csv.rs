@@ -214,7 +214,7 @@ pub fn write_zip(
         "daybreak-spreadsheets",
         "zip",
         &bytes,
-        "The export",
+        crate::data_error::FileAction::SaveExport,
         now,
         tz,
     )

@@ -7,27 +7,22 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, FileAction, IoReason};
 use crate::time::local;
 
 /// Writes `bytes` to `dir/{stem}-{local date}.{ext}` (or `-2`, `-3`, ... when that name is
-/// taken), flushed to disk; returns the path. `what` names the file in the error message
-/// ("The export", "The report").
+/// taken), flushed to disk; returns the path. `action` says what was being saved, for the
+/// error a failure gives.
 pub fn write_new(
     dir: &Path,
     stem: &str,
     ext: &str,
     bytes: &[u8],
-    what: &str,
+    action: FileAction,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<PathBuf, DataError> {
-    let io = |e: std::io::Error| {
-        DataError::io(
-            format!("save {} in {}", what.to_lowercase(), dir.display()),
-            &e,
-        )
-    };
+    let io = |e: std::io::Error| DataError::file(action, dir, &e);
     std::fs::create_dir_all(dir).map_err(io)?;
     let date = local(now, tz).format("%Y-%m-%d").to_string();
     for n in 1..1000 {
@@ -52,7 +47,9 @@ pub fn write_new(
             Err(e) => return Err(io(e)),
         }
     }
-    Err(DataError::invalid(format!(
-        "{what} could not be saved: too many files with today's date in that folder."
-    )))
+    Err(DataError::Io {
+        action,
+        path: dir.display().to_string(),
+        reason: IoReason::TooManyFiles,
+    })
 }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::{to_millis, DataError};
+use crate::data_error::{to_millis, DataError, Refusal};
 use crate::store::Store;
 
 const MAX_NAME_CHARS: usize = 60;
@@ -38,9 +38,7 @@ fn checked_name(name: &str) -> Result<String, DataError> {
 
 fn name_taken(e: rusqlite::Error) -> DataError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            DataError::invalid("There is already a trigger with that name.")
-        }
+        Some(rusqlite::ErrorCode::ConstraintViolation) => DataError::Refused(Refusal::NameTaken),
         _ => e.into(),
     }
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 use common::TempJournal;
 use daybreak_core::import::{self, Format};
-use daybreak_core::{moods, DataError, Session};
+use daybreak_core::{moods, DataError, Refusal, RowProblem, Session};
 
 const FIXTURE: &str = include_str!("fixtures/daylio_export.csv");
 const ROWS: i64 = 20;
@@ -51,6 +51,8 @@ fn mood_at(t: &Session, at: DateTime<Utc>) -> moods::MoodEntry {
 fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
     match r {
         Err(DataError::Invalid(message)) => message,
+        // A refusal's English, which says the same as the kind the UI words.
+        Err(DataError::Refused(refusal)) => refusal.to_string(),
         other => panic!("expected the file to be refused, got {other:?}"),
     }
 }
@@ -230,6 +232,16 @@ fn one_bad_row_in_the_middle_imports_nothing() {
         !message.contains("wonderful"),
         "the message never quotes the file"
     );
+    assert!(
+        matches!(
+            import::preview(t.store_mut(), renamed.as_bytes(), now(), London),
+            Err(DataError::Refused(Refusal::DaylioRow {
+                row: 9,
+                problem: RowProblem::Mood
+            }))
+        ),
+        "the UI is told the row and the kind of problem, to word in the person's language"
+    );
     assert_eq!(
         mood_count(&t),
         before,
@@ -311,13 +323,10 @@ fn files_daybreak_cannot_read_are_refused_plainly() {
     let message = invalid(import::import(t.store_mut(), &bytes, now(), London));
     assert!(message.starts_with("Row 3 of"), "{message}");
     assert!(
-        invalid(import::import(
-            t.store_mut(),
-            b"a,b,c\n1,2,3\n",
-            now(),
-            London
-        ))
-        .contains("neither"),
+        matches!(
+            import::import(t.store_mut(), b"a,b,c\n1,2,3\n", now(), London),
+            Err(DataError::Refused(Refusal::UnknownImport))
+        ),
         "a CSV that is not Daylio's is not taken for one"
     );
     assert_eq!(mood_count(&t), 0);

@@ -18,7 +18,7 @@ use daybreak_core::sobriety::{clocks, ClockInput, TimeUnit};
 use daybreak_core::timeline::{self, EntryKind, TimelineFilter, TimelineItem};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
-use daybreak_core::{DataError, Session};
+use daybreak_core::{DataError, Refusal, Session};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
 
@@ -160,7 +160,13 @@ fn triggers_can_be_added_renamed_merged_and_archived() {
     let lonely = trigger_id(&s, "loneliness-isolation");
     let st = s.store_mut();
     let own = triggers::create(st, "Payday", now()).unwrap();
-    assert!(invalid(triggers::create(st, "payday", now())).contains("already"));
+    assert!(
+        matches!(
+            triggers::create(st, "payday", now()),
+            Err(DataError::Refused(Refusal::NameTaken))
+        ),
+        "a name already taken (any case) is refused as such"
+    );
     assert!(invalid(triggers::create(st, "  ", now())).contains("name"));
     let renamed = triggers::rename(st, own.id, "Getting paid").unwrap();
     assert_eq!(renamed.name, "Getting paid");

@@ -3,7 +3,6 @@
 use daybreak_core::preferences;
 use daybreak_core::{clock, JournalStatus, Passphrase, RecoveryKey};
 
-use crate::error::message_of;
 use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, Runtime, State};
@@ -114,7 +113,8 @@ pub async fn change_passphrase(
 pub struct RekeyedJournal {
     pub recovery_key: String,
     pub backup_path: Option<String>,
-    pub backup_problem: Option<String>,
+    /// Why the fresh backup could not be made, for the UI to word.
+    pub backup_problem: Option<AppError>,
     pub older_backups: Vec<String>,
 }
 
@@ -130,7 +130,7 @@ pub async fn rekey_journal(
         let done = j.rekey(&current, &new_passphrase, clock::now_utc())?;
         let (backup_path, backup_problem) = match done.backup {
             Ok(summary) => (Some(summary.path), None),
-            Err(e) => (None, Some(message_of(e))),
+            Err(e) => (None, Some(AppError::from(e))),
         };
         Ok(RekeyedJournal {
             recovery_key: done.recovery_key.display().to_string(),

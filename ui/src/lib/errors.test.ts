@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, messageForCode, messageForError } from './errors';
 import { ERROR_CODES, IpcError } from './ipc/IpcError';
+import { useLanguage } from './i18n';
 
 describe('friendly error messages', () => {
+  afterEach(() => useLanguage('en'));
+
   it.each(ERROR_CODES)('%s has its own friendly, non-technical message', (code) => {
     const text = messageForCode(code);
     expect(text).toBe(ERROR_MESSAGES[code]);
@@ -50,29 +53,106 @@ describe('friendly error messages', () => {
     expect(messageForError(new IpcError('invalid_input', '  '))).toBe(ERROR_MESSAGES.invalid_input);
   });
 
-  it('shows how long to wait after too many wrong tries', () => {
-    const error = new IpcError('rate_limited', 'Please wait 20 seconds, then try again.');
-    expect(messageForError(error, 'unlock')).toBe('Please wait 20 seconds, then try again.');
+  it('says how long to wait after too many wrong tries, from the seconds the core sends', () => {
+    const error = new IpcError('rate_limited', 'English for logs', { kind: 'wait', seconds: 20 });
+    expect(messageForError(error, 'unlock')).toBe(
+      "That's several tries in a row. Please wait 20 seconds, then try again.",
+    );
+    expect(messageForError(new IpcError('rate_limited', 'x', { kind: 'wait', seconds: 1 }))).toMatch(
+      /wait 1 second,/,
+    );
+    useLanguage('es');
+    expect(messageForError(error, 'unlock')).toBe(
+      'Llevas varios intentos seguidos. Espera 20 segundos y vuelve a intentarlo.',
+    );
   });
 
   it('never shows the backend message for other codes', () => {
     const error = new IpcError('internal', 'database error: no such table: moods');
     expect(messageForError(error)).toBe(ERROR_MESSAGES.internal);
     expect(messageForError(new IpcError('corrupt', 'page 7'))).toBe(ERROR_MESSAGES.corrupt);
+    expect(messageForError(new IpcError('io', "Could not write /x: it isn't there."))).toBe(
+      ERROR_MESSAGES.io,
+    );
   });
 
-  it('shows which file could not be used and why, for backup problems', () => {
-    const io = new IpcError(
-      'io',
-      "Could not write the backup to /media/usb/b.dbk: Daybreak isn't allowed to use it.",
+  it('says which file could not be used and why, and what is wrong with a backup, in both languages', () => {
+    const io = new IpcError('io', 'English for logs', {
+      kind: 'file',
+      action: 'write_backup',
+      path: '/media/usb/b.dbk',
+      reason: 'not_allowed',
+    });
+    expect(messageForError(io, 'backup')).toBe(
+      "Daybreak couldn't write the backup to /media/usb/b.dbk. Daybreak isn't allowed to use it. Nothing in your journal was changed; check the place and try again.",
     );
-    expect(messageForError(io, 'backup')).toBe(io.message);
-    expect(messageForError(io)).toBe(ERROR_MESSAGES.io);
-    const damaged = new IpcError('backup_damaged', 'This backup is incomplete or damaged.');
-    expect(messageForError(damaged, 'backup')).toBe(damaged.message);
-    const stopped = new IpcError('cancelled', 'The backup was stopped before the end. Nothing was written.');
-    expect(messageForError(stopped)).toBe(stopped.message);
-    expect(messageForError(new IpcError('io', ''), 'backup')).toBe(ERROR_MESSAGES.io);
+    const damaged = new IpcError('backup_damaged', 'x', { kind: 'backup', problem: 'other_journal' });
+    expect(messageForError(damaged, 'backup')).toMatch(/^This backup does not belong to this journal\./);
+    const stopped = new IpcError('cancelled', 'x', { kind: 'cancelled', task: 'backup' });
+    expect(messageForError(stopped)).toBe('The backup was stopped before the end. Nothing was written.');
+    useLanguage('es');
+    expect(messageForError(io, 'backup')).toBe(
+      'Daybreak no ha podido guardar la copia de seguridad en /media/usb/b.dbk. Daybreak no tiene permiso para usarlo. No ha cambiado nada en tu diario; revisa ese lugar y vuelve a intentarlo.',
+    );
+    expect(messageForError(damaged, 'backup')).toMatch(/^Esta copia de seguridad no es de este diario\./);
+    expect(messageForError(stopped)).toBe(
+      'La copia de seguridad se detuvo antes de terminar. No se ha escrito nada.',
+    );
+  });
+
+  it('words what the core refused, and passphrase rules with their limits, in Spanish too', () => {
+    const big = new IpcError('invalid_input', 'x', {
+      kind: 'refused',
+      refusal: { kind: 'file_too_big', maxMb: 5 },
+    });
+    const taken = new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'name_taken' } });
+    const short = new IpcError('invalid_input', 'x', {
+      kind: 'passphrase',
+      problem: 'too_short',
+      min: 8,
+      max: 1024,
+    });
+    const gone = new IpcError('not_found', 'That clock no longer exists.', { kind: 'gone' });
+    expect([big, taken, short, gone].map((e) => messageForError(e))).toEqual([
+      'This file is too big to import (the limit is 5 MB).',
+      'There is already a trigger with that name.',
+      'Use at least 8 characters for your passphrase.',
+      "That's no longer there. It may have just been removed.",
+    ]);
+    useLanguage('es');
+    expect([big, taken, short, gone].map((e) => messageForError(e))).toEqual([
+      'Este archivo es demasiado grande para importarlo (el límite es de 5 MB).',
+      'Ya hay un detonante con ese nombre.',
+      'Usa al menos 8 caracteres en tu frase de acceso.',
+      'Eso ya no está. Puede que se acabe de borrar.',
+    ]);
+  });
+
+  it('words a Daylio row that cannot be read, with its row and problem, in Spanish too', () => {
+    const row = new IpcError('invalid_input', 'x', {
+      kind: 'refused',
+      refusal: { kind: 'daylio_row', row: 9, problem: { kind: 'mood' } },
+    });
+    const many = new IpcError('invalid_input', 'x', {
+      kind: 'refused',
+      refusal: { kind: 'daylio_too_many', max: 200000 },
+    });
+    expect(messageForError(row)).toMatch(
+      /^Row 9 of this Daylio export has a mood Daybreak doesn't recognise\./,
+    );
+    expect(messageForError(row)).toMatch(/Nothing was imported\.$/);
+    expect(messageForError(many)).toContain('more than 200,000 entries');
+    useLanguage('es');
+    expect(messageForError(row)).toMatch(/^La fila 9 de esta exportación de Daylio tiene un estado de ánimo/);
+    expect(messageForError(row)).toMatch(/No se ha importado nada\.$/);
+  });
+
+  it('shows a form rule the core words only in English to English screens', () => {
+    const rule = new IpcError('invalid_input', "A slip can't be in the future.");
+    expect(messageForError(rule)).toBe("A slip can't be in the future.");
+    useLanguage('es');
+    expect(messageForError(rule)).toBe(ERROR_MESSAGES.invalid_input);
+    expect(messageForError(rule)).toMatch(/^Hay algo en este formulario/);
   });
 
   it('words a wrong secret for a backup as about the backup, not the journal', () => {

@@ -1,6 +1,15 @@
-import type { ErrorCode } from './bindings';
+import type {
+  BackupProblem,
+  ErrorCode,
+  ErrorDetail,
+  FileAction,
+  IoReason,
+  Refusal,
+  RowProblem,
+  Task,
+} from './bindings';
 import { toIpcError } from './ipc/IpcError';
-import { currentLocale, m } from './i18n';
+import { currentLocale, intlLocale, m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
@@ -83,15 +92,133 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
   },
 };
 
-/**
- * Codes whose backend message says more than a general sentence could: what to fix
- * (invalid_input), how long to wait (rate_limited), what is wrong with a backup
- * (backup_damaged) and what was stopped (cancelled). None of them carries journal text.
- */
-const BACKEND_WORDS = new Set<ErrorCode>(['invalid_input', 'rate_limited', 'backup_damaged', 'cancelled']);
+const FILE_ACTIONS: Record<FileAction, (path: string) => string> = {
+  use: () => m.errors_file_use(),
+  read: (path) => m.errors_file_read({ path }),
+  write: (path) => m.errors_file_write({ path }),
+  create_folder: (path) => m.errors_file_create_folder({ path }),
+  delete: (path) => m.errors_file_delete({ path }),
+  write_backup: (path) => m.errors_file_write_backup({ path }),
+  restore_journal: (path) => m.errors_file_restore_journal({ path }),
+  save_export: (path) => m.errors_file_save_export({ path }),
+  save_report: (path) => m.errors_file_save_report({ path }),
+  save_plan: (path) => m.errors_file_save_plan({ path }),
+  save_settings: (path) => m.errors_file_save_settings({ path }),
+  make_pdf: () => m.errors_file_make_pdf(),
+};
 
-/** Where a file problem (io) is about a file the person chose, so the backend's words name it. */
-const NAMES_THE_FILE = new Set<ErrorContext>(['backup']);
+const IO_REASONS: Record<IoReason, () => string> = {
+  not_found: () => m.errors_why_not_found(),
+  not_allowed: () => m.errors_why_not_allowed(),
+  already_exists: () => m.errors_why_already_exists(),
+  read_only: () => m.errors_why_read_only(),
+  too_many_files: () => m.errors_why_too_many_files(),
+  no_font: () => m.errors_why_no_font(),
+  other: () => m.errors_why_other(),
+};
+
+const BACKUP_PROBLEMS: Record<BackupProblem, () => string> = {
+  not_a_backup: () => m.errors_backup_not_a_backup(),
+  incomplete: () => m.errors_backup_incomplete(),
+  key_file: () => m.errors_backup_key_file(),
+  journal: () => m.errors_backup_journal(),
+  other_journal: () => m.errors_backup_other_journal(),
+};
+
+const TASKS: Record<Task, () => string> = {
+  backup: () => m.errors_cancelled_backup(),
+};
+
+function refusalText(refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'empty_file':
+      return m.errors_refused_empty_file();
+    case 'file_too_big':
+      return m.errors_refused_file_too_big({ maxMb: refusal.maxMb });
+    case 'not_text':
+      return m.errors_refused_not_text();
+    case 'not_utf8':
+      return m.errors_refused_not_utf8();
+    case 'no_readable_text':
+      return m.errors_refused_no_readable_text();
+    case 'unknown_import':
+      return m.errors_refused_unknown_import();
+    case 'name_taken':
+      return m.errors_refused_name_taken();
+    case 'not_a_daybreak_export':
+      return m.errors_refused_not_a_daybreak_export();
+    case 'newer_export':
+      return m.errors_refused_newer_export();
+    case 'bad_entry':
+      return m.errors_refused_bad_entry();
+    case 'plan_too_long':
+      return m.errors_refused_plan_too_long();
+    case 'daylio_empty':
+      return m.errors_refused_daylio_empty();
+    case 'daylio_old':
+      return m.errors_refused_daylio_old();
+    case 'daylio_column':
+      return m.errors_refused_daylio_column({ column: refusal.column });
+    case 'daylio_too_wide':
+      return m.errors_refused_daylio_too_wide();
+    case 'daylio_too_many':
+      return m.errors_refused_daylio_too_many({
+        max: new Intl.NumberFormat(intlLocale()).format(refusal.max),
+      });
+    case 'daylio_row':
+      return m.errors_refused_daylio_row({ row: refusal.row, problem: rowProblemText(refusal.problem) });
+  }
+}
+
+/** What is wrong with a row of a Daylio export, as the end of "Row 9 of this Daylio export …". */
+function rowProblemText(problem: RowProblem): string {
+  switch (problem.kind) {
+    case 'fields':
+      return m.errors_row_fields({ fields: problem.fields, expected: problem.expected });
+    case 'not_utf8':
+      return m.errors_row_not_utf8();
+    case 'date':
+      return m.errors_row_date();
+    case 'time':
+      return m.errors_row_time();
+    case 'mood':
+      return m.errors_row_mood();
+    case 'note_too_long':
+      return m.errors_row_note_too_long({ max: problem.max });
+    case 'future':
+      return m.errors_row_future();
+    case 'unclosed_quote':
+      return m.errors_row_unclosed_quote();
+    case 'text_after_quote':
+      return m.errors_row_text_after_quote();
+  }
+}
+
+/** The sentence for an error's facts: how long to wait, which file and why, what was refused. */
+export function detailText(detail: ErrorDetail): string {
+  switch (detail.kind) {
+    case 'wait':
+      return m.errors_wait({ seconds: detail.seconds });
+    case 'file':
+      return m.errors_file({
+        what: FILE_ACTIONS[detail.action](detail.path),
+        why: IO_REASONS[detail.reason](),
+      });
+    case 'backup':
+      return BACKUP_PROBLEMS[detail.problem]();
+    case 'cancelled':
+      return TASKS[detail.task]();
+    case 'passphrase':
+      if (detail.problem === 'empty') return m.errors_passphrase_empty();
+      return detail.problem === 'too_short'
+        ? m.errors_passphrase_too_short({ min: detail.min })
+        : m.errors_passphrase_too_long({ max: detail.max });
+    case 'refused':
+      return refusalText(detail.refusal);
+    case 'gone':
+      return m.errors_gone();
+  }
+}
 
 /** The friendly text for an error code, worded for where it happened. */
 export function messageForCode(code: ErrorCode, context: ErrorContext = 'general'): string {
@@ -99,18 +226,17 @@ export function messageForCode(code: ErrorCode, context: ErrorContext = 'general
 }
 
 /**
- * The friendly text for anything caught from an IPC call.
- * For `invalid_input` the backend's own message says exactly what to fix, so it is shown.
+ * The friendly text for anything caught from an IPC call, in the language spoken now: worded
+ * for where it happened, else from the error's facts (`detail`), else from its code.
  */
 export function messageForError(reason: unknown, context: ErrorContext = 'general'): string {
   const error = toIpcError(reason);
-  // The backend's own words say exactly what to fix (invalid_input) or how long to wait
-  // (rate_limited), so they are shown as they are.
   const contextual = CONTEXT_MESSAGES[context]?.[error.code];
   if (contextual) return contextual;
-  const backendWords = BACKEND_WORDS.has(error.code) || (error.code === 'io' && NAMES_THE_FILE.has(context));
-  // The backend speaks English only: in another language the general sentence is shown.
-  if (backendWords && error.message.trim() !== '' && currentLocale() === 'en') {
+  if (error.detail) return detailText(error.detail);
+  // A rule the form checks before sending comes back without facts; its English sentence says
+  // what to fix, so an English screen shows it, and other languages the general sentence.
+  if (error.code === 'invalid_input' && error.message.trim() !== '' && currentLocale() === 'en') {
     return error.message;
   }
   return messageForCode(error.code, context);

@@ -18,7 +18,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::{from_millis, BackupProblem, DataError};
+use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Task};
 use crate::insights::CountItem;
 use crate::paths::JournalPaths;
 use crate::private_files;
@@ -66,8 +66,8 @@ impl Drop for TempFile {
     }
 }
 
-fn io(what: &str, path: &Path, e: std::io::Error) -> DataError {
-    DataError::io(format!("{what} {}", path.display()), &e)
+fn io(action: FileAction, path: &Path, e: std::io::Error) -> DataError {
+    DataError::file(action, path, &e)
 }
 
 fn damaged(e: container::ContainerError) -> DataError {
@@ -76,8 +76,6 @@ fn damaged(e: container::ContainerError) -> DataError {
         container::ContainerError::Damaged => BackupProblem::Incomplete,
     })
 }
-
-const BACKUP: &str = "The backup";
 
 /// A consistent copy of the open journal, taken while the journal is held (`snapshot`) and
 /// written out after it has been let go (`write`), so a long backup never keeps the journal
@@ -107,11 +105,11 @@ pub fn snapshot(
         } else {
             fs::create_dir_all(dir)
         }
-        .map_err(|e| io("create the folder", dir, e))?;
+        .map_err(|e| io(FileAction::CreateFolder, dir, e))?;
     }
     let db = TempFile::beside(dest, "snapshot");
     session.store().snapshot_to(&db.0)?;
-    let header = fs::read(paths.header()).map_err(|e| io("read", &paths.header(), e))?;
+    let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
     Ok(Snapshot {
         db,
         header,
@@ -128,9 +126,9 @@ pub fn write(
     keep_going: &mut dyn FnMut(u8) -> bool,
 ) -> Result<BackupSummary, DataError> {
     if !keep_going(40) {
-        return Err(DataError::Cancelled(BACKUP));
+        return Err(DataError::Cancelled(Task::Backup));
     }
-    let db = fs::read(&snapshot.db.0).map_err(|e| io("read", &snapshot.db.0, e))?;
+    let db = fs::read(&snapshot.db.0).map_err(|e| io(FileAction::Read, &snapshot.db.0, e))?;
     let bytes = Container {
         created_at_ms: now.timestamp_millis(),
         header: snapshot.header.clone(),
@@ -139,15 +137,16 @@ pub fn write(
     .encode();
     drop(snapshot.db);
     if !keep_going(70) {
-        return Err(DataError::Cancelled(BACKUP));
+        return Err(DataError::Cancelled(Task::Backup));
     }
     let partial = TempFile::beside(dest, "partial");
-    atomic::replace_file(&partial.0, &bytes, "backup").map_err(|e| io("write", &partial.0, e))?;
+    atomic::replace_file(&partial.0, &bytes, "backup")
+        .map_err(|e| io(FileAction::Write, &partial.0, e))?;
     drop(bytes);
     if !keep_going(85) {
-        return Err(DataError::Cancelled(BACKUP));
+        return Err(DataError::Cancelled(Task::Backup));
     }
-    fs::rename(&partial.0, dest).map_err(|e| io("write the backup to", dest, e))?;
+    fs::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
     let summary = verify(dest, &snapshot.key).inspect_err(|_| {
         let _ = fs::remove_file(dest);
     })?;
@@ -169,7 +168,7 @@ pub fn create(
 
 /// Opens a backup with the data key it should have been made with and checks it.
 fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
-    let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
+    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
     let c = Container::decode(&bytes).map_err(damaged)?;
     let header = crate::vault::header::Header::decode(&c.header)
         .map_err(|_| DataError::DamagedBackup(BackupProblem::KeyFile))?;
@@ -188,7 +187,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), DataError> {
             f.write_all(bytes)?;
             f.sync_all()
         })
-        .map_err(|e| io("write", path, e))
+        .map_err(|e| io(FileAction::Write, path, e))
 }
 
 /// Opens the database written out at `db` (read-only: not a byte of it changes) and checks it.
@@ -219,7 +218,7 @@ fn check(
 /// Writes nothing but a temp file beside it, removed again. The app calls it through the
 /// journal, whose throttle every secret check goes through.
 pub fn inspect(path: &Path, secret: &Secret<'_>) -> Result<BackupSummary, DataError> {
-    let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
+    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
     let c = Container::decode(&bytes).map_err(damaged)?;
     let key = key_for(&c, secret)?;
     let db = TempFile::beside(path, "check");
@@ -253,11 +252,12 @@ pub fn stage_restore(
     path: &Path,
     secret: &Secret<'_>,
 ) -> Result<StagedRestore, DataError> {
-    let bytes = fs::read(path).map_err(|e| io("read", path, e))?;
+    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
     let c = Container::decode(&bytes).map_err(damaged)?;
     let key = key_for(&c, secret)?;
     let paths = vault.paths();
-    private_files::create_dir(paths.dir()).map_err(|e| io("create the folder", paths.dir(), e))?;
+    private_files::create_dir(paths.dir())
+        .map_err(|e| io(FileAction::CreateFolder, paths.dir(), e))?;
     let staged = paths.staged_database();
     let checked = swap::start_staged_database(paths)
         .and_then(|mut file| {
@@ -265,7 +265,7 @@ pub fn stage_restore(
             file.write_all(&c.db)?;
             file.sync_all()
         })
-        .map_err(|e| io("write", &staged, e))
+        .map_err(|e| io(FileAction::Write, &staged, e))
         .and_then(|()| check(path, &staged, &c, &key, bytes.len()));
     match checked {
         Ok(summary) => Ok(StagedRestore {
@@ -311,18 +311,18 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
              Unlock it once, then restore.",
         ));
     }
-    let header = fs::read(paths.header()).map_err(|e| io("read", &paths.header(), e))?;
-    let db = fs::read(paths.database()).map_err(|e| io("read", &paths.database(), e))?;
+    let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
+    let db = fs::read(paths.database()).map_err(|e| io(FileAction::Read, &paths.database(), e))?;
     let dest = before_restore_path(paths, now);
     private_files::create_dir(&paths.backups())
-        .map_err(|e| io("create the folder", &paths.backups(), e))?;
+        .map_err(|e| io(FileAction::CreateFolder, &paths.backups(), e))?;
     let kept = Container {
         created_at_ms: now.timestamp_millis(),
         header,
         db,
     }
     .encode();
-    atomic::replace_file(&dest, &kept, "backup").map_err(|e| io("write", &dest, e))?;
+    atomic::replace_file(&dest, &kept, "backup").map_err(|e| io(FileAction::Write, &dest, e))?;
     Ok(dest)
 }
 
@@ -330,7 +330,7 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
 pub fn install_restore(vault: &Vault, staged: StagedRestore) -> Result<BackupSummary, DataError> {
     let paths = vault.paths();
     swap::install(paths, &staged.header)
-        .map_err(|e| io("restore the journal in", paths.dir(), e))?;
+        .map_err(|e| io(FileAction::RestoreJournal, paths.dir(), e))?;
     Ok(staged.summary)
 }
 
@@ -359,7 +359,7 @@ pub fn delete_automatic_except(paths: &JournalPaths, keep: &Path) -> Result<usiz
     let mut deleted = 0;
     for path in list_auto(paths).into_iter().map(PathBuf::from) {
         if path != keep {
-            fs::remove_file(&path).map_err(|e| io("delete", &path, e))?;
+            fs::remove_file(&path).map_err(|e| io(FileAction::Delete, &path, e))?;
             deleted += 1;
         }
     }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Deserialize;
 
 use super::ImportSummary;
-use crate::data_error::{to_millis, DataError};
+use crate::data_error::{to_millis, DataError, Refusal};
 use crate::export::{FORMAT, VERSION};
 use crate::moods;
 use crate::sos::plan::RelapsePlan;
@@ -200,20 +200,18 @@ fn trigger_id(conn: &Connection, name: &str, now: DateTime<Utc>) -> rusqlite::Re
 /// Reads a Daybreak export; checks only its shape (values are checked as they are written).
 pub fn parse(bytes: &[u8]) -> Result<ExportFile, DataError> {
     let file: ExportFile = serde_json::from_slice(bytes)
-        .map_err(|_| DataError::invalid("This is not a Daybreak export Daybreak can read."))?;
+        .map_err(|_| DataError::Refused(Refusal::NotADaybreakExport))?;
     if file.format != FORMAT {
-        return Err(DataError::invalid("This is not a Daybreak export."));
+        return Err(DataError::Refused(Refusal::NotADaybreakExport));
     }
     if file.version > VERSION {
-        return Err(DataError::invalid(
-            "This export was made by a newer version of Daybreak. Please update Daybreak.",
-        ));
+        return Err(DataError::Refused(Refusal::NewerExport));
     }
     Ok(file)
 }
 
 fn unreadable<E>(_: E) -> DataError {
-    DataError::invalid("This export has an entry Daybreak can't accept, so nothing was imported.")
+    DataError::Refused(Refusal::BadEntry)
 }
 
 /// Writes a parsed export into the transaction, counting what is new and what was there.
@@ -455,9 +453,7 @@ fn merge_plan(
     let changed = merged != current;
     if changed {
         crate::sos::plan::write(tx, &merged, now).map_err(|e| match e {
-            DataError::Invalid(_) => DataError::invalid(
-                "The relapse plan in this export is too long to add to yours, so nothing was imported.",
-            ),
+            DataError::Invalid(_) => DataError::Refused(Refusal::PlanTooLong),
             other => other,
         })?;
     }

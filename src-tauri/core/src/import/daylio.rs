@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::ImportSummary;
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal, RowProblem};
 use crate::moods::{self, MAX_NOTE_CHARS};
 use crate::time::instant_at;
 
@@ -94,22 +94,16 @@ fn columns(names: &[String], width: usize) -> Result<Columns, DataError> {
     let find = |name: &str| names.iter().position(|n| n == name);
     let need = |name: &str| {
         find(name).ok_or_else(|| {
-            DataError::invalid(format!(
-                "This Daylio export has no \u{201c}{name}\u{201d} column, so Daybreak can't read \
-                 it. Please export it again from Daylio (Export entries, CSV)."
-            ))
+            DataError::Refused(Refusal::DaylioColumn {
+                column: name.to_string(),
+            })
         })
     };
     if find("full_date").is_none() && find("year").is_some() {
-        return Err(DataError::invalid(
-            "This export comes from an older version of Daylio, which leaves out full dates. \
-             Please update Daylio and export your entries again.",
-        ));
+        return Err(DataError::Refused(Refusal::DaylioOld));
     }
     if width > MAX_COLUMNS {
-        return Err(DataError::invalid(
-            "The first row of this file has far too many columns for a Daylio export.",
-        ));
+        return Err(DataError::Refused(Refusal::DaylioTooWide));
     }
     Ok(Columns {
         date: need("full_date")?,
@@ -122,10 +116,11 @@ fn columns(names: &[String], width: usize) -> Result<Columns, DataError> {
     })
 }
 
-fn row_problem(row: usize, what: &str) -> DataError {
-    DataError::invalid(format!(
-        "Row {row} of this Daylio export {what} Nothing was imported."
-    ))
+fn row_problem(row: usize, problem: RowProblem) -> DataError {
+    DataError::Refused(Refusal::DaylioRow {
+        row: u32::try_from(row).unwrap_or(u32::MAX),
+        problem,
+    })
 }
 
 /// `YYYY-MM-DD`, as Daylio writes `full_date`.
@@ -243,43 +238,20 @@ fn entry(record: &csv::Record, cols: &Columns) -> Result<DaylioEntry, DataError>
     if record.width != cols.count {
         return Err(row_problem(
             row,
-            &format!(
-                "has {} fields where the first row has {}, so Daybreak can't read it safely.",
-                record.width, cols.count
-            ),
+            RowProblem::Fields {
+                fields: u32::try_from(record.width).unwrap_or(u32::MAX),
+                expected: u32::try_from(cols.count).unwrap_or(u32::MAX),
+            },
         ));
     }
     let mut text = Vec::with_capacity(record.fields.len());
     for field in &record.fields {
-        text.push(std::str::from_utf8(field).map_err(|_| {
-            row_problem(
-                row,
-                "has characters Daybreak can't read. Daylio's own export is UTF-8 text; \
-                 please export it again from Daylio.",
-            )
-        })?);
+        text.push(std::str::from_utf8(field).map_err(|_| row_problem(row, RowProblem::NotUtf8))?);
     }
     let optional = |col: Option<usize>| col.map_or("", |c| text[c]);
-    let date = parse_date(text[cols.date]).ok_or_else(|| {
-        row_problem(
-            row,
-            "has a date Daybreak can't read. Dates should look like 2024-03-31.",
-        )
-    })?;
-    let time = parse_time(text[cols.time]).ok_or_else(|| {
-        row_problem(
-            row,
-            "has a time Daybreak can't read. Times should look like 8:30 PM or 20:30.",
-        )
-    })?;
-    let mood = parse_mood(text[cols.mood]).ok_or_else(|| {
-        row_problem(
-            row,
-            "has a mood Daybreak doesn't recognise. Daybreak understands Daylio's five \
-             standard moods: rad, good, meh, bad and awful. If you renamed your moods in \
-             Daylio, you could change their names back before exporting.",
-        )
-    })?;
+    let date = parse_date(text[cols.date]).ok_or_else(|| row_problem(row, RowProblem::Date))?;
+    let time = parse_time(text[cols.time]).ok_or_else(|| row_problem(row, RowProblem::Time))?;
+    let mood = parse_mood(text[cols.mood]).ok_or_else(|| row_problem(row, RowProblem::Mood))?;
     let note = compose_note(
         optional(cols.note_title),
         optional(cols.note),
@@ -291,8 +263,9 @@ fn entry(record: &csv::Record, cols: &Columns) -> Result<DaylioEntry, DataError>
     {
         return Err(row_problem(
             row,
-            "has a note longer than the 4000 characters Daybreak keeps with a mood \
-             (counting its title and activities). Please shorten it in Daylio and export again.",
+            RowProblem::NoteTooLong {
+                max: MAX_NOTE_CHARS as u32,
+            },
         ));
     }
     Ok(DaylioEntry {
@@ -309,7 +282,7 @@ pub fn parse(bytes: &[u8]) -> Result<DaylioFile, DataError> {
     let mut reader = csv::Reader::new(strip_bom(bytes), MAX_COLUMNS);
     let header = loop {
         match reader.next_record() {
-            None => return Err(DataError::invalid("This Daylio export has no entries.")),
+            None => return Err(DataError::Refused(Refusal::DaylioEmpty)),
             Some(record) => {
                 let record = record?;
                 if !record.is_blank() {
@@ -327,15 +300,14 @@ pub fn parse(bytes: &[u8]) -> Result<DaylioFile, DataError> {
             continue;
         }
         if entries.len() == MAX_ROWS {
-            return Err(DataError::invalid(
-                "This Daylio export has more than 200,000 entries, which is more than Daybreak \
-                 can import at once. Nothing was imported.",
-            ));
+            return Err(DataError::Refused(Refusal::DaylioTooMany {
+                max: MAX_ROWS as u32,
+            }));
         }
         entries.push(entry(&record, &cols)?);
     }
     if entries.is_empty() {
-        return Err(DataError::invalid("This Daylio export has no entries."));
+        return Err(DataError::Refused(Refusal::DaylioEmpty));
     }
     Ok(DaylioFile { entries })
 }
@@ -354,10 +326,7 @@ pub fn write(
         // time is read as its first occurrence.
         let at = instant_at(entry.wall, tz);
         if at > latest {
-            return Err(row_problem(
-                entry.row,
-                "is dated in the future, so Daybreak can't add it.",
-            ));
+            return Err(row_problem(entry.row, RowProblem::Future));
         }
         let mood = i64::from(entry.mood);
         let there = moods::already_logged(tx, at, mood, entry.note.as_deref())?;
@@ -396,7 +365,7 @@ mod tests {
 
     fn refused(bytes: &[u8]) -> String {
         match parse(bytes) {
-            Err(DataError::Invalid(message)) => message,
+            Err(DataError::Refused(refusal)) => refusal.to_string(),
             other => panic!("expected the file to be refused, got {other:?}"),
         }
     }
@@ -613,7 +582,7 @@ mod tests {
         for _ in 0..=MAX_ROWS {
             text.push_str("2024-01-01,,,10:00,meh,,,\n");
         }
-        assert!(refused(text.as_bytes()).contains("more than 200,000 entries"));
+        assert!(refused(text.as_bytes()).contains("more than 200000 entries"));
     }
 
     #[test]

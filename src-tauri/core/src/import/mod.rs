@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal};
 use crate::store::Store;
 
 /// Files larger than this are refused before parsing.
@@ -95,12 +95,14 @@ pub enum Parsed {
 /// Recognises the format from the content (not the file name) and parses it.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, DataError> {
     if bytes.len() > MAX_BYTES {
-        return Err(DataError::invalid("This file is too big to import."));
+        return Err(DataError::Refused(Refusal::FileTooBig {
+            max_mb: (MAX_BYTES / (1024 * 1024)) as u32,
+        }));
     }
     // A byte-order mark, as some editors save JSON with: not part of the content.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(DataError::invalid("This file is empty."));
+        return Err(DataError::Refused(Refusal::EmptyFile));
     }
     let start = bytes
         .iter()
@@ -111,9 +113,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, DataError> {
     } else if daylio::looks_like(bytes) {
         daylio::parse(bytes).map(Parsed::Daylio)
     } else {
-        Err(DataError::invalid(
-            "Daybreak can import its own export (.json) or a Daylio export (.csv). This file is neither.",
-        ))
+        Err(DataError::Refused(Refusal::UnknownImport))
     }
 }
 

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::cravings::CravingOutcome;
-use crate::data_error::{from_millis, DataError};
+use crate::data_error::{from_millis, DataError, FileAction, IoReason};
 use crate::insights::{self, CountItem, Insights};
 use crate::sobriety::count::Span;
 use crate::sobriety::streaks::{history, streaks};
@@ -186,10 +186,11 @@ pub fn to_pdf(report: &Report) -> Result<Vec<u8>, DataError> {
         &blocks::footer(report),
     )
     .map_err(|e| DataError::Io {
-        action: "write the report's PDF".into(),
+        action: FileAction::MakePdf,
+        path: String::new(),
         reason: match e {
-            pdf::PdfError::NoFont => "no font was found on this computer".into(),
-            pdf::PdfError::Write(why) => why,
+            pdf::PdfError::NoFont => IoReason::NoFont,
+            pdf::PdfError::Write => IoReason::Other,
         },
     })
 }
@@ -217,8 +218,16 @@ pub fn write_files(
     let html = to_html(report);
     let pdf = to_pdf(report)?;
     let save = |ext: &str, bytes: &[u8]| {
-        crate::export_file::write_new(dir, "daybreak-report", ext, bytes, "The report", now, tz)
-            .map(|p| p.display().to_string())
+        crate::export_file::write_new(
+            dir,
+            "daybreak-report",
+            ext,
+            bytes,
+            FileAction::SaveReport,
+            now,
+            tz,
+        )
+        .map(|p| p.display().to_string())
     };
     Ok(ReportFiles {
         html: save("html", html.as_bytes())?,

@@ -33,8 +33,8 @@ const INK: (u8, u8, u8) = (0x2f, 0x66, 0x90);
 #[derive(Debug)]
 pub(super) enum PdfError {
     NoFont,
-    /// krilla refused to write the file.
-    Write(String),
+    /// krilla refused to write the file (its reason is technical, so it is not kept).
+    Write,
 }
 
 impl From<NoFont> for PdfError {
@@ -402,9 +402,7 @@ fn finish(
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
-        .map_err(|e| PdfError::Write(format!("{e:?}")))
+    document.finish().map_err(|_| PdfError::Write)
 }
 
 fn fill((r, g, b): (u8, u8, u8)) -> Fill {

@@ -228,7 +228,7 @@ pub fn export_to(
         "relapse-prevention-plan",
         "html",
         html.as_bytes(),
-        "The plan",
+        crate::data_error::FileAction::SavePlan,
         now,
         tz,
     )

@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode } from './generated';
+import type { AppError, ErrorCode, ErrorDetail } from './generated';
 
 /** Every error code the backend can send. Kept in step with `ErrorCode` by the check below. */
 export const ERROR_CODES = [
@@ -23,14 +23,19 @@ type MissingCodes = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
 const allCodesListed: [MissingCodes] extends [never] ? true : false = true;
 void allCodesListed;
 
-/** A failed backend command. Views branch on `code`, never on `message`. */
+/**
+ * A failed backend command. Views branch on `code`, and word it from `code` and `detail`
+ * (lib/errors.ts); `message` is the backend's English, for logs.
+ */
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  readonly detail: ErrorDetail | null;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, detail: ErrorDetail | null = null) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
+    this.detail = detail;
   }
 }
 
@@ -47,7 +52,7 @@ function isAppError(value: unknown): value is AppError {
 /** Turns whatever a rejected invoke produced into an IpcError. Unknown shapes become `internal`. */
 export function toIpcError(reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
-  if (isAppError(reason)) return new IpcError(reason.code, reason.message);
+  if (isAppError(reason)) return new IpcError(reason.code, reason.message, reason.detail ?? null);
   if (typeof reason === 'string') return new IpcError('internal', reason);
   if (reason instanceof Error) return new IpcError('internal', reason.message);
   return new IpcError('internal', 'Unknown error from the backend.');

@@ -194,7 +194,13 @@ export const commands = {
 /* Types */
 export type AppError = {
 	code: ErrorCode,
+	/**
+	 *  In English, for logs. The UI words what it shows from `code` and `detail`, in the
+	 *  person's language, and never shows this.
+	 */
 	message: string,
+	/**  The facts a sentence needs beyond the code (how long to wait, which file, ...). */
+	detail: ErrorDetail | null,
 };
 
 export type Article = {
@@ -237,6 +243,17 @@ export type ArticleSummary = {
 	 */
 	languages: Language[],
 };
+
+/**  What is wrong with a backup file. */
+export type BackupProblem = "not_a_backup" | 
+/**  Cut short or changed: its checksum does not match. */
+"incomplete" | 
+/**  Its key file does not decode. */
+"key_file" | 
+/**  Its journal does not open or fails the integrity check. */
+"journal" | 
+/**  It opens, but was made from another journal. */
+"other_journal";
 
 export type BackupSummary = {
 	path: string,
@@ -439,11 +456,39 @@ export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "
  */
 "cancelled";
 
+/**  What the UI needs to word an error precisely, as kinds and numbers. */
+export type ErrorDetail = 
+/**  Several wrong tries in a row: wait this long before the next. */
+{ kind: "wait"; seconds: number } | 
+/**  A file could not be used: doing what, which file (empty when none) and why. */
+{ kind: "file"; action: FileAction; path: string; reason: IoReason } | 
+/**  What is wrong with a backup file. */
+{ kind: "backup"; problem: BackupProblem } | 
+/**  What was stopped before the end. */
+{ kind: "cancelled"; task: Task } | 
+/**  A new passphrase that is empty, too short or too long, with the limits. */
+{ kind: "passphrase"; problem: PassphraseRule; min: number; max: number } | 
+/**  Input only the core can judge (a file to import, a name taken...). */
+{ kind: "refused"; refusal: Refusal } | 
+/**  What was asked for was removed meanwhile. */
+{ kind: "gone" };
+
 export type EveningCheckIn = {
 	sober: boolean,
 	difficulty: number,
 	note: string | null,
 };
+
+/**  What was being done with a file when it failed. */
+export type FileAction = 
+/**  Any other use of a file or folder. */
+"use" | "read" | "write" | "create_folder" | "delete" | 
+/**  Writing a backup to the place the person chose. */
+"write_backup" | 
+/**  Putting a restored journal in the journal's folder. */
+"restore_journal" | "save_export" | "save_report" | "save_plan" | "save_settings" | 
+/**  Making the counsellor report's PDF. */
+"make_pdf";
 
 /**
  *  What the person's data shows, as facts: the UI words them on screen and `words` in the
@@ -510,6 +555,13 @@ export type Insights = {
 	/**  What stands out, as facts with their sample sizes; the UI and the report word them. */
 	findings: Finding[],
 };
+
+/**  Why a file could not be used, in the operating system's terms made plain. */
+export type IoReason = "not_found" | "not_allowed" | "already_exists" | "read_only" | 
+/**  Every name for today's file in that folder is taken. */
+"too_many_files" | 
+/**  No font to draw the PDF with was found on this computer. */
+"no_font" | "other";
 
 export type JournalEntry = {
 	id: number,
@@ -665,6 +717,9 @@ export type MoodInput = {
 	note: string | null,
 };
 
+/**  Which rule a new passphrase breaks. */
+export type PassphraseRule = "empty" | "too_short" | "too_long";
+
 export type Person = {
 	id: number,
 	name: string,
@@ -706,6 +761,46 @@ export type Reason = {
 	text: string,
 };
 
+/**  Input only the core can judge, as a kind with its numbers; the UI words it. */
+export type Refusal = 
+/**  A file to import (or to read into the library) is empty. */
+{ kind: "empty_file" } | 
+/**  A file to import is larger than the limit. */
+{ kind: "file_too_big"; maxMb: number } | 
+/**  A file for the library that is not text, Markdown or HTML. */
+{ kind: "not_text" } | 
+/**  A file for the library that is not UTF-8 text. */
+{ kind: "not_utf8" } | 
+/**  A file for the library with no text Daybreak can read. */
+{ kind: "no_readable_text" } | 
+/**  A file to import that is neither a Daybreak export nor a Daylio export. */
+{ kind: "unknown_import" } | 
+/**  A trigger with that name is already there. */
+{ kind: "name_taken" } | 
+/**  Not a Daybreak export, or one Daybreak can't read. */
+{ kind: "not_a_daybreak_export" } | 
+/**  A Daybreak export made by a newer Daybreak. */
+{ kind: "newer_export" } | 
+/**  An export with an entry Daybreak can't accept: nothing was imported. */
+{ kind: "bad_entry" } | 
+/**  The relapse plan in an export is too long to add to the person's own. */
+{ kind: "plan_too_long" } | 
+/**  A Daylio export with no entries. */
+{ kind: "daylio_empty" } | 
+/**  An export from an older Daylio, which leaves out full dates. */
+{ kind: "daylio_old" } | 
+/**  A Daylio export without a column Daybreak needs (named as Daylio names it). */
+{ kind: "daylio_column"; column: string } | 
+/**  A first row with far too many columns for a Daylio export. */
+{ kind: "daylio_too_wide" } | 
+/**  More entries than Daybreak imports at once. */
+{ kind: "daylio_too_many"; max: number } | 
+/**
+ *  One row of a Daylio export can't be imported (counting the header as row 1), so
+ *  nothing was.
+ */
+{ kind: "daylio_row"; row: number; problem: RowProblem };
+
 /**
  *  What the UI gets back from a re-key: the new recovery key (to show once), the fresh backup
  *  made under the new key (or why it could not be made), and the automatic backups from
@@ -714,7 +809,8 @@ export type Reason = {
 export type RekeyedJournal = {
 	recoveryKey: string,
 	backupPath: string | null,
-	backupProblem: string | null,
+	/**  Why the fresh backup could not be made, for the UI to word. */
+	backupProblem: AppError | null,
 	olderBackups: string[],
 };
 
@@ -778,6 +874,15 @@ export type ReportOptions = {
 	/**  The language the report is written in; English when not given. */
 	language?: Language,
 };
+
+/**  What is wrong with one row of a Daylio export. */
+export type RowProblem = 
+/**  Not as many fields as the first row. */
+{ kind: "fields"; fields: number; expected: number } | { kind: "not_utf8" } | { kind: "date" } | { kind: "time" } | 
+/**  Not one of Daylio's five standard moods. */
+{ kind: "mood" } | 
+/**  A note (with its title and activities) over the limit. */
+{ kind: "note_too_long"; max: number } | { kind: "future" } | { kind: "unclosed_quote" } | { kind: "text_after_quote" };
 
 /**  Money and time not spent, when the user told us what a day used to cost. */
 export type Savings = {

@@ -5,7 +5,7 @@
 //! It works on bytes (every character that matters is ASCII, so it never splits a UTF-8
 //! character) and hands back one row at a time, so a big file is never held twice.
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal, RowProblem};
 
 /// One row of the file: its number (the first row is 1, as a spreadsheet counts them) and its
 /// fields. Fields past `Reader::max_fields` are counted in `width` but not kept.
@@ -31,10 +31,11 @@ pub struct Reader<'a> {
     pub max_fields: usize,
 }
 
-fn row_problem(row: usize, what: &str) -> DataError {
-    DataError::invalid(format!(
-        "Row {row} of this Daylio export {what} Nothing was imported."
-    ))
+fn row_problem(row: usize, problem: RowProblem) -> DataError {
+    DataError::Refused(Refusal::DaylioRow {
+        row: u32::try_from(row).unwrap_or(u32::MAX),
+        problem,
+    })
 }
 
 impl<'a> Reader<'a> {
@@ -64,7 +65,7 @@ impl<'a> Reader<'a> {
                 loop {
                     let Some(quote) = b[self.pos..].iter().position(|&c| c == b'"') else {
                         self.pos = b.len();
-                        return Some(Err(row_problem(row, "opens a quote that is never closed.")));
+                        return Some(Err(row_problem(row, RowProblem::UnclosedQuote)));
                     };
                     field.extend_from_slice(&b[self.pos..self.pos + quote]);
                     self.pos += quote + 1;
@@ -77,10 +78,7 @@ impl<'a> Reader<'a> {
                 }
                 if !matches!(b.get(self.pos), None | Some(b',' | b'\r' | b'\n')) {
                     self.pos = b.len();
-                    return Some(Err(row_problem(
-                        row,
-                        "has text straight after a closing quote, so Daybreak can't tell where the field ends.",
-                    )));
+                    return Some(Err(row_problem(row, RowProblem::TextAfterQuote)));
                 }
             } else {
                 let end = b[self.pos..]

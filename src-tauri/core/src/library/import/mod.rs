@@ -7,7 +7,7 @@ mod chrome;
 mod html;
 mod text;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal};
 
 /// Larger files are refused before any parsing.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -50,21 +50,17 @@ fn format_of(file_name: &str, text: &str) -> Format {
 /// Reads a file's bytes into an article, or says plainly why it can't.
 pub fn import(file_name: &str, bytes: &[u8]) -> Result<Imported, DataError> {
     if bytes.len() > MAX_BYTES {
-        return Err(DataError::invalid(
-            "This file is too big to import (the limit is 5 MB).",
-        ));
+        return Err(DataError::Refused(Refusal::FileTooBig {
+            max_mb: (MAX_BYTES / (1024 * 1024)) as u32,
+        }));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(DataError::invalid("This file is empty."));
+        return Err(DataError::Refused(Refusal::EmptyFile));
     }
     if looks_binary(bytes) {
-        return Err(DataError::invalid(
-            "This doesn't look like a text, Markdown or HTML file, so it can't be imported.",
-        ));
+        return Err(DataError::Refused(Refusal::NotText));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        DataError::invalid("This file isn't plain UTF-8 text. Save it as UTF-8 and try again.")
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|_| DataError::Refused(Refusal::NotUtf8))?;
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -89,7 +85,7 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Imported, DataError> {
         < MIN_TEXT_CHARS
         || words < 3
     {
-        return Err(DataError::invalid("There's no readable text in this file."));
+        return Err(DataError::Refused(Refusal::NoReadableText));
     }
     Ok(imported)
 }
@@ -119,26 +115,38 @@ fn title_from_file_name(name: &str) -> String {
 mod tests {
     use super::*;
 
-    fn refused(name: &str, bytes: &[u8]) -> String {
+    fn refused(name: &str, bytes: &[u8]) -> Refusal {
         match import(name, bytes) {
-            Err(DataError::Invalid(m)) => m,
+            Err(DataError::Refused(r)) => r,
             other => panic!("{name} must be refused, got {other:?}"),
         }
     }
 
     #[test]
-    fn bad_files_are_refused_with_a_clear_message() {
-        assert!(refused("a.txt", b"").contains("empty"));
-        assert!(refused("a.txt", b" \n\t ").contains("empty"));
-        assert!(refused("a.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("doesn't look like"));
-        assert!(refused("a.txt", &[b'a', 0xff, 0xfe, b'b', b' ', b'c', b'd']).contains("UTF-8"));
-        assert!(refused("big.txt", &vec![b'a'; MAX_BYTES + 1]).contains("too big"));
-        assert!(refused(
-            "a.html",
-            b"<html><script>alert(1)</script><img src=x></html>"
-        )
-        .contains("no readable"));
-        assert!(refused("a.md", b"# \n\n---\n").contains("no readable"));
+    fn bad_files_are_refused_with_a_kind_the_ui_words() {
+        assert_eq!(refused("a.txt", b""), Refusal::EmptyFile);
+        assert_eq!(refused("a.txt", b" \n\t "), Refusal::EmptyFile);
+        assert_eq!(
+            refused("a.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Refusal::NotText
+        );
+        assert_eq!(
+            refused("a.txt", &[b'a', 0xff, 0xfe, b'b', b' ', b'c', b'd']),
+            Refusal::NotUtf8
+        );
+        assert_eq!(
+            refused("big.txt", &vec![b'a'; MAX_BYTES + 1]),
+            Refusal::FileTooBig { max_mb: 5 },
+            "the limit, in MB, for the UI to say"
+        );
+        assert_eq!(
+            refused(
+                "a.html",
+                b"<html><script>alert(1)</script><img src=x></html>"
+            ),
+            Refusal::NoReadableText
+        );
+        assert_eq!(refused("a.md", b"# \n\n---\n"), Refusal::NoReadableText);
     }
 
     #[test]
