@@ -15,8 +15,9 @@ const SOURCES: [string, string][] = [
       string
     >,
   ),
-  // Vitest hands CSS imports over empty, so the style sheet is read from disk.
+  // Vitest hands CSS imports over empty, so the style sheets are read from disk.
   ['/src/app.css', readFileSync(path.join(HERE, '../app.css'), 'utf8')],
+  ['/src/journal.css', readFileSync(path.join(HERE, '../journal.css'), 'utf8')],
 ];
 
 /** Every font size in `source` that does not grow with the person's text size. */
