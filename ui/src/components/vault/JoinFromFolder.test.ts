@@ -20,6 +20,8 @@ async function openJoin() {
   const user = userEvent.setup();
   render(Welcome, { onCreated, onJoined });
   await user.click(screen.getByTestId('join-start'));
+  // The form is a file of its own, fetched when the link is followed.
+  await screen.findByTestId('join-folder');
   return { user, onJoined, onCreated };
 }
 
