@@ -30,6 +30,7 @@ say "UI type checks (svelte-check)"
 say "UI component tests (vitest)"
 (cd ui && npm test --silent)
 build_ui
+say "The first screen's files fit their budget (scripts/check-first-chunk.mjs)" && node scripts/check-first-chunk.mjs
 
 say "Rust lints (cargo clippy -D warnings)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
