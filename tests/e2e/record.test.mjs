@@ -12,6 +12,7 @@ import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { createJournal, lockAndUnlock } from './lib/flows.mjs';
+import { waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'quiet river evening';
 const JOURNAL_WORD = 'lighthouse';
@@ -131,11 +132,15 @@ describe('Moods, cravings, journal and insights, end to end', { concurrency: 1 }
     assert.equal((await kinds()).length, before.length - 1, 'the mood is gone from the list at once');
     await s().click('undo-button');
     await s().waitForAbsent('undo-toast', { why: 'Undo closes its toast' });
-    const back = await s().executeScript(
-      `return !!document.querySelector('[data-testid="timeline-item"][data-kind="mood"][data-id="' + arguments[0] + '"]');`,
-      [deleted],
+    // The toast closes at once; the row comes back when the restore has answered.
+    await waitUntil(
+      () =>
+        s().executeScript(
+          `return !!document.querySelector('[data-testid="timeline-item"][data-kind="mood"][data-id="' + arguments[0] + '"]');`,
+          [deleted],
+        ),
+      { message: 'Undo puts the mood back in the timeline' },
     );
-    assert.ok(back, 'Undo puts the mood back in the timeline');
     assert.deepEqual(await kinds(), before, 'the timeline is as it was');
     assert.equal(await s().isShown('timeline-error'), false, 'no error line');
   });
