@@ -1,6 +1,10 @@
+import { BOOT_START, markBoot } from './lib/bootMarks';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+
+// The first screen's files are fetched, parsed and their modules run: the UI starts now.
+markBoot(BOOT_START);
 
 const target = document.getElementById('app');
 if (!target) {
