@@ -41,7 +41,9 @@ const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 's
 const DRIVERS = new Set(['tauri-driver', 'WebKitWebDriver']);
 
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  // A run without the figure (the floor has no start-up marks) leaves it out.
+  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (s.length === 0) return null;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
@@ -106,6 +108,9 @@ function processStartEpochMs(app, names) {
   return null;
 }
 
+/** A start-up mark's time in ms, or null when the page did not set it. */
+const markMs = (marks, name) => (marks && typeof marks[name] === 'number' ? round(marks[name]) : null);
+
 /** Starts one app on its first screen and measures it. */
 async function startRun(kind, binary) {
   const { home, data } = freshHome(kind);
@@ -116,8 +121,11 @@ async function startRun(kind, binary) {
     const found = await foundAt(app.session, FIRST_FIELD[kind]);
     const page = await app.session.executeScript(
       `const n = performance.getEntriesByType('navigation')[0];
+       // Daybreak's start-up marks (ui/src/lib/bootMarks.ts), on the same clock; none in the floor.
+       const marks = Object.fromEntries(performance.getEntriesByType('mark')
+         .filter((m) => m.name.startsWith('daybreak:')).map((m) => [m.name.slice(9), m.startTime]));
        return { dcl: n ? n.domContentLoadedEventEnd : null, load: n ? n.loadEventEnd : null,
-                now: performance.now(), origin: performance.timeOrigin };`,
+                now: performance.now(), origin: performance.timeOrigin, marks };`,
     );
     const started = processStartEpochMs(app, [path.basename(binary).slice(0, 15)]);
     const settle = app.sessionRequestedAt + 10_000 - performance.now();
@@ -128,6 +136,11 @@ async function startRun(kind, binary) {
       domContentLoadedMs: round(page.dcl),
       loadMs: round(page.load),
       firstFieldInPageMs: round(page.now),
+      // Milliseconds since the navigation started: the UI's code runs, the boot call answers,
+      // the welcome or unlock screen is drawn. Null in the floor, which has no marks.
+      bootStartMs: markMs(page.marks, 'boot-start'),
+      bootAnsweredMs: markMs(page.marks, 'boot-answered'),
+      firstScreenMs: markMs(page.marks, 'first-screen'),
       ...memoryOf(app),
     };
   } finally {
@@ -194,7 +207,7 @@ for (let i = 0; i < runs; i++) {
   for (const kind of order) {
     const r = await startRun(kind, kind === 'floor' ? opts.floor : opts.app);
     results[kind].push(r);
-    console.log(`run ${i + 1}/${runs} ${kind}: interactive ${r.interactiveMs} ms, DCL ${r.domContentLoadedMs} ms, PSS ${r.pssMb} MB`);
+    console.log(`run ${i + 1}/${runs} ${kind}: interactive ${r.interactiveMs} ms, DCL ${r.domContentLoadedMs} ms, boot ${r.bootStartMs ?? '-'} / ${r.bootAnsweredMs ?? '-'} / ${r.firstScreenMs ?? '-'} ms, PSS ${r.pssMb} MB`);
   }
 }
 const heavy = [];
@@ -208,7 +221,7 @@ const summary = (rs, key) => median(rs.map((r) => r[key]));
 const m = {};
 for (const kind of ['floor', 'daybreak']) {
   m[kind] = Object.fromEntries(
-    ['interactiveMs', 'processStartToPageMs', 'domContentLoadedMs', 'loadMs', 'firstFieldInPageMs', 'pssMb', 'rssMb'].map((k) => [k, summary(results[kind], k)]),
+    ['interactiveMs', 'processStartToPageMs', 'domContentLoadedMs', 'loadMs', 'firstFieldInPageMs', 'bootStartMs', 'bootAnsweredMs', 'firstScreenMs', 'pssMb', 'rssMb'].map((k) => [k, summary(results[kind], k)]),
   );
   m[kind].binaryMb = round(fs.statSync(kind === 'floor' ? opts.floor : opts.app).size / 1024 / 1024);
 }
