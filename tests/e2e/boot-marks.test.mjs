@@ -1,0 +1,59 @@
+// End-to-end: the UI's start-up marks (ui/src/lib/bootMarks.ts) are on the real WebKit page's
+// timeline, in order, where perf/harness.mjs reads them: the UI's code starts, the boot call
+// answers, the first screen is drawn. Only times; nothing about the journal.
+
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+
+import { launchApp } from "./lib/app.mjs";
+
+test(
+  "the welcome screen leaves its start-up marks, in order",
+  { timeout: 180_000 },
+  async (t) => {
+    const dataDir = fs.mkdtempSync(
+      path.join(os.tmpdir(), "daybreak-e2e-marks-"),
+    );
+    const app = await launchApp({ dataDir, name: "boot-marks" });
+    try {
+      await app.session.waitFor("create-passphrase", {
+        timeoutMs: 60_000,
+        why: "a first run shows the welcome screen",
+      });
+      const page = await app.session.executeScript(
+        `return { now: performance.now(), marks: performance.getEntriesByType('mark')
+         .filter((m) => m.name.startsWith('daybreak:')).map((m) => [m.name, m.startTime]) };`,
+      );
+      const names = page.marks.map(([name]) => name);
+      assert.deepEqual(
+        names,
+        [
+          "daybreak:boot-start",
+          "daybreak:boot-answered",
+          "daybreak:first-screen",
+        ],
+        "each start-up mark is set once, in the order the UI starts",
+      );
+      const times = page.marks.map(([, time]) => time);
+      for (let i = 1; i < times.length; i++) {
+        assert.ok(
+          times[i] >= times[i - 1],
+          `${names[i]} comes after ${names[i - 1]} (${times.join(" ≤ ")} ms)`,
+        );
+      }
+      assert.ok(
+        times.at(-1) <= page.now,
+        "the first screen was drawn before the field was found",
+      );
+      t.diagnostic(
+        `boot marks (ms since navigation): ${page.marks.map(([n, t]) => `${n.slice(9)} ${t.toFixed(1)}`).join(", ")}`,
+      );
+    } finally {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);
