@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -6,6 +6,7 @@ vi.mock('../../lib/ipc/backup');
 
 import * as backup from '../../lib/ipc/backup';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { useLanguage } from '../../lib/i18n';
 import BackupSettings from './BackupSettings.svelte';
 
 const SUMMARY = {
@@ -19,6 +20,8 @@ const SUMMARY = {
 };
 
 describe('BackupSettings', () => {
+  afterEach(() => useLanguage('en'));
+
   beforeEach(() => {
     vi.mocked(backup.automaticBackups).mockResolvedValue(['/d/backups/auto-2026-11-27.dbk']);
   });
@@ -54,7 +57,7 @@ describe('BackupSettings', () => {
     await user.clear(screen.getByTestId('restore-secret'));
     await user.type(screen.getByTestId('restore-secret'), 'old passphrase');
     await user.click(screen.getByTestId('restore-inspect'));
-    expect((await screen.findByTestId('restore-summary')).textContent).toMatch(/14 journal entries/);
+    expect((await screen.findByTestId('restore-summary')).textContent).toMatch(/Journal entries: 14/);
     expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', {
       passphrase: 'old passphrase',
     });
@@ -79,5 +82,18 @@ describe('BackupSettings', () => {
     expect(backup.inspectBackup).toHaveBeenLastCalledWith('/d/backups/auto-2026-11-27.dbk', {
       recoveryKey: 'K7QF-9M2D',
     });
+  });
+
+  it('says what a backup holds in Spanish, from the kinds the core counts', async () => {
+    useLanguage('es');
+    vi.mocked(backup.inspectBackup).mockResolvedValue(SUMMARY);
+    const user = userEvent.setup();
+    render(BackupSettings, { onRestored: vi.fn() });
+    await user.click(await screen.findByTestId('backup-auto-restore'));
+    await user.type(screen.getByTestId('restore-secret'), 'old passphrase');
+    await user.click(screen.getByTestId('restore-inspect'));
+    const summary = (await screen.findByTestId('restore-summary')).textContent ?? '';
+    expect(summary).toMatch(/Contadores: 2/);
+    expect(summary).toMatch(/Entradas del diario: 14/);
   });
 });
