@@ -8,6 +8,7 @@ import * as journal from '../../lib/ipc/journal';
 import * as fixtures from '../../testing/journal';
 import { deferred } from '../../testing/deferred';
 import type { SearchHit } from '../../lib/bindings';
+import { useLanguage } from '../../lib/i18n';
 import SearchBox from './SearchBox.svelte';
 
 function setup() {
@@ -27,6 +28,7 @@ describe('SearchBox', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+    useLanguage('en');
   });
 
   it('invites a search before anything is typed', () => {
@@ -119,5 +121,19 @@ describe('SearchBox', () => {
     expect(results()[1]!.querySelector('button')).toBeNull();
     await user.click(screen.getByTestId('search-open'));
     expect(onOpenJournal).toHaveBeenCalledWith(7);
+  });
+
+  it('names a result without a title by its kind, in the language spoken', async () => {
+    useLanguage('es');
+    vi.mocked(journal.searchEntries).mockResolvedValue([
+      fixtures.hit({ title: null }),
+      fixtures.hit({ kind: 'mood', id: 4, title: null }),
+    ]);
+    const { user } = setup();
+    await user.type(screen.getByTestId('search-box'), 'walk');
+    await vi.advanceTimersByTimeAsync(150);
+    await vi.waitFor(() => expect(results()).toHaveLength(2));
+    expect(screen.getByTestId('search-open').textContent?.trim()).toBe('Entrada sin título');
+    expect(results()[1]!.querySelector('.title')?.textContent?.trim()).toBe('Ánimo');
   });
 });
