@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, messageForCode, messageForError } from './errors';
+// Refusals are worded by refusals.ts, which the shell loads (see errorsBeforeShell.test.ts).
+import './refusals';
 import { ERROR_CODES, IpcError } from './ipc/IpcError';
 import { useLanguage } from './i18n';
 

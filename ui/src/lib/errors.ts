@@ -1,15 +1,6 @@
-import type {
-  BackupProblem,
-  ErrorCode,
-  ErrorDetail,
-  FileAction,
-  IoReason,
-  Refusal,
-  RowProblem,
-  Task,
-} from './bindings';
+import type { BackupProblem, ErrorCode, ErrorDetail, FileAction, IoReason, Refusal, Task } from './bindings';
 import { toIpcError } from './ipc/IpcError';
-import { currentLocale, intlLocale, m } from './i18n';
+import { currentLocale, m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
@@ -129,69 +120,17 @@ const TASKS: Record<Task, () => string> = {
   backup: () => m.errors_cancelled_backup(),
 };
 
-function refusalText(refusal: Refusal): string {
-  switch (refusal.kind) {
-    case 'empty_file':
-      return m.errors_refused_empty_file();
-    case 'file_too_big':
-      return m.errors_refused_file_too_big({ maxMb: refusal.maxMb });
-    case 'not_text':
-      return m.errors_refused_not_text();
-    case 'not_utf8':
-      return m.errors_refused_not_utf8();
-    case 'no_readable_text':
-      return m.errors_refused_no_readable_text();
-    case 'unknown_import':
-      return m.errors_refused_unknown_import();
-    case 'name_taken':
-      return m.errors_refused_name_taken();
-    case 'not_a_daybreak_export':
-      return m.errors_refused_not_a_daybreak_export();
-    case 'newer_export':
-      return m.errors_refused_newer_export();
-    case 'bad_entry':
-      return m.errors_refused_bad_entry();
-    case 'plan_too_long':
-      return m.errors_refused_plan_too_long();
-    case 'daylio_empty':
-      return m.errors_refused_daylio_empty();
-    case 'daylio_old':
-      return m.errors_refused_daylio_old();
-    case 'daylio_column':
-      return m.errors_refused_daylio_column({ column: refusal.column });
-    case 'daylio_too_wide':
-      return m.errors_refused_daylio_too_wide();
-    case 'daylio_too_many':
-      return m.errors_refused_daylio_too_many({
-        max: new Intl.NumberFormat(intlLocale()).format(refusal.max),
-      });
-    case 'daylio_row':
-      return m.errors_refused_daylio_row({ row: refusal.row, problem: rowProblemText(refusal.problem) });
-  }
-}
+/**
+ * What the core refused (an import, a trigger's name, the plan's length) is said by
+ * `refusals.ts`: only the journal's screens can be refused anything, so those sentences come
+ * with the shell's file and not with the first screen's (issue 12). Until it has loaded, the
+ * code's own sentence is said.
+ */
+let refusalWords: ((refusal: Refusal) => string) | undefined;
 
-/** What is wrong with a row of a Daylio export, as the end of "Row 9 of this Daylio export …". */
-function rowProblemText(problem: RowProblem): string {
-  switch (problem.kind) {
-    case 'fields':
-      return m.errors_row_fields({ fields: problem.fields, expected: problem.expected });
-    case 'not_utf8':
-      return m.errors_row_not_utf8();
-    case 'date':
-      return m.errors_row_date();
-    case 'time':
-      return m.errors_row_time();
-    case 'mood':
-      return m.errors_row_mood();
-    case 'note_too_long':
-      return m.errors_row_note_too_long({ max: problem.max });
-    case 'future':
-      return m.errors_row_future();
-    case 'unclosed_quote':
-      return m.errors_row_unclosed_quote();
-    case 'text_after_quote':
-      return m.errors_row_text_after_quote();
-  }
+/** Called once by `refusals.ts` when its file loads. */
+export function provideRefusalWords(words: (refusal: Refusal) => string): void {
+  refusalWords = words;
 }
 
 /** The sentence for an error's facts: how long to wait, which file and why, what was refused. */
@@ -214,7 +153,7 @@ export function detailText(detail: ErrorDetail): string {
         ? m.errors_passphrase_too_short({ min: detail.min })
         : m.errors_passphrase_too_long({ max: detail.max });
     case 'refused':
-      return refusalText(detail.refusal);
+      return refusalWords ? refusalWords(detail.refusal) : ERROR_MESSAGES.invalid_input;
     case 'gone':
       return m.errors_gone();
   }
