@@ -23,6 +23,7 @@ use chrono_tz::Tz;
 use daybreak_core::reminders::{
     due, next_after, CheckInsToday, Occurrence, ReminderKind, ReminderSettings, Shown, Wording,
 };
+use daybreak_core::words::Language;
 use daybreak_core::{clock, device_settings, sobriety, DataError, JournalError};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -65,7 +66,7 @@ impl Screen {
 struct MilestoneFact {
     at: DateTime<Utc>,
     clock: String,
-    label: String,
+    length: sobriety::MilestoneLength,
 }
 
 /// What the scheduler knows from the journal: nothing while it is locked.
@@ -147,6 +148,15 @@ impl Reminders {
         Ok(saved.reminders)
     }
 
+    /// The language reminders speak: the one chosen in Settings, else the system's, else
+    /// English. Read at each reminder, so a change in Settings counts from the next one.
+    fn language(&self) -> Language {
+        device_settings::load(&self.dir)
+            .language
+            .or_else(|| crate::commands::sos::system_locale().and_then(|t| Language::from_tag(&t)))
+            .unwrap_or_default()
+    }
+
     /// Whether closing the window keeps Daybreak in the tray: some reminder is on and the
     /// person did not say no when asked.
     pub fn keep_in_tray(&self) -> bool {
@@ -155,57 +165,37 @@ impl Reminders {
     }
 }
 
-/// What a reminder's notification says. Neutral words unless the person chose plain ones; a
-/// clock's name and milestone only when they turned that on and the journal is unlocked.
-/// Never journal text. (English for now, as the UI is; these are the only sentences the shell
-/// shows by itself.)
+/// What a reminder's notification says, in `language`. Neutral words unless the person chose
+/// plain ones; a clock's name and milestone only when they turned that on and the journal is
+/// unlocked. Never journal text. The words are the core's (`words::ReminderWords`): these are
+/// the only sentences the shell shows by itself.
 pub fn notice(
     settings: &ReminderSettings,
     kind: ReminderKind,
-    milestone: Option<(&str, &str)>,
+    milestone: Option<(&str, sobriety::MilestoneLength)>,
+    language: Language,
 ) -> Notice {
-    let (summary, body) = match (settings.wording, kind) {
-        (Wording::Neutral, _) => ("Daybreak", "A moment for yourself".to_string()),
-        (Wording::Plain, ReminderKind::Morning) => (
-            "Good morning",
-            "Would you like to set an intention for today?".to_string(),
-        ),
-        (Wording::Plain, ReminderKind::Evening) => (
-            "Evening check-in",
-            "How did today go? Your check-in is ready when you are.".to_string(),
-        ),
-        (Wording::Plain, ReminderKind::HowAreYou) => (
-            "How are you?",
-            "Take a moment to notice how you feel.".to_string(),
-        ),
-        (Wording::Plain, ReminderKind::Milestone) => (
-            "A day worth marking",
-            "You reached a milestone today.".to_string(),
-        ),
+    let words = &language.words().reminders;
+    let [summary, body] = match (settings.wording, kind) {
+        (Wording::Neutral, _) => ["Daybreak", words.neutral],
+        (Wording::Plain, ReminderKind::Morning) => words.morning,
+        (Wording::Plain, ReminderKind::Evening) => words.evening,
+        (Wording::Plain, ReminderKind::HowAreYou) => words.how_are_you,
+        (Wording::Plain, ReminderKind::Milestone) => words.milestone,
     };
     let body = match (kind, milestone) {
-        (ReminderKind::Milestone, Some((clock, label))) if settings.details => {
-            format!("{clock}: {label}")
+        (ReminderKind::Milestone, Some((clock, length))) if settings.details => {
+            format!(
+                "{clock}: {}",
+                (words.length)(length.unit, i64::from(length.count))
+            )
         }
-        _ => body,
+        _ => body.to_string(),
     };
     Notice {
         summary: summary.to_string(),
         body,
     }
-}
-
-/// A milestone as the notice says it ("30 days", "1 year"): English, as the notices are.
-fn milestone_words(length: sobriety::MilestoneLength) -> String {
-    let unit = match length.unit {
-        sobriety::TimeUnit::Hours => "hour",
-        sobriety::TimeUnit::Days => "day",
-        sobriety::TimeUnit::Weeks => "week",
-        sobriety::TimeUnit::Months => "month",
-        sobriety::TimeUnit::Years => "year",
-    };
-    let s = if length.count == 1 { "" } else { "s" };
-    format!("{} {unit}{s}", length.count)
 }
 
 /// Today's check-ins and the milestones reached today or next, when the journal is unlocked.
@@ -230,7 +220,7 @@ fn journal_facts<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>, tz: Tz) -> 
                 .map(|m| MilestoneFact {
                     at: m.at,
                     clock: clock.name.clone(),
-                    label: milestone_words(m.length),
+                    length: m.length,
                 })
         })
         .collect();
@@ -330,8 +320,8 @@ impl Reminders {
             .milestone
             .and_then(|i| facts.milestones.get(i))
             .filter(|_| facts.unlocked)
-            .map(|m| (m.clock.as_str(), m.label.as_str()));
-        let notice = notice(&settings, occurrence.kind, milestone);
+            .map(|m| (m.clock.as_str(), m.length));
+        let notice = notice(&settings, occurrence.kind, milestone, self.language());
         match show(&notice) {
             Ok(id) => {
                 if let Some(id) = id {
@@ -456,6 +446,11 @@ mod tests {
     use super::*;
     use chrono::NaiveTime;
 
+    const THIRTY_DAYS: sobriety::MilestoneLength = sobriety::MilestoneLength {
+        unit: sobriety::TimeUnit::Days,
+        count: 30,
+    };
+
     fn plain() -> ReminderSettings {
         ReminderSettings {
             evening: NaiveTime::from_hms_opt(21, 0, 0),
@@ -473,7 +468,12 @@ mod tests {
             ReminderKind::HowAreYou,
             ReminderKind::Milestone,
         ] {
-            let n = notice(&settings, kind, Some(("Alcohol", "30 days")));
+            let n = notice(
+                &settings,
+                kind,
+                Some(("Alcohol", THIRTY_DAYS)),
+                Language::En,
+            );
             assert_eq!(
                 (n.summary.as_str(), n.body.as_str()),
                 ("Daybreak", "A moment for yourself"),
@@ -486,22 +486,62 @@ mod tests {
     fn plain_words_say_what_it_is_for_but_name_no_clock_unless_asked() {
         let mut settings = plain();
         assert_eq!(
-            notice(&settings, ReminderKind::Evening, None).summary,
+            notice(&settings, ReminderKind::Evening, None, Language::En).summary,
             "Evening check-in"
         );
         let note = notice(
             &settings,
             ReminderKind::Milestone,
-            Some(("Alcohol", "30 days")),
+            Some(("Alcohol", THIRTY_DAYS)),
+            Language::En,
         );
         assert!(!note.body.contains("Alcohol") && !note.body.contains("30"));
         settings.details = true;
         let note = notice(
             &settings,
             ReminderKind::Milestone,
-            Some(("Alcohol", "30 days")),
+            Some(("Alcohol", THIRTY_DAYS)),
+            Language::En,
         );
         assert_eq!(note.body, "Alcohol: 30 days");
+    }
+
+    #[test]
+    fn a_reminder_speaks_the_language_chosen_in_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let reminders = Reminders::new(dir.path().to_path_buf());
+        device_settings::set_language(dir.path(), Some(Language::Es)).unwrap();
+        let mut settings = plain();
+        let language = reminders.language();
+        assert_eq!(language, Language::Es);
+        assert_eq!(
+            notice(
+                &ReminderSettings::default(),
+                ReminderKind::Evening,
+                None,
+                language
+            )
+            .body,
+            "Un momento para ti"
+        );
+        assert_eq!(
+            notice(&settings, ReminderKind::Evening, None, language).summary,
+            "Registro de la noche"
+        );
+        settings.details = true;
+        let note = notice(
+            &settings,
+            ReminderKind::Milestone,
+            Some(("Alcohol", THIRTY_DAYS)),
+            language,
+        );
+        assert_eq!(note.body, "Alcohol: 30 días");
+        device_settings::set_language(dir.path(), Some(Language::En)).unwrap();
+        assert_eq!(
+            reminders.language(),
+            Language::En,
+            "a change counts at the next reminder"
+        );
     }
 
     #[test]
@@ -534,6 +574,8 @@ mod tests {
         let app = Builder::address(bus.1.as_str()).unwrap().build().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let reminders = Arc::new(Reminders::new(dir.path().to_path_buf()));
+        // English whatever LANG the test runs under: the words below are checked.
+        device_settings::set_language(dir.path(), Some(Language::En)).unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
         let at = |h, m| instant_at(day.and_hms_opt(h, m, 0).unwrap(), Berlin);
         reminders
@@ -560,7 +602,7 @@ mod tests {
             milestones: vec![MilestoneFact {
                 at: at(18, 30),
                 clock: "Alcohol".into(),
-                label: "30 days".into(),
+                length: THIRTY_DAYS,
             }],
             unlocked: true,
         };

@@ -64,7 +64,7 @@ pub async fn sos_set_country(
 /// The system's locale as POSIX systems set it for a program (LC_ALL, then LC_MESSAGES, then
 /// LANG): "C" and "POSIX" count, and name no country. `None` when none is set (Windows, and
 /// macOS apps started from the Finder), where the web view's language stands in.
-fn system_locale() -> Option<String> {
+pub(crate) fn system_locale() -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())

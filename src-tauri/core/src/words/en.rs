@@ -1,7 +1,8 @@
 //! English.
 
-use super::{english_plural, Words};
+use super::{english_plural, ReminderWords, Words};
 use crate::insights::{DayMarkKind, Finding};
+use crate::sobriety::TimeUnit;
 
 pub(super) const WORDS: Words = Words {
     months: [
@@ -158,6 +159,26 @@ Times are your local time; lists are separated by \"; \".\r\n\
 Text that starts with = + - or @ is written with a leading ' so that spreadsheet programs\r\n\
 show it instead of running it as a formula.\r\n\
 The complete export, including your relapse plan and library, is the JSON export.\r\n",
+    reminders: ReminderWords {
+        neutral: "A moment for yourself",
+        morning: [
+            "Good morning",
+            "Would you like to set an intention for today?",
+        ],
+        evening: [
+            "Evening check-in",
+            "How did today go? Your check-in is ready when you are.",
+        ],
+        how_are_you: ["How are you?", "Take a moment to notice how you feel."],
+        milestone: ["A day worth marking", "You reached a milestone today."],
+        length: |unit, n| match unit {
+            TimeUnit::Hours => english_plural(n, "hour", "hours"),
+            TimeUnit::Days => english_plural(n, "day", "days"),
+            TimeUnit::Weeks => english_plural(n, "week", "weeks"),
+            TimeUnit::Months => english_plural(n, "month", "months"),
+            TimeUnit::Years => english_plural(n, "year", "years"),
+        },
+    },
 };
 
 fn finding(f: &Finding) -> String {

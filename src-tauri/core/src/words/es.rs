@@ -1,7 +1,8 @@
 //! Spanish: plain, warm, "tú", as the Spanish articles are written.
 
-use super::Words;
+use super::{ReminderWords, Words};
 use crate::insights::{DayMarkKind, Finding};
+use crate::sobriety::TimeUnit;
 
 /// "1 día", "2 días".
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -162,6 +163,26 @@ El texto que empieza por = + - o @ se escribe con un ' delante, para que los pro
 hojas de cálculo lo muestren en lugar de ejecutarlo como una fórmula.\r\n\
 La exportación completa, con tu plan de prevención de recaídas y tu biblioteca, es la\r\n\
 exportación JSON.\r\n",
+    reminders: ReminderWords {
+        neutral: "Un momento para ti",
+        morning: ["Buenos días", "¿Quieres fijar una intención para hoy?"],
+        evening: [
+            "Registro de la noche",
+            "¿Qué tal ha ido el día? Tu registro te espera cuando quieras.",
+        ],
+        how_are_you: [
+            "¿Cómo estás?",
+            "Tómate un momento para notar cómo te sientes.",
+        ],
+        milestone: ["Un día para celebrar", "Hoy has alcanzado un hito."],
+        length: |unit, n| match unit {
+            TimeUnit::Hours => plural(n, "hora", "horas"),
+            TimeUnit::Days => plural(n, "día", "días"),
+            TimeUnit::Weeks => plural(n, "semana", "semanas"),
+            TimeUnit::Months => plural(n, "mes", "meses"),
+            TimeUnit::Years => plural(n, "año", "años"),
+        },
+    },
 };
 
 fn finding(f: &Finding) -> String {

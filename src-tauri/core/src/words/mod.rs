@@ -1,6 +1,7 @@
 //! The sentences the core writes into files a person reads: the counsellor report, the relapse
-//! plan page and the spreadsheet export's README, in the language the person chose. Screens are
-//! worded by the UI from the kinds and numbers the core returns; only files are worded here.
+//! plan page and the spreadsheet export's README, in the language the person chose; and the
+//! reminders' notifications, which the shell shows by itself with no screen to word them.
+//! Screens are worded by the UI from the kinds and numbers the core returns.
 //!
 //! One table per language (`en`, `es`), each a `Words` value: a sentence missing from a
 //! language does not compile. Sentences with numbers or names in them are small functions, so
@@ -33,6 +34,12 @@ impl Language {
             Language::En => "en",
             Language::Es => "es",
         }
+    }
+
+    /// The language of a locale tag ("es_ES.UTF-8", "es-MX", "en"), when Daybreak has it.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['_', '-', '.', '@']).next()?.to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
     /// The sentences in this language.
@@ -151,6 +158,22 @@ pub struct Words {
 
     // The spreadsheet export.
     pub spreadsheet_readme: &'static str,
+
+    // The reminders' notifications.
+    pub reminders: ReminderWords,
+}
+
+/// What a reminder's notification says: a title and a line each. Never journal text; a clock's
+/// name and a milestone's length only when the person turned that on (the shell decides).
+pub struct ReminderWords {
+    /// The line under "Daybreak" that every reminder says by default, whatever it is for.
+    pub neutral: &'static str,
+    pub morning: [&'static str; 2],
+    pub evening: [&'static str; 2],
+    pub how_are_you: [&'static str; 2],
+    pub milestone: [&'static str; 2],
+    /// A milestone's length: "30 days", "1 year".
+    pub length: fn(crate::sobriety::TimeUnit, i64) -> String,
 }
 
 impl Words {
