@@ -193,6 +193,10 @@ pub enum Refusal {
     UnknownImport,
     /// A trigger with that name is already there.
     NameTaken,
+    /// A clock's start moved past a slip already recorded on it.
+    StartAfterSlip,
+    /// A slip before its clock started.
+    SlipBeforeStart,
     /// Not a Daybreak export, or one Daybreak can't read.
     NotADaybreakExport,
     /// A Daybreak export made by a newer Daybreak.
@@ -294,6 +298,10 @@ impl std::fmt::Display for Refusal {
                  This file is neither.",
             ),
             Refusal::NameTaken => f.write_str("There is already a trigger with that name."),
+            Refusal::StartAfterSlip => f.write_str(
+                "The start can't be after a slip on this clock. Edit or remove that slip first.",
+            ),
+            Refusal::SlipBeforeStart => f.write_str("A slip can't be before this clock started."),
             Refusal::NotADaybreakExport => {
                 f.write_str("This is not a Daybreak export Daybreak can read.")
             }

@@ -11,7 +11,7 @@ use daybreak_core::sobriety::{
     TimeUnit,
 };
 use daybreak_core::time::{instant_at, local};
-use daybreak_core::{DataError, Passphrase, Session};
+use daybreak_core::{DataError, Passphrase, Refusal, Session};
 
 const TZ: Tz = chrono_tz::America::New_York;
 
@@ -64,6 +64,14 @@ fn open() -> (TempJournal, Session) {
     let j = TempJournal::new();
     let (session, _) = j.create();
     (j, session)
+}
+
+/// What the core refused with a kind the UI words (see `Refusal`).
+fn refused(result: Result<impl std::fmt::Debug, DataError>) -> Refusal {
+    match result {
+        Err(DataError::Refused(refusal)) => refusal,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
 }
 
 fn invalid(result: Result<impl std::fmt::Debug, DataError>) -> String {
@@ -242,14 +250,14 @@ fn slips_are_checked_edited_and_removed() {
     let st = s.store_mut();
     let start = days_ago(100);
     let c = clocks::create(st, &input("Alcohol", start), now(), TZ).unwrap();
-    let before = invalid(slips::record(
+    let before = refused(slips::record(
         st,
         c.id,
         &slip(start - Duration::minutes(1)),
         now(),
         TZ,
     ));
-    assert_eq!(before, "A slip can't be before this clock started.");
+    assert_eq!(before, Refusal::SlipBeforeStart);
     assert!(invalid(slips::record(
         st,
         c.id,
@@ -297,7 +305,10 @@ fn slips_are_checked_edited_and_removed() {
     ));
     // The start cannot move past a slip.
     let late = input("Alcohol", days_after(start, 11));
-    assert!(invalid(clocks::update(st, c.id, &late, now(), TZ)).contains("slip"));
+    assert_eq!(
+        refused(clocks::update(st, c.id, &late, now(), TZ)),
+        Refusal::StartAfterSlip
+    );
 }
 
 #[test]

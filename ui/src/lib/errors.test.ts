@@ -108,6 +108,10 @@ describe('friendly error messages', () => {
       refusal: { kind: 'file_too_big', maxMb: 5 },
     });
     const taken = new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'name_taken' } });
+    const afterSlip = new IpcError('invalid_input', 'x', {
+      kind: 'refused',
+      refusal: { kind: 'start_after_slip' },
+    });
     const short = new IpcError('invalid_input', 'x', {
       kind: 'passphrase',
       problem: 'too_short',
@@ -115,16 +119,18 @@ describe('friendly error messages', () => {
       max: 1024,
     });
     const gone = new IpcError('not_found', 'That clock no longer exists.', { kind: 'gone' });
-    expect([big, taken, short, gone].map((e) => messageForError(e))).toEqual([
+    expect([big, taken, afterSlip, short, gone].map((e) => messageForError(e))).toEqual([
       'This file is too big to import (the limit is 5 MB).',
       'There is already a trigger with that name.',
+      "The start can't be after a slip on this clock. Edit or remove that slip first.",
       'Use at least 8 characters for your passphrase.',
       "That's no longer there. It may have just been removed.",
     ]);
     useLanguage('es');
-    expect([big, taken, short, gone].map((e) => messageForError(e))).toEqual([
+    expect([big, taken, afterSlip, short, gone].map((e) => messageForError(e))).toEqual([
       'Este archivo es demasiado grande para importarlo (el límite es de 5 MB).',
       'Ya hay un detonante con ese nombre.',
+      'El inicio no puede ser posterior a un desliz de este contador. Cambia o quita primero ese desliz.',
       'Usa al menos 8 caracteres en tu frase de acceso.',
       'Eso ya no está. Puede que se acabe de borrar.',
     ]);

@@ -23,6 +23,10 @@ export function refusalText(refusal: Refusal): string {
       return m.errors_refused_unknown_import();
     case 'name_taken':
       return m.errors_refused_name_taken();
+    case 'start_after_slip':
+      return m.errors_refused_start_after_slip();
+    case 'slip_before_start':
+      return m.sobrietyrules_a_slip_can_t_be_2();
     case 'not_a_daybreak_export':
       return m.errors_refused_not_a_daybreak_export();
     case 'newer_export':

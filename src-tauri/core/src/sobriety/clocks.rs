@@ -11,7 +11,7 @@ use specta::Type;
 use super::milestones::{reached, Milestone};
 use super::model::{Clock, ClockDetail, ClockView, Slip};
 use super::views;
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{from_millis, to_millis, DataError, Refusal};
 use crate::store::Store;
 use crate::time::local;
 
@@ -132,9 +132,7 @@ pub fn update(
                 r.get(0)
             })?;
         if first_slip.is_some_and(|first| to_millis(input.started_at) > first) {
-            return Err(DataError::invalid(
-                "The start can't be after a slip on this clock. Edit or remove that slip first.",
-            ));
+            return Err(DataError::Refused(Refusal::StartAfterSlip));
         }
         tx.execute(
             "UPDATE clocks SET name = ?2, started_at = ?3, money_per_day_cents = ?4,

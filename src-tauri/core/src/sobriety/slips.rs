@@ -10,7 +10,7 @@ use specta::Type;
 use super::clocks;
 use super::model::{Clock, ClockDetail, ClockView};
 use super::streaks::{history, streaks};
-use crate::data_error::{to_millis, DataError};
+use crate::data_error::{to_millis, DataError, Refusal};
 use crate::store::Store;
 
 /// A clock's slips, oldest first (read where the clock's history is built).
@@ -45,9 +45,7 @@ impl SlipInput {
             return Err(DataError::invalid("A slip can't be in the future."));
         }
         if self.at < clock.started_at {
-            return Err(DataError::invalid(
-                "A slip can't be before this clock started.",
-            ));
+            return Err(DataError::Refused(Refusal::SlipBeforeStart));
         }
         let note = self
             .note

@@ -5,6 +5,8 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../../lib/ipc/sobriety');
 
 import * as sobriety from '../../lib/ipc/sobriety';
+// The refusals' words come with the shell in the app (refusals.ts); this view is tested alone.
+import '../../lib/refusals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import * as fixtures from '../../testing/sobriety';
 import ClockDetail from './ClockDetail.svelte';
@@ -144,7 +146,7 @@ describe('ClockDetail', () => {
 
   it('keeps the edit form open with the reason when the backend refuses', async () => {
     vi.mocked(sobriety.updateSlip).mockRejectedValue(
-      new IpcError('invalid_input', "A slip can't be before this clock started."),
+      new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'slip_before_start' } }),
     );
     const { user } = setup();
     await user.click(await screen.findByTestId('slip-edit'));

@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/moods');
 
 import * as sobriety from '../../lib/ipc/sobriety';
 import * as moods from '../../lib/ipc/moods';
+// The refusals' words come with the shell in the app (refusals.ts); this view is tested alone.
+import '../../lib/refusals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { clock } from '../../testing/sobriety';
 import SlipFlow from './SlipFlow.svelte';
@@ -100,7 +102,7 @@ describe('SlipFlow', () => {
 
   it("shows the backend's words when it refuses", async () => {
     vi.mocked(sobriety.recordSlip).mockRejectedValue(
-      new IpcError('invalid_input', "A slip can't be before this clock started."),
+      new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'slip_before_start' } }),
     );
     const { user } = setup();
     await user.click(screen.getByTestId('slip-save'));

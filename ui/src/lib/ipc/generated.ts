@@ -777,6 +777,10 @@ export type Refusal =
 { kind: "unknown_import" } | 
 /**  A trigger with that name is already there. */
 { kind: "name_taken" } | 
+/**  A clock's start moved past a slip already recorded on it. */
+{ kind: "start_after_slip" } | 
+/**  A slip before its clock started. */
+{ kind: "slip_before_start" } | 
 /**  Not a Daybreak export, or one Daybreak can't read. */
 { kind: "not_a_daybreak_export" } | 
 /**  A Daybreak export made by a newer Daybreak. */
