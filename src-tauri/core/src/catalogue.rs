@@ -4,7 +4,7 @@
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Field, Named, Refusal};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -48,6 +48,13 @@ impl Catalogue {
         }
     }
 
+    fn named(self) -> Named {
+        match self {
+            Catalogue::Emotions => Named::Emotion,
+            Catalogue::CopingActions => Named::CopingAction,
+        }
+    }
+
     fn what(self) -> &'static str {
         match self {
             Catalogue::Emotions => "emotion",
@@ -76,11 +83,16 @@ pub fn list(store: &Store, catalogue: Catalogue) -> Result<Vec<Label>, DataError
 /// Adds the person's own entry, or returns the existing one with that name (any case).
 pub fn add(store: &mut Store, catalogue: Catalogue, name: &str) -> Result<Label, DataError> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 40 {
-        return Err(DataError::invalid(format!(
-            "Please name the {} in 1 to 40 characters.",
-            catalogue.what()
-        )));
+    if name.is_empty() {
+        return Err(DataError::Refused(Refusal::NameMissing {
+            what: catalogue.named(),
+        }));
+    }
+    if name.chars().count() > 40 {
+        return Err(DataError::Refused(Refusal::TooLong {
+            what: Field::Name,
+            max: 40,
+        }));
     }
     let table = catalogue.table();
     store.write(|tx| {
@@ -114,10 +126,7 @@ pub(crate) fn check_ids(
     ))?;
     for id in ids {
         if !stmt.exists([id])? {
-            return Err(DataError::invalid(format!(
-                "One of the chosen {}s no longer exists.",
-                catalogue.what()
-            )));
+            return Err(DataError::NotFound(catalogue.what()));
         }
     }
     Ok(())

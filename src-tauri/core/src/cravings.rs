@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::catalogue::{self, Catalogue, Label};
-use crate::data_error::{found, from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal, Scale};
 use crate::moods::tidy_note;
 use crate::sobriety::slips::{self, SlipInput};
 use crate::store::Store;
@@ -81,12 +81,10 @@ pub struct CravingEvent {
     pub slip_id: Option<i64>,
 }
 
-fn short(text: Option<&str>, what: &str) -> Result<Option<String>, DataError> {
+fn short(text: Option<&str>, what: Field) -> Result<Option<String>, DataError> {
     let text = text.map(str::trim).filter(|t| !t.is_empty());
     if text.is_some_and(|t| t.chars().count() > 200) {
-        return Err(DataError::invalid(format!(
-            "Please keep {what} under 200 characters."
-        )));
+        return Err(DataError::Refused(Refusal::TooLong { what, max: 200 }));
     }
     Ok(text.map(String::from))
 }
@@ -94,17 +92,19 @@ fn short(text: Option<&str>, what: &str) -> Result<Option<String>, DataError> {
 impl CravingInput {
     fn checked(&self, now: DateTime<Utc>) -> Result<CravingInput, DataError> {
         if self.strength > 10 {
-            return Err(DataError::invalid("Craving strength goes from 0 to 10."));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::Craving,
+                min: 0,
+                max: 10,
+            }));
         }
         if self.at > now + chrono::Duration::minutes(5) {
-            return Err(DataError::invalid(
-                "A craving can't be logged in the future.",
-            ));
+            return Err(DataError::Refused(Refusal::InFuture {
+                what: Moment::Craving,
+            }));
         }
         if self.slip_clock_id.is_some() && self.outcome != CravingOutcome::Used {
-            return Err(DataError::invalid(
-                "A slip is only recorded when the outcome was \"I used\".",
-            ));
+            return Err(DataError::Refused(Refusal::SlipWithoutUse));
         }
         let dedup = |ids: &[i64]| {
             let mut ids = ids.to_vec();
@@ -115,8 +115,8 @@ impl CravingInput {
         Ok(CravingInput {
             triggers: dedup(&self.triggers),
             actions: dedup(&self.actions),
-            place: short(self.place.as_deref(), "the place")?,
-            people: short(self.people.as_deref(), "who you were with")?,
+            place: short(self.place.as_deref(), Field::Place)?,
+            people: short(self.people.as_deref(), Field::People)?,
             note: tidy_note(self.note.as_deref())?,
             ..self.clone()
         })

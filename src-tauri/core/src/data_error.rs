@@ -197,6 +197,55 @@ pub enum Refusal {
     StartAfterSlip,
     /// A slip before its clock started.
     SlipBeforeStart,
+    /// Something that needs a name was given none.
+    NameMissing { what: Named },
+    /// Text longer than it may be, in characters.
+    TooLong { what: Field, max: u32 },
+    /// Nothing written where words are needed.
+    NothingWritten { what: Field },
+    /// A moment in the future where only what already happened can be recorded.
+    InFuture { what: Moment },
+    /// A number outside its range (both ends allowed).
+    OutOfRange { what: Scale, min: u32, max: u32 },
+    /// A clock's start more than `max_years` ago.
+    #[serde(rename_all = "camelCase")]
+    StartTooFarBack { max_years: u32 },
+    /// A currency that is not a three-letter code.
+    BadCurrency,
+    /// An archived clock can't be the main one.
+    ArchivedMain,
+    /// A tag longer than `max` characters, or with a comma.
+    BadTag { max: u32 },
+    /// More than `max` tags on an entry.
+    TooManyTags { max: u32 },
+    /// A slip recorded with a craving whose outcome was not "I used".
+    SlipWithoutUse,
+    /// A trigger merged into itself.
+    MergeSame,
+    /// A report whose start is after its end.
+    DatesReversed,
+    /// A report over more than `max_years`.
+    #[serde(rename_all = "camelCase")]
+    ReportTooLong { max_years: u32 },
+    /// A phone number that is not digits, spaces, +, - or brackets.
+    BadPhone,
+    /// A list of the relapse plan with more than `items` items, or an item over `chars`.
+    PlanListTooLong {
+        what: PlanList,
+        items: u32,
+        chars: u32,
+    },
+    /// A country that is not in the list of crisis lines.
+    UnknownCountry,
+    /// A sync folder inside Daybreak's own folder.
+    SyncFolderInside,
+    /// A restore while the journal has changes from its last session not folded in yet.
+    UnfoldedChanges,
+    /// A change in the sync folder that does not fit this journal.
+    SyncChangeMisfit,
+    /// A request the UI never makes (a page, a range, a kind or a value out of bounds): the
+    /// person is told only that something isn't right.
+    BadRequest,
     /// Not a Daybreak export, or one Daybreak can't read.
     NotADaybreakExport,
     /// A Daybreak export made by a newer Daybreak.
@@ -218,6 +267,93 @@ pub enum Refusal {
     /// One row of a Daylio export can't be imported (counting the header as row 1), so
     /// nothing was.
     DaylioRow { row: u32, problem: RowProblem },
+}
+
+/// What a name is missing for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Named {
+    Clock,
+    Trigger,
+    Person,
+    Emotion,
+    CopingAction,
+}
+
+/// A piece of text people write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Note,
+    Title,
+    /// A journal entry's text.
+    Entry,
+    /// A check-in's intention for the day.
+    Intention,
+    /// Where a craving happened.
+    Place,
+    /// Who the person was with during a craving.
+    People,
+    /// A reason to stay on track.
+    Reason,
+    /// The relapse plan's "If I slip".
+    IfISlip,
+}
+
+/// What can't be in the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    ClockStart,
+    Slip,
+    Entry,
+    Craving,
+    Mood,
+}
+
+/// A number with a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    Mood,
+    Craving,
+    /// An evening check-in's difficulty.
+    Difficulty,
+    /// Hours of sleep.
+    Sleep,
+    /// A clock's money per day, in whole units of its currency.
+    MoneyPerDay,
+    /// A clock's hours per day.
+    HoursPerDay,
+    /// Auto-lock, in minutes.
+    AutoLock,
+}
+
+/// A list of the relapse plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanList {
+    WarningSigns,
+    HighRiskSituations,
+    CopingStrategies,
+    Places,
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Field::Name => "the name",
+            Field::Note => "the note",
+            Field::Title => "the title",
+            Field::Entry => "the entry",
+            Field::Intention => "the intention",
+            Field::Place => "the place",
+            Field::People => "who you were with",
+            Field::Reason => "a reason",
+            Field::IfISlip => "\"If I slip\"",
+        })
+    }
 }
 
 /// What is wrong with one row of a Daylio export.
@@ -302,6 +438,57 @@ impl std::fmt::Display for Refusal {
                 "The start can't be after a slip on this clock. Edit or remove that slip first.",
             ),
             Refusal::SlipBeforeStart => f.write_str("A slip can't be before this clock started."),
+            Refusal::NameMissing { what } => write!(f, "Please give the {what:?} a name."),
+            Refusal::TooLong { what, max } => {
+                write!(f, "Please keep {what} under {max} characters.")
+            }
+            Refusal::NothingWritten { what } => write!(f, "Write {what} first."),
+            Refusal::InFuture { what } => write!(f, "The {what:?} can't be in the future."),
+            Refusal::OutOfRange { what, min, max } => {
+                write!(f, "The {what:?} goes from {min} to {max}.")
+            }
+            Refusal::StartTooFarBack { max_years } => write!(
+                f,
+                "That start date is more than {max_years} years back. Please check it."
+            ),
+            Refusal::BadCurrency => f.write_str("The currency should be a code like USD or EUR."),
+            Refusal::ArchivedMain => f.write_str("An archived clock can't be the main one."),
+            Refusal::BadTag { max } => write!(
+                f,
+                "Tags are single words or short phrases (up to {max} characters), without commas."
+            ),
+            Refusal::TooManyTags { max } => write!(f, "Please use at most {max} tags."),
+            Refusal::SlipWithoutUse => {
+                f.write_str("A slip is only recorded when the outcome was \"I used\".")
+            }
+            Refusal::MergeSame => f.write_str("Choose two different triggers to merge."),
+            Refusal::DatesReversed => f.write_str(
+                "The start date is after the end date. Please choose the dates again.",
+            ),
+            Refusal::ReportTooLong { max_years } => write!(
+                f,
+                "A report can cover up to {max_years} years. Please choose a shorter range."
+            ),
+            Refusal::BadPhone => f.write_str(
+                "Please enter a phone number using digits, spaces, +, - or brackets.",
+            ),
+            Refusal::PlanListTooLong { what, items, chars } => write!(
+                f,
+                "Please keep the {what:?} to {items} items of up to {chars} characters."
+            ),
+            Refusal::UnknownCountry => f.write_str("Choose a country from the list."),
+            Refusal::SyncFolderInside => f.write_str(
+                "Choose a folder outside Daybreak's own folder: a sync engine must never see \
+                 the journal's live file.",
+            ),
+            Refusal::UnfoldedChanges => f.write_str(
+                "Your journal has changes from its last session that aren't folded in yet. \
+                 Unlock it once, then restore.",
+            ),
+            Refusal::SyncChangeMisfit => {
+                f.write_str("A change in the sync folder does not fit this journal.")
+            }
+            Refusal::BadRequest => f.write_str("Daybreak was asked for something it can't do."),
             Refusal::NotADaybreakExport => {
                 f.write_str("This is not a Daybreak export Daybreak can read.")
             }

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Deserializer, Serialize};
 use specta::Type;
 
-use crate::data_error::{DataError, FileAction};
+use crate::data_error::{DataError, FileAction, Refusal};
 use crate::preferences;
 use crate::store::Store;
 use crate::words::Language;
@@ -80,10 +80,11 @@ pub fn update(
     let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let mut settings = load(dir);
     change(&mut settings)?;
-    let mut bytes = serde_json::to_vec_pretty(&settings)
-        .map_err(|_| DataError::invalid("These settings could not be saved."))?;
-    bytes.push(b'\n');
     let target = path(dir);
+    let mut bytes = serde_json::to_vec_pretty(&settings).map_err(|e| {
+        DataError::file(FileAction::SaveSettings, &target, &std::io::Error::other(e))
+    })?;
+    bytes.push(b'\n');
     crate::private_files::create_dir(dir)
         .and_then(|()| crate::vault::atomic::replace_file(&target, &bytes, "settings"))
         .map_err(|e| DataError::file(FileAction::SaveSettings, &target, &e))?;
@@ -98,7 +99,7 @@ pub fn set_country(dir: &Path, country: Option<&str>) -> Result<DeviceSettings, 
         Some(code) => Some(
             normal_country(code)
                 .filter(|c| crate::sos::crisis_lines::country(c).is_some())
-                .ok_or_else(|| DataError::invalid("Choose a country from the list."))?,
+                .ok_or_else(|| DataError::Refused(Refusal::UnknownCountry))?,
         ),
     };
     update(dir, move |s| {

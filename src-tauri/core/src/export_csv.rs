@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, FileAction};
 use crate::store::Store;
 use crate::time::local;
 use crate::words::Language;
@@ -168,10 +168,12 @@ pub fn export_zip(
 pub fn zip_from(export: &Value, tz: Tz, language: Language) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    let failed = |_| DataError::invalid("The spreadsheet export could not be made.");
-    zip.start_file("README.txt", options).map_err(failed)?;
+    // The zip is made in memory: a failure here is the system's, told as a file not saved.
+    let failed = |e: std::io::Error| DataError::file(FileAction::SaveExport, Path::new(""), &e);
+    let zipped = |e: zip::result::ZipError| failed(std::io::Error::other(e));
+    zip.start_file("README.txt", options).map_err(zipped)?;
     zip.write_all(language.words().spreadsheet_readme.as_bytes())
-        .map_err(|_| DataError::invalid("The spreadsheet export could not be made."))?;
+        .map_err(failed)?;
     let slips = slips(export);
     for (name, key, columns) in FILES {
         let items: &[Value] = if *key == "slips" {
@@ -179,13 +181,13 @@ pub fn zip_from(export: &Value, tz: Tz, language: Language) -> Result<Vec<u8>, D
         } else {
             export[*key].as_array().map_or(&[], Vec::as_slice)
         };
-        zip.start_file(*name, options).map_err(failed)?;
+        zip.start_file(*name, options).map_err(zipped)?;
         // A byte-order mark, so spreadsheet programs read the file as UTF-8.
         zip.write_all(b"\xEF\xBB\xBF")
             .and_then(|_| zip.write_all(csv(items, columns, tz).as_bytes()))
-            .map_err(|_| DataError::invalid("The spreadsheet export could not be made."))?;
+            .map_err(failed)?;
     }
-    let cursor = zip.finish().map_err(failed)?;
+    let cursor = zip.finish().map_err(zipped)?;
     Ok(cursor.into_inner())
 }
 

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::data_error::{found, from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal};
 use crate::markdown;
 use crate::store::Store;
 
@@ -43,22 +43,26 @@ impl JournalInput {
     fn checked(&self, now: DateTime<Utc>) -> Result<JournalInput, DataError> {
         let title = self.title.trim().to_string();
         if self.body.trim().is_empty() {
-            return Err(DataError::invalid(
-                "Write something first: an empty entry can't be saved.",
-            ));
+            return Err(DataError::Refused(Refusal::NothingWritten {
+                what: Field::Entry,
+            }));
         }
         if title.chars().count() > MAX_TITLE_CHARS {
-            return Err(DataError::invalid(
-                "Please keep the title under 200 characters.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Title,
+                max: MAX_TITLE_CHARS as u32,
+            }));
         }
         if self.body.chars().count() > MAX_BODY_CHARS {
-            return Err(DataError::invalid(
-                "This entry is very long. Please split it in two.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Entry,
+                max: MAX_BODY_CHARS as u32,
+            }));
         }
         if self.at > now + chrono::Duration::minutes(5) {
-            return Err(DataError::invalid("An entry can't be dated in the future."));
+            return Err(DataError::Refused(Refusal::InFuture {
+                what: Moment::Entry,
+            }));
         }
         let mut tags: Vec<String> = Vec::new();
         for tag in &self.tags {
@@ -67,14 +71,16 @@ impl JournalInput {
                 continue;
             }
             if tag.chars().count() > MAX_TAG_CHARS || tag.contains(',') {
-                return Err(DataError::invalid(
-                    "Tags are single words or short phrases, without commas.",
-                ));
+                return Err(DataError::Refused(Refusal::BadTag {
+                    max: MAX_TAG_CHARS as u32,
+                }));
             }
             tags.push(tag);
         }
         if tags.len() > MAX_TAGS {
-            return Err(DataError::invalid("Please use at most 20 tags."));
+            return Err(DataError::Refused(Refusal::TooManyTags {
+                max: MAX_TAGS as u32,
+            }));
         }
         Ok(JournalInput {
             at: self.at,

@@ -36,7 +36,10 @@ pub mod triggers;
 pub mod vault;
 pub mod words;
 
-pub use data_error::{BackupProblem, DataError, FileAction, IoReason, Refusal, RowProblem, Task};
+pub use data_error::{
+    BackupProblem, DataError, Field, FileAction, IoReason, Moment, Named, PlanList, Refusal,
+    RowProblem, Scale, Task,
+};
 pub use journal::{Journal, JournalError, JournalState, JournalStatus, Rekeyed};
 pub use paths::JournalPaths;
 pub use secret::{DataKey, Passphrase, PassphraseProblem, RecoveryKey};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::catalogue::{self, Catalogue, Label};
-use crate::data_error::{found, from_millis, to_millis, DataError};
+use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal, Scale};
 use crate::store::Store;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
@@ -53,9 +53,10 @@ pub struct MoodEntry {
 pub(crate) fn tidy_note(note: Option<&str>) -> Result<Option<String>, DataError> {
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
-        return Err(DataError::invalid(
-            "Please keep the note under 4000 characters.",
-        ));
+        return Err(DataError::Refused(Refusal::TooLong {
+            what: Field::Note,
+            max: MAX_NOTE_CHARS as u32,
+        }));
     }
     Ok(note.map(String::from))
 }
@@ -63,21 +64,31 @@ pub(crate) fn tidy_note(note: Option<&str>) -> Result<Option<String>, DataError>
 impl MoodInput {
     fn checked(&self, now: DateTime<Utc>) -> Result<MoodInput, DataError> {
         if !(1..=5).contains(&self.mood) {
-            return Err(DataError::invalid("Mood goes from 1 (awful) to 5 (great)."));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::Mood,
+                min: 1,
+                max: 5,
+            }));
         }
         if self.craving.is_some_and(|c| c > 10) {
-            return Err(DataError::invalid("Craving strength goes from 0 to 10."));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::Craving,
+                min: 0,
+                max: 10,
+            }));
         }
         if self
             .sleep_hours
             .is_some_and(|h| !(0.0..=24.0).contains(&h) || h.is_nan())
         {
-            return Err(DataError::invalid(
-                "Sleep should be between 0 and 24 hours.",
-            ));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::Sleep,
+                min: 0,
+                max: 24,
+            }));
         }
         if self.at > now + chrono::Duration::minutes(5) {
-            return Err(DataError::invalid("A mood can't be logged in the future."));
+            return Err(DataError::Refused(Refusal::InFuture { what: Moment::Mood }));
         }
         let mut emotions = self.emotions.clone();
         emotions.sort_unstable();

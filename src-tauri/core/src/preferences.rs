@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal, Scale};
 use crate::store::{settings, Store};
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
@@ -58,16 +58,18 @@ pub fn set(store: &mut Store, prefs: &Preferences) -> Result<Preferences, DataEr
         .auto_lock_minutes
         .is_some_and(|m| !(1..=60).contains(&m))
     {
-        return Err(DataError::invalid(
-            "Auto-lock can be set from 1 to 60 minutes, or turned off.",
-        ));
+        return Err(DataError::Refused(Refusal::OutOfRange {
+            what: Scale::AutoLock,
+            min: 1,
+            max: 60,
+        }));
     }
     if let Some(code) = &prefs.crisis_country {
         if !crate::sos::crisis_lines::all()
             .iter()
             .any(|c| &c.code == code)
         {
-            return Err(DataError::invalid("Choose a country from the list."));
+            return Err(DataError::Refused(Refusal::UnknownCountry));
         }
     }
     let minutes = prefs

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::{to_millis, DataError, Refusal};
+use crate::data_error::{to_millis, DataError, Field, Named, Refusal};
 use crate::store::Store;
 
 const MAX_NAME_CHARS: usize = 60;
@@ -26,12 +26,15 @@ pub struct Trigger {
 fn checked_name(name: &str) -> Result<String, DataError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(DataError::invalid("Please give the trigger a name."));
+        return Err(DataError::Refused(Refusal::NameMissing {
+            what: Named::Trigger,
+        }));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(DataError::invalid(
-            "Please keep the name under 60 characters.",
-        ));
+        return Err(DataError::Refused(Refusal::TooLong {
+            what: Field::Name,
+            max: MAX_NAME_CHARS as u32,
+        }));
     }
     Ok(name.to_string())
 }
@@ -109,9 +112,7 @@ pub fn archive(store: &mut Store, id: i64, archived: bool) -> Result<(), DataErr
 /// nothing that named the old trigger loses its trigger.
 pub fn merge(store: &mut Store, from: i64, into: i64) -> Result<Trigger, DataError> {
     if from == into {
-        return Err(DataError::invalid(
-            "Choose two different triggers to merge.",
-        ));
+        return Err(DataError::Refused(Refusal::MergeSame));
     }
     store.write(|tx| {
         exists(tx, from)?;
@@ -156,8 +157,7 @@ fn exists(conn: &Connection, id: i64) -> Result<(), DataError> {
 /// Checks that every id names a trigger, for entries that link to them.
 pub(crate) fn check_ids(conn: &Connection, ids: &[i64]) -> Result<(), DataError> {
     for id in ids {
-        exists(conn, *id)
-            .map_err(|_| DataError::invalid("One of the chosen triggers no longer exists."))?;
+        exists(conn, *id)?;
     }
     Ok(())
 }

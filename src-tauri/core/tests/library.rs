@@ -11,7 +11,7 @@ use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal, PASSPHRASE};
 use daybreak_core::library::{self, front_matter, import};
 use daybreak_core::words::Language;
-use daybreak_core::{DataError, Passphrase};
+use daybreak_core::{DataError, Passphrase, Refusal};
 
 const TRIGGER_KEYS: [&str; 12] = [
     "grief-loss",
@@ -231,7 +231,7 @@ fn imported_articles_and_reading_state_live_in_the_encrypted_journal() {
     ));
     assert!(matches!(
         library::save_progress(st, "after-a-slip", 1.5, now()),
-        Err(DataError::Invalid(_))
+        Err(DataError::Refused(Refusal::BadRequest))
     ));
     let before_bad = library::list(Some(st), Language::En).unwrap().len();
     assert!(library::import(st, "empty.txt", b"   ", now()).is_err());

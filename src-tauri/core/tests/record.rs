@@ -18,7 +18,7 @@ use daybreak_core::sobriety::{clocks, ClockInput, TimeUnit};
 use daybreak_core::timeline::{self, EntryKind, TimelineFilter, TimelineItem};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
-use daybreak_core::{DataError, Refusal, Session};
+use daybreak_core::{DataError, Field, Named, Refusal, Scale, Session};
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
 
@@ -74,10 +74,19 @@ fn entry(title: &str, body: &str, tags: &[&str]) -> JournalInput {
     }
 }
 
-fn invalid<T: std::fmt::Debug>(result: Result<T, DataError>) -> String {
+/// What the core refused with a kind the UI words (see `Refusal`).
+fn refused<T: std::fmt::Debug>(result: Result<T, DataError>) -> Refusal {
     match result {
-        Err(DataError::Invalid(m)) => m,
+        Err(DataError::Refused(refusal)) => refusal,
         other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// What was gone (deleted meanwhile, or a stale id).
+fn gone<T: std::fmt::Debug>(result: Result<T, DataError>) -> &'static str {
+    match result {
+        Err(DataError::NotFound(what)) => what,
+        other => panic!("expected something gone, got {other:?}"),
     }
 }
 
@@ -140,13 +149,32 @@ fn moods_are_validated_and_round_trip() {
     assert_eq!(saved.note.as_deref(), Some("okay day"));
     assert_eq!(moods::get(st, saved.id).unwrap(), saved);
 
-    assert!(invalid(moods::create(st, &mood(now(), 0, vec![], None), now())).contains("Mood"));
-    assert!(invalid(moods::create(st, &mood(now(), 6, vec![], None), now())).contains("Mood"));
+    let mood_range = Refusal::OutOfRange {
+        what: Scale::Mood,
+        min: 1,
+        max: 5,
+    };
+    assert_eq!(
+        refused(moods::create(st, &mood(now(), 0, vec![], None), now())),
+        mood_range
+    );
+    assert_eq!(
+        refused(moods::create(st, &mood(now(), 6, vec![], None), now())),
+        mood_range
+    );
     let mut strong = mood(now(), 3, vec![], None);
     strong.craving = Some(11);
-    assert!(invalid(moods::create(st, &strong, now())).contains("0 to 10"));
-    assert!(
-        invalid(moods::create(st, &mood(now(), 3, vec![9999], None), now())).contains("emotion")
+    assert_eq!(
+        refused(moods::create(st, &strong, now())),
+        Refusal::OutOfRange {
+            what: Scale::Craving,
+            min: 0,
+            max: 10
+        }
+    );
+    assert_eq!(
+        gone(moods::create(st, &mood(now(), 3, vec![9999], None), now())),
+        "emotion"
     );
     assert!(matches!(
         moods::update(st, 9999, &mood(now(), 3, vec![], None), now()),
@@ -167,7 +195,12 @@ fn triggers_can_be_added_renamed_merged_and_archived() {
         ),
         "a name already taken (any case) is refused as such"
     );
-    assert!(invalid(triggers::create(st, "  ", now())).contains("name"));
+    assert_eq!(
+        refused(triggers::create(st, "  ", now())),
+        Refusal::NameMissing {
+            what: Named::Trigger
+        }
+    );
     let renamed = triggers::rename(st, own.id, "Getting paid").unwrap();
     assert_eq!(renamed.name, "Getting paid");
     cravings::create(
@@ -197,9 +230,12 @@ fn triggers_can_be_added_renamed_merged_and_archived() {
         1,
         "the merged trigger is archived, not lost"
     );
-    assert!(invalid(triggers::merge(st, lonely, lonely)).contains("different"));
+    assert_eq!(
+        refused(triggers::merge(st, lonely, lonely)),
+        Refusal::MergeSame
+    );
     let bad = craving(now(), vec![424242], vec![], CravingOutcome::Passed);
-    assert!(invalid(cravings::create(st, &bad, now())).contains("trigger"));
+    assert_eq!(gone(cravings::create(st, &bad, now())), "trigger");
 }
 
 #[test]
@@ -226,7 +262,10 @@ fn a_craving_where_i_used_can_record_a_slip() {
         CravingOutcome::Passed,
     );
     input.slip_clock_id = Some(clock.id);
-    assert!(invalid(cravings::create(st, &input, now())).contains("I used"));
+    assert_eq!(
+        refused(cravings::create(st, &input, now())),
+        Refusal::SlipWithoutUse
+    );
     input.outcome = CravingOutcome::Used;
     let event = cravings::create(st, &input, now()).unwrap();
     assert!(event.slip_id.is_some(), "the slip is linked to the craving");
@@ -251,12 +290,14 @@ fn journal_entries_need_a_body_and_render_safely() {
         "tags are tidied and deduplicated"
     );
     assert!(untitled.html.contains("<strong>words</strong>"));
-    assert!(invalid(journal_entries::create(
-        st,
-        &entry("Title", "   ", &[]),
-        now()
-    ))
-    .contains("empty"));
+    assert_eq!(
+        refused(journal_entries::create(
+            st,
+            &entry("Title", "   ", &[]),
+            now()
+        )),
+        Refusal::NothingWritten { what: Field::Entry }
+    );
     let evil = journal_entries::create(st, &entry("x", "<script>alert(1)</script>hi", &[]), now())
         .unwrap();
     assert!(
@@ -475,7 +516,10 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
                 .iter()
                 .all(|i| i.at.with_timezone(&TZ).date_naive() == today)
     );
-    assert!(invalid(timeline::page(st, &all, Some("nonsense"), 5, now(), TZ)).contains("page"));
+    assert_eq!(
+        refused(timeline::page(st, &all, Some("nonsense"), 5, now(), TZ)),
+        Refusal::BadRequest
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use daybreak_core::report::{self, Report, ReportOptions};
 use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
-use daybreak_core::{DataError, Session};
+use daybreak_core::{DataError, Refusal, Session};
 
 const TZ: Tz = chrono_tz::Europe::London;
 const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
@@ -57,9 +57,10 @@ fn open() -> (TempJournal, Session) {
     (j, session)
 }
 
-fn invalid<T: std::fmt::Debug>(result: Result<T, DataError>) -> String {
+/// What the core refused with a kind the UI words (see `Refusal`).
+fn refused<T: std::fmt::Debug>(result: Result<T, DataError>) -> Refusal {
     match result {
-        Err(DataError::Invalid(m)) => m,
+        Err(DataError::Refused(refusal)) => refusal,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -528,23 +529,23 @@ fn an_empty_range_makes_a_sensible_report() {
 #[test]
 fn bad_ranges_are_refused_with_a_reason() {
     let (_j, s) = filled();
-    let backwards = invalid(report::build(
+    let backwards = refused(report::build(
         s.store(),
         &options(day(11, 30), day(11, 1), false),
         now(),
         TZ,
     ));
-    assert!(backwards.contains("after the end date"), "{backwards}");
+    assert_eq!(backwards, Refusal::DatesReversed);
     let from = NaiveDate::from_ymd_opt(2016, 11, 27).unwrap();
-    let too_long = invalid(report::build(
+    let too_long = refused(report::build(
         s.store(),
         &options(from, day(11, 27), false),
         now(),
         TZ,
     ));
-    assert!(too_long.contains("up to 10 years"), "{too_long}");
+    assert_eq!(too_long, Refusal::ReportTooLong { max_years: 10 });
     let dir = tempfile::tempdir().unwrap();
-    invalid(report::export_to(
+    refused(report::export_to(
         dir.path(),
         s.store(),
         &options(day(11, 30), day(11, 1), false),

@@ -7,15 +7,16 @@ use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
 use daybreak_core::words::Language;
-use daybreak_core::{library, triggers, DataError};
+use daybreak_core::{library, triggers, DataError, Field, Named, Refusal, Scale};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
 }
 
-fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
+/// What the core refused with a kind the UI words (see `Refusal`).
+fn refused<T: std::fmt::Debug>(r: Result<T, DataError>) -> Refusal {
     match r {
-        Err(DataError::Invalid(m)) => m,
+        Err(DataError::Refused(refusal)) => refusal,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -44,24 +45,30 @@ fn people_and_reasons_are_validated_and_kept_in_order() {
     )
     .unwrap();
     assert_eq!(sam.name, "Sam");
-    assert!(invalid(people::add(
-        st,
-        &PersonInput {
-            name: "X".into(),
-            phone: "call me".into(),
-            note: None
+    assert_eq!(
+        refused(people::add(
+            st,
+            &PersonInput {
+                name: "X".into(),
+                phone: "call me".into(),
+                note: None
+            }
+        )),
+        Refusal::BadPhone
+    );
+    assert_eq!(
+        refused(people::add(
+            st,
+            &PersonInput {
+                name: " ".into(),
+                phone: "555".into(),
+                note: None
+            }
+        )),
+        Refusal::NameMissing {
+            what: Named::Person
         }
-    ))
-    .contains("phone"));
-    assert!(invalid(people::add(
-        st,
-        &PersonInput {
-            name: " ".into(),
-            phone: "555".into(),
-            note: None
-        }
-    ))
-    .contains("name"));
+    );
     assert_eq!(
         people::list(st)
             .unwrap()
@@ -79,7 +86,12 @@ fn people_and_reasons_are_validated_and_kept_in_order() {
     reasons::add(st, "My little sister").unwrap();
     let r = reasons::add(st, "Waking up clear").unwrap();
     reasons::update(st, r.id, "Waking up clear-headed").unwrap();
-    assert!(invalid(reasons::add(st, "   ")).contains("reason"));
+    assert_eq!(
+        refused(reasons::add(st, "   ")),
+        Refusal::NothingWritten {
+            what: Field::Reason
+        }
+    );
     assert_eq!(reasons::list(st).unwrap()[1].text, "Waking up clear-headed");
 }
 
@@ -134,7 +146,10 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         high_risk_triggers: vec![9999],
         ..saved.clone()
     };
-    assert!(invalid(plan::save(st, &bad, now())).contains("trigger"));
+    assert!(matches!(
+        plan::save(st, &bad, now()),
+        Err(DataError::NotFound("trigger"))
+    ));
 
     let html = plan::export_html(st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
     assert!(
@@ -244,7 +259,14 @@ fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
                 ..chosen.clone()
             },
         );
-        assert!(invalid(r).contains("1 to 60"));
+        assert_eq!(
+            refused(r),
+            Refusal::OutOfRange {
+                what: Scale::AutoLock,
+                min: 1,
+                max: 60
+            }
+        );
     }
     let r = preferences::set(
         st,
@@ -253,7 +275,7 @@ fn preferences_default_to_a_five_minute_auto_lock_and_are_validated() {
             ..chosen.clone()
         },
     );
-    assert!(invalid(r).contains("country"));
+    assert_eq!(refused(r), Refusal::UnknownCountry);
     assert_eq!(
         preferences::get(st).unwrap(),
         chosen,
@@ -424,7 +446,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         now(),
         chrono_tz::Tz::UTC,
     );
-    assert!(invalid(r).contains("nothing was imported"));
+    assert_eq!(refused(r), Refusal::BadEntry);
     for bad in [
         &b"not json"[..],
         br#"{"format":"other","version":1}"#,

@@ -11,7 +11,8 @@ use std::time::Duration;
 use common::{contains, snapshot, KDF, PASSPHRASE};
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::{
-    DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Secret, VaultError,
+    DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Refusal, Secret,
+    VaultError,
 };
 
 fn journal_in(dir: &Path) -> Journal {
@@ -185,7 +186,9 @@ fn the_folder_must_be_outside_the_journal_and_must_exist() {
         assert!(
             matches!(
                 a.choose_sync_folder(&bad),
-                Err(JournalError::Data(DataError::Invalid(_)))
+                Err(JournalError::Data(DataError::Refused(
+                    Refusal::SyncFolderInside
+                )))
             ),
             "{} holds or is inside the journal's folder",
             bad.display()

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use daybreak_core::backup::{self, BackupSummary};
-use daybreak_core::{clock, DataError, JournalError, Passphrase, RecoveryKey, Secret};
+use daybreak_core::{clock, DataError, JournalError, Passphrase, RecoveryKey, Refusal, Secret};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -130,7 +130,7 @@ pub(crate) fn secret_of<'a>(
     match (passphrase, recovery_key) {
         (Some(p), _) => Ok(Secret::Passphrase(p)),
         (None, Some(k)) => Ok(Secret::RecoveryKey(k)),
-        (None, None) => Err(DataError::invalid("Enter the passphrase or the recovery key.").into()),
+        (None, None) => Err(DataError::Refused(Refusal::BadRequest).into()),
     }
 }
 

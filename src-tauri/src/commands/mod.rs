@@ -18,7 +18,7 @@ pub mod vault;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use daybreak_core::store::Store;
-use daybreak_core::{clock, DataError, Journal, JournalError};
+use daybreak_core::{clock, DataError, Journal, JournalError, Refusal};
 
 use crate::{AppError, SharedJournal};
 
@@ -103,7 +103,7 @@ fn raw_file(
     default_name: &str,
 ) -> Result<(String, Vec<u8>), AppError> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(JournalError::from(DataError::invalid("The file could not be read.")).into());
+        return Err(JournalError::from(DataError::Refused(Refusal::BadRequest)).into());
     };
     let name = request
         .headers()

@@ -3,6 +3,7 @@ import { ERROR_MESSAGES, messageForCode, messageForError } from './errors';
 // Refusals are worded by refusals.ts, which the shell loads (see errorsBeforeShell.test.ts).
 import './refusals';
 import { ERROR_CODES, IpcError } from './ipc/IpcError';
+import type { Refusal } from './bindings';
 import { useLanguage } from './i18n';
 
 describe('friendly error messages', () => {
@@ -49,9 +50,9 @@ describe('friendly error messages', () => {
     expect(messageForCode('corrupt', 'change')).toBe(ERROR_MESSAGES.corrupt);
   });
 
-  it('shows the backend message for invalid_input, because it says what to fix', () => {
+  it('never shows the English message of invalid_input: without its facts it gets the general sentence', () => {
     const error = new IpcError('invalid_input', 'Your passphrase needs at least 8 characters.');
-    expect(messageForError(error, 'create')).toBe('Your passphrase needs at least 8 characters.');
+    expect(messageForError(error, 'create')).toBe(ERROR_MESSAGES.invalid_input);
     expect(messageForError(new IpcError('invalid_input', '  '))).toBe(ERROR_MESSAGES.invalid_input);
   });
 
@@ -155,12 +156,36 @@ describe('friendly error messages', () => {
     expect(messageForError(row)).toMatch(/No se ha importado nada\.$/);
   });
 
-  it('shows a form rule the core words only in English to English screens', () => {
-    const rule = new IpcError('invalid_input', "A slip can't be in the future.");
-    expect(messageForError(rule)).toBe("A slip can't be in the future.");
+  it('words the rules the core judges in the language spoken now, with their numbers', () => {
+    const refused = (refusal: Refusal) => new IpcError('invalid_input', 'x', { kind: 'refused', refusal });
+    const errors = [
+      refused({ kind: 'in_future', what: 'slip' }),
+      refused({ kind: 'too_long', what: 'note', max: 10000 }),
+      refused({ kind: 'name_missing', what: 'trigger' }),
+      refused({ kind: 'out_of_range', what: 'mood', min: 1, max: 5 }),
+      refused({ kind: 'plan_list_too_long', what: 'warning_signs', items: 30, chars: 300 }),
+      refused({ kind: 'slip_without_use' }),
+      refused({ kind: 'bad_request' }),
+    ];
+    expect(errors.map((e) => messageForError(e))).toEqual([
+      "A slip can't be in the future.",
+      'Please keep the note under 10,000 characters.',
+      'Please give the trigger a name.',
+      'Mood goes from 1 (awful) to 5 (great).',
+      'Please keep “My warning signs” to 30 items of up to 300 characters each.',
+      'A slip is only recorded when the outcome was “I used”.',
+      ERROR_MESSAGES.invalid_input,
+    ]);
     useLanguage('es');
-    expect(messageForError(rule)).toBe(ERROR_MESSAGES.invalid_input);
-    expect(messageForError(rule)).toMatch(/^Hay algo en este formulario/);
+    expect(errors.map((e) => messageForError(e))).toEqual([
+      'Un desliz no puede estar en el futuro.',
+      'Procura que la nota tenga menos de 10.000 caracteres.',
+      'Ponle un nombre al detonante.',
+      'El ánimo va de 1 (fatal) a 5 (genial).',
+      'Deja «Mis señales de alerta» en 30 elementos como máximo, de hasta 300 caracteres cada uno.',
+      'Solo se registra un desliz cuando el resultado fue «Consumí».',
+      'Hay algo en este formulario que no está del todo bien. Revísalo y vuelve a intentarlo.',
+    ]);
   });
 
   it('words a wrong secret for a backup as about the backup, not the journal', () => {

@@ -1,6 +1,6 @@
 import type { BackupProblem, ErrorCode, ErrorDetail, FileAction, IoReason, Refusal, Task } from './bindings';
 import { toIpcError } from './ipc/IpcError';
-import { currentLocale, m } from './i18n';
+import { m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
@@ -173,10 +173,7 @@ export function messageForError(reason: unknown, context: ErrorContext = 'genera
   const contextual = CONTEXT_MESSAGES[context]?.[error.code];
   if (contextual) return contextual;
   if (error.detail) return detailText(error.detail);
-  // A rule the form checks before sending comes back without facts; its English sentence says
-  // what to fix, so an English screen shows it, and other languages the general sentence.
-  if (error.code === 'invalid_input' && error.message.trim() !== '' && currentLocale() === 'en') {
-    return error.message;
-  }
+  // The message is English for logs: every rule the core judges comes with its facts (a
+  // refusal, a passphrase rule, ...), so without them the code's general sentence is shown.
   return messageForCode(error.code, context);
 }

@@ -1,6 +1,6 @@
 // Words, checks and input building for the mood and craving forms. Checked before anything is
-// sent, so people hear about a mistake straight away; the backend checks again and its
-// `invalid_input` message is shown as is.
+// sent, so people hear about a mistake straight away; the backend checks again, and what it
+// refuses is worded by refusals.ts.
 import type { CravingInput, CravingOutcome, Halt, MoodInput } from './bindings';
 import { instantFromLocal } from './localTime';
 import type { Checked } from './sobrietyRules';

@@ -1,5 +1,5 @@
 // Checks done before anything is sent, so people hear about a mistake straight away and in
-// plain words. The backend checks again and its `invalid_input` message is shown as is.
+// plain words. The backend checks again, and what it refuses is worded by refusals.ts.
 import type { ClockInput, SlipInput } from './bindings';
 import { instantFromLocal } from './localTime';
 import { m } from './i18n';

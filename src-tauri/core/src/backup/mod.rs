@@ -18,7 +18,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Task};
+use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Refusal, Task};
 use crate::insights::CountItem;
 use crate::paths::JournalPaths;
 use crate::private_files;
@@ -306,10 +306,7 @@ pub fn keep_open_journal(
 pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<PathBuf, DataError> {
     let wal = paths.database_wal();
     if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
-        return Err(DataError::invalid(
-            "Your journal has changes from its last session that aren't folded in yet. \
-             Unlock it once, then restore.",
-        ));
+        return Err(DataError::Refused(Refusal::UnfoldedChanges));
     }
     let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
     let db = fs::read(paths.database()).map_err(|e| io(FileAction::Read, &paths.database(), e))?;

@@ -453,7 +453,7 @@ fn merge_plan(
     let changed = merged != current;
     if changed {
         crate::sos::plan::write(tx, &merged, now).map_err(|e| match e {
-            DataError::Invalid(_) => DataError::Refused(Refusal::PlanTooLong),
+            DataError::Refused(_) => DataError::Refused(Refusal::PlanTooLong),
             other => other,
         })?;
     }

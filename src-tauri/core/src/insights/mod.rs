@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal};
 use crate::store::Store;
 pub use findings::{DayMark, DayMarkKind, Finding, MIN_DAYS_EACH_SIDE};
 
@@ -59,7 +59,7 @@ pub fn compute(
     tz: Tz,
 ) -> Result<Insights, DataError> {
     if from > to || (to - from).num_days() > 366 * 60 {
-        return Err(DataError::invalid("That date range can't be shown."));
+        return Err(DataError::Refused(Refusal::BadRequest));
     }
     let data = store.read(|conn| data::load(conn, from, to, tz))?;
 

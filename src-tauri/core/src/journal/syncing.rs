@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Journal, JournalError, State};
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal};
 use crate::sync::join::{self, JoinError};
 use crate::sync::{self, chosen, SyncError, SyncReport};
 use crate::vault::{Secret, VaultError};
@@ -17,9 +17,7 @@ impl From<SyncError> for JournalError {
             SyncError::Io(kind) => {
                 DataError::io("use the sync folder", &std::io::Error::from(kind)).into()
             }
-            SyncError::Record => {
-                DataError::invalid("A change in the sync folder does not fit this journal.").into()
-            }
+            SyncError::Record => DataError::Refused(Refusal::SyncChangeMisfit).into(),
             SyncError::Store(e) => e.into(),
         }
     }

@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 use super::import::{self, Imported};
 use super::render::render;
 use super::{reading_minutes, Article, ArticleSummary};
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{from_millis, to_millis, DataError, Field, Refusal};
 use crate::store::Store;
 use crate::words::Language;
 
@@ -165,7 +165,7 @@ pub fn save_progress(
 ) -> Result<(), DataError> {
     known(store, slug)?;
     if !(0.0..=1.0).contains(&progress) {
-        return Err(DataError::invalid("Reading progress goes from 0 to 1."));
+        return Err(DataError::Refused(Refusal::BadRequest));
     }
     store.write(|tx| {
         tx.execute(
@@ -182,9 +182,10 @@ pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<()
     known(store, slug)?;
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
-        return Err(DataError::invalid(
-            "Please keep the note under 10,000 characters.",
-        ));
+        return Err(DataError::Refused(Refusal::TooLong {
+            what: Field::Note,
+            max: MAX_NOTE_CHARS as u32,
+        }));
     }
     store.write(|tx| {
         tx.execute(

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::cravings::CravingOutcome;
-use crate::data_error::{from_millis, DataError, FileAction, IoReason};
+use crate::data_error::{from_millis, DataError, FileAction, IoReason, Refusal};
 use crate::insights::{self, CountItem, Insights};
 use crate::sobriety::count::Span;
 use crate::sobriety::streaks::{history, streaks};
@@ -237,15 +237,13 @@ pub fn write_files(
 
 fn check_range(options: &ReportOptions) -> Result<(), DataError> {
     if options.from > options.to {
-        return Err(DataError::invalid(
-            "The start date is after the end date. Please choose the dates again.",
-        ));
+        return Err(DataError::Refused(Refusal::DatesReversed));
     }
     let limit = options.from.checked_add_months(Months::new(12 * MAX_YEARS));
     if limit.is_none_or(|limit| options.to >= limit) {
-        return Err(DataError::invalid(
-            "A report can cover up to 10 years. Please choose a shorter range.",
-        ));
+        return Err(DataError::Refused(Refusal::ReportTooLong {
+            max_years: MAX_YEARS,
+        }));
     }
     Ok(())
 }

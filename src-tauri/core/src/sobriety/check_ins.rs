@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::data_error::{to_millis, DataError};
+use crate::data_error::{to_millis, DataError, Field, Refusal, Scale};
 use crate::store::Store;
 use crate::time::local;
 
@@ -34,12 +34,13 @@ pub struct EveningCheckIn {
     pub note: Option<String>,
 }
 
-fn tidy(text: Option<&str>, what: &str) -> Result<Option<String>, DataError> {
+fn tidy(text: Option<&str>, what: Field) -> Result<Option<String>, DataError> {
     let text = text.map(str::trim).filter(|t| !t.is_empty());
     if text.is_some_and(|t| t.chars().count() > MAX_TEXT_CHARS) {
-        return Err(DataError::invalid(format!(
-            "Please keep the {what} under 2000 characters."
-        )));
+        return Err(DataError::Refused(Refusal::TooLong {
+            what,
+            max: MAX_TEXT_CHARS as u32,
+        }));
     }
     Ok(text.map(String::from))
 }
@@ -56,7 +57,7 @@ pub fn morning(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<CheckIn, DataError> {
-    let intention = tidy(intention, "intention")?;
+    let intention = tidy(intention, Field::Intention)?;
     let day = today(now, tz);
     store.write(|tx| {
         tx.execute(
@@ -80,11 +81,13 @@ pub fn evening(
     tz: Tz,
 ) -> Result<CheckIn, DataError> {
     if !(1..=5).contains(&input.difficulty) {
-        return Err(DataError::invalid(
-            "Difficulty goes from 1 (easy) to 5 (very hard).",
-        ));
+        return Err(DataError::Refused(Refusal::OutOfRange {
+            what: Scale::Difficulty,
+            min: 1,
+            max: 5,
+        }));
     }
-    let note = tidy(input.note.as_deref(), "note")?;
+    let note = tidy(input.note.as_deref(), Field::Note)?;
     let day = today(now, tz);
     store.write(|tx| {
         tx.execute(
@@ -111,7 +114,7 @@ pub fn evening(
 /// Check-ins from `from` to `to`, inclusive, oldest first.
 pub fn between(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>, DataError> {
     if from > to || (to - from).num_days() > MAX_RANGE_DAYS {
-        return Err(DataError::invalid("That date range can't be shown."));
+        return Err(DataError::Refused(Refusal::BadRequest));
     }
     store.read(|conn| {
         let mut stmt = conn

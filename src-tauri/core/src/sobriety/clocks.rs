@@ -11,7 +11,7 @@ use specta::Type;
 use super::milestones::{reached, Milestone};
 use super::model::{Clock, ClockDetail, ClockView, Slip};
 use super::views;
-use crate::data_error::{from_millis, to_millis, DataError, Refusal};
+use crate::data_error::{from_millis, to_millis, DataError, Field, Moment, Named, Refusal, Scale};
 use crate::store::Store;
 use crate::time::local;
 
@@ -35,36 +35,45 @@ impl ClockInput {
     fn checked(&self, now: DateTime<Utc>) -> Result<ClockInput, DataError> {
         let name = self.name.trim().to_string();
         if name.is_empty() {
-            return Err(DataError::invalid("Please give the clock a name."));
+            return Err(DataError::Refused(Refusal::NameMissing {
+                what: Named::Clock,
+            }));
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(DataError::invalid(
-                "Please keep the name under 60 characters.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Name,
+                max: MAX_NAME_CHARS as u32,
+            }));
         }
         if self.started_at > now {
-            return Err(DataError::invalid("The start can't be in the future."));
+            return Err(DataError::Refused(Refusal::InFuture {
+                what: Moment::ClockStart,
+            }));
         }
         if self.started_at < now - Duration::days(365 * MAX_YEARS_BACK) {
-            return Err(DataError::invalid(
-                "That start date is too far back. Please check it.",
-            ));
+            return Err(DataError::Refused(Refusal::StartTooFarBack {
+                max_years: MAX_YEARS_BACK as u32,
+            }));
         }
         if self
             .money_per_day_cents
             .is_some_and(|c| !(0..=100_000_000).contains(&c))
         {
-            return Err(DataError::invalid(
-                "Money per day should be between 0 and 1,000,000.",
-            ));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::MoneyPerDay,
+                min: 0,
+                max: 1_000_000,
+            }));
         }
         if self
             .minutes_per_day
             .is_some_and(|m| !(0..=24 * 60).contains(&m))
         {
-            return Err(DataError::invalid(
-                "Time per day should be between 0 and 24 hours.",
-            ));
+            return Err(DataError::Refused(Refusal::OutOfRange {
+                what: Scale::HoursPerDay,
+                min: 0,
+                max: 24,
+            }));
         }
         let currency = self
             .currency
@@ -73,9 +82,7 @@ impl ClockInput {
             .filter(|c| !c.is_empty());
         if let Some(code) = currency {
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(DataError::invalid(
-                    "The currency should be a code like USD or EUR.",
-                ));
+                return Err(DataError::Refused(Refusal::BadCurrency));
             }
         }
         Ok(ClockInput {
@@ -157,9 +164,7 @@ pub fn pin(store: &mut Store, id: i64) -> Result<(), DataError> {
     store.write(|tx| {
         let clock = load(tx, id)?;
         if clock.archived {
-            return Err(DataError::invalid(
-                "An archived clock can't be the main one.",
-            ));
+            return Err(DataError::Refused(Refusal::ArchivedMain));
         }
         tx.execute("UPDATE clocks SET pinned = 0 WHERE pinned = 1", [])?;
         tx.execute("UPDATE clocks SET pinned = 1 WHERE id = ?1", [id])?;
@@ -244,7 +249,7 @@ pub fn acknowledge_milestone(
     tz: Tz,
 ) -> Result<(), DataError> {
     let milestone =
-        Milestone::from_key(key).ok_or_else(|| DataError::invalid("That isn't a milestone."))?;
+        Milestone::from_key(key).ok_or_else(|| DataError::Refused(Refusal::BadRequest))?;
     store.write(|tx| {
         let clock = load(tx, clock_id)?;
         let slips: Vec<DateTime<Utc>> = slip_instants_of(tx, clock_id)?;

@@ -10,7 +10,7 @@ use specta::Type;
 use super::clocks;
 use super::model::{Clock, ClockDetail, ClockView};
 use super::streaks::{history, streaks};
-use crate::data_error::{to_millis, DataError, Refusal};
+use crate::data_error::{to_millis, DataError, Field, Moment, Refusal};
 use crate::store::Store;
 
 /// A clock's slips, oldest first (read where the clock's history is built).
@@ -42,7 +42,7 @@ pub struct SlipRecorded {
 impl SlipInput {
     fn checked(&self, clock: &Clock, now: DateTime<Utc>) -> Result<SlipInput, DataError> {
         if self.at > now {
-            return Err(DataError::invalid("A slip can't be in the future."));
+            return Err(DataError::Refused(Refusal::InFuture { what: Moment::Slip }));
         }
         if self.at < clock.started_at {
             return Err(DataError::Refused(Refusal::SlipBeforeStart));
@@ -53,9 +53,10 @@ impl SlipInput {
             .map(str::trim)
             .filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
-            return Err(DataError::invalid(
-                "Please keep the note under 4000 characters.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Note,
+                max: MAX_NOTE_CHARS as u32,
+            }));
         }
         Ok(SlipInput {
             at: self.at,

@@ -4,7 +4,7 @@ use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Field, Named, Refusal};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -29,10 +29,16 @@ impl PersonInput {
     fn checked(&self) -> Result<PersonInput, DataError> {
         let name = self.name.trim();
         let phone = self.phone.trim();
-        if name.is_empty() || name.chars().count() > 80 {
-            return Err(DataError::invalid(
-                "Please give a name (up to 80 characters).",
-            ));
+        if name.is_empty() {
+            return Err(DataError::Refused(Refusal::NameMissing {
+                what: Named::Person,
+            }));
+        }
+        if name.chars().count() > 80 {
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Name,
+                max: 80,
+            }));
         }
         if !phone.chars().any(|c| c.is_ascii_digit())
             || phone.chars().count() > 30
@@ -40,9 +46,7 @@ impl PersonInput {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
         {
-            return Err(DataError::invalid(
-                "Please enter a phone number using digits, spaces, +, - or brackets.",
-            ));
+            return Err(DataError::Refused(Refusal::BadPhone));
         }
         let note = self
             .note
@@ -50,9 +54,10 @@ impl PersonInput {
             .map(str::trim)
             .filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > 200) {
-            return Err(DataError::invalid(
-                "Please keep the note under 200 characters.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::Note,
+                max: 200,
+            }));
         }
         Ok(PersonInput {
             name: name.into(),

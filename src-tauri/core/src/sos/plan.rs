@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::{people, reasons};
-use crate::data_error::{from_millis, to_millis, DataError};
+use crate::data_error::{from_millis, to_millis, DataError, Field, PlanList, Refusal};
 use crate::store::Store;
 use crate::time::local;
 use crate::words::{Language, Words};
@@ -35,34 +35,37 @@ pub struct RelapsePlan {
 
 impl RelapsePlan {
     fn checked(&self) -> Result<RelapsePlan, DataError> {
-        let tidy = |items: &[String], what: &str| -> Result<Vec<String>, DataError> {
+        let tidy = |items: &[String], what: PlanList| -> Result<Vec<String>, DataError> {
             let items: Vec<String> = items
                 .iter()
                 .map(|i| i.trim().to_string())
                 .filter(|i| !i.is_empty())
                 .collect();
             if items.len() > MAX_ITEMS || items.iter().any(|i| i.chars().count() > MAX_ITEM_CHARS) {
-                return Err(DataError::invalid(format!(
-                    "Please keep {what} to 30 items of up to 300 characters."
-                )));
+                return Err(DataError::Refused(Refusal::PlanListTooLong {
+                    what,
+                    items: MAX_ITEMS as u32,
+                    chars: MAX_ITEM_CHARS as u32,
+                }));
             }
             Ok(items)
         };
         let if_i_slip = self.if_i_slip.trim().to_string();
         if if_i_slip.chars().count() > 2000 {
-            return Err(DataError::invalid(
-                "Please keep \"If I slip\" under 2000 characters.",
-            ));
+            return Err(DataError::Refused(Refusal::TooLong {
+                what: Field::IfISlip,
+                max: 2000,
+            }));
         }
         let mut triggers = self.high_risk_triggers.clone();
         triggers.sort_unstable();
         triggers.dedup();
         Ok(RelapsePlan {
-            warning_signs: tidy(&self.warning_signs, "warning signs")?,
-            high_risk_situations: tidy(&self.high_risk_situations, "high-risk situations")?,
+            warning_signs: tidy(&self.warning_signs, PlanList::WarningSigns)?,
+            high_risk_situations: tidy(&self.high_risk_situations, PlanList::HighRiskSituations)?,
             high_risk_triggers: triggers,
-            coping_strategies: tidy(&self.coping_strategies, "coping strategies")?,
-            places: tidy(&self.places, "places")?,
+            coping_strategies: tidy(&self.coping_strategies, PlanList::CopingStrategies)?,
+            places: tidy(&self.places, PlanList::Places)?,
             if_i_slip,
             updated_at: None,
         })
@@ -85,8 +88,14 @@ pub(crate) fn read(conn: &rusqlite::Connection) -> Result<RelapsePlan, DataError
     match row {
         None => Ok(RelapsePlan::default()),
         Some((data, updated)) => {
-            let mut plan: RelapsePlan = serde_json::from_str(&data)
-                .map_err(|_| DataError::invalid("The saved plan could not be read."))?;
+            let mut plan: RelapsePlan = serde_json::from_str(&data).map_err(|e| {
+                // A damaged row: a store error, like any value that does not decode.
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
             plan.updated_at = Some(from_millis(updated)?);
             Ok(plan)
         }

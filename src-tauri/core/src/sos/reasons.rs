@@ -3,7 +3,7 @@
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Field, Refusal};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -16,12 +16,15 @@ pub struct Reason {
 fn checked(text: &str) -> Result<String, DataError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(DataError::invalid("Write your reason first."));
+        return Err(DataError::Refused(Refusal::NothingWritten {
+            what: Field::Reason,
+        }));
     }
     if text.chars().count() > 500 {
-        return Err(DataError::invalid(
-            "Please keep a reason under 500 characters.",
-        ));
+        return Err(DataError::Refused(Refusal::TooLong {
+            what: Field::Reason,
+            max: 500,
+        }));
     }
     Ok(text.into())
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::OptionalExtension;
 
 use super::folder::Folder;
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Refusal};
 use crate::store::{settings, Store, StoreError};
 
 const KEY: &str = "sync_chosen_folder";
@@ -40,9 +40,7 @@ pub fn check(chosen: &Path, journal_dir: &Path) -> Result<PathBuf, DataError> {
         .ok_or(DataError::NotFound("folder"))?;
     let journal = std::fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.into());
     if folder.starts_with(&journal) || journal.starts_with(&folder) {
-        return Err(DataError::invalid(
-            "Choose a folder outside Daybreak's own folder: a sync engine must never see the journal's live file.",
-        ));
+        return Err(DataError::Refused(Refusal::SyncFolderInside));
     }
     Ok(folder)
 }

@@ -10,7 +10,7 @@ use specta::Type;
 
 use crate::catalogue::Label;
 use crate::cravings::CravingOutcome;
-use crate::data_error::{found, DataError};
+use crate::data_error::{found, DataError, Refusal};
 use crate::sobriety::MilestoneLength;
 use crate::store::Store;
 use crate::time::instant_at;
@@ -159,9 +159,7 @@ impl Position {
         let parts: Vec<i64> = cursor.split(':').filter_map(|p| p.parse().ok()).collect();
         match parts[..] {
             [at, rank, id] => Ok(Position { at, rank, id }),
-            _ => Err(DataError::invalid(
-                "That page of the timeline can't be found.",
-            )),
+            _ => Err(DataError::Refused(Refusal::BadRequest)),
         }
     }
 }
@@ -288,9 +286,7 @@ fn table(kind: EntryKind) -> Result<&'static str, DataError> {
         EntryKind::Mood => Ok("moods"),
         EntryKind::Craving => Ok("cravings"),
         EntryKind::Journal => Ok("journal_entries"),
-        _ => Err(DataError::invalid(
-            "Slips are removed from their clock's history, and milestones and check-ins stay.",
-        )),
+        _ => Err(DataError::Refused(Refusal::BadRequest)),
     }
 }
 

@@ -8,6 +8,8 @@ import * as library from '../../lib/ipc/library';
 import * as fixtures from '../../testing/library';
 import { deferred } from '../../testing/deferred';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import type { LibraryHit } from '../../lib/bindings';
 import Library from './Library.svelte';
 
@@ -345,12 +347,12 @@ describe('Library', () => {
 
     it("shows the backend's own words when a file can't be imported", async () => {
       vi.mocked(library.libraryImport).mockRejectedValue(
-        new IpcError('invalid_input', "This doesn't look like a text, Markdown or HTML file."),
+        new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'not_text' } }),
       );
       await openImport();
       await chooseFile(new File(['\u0000\u0001'], 'photo.txt'));
       expect((await screen.findByTestId('library-import-error')).textContent).toBe(
-        "This doesn't look like a text, Markdown or HTML file.",
+        "This doesn't look like a text, Markdown or HTML file, so it can't be imported.",
       );
       expect(screen.queryByTestId('article-reader')).toBeNull();
     });

@@ -8,6 +8,8 @@ vi.mock('../../lib/ipc/sobriety');
 import * as moods from '../../lib/ipc/moods';
 import * as sobriety from '../../lib/ipc/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import type { CravingEvent, CravingInput } from '../../lib/bindings';
 import * as fixtures from '../../testing/moods';
 import { clock } from '../../testing/sobriety';
@@ -195,11 +197,18 @@ describe('CravingForm', () => {
   });
 
   it("shows the backend's words when it refuses", async () => {
-    vi.mocked(moods.logCraving).mockRejectedValue(new IpcError('invalid_input', 'That clock is archived.'));
+    vi.mocked(moods.logCraving).mockRejectedValue(
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'in_future', what: 'craving' },
+      }),
+    );
     const { user, onSaved } = setup();
     await user.click(el('outcome-passed'));
     await user.click(el('craving-save'));
-    expect((await screen.findByTestId('craving-error')).textContent).toBe('That clock is archived.');
+    expect((await screen.findByTestId('craving-error')).textContent).toBe(
+      "A craving can't be logged in the future.",
+    );
     expect(screen.queryByTestId('craving-saved')).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
   });

@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/journal');
 import * as journal from '../../lib/ipc/journal';
 import * as fixtures from '../../testing/journal';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import { runBeforeLock } from '../../lib/beforeLock';
 import { instantFromLocal } from '../../lib/localTime';
 import JournalEditor from './JournalEditor.svelte';
@@ -136,7 +138,7 @@ describe('JournalEditor', () => {
     expect(screen.getByRole('alert').textContent).toContain('Not saved');
 
     vi.mocked(journal.createJournalEntry).mockRejectedValue(
-      new IpcError('invalid_input', "An entry can't be dated in the future."),
+      new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'in_future', what: 'entry' } }),
     );
     await user.click(screen.getByTestId('journal-close'));
     expect(state()).toBe("Not saved: An entry can't be dated in the future.");

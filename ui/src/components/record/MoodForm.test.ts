@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/moods');
 import * as moods from '../../lib/ipc/moods';
 import type { MoodEntry } from '../../lib/bindings';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import * as fixtures from '../../testing/moods';
 import { restoreTimeZone, useTimeZone } from '../../testing/timeZone';
 import MoodForm from './MoodForm.svelte';
@@ -231,12 +233,17 @@ describe('MoodForm', () => {
 
   it("shows the backend's words when it refuses", async () => {
     vi.mocked(moods.logMood).mockRejectedValue(
-      new IpcError('invalid_input', 'Hours of sleep must be 24 or less.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'out_of_range', what: 'sleep', min: 0, max: 24 },
+      }),
     );
     const { user, onSaved } = setup();
     await user.click(el('mood-3'));
     await user.click(el('mood-save'));
-    expect((await screen.findByTestId('mood-error')).textContent).toBe('Hours of sleep must be 24 or less.');
+    expect((await screen.findByTestId('mood-error')).textContent).toBe(
+      'Sleep should be between 0 and 24 hours.',
+    );
     expect(onSaved).not.toHaveBeenCalled();
     expect(el('mood-save').disabled).toBe(false);
   });

@@ -6,6 +6,8 @@ vi.mock('../../lib/ipc/moods');
 
 import * as moods from '../../lib/ipc/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import * as fixtures from '../../testing/moods';
 import TriggerManager from './TriggerManager.svelte';
 
@@ -67,14 +69,14 @@ describe('TriggerManager', () => {
 
   it("shows the backend's words when adding fails, and keeps what was typed", async () => {
     vi.mocked(moods.createTrigger).mockRejectedValue(
-      new IpcError('invalid_input', 'You already have a trigger called “Payday”.'),
+      new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'name_taken' } }),
     );
     const { user } = setup();
     await screen.findAllByTestId('trigger-row');
     await user.type(el('trigger-add-input'), 'payday');
     await user.click(el('trigger-add'));
     expect((await screen.findByTestId('trigger-error')).textContent?.trim()).toBe(
-      'You already have a trigger called “Payday”.',
+      'There is already a trigger with that name.',
     );
     expect(el('trigger-add-input').value).toBe('payday');
   });

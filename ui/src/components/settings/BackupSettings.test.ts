@@ -42,7 +42,7 @@ describe('BackupSettings', () => {
 
   it('restores an automatic backup only after checking it and confirming', async () => {
     vi.mocked(backup.inspectBackup)
-      .mockRejectedValueOnce(new IpcError('invalid_input', "That passphrase didn't open this backup."))
+      .mockRejectedValueOnce(new IpcError('wrong_passphrase', "That passphrase didn't open this backup."))
       .mockResolvedValue(SUMMARY);
     vi.mocked(backup.restoreBackup).mockResolvedValue('/d/backups/before-restore.dbk');
     const onRestored = vi.fn();

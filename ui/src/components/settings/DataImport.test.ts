@@ -8,6 +8,8 @@ import * as data from '../../lib/ipc/data';
 import * as fixtures from '../../testing/data';
 import { deferred } from '../../testing/deferred';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import DataImport from './DataImport.svelte';
 
@@ -92,13 +94,17 @@ describe('DataImport', () => {
 
   it('shows why a file cannot be read, and another file starts afresh', async () => {
     vi.mocked(data.previewImport)
-      .mockRejectedValueOnce(new IpcError('invalid_input', "This file isn't a Daybreak or Daylio export."))
+      .mockRejectedValueOnce(
+        new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'unknown_import' } }),
+      )
       .mockResolvedValueOnce(fixtures.preview());
     const { user, input } = setup();
     await user.upload(input, fixtures.daybreakFile());
     const error = await screen.findByTestId('import-error');
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toBe("This file isn't a Daybreak or Daylio export.");
+    expect(error.textContent).toBe(
+      'Daybreak can import its own export (.json) or a Daylio export (.csv). This file is neither.',
+    );
     expect(screen.queryByTestId('import-preview')).toBeNull();
 
     await user.upload(input, fixtures.daylioFile());

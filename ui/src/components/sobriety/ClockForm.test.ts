@@ -6,6 +6,8 @@ vi.mock('../../lib/ipc/sobriety');
 
 import * as sobriety from '../../lib/ipc/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import type { ClockView } from '../../lib/bindings';
 import { clock } from '../../testing/sobriety';
 import ClockForm from './ClockForm.svelte';
@@ -130,12 +132,17 @@ describe('ClockForm', () => {
 
   it("shows the backend's own words for invalid input", async () => {
     vi.mocked(sobriety.createClock).mockRejectedValue(
-      new IpcError('invalid_input', 'That name is too long.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'too_long', what: 'name', max: 60 },
+      }),
     );
     const { user, onSaved } = setup();
     await user.type(input('clock-name'), 'Alcohol');
     await user.click(screen.getByTestId('clock-save'));
-    expect((await screen.findByTestId('clock-form-error')).textContent).toBe('That name is too long.');
+    expect((await screen.findByTestId('clock-form-error')).textContent).toBe(
+      'Please keep the name under 60 characters.',
+    );
     expect(onSaved).not.toHaveBeenCalled();
     expect((screen.getByTestId('clock-save') as HTMLButtonElement).disabled).toBe(false);
   });

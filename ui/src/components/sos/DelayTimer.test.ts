@@ -6,6 +6,8 @@ vi.mock('../../lib/ipc/moods');
 import * as moods from '../../lib/ipc/moods';
 import * as moodFixtures from '../../testing/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import { BUILT_IN_PROMPTS } from '../../lib/sos';
 import DelayTimer from './DelayTimer.svelte';
 
@@ -100,13 +102,16 @@ describe('DelayTimer ("play the delay")', () => {
 
   it('shows why a craving could not be logged', async () => {
     vi.mocked(moods.logCraving).mockRejectedValue(
-      new IpcError('invalid_input', 'Please choose a strength from 0 to 10.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'out_of_range', what: 'craving', min: 0, max: 10 },
+      }),
     );
     await start({ unlocked: true });
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     await fireEvent.click(el('delay-log-craving'));
     expect((await screen.findByTestId('delay-log-error')).textContent).toBe(
-      'Please choose a strength from 0 to 10.',
+      'Craving strength goes from 0 to 10.',
     );
   });
 

@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/sos');
 import * as sos from '../../lib/ipc/sos';
 import * as fixtures from '../../testing/sos';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import type { Person } from '../../lib/bindings';
 import { deferred } from '../../testing/deferred';
 import MyPeople from './MyPeople.svelte';
@@ -68,7 +70,10 @@ describe('MyPeople', () => {
     expect(sos.sosAddPerson).not.toHaveBeenCalled();
 
     vi.mocked(sos.sosAddPerson).mockRejectedValue(
-      new IpcError('invalid_input', 'Please keep the note under 200 characters.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'too_long', what: 'note', max: 200 },
+      }),
     );
     await user.clear(el('person-phone'));
     await user.type(el('person-phone'), '555 0100');

@@ -7,6 +7,8 @@ vi.mock('../../lib/ipc/sos');
 import * as sos from '../../lib/ipc/sos';
 import * as fixtures from '../../testing/sos';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import MyReasons from './MyReasons.svelte';
 
 const el = (id: string) => screen.getByTestId(id);
@@ -53,7 +55,10 @@ describe('MyReasons', () => {
     expect(el('reason-error').textContent).toBe('Write your reason first, then press Add.');
     expect(sos.sosAddReason).not.toHaveBeenCalled();
     vi.mocked(sos.sosAddReason).mockRejectedValue(
-      new IpcError('invalid_input', 'Please keep a reason under 500 characters.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'too_long', what: 'reason', max: 500 },
+      }),
     );
     await user.type(el('reason-input'), 'x');
     await user.click(el('reason-add'));

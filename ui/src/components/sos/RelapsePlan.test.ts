@@ -10,6 +10,8 @@ import * as moods from '../../lib/ipc/moods';
 import * as fixtures from '../../testing/sos';
 import * as moodFixtures from '../../testing/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 import { runBeforeLock } from '../../lib/beforeLock';
 import type { RelapsePlan as Plan } from '../../lib/bindings';
 import RelapsePlan from './RelapsePlan.svelte';
@@ -112,12 +114,15 @@ describe('RelapsePlan', () => {
 
   it('shows why the plan could not be saved', async () => {
     vi.mocked(sos.planSave).mockRejectedValue(
-      new IpcError('invalid_input', 'Please keep "If I slip" under 2000 characters.'),
+      new IpcError('invalid_input', 'x', {
+        kind: 'refused',
+        refusal: { kind: 'too_long', what: 'if_i_slip', max: 2000 },
+      }),
     );
     const { user } = await setup();
     await user.click(el('plan-save'));
     expect((await screen.findByTestId('plan-error')).textContent).toBe(
-      'Please keep "If I slip" under 2000 characters.',
+      'Please keep “If I slip” under 2,000 characters.',
     );
     expect(screen.queryByTestId('plan-saved')).toBeNull();
   });

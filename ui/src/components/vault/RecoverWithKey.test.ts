@@ -65,14 +65,14 @@ describe('RecoverWithKey', () => {
     expect(vault.unlockWithRecoveryKey).not.toHaveBeenCalled();
   });
 
-  it('shows the backend message for invalid_input', async () => {
+  it('words a passphrase rule the backend sends back', async () => {
     vi.mocked(vault.unlockWithRecoveryKey).mockRejectedValue(
-      new IpcError('invalid_input', 'A recovery key has 8 groups of 4 characters.'),
+      new IpcError('invalid_input', 'x', { kind: 'passphrase', problem: 'too_short', min: 8, max: 1024 }),
     );
     const { user } = setup();
     await fill(user, 'K7QF', 'new quiet river', 'new quiet river');
     expect((await screen.findByTestId('recover-error')).textContent).toBe(
-      'A recovery key has 8 groups of 4 characters.',
+      'Use at least 8 characters for your passphrase.',
     );
   });
 

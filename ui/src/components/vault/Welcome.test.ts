@@ -132,7 +132,7 @@ describe('Welcome (create a journal)', () => {
   });
 
   it.each([
-    ['invalid_input', 'Passphrase is too long.', 'Passphrase is too long.'],
+    ['invalid_input', 'Passphrase is too long.', ERROR_MESSAGES.invalid_input],
     ['already_exists', 'exists', ERROR_MESSAGES.already_exists],
     ['io', 'disk full', ERROR_MESSAGES.io],
     ['internal', 'panic', ERROR_MESSAGES.internal],

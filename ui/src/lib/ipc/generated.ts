@@ -479,6 +479,21 @@ export type EveningCheckIn = {
 	note: string | null,
 };
 
+/**  A piece of text people write. */
+export type Field = "name" | "note" | "title" | 
+/**  A journal entry's text. */
+"entry" | 
+/**  A check-in's intention for the day. */
+"intention" | 
+/**  Where a craving happened. */
+"place" | 
+/**  Who the person was with during a craving. */
+"people" | 
+/**  A reason to stay on track. */
+"reason" | 
+/**  The relapse plan's "If I slip". */
+"if_i_slip";
+
 /**  What was being done with a file when it failed. */
 export type FileAction = 
 /**  Any other use of a file or folder. */
@@ -694,6 +709,9 @@ export type MilestoneView = {
 	at: string,
 };
 
+/**  What can't be in the future. */
+export type Moment = "clock_start" | "slip" | "entry" | "craving" | "mood";
+
 export type MoodEntry = {
 	id: number,
 	at: string,
@@ -717,6 +735,9 @@ export type MoodInput = {
 	note: string | null,
 };
 
+/**  What a name is missing for. */
+export type Named = "clock" | "trigger" | "person" | "emotion" | "coping_action";
+
 /**  Which rule a new passphrase breaks. */
 export type PassphraseRule = "empty" | "too_short" | "too_long";
 
@@ -733,6 +754,9 @@ export type PersonInput = {
 	phone: string,
 	note: string | null,
 };
+
+/**  A list of the relapse plan. */
+export type PlanList = "warning_signs" | "high_risk_situations" | "coping_strategies" | "places";
 
 export type Preferences = {
 	/**  Minutes of inactivity before the journal locks itself (1 to 60); `None` means never. */
@@ -781,6 +805,51 @@ export type Refusal =
 { kind: "start_after_slip" } | 
 /**  A slip before its clock started. */
 { kind: "slip_before_start" } | 
+/**  Something that needs a name was given none. */
+{ kind: "name_missing"; what: Named } | 
+/**  Text longer than it may be, in characters. */
+{ kind: "too_long"; what: Field; max: number } | 
+/**  Nothing written where words are needed. */
+{ kind: "nothing_written"; what: Field } | 
+/**  A moment in the future where only what already happened can be recorded. */
+{ kind: "in_future"; what: Moment } | 
+/**  A number outside its range (both ends allowed). */
+{ kind: "out_of_range"; what: Scale; min: number; max: number } | 
+/**  A clock's start more than `max_years` ago. */
+{ kind: "start_too_far_back"; maxYears: number } | 
+/**  A currency that is not a three-letter code. */
+{ kind: "bad_currency" } | 
+/**  An archived clock can't be the main one. */
+{ kind: "archived_main" } | 
+/**  A tag longer than `max` characters, or with a comma. */
+{ kind: "bad_tag"; max: number } | 
+/**  More than `max` tags on an entry. */
+{ kind: "too_many_tags"; max: number } | 
+/**  A slip recorded with a craving whose outcome was not "I used". */
+{ kind: "slip_without_use" } | 
+/**  A trigger merged into itself. */
+{ kind: "merge_same" } | 
+/**  A report whose start is after its end. */
+{ kind: "dates_reversed" } | 
+/**  A report over more than `max_years`. */
+{ kind: "report_too_long"; maxYears: number } | 
+/**  A phone number that is not digits, spaces, +, - or brackets. */
+{ kind: "bad_phone" } | 
+/**  A list of the relapse plan with more than `items` items, or an item over `chars`. */
+{ kind: "plan_list_too_long"; what: PlanList; items: number; chars: number } | 
+/**  A country that is not in the list of crisis lines. */
+{ kind: "unknown_country" } | 
+/**  A sync folder inside Daybreak's own folder. */
+{ kind: "sync_folder_inside" } | 
+/**  A restore while the journal has changes from its last session not folded in yet. */
+{ kind: "unfolded_changes" } | 
+/**  A change in the sync folder that does not fit this journal. */
+{ kind: "sync_change_misfit" } | 
+/**
+ *  A request the UI never makes (a page, a range, a kind or a value out of bounds): the
+ *  person is told only that something isn't right.
+ */
+{ kind: "bad_request" } | 
 /**  Not a Daybreak export, or one Daybreak can't read. */
 { kind: "not_a_daybreak_export" } | 
 /**  A Daybreak export made by a newer Daybreak. */
@@ -898,6 +967,19 @@ export type Savings = {
 	minutesCurrent: number | null,
 	minutesTotal: number | null,
 };
+
+/**  A number with a range. */
+export type Scale = "mood" | "craving" | 
+/**  An evening check-in's difficulty. */
+"difficulty" | 
+/**  Hours of sleep. */
+"sleep" | 
+/**  A clock's money per day, in whole units of its currency. */
+"money_per_day" | 
+/**  A clock's hours per day. */
+"hours_per_day" | 
+/**  Auto-lock, in minutes. */
+"auto_lock";
 
 /**
  *  A screen the shell asks the UI to open: after a reminder is clicked, or from the tray. The
