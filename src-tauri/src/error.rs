@@ -174,7 +174,6 @@ fn disk_full() -> AppError {
 
 fn data_error(e: DataError) -> AppError {
     match e {
-        DataError::Invalid(message) => AppError::new(ErrorCode::InvalidInput, message),
         DataError::Refused(refusal) => {
             AppError::new(ErrorCode::InvalidInput, refusal.to_string())
                 .with(ErrorDetail::Refused { refusal })
@@ -376,7 +375,10 @@ mod tests {
         ];
         let data: Vec<(JournalError, ErrorCode)> = vec![
             (
-                DataError::invalid("A slip can't be in the future.").into(),
+                DataError::Refused(daybreak_core::Refusal::InFuture {
+                    what: daybreak_core::Moment::Slip,
+                })
+                .into(),
                 ErrorCode::InvalidInput,
             ),
             (DataError::NotFound("clock").into(), ErrorCode::NotFound),

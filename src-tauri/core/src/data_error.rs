@@ -1,6 +1,6 @@
 //! The error every data operation (clocks, slips, check-ins, ...) returns: input a person can
-//! correct, something that no longer exists, or the store failing: kinds and numbers the UI
-//! words for people. The English `Display` is for logs and tests, and never quotes what people
+//! correct (a `Refusal`), something that no longer exists, or the store failing: kinds and
+//! numbers the UI words for people. The English `Display` is for logs and tests, and never quotes what people
 //! wrote.
 
 use serde::Serialize;
@@ -10,12 +10,9 @@ use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    /// Input that breaks a rule the UI checks first; the message (English, for tests and logs)
-    /// says what to change. The person is told in the UI's words, never in these.
-    #[error("{0}")]
-    Invalid(String),
-    /// Input a person can correct that only the core can judge (a file to import, a name
-    /// already taken, ...): a kind, with its numbers, that the UI words.
+    /// Input a person can correct (a name left out, a note too long, a file to import, a name
+    /// already taken, ...): a kind, with its numbers, that the UI words. There is no English
+    /// sentence for people: a new rule is a new `Refusal`.
     #[error("{0}")]
     Refused(Refusal),
     /// What was asked for is not there (deleted meanwhile, or a stale id).
@@ -174,7 +171,7 @@ impl IoReason {
     }
 }
 
-/// Input only the core can judge, as a kind with its numbers; the UI words it.
+/// Input a person can correct, as a kind with its numbers; the UI words it (refusals.ts).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Refusal {
@@ -528,10 +525,6 @@ impl std::fmt::Display for Refusal {
 }
 
 impl DataError {
-    pub fn invalid(message: impl Into<String>) -> Self {
-        DataError::Invalid(message.into())
-    }
-
     /// A failed file operation described only in English (`what`, e.g. "read the sync folder",
     /// which is not kept): the UI says a file could not be used, with the reason. Prefer
     /// `file`, which says what and where.

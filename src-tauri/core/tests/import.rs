@@ -50,7 +50,6 @@ fn mood_at(t: &Session, at: DateTime<Utc>) -> moods::MoodEntry {
 
 fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
     match r {
-        Err(DataError::Invalid(message)) => message,
         // A refusal's English, which says the same as the kind the UI words.
         Err(DataError::Refused(refusal)) => refusal.to_string(),
         other => panic!("expected the file to be refused, got {other:?}"),

@@ -785,7 +785,7 @@ export type Reason = {
 	text: string,
 };
 
-/**  Input only the core can judge, as a kind with its numbers; the UI words it. */
+/**  Input a person can correct, as a kind with its numbers; the UI words it (refusals.ts). */
 export type Refusal = 
 /**  A file to import (or to read into the library) is empty. */
 { kind: "empty_file" } | 
