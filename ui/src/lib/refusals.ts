@@ -94,9 +94,7 @@ export function refusalText(refusal: Refusal): string {
     case 'daylio_too_wide':
       return m.errors_refused_daylio_too_wide();
     case 'daylio_too_many':
-      return m.errors_refused_daylio_too_many({
-        max: new Intl.NumberFormat(intlLocale()).format(refusal.max),
-      });
+      return m.errors_refused_daylio_too_many({ max: number(refusal.max) });
     case 'daylio_row':
       return m.errors_refused_daylio_row({ row: refusal.row, problem: rowProblemText(refusal.problem) });
   }
