@@ -311,15 +311,24 @@ impl Journal {
         let sealed = self.vault.seal_rekey(new_passphrase, self.kdf)?;
         {
             let mut state = self.state();
-            let State::Unlocked(session) = &*state else {
+            let State::Unlocked(session) = &mut *state else {
                 return Err(JournalError::Locked);
             };
-            self.vault.stage_rekey(session, &sealed)?;
+            let syncing = crate::sync::chosen::get(session.store())?;
+            if let Some(folder) = &syncing {
+                crate::sync::rekeyed::before_rekey(session, &self.vault.paths().header(), folder);
+            }
+            if let Err(e) = self.vault.stage_rekey(session, &sealed.key) {
+                if syncing.is_some() {
+                    crate::sync::rekeyed::rekey_abandoned(session.store_mut());
+                }
+                return Err(e.into());
+            }
             let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
                 unreachable!("checked above, under the same lock");
             };
             self.lock_epoch.fetch_add(1, Ordering::SeqCst);
-            *state = State::Unlocked(self.vault.install_rekey(session, &sealed)?);
+            *state = State::Unlocked(self.vault.install_rekey(session, &sealed.key)?);
         }
         let paths = self.vault.paths();
         let dest = paths.backups().join(format!(

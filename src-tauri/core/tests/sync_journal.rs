@@ -244,3 +244,175 @@ fn stopping_keeps_the_journal_and_a_new_folder_gets_all_of_it() {
         "what was sent to the first folder reaches the second"
     );
 }
+
+fn warned_other_journal(journal: &Journal) -> bool {
+    let report = journal.sync_round().unwrap().expect("a round");
+    report
+        .received
+        .warnings
+        .contains(&daybreak_core::sync::SyncWarning::Header)
+}
+
+#[test]
+fn after_a_rekey_the_other_computer_joins_again_and_keeps_what_it_had() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    log_mood(&a, "A before the new key");
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    b.sync_round().unwrap();
+    // B writes something A has not read when A re-keys: the re-key's last round reads it.
+    log_mood(&b, "B sent under the old key");
+    b.sync_round().unwrap();
+    // And something B has not sent yet when the key changes.
+    log_mood(&b, "B not sent yet");
+
+    let renewed = Passphrase::new("a new key and words");
+    a.rekey(
+        &Passphrase::new(PASSPHRASE),
+        &renewed,
+        daybreak_core::clock::now_utc(),
+    )
+    .unwrap();
+    assert_eq!(
+        mood_notes(&a),
+        ["A before the new key", "B sent under the old key"],
+        "the re-key's last round read what B had sent"
+    );
+    let after = a.sync_round().unwrap().unwrap();
+    assert!(
+        after.received.warnings.is_empty(),
+        "A's own round after the re-key is in step with the folder: {after:?}"
+    );
+    assert!(
+        after.sent_files >= 1,
+        "A sends its journal under the new key"
+    );
+    log_mood(&a, "A after the new key");
+    a.sync_round().unwrap();
+
+    // B's key no longer opens the folder's header: its rounds stop there.
+    assert!(warned_other_journal(&b));
+    // Joining again checks the secret through the throttle: the old passphrase is refused.
+    let old = b.rejoin_sync_folder(&Secret::Passphrase(&Passphrase::new(PASSPHRASE)));
+    assert!(
+        old.as_ref().is_err_and(|e| e.is_wrong_secret()),
+        "the old passphrase opens nothing: {old:?}"
+    );
+    b.rejoin_sync_folder(&Secret::Passphrase(&renewed)).unwrap();
+    assert!(!warned_other_journal(&b), "in step again");
+    assert_eq!(
+        mood_notes(&b),
+        [
+            "A after the new key",
+            "A before the new key",
+            "B not sent yet",
+            "B sent under the old key"
+        ],
+        "B kept what it had and took what A wrote after the re-key"
+    );
+    a.sync_round().unwrap();
+    assert!(
+        mood_notes(&a).contains(&"B not sent yet".to_string()),
+        "what B wrote before joining again reaches A"
+    );
+    b.lock().unwrap();
+    assert!(
+        b.unlock(&Passphrase::new(PASSPHRASE)).is_err(),
+        "the old passphrase no longer opens B"
+    );
+    b.unlock(&renewed).unwrap();
+    assert!(!warned_other_journal(&b));
+
+    // A computer joining later reads the whole journal under the new key.
+    let c = journal_in(&root.path().join("c"));
+    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
+        .unwrap();
+    c.sync_round().unwrap();
+    assert_eq!(mood_notes(&c), mood_notes(&a));
+}
+
+#[test]
+fn a_restored_backup_gets_back_what_it_sent_after_the_backup() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    log_mood(&a, "in the backup");
+    a.sync_round().unwrap();
+    let backup = root.path().join("kept.daybreak-backup");
+    let now = daybreak_core::clock::now_utc();
+    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    log_mood(&a, "after the backup");
+    a.sync_round().unwrap();
+
+    a.restore_from(
+        &backup,
+        &Secret::Passphrase(&Passphrase::new(PASSPHRASE)),
+        now,
+    )
+    .unwrap();
+    a.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    assert_eq!(mood_notes(&a), ["in the backup"]);
+    a.sync_round().unwrap();
+    assert_eq!(
+        mood_notes(&a),
+        ["after the backup", "in the backup"],
+        "what this computer sent after the backup comes back from the folder"
+    );
+    // A change made now goes out under a name never used before, and another computer reads it.
+    log_mood(&a, "after the restore");
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    b.sync_round().unwrap();
+    assert_eq!(mood_notes(&b), mood_notes(&a));
+}
+
+#[test]
+fn the_overview_counts_the_computers_and_what_waits() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    assert_eq!(a.sync_overview().unwrap(), None, "not syncing");
+    a.choose_sync_folder(&shared).unwrap();
+    log_mood(&a, "one");
+    let before = a.sync_overview().unwrap().unwrap();
+    assert!(before.to_send >= 1, "the mood waits to go out: {before:?}");
+    assert_eq!(before.computers.len(), 1);
+    assert!(before.computers[0].this_computer);
+    assert_eq!(before.computers[0].last_sent, None);
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    b.sync_round().unwrap();
+    log_mood(&a, "two");
+    a.sync_round().unwrap();
+
+    let seen = b.sync_overview().unwrap().unwrap();
+    assert_eq!(seen.to_send, 0);
+    assert_eq!(seen.waiting_for_records, 0);
+    assert_eq!(seen.computers.len(), 2, "{seen:?}");
+    assert!(seen.computers[0].this_computer && !seen.computers[1].this_computer);
+    let other = &seen.computers[1];
+    assert!(other.last_sent.is_some());
+    assert_eq!(other.files, 2, "A's two files are in the folder");
+    assert_eq!(other.files_read, 1, "B has read the first only");
+    b.sync_round().unwrap();
+    assert_eq!(
+        b.sync_overview().unwrap().unwrap().computers[1].files_read,
+        2
+    );
+}

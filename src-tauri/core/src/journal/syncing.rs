@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use super::{Journal, JournalError, State};
 use crate::data_error::{DataError, Refusal};
 use crate::sync::join::{self, JoinError};
-use crate::sync::{self, chosen, SyncError, SyncReport};
-use crate::vault::{Secret, VaultError};
+use crate::sync::overview::{self, Overview};
+use crate::sync::{self, chosen, header, rekeyed, SyncError, SyncReport};
+use crate::vault::{NewKey, Secret, VaultError};
 
 impl From<SyncError> for JournalError {
     fn from(e: SyncError) -> Self {
@@ -87,6 +88,56 @@ impl Journal {
         let mut state = self.state();
         *state = State::Unlocked(session);
         self.adopt_device_settings(&mut state);
+        Ok(())
+    }
+
+    /// What the chosen folder holds as this journal sees it (the computers seen there, what
+    /// waits); `None` when this computer does not sync. Reads the folder's listing only.
+    pub fn sync_overview(&self) -> Result<Option<Overview>, JournalError> {
+        self.with_session(|session| {
+            let Some(folder) = chosen::get(session.store())? else {
+                return Ok(None);
+            };
+            Ok(Some(overview::read(session.store(), &folder)?))
+        })
+    }
+
+    /// Joins the chosen folder's journal again after it was re-keyed on another computer (the
+    /// rounds here stopped at its header): the folder's header is opened with `secret` through
+    /// the throttle, what is left under the old key is read, and this journal is re-keyed to the
+    /// folder's key, keeping everything in it, which then goes out again (see `sync::rekeyed`).
+    /// From then on this computer opens with the secret that opens the folder's header. Nothing
+    /// changes when the folder's journal already has this journal's key.
+    pub fn rejoin_sync_folder(&self, secret: &Secret<'_>) -> Result<(), JournalError> {
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        let folder = self
+            .sync_folder()?
+            .ok_or(DataError::NotFound("sync folder"))?;
+        let (data_key, journal_header) =
+            self.attempt(|| Ok(join::open_folder_header(&folder, secret)?))?;
+        let generation = sync::Folder::in_chosen(&folder)
+            .read_header()
+            .map_err(SyncError::io)?
+            .as_deref()
+            .and_then(header::split)
+            .map(|(generation, _)| generation)
+            .ok_or(JoinError::NoJournal)?;
+        let mut state = self.state();
+        let State::Unlocked(session) = &mut *state else {
+            return Err(JournalError::Locked);
+        };
+        if session.data_key_copy().as_bytes() == data_key.as_bytes() {
+            return Ok(());
+        }
+        rekeyed::before_rejoin(session, &folder, generation)?;
+        let key = NewKey::adopted(data_key, journal_header);
+        self.vault.stage_rekey(session, &key)?;
+        let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
+            unreachable!("checked above, under the same lock");
+        };
+        self.lock_epoch
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        *state = State::Unlocked(self.vault.install_rekey(session, &key)?);
         Ok(())
     }
 }

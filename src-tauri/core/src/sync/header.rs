@@ -78,7 +78,7 @@ fn seen(store: &Store) -> rusqlite::Result<u64> {
     })
 }
 
-fn set_seen(store: &mut Store, generation: u64) -> rusqlite::Result<()> {
+pub(crate) fn set_seen(store: &mut Store, generation: u64) -> rusqlite::Result<()> {
     store.write(|tx| {
         tx.execute(
             "UPDATE sync_folder SET generation = ?1",
@@ -90,7 +90,8 @@ fn set_seen(store: &mut Store, generation: u64) -> rusqlite::Result<()> {
 
 /// Brings the folder's header and this journal's (`header_file`) in step: publishes ours when
 /// the folder has none or ours changed since we last saw the folder's; takes the folder's when
-/// it is a newer generation that verifies under our data key. `Some(true)` when ours was
+/// it is a newer generation that verifies under our data key; replaces the folder's with ours
+/// when this computer re-keyed the journal since (`rekeyed`). `Some(true)` when ours was
 /// replaced; `None` when the folder's header is not this journal's (then nothing is touched).
 pub fn exchange(
     store: &mut Store,
@@ -112,7 +113,21 @@ pub fn exchange(
         return Ok(None);
     };
     if !verify(data_key, &bytes) {
-        return Ok(None);
+        if !super::rekeyed::renewed_here(store)? {
+            return Ok(None);
+        }
+        // Ours, from before this computer re-keyed the journal: the new key's header takes
+        // its place, a generation past anything seen (see `rekeyed`).
+        let next = generation.max(seen) + 1;
+        folder
+            .write_header(&encode(data_key, next, &local))
+            .map_err(SyncError::io)?;
+        set_seen(store, next)?;
+        super::rekeyed::settled(store)?;
+        return Ok(Some(false));
+    }
+    if super::rekeyed::renewed_here(store)? {
+        super::rekeyed::settled(store)?;
     }
     if theirs == local.as_slice() {
         if generation != seen {

@@ -17,6 +17,11 @@
 //! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
 //!   so a passphrase change on one computer reaches the others, and a new computer can join.
 //! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer.
+//! - **A re-key** (`rekeyed.rs`): the computer that re-keys puts the new key's header in the
+//!   folder and sends everything again; the others join again under it.
+//! - **A journal behind its own files** (`rewind.rs`, a restored backup): it becomes a new
+//!   computer and reads its old files back.
+//! - **What Settings shows** (`overview.rs`): the computers seen, what waits.
 //!
 //! The journal's side (`journal/syncing.rs`: a round, choosing and stopping, joining through
 //! the throttle) is what the app calls; when rounds run (on unlock, every minute, when the
@@ -30,7 +35,10 @@ pub mod format;
 pub mod header;
 pub mod join;
 pub mod kinds;
+pub mod overview;
 pub mod record;
+pub mod rekeyed;
+pub mod rewind;
 pub mod send;
 
 use std::path::Path;
@@ -117,6 +125,11 @@ pub fn sync(
     };
     let store = session.store_mut();
     let own = device_id(store)?;
+    let own = if rewind::catch_up(store, &folder, &own)? {
+        device_id(store)?
+    } else {
+        own
+    };
     let sent_files = send::send(store, &key, &folder, &own)?;
     let received = apply::receive(store, &key, &folder, &own)?;
     Ok(SyncReport {

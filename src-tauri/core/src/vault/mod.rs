@@ -273,13 +273,13 @@ impl Vault {
     /// backup, a file someone took) opens today's journal, and the old passphrase opens
     /// nothing in its folder. `sealed` comes from `seal_rekey`, which does the slow key
     /// derivations beforehand, so the journal is held only for the copy and the swap.
-    pub fn stage_rekey(&self, session: &Session, sealed: &SealedRekey) -> Result<(), VaultError> {
+    pub fn stage_rekey(&self, session: &Session, key: &NewKey) -> Result<(), VaultError> {
         let staged = self.paths.staged_database();
         let exported = swap::start_staged_database(&self.paths)
             .map_err(|e| io_error("prepare a new copy in", self.paths.dir(), e))
             .and_then(|file| {
                 drop(file);
-                Ok(session.store.export_encrypted(&staged, &sealed.data_key)?)
+                Ok(session.store.export_encrypted(&staged, &key.data_key)?)
             });
         if exported.is_err() {
             let _ = atomic::remove_if_present(&staged);
@@ -290,15 +290,11 @@ impl Vault {
     /// Re-keying, second half: closes the old database (a failed final checkpoint loses
     /// nothing: the copy read through the WAL) and swaps the new file and header in, crash
     /// safe (see `swap`). Returns the journal open under the new key.
-    pub fn install_rekey(
-        &self,
-        session: Session,
-        sealed: &SealedRekey,
-    ) -> Result<Session, VaultError> {
+    pub fn install_rekey(&self, session: Session, key: &NewKey) -> Result<Session, VaultError> {
         let _ = session.lock();
-        swap::install(&self.paths, &sealed.header)
+        swap::install(&self.paths, &key.header)
             .map_err(|e| io_error("install the re-keyed journal in", self.paths.dir(), e))?;
-        self.open_with_data_key(&sealed.data_key)
+        self.open_with_data_key(&key.data_key)
     }
 
     /// The slow half of a re-key, done before the journal is held: a new data key, and the
@@ -311,9 +307,11 @@ impl Vault {
         new_passphrase.check_new()?;
         let (data_key, recovery_key, header) = fresh_keys(new_passphrase, kdf.params()?);
         Ok(SealedRekey {
-            data_key,
+            key: NewKey {
+                data_key,
+                header: header.encode(),
+            },
             recovery_key,
-            header: header.encode(),
         })
     }
 
@@ -369,12 +367,32 @@ impl Vault {
     }
 }
 
-/// What `Vault::seal_rekey` prepared: the new data key, the new recovery key (to show once),
-/// and the new header. Holds secrets: zeroized on drop, never printed.
-pub struct SealedRekey {
+/// A data key and the header wrapping it, for `Vault::stage_rekey` and `install_rekey`: a
+/// new one from `seal_rekey`, or the one another computer re-keyed the journal to (joining
+/// its sync folder again). Holds a secret: zeroized on drop, never printed.
+pub struct NewKey {
     data_key: DataKey,
-    pub recovery_key: RecoveryKey,
     header: Vec<u8>,
+}
+
+impl NewKey {
+    /// The key another computer's header (`header`, already opened to `data_key`) holds.
+    pub(crate) fn adopted(data_key: DataKey, header: Vec<u8>) -> Self {
+        Self { data_key, header }
+    }
+}
+
+impl std::fmt::Debug for NewKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewKey(<redacted>)")
+    }
+}
+
+/// What `Vault::seal_rekey` prepared: the new key with its header, and the new recovery key
+/// (to show once). Holds secrets: zeroized on drop, never printed.
+pub struct SealedRekey {
+    pub key: NewKey,
+    pub recovery_key: RecoveryKey,
 }
 
 impl std::fmt::Debug for SealedRekey {

@@ -1,0 +1,41 @@
+//! A journal behind its own change files. Each computer numbers its change files; the next
+//! number is kept in the journal. When the folder already holds a file of ours at or past that
+//! number, this copy of the journal is older than what it sent: a backup restored, or a crash
+//! between a file's rename and the journal noting it. Those later files hold changes this copy
+//! no longer has, and a computer never reads its own files back.
+//!
+//! So such a copy becomes a new computer: it takes a new device id and numbers from 1, and
+//! reads its old id's files like another computer's. Its changes come back (last writer wins;
+//! what it already has changes nothing), and no file name is ever written twice.
+
+use super::folder::Folder;
+use super::SyncError;
+use crate::store::Store;
+
+/// Whether the folder holds a change file of `own` this journal does not know it wrote.
+fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
+    let next: i64 =
+        store.read(|c| c.query_row("SELECT next_seq FROM sync_local", [], |r| r.get(0)))?;
+    let newest = folder.sequence(own).map_err(SyncError::io)?.last().copied();
+    Ok(newest.is_some_and(|seq| seq >= next as u64))
+}
+
+/// When this journal is behind its own files, gives it a new device id, with the old id's
+/// files still to be read. Returns whether it did.
+pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
+    if !behind(store, folder, own)? {
+        return Ok(false);
+    }
+    store.write_uncaptured(|tx| {
+        tx.execute(
+            "UPDATE sync_local SET device_id = replace(sync_uuid(), '-', ''), next_seq = 1",
+            [],
+        )?;
+        // Every file of the old id is read, even those this copy wrote itself: reading one
+        // twice changes nothing.
+        tx.execute("DELETE FROM sync_progress WHERE device = ?1", [own])?;
+        tx.execute("DELETE FROM sync_applied WHERE device = ?1", [own])?;
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(true)
+}
