@@ -1,7 +1,8 @@
 //! Keeping the journal in step with the sync folder the person chose (the README's "Sync
 //! between your computers"). The core does one round (`Journal::sync_round`); this module
-//! decides when: right after unlocking, every minute while unlocked, when something changes in
-//! the folder (watched with `notify`), and when the person asks ("Sync now").
+//! decides when: right after unlocking, within seconds of a change made here, every minute
+//! while unlocked, when something changes in the folder (watched with `notify`), and when the
+//! person asks ("Sync now").
 //!
 //! One worker thread runs the timed and watched rounds, and every round, wherever it was asked
 //! for, goes through [`run_round`] and its one mutex, so two never overlap. While the journal
@@ -12,11 +13,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use daybreak_core::sync::overview::Overview;
 use daybreak_core::sync::{folder, SyncReport, SyncWarning};
-use daybreak_core::{clock, JournalError};
+use daybreak_core::{clock, Journal, JournalError};
 use notify::{EventKind, RecursiveMode, Watcher};
 use serde::Serialize;
 use specta::Type;
@@ -28,6 +30,9 @@ use crate::{AppError, ErrorCode, SharedJournal};
 /// A round every minute while unlocked, even when the watcher says nothing (a network folder,
 /// a USB stick, a platform where watching failed).
 const EVERY: Duration = Duration::from_secs(60);
+/// How often the worker asks whether a change made here waits to go out, so it leaves within
+/// seconds; changes made in the meantime go together in one round.
+const CHECK: Duration = Duration::from_secs(3);
 /// A sync engine writes a file in several steps: wait this long after the first change seen,
 /// then run one round for all of them.
 const SETTLE: Duration = Duration::from_millis(700);
@@ -56,6 +61,17 @@ pub struct LastRound {
     pub problem: Option<ErrorCode>,
 }
 
+/// A computer seen in the sync folder (no device id: the page numbers the others).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ComputerSeen {
+    pub this_computer: bool,
+    /// When its newest change file was written.
+    pub last_sent: Option<DateTime<Utc>>,
+    /// Its change files in the folder not read here yet (0 for this computer).
+    pub files_unread: u32,
+}
+
 /// Where syncing stands on this computer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -65,6 +81,16 @@ pub struct SyncStatus {
     pub last_round: Option<LastRound>,
     /// Since unlocking, a round took the passphrase changed on another computer.
     pub passphrase_changed_elsewhere: bool,
+    /// This computer first, then the others seen in the folder.
+    pub computers: Vec<ComputerSeen>,
+    /// Changes made here that have not gone into the folder yet.
+    pub to_send: u32,
+    /// Changes from another computer that wait for a record not here yet.
+    pub waiting_for_records: u32,
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// What the shell tells the UI after a round.
@@ -110,13 +136,29 @@ impl Syncing {
         *held(&self.watch) = None;
     }
 
-    /// Where syncing stands, with `folder` read from the journal by the caller.
-    pub fn status(&self, folder: Option<PathBuf>) -> SyncStatus {
-        SyncStatus {
+    /// Where syncing stands, with the folder and what it holds read from the journal.
+    pub fn status(&self, journal: &Journal) -> Result<SyncStatus, JournalError> {
+        let folder = journal.sync_folder()?;
+        let overview = match folder {
+            Some(_) => journal.sync_overview()?.unwrap_or_default(),
+            None => Overview::default(),
+        };
+        Ok(SyncStatus {
             folder: folder.map(|f| f.display().to_string()),
             last_round: held(&self.last).clone(),
             passphrase_changed_elsewhere: *held(&self.adopted),
-        }
+            computers: overview
+                .computers
+                .iter()
+                .map(|c| ComputerSeen {
+                    this_computer: c.this_computer,
+                    last_sent: c.last_sent,
+                    files_unread: clamp(c.files.saturating_sub(c.files_read)),
+                })
+                .collect(),
+            to_send: clamp(overview.to_send),
+            waiting_for_records: clamp(overview.waiting_for_records),
+        })
     }
 
     /// Asks the worker for a round soon.
@@ -198,16 +240,29 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     let spawned = std::thread::Builder::new()
         .name("daybreak-sync".into())
-        .spawn(move || loop {
-            match rx.recv_timeout(EVERY) {
-                Err(RecvTimeoutError::Disconnected) => return,
-                Ok(()) => {
-                    std::thread::sleep(SETTLE);
-                    while rx.try_recv().is_ok() {}
+        .spawn(move || {
+            let mut last = Instant::now();
+            loop {
+                match rx.recv_timeout(CHECK) {
+                    Err(RecvTimeoutError::Disconnected) => return,
+                    Ok(()) => {
+                        std::thread::sleep(SETTLE);
+                        while rx.try_recv().is_ok() {}
+                    }
+                    Err(RecvTimeoutError::Timeout) => {
+                        let due = last.elapsed() >= EVERY;
+                        let to_send = || {
+                            app.try_state::<SharedJournal>()
+                                .is_some_and(|j| j.has_changes_to_send())
+                        };
+                        if !due && !to_send() {
+                            continue;
+                        }
+                    }
                 }
-                Err(RecvTimeoutError::Timeout) => {}
+                let _ = run_round(&app);
+                last = Instant::now();
             }
-            let _ = run_round(&app);
         });
     if spawned.is_err() {
         eprintln!("Daybreak: sync rounds run only when asked for (no worker thread)");

@@ -388,12 +388,14 @@ fn the_overview_counts_the_computers_and_what_waits() {
     assert_eq!(a.sync_overview().unwrap(), None, "not syncing");
     a.choose_sync_folder(&shared).unwrap();
     log_mood(&a, "one");
+    assert!(a.has_changes_to_send());
     let before = a.sync_overview().unwrap().unwrap();
     assert!(before.to_send >= 1, "the mood waits to go out: {before:?}");
     assert_eq!(before.computers.len(), 1);
     assert!(before.computers[0].this_computer);
     assert_eq!(before.computers[0].last_sent, None);
     a.sync_round().unwrap();
+    assert!(!a.has_changes_to_send(), "sent");
     let b = journal_in(&root.path().join("b"));
     b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
         .unwrap();

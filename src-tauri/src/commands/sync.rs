@@ -1,11 +1,12 @@
-//! Using one journal on two computers: choosing the sync folder, a round now, stopping, and
-//! joining from the welcome screen. The rounds and when they run are `crate::sync`'s.
+//! Using one journal on two computers: choosing the sync folder, a round now, stopping,
+//! joining from the welcome screen, and joining again after a re-key elsewhere. The rounds and
+//! when they run are `crate::sync`'s.
 
 use std::path::PathBuf;
 
 use daybreak_core::{Passphrase, RecoveryKey};
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::backup::secret_of;
@@ -22,16 +23,35 @@ async fn blocking<T: Send + 'static>(
         .map_err(|_| AppError::internal("a background task stopped"))?
 }
 
-/// Where syncing stands: the folder, the last round, a passphrase changed elsewhere. Only
-/// while unlocked.
+/// Where syncing stands now (it lists the folder, so off the main thread).
+async fn status_now<R: Runtime>(app: AppHandle<R>) -> Result<SyncStatus, AppError> {
+    blocking(move || {
+        let journal = app.state::<SharedJournal>();
+        Ok(app.state::<Syncing>().status(&journal)?)
+    })
+    .await
+}
+
+/// A round, then where syncing stands. A failed round is in the status (and the next round
+/// goes on from where this one stopped), so only `round_must_pass` makes it an error.
+async fn round_then_status<R: Runtime>(
+    app: AppHandle<R>,
+    round_must_pass: bool,
+) -> Result<SyncStatus, AppError> {
+    let round_app = app.clone();
+    let round = blocking(move || rounds::run_round(&round_app)).await;
+    if round_must_pass {
+        round?;
+    }
+    status_now(app).await
+}
+
+/// Where syncing stands: the folder, the computers seen there, what waits, the last round, a
+/// passphrase changed elsewhere. Only while unlocked.
 #[tauri::command]
 #[specta::specta]
-pub async fn sync_status(
-    journal: State<'_, SharedJournal>,
-    syncing: State<'_, Syncing>,
-) -> Result<SyncStatus, AppError> {
-    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
-    Ok(syncing.status(folder))
+pub async fn sync_status<R: Runtime>(app: AppHandle<R>) -> Result<SyncStatus, AppError> {
+    status_now(app).await
 }
 
 /// Asks which folder to sync through (the system's folder dialog); `None` when it was closed.
@@ -52,27 +72,18 @@ pub async fn sync_pick_folder<R: Runtime>(app: AppHandle<R>) -> Result<Option<St
 pub async fn sync_choose_folder<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
-    syncing: State<'_, Syncing>,
     folder: String,
 ) -> Result<SyncStatus, AppError> {
     let chosen = PathBuf::from(folder);
-    let kept = on_journal(&journal, move |j| j.choose_sync_folder(&chosen)).await?;
-    // A failed first round is in the status (and the minute's round tries again).
-    let _ = blocking(move || rounds::run_round(&app)).await;
-    Ok(syncing.status(Some(kept)))
+    on_journal(&journal, move |j| j.choose_sync_folder(&chosen)).await?;
+    round_then_status(app, false).await
 }
 
 /// A round now ("Sync now").
 #[tauri::command]
 #[specta::specta]
-pub async fn sync_now<R: Runtime>(
-    app: AppHandle<R>,
-    journal: State<'_, SharedJournal>,
-    syncing: State<'_, Syncing>,
-) -> Result<SyncStatus, AppError> {
-    blocking(move || rounds::run_round(&app)).await?;
-    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
-    Ok(syncing.status(folder))
+pub async fn sync_now<R: Runtime>(app: AppHandle<R>) -> Result<SyncStatus, AppError> {
+    round_then_status(app, true).await
 }
 
 /// Stops syncing on this computer. The journal stays whole; the folder is left as it is.
@@ -95,7 +106,6 @@ pub async fn sync_stop(
 pub async fn sync_join<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
-    syncing: State<'_, Syncing>,
     folder: String,
     passphrase: Option<Passphrase>,
     recovery_key: Option<RecoveryKey>,
@@ -106,11 +116,30 @@ pub async fn sync_join<R: Runtime>(
         j.join_sync_folder(&chosen, &secret)
     })
     .await?;
-    // The rebuild: the UI shows it as busy until this returns. A failure is in the status and
-    // the next round goes on from where this one stopped.
-    let _ = blocking(move || rounds::run_round(&app)).await;
-    let folder = on_journal(&journal, |j| j.sync_folder()).await?;
-    Ok(syncing.status(folder))
+    // The rebuild: the UI shows it as busy until this returns.
+    round_then_status(app, false).await
+}
+
+/// Joins the chosen folder's journal again after it was re-keyed on another computer, with its
+/// passphrase or recovery key (through the one throttle): this journal keeps everything in it
+/// and takes the folder's key; from then on it opens with that passphrase.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_rejoin<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    syncing: State<'_, Syncing>,
+    passphrase: Option<Passphrase>,
+    recovery_key: Option<RecoveryKey>,
+) -> Result<SyncStatus, AppError> {
+    on_journal(&journal, move |j| {
+        let secret = secret_of(passphrase.as_ref(), recovery_key.as_ref())?;
+        j.rejoin_sync_folder(&secret)
+    })
+    .await?;
+    // The last round's "another journal" is over.
+    syncing.forget();
+    round_then_status(app, false).await
 }
 
 /// Registers the UI's channel for notices after a round (changes arrived).

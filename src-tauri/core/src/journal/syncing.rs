@@ -91,6 +91,18 @@ impl Journal {
         Ok(())
     }
 
+    /// Whether this computer syncs and has changes that have not gone into the folder yet (the
+    /// shell then runs a round within seconds instead of at the minute's). `false` while locked.
+    pub fn has_changes_to_send(&self) -> bool {
+        self.with_session(|session| {
+            if chosen::get(session.store())?.is_none() {
+                return Ok(false);
+            }
+            Ok(overview::anything_to_send(session.store())?)
+        })
+        .unwrap_or(false)
+    }
+
     /// What the chosen folder holds as this journal sees it (the computers seen there, what
     /// waits); `None` when this computer does not sync. Reads the folder's listing only.
     pub fn sync_overview(&self) -> Result<Option<Overview>, JournalError> {

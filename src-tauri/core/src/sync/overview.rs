@@ -44,6 +44,18 @@ fn last_sent(folder: &Folder, device: &str, newest: Option<u64>) -> Option<DateT
     Some(DateTime::<Utc>::from(modified))
 }
 
+/// Whether a change made here has not gone into the folder yet (asked every few seconds by
+/// the shell: one lookup in the outbox's index of pending changes).
+pub fn anything_to_send(store: &Store) -> Result<bool, SyncError> {
+    Ok(store.read(|c| {
+        c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_records WHERE pending = 1)",
+            [],
+            |r| r.get(0),
+        )
+    })?)
+}
+
 /// The folder inside `chosen` as this journal sees it.
 pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncError> {
     let folder = Folder::in_chosen(chosen);

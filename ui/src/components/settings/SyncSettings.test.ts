@@ -27,7 +27,15 @@ function round(over: Partial<LastRound> = {}): LastRound {
 }
 
 function status(over: Partial<SyncStatus> = {}): SyncStatus {
-  return { folder: FOLDER, lastRound: round(), passphraseChangedElsewhere: false, ...over };
+  return {
+    folder: FOLDER,
+    lastRound: round(),
+    passphraseChangedElsewhere: false,
+    computers: [],
+    toSend: 0,
+    waitingForRecords: 0,
+    ...over,
+  };
 }
 
 const text = () => document.body.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -89,7 +97,9 @@ describe('SyncSettings (Use on two computers)', () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status());
     vi.mocked(sync.syncNow).mockResolvedValue(
       status({
-        lastRound: round({ unreadableFiles: 2, waiting: 3, otherJournal: true }),
+        lastRound: round({ unreadableFiles: 2, otherJournal: true }),
+        waitingForRecords: 3,
+        toSend: 4,
         passphraseChangedElsewhere: true,
       }),
     );
@@ -100,9 +110,8 @@ describe('SyncSettings (Use on two computers)', () => {
       /Files not readable yet: 2/,
     );
     expect(screen.getByTestId('sync-warning-waiting').textContent).toMatch(/3/);
-    expect(screen.getByTestId('sync-warning-other-journal').textContent).toMatch(
-      /set up your other computers again/,
-    );
+    expect(screen.getByTestId('sync-to-send').textContent).toMatch(/waiting to go out: 4/);
+    expect(screen.getByTestId('sync-warning-other-journal').textContent).toMatch(/Join it again/);
     expect(screen.getByTestId('sync-passphrase-changed').textContent).toMatch(/use the new one/);
   });
 
@@ -128,5 +137,60 @@ describe('SyncSettings (Use on two computers)', () => {
     expect(sync.stopSyncing).toHaveBeenCalledTimes(1);
     expect(await screen.findByTestId('sync-start')).toBeTruthy();
     expect(screen.queryByTestId('sync-folder-shown')).toBeNull();
+  });
+
+  it('lists the computers seen in the folder, this one first, without device ids', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(
+      status({
+        computers: [
+          { thisComputer: true, lastSent: '2026-12-02T09:00:00Z', filesUnread: 0 },
+          { thisComputer: false, lastSent: '2026-12-02T09:20:00Z', filesUnread: 2 },
+          { thisComputer: false, lastSent: null, filesUnread: 0 },
+        ],
+      }),
+    );
+    render(SyncSettings);
+    const rows = await screen.findAllByTestId('sync-computer');
+    expect(rows.map((row) => row.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^This computer: last sent changes .*\.$/),
+      expect.stringMatching(/^Other computer 1: last sent changes .*\. Files not read here yet: 2\.$/),
+      'Other computer 2: has not sent anything yet.',
+    ]);
+  });
+
+  it('joins again after a new key on another computer, and says which passphrase opens it now', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ otherJournal: true }) }));
+    vi.mocked(sync.rejoinSyncFolder)
+      .mockRejectedValueOnce(new IpcError('wrong_passphrase', 'x'))
+      .mockResolvedValueOnce(status());
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('rejoin-submit'));
+    expect(sync.rejoinSyncFolder).not.toHaveBeenCalled();
+    expect(screen.getByTestId('rejoin-error').textContent).toMatch(/passphrase/i);
+
+    const field = screen.getByTestId('rejoin-passphrase') as HTMLInputElement;
+    await user.type(field, 'old words');
+    await user.click(screen.getByTestId('rejoin-submit'));
+    expect(sync.rejoinSyncFolder).toHaveBeenLastCalledWith({ passphrase: 'old words' });
+    await vi.waitFor(() => expect(field.value).toBe(''));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+
+    await user.type(field, 'new words');
+    await user.click(screen.getByTestId('rejoin-submit'));
+    expect(sync.rejoinSyncFolder).toHaveBeenLastCalledWith({ passphrase: 'new words' });
+    expect((await screen.findByTestId('sync-rejoined')).textContent).toMatch(/you just typed/);
+    expect(screen.queryByTestId('sync-rejoin')).toBeNull();
+  });
+
+  it('joins again with the recovery key instead, tidied', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ otherJournal: true }) }));
+    vi.mocked(sync.rejoinSyncFolder).mockResolvedValue(status());
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('rejoin-toggle-secret'));
+    await user.type(screen.getByTestId('rejoin-recovery-key'), 'abcd efgh');
+    await user.click(screen.getByTestId('rejoin-submit'));
+    expect(sync.rejoinSyncFolder).toHaveBeenCalledWith({ recoveryKey: expect.stringMatching(/^ABCD/) });
   });
 });

@@ -12,7 +12,14 @@ import type { SyncStatus } from '../../lib/bindings';
 import Welcome from './Welcome.svelte';
 
 const FOLDER = '/home/sam/Sync';
-const JOINED: SyncStatus = { folder: FOLDER, lastRound: null, passphraseChangedElsewhere: false };
+const JOINED: SyncStatus = {
+  folder: FOLDER,
+  lastRound: null,
+  passphraseChangedElsewhere: false,
+  computers: [],
+  toSend: 0,
+  waitingForRecords: 0,
+};
 
 async function openJoin() {
   const onJoined = vi.fn();

@@ -157,8 +157,8 @@ export const commands = {
 	/**  Imports the file (sent as the raw body): everything, or on any error nothing. */
 	importApply: () => typedError<ImportSummary, AppError>(__TAURI_INVOKE("import_apply")),
 	/**
-	 *  Where syncing stands: the folder, the last round, a passphrase changed elsewhere. Only
-	 *  while unlocked.
+	 *  Where syncing stands: the folder, the computers seen there, what waits, the last round, a
+	 *  passphrase changed elsewhere. Only while unlocked.
 	 */
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
 	/**  Asks which folder to sync through (the system's folder dialog); `None` when it was closed. */
@@ -175,6 +175,12 @@ export const commands = {
 	 *  rebuilds it here, and leaves it unlocked.
 	 */
 	syncJoin: (folder: string, passphrase: string | null, recoveryKey: string | null) => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_join", { folder, passphrase, recoveryKey })),
+	/**
+	 *  Joins the chosen folder's journal again after it was re-keyed on another computer, with its
+	 *  passphrase or recovery key (through the one throttle): this journal keeps everything in it
+	 *  and takes the folder's key; from then on it opens with that passphrase.
+	 */
+	syncRejoin: (passphrase: string | null, recoveryKey: string | null) => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_rejoin", { passphrase, recoveryKey })),
 	/**  Registers the UI's channel for notices after a round (changes arrived). */
 	syncWatch: (onNotice: Channel<SyncNotice>) => typedError<null, AppError>(__TAURI_INVOKE("sync_watch", { onNotice })),
 	/**  Registers the UI's channel; signals from then on are sent to it. */
@@ -324,6 +330,15 @@ export type ClockView = {
 	longestStreakDays: number,
 	totalSoberDays: number,
 	savings: Savings | null,
+};
+
+/**  A computer seen in the sync folder (no device id: the page numbers the others). */
+export type ComputerSeen = {
+	thisComputer: boolean,
+	/**  When its newest change file was written. */
+	lastSent: string | null,
+	/**  Its change files in the folder not read here yet (0 for this computer). */
+	filesUnread: number,
 };
 
 /**  How to reach a line. */
@@ -1075,6 +1090,12 @@ export type SyncStatus = {
 	lastRound: LastRound | null,
 	/**  Since unlocking, a round took the passphrase changed on another computer. */
 	passphraseChangedElsewhere: boolean,
+	/**  This computer first, then the others seen in the folder. */
+	computers: ComputerSeen[],
+	/**  Changes made here that have not gone into the folder yet. */
+	toSend: number,
+	/**  Changes from another computer that wait for a record not here yet. */
+	waitingForRecords: number,
 };
 
 /**  A long task that can be stopped before the end. */

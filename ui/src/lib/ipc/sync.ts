@@ -4,7 +4,10 @@ import { commands, type SyncNotice } from './generated';
 // The generated functions (../bindings, from src-tauri/src/bindings.rs) under the names the
 // views use. Each rejects with an IpcError.
 
-/** Where syncing stands: the chosen folder, the last round, a passphrase changed elsewhere. */
+/**
+ * Where syncing stands: the chosen folder, the computers seen there, what waits, the last round,
+ * a passphrase changed elsewhere.
+ */
 export const syncStatus = commands.syncStatus;
 
 /** Asks which folder to sync through (the system's folder dialog); null when it was closed. */
@@ -29,6 +32,16 @@ export function joinFromFolder(folder: string, secret: JoinSecret) {
   return 'passphrase' in secret
     ? commands.syncJoin(folder, secret.passphrase, null)
     : commands.syncJoin(folder, null, secret.recoveryKey);
+}
+
+/**
+ * Joins the chosen folder's journal again after it got a new key on another computer, with the
+ * passphrase or recovery key it has now. The journal here keeps everything and takes that key.
+ */
+export function rejoinSyncFolder(secret: JoinSecret) {
+  return 'passphrase' in secret
+    ? commands.syncRejoin(secret.passphrase, null)
+    : commands.syncRejoin(null, secret.recoveryKey);
 }
 
 /** Notices after a round (changes from another computer arrived). Call once. */

@@ -10,4 +10,5 @@ export const chooseSyncFolder = vi.fn<typeof real.chooseSyncFolder>();
 export const syncNow = vi.fn<typeof real.syncNow>();
 export const stopSyncing = vi.fn<typeof real.stopSyncing>();
 export const joinFromFolder = vi.fn<typeof real.joinFromFolder>();
+export const rejoinSyncFolder = vi.fn<typeof real.rejoinSyncFolder>();
 export const watchSync = vi.fn<typeof real.watchSync>();
