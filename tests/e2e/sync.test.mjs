@@ -4,8 +4,11 @@
 // Syncthing daemons on 127.0.0.1 keeping one folder in step between them (lib/syncthing.mjs).
 //
 // A creates a journal and chooses its side of the synced folder in Settings; B joins from the
-// welcome screen with the passphrase; a mood logged on A appears on B, and one logged on B
-// appears on A, each through the folder watch, the "changes arrived" notice and the timeline.
+// welcome screen with the passphrase; a mood logged on A leaves by itself within seconds and
+// appears on B, and one logged on B appears on A, each through the folder watch, the "changes
+// arrived" notice and the timeline. Then the same mood edited on both ends the same on both (the
+// later edit), a mood deleted on B disappears on A, Settings lists both computers, and a
+// passphrase changed on A is the one B asks for after locking.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -66,15 +69,56 @@ async function logMood(s, note) {
   await s.waitFor('mood-saved', { why: 'saving a mood confirms it' });
 }
 
-/** Runs a round now from Settings → Use on two computers; it writes a new change file. */
-async function syncNow(s, folder) {
-  const before = changeFiles(folder).length;
-  await s.click('nav-settings');
-  await s.click('sync-now');
+/** Waits until `folder` holds more change files than `before`: a change went out. */
+async function sent(folder, before, what) {
   await waitUntil(() => changeFiles(folder).length > before, {
     timeoutMs: 20_000,
-    message: '"Sync now" writes the new mood into a change file',
+    message: `${what} is written into a change file`,
   });
+}
+
+/** The journal's timeline as text, opened afresh (another area first, so it reloads). */
+async function freshTimeline(s) {
+  await s.click('nav-today');
+  await s.click('nav-journal');
+  await s.click('journal-tab-timeline');
+  await s.waitFor('timeline-item', { why: 'the timeline loads its first page' });
+  return String(await s.executeScript('return document.body.innerText;', []));
+}
+
+/** Waits until the timeline shows every note of `shown` and none of `gone`. */
+async function timelineSettles(s, { shown = [], gone = [] }, who) {
+  await waitUntil(
+    async () => {
+      const text = await freshTimeline(s);
+      return shown.every((n) => text.includes(n)) && !gone.some((n) => text.includes(n));
+    },
+    { timeoutMs: SYNC_TIMEOUT_MS, message: `${who}'s timeline shows ${JSON.stringify(shown)} and not ${JSON.stringify(gone)}` },
+  );
+}
+
+/** Clicks the button `testId` inside the timeline row whose text holds one of `notes`. */
+async function clickInRow(s, notes, testId) {
+  await freshTimeline(s);
+  const clicked = await s.executeScript(
+    `const row = [...document.querySelectorAll('[data-testid="timeline-item"]')]
+       .find((r) => arguments[0].some((note) => r.innerText.includes(note)));
+     const button = row && row.querySelector('[data-testid="' + arguments[1] + '"]');
+     if (button) button.click();
+     return !!button;`,
+    [notes, testId],
+  );
+  assert.ok(clicked, `the timeline has a row with one of ${JSON.stringify(notes)} and its ${testId}`);
+}
+
+/** Opens the mood with one of `notes` from the timeline and saves it with `newNote` instead. */
+async function editMoodNote(s, notes, newNote) {
+  await clickInRow(s, notes, 'timeline-open');
+  await s.click('entry-edit');
+  await s.waitFor('mood-form', { why: 'Edit opens the mood form' });
+  await s.type('mood-note', newNote);
+  await s.click('mood-save');
+  await s.waitForAbsent('mood-form', { why: 'saving the edit closes the form' });
 }
 
 /** Waits for "changes arrived", shows them, and finds `note` on the journal's timeline. */
@@ -160,26 +204,84 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     await timelineShows(sb, before, 'B, rebuilt from the folder,');
     await screenshot('sync-02-b-joined');
 
-    // A mood logged on A appears on B.
+    // A mood logged on A leaves by itself within seconds (no "Sync now") and appears on B.
     const fromA = `from A ${randomUUID().slice(0, 8)}`;
+    let files = changeFiles(syncA).length;
     await logMood(sa, fromA);
-    await syncNow(sa, syncA);
+    await sent(syncA, files, "A's new mood, without Sync now,");
     await pair.scan();
     await seesArrived(sb, fromA, 'B');
 
-    // A mood logged on B appears on A.
+    // A mood logged on B appears on A ("Sync now" sends it at once).
     const fromB = `from B ${randomUUID().slice(0, 8)}`;
+    files = changeFiles(syncB).length;
     await logMood(sb, fromB);
-    await syncNow(sb, syncB);
+    await sb.click('nav-settings');
+    await sb.click('sync-now');
+    await sent(syncB, files, "B's new mood");
     await pair.scan();
     await seesArrived(sa, fromB, 'A');
     await screenshot('sync-03-a-sees-b');
+
+    // The same mood edited on both computers: both end with the later edit (B's).
+    const editedA = `edited on A ${randomUUID().slice(0, 8)}`;
+    const editedB = `edited on B ${randomUUID().slice(0, 8)}`;
+    await editMoodNote(sa, [fromA], editedA);
+    // A's edit may reach B first; B edits the same mood either way.
+    await editMoodNote(sb, [fromA, editedA], editedB);
+    await pair.scan();
+    for (const [s, who] of [
+      [sa, 'A'],
+      [sb, 'B'],
+    ]) {
+      await timelineSettles(s, { shown: [editedB], gone: [editedA, fromA] }, `${who}, after both edited one mood,`);
+    }
+
+    // A mood deleted on B disappears on A.
+    await clickInRow(sb, [fromB], 'timeline-delete');
+    await sb.waitFor('undo-toast', { why: 'deleting a row offers Undo' });
+    await pair.scan();
+    await timelineSettles(sa, { shown: [editedB], gone: [fromB] }, 'A, after B deleted a mood,');
+
+    // Settings lists both computers, this one first.
+    await sa.click('nav-settings');
+    await waitUntil(async () => (await sa.findAll('sync-computer')).length === 2, {
+      timeoutMs: 10_000,
+      message: "A's Settings lists this computer and the other one",
+    });
+    assert.match(await (await sa.waitFor('sync-computer')).text(), /^This computer/);
+    await screenshot('sync-04-a-computers');
+
+    // A passphrase changed on A is the one B asks for: after B's next round, and after locking.
+    const newPassphrase = 'one journal, new words';
+    await sa.type('change-current', PASSPHRASE);
+    await sa.type('change-new', newPassphrase);
+    await sa.type('change-confirm', newPassphrase);
+    await sa.click('change-submit');
+    await sa.waitFor('change-success', { timeoutMs: KDF_TIMEOUT_MS, why: 'A changes its passphrase' });
+    await pair.scan();
+    await sb.click('nav-today');
+    await sb.click('nav-settings');
+    await waitUntil(
+      async () => {
+        await sb.click('sync-now');
+        return sb.isShown('sync-passphrase-changed');
+      },
+      { timeoutMs: SYNC_TIMEOUT_MS, message: 'B says the passphrase was changed on another computer' },
+    );
+    await sb.click('lock-button');
+    await sb.type('unlock-passphrase', PASSPHRASE);
+    await sb.click('unlock-submit');
+    await sb.waitFor('unlock-error', { timeoutMs: KDF_TIMEOUT_MS, why: 'the old passphrase no longer opens B' });
+    await sb.type('unlock-passphrase', newPassphrase);
+    await sb.click('unlock-submit');
+    await sb.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the passphrase chosen on A opens B' });
 
     // Nothing readable in the folder: no note's text in any file there.
     for (const folder of [syncA, syncB]) {
       for (const file of changeFiles(folder)) {
         const bytes = fs.readFileSync(path.join(folder, 'daybreak-sync', file));
-        for (const note of [before, fromA, fromB]) {
+        for (const note of [before, fromA, fromB, editedA, editedB]) {
           assert.ok(!bytes.includes(Buffer.from(note)), `${file} must not hold a note's text`);
         }
       }
