@@ -418,3 +418,68 @@ fn the_overview_counts_the_computers_and_what_waits() {
         2
     );
 }
+
+fn make_trigger(journal: &Journal, name: &str) -> i64 {
+    journal
+        .with_session(|s| {
+            Ok(daybreak_core::triggers::create(
+                s.store_mut(),
+                name,
+                daybreak_core::clock::now_utc(),
+            )?
+            .id)
+        })
+        .unwrap()
+}
+
+fn plan_trigger_names(journal: &Journal) -> Vec<String> {
+    journal
+        .with_session(|s| {
+            let plan = daybreak_core::sos::plan::get(s.store())?;
+            let all = daybreak_core::triggers::list(s.store(), true)?;
+            Ok(plan
+                .high_risk_triggers
+                .iter()
+                .filter_map(|id| all.iter().find(|t| t.id == *id).map(|t| t.name.clone()))
+                .collect())
+        })
+        .unwrap()
+}
+
+#[test]
+fn the_plan_names_the_same_high_risk_triggers_on_both_computers() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    b.sync_round().unwrap();
+    // Each computer makes a trigger of its own first, so the same row id names a different
+    // trigger on each.
+    make_trigger(&b, "made on B");
+    let buses = make_trigger(&a, "crowded buses");
+    a.with_session(|s| {
+        let plan = daybreak_core::sos::RelapsePlan {
+            high_risk_triggers: vec![buses],
+            ..Default::default()
+        };
+        daybreak_core::sos::plan::save(s.store_mut(), &plan, daybreak_core::clock::now_utc())?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(plan_trigger_names(&a), ["crowded buses"]);
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    a.sync_round().unwrap();
+    assert_eq!(
+        plan_trigger_names(&b),
+        ["crowded buses"],
+        "B's plan names A's trigger, not B's trigger with the same row id"
+    );
+    assert_eq!(plan_trigger_names(&a), ["crowded buses"]);
+}

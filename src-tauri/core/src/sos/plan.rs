@@ -88,18 +88,54 @@ pub(crate) fn read(conn: &rusqlite::Connection) -> Result<RelapsePlan, DataError
     match row {
         None => Ok(RelapsePlan::default()),
         Some((data, updated)) => {
-            let mut plan: RelapsePlan = serde_json::from_str(&data).map_err(|e| {
-                // A damaged row: a store error, like any value that does not decode.
+            // A damaged row: a store error, like any value that does not decode.
+            let damaged = |e: serde_json::Error| {
                 rusqlite::Error::FromSqlConversionFailure(
                     0,
                     rusqlite::types::Type::Text,
                     Box::new(e),
                 )
-            })?;
+            };
+            let mut kept: serde_json::Value = serde_json::from_str(&data).map_err(damaged)?;
+            let uuids: Vec<String> = kept
+                .get(TRIGGERS)
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|u| u.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            kept[TRIGGERS] = serde_json::json!(trigger_ids(conn, &uuids)?);
+            let mut plan: RelapsePlan = serde_json::from_value(kept).map_err(damaged)?;
             plan.updated_at = Some(from_millis(updated)?);
             Ok(plan)
         }
     }
+}
+
+/// Where the plan keeps its high-risk triggers: by UUID (migration 7), so a plan synced from
+/// another computer names the same triggers there; row ids differ between computers.
+const TRIGGERS: &str = "highRiskTriggers";
+
+/// This computer's ids of the triggers `uuids` names, in order. A trigger not here (made on a
+/// computer whose changes have not arrived yet) is left out until it arrives.
+fn trigger_ids(conn: &rusqlite::Connection, uuids: &[String]) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM triggers WHERE uuid = ?1")?;
+    let mut ids = Vec::with_capacity(uuids.len());
+    for uuid in uuids {
+        if let Some(id) = stmt.query_row([uuid], |r| r.get(0)).optional()? {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+fn trigger_uuids(conn: &rusqlite::Connection, ids: &[i64]) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT uuid FROM triggers WHERE id = ?1")?;
+    ids.iter()
+        .map(|id| stmt.query_row([id], |r| r.get(0)))
+        .collect()
 }
 
 pub fn save(
@@ -118,8 +154,10 @@ pub(crate) fn write(
     now: DateTime<Utc>,
 ) -> Result<(), DataError> {
     let plan = plan.checked()?;
-    let data = serde_json::to_string(&plan).expect("a plan serializes");
     crate::triggers::check_ids(tx, &plan.high_risk_triggers)?;
+    let mut kept = serde_json::to_value(&plan).expect("a plan serializes");
+    kept[TRIGGERS] = serde_json::json!(trigger_uuids(tx, &plan.high_risk_triggers)?);
+    let data = kept.to_string();
     tx.execute(
         "INSERT INTO relapse_plan (id, data, updated_at) VALUES (1, ?1, ?2)
          ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync",
         sql: include_str!("migrations/0006_sync.sql"),
     },
+    Migration {
+        version: 7,
+        name: "plan_triggers",
+        sql: include_str!("migrations/0007_plan_triggers.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.
@@ -103,5 +108,30 @@ mod tests {
             )
             .unwrap();
         assert_eq!(tables, 0, "a rolled-back migration must leave no table");
+    }
+
+    #[test]
+    fn the_plan_s_high_risk_triggers_become_uuids() {
+        let conn = Connection::open_in_memory().unwrap();
+        let _capture = super::super::capture::install(&conn).unwrap();
+        for m in &MIGRATIONS[..6] {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO triggers (id, name, uuid) VALUES (900, 'crowded buses', 'u-900');
+             INSERT INTO relapse_plan (id, data, updated_at)
+             VALUES (1, '{\"warningSigns\":[\"tired\"],\"highRiskTriggers\":[900,901]}', 0);",
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[6].sql).unwrap();
+        let data: String = conn
+            .query_row("SELECT data FROM relapse_plan", [], |r| r.get(0))
+            .unwrap();
+        let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(
+            data,
+            serde_json::json!({"warningSigns": ["tired"], "highRiskTriggers": ["u-900"]}),
+            "ids become UUIDs, an id naming no trigger goes, the rest stays"
+        );
     }
 }
