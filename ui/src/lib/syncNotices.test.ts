@@ -3,21 +3,28 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('./ipc/sync');
 
 import * as sync from './ipc/sync';
-import { onSyncNotice, watchSyncNotices } from './syncNotices';
+import { watchSyncNotices } from './syncNotices';
 
 describe('sync notices', () => {
-  it('passes each notice from the shell to the screens listening, until they stop', async () => {
+  it('passes each notice from the shell to the listener, until it stops', async () => {
     let deliver: ((notice: 'received') => void) | undefined;
     vi.mocked(sync.watchSync).mockImplementation(async (onNotice) => {
       deliver = onNotice;
     });
-    await watchSyncNotices();
     const listener = vi.fn();
-    const stop = onSyncNotice(listener);
+    const stop = watchSyncNotices(listener);
+    await vi.waitFor(() => expect(sync.watchSync).toHaveBeenCalledTimes(1));
     deliver?.('received');
     expect(listener).toHaveBeenCalledWith('received');
     stop();
     deliver?.('received');
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing when the shell cannot be asked', async () => {
+    vi.mocked(sync.watchSync).mockRejectedValue(new Error('no shell'));
+    const stop = watchSyncNotices(vi.fn());
+    await Promise.resolve();
+    stop();
   });
 });

@@ -1,26 +1,25 @@
 // Notices from the shell's sync rounds (src-tauri/src/sync.rs): changes from another computer
-// arrived, so what is on screen may be out of date. Watched once for the whole run of the app
-// (App.svelte); the open journal's screens (Shell) listen while they are showing.
+// arrived, so what is on screen may be out of date. Only the open journal's screens (Shell)
+// listen, from when they show: rounds run only while the journal is open, and registering at
+// start-up would put one more call before the first screen.
 import type { SyncNotice } from './bindings';
 import { watchSync } from './ipc/sync';
 
-type Listener = (notice: SyncNotice) => void;
-
-const listeners = new Set<Listener>();
-
-/** Starts listening to the shell. Call once, when the app starts. */
-export function watchSyncNotices(): Promise<void> {
-  return Promise.resolve().then(() =>
-    watchSync((notice) => {
-      for (const listener of [...listeners]) listener(notice);
-    }),
-  );
-}
-
-/** Calls `listener` on each notice. Returns the function that stops it again. */
-export function onSyncNotice(listener: Listener): () => void {
-  listeners.add(listener);
+/**
+ * Calls `listener` on each notice from now on (the shell keeps one channel: a new watch
+ * replaces the last). Returns the function that stops it.
+ */
+export function watchSyncNotices(listener: (notice: SyncNotice) => void): () => void {
+  let live = true;
+  // Asked after this turn, so a shell that cannot be reached (a test, a browser) never throws here.
+  void Promise.resolve()
+    .then(() =>
+      watchSync((notice) => {
+        if (live) listener(notice);
+      }),
+    )
+    .catch(() => {});
   return () => {
-    listeners.delete(listener);
+    live = false;
   };
 }
