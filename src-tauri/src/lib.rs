@@ -9,6 +9,7 @@ mod lock_signals;
 mod navigation;
 mod notifications;
 mod reminders;
+mod start_trace;
 mod sync;
 #[cfg(all(test, target_os = "linux"))]
 mod test_bus;
@@ -52,6 +53,7 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
         // The window stays on the app's own pages; any other navigation is cancelled.
         .plugin(navigation::guard())
         .setup(move |app| {
+            start_trace::mark("setup begins");
             contract.mount_events(app);
             let dir = data_dir::resolve(app.handle())?;
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
@@ -68,15 +70,17 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             reminders::start(app.handle());
             app.manage(sync::Syncing::default());
             sync::start(app.handle());
-            // Without the tray's library Tauri panics; Daybreak runs on without a tray.
-            let handle = app.handle();
-            let tray =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tray::create(handle)));
-            if !matches!(tray, Ok(Ok(()))) {
-                eprintln!("Daybreak: no tray icon on this desktop");
-            }
+            start_trace::mark("state and watcher threads");
             tray::hide_at_start(app.handle(), std::env::args());
             Ok(())
+        })
+        .on_page_load(|webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => start_trace::mark("page load started"),
+            tauri::webview::PageLoadEvent::Finished => {
+                start_trace::mark("page load finished");
+                // Not before the first screen: see `tray::create_soon`.
+                tray::create_soon(webview.app_handle());
+            }
         })
         // Closing the window with a reminder on keeps Daybreak in the tray, locked.
         .on_window_event(tray::on_window_event)
@@ -87,13 +91,18 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
 
 /// Runs Daybreak.
 pub fn run() {
+    start_trace::begin();
     let app = app_builder()
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Daybreak could not start: {e}");
             std::process::exit(1);
         });
+    start_trace::mark("app built (window created)");
     app.run(|handle, event| {
+        if let RunEvent::Ready = event {
+            start_trace::mark("event loop ready");
+        }
         if let RunEvent::Exit = event {
             // Leave the database checkpointed and closed on the way out.
             if let Some(journal) = handle.try_state::<SharedJournal>() {

@@ -19,10 +19,40 @@ use crate::{AppError, MAIN_WINDOW};
 /// every start is).
 pub const HIDDEN_ARG: &str = "--hidden";
 
+/// Creates the tray icon on the main thread, a second after the page loaded, the first time
+/// only (a reload finds it there). Creating it costs the main thread 20-120 ms (measured with
+/// `DAYBREAK_TRACE_START`), and the main thread also answers the first screen's calls, so it
+/// waits until that screen is drawn. Without the tray's library Tauri panics: Daybreak runs on
+/// without a tray.
+pub fn create_soon<R: Runtime>(app: &AppHandle<R>) {
+    static CREATED: std::sync::Once = std::sync::Once::new();
+    if CREATED.is_completed() {
+        return;
+    }
+    let handle = app.clone();
+    let _ = std::thread::Builder::new()
+        .name("daybreak-tray".into())
+        .spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            let app = handle.clone();
+            let _ = handle.run_on_main_thread(move || create_now(&app, &CREATED));
+        });
+}
+
+fn create_now<R: Runtime>(handle: &AppHandle<R>, created: &'static std::sync::Once) {
+    created.call_once(|| {
+        let tray = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| create(handle)));
+        if !matches!(tray, Ok(Ok(()))) {
+            eprintln!("Daybreak: no tray icon on this desktop");
+        }
+        crate::start_trace::mark("tray");
+    });
+}
+
 /// Creates the tray icon. Without a tray to show it in (a desktop with no status area) this
 /// fails quietly: closing the window then still keeps Daybreak running, and launching it again
 /// brings the window back (the single-instance handover).
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let items = [
         MenuItem::with_id(app, "open", "Open", true, None::<&str>)?,
         MenuItem::with_id(app, "mood", "Log a mood", true, None::<&str>)?,

@@ -23,13 +23,16 @@ pub struct Boot {
 #[tauri::command]
 #[specta::specta]
 pub async fn boot(journal: State<'_, SharedJournal>) -> Result<Boot, AppError> {
-    on_journal(&journal, |j| {
+    crate::start_trace::mark("boot asked");
+    let boot = on_journal(&journal, |j| {
         Ok(Boot {
             language: device_settings::load(j.data_dir()).language,
             journal: j.status()?,
         })
     })
-    .await
+    .await;
+    crate::start_trace::mark("boot answered");
+    boot
 }
 
 /// Chooses the language the screens speak (`None`: follow the system's), kept in the plain
