@@ -82,6 +82,15 @@ pub fn list(store: &Store, catalogue: Catalogue) -> Result<Vec<Label>, DataError
 
 /// Adds the person's own entry, or returns the existing one with that name (any case).
 pub fn add(store: &mut Store, catalogue: Catalogue, name: &str) -> Result<Label, DataError> {
+    store.write(|tx| add_in(tx, catalogue, name))
+}
+
+/// `add`, inside the caller's transaction (the import names emotions and coping actions).
+pub(crate) fn add_in(
+    tx: &rusqlite::Connection,
+    catalogue: Catalogue,
+    name: &str,
+) -> Result<Label, DataError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(DataError::Refused(Refusal::NameMissing {
@@ -95,23 +104,21 @@ pub fn add(store: &mut Store, catalogue: Catalogue, name: &str) -> Result<Label,
         }));
     }
     let table = catalogue.table();
-    store.write(|tx| {
-        tx.execute(
-            &format!("INSERT OR IGNORE INTO {table} (name) VALUES (?1)"),
-            [name],
-        )?;
-        Ok::<_, DataError>(tx.query_row(
-            &format!("SELECT id, name, builtin FROM {table} WHERE name = ?1"),
-            [name],
-            |r| {
-                Ok(Label {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    builtin: r.get(2)?,
-                })
-            },
-        )?)
-    })
+    tx.execute(
+        &format!("INSERT OR IGNORE INTO {table} (name) VALUES (?1)"),
+        [name],
+    )?;
+    Ok(tx.query_row(
+        &format!("SELECT id, name, builtin FROM {table} WHERE name = ?1"),
+        [name],
+        |r| {
+            Ok(Label {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                builtin: r.get(2)?,
+            })
+        },
+    )?)
 }
 
 /// Checks that every id is in the list, for entries that link to it.

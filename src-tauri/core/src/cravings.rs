@@ -128,38 +128,61 @@ pub fn create(
     input: &CravingInput,
     now: DateTime<Utc>,
 ) -> Result<CravingEvent, DataError> {
-    let input = input.checked(now)?;
-    let id = store.write(|tx| {
-        let slip_id = match input.slip_clock_id {
-            Some(clock_id) => {
-                let slip = SlipInput {
-                    at: input.at,
-                    note: None,
-                    triggers: Some(input.triggers.clone()),
-                };
-                Some(slips::insert(tx, clock_id, &slip, now)?.2)
-            }
-            None => None,
-        };
-        tx.execute(
-            "INSERT INTO cravings (at, strength, place, people, outcome, note, slip_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            (
-                to_millis(input.at),
-                input.strength,
-                &input.place,
-                &input.people,
-                input.outcome.as_str(),
-                &input.note,
-                slip_id,
-                to_millis(now),
-            ),
-        )?;
-        let id = tx.last_insert_rowid();
-        set_links(tx, id, &input)?;
-        Ok::<_, DataError>(id)
-    })?;
+    let id = store.write(|tx| create_in(tx, input, None, now))?;
     get(store, id)
+}
+
+/// Checks and adds one craving with its links (and, with "I used" and a clock, its slip)
+/// inside the caller's transaction: the craving form and the import share it. `uuid` keeps
+/// an imported record's identity. Returns the new craving's id.
+pub(crate) fn create_in(
+    tx: &Connection,
+    input: &CravingInput,
+    uuid: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, DataError> {
+    let input = input.checked(now)?;
+    let slip_id = match input.slip_clock_id {
+        Some(clock_id) => {
+            let slip = SlipInput {
+                at: input.at,
+                note: None,
+                triggers: Some(input.triggers.clone()),
+            };
+            Some(slips::insert(tx, clock_id, &slip, None, now)?.2)
+        }
+        None => None,
+    };
+    tx.execute(
+        "INSERT INTO cravings (at, strength, place, people, outcome, note, slip_id, created_at,
+                               uuid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            to_millis(input.at),
+            input.strength,
+            &input.place,
+            &input.people,
+            input.outcome.as_str(),
+            &input.note,
+            slip_id,
+            to_millis(now),
+            uuid,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    set_links(tx, id, &input)?;
+    Ok(id)
+}
+
+/// Links a craving to the slip it was (an imported craving whose slip came in the same file).
+pub(crate) fn link_slip_in(tx: &Connection, id: i64, slip_id: i64) -> Result<(), DataError> {
+    found(
+        tx.execute(
+            "UPDATE cravings SET slip_id = ?2 WHERE id = ?1",
+            (id, slip_id),
+        )?,
+        "craving",
+    )
 }
 
 pub fn update(

@@ -251,6 +251,14 @@ pub enum Refusal {
     BadEntry,
     /// The relapse plan in an export is too long to add to the person's own.
     PlanTooLong,
+    /// One record of a Daybreak export breaks one of the app's rules (`problem`, as the app
+    /// would refuse it when typed in): the `position`th record of its kind in the file,
+    /// counting from 1 (slips across all clocks, in file order). Nothing was imported.
+    ExportRecord {
+        what: RecordKind,
+        position: u32,
+        problem: Box<Refusal>,
+    },
     /// A Daylio export with no entries.
     DaylioEmpty,
     /// An export from an older Daylio, which leaves out full dates.
@@ -264,6 +272,24 @@ pub enum Refusal {
     /// One row of a Daylio export can't be imported (counting the header as row 1), so
     /// nothing was.
     DaylioRow { row: u32, problem: RowProblem },
+}
+
+/// A kind of record in a Daybreak export, for saying which one was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Clock,
+    Slip,
+    CheckIn,
+    Trigger,
+    Mood,
+    Craving,
+    JournalEntry,
+    Person,
+    Reason,
+    LibraryArticle,
+    /// An article's bookmark, progress and note.
+    Reading,
 }
 
 /// What a name is missing for.
@@ -497,6 +523,15 @@ impl std::fmt::Display for Refusal {
             ),
             Refusal::PlanTooLong => f.write_str(
                 "The relapse plan in this export is too long to add to yours, so nothing was imported.",
+            ),
+            Refusal::ExportRecord {
+                what,
+                position,
+                problem,
+            } => write!(
+                f,
+                "Record {position} of the {what:?} records in this export can't be added: \
+                 {problem} Nothing was imported."
             ),
             Refusal::DaylioEmpty => f.write_str("This Daylio export has no entries."),
             Refusal::DaylioOld => f.write_str(

@@ -1,154 +1,260 @@
 //! The open export as spreadsheets: one CSV file per kind, in one zip, for people who want
-//! their data in a spreadsheet rather than JSON. Built from the JSON export (`export`), so the
-//! two always hold the same entries. Times are local to the person's time zone.
+//! their data in a spreadsheet rather than JSON. Built from the JSON export's records
+//! (`export::records`), so the two always hold the same entries. Times are local to the
+//! person's time zone.
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
 use crate::data_error::{DataError, FileAction};
+use crate::export::ExportFile;
 use crate::store::Store;
 use crate::time::local;
 use crate::words::Language;
 
-/// One column: its header and where its value comes from in an exported item.
-struct Column {
-    header: &'static str,
-    key: &'static str,
-    kind: Cell,
-}
-
-#[derive(Clone, Copy, PartialEq)]
+/// One field of a row, by how it is written.
+#[derive(Debug, Clone, PartialEq)]
 enum Cell {
-    /// Written as it is (numbers, dates, yes/no).
-    Plain,
+    /// Written as it is (numbers, dates).
+    Plain(String),
     /// Something a person wrote: guarded against being run as a spreadsheet formula.
-    Text,
-    /// An RFC 3339 instant, written as local date and time.
-    Instant,
+    Text(String),
+    /// An instant, written as local date and time.
+    Instant(DateTime<Utc>),
     /// 0 or 1, written as "no"/"yes".
-    Flag,
-    /// A list, joined with "; ".
-    List,
+    Flag(i64),
+    /// A list, joined with "; " (and guarded like text).
+    List(Vec<String>),
+    Empty,
 }
 
-const fn col(header: &'static str, key: &'static str, kind: Cell) -> Column {
-    Column { header, key, kind }
+fn text(value: &Option<String>) -> Cell {
+    value.clone().map_or(Cell::Empty, Cell::Text)
 }
 
-use Cell::{Flag, Instant, List, Plain, Text};
+fn plain<T: ToString>(value: Option<T>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Plain(v.to_string()))
+}
 
-/// The files in the zip: name, the JSON export's array, its columns.
-#[rustfmt::skip]
-const FILES: &[(&str, &str, &[Column])] = &[
-    ("clocks.csv", "clocks", &[
-        col("name", "name", Text), col("started (local)", "startedAt", Instant),
-        col("pinned", "pinned", Flag), col("archived", "archived", Flag),
-        col("money per day (cents)", "moneyPerDayCents", Plain), col("currency", "currency", Text),
-        col("minutes per day", "minutesPerDay", Plain),
-    ]),
-    ("slips.csv", "slips", &[
-        col("clock", "clock", Text), col("time (local)", "at", Instant), col("note", "note", Text),
-    ]),
-    ("check-ins.csv", "checkIns", &[
-        col("day", "day", Plain), col("intention", "intention", Text), col("sober", "sober", Flag),
-        col("difficulty (1-5)", "difficulty", Plain), col("note", "note", Text),
-    ]),
-    ("moods.csv", "moods", &[
-        col("time (local)", "at", Instant), col("mood (1-5)", "mood", Plain),
-        col("craving (0-10)", "craving", Plain), col("emotions", "emotions", List),
-        col("hungry", "hungry", Flag), col("angry", "angry", Flag), col("lonely", "lonely", Flag),
-        col("tired", "tired", Flag), col("sleep (hours)", "sleepHours", Plain), col("note", "note", Text),
-    ]),
-    ("cravings.csv", "cravings", &[
-        col("time (local)", "at", Instant), col("strength (0-10)", "strength", Plain),
-        col("triggers", "triggers", List), col("what I did", "actions", List),
-        col("outcome", "outcome", Plain), col("where", "place", Text), col("with whom", "people", Text),
-        col("note", "note", Text),
-    ]),
-    ("journal.csv", "journal", &[
-        col("time (local)", "at", Instant), col("title", "title", Text), col("text", "body", Text),
-        col("tags", "tags", List),
-    ]),
-    ("triggers.csv", "triggers", &[
-        col("name", "name", Text), col("built-in key", "key", Plain), col("archived", "archived", Flag),
-    ]),
-    ("people.csv", "people", &[
-        col("name", "name", Text), col("phone", "phone", Text), col("note", "note", Text),
-    ]),
-    ("reasons.csv", "reasons", &[col("reason", "text", Text)]),
-];
+/// One file of the zip: its name, its header and its rows.
+struct Sheet {
+    name: &'static str,
+    header: &'static [&'static str],
+    rows: Vec<Vec<Cell>>,
+}
+
+/// The files in the zip, each from the export's records of one kind. Slips live inside their
+/// clocks in the JSON export; here they get a file of their own.
+fn sheets(export: &ExportFile) -> Vec<Sheet> {
+    use Cell::{Flag, Instant, List, Plain, Text};
+    let slips = export
+        .clocks
+        .iter()
+        .flat_map(|c| {
+            c.slips
+                .iter()
+                .map(|s| vec![Text(c.name.clone()), Instant(s.at), text(&s.note)])
+        })
+        .collect();
+    vec![
+        Sheet {
+            name: "clocks.csv",
+            header: &[
+                "name",
+                "started (local)",
+                "pinned",
+                "archived",
+                "money per day (cents)",
+                "currency",
+                "minutes per day",
+            ],
+            rows: export
+                .clocks
+                .iter()
+                .map(|c| {
+                    vec![
+                        Text(c.name.clone()),
+                        Instant(c.started_at),
+                        Flag(c.pinned),
+                        Flag(c.archived),
+                        plain(c.money_per_day_cents),
+                        text(&c.currency),
+                        plain(c.minutes_per_day),
+                    ]
+                })
+                .collect(),
+        },
+        Sheet {
+            name: "slips.csv",
+            header: &["clock", "time (local)", "note"],
+            rows: slips,
+        },
+        Sheet {
+            name: "check-ins.csv",
+            header: &["day", "intention", "sober", "difficulty (1-5)", "note"],
+            rows: export
+                .check_ins
+                .iter()
+                .map(|c| {
+                    vec![
+                        Plain(c.day.to_string()),
+                        text(&c.intention),
+                        c.sober.map_or(Cell::Empty, Flag),
+                        plain(c.difficulty),
+                        text(&c.note),
+                    ]
+                })
+                .collect(),
+        },
+        Sheet {
+            name: "moods.csv",
+            header: &[
+                "time (local)",
+                "mood (1-5)",
+                "craving (0-10)",
+                "emotions",
+                "hungry",
+                "angry",
+                "lonely",
+                "tired",
+                "sleep (hours)",
+                "note",
+            ],
+            rows: export
+                .moods
+                .iter()
+                .map(|m| {
+                    vec![
+                        Instant(m.at),
+                        Plain(m.mood.to_string()),
+                        plain(m.craving),
+                        List(m.emotions.clone()),
+                        Flag(m.hungry),
+                        Flag(m.angry),
+                        Flag(m.lonely),
+                        Flag(m.tired),
+                        plain(m.sleep_hours),
+                        text(&m.note),
+                    ]
+                })
+                .collect(),
+        },
+        Sheet {
+            name: "cravings.csv",
+            header: &[
+                "time (local)",
+                "strength (0-10)",
+                "triggers",
+                "what I did",
+                "outcome",
+                "where",
+                "with whom",
+                "note",
+            ],
+            rows: export
+                .cravings
+                .iter()
+                .map(|c| {
+                    vec![
+                        Instant(c.at),
+                        Plain(c.strength.to_string()),
+                        List(c.triggers.clone()),
+                        List(c.actions.clone()),
+                        Plain(c.outcome.clone()),
+                        text(&c.place),
+                        text(&c.people),
+                        text(&c.note),
+                    ]
+                })
+                .collect(),
+        },
+        Sheet {
+            name: "journal.csv",
+            header: &["time (local)", "title", "text", "tags"],
+            rows: export
+                .journal
+                .iter()
+                .map(|j| {
+                    vec![
+                        Instant(j.at),
+                        Text(j.title.clone()),
+                        Text(j.body.clone()),
+                        List(j.tags.clone()),
+                    ]
+                })
+                .collect(),
+        },
+        Sheet {
+            name: "triggers.csv",
+            header: &["name", "built-in key", "archived"],
+            rows: export
+                .triggers
+                .iter()
+                .map(|t| vec![Text(t.name.clone()), plain(t.key.clone()), Flag(t.archived)])
+                .collect(),
+        },
+        Sheet {
+            name: "people.csv",
+            header: &["name", "phone", "note"],
+            rows: export
+                .people
+                .iter()
+                .map(|p| vec![Text(p.name.clone()), Text(p.phone.clone()), text(&p.note)])
+                .collect(),
+        },
+        Sheet {
+            name: "reasons.csv",
+            header: &["reason"],
+            rows: export
+                .reasons
+                .iter()
+                .map(|r| vec![Text(r.text.clone())])
+                .collect(),
+        },
+    ]
+}
 
 /// Quotes a field for CSV (RFC 4180): always quoted, inner quotes doubled.
 fn quote(field: &str) -> String {
     format!("\"{}\"", field.replace('"', "\"\""))
 }
 
-fn cell(value: Option<&Value>, kind: Cell, tz: Tz) -> String {
-    let text = match value {
-        None | Some(Value::Null) => return String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join("; "),
-        Some(other) => other.to_string(),
-    };
-    match kind {
-        Cell::Plain => text,
-        Cell::List | Cell::Text => {
-            // A cell starting like a formula would run in a spreadsheet (CSV injection).
-            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{text}")
-            } else {
-                text
-            }
-        }
-        Cell::Flag => match text.as_str() {
-            "1" | "true" => "yes".into(),
-            "0" | "false" => "no".into(),
-            _ => text,
-        },
-        Cell::Instant => DateTime::parse_from_rfc3339(&text)
-            .map(|t| {
-                local(t.with_timezone(&Utc), tz)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
-            .unwrap_or(text),
+/// Text as a spreadsheet shows it: a cell starting like a formula would run (CSV injection),
+/// so it gets a leading `'`.
+fn defused(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
     }
 }
 
-fn csv(items: &[Value], columns: &[Column], tz: Tz) -> String {
+fn cell(value: &Cell, tz: Tz) -> String {
+    match value {
+        Cell::Empty => String::new(),
+        Cell::Plain(text) => text.clone(),
+        Cell::Text(text) => defused(text.clone()),
+        Cell::List(items) => defused(items.join("; ")),
+        Cell::Flag(1) => "yes".into(),
+        Cell::Flag(0) => "no".into(),
+        Cell::Flag(other) => other.to_string(),
+        Cell::Instant(t) => local(*t, tz).format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
+fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Tz) -> String {
     let mut out = String::new();
-    let header: Vec<String> = columns.iter().map(|c| quote(c.header)).collect();
+    let header: Vec<String> = header.iter().map(|h| quote(h)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for item in items {
-        let row: Vec<String> = columns
-            .iter()
-            .map(|c| quote(&cell(item.get(c.key), c.kind, tz)))
-            .collect();
+    for row in rows {
+        let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz))).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
-    }
-    out
-}
-
-/// Slips live inside their clocks in the JSON export; here they get a file of their own.
-fn slips(export: &Value) -> Vec<Value> {
-    let mut out = Vec::new();
-    for clock in export["clocks"].as_array().into_iter().flatten() {
-        for slip in clock["slips"].as_array().into_iter().flatten() {
-            let mut slip = slip.clone();
-            slip["clock"] = clock["name"].clone();
-            out.push(slip);
-        }
     }
     out
 }
@@ -165,7 +271,7 @@ pub fn export_zip(
 
 /// The zip for an export already read (`export::export`).
 /// Its README is written in `language`.
-pub fn zip_from(export: &Value, tz: Tz, language: Language) -> Result<Vec<u8>, DataError> {
+pub fn zip_from(export: &ExportFile, tz: Tz, language: Language) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     // The zip is made in memory: a failure here is the system's, told as a file not saved.
@@ -174,17 +280,11 @@ pub fn zip_from(export: &Value, tz: Tz, language: Language) -> Result<Vec<u8>, D
     zip.start_file("README.txt", options).map_err(zipped)?;
     zip.write_all(language.words().spreadsheet_readme.as_bytes())
         .map_err(failed)?;
-    let slips = slips(export);
-    for (name, key, columns) in FILES {
-        let items: &[Value] = if *key == "slips" {
-            &slips
-        } else {
-            export[*key].as_array().map_or(&[], Vec::as_slice)
-        };
-        zip.start_file(*name, options).map_err(zipped)?;
+    for sheet in sheets(export) {
+        zip.start_file(sheet.name, options).map_err(zipped)?;
         // A byte-order mark, so spreadsheet programs read the file as UTF-8.
         zip.write_all(b"\xEF\xBB\xBF")
-            .and_then(|_| zip.write_all(csv(items, columns, tz).as_bytes()))
+            .and_then(|_| zip.write_all(csv(sheet.header, &sheet.rows, tz).as_bytes()))
             .map_err(failed)?;
     }
     let cursor = zip.finish().map_err(zipped)?;
@@ -205,7 +305,7 @@ pub fn export_to(
 /// Saves the zip for an export already read (the slow half, after the journal is let go).
 pub fn write_zip(
     dir: &Path,
-    export: &Value,
+    export: &ExportFile,
     now: DateTime<Utc>,
     tz: Tz,
     language: Language,
@@ -225,23 +325,26 @@ pub fn write_zip(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use chrono::TimeZone;
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
         assert_eq!(quote(r#"say "hi", then go"#), r#""say ""hi"", then go""#);
         assert_eq!(
-            cell(Some(&json!("=HYPERLINK(1)")), Cell::Text, Tz::UTC),
+            cell(&Cell::Text("=HYPERLINK(1)".into()), Tz::UTC),
             "'=HYPERLINK(1)"
         );
-        assert_eq!(cell(Some(&json!("-2")), Cell::Plain, Tz::UTC), "-2");
-        assert_eq!(cell(Some(&json!(["a", "b"])), Cell::List, Tz::UTC), "a; b");
-        assert_eq!(cell(Some(&json!(1)), Cell::Flag, Tz::UTC), "yes");
-        assert_eq!(cell(None, Cell::Text, Tz::UTC), "");
+        assert_eq!(cell(&Cell::Plain("-2".into()), Tz::UTC), "-2");
+        assert_eq!(
+            cell(&Cell::List(vec!["a".into(), "b".into()]), Tz::UTC),
+            "a; b"
+        );
+        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Tz::UTC), "'@x");
+        assert_eq!(cell(&Cell::Flag(1), Tz::UTC), "yes");
+        assert_eq!(cell(&text(&None), Tz::UTC), "");
         assert_eq!(
             cell(
-                Some(&json!("2026-07-01T12:30:00+00:00")),
-                Cell::Instant,
+                &Cell::Instant(Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap()),
                 chrono_tz::Europe::London
             ),
             "2026-07-01 13:30"
@@ -251,8 +354,8 @@ mod tests {
     #[test]
     fn a_multi_line_note_stays_one_field() {
         let out = csv(
-            &[json!({"text": "line one\nline \"two\""})],
-            &[col("reason", "text", Text)],
+            &["reason"],
+            &[vec![Cell::Text("line one\nline \"two\"".into())]],
             Tz::UTC,
         );
         assert_eq!(out, "\"reason\"\r\n\"line one\nline \"\"two\"\"\"\r\n");

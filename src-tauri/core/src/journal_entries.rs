@@ -96,23 +96,33 @@ pub fn create(
     input: &JournalInput,
     now: DateTime<Utc>,
 ) -> Result<JournalEntry, DataError> {
-    let input = input.checked(now)?;
-    let id = store.write(|tx| {
-        tx.execute(
-            "INSERT INTO journal_entries (at, title, body, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            (
-                to_millis(input.at),
-                &input.title,
-                &input.body,
-                to_millis(now),
-            ),
-        )?;
-        let id = tx.last_insert_rowid();
-        set_tags(tx, id, &input.tags)?;
-        Ok::<_, DataError>(id)
-    })?;
+    let id = store.write(|tx| create_in(tx, input, None, now))?;
     get(store, id)
+}
+
+/// Checks and adds one entry with its tags inside the caller's transaction: the editor and
+/// the import share it. `uuid` keeps an imported record's identity. Returns the new id.
+pub(crate) fn create_in(
+    tx: &Connection,
+    input: &JournalInput,
+    uuid: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, DataError> {
+    let input = input.checked(now)?;
+    tx.execute(
+        "INSERT INTO journal_entries (at, title, body, created_at, updated_at, uuid)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+        (
+            to_millis(input.at),
+            &input.title,
+            &input.body,
+            to_millis(now),
+            uuid,
+        ),
+    )?;
+    let id = tx.last_insert_rowid();
+    set_tags(tx, id, &input.tags)?;
+    Ok(id)
 }
 
 /// Saves the latest text of an entry (autosave calls this as the person types).

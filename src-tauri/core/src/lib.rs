@@ -37,8 +37,8 @@ pub mod vault;
 pub mod words;
 
 pub use data_error::{
-    BackupProblem, DataError, Field, FileAction, IoReason, Moment, Named, PlanList, Refusal,
-    RowProblem, Scale, Task,
+    BackupProblem, DataError, Field, FileAction, IoReason, Moment, Named, PlanList, RecordKind,
+    Refusal, RowProblem, Scale, Task,
 };
 pub use journal::{Journal, JournalError, JournalState, JournalStatus, Rekeyed};
 pub use paths::JournalPaths;

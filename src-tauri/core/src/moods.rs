@@ -102,8 +102,10 @@ impl MoodInput {
 }
 
 /// One mood as stored, for every place that adds moods (the mood log and the importers).
-/// Values are checked by the caller or, for imports, by the table's own constraints.
+/// Values are checked by the caller (`MoodInput::checked`, or the Daylio importer's own rules).
 pub(crate) struct MoodRow<'a> {
+    /// An imported record's identity; `None` gives a new mood a new one.
+    pub uuid: Option<&'a str>,
     pub at: DateTime<Utc>,
     pub mood: i64,
     pub craving: Option<i64>,
@@ -122,10 +124,10 @@ pub(crate) fn insert(
     let [hungry, angry, lonely, tired] = row.halt;
     conn.prepare_cached(
         "INSERT INTO moods (at, mood, craving, hungry, angry, lonely, tired, sleep_hours, note,
-                            created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            created_at, uuid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute((
+    .execute(rusqlite::params![
         to_millis(row.at),
         row.mood,
         row.craving,
@@ -136,7 +138,8 @@ pub(crate) fn insert(
         row.sleep_hours,
         row.note,
         to_millis(now),
-    ))?;
+        row.uuid,
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -161,31 +164,42 @@ pub fn create(
     input: &MoodInput,
     now: DateTime<Utc>,
 ) -> Result<MoodEntry, DataError> {
-    let input = input.checked(now)?;
-    let id = store.write(|tx| {
-        catalogue::check_ids(tx, Catalogue::Emotions, &input.emotions)?;
-        let halt = [
-            input.halt.hungry,
-            input.halt.angry,
-            input.halt.lonely,
-            input.halt.tired,
-        ];
-        let id = insert(
-            tx,
-            &MoodRow {
-                at: input.at,
-                mood: i64::from(input.mood),
-                craving: input.craving.map(i64::from),
-                halt: halt.map(i64::from),
-                sleep_hours: input.sleep_hours,
-                note: input.note.as_deref(),
-            },
-            now,
-        )?;
-        set_emotions(tx, id, &input.emotions)?;
-        Ok::<_, DataError>(id)
-    })?;
+    let id = store.write(|tx| create_in(tx, input, None, now))?;
     get(store, id)
+}
+
+/// Checks and adds one mood with its emotions inside the caller's transaction: the mood log
+/// and the import share it, so both keep the same rules. `uuid` keeps an imported record's
+/// identity. Returns the new mood's id.
+pub(crate) fn create_in(
+    tx: &Connection,
+    input: &MoodInput,
+    uuid: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, DataError> {
+    let input = input.checked(now)?;
+    catalogue::check_ids(tx, Catalogue::Emotions, &input.emotions)?;
+    let halt = [
+        input.halt.hungry,
+        input.halt.angry,
+        input.halt.lonely,
+        input.halt.tired,
+    ];
+    let id = insert(
+        tx,
+        &MoodRow {
+            uuid,
+            at: input.at,
+            mood: i64::from(input.mood),
+            craving: input.craving.map(i64::from),
+            halt: halt.map(i64::from),
+            sleep_hours: input.sleep_hours,
+            note: input.note.as_deref(),
+        },
+        now,
+    )?;
+    set_emotions(tx, id, &input.emotions)?;
+    Ok(id)
 }
 
 pub fn update(

@@ -73,16 +73,27 @@ pub fn create(
     name: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Trigger, DataError> {
-    let name = checked_name(name)?;
-    let id = store.write(|tx| {
-        tx.execute(
-            "INSERT INTO triggers (name, created_at) VALUES (?1, ?2)",
-            (&name, to_millis(now)),
-        )
-        .map_err(name_taken)?;
-        Ok::<_, DataError>(tx.last_insert_rowid())
-    })?;
+    let id = store.write(|tx| create_in(tx, name, false, None, now))?;
     get(store, id)
+}
+
+/// Checks and adds a trigger of the person's own inside the caller's transaction: the
+/// catalogue and the import share it. `uuid` keeps an imported record's identity. Returns the
+/// new trigger's id.
+pub(crate) fn create_in(
+    tx: &Connection,
+    name: &str,
+    archived: bool,
+    uuid: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, DataError> {
+    let name = checked_name(name)?;
+    tx.execute(
+        "INSERT INTO triggers (name, archived, created_at, uuid) VALUES (?1, ?2, ?3, ?4)",
+        (&name, archived, to_millis(now), uuid),
+    )
+    .map_err(name_taken)?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub fn rename(store: &mut Store, id: i64, name: &str) -> Result<Trigger, DataError> {

@@ -357,6 +357,8 @@ fn fuzz_seeds_are_inputs_the_code_accepts() {
     assert!(daybreak_core::vault::header::Header::decode(&header).is_ok());
     for seed in [
         "daybreak_export.json",
+        // Version 2: every record with its uuid, a slip's triggers, a craving's slip.
+        "daybreak_export_v2.json",
         "daybreak_tiny.json",
         "daylio_export.csv",
     ] {

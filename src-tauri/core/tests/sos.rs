@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
 use daybreak_core::words::Language;
-use daybreak_core::{library, triggers, DataError, Field, Named, Refusal, Scale};
+use daybreak_core::{library, triggers, DataError, Field, Named, RecordKind, Refusal, Scale};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -371,9 +371,9 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     library::set_bookmark(st, &overdose, true).unwrap();
     library::save_note(st, &overdose, Some("read again")).unwrap();
     library::import(st, "notes.md", b"# My notes\n\nOne day at a time, and today is one of them. I keep going because it matters to me and to the people I love.\n", now()).unwrap();
-    let value = export::export(st, now()).unwrap();
+    let value = serde_json::to_value(export::export(st, now()).unwrap()).unwrap();
     assert_eq!(value["format"], "daybreak-export");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["clocks"][0]["name"], "Heroin");
     assert_eq!(value["clocks"][0]["slips"][0]["note"], "hard night");
     assert_eq!(
@@ -426,7 +426,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         "importing the same file twice adds nothing: {again:?}"
     );
     assert_eq!(again.already_there, first.added + first.already_there);
-    let mut round = export::export(t.store(), now()).unwrap();
+    let mut round = serde_json::to_value(export::export(t.store(), now()).unwrap()).unwrap();
     let mut original = value.clone();
     round["exportedAt"] = serde_json::Value::Null;
     original["exportedAt"] = serde_json::Value::Null;
@@ -436,17 +436,33 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     );
 
     // A bad file imports nothing.
-    let before = export::export(t.store(), now()).unwrap();
+    let before = serde_json::to_value(export::export(t.store(), now()).unwrap()).unwrap();
     let mut broken: serde_json::Value = serde_json::from_str(&text).unwrap();
     broken["moods"][0]["mood"] = serde_json::json!(9);
     broken["journal"][0]["at"] = serde_json::json!("2026-01-01T00:00:00Z");
+    // New records, not the ones already here under these uuids (which are skipped unread).
+    for kind in ["moods", "journal"] {
+        broken[kind][0].as_object_mut().unwrap().remove("uuid");
+    }
     let r = import_export::import(
         t.store_mut(),
         broken.to_string().as_bytes(),
         now(),
         chrono_tz::Tz::UTC,
     );
-    assert_eq!(refused(r), Refusal::BadEntry);
+    assert_eq!(
+        refused(r),
+        Refusal::ExportRecord {
+            what: RecordKind::Mood,
+            position: 1,
+            problem: Box::new(Refusal::OutOfRange {
+                what: Scale::Mood,
+                min: 1,
+                max: 5
+            })
+        },
+        "the first record that breaks a rule is named, with the rule"
+    );
     for bad in [
         &b"not json"[..],
         br#"{"format":"other","version":1}"#,
@@ -455,7 +471,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         assert!(import_export::import(t.store_mut(), bad, now(), chrono_tz::Tz::UTC).is_err());
     }
     assert_eq!(
-        export::export(t.store(), now()).unwrap()["journal"],
+        serde_json::to_value(export::export(t.store(), now()).unwrap()).unwrap()["journal"],
         before["journal"],
         "no partial import"
     );

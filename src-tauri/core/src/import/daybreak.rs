@@ -1,201 +1,32 @@
-//! Importing Daybreak's own open export (see `export`). Entries already in the journal are
-//! skipped, so importing the same file twice changes nothing; the relapse plan and the
-//! library's reading state are merged into what is there, never overwriting what the person
-//! already wrote.
+//! Importing Daybreak's own open export (`export`, version 1 or 2). Each record goes through
+//! its kind's own checked insert, the one the app's screens use (`moods::create_in`,
+//! `clocks::create_in`, ...), so a record the app would refuse when typed in (a note over the
+//! limit, a date in the future) refuses the whole file, naming its kind and position, never
+//! its text. Records already in the journal are skipped, so importing the same file twice
+//! changes nothing: in version 2, a record whose uuid is here already (the same record,
+//! synced or imported before) or, as in version 1, one with the same content. A version 2
+//! record keeps its uuid, so a file exported on one computer and imported on another that
+//! syncs with it adds nothing twice. The relapse plan and the library's reading state are
+//! merged into what is there (`merge`), never overwriting what the person already wrote.
 
-use chrono::{DateTime, NaiveDate, Utc};
+mod merge;
+
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction};
-use serde::Deserialize;
 
 use super::ImportSummary;
-use crate::data_error::{to_millis, DataError, Refusal};
-use crate::export::{FORMAT, VERSION};
-use crate::moods;
-use crate::sos::plan::RelapsePlan;
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportFile {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    clocks: Vec<ClockRec>,
-    #[serde(default)]
-    check_ins: Vec<CheckInRec>,
-    #[serde(default)]
-    triggers: Vec<TriggerRec>,
-    #[serde(default)]
-    moods: Vec<MoodRec>,
-    #[serde(default)]
-    cravings: Vec<CravingRec>,
-    #[serde(default)]
-    journal: Vec<JournalRec>,
-    #[serde(default)]
-    people: Vec<PersonRec>,
-    #[serde(default)]
-    reasons: Vec<ReasonRec>,
-    #[serde(default)]
-    relapse_plan: Option<PlanRec>,
-    #[serde(default)]
-    library: Option<LibraryRec>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PlanRec {
-    #[serde(flatten)]
-    plan: RelapsePlan,
-    /// Triggers by name (ids mean nothing in another journal); absent in early exports.
-    #[serde(default)]
-    high_risk_trigger_names: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-struct LibraryRec {
-    #[serde(default)]
-    imported: Vec<ImportedRec>,
-    #[serde(default)]
-    reading: Vec<ReadingRec>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ImportedRec {
-    title: String,
-    markdown: String,
-    source_file: String,
-}
-
-#[derive(Deserialize)]
-struct ReadingRec {
-    slug: String,
-    bookmarked: i64,
-    progress: f64,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ClockRec {
-    name: String,
-    started_at: DateTime<Utc>,
-    pinned: i64,
-    archived: i64,
-    money_per_day_cents: Option<i64>,
-    currency: Option<String>,
-    minutes_per_day: Option<i64>,
-    #[serde(default)]
-    slips: Vec<SlipRec>,
-}
-
-#[derive(Deserialize)]
-struct SlipRec {
-    at: DateTime<Utc>,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct CheckInRec {
-    day: NaiveDate,
-    intention: Option<String>,
-    sober: Option<i64>,
-    difficulty: Option<i64>,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct TriggerRec {
-    key: Option<String>,
-    name: String,
-    archived: i64,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MoodRec {
-    at: DateTime<Utc>,
-    mood: i64,
-    craving: Option<i64>,
-    hungry: i64,
-    angry: i64,
-    lonely: i64,
-    tired: i64,
-    sleep_hours: Option<f64>,
-    note: Option<String>,
-    #[serde(default)]
-    emotions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct CravingRec {
-    at: DateTime<Utc>,
-    strength: i64,
-    place: Option<String>,
-    people: Option<String>,
-    outcome: String,
-    note: Option<String>,
-    #[serde(default)]
-    triggers: Vec<String>,
-    #[serde(default)]
-    actions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct JournalRec {
-    at: DateTime<Utc>,
-    title: String,
-    body: String,
-    #[serde(default)]
-    tags: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct PersonRec {
-    name: String,
-    phone: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ReasonRec {
-    text: String,
-}
-
-fn exists(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<bool> {
-    conn.query_row(sql, params, |_| Ok(()))
-        .optional()
-        .map(|r| r.is_some())
-}
-
-fn named(conn: &Connection, table: &str, name: &str) -> rusqlite::Result<i64> {
-    conn.execute(
-        &format!("INSERT OR IGNORE INTO {table} (name) VALUES (?1)"),
-        [name],
-    )?;
-    conn.query_row(
-        &format!("SELECT id FROM {table} WHERE name = ?1"),
-        [name],
-        |r| r.get(0),
-    )
-}
-
-fn trigger_id(conn: &Connection, name: &str, now: DateTime<Utc>) -> rusqlite::Result<i64> {
-    if let Some(id) = conn
-        .query_row(
-            "SELECT id FROM triggers WHERE name = ?1 COLLATE NOCASE ORDER BY archived LIMIT 1",
-            [name],
-            |r| r.get(0),
-        )
-        .optional()?
-    {
-        return Ok(id);
-    }
-    conn.execute(
-        "INSERT INTO triggers (name, created_at) VALUES (?1, ?2)",
-        (name, to_millis(now)),
-    )?;
-    Ok(conn.last_insert_rowid())
-}
+use crate::catalogue::{self, Catalogue};
+use crate::cravings::{self, CravingInput, CravingOutcome};
+use crate::data_error::{to_millis, DataError, RecordKind, Refusal};
+use crate::export::records::{ClockRecord, Record};
+use crate::export::{ExportFile, FORMAT, VERSION};
+use crate::journal_entries::{self, JournalInput};
+use crate::moods::{self, Halt, MoodInput};
+use crate::sobriety::check_ins::{self, CheckIn};
+use crate::sobriety::clocks::{self, ClockInput};
+use crate::sobriety::slips::{self, SlipInput};
+use crate::sos::{people, reasons, PersonInput};
+use crate::store::StoreError;
 
 /// Reads a Daybreak export; checks only its shape (values are checked as they are written).
 pub fn parse(bytes: &[u8]) -> Result<ExportFile, DataError> {
@@ -214,6 +45,118 @@ fn unreadable<E>(_: E) -> DataError {
     DataError::Refused(Refusal::BadEntry)
 }
 
+/// What a record's insert refused, told as that record's refusal: its kind and its position
+/// (`index` from 0 in the file's order, told from 1). A value the app's rules leave to the
+/// table (a flag of 7) or a link to nothing is "an entry Daybreak can't accept"; anything else
+/// (the disk, the database) is not the file's fault and stays what it is.
+fn refused(what: RecordKind, index: usize, e: DataError) -> DataError {
+    let problem = match e {
+        DataError::Refused(refusal) => refusal,
+        DataError::NotFound(_) => Refusal::BadEntry,
+        DataError::Store(StoreError::Sqlite(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+        {
+            Refusal::BadEntry
+        }
+        other => return other,
+    };
+    DataError::Refused(Refusal::ExportRecord {
+        what,
+        position: u32::try_from(index + 1).unwrap_or(u32::MAX),
+        problem: Box::new(problem),
+    })
+}
+
+/// A 0-or-1 flag of the file.
+fn flag(value: i64) -> Result<bool, DataError> {
+    match value {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(DataError::Refused(Refusal::BadEntry)),
+    }
+}
+
+/// A number of the file for a field the app keeps small: one that does not fit is left as
+/// the largest, which the field's own range check then refuses.
+fn small(value: i64) -> u8 {
+    u8::try_from(value).unwrap_or(u8::MAX)
+}
+
+/// Whether `uuid` has the form every Daybreak uuid has (lower-case hex, with dashes).
+fn uuid_shaped(uuid: &str) -> bool {
+    uuid.len() == 36
+        && uuid.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        })
+}
+
+/// The table that holds records of `R`'s kind, as sync describes it.
+fn table<R: Record>() -> &'static str {
+    crate::sync::kinds::kind(R::KIND)
+        .expect("every record type names a kind sync knows (a test holds them together)")
+        .table
+}
+
+/// Whether the record's uuid is already in the journal (a version 1 record has none).
+fn here<R: Record>(tx: &Connection, record: &R) -> Result<bool, DataError> {
+    let Some(uuid) = record.uuid() else {
+        return Ok(false);
+    };
+    Ok(tx
+        .prepare_cached(&format!("SELECT 1 FROM {} WHERE uuid = ?1", table::<R>()))?
+        .exists([uuid])?)
+}
+
+/// The uuid a new record keeps: the file's, checked for shape, unless the journal has known
+/// it before (a record deleted here: its change log says deleted, and a record under that uuid
+/// would never reach the other computers), in which case it gets a new one.
+fn kept<R: Record>(tx: &Connection, record: &R) -> Result<Option<String>, DataError> {
+    let Some(uuid) = record.uuid() else {
+        return Ok(None);
+    };
+    if !uuid_shaped(uuid) {
+        return Err(DataError::Refused(Refusal::BadEntry));
+    }
+    let known = tx
+        .prepare_cached("SELECT 1 FROM sync_records WHERE uuid = ?1")?
+        .exists([uuid])?;
+    Ok((!known).then(|| uuid.to_string()))
+}
+
+/// The trigger named `name` (any case, an active one first), added when there is none.
+fn trigger_id(tx: &Connection, name: &str, now: DateTime<Utc>) -> Result<i64, DataError> {
+    let id = tx
+        .prepare_cached(
+            "SELECT id FROM triggers WHERE name = ?1 COLLATE NOCASE ORDER BY archived LIMIT 1",
+        )?
+        .query_row([name.trim()], |r| r.get(0))
+        .optional()?;
+    match id {
+        Some(id) => Ok(id),
+        None => crate::triggers::create_in(tx, name, false, None, now),
+    }
+}
+
+fn trigger_ids(
+    tx: &Connection,
+    names: &[String],
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, DataError> {
+    names.iter().map(|n| trigger_id(tx, n, now)).collect()
+}
+
+fn labels(tx: &Connection, catalogue: Catalogue, names: &[String]) -> Result<Vec<i64>, DataError> {
+    names
+        .iter()
+        .map(|n| catalogue::add_in(tx, catalogue, n).map(|l| l.id))
+        .collect()
+}
+
+fn exists(tx: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<bool, DataError> {
+    Ok(tx.prepare_cached(sql)?.exists(params)?)
+}
+
 /// Writes a parsed export into the transaction, counting what is new and what was there.
 pub fn write(
     tx: &Transaction<'_>,
@@ -221,302 +164,237 @@ pub fn write(
     now: DateTime<Utc>,
     s: &mut ImportSummary,
 ) -> Result<(), DataError> {
-    {
-        for t in &file.triggers {
-            let known = match &t.key {
-                Some(key) => exists(tx, "SELECT 1 FROM triggers WHERE key = ?1", [key]),
+    for (i, t) in file.triggers.iter().enumerate() {
+        let at = |e| refused(RecordKind::Trigger, i, e);
+        let known = here(tx, t)?
+            || match &t.key {
+                Some(key) => exists(tx, "SELECT 1 FROM triggers WHERE key = ?1", [key])?,
                 None => exists(
                     tx,
                     "SELECT 1 FROM triggers WHERE name = ?1 COLLATE NOCASE",
-                    [&t.name],
-                ),
-            }
-            .map_err(unreadable)?;
-            if !known {
-                tx.execute(
-                    "INSERT INTO triggers (name, archived, created_at) VALUES (?1, ?2, ?3)",
-                    (&t.name, t.archived, to_millis(now)),
-                )
-                .map_err(unreadable)?;
-            }
-            s.count("triggers", !known);
-        }
-        for c in &file.clocks {
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM clocks WHERE name = ?1 AND started_at = ?2",
-                    (&c.name, to_millis(c.started_at)),
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(unreadable)?;
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let pinned = c.pinned == 1
-                        && !exists(tx, "SELECT 1 FROM clocks WHERE pinned = 1", [])
-                            .map_err(unreadable)?;
-                    tx.execute(
-                        "INSERT INTO clocks (name, started_at, pinned, archived, money_per_day_cents, currency, minutes_per_day, created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        (&c.name, to_millis(c.started_at), pinned, c.archived, c.money_per_day_cents, &c.currency, c.minutes_per_day, to_millis(now)),
-                    )
-                    .map_err(unreadable)?;
-                    tx.last_insert_rowid()
-                }
+                    [t.name.trim()],
+                )?,
             };
-            s.count("clocks", existing.is_none());
-            for slip in &c.slips {
-                let known = exists(
+        if !known {
+            // A built-in's uuid follows from its key; one missing here comes in as the
+            // person's own, with a uuid of its own.
+            let uuid = match t.key {
+                Some(_) => None,
+                None => kept(tx, t).map_err(at)?,
+            };
+            let archived = flag(t.archived).map_err(at)?;
+            crate::triggers::create_in(tx, &t.name, archived, uuid.as_deref(), now).map_err(at)?;
+        }
+        s.count("triggers", !known);
+    }
+    let mut slip_index = 0;
+    for (i, c) in file.clocks.iter().enumerate() {
+        let id = clock(tx, c, now, s).map_err(|e| refused(RecordKind::Clock, i, e))?;
+        for slip in &c.slips {
+            let index = slip_index;
+            slip_index += 1;
+            let at = |e| refused(RecordKind::Slip, index, e);
+            let known = here(tx, slip)?
+                || exists(
                     tx,
                     "SELECT 1 FROM slips WHERE clock_id = ?1 AND at = ?2",
                     (id, to_millis(slip.at)),
-                )
-                .map_err(unreadable)?;
-                if !known {
-                    tx.execute("INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?4)", (id, to_millis(slip.at), &slip.note, to_millis(now)))
-                        .map_err(unreadable)?;
-                }
-                s.count("slips", !known);
-            }
-        }
-        for c in &file.check_ins {
-            let known = exists(
-                tx,
-                "SELECT 1 FROM check_ins WHERE day = ?1",
-                [c.day.to_string()],
-            )
-            .map_err(unreadable)?;
+                )?;
             if !known {
-                tx.execute(
-                    "INSERT INTO check_ins (day, intention, sober, difficulty, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    (c.day.to_string(), &c.intention, c.sober, c.difficulty, &c.note),
-                )
-                .map_err(unreadable)?;
-            }
-            s.count("check-ins", !known);
-        }
-        for m in &file.moods {
-            let known =
-                moods::already_logged(tx, m.at, m.mood, m.note.as_deref()).map_err(unreadable)?;
-            if !known {
-                let row = moods::MoodRow {
-                    at: m.at,
-                    mood: m.mood,
-                    craving: m.craving,
-                    halt: [m.hungry, m.angry, m.lonely, m.tired],
-                    sleep_hours: m.sleep_hours,
-                    note: m.note.as_deref(),
+                let input = SlipInput {
+                    at: slip.at,
+                    note: slip.note.clone(),
+                    triggers: Some(trigger_ids(tx, &slip.triggers, now).map_err(at)?),
                 };
-                let id = moods::insert(tx, &row, now).map_err(unreadable)?;
-                for e in &m.emotions {
-                    let eid = named(tx, "emotions", e).map_err(unreadable)?;
-                    tx.execute(
-                        "INSERT OR IGNORE INTO mood_emotions (mood_id, emotion_id) VALUES (?1, ?2)",
-                        (id, eid),
-                    )
-                    .map_err(unreadable)?;
-                }
+                let uuid = kept(tx, slip).map_err(at)?;
+                slips::insert(tx, id, &input, uuid.as_deref(), now).map_err(at)?;
             }
-            s.count("moods", !known);
+            s.count("slips", !known);
         }
-        for c in &file.cravings {
-            let known = exists(tx, "SELECT 1 FROM cravings WHERE at = ?1 AND strength = ?2 AND note IS ?3 AND deleted_at IS NULL", (to_millis(c.at), c.strength, &c.note))
-                .map_err(unreadable)?;
-            if !known {
-                tx.execute(
-                    "INSERT INTO cravings (at, strength, place, people, outcome, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    (to_millis(c.at), c.strength, &c.place, &c.people, &c.outcome, &c.note, to_millis(now)),
-                )
-                .map_err(unreadable)?;
-                let id = tx.last_insert_rowid();
-                for t in &c.triggers {
-                    let tid = trigger_id(tx, t, now).map_err(unreadable)?;
-                    tx.execute("INSERT OR IGNORE INTO craving_triggers (craving_id, trigger_id) VALUES (?1, ?2)", (id, tid)).map_err(unreadable)?;
-                }
-                for a in &c.actions {
-                    let aid = named(tx, "coping_actions", a).map_err(unreadable)?;
-                    tx.execute("INSERT OR IGNORE INTO craving_actions (craving_id, action_id) VALUES (?1, ?2)", (id, aid)).map_err(unreadable)?;
-                }
+    }
+    for (i, c) in file.check_ins.iter().enumerate() {
+        let at = |e| refused(RecordKind::CheckIn, i, e);
+        // Its uuid follows from its day, so the day is the test.
+        let known = exists(
+            tx,
+            "SELECT 1 FROM check_ins WHERE day = ?1",
+            [c.day.to_string()],
+        )?;
+        if !known {
+            let check_in = CheckIn {
+                day: c.day,
+                intention: c.intention.clone(),
+                sober: c.sober.map(flag).transpose().map_err(at)?,
+                difficulty: c.difficulty.map(small),
+                note: c.note.clone(),
+            };
+            check_ins::insert_in(tx, &check_in, None).map_err(at)?;
+        }
+        s.count("check-ins", !known);
+    }
+    for (i, m) in file.moods.iter().enumerate() {
+        let at = |e| refused(RecordKind::Mood, i, e);
+        let known = here(tx, m)? || moods::already_logged(tx, m.at, m.mood, m.note.as_deref())?;
+        if !known {
+            let input = MoodInput {
+                at: m.at,
+                mood: small(m.mood),
+                emotions: labels(tx, Catalogue::Emotions, &m.emotions).map_err(at)?,
+                craving: m.craving.map(small),
+                halt: Halt {
+                    hungry: flag(m.hungry).map_err(at)?,
+                    angry: flag(m.angry).map_err(at)?,
+                    lonely: flag(m.lonely).map_err(at)?,
+                    tired: flag(m.tired).map_err(at)?,
+                },
+                sleep_hours: m.sleep_hours,
+                note: m.note.clone(),
+            };
+            let uuid = kept(tx, m).map_err(at)?;
+            moods::create_in(tx, &input, uuid.as_deref(), now).map_err(at)?;
+        }
+        s.count("moods", !known);
+    }
+    for (i, c) in file.cravings.iter().enumerate() {
+        let at = |e| refused(RecordKind::Craving, i, e);
+        let known = here(tx, c)?
+            || exists(
+                tx,
+                "SELECT 1 FROM cravings WHERE at = ?1 AND strength = ?2 AND note IS ?3
+                 AND deleted_at IS NULL",
+                (to_millis(c.at), c.strength, &c.note),
+            )?;
+        if !known {
+            let outcome = match c.outcome.as_str() {
+                "passed" => CravingOutcome::Passed,
+                "used" => CravingOutcome::Used,
+                "struggling" => CravingOutcome::Struggling,
+                _ => return Err(at(unreadable(()))),
+            };
+            let input = CravingInput {
+                at: c.at,
+                strength: small(c.strength),
+                triggers: trigger_ids(tx, &c.triggers, now).map_err(at)?,
+                place: c.place.clone(),
+                people: c.people.clone(),
+                actions: labels(tx, Catalogue::CopingActions, &c.actions).map_err(at)?,
+                outcome,
+                note: c.note.clone(),
+                slip_clock_id: None,
+            };
+            let uuid = kept(tx, c).map_err(at)?;
+            let id = cravings::create_in(tx, &input, uuid.as_deref(), now).map_err(at)?;
+            // The slip it recorded, when that came in the file too.
+            let slip: Option<i64> = match &c.slip {
+                Some(slip) => tx
+                    .prepare_cached("SELECT id FROM slips WHERE uuid = ?1")?
+                    .query_row([slip], |r| r.get(0))
+                    .optional()?,
+                None => None,
+            };
+            if let Some(slip) = slip {
+                cravings::link_slip_in(tx, id, slip).map_err(at)?;
             }
-            s.count("cravings", !known);
         }
-        for j in &file.journal {
-            let known = exists(tx, "SELECT 1 FROM journal_entries WHERE at = ?1 AND title = ?2 AND body = ?3 AND deleted_at IS NULL", (to_millis(j.at), &j.title, &j.body))
-                .map_err(unreadable)?;
-            if !known {
-                if j.body.trim().is_empty() {
-                    return Err(unreadable(rusqlite::Error::InvalidQuery));
-                }
-                tx.execute(
-                    "INSERT INTO journal_entries (at, title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                    (to_millis(j.at), &j.title, &j.body, to_millis(now)),
-                )
-                .map_err(unreadable)?;
-                let id = tx.last_insert_rowid();
-                for tag in &j.tags {
-                    tx.execute(
-                        "INSERT OR IGNORE INTO journal_tags (entry_id, tag) VALUES (?1, ?2)",
-                        (id, tag),
-                    )
-                    .map_err(unreadable)?;
-                }
-            }
-            s.count("journal entries", !known);
+        s.count("cravings", !known);
+    }
+    for (i, j) in file.journal.iter().enumerate() {
+        let at = |e| refused(RecordKind::JournalEntry, i, e);
+        let known = here(tx, j)?
+            || exists(
+                tx,
+                "SELECT 1 FROM journal_entries WHERE at = ?1 AND title = ?2 AND body = ?3
+                 AND deleted_at IS NULL",
+                (to_millis(j.at), &j.title, &j.body),
+            )?;
+        if !known {
+            let input = JournalInput {
+                at: j.at,
+                title: j.title.clone(),
+                body: j.body.clone(),
+                tags: j.tags.clone(),
+            };
+            let uuid = kept(tx, j).map_err(at)?;
+            journal_entries::create_in(tx, &input, uuid.as_deref(), now).map_err(at)?;
         }
-        for p in &file.people {
-            let known = exists(
+        s.count("journal entries", !known);
+    }
+    for (i, p) in file.people.iter().enumerate() {
+        let at = |e| refused(RecordKind::Person, i, e);
+        let known = here(tx, p)?
+            || exists(
                 tx,
                 "SELECT 1 FROM people WHERE name = ?1 AND phone = ?2",
                 (&p.name, &p.phone),
-            )
-            .map_err(unreadable)?;
-            if !known {
-                tx.execute(
-                    "INSERT INTO people (name, phone, note, position) VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM people))",
-                    (&p.name, &p.phone, &p.note),
-                )
-                .map_err(unreadable)?;
-            }
-            s.count("people", !known);
-        }
-        for r in &file.reasons {
-            let known = exists(tx, "SELECT 1 FROM reasons WHERE text = ?1", [&r.text])
-                .map_err(unreadable)?;
-            if !known {
-                tx.execute("INSERT INTO reasons (text, position) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM reasons))", [&r.text])
-                    .map_err(unreadable)?;
-            }
-            s.count("reasons", !known);
-        }
-        if let Some(plan) = &file.relapse_plan {
-            merge_plan(tx, plan, now, s)?;
-        }
-        if let Some(library) = &file.library {
-            merge_library(tx, library, now, s)?;
-        }
-    }
-    Ok(())
-}
-
-/// Adds what the imported plan has and this one lacks: list items not already there, and
-/// "if I slip" only when it is empty here. Counted as one "relapse plan" entry.
-fn merge_plan(
-    tx: &Transaction<'_>,
-    imported: &PlanRec,
-    now: DateTime<Utc>,
-    s: &mut ImportSummary,
-) -> Result<(), DataError> {
-    let current = crate::sos::plan::read(tx)?;
-    let mut merged = current.clone();
-    let add = |into: &mut Vec<String>, from: &[String]| {
-        for item in from {
-            if !into
-                .iter()
-                .any(|i| i.trim().eq_ignore_ascii_case(item.trim()))
-            {
-                into.push(item.clone());
-            }
-        }
-    };
-    add(&mut merged.warning_signs, &imported.plan.warning_signs);
-    add(
-        &mut merged.high_risk_situations,
-        &imported.plan.high_risk_situations,
-    );
-    add(
-        &mut merged.coping_strategies,
-        &imported.plan.coping_strategies,
-    );
-    add(&mut merged.places, &imported.plan.places);
-    if merged.if_i_slip.trim().is_empty() {
-        merged.if_i_slip = imported.plan.if_i_slip.clone();
-    }
-    for name in &imported.high_risk_trigger_names {
-        let id = trigger_id(tx, name, now).map_err(unreadable)?;
-        if !merged.high_risk_triggers.contains(&id) {
-            merged.high_risk_triggers.push(id);
-        }
-    }
-    merged.high_risk_triggers.sort_unstable();
-    let empty = |p: &RelapsePlan| {
-        p.warning_signs.is_empty()
-            && p.high_risk_situations.is_empty()
-            && p.high_risk_triggers.is_empty()
-            && p.coping_strategies.is_empty()
-            && p.places.is_empty()
-            && p.if_i_slip.trim().is_empty()
-    };
-    if empty(&imported.plan) && imported.high_risk_trigger_names.is_empty() {
-        return Ok(());
-    }
-    let changed = merged != current;
-    if changed {
-        crate::sos::plan::write(tx, &merged, now).map_err(|e| match e {
-            DataError::Refused(_) => DataError::Refused(Refusal::PlanTooLong),
-            other => other,
-        })?;
-    }
-    s.count("relapse plan", changed);
-    Ok(())
-}
-
-/// Imported articles not already in the library (same title and text), then reading state,
-/// bookmarks and notes for articles this journal has: a bookmark or progress is kept if
-/// either side has it, and a note is only added where there is none.
-fn merge_library(
-    tx: &Transaction<'_>,
-    library: &LibraryRec,
-    now: DateTime<Utc>,
-    s: &mut ImportSummary,
-) -> Result<(), DataError> {
-    for a in &library.imported {
-        let known = exists(
-            tx,
-            "SELECT 1 FROM imported_articles WHERE title = ?1 AND markdown = ?2",
-            (&a.title, &a.markdown),
-        )
-        .map_err(unreadable)?;
+            )?;
         if !known {
-            if a.markdown.trim().is_empty() || a.title.trim().is_empty() {
-                return Err(unreadable(()));
-            }
-            crate::library::state::insert_imported(tx, &a.title, &a.markdown, &a.source_file, now)?;
+            let input = PersonInput {
+                name: p.name.clone(),
+                phone: p.phone.clone(),
+                note: p.note.clone(),
+            };
+            let uuid = kept(tx, p).map_err(at)?;
+            people::add_in(tx, &input, uuid.as_deref()).map_err(at)?;
         }
-        s.count("library articles", !known);
+        s.count("people", !known);
     }
-    for r in &library.reading {
-        if !crate::library::state::exists(tx, &r.slug)? {
-            continue;
+    for (i, r) in file.reasons.iter().enumerate() {
+        let at = |e| refused(RecordKind::Reason, i, e);
+        let known = here(tx, r)? || exists(tx, "SELECT 1 FROM reasons WHERE text = ?1", [&r.text])?;
+        if !known {
+            let uuid = kept(tx, r).map_err(at)?;
+            reasons::add_in(tx, &r.text, uuid.as_deref()).map_err(at)?;
         }
-        if !(0.0..=1.0).contains(&r.progress) || !(0..=1).contains(&r.bookmarked) {
-            return Err(unreadable(()));
-        }
-        let current: Option<(i64, f64, Option<String>)> = tx
-            .query_row(
-                "SELECT bookmarked, progress, note FROM article_state WHERE slug = ?1",
-                [&r.slug],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?;
-        let (bookmarked, progress, note) = current.clone().unwrap_or((0, 0.0, None));
-        let note_here = note.as_deref().is_some_and(|n| !n.trim().is_empty());
-        let merged = (
-            bookmarked.max(r.bookmarked),
-            progress.max(r.progress),
-            if note_here { note } else { r.note.clone() },
-        );
-        let changed = current.as_ref() != Some(&merged);
-        if changed {
-            tx.execute(
-                "INSERT INTO article_state (slug, bookmarked, progress, note) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(slug) DO UPDATE SET bookmarked = excluded.bookmarked,
-                     progress = excluded.progress, note = excluded.note",
-                (&r.slug, merged.0, merged.1, &merged.2),
-            )
-            .map_err(unreadable)?;
-        }
-        s.count("reading notes and bookmarks", changed);
+        s.count("reasons", !known);
+    }
+    if let Some(plan) = &file.relapse_plan {
+        merge::plan(tx, plan, now, s)?;
+    }
+    if let Some(library) = &file.library {
+        merge::library(tx, library, now, s)?;
     }
     Ok(())
+}
+
+/// The clock `c` names: the one here (the same uuid, or the same name and start), or a new
+/// one, archived or pinned as in the file (pinned only when no clock here is).
+fn clock(
+    tx: &Connection,
+    c: &ClockRecord,
+    now: DateTime<Utc>,
+    s: &mut ImportSummary,
+) -> Result<i64, DataError> {
+    let same_uuid: Option<i64> = match &c.uuid {
+        Some(uuid) => tx
+            .prepare_cached("SELECT id FROM clocks WHERE uuid = ?1")?
+            .query_row([uuid], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    let existing = match same_uuid {
+        Some(id) => Some(id),
+        None => tx
+            .prepare_cached("SELECT id FROM clocks WHERE name = ?1 AND started_at = ?2")?
+            .query_row((&c.name, to_millis(c.started_at)), |r| r.get(0))
+            .optional()?,
+    };
+    s.count("clocks", existing.is_none());
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let (pinned, archived) = (flag(c.pinned)?, flag(c.archived)?);
+    let input = ClockInput {
+        name: c.name.clone(),
+        started_at: c.started_at,
+        money_per_day_cents: c.money_per_day_cents,
+        currency: c.currency.clone(),
+        minutes_per_day: c.minutes_per_day,
+    };
+    let id = clocks::create_in(tx, &input, kept(tx, c)?.as_deref(), now)?;
+    if archived {
+        clocks::archive_in(tx, id, true)?;
+    } else if pinned && !exists(tx, "SELECT 1 FROM clocks WHERE pinned = 1", [])? {
+        clocks::pin_in(tx, id)?;
+    }
+    Ok(id)
 }

@@ -332,6 +332,7 @@ pub fn write(
         let there = moods::already_logged(tx, at, mood, entry.note.as_deref())?;
         if !there {
             let row = moods::MoodRow {
+                uuid: None,
                 at,
                 mood,
                 craving: None,

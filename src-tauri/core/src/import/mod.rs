@@ -88,7 +88,7 @@ pub struct ImportPreview {
 
 /// A file parsed into records, ready to be written.
 pub enum Parsed {
-    Daybreak(Box<daybreak::ExportFile>),
+    Daybreak(Box<crate::export::ExportFile>),
     Daylio(daylio::DaylioFile),
 }
 

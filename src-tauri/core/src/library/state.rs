@@ -164,9 +164,7 @@ pub fn save_progress(
     now: DateTime<Utc>,
 ) -> Result<(), DataError> {
     known(store, slug)?;
-    if !(0.0..=1.0).contains(&progress) {
-        return Err(DataError::Refused(Refusal::BadRequest));
-    }
+    let progress = checked_progress(progress)?;
     store.write(|tx| {
         tx.execute(
             "INSERT INTO article_state (slug, progress, last_read_at) VALUES (?1, ?2, ?3)
@@ -178,8 +176,9 @@ pub fn save_progress(
     })
 }
 
-pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<(), DataError> {
-    known(store, slug)?;
+/// A note on an article, trimmed (`None` when empty), refused when too long: the article
+/// page and the import share it.
+pub(crate) fn checked_note(note: Option<&str>) -> Result<Option<&str>, DataError> {
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
         return Err(DataError::Refused(Refusal::TooLong {
@@ -187,6 +186,20 @@ pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<()
             max: MAX_NOTE_CHARS as u32,
         }));
     }
+    Ok(note)
+}
+
+/// How far an article was read, 0 to 1: the reader and the import share it.
+pub(crate) fn checked_progress(progress: f64) -> Result<f64, DataError> {
+    if !(0.0..=1.0).contains(&progress) {
+        return Err(DataError::Refused(Refusal::BadRequest));
+    }
+    Ok(progress)
+}
+
+pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<(), DataError> {
+    known(store, slug)?;
+    let note = checked_note(note)?;
     store.write(|tx| {
         tx.execute(
             "INSERT INTO article_state (slug, note) VALUES (?1, ?2)
@@ -227,7 +240,7 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> Result<ArticleSummary, DataError> {
     let Imported { title, markdown } = import::import(file_name, bytes)?;
-    let slug = store.write(|tx| insert_imported(tx, &title, &markdown, file_name, now))?;
+    let slug = store.write(|tx| insert_imported(tx, &title, &markdown, file_name, None, now))?;
     imported_summaries(store)?
         .into_iter()
         .find(|a| a.slug == slug)
@@ -235,14 +248,19 @@ pub fn import(
 }
 
 /// Stores an imported article under a slug made from its title (unique in this journal);
-/// returns the slug.
+/// returns the slug. An article with no title or no text is refused, as the library's own
+/// import refuses a file with no readable text. `uuid` keeps an imported record's identity.
 pub(crate) fn insert_imported(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     title: &str,
     markdown: &str,
     file_name: &str,
+    uuid: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<String, DataError> {
+    if title.trim().is_empty() || markdown.trim().is_empty() {
+        return Err(DataError::Refused(Refusal::NoReadableText));
+    }
     let base: String = title
         .to_lowercase()
         .chars()
@@ -269,8 +287,9 @@ pub(crate) fn insert_imported(
     }
     let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     tx.execute(
-        "INSERT INTO imported_articles (slug, title, markdown, plain, source_file, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO imported_articles (slug, title, markdown, plain, source_file, imported_at,
+                                        uuid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         (
             &slug,
             title,
@@ -278,6 +297,7 @@ pub(crate) fn insert_imported(
             crate::markdown::to_plain_text(markdown),
             file,
             to_millis(now),
+            uuid,
         ),
     )?;
     Ok(slug)

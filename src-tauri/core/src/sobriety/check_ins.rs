@@ -45,6 +45,45 @@ fn tidy(text: Option<&str>, what: Field) -> Result<Option<String>, DataError> {
     Ok(text.map(String::from))
 }
 
+fn checked_difficulty(difficulty: u8) -> Result<(), DataError> {
+    if !(1..=5).contains(&difficulty) {
+        return Err(DataError::Refused(Refusal::OutOfRange {
+            what: Scale::Difficulty,
+            min: 1,
+            max: 5,
+        }));
+    }
+    Ok(())
+}
+
+/// Adds a whole day's check-in inside the caller's transaction (the import: the app itself
+/// writes only today's, through `morning` and `evening`), by the same rules as those two.
+/// `uuid` keeps an imported record's identity.
+pub(crate) fn insert_in(
+    tx: &Connection,
+    check_in: &CheckIn,
+    uuid: Option<&str>,
+) -> Result<(), DataError> {
+    let intention = tidy(check_in.intention.as_deref(), Field::Intention)?;
+    let note = tidy(check_in.note.as_deref(), Field::Note)?;
+    if let Some(difficulty) = check_in.difficulty {
+        checked_difficulty(difficulty)?;
+    }
+    tx.execute(
+        "INSERT INTO check_ins (day, intention, sober, difficulty, note, uuid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        (
+            check_in.day.to_string(),
+            &intention,
+            check_in.sober,
+            check_in.difficulty,
+            &note,
+            uuid,
+        ),
+    )?;
+    Ok(())
+}
+
 /// Today's date where the user is.
 pub fn today(now: DateTime<Utc>, tz: Tz) -> NaiveDate {
     local(now, tz).date()
@@ -80,13 +119,7 @@ pub fn evening(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<CheckIn, DataError> {
-    if !(1..=5).contains(&input.difficulty) {
-        return Err(DataError::Refused(Refusal::OutOfRange {
-            what: Scale::Difficulty,
-            min: 1,
-            max: 5,
-        }));
-    }
+    checked_difficulty(input.difficulty)?;
     let note = tidy(input.note.as_deref(), Field::Note)?;
     let day = today(now, tz);
     store.write(|tx| {

@@ -99,29 +99,45 @@ pub fn create(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<ClockView, DataError> {
-    let input = input.checked(now)?;
     let id = store.write(|tx| {
         // The first clock becomes the main one, so Today always has something to show.
         let first = tx.query_row("SELECT count(*) = 0 FROM clocks", [], |r| {
             r.get::<_, bool>(0)
         })?;
-        tx.execute(
-            "INSERT INTO clocks (name, started_at, pinned, money_per_day_cents, currency,
-                                 minutes_per_day, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            (
-                &input.name,
-                to_millis(input.started_at),
-                first,
-                input.money_per_day_cents,
-                &input.currency,
-                input.minutes_per_day,
-                to_millis(now),
-            ),
-        )?;
-        Ok::<_, DataError>(tx.last_insert_rowid())
+        let id = create_in(tx, input, None, now)?;
+        if first {
+            pin_in(tx, id)?;
+        }
+        Ok::<_, DataError>(id)
     })?;
     view(store, id, now, tz)
+}
+
+/// Checks and adds one clock, not pinned and not archived, inside the caller's transaction:
+/// the clock form and the import share it. `uuid` keeps an imported record's identity.
+/// Returns the new clock's id.
+pub(crate) fn create_in(
+    tx: &Connection,
+    input: &ClockInput,
+    uuid: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, DataError> {
+    let input = input.checked(now)?;
+    tx.execute(
+        "INSERT INTO clocks (name, started_at, pinned, money_per_day_cents, currency,
+                             minutes_per_day, created_at, uuid)
+         VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7)",
+        (
+            &input.name,
+            to_millis(input.started_at),
+            input.money_per_day_cents,
+            &input.currency,
+            input.minutes_per_day,
+            to_millis(now),
+            uuid,
+        ),
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub fn update(
@@ -161,28 +177,34 @@ pub fn update(
 
 /// Makes this clock the main one (shown big on Today); the others are unpinned.
 pub fn pin(store: &mut Store, id: i64) -> Result<(), DataError> {
-    store.write(|tx| {
-        let clock = load(tx, id)?;
-        if clock.archived {
-            return Err(DataError::Refused(Refusal::ArchivedMain));
-        }
-        tx.execute("UPDATE clocks SET pinned = 0 WHERE pinned = 1", [])?;
-        tx.execute("UPDATE clocks SET pinned = 1 WHERE id = ?1", [id])?;
-        Ok(())
-    })
+    store.write(|tx| pin_in(tx, id))
+}
+
+/// `pin`, inside the caller's transaction.
+pub(crate) fn pin_in(tx: &Connection, id: i64) -> Result<(), DataError> {
+    let clock = load(tx, id)?;
+    if clock.archived {
+        return Err(DataError::Refused(Refusal::ArchivedMain));
+    }
+    tx.execute("UPDATE clocks SET pinned = 0 WHERE pinned = 1", [])?;
+    tx.execute("UPDATE clocks SET pinned = 1 WHERE id = ?1", [id])?;
+    Ok(())
 }
 
 /// Archives (hides) or restores a clock. Its history is kept either way.
 pub fn archive(store: &mut Store, id: i64, archived: bool) -> Result<(), DataError> {
-    store.write(|tx| {
-        load(tx, id)?;
-        tx.execute(
-            "UPDATE clocks SET archived = ?2, pinned = CASE WHEN ?2 THEN 0 ELSE pinned END
-             WHERE id = ?1",
-            (id, archived),
-        )?;
-        Ok(())
-    })
+    store.write(|tx| archive_in(tx, id, archived))
+}
+
+/// `archive`, inside the caller's transaction.
+pub(crate) fn archive_in(tx: &Connection, id: i64, archived: bool) -> Result<(), DataError> {
+    load(tx, id)?;
+    tx.execute(
+        "UPDATE clocks SET archived = ?2, pinned = CASE WHEN ?2 THEN 0 ELSE pinned END
+         WHERE id = ?1",
+        (id, archived),
+    )?;
+    Ok(())
 }
 
 /// Deletes a clock with its slips. The UI asks for confirmation first.

@@ -75,7 +75,7 @@ pub fn record(
     tz: Tz,
 ) -> Result<SlipRecorded, DataError> {
     let (clock, input) = store.write(|tx| {
-        let (clock, input, _) = insert(tx, clock_id, input, now)?;
+        let (clock, input, _) = insert(tx, clock_id, input, None, now)?;
         Ok::<_, DataError>((clock, input))
     })?;
     let detail = clocks::detail(store, clock_id, now, tz)?;
@@ -133,19 +133,27 @@ pub fn delete(
     clocks::detail(store, clock_id, now, tz)
 }
 
-/// Inserts a checked slip with its triggers inside the caller's transaction: shared by
-/// `record` and by a craving whose outcome was a slip.
+/// Checks and inserts a slip with its triggers inside the caller's transaction: shared by
+/// `record`, by a craving whose outcome was a slip, and by the import (whose `uuid` keeps an
+/// imported record's identity; `None` gives a new one).
 pub(crate) fn insert(
     tx: &Connection,
     clock_id: i64,
     input: &SlipInput,
+    uuid: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(Clock, SlipInput, i64), DataError> {
     let clock = clocks::load(tx, clock_id)?;
     let input = input.checked(&clock, now)?;
     tx.execute(
-        "INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?4)",
-        (clock_id, to_millis(input.at), &input.note, to_millis(now)),
+        "INSERT INTO slips (clock_id, at, note, created_at, uuid) VALUES (?1, ?2, ?3, ?4, ?5)",
+        (
+            clock_id,
+            to_millis(input.at),
+            &input.note,
+            to_millis(now),
+            uuid,
+        ),
     )?;
     let id = tx.last_insert_rowid();
     set_triggers(tx, id, input.triggers.as_deref().unwrap_or(&[]))?;

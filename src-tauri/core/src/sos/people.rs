@@ -86,19 +86,30 @@ pub fn list(store: &Store) -> Result<Vec<Person>, DataError> {
 }
 
 pub fn add(store: &mut Store, input: &PersonInput) -> Result<Person, DataError> {
-    let input = input.checked()?;
     store.write(|tx| {
-        tx.execute(
-            "INSERT INTO people (name, phone, note, position)
-             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM people))",
-            (&input.name, &input.phone, &input.note),
-        )?;
+        let id = add_in(tx, input, None)?;
         Ok(tx.query_row(
-            "SELECT id, name, phone, note FROM people WHERE id = last_insert_rowid()",
-            [],
+            "SELECT id, name, phone, note FROM people WHERE id = ?1",
+            [id],
             person,
         )?)
     })
+}
+
+/// Checks and adds a person at the end of the list inside the caller's transaction: the SOS
+/// page and the import share it. `uuid` keeps an imported record's identity. Returns the id.
+pub(crate) fn add_in(
+    tx: &rusqlite::Connection,
+    input: &PersonInput,
+    uuid: Option<&str>,
+) -> Result<i64, DataError> {
+    let input = input.checked()?;
+    tx.execute(
+        "INSERT INTO people (name, phone, note, position, uuid)
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM people), ?4)",
+        (&input.name, &input.phone, &input.note, uuid),
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub fn update(store: &mut Store, id: i64, input: &PersonInput) -> Result<Person, DataError> {

@@ -45,12 +45,25 @@ pub fn list(store: &Store) -> Result<Vec<Reason>, DataError> {
 pub fn add(store: &mut Store, text: &str) -> Result<Reason, DataError> {
     let text = checked(text)?;
     store.write(|tx| {
-        tx.execute(
-            "INSERT INTO reasons (text, position) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM reasons))",
-            [&text],
-        )?;
-        Ok(Reason { id: tx.last_insert_rowid(), text })
+        let id = add_in(tx, &text, None)?;
+        Ok(Reason { id, text })
     })
+}
+
+/// Checks and adds a reason at the end of the list inside the caller's transaction: the SOS
+/// page and the import share it. `uuid` keeps an imported record's identity. Returns the id.
+pub(crate) fn add_in(
+    tx: &rusqlite::Connection,
+    text: &str,
+    uuid: Option<&str>,
+) -> Result<i64, DataError> {
+    let text = checked(text)?;
+    tx.execute(
+        "INSERT INTO reasons (text, position, uuid)
+         VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM reasons), ?2)",
+        (&text, uuid),
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub fn update(store: &mut Store, id: i64, text: &str) -> Result<Reason, DataError> {

@@ -800,6 +800,11 @@ export type Reason = {
 	text: string,
 };
 
+/**  A kind of record in a Daybreak export, for saying which one was refused. */
+export type RecordKind = "clock" | "slip" | "check_in" | "trigger" | "mood" | "craving" | "journal_entry" | "person" | "reason" | "library_article" | 
+/**  An article's bookmark, progress and note. */
+"reading";
+
 /**  Input a person can correct, as a kind with its numbers; the UI words it (refusals.ts). */
 export type Refusal = 
 /**  A file to import (or to read into the library) is empty. */
@@ -873,6 +878,12 @@ export type Refusal =
 { kind: "bad_entry" } | 
 /**  The relapse plan in an export is too long to add to the person's own. */
 { kind: "plan_too_long" } | 
+/**
+ *  One record of a Daybreak export breaks one of the app's rules (`problem`, as the app
+ *  would refuse it when typed in): the `position`th record of its kind in the file,
+ *  counting from 1 (slips across all clocks, in file order). Nothing was imported.
+ */
+{ kind: "export_record"; what: RecordKind; position: number; problem: Refusal } | 
 /**  A Daylio export with no entries. */
 { kind: "daylio_empty" } | 
 /**  An export from an older Daylio, which leaves out full dates. */
