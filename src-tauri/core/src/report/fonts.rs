@@ -305,10 +305,15 @@ impl Fonts {
         units as f64 / f64::from(shaper.units_per_em())
     }
 
-    /// Logical-order pieces of `text`, each with the face that draws it.
+    /// Logical-order pieces of `text`, each with the face that draws it. Isolate marks (around
+    /// the person's own words, see `blocks::own`) have done their work in the bidi rules and
+    /// are not drawn.
     fn split_by_face(&mut self, text: &str, weight: Weight) -> Vec<(usize, String)> {
         let mut pieces: Vec<(usize, String)> = Vec::new();
-        for c in text.chars() {
+        for c in text
+            .chars()
+            .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        {
             let face = match pieces.last() {
                 // Spaces, marks and joiners stay with what they follow; but a space after an
                 // emoji is the text's (an emoji face's space is as wide as an emoji).
