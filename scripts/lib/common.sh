@@ -45,10 +45,11 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # (poppler-utils) to read back the counsellor report's PDF. The report test prints Spanish, Greek,
 # Russian, Japanese and Arabic in fonts found on the system: fonts-dejavu-core has the Latin,
 # Greek, Cyrillic and Arabic letters (and is what fontconfig itself pulls in on Debian), and
-# fonts-droid-fallback the Japanese (7 MB installed; fonts-vlgothic is 8 MB, fonts-noto-cjk 91 MB).
+# fonts-droid-fallback the Japanese (7 MB installed; fonts-vlgothic is 8 MB, fonts-noto-cjk 91 MB),
+# and fonts-noto-color-emoji the emoji it prints in colour (10 MB).
 # syncthing: two real daemons on 127.0.0.1 carry the two-computer tests' sync folder.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
-               fonts-dejavu-core fonts-droid-fallback syncthing)
+               fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji syncthing)
 # WebKitGTK gives the page the system's language only when that locale is installed
 # (`locale -a`); without it the page says en-US whatever LANG is. Adds the locale ("es_ES.UTF-8")
 # when it is missing.

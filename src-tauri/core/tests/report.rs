@@ -264,6 +264,15 @@ fn pdf_text(pdf: &[u8]) -> String {
     poppler("pdftotext", pdf)
 }
 
+/// The PDF's text as `pdftotext -raw` reads it: in the order it is drawn, without poppler's
+/// guess at columns and lines.
+fn pdf_text_as_drawn(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    run_poppler("pdftotext", &path, &["-raw", "-"])
+}
+
 /// Checks the file's frame as poppler's `pdfinfo` reads it: a PDF, A4, and every font it uses
 /// embedded as a subset (poppler's `pdffonts`). Returns the page count.
 fn check_structure(pdf: &[u8]) -> usize {
@@ -289,13 +298,38 @@ fn check_structure_titled(pdf: &[u8], title: &str) -> usize {
         let cols: Vec<&str> = font.split_whitespace().collect();
         let n = cols.len();
         assert!(n >= 7, "{fonts}");
+        // Colour emoji are drawn as a Type 3 font: pictures of the glyphs used, no font file
+        // to subset, so poppler says "no" to subset there.
+        let subset = if font.contains(" Type 3 ") {
+            "no"
+        } else {
+            "yes"
+        };
         assert_eq!(
             &cols[n - 5..n - 2],
-            ["yes", "yes", "yes"],
+            ["yes", subset, "yes"],
             "every font is embedded, subset and mapped to Unicode:\n{fonts}"
         );
     }
     field("Pages:").parse().unwrap()
+}
+
+/// The types of the fonts the PDF uses, as poppler's `pdffonts` names them ("CID TrueType",
+/// "Type 3", ...).
+fn font_types(pdf: &[u8]) -> Vec<String> {
+    let fonts = poppler("pdffonts", pdf);
+    let header = fonts.lines().next().unwrap_or_default();
+    let (from, to) = (
+        header.find("type").expect("pdffonts has a type column"),
+        header
+            .find("encoding")
+            .expect("pdffonts has an encoding column"),
+    );
+    fonts
+        .lines()
+        .skip(2)
+        .map(|l| l.get(from..to).unwrap_or_default().trim().to_string())
+        .collect()
 }
 
 #[test]
@@ -413,8 +447,8 @@ fn the_html_page_says_it_all_in_words_and_stands_alone() {
         "Dates covered: 1 November 2026 to 30 November 2026.",
         "Made on 26 November 2026 at 21:00.",
         "This report is not encrypted: anyone who has it can read it.",
-        "<th scope=\"row\">Alcohol</th><td>15 days</td><td>1</td>",
-        "<th scope=\"row\">Vaping &amp; nicotine</th><td>56 days (1 month, 25 days)</td>",
+        "<th scope=\"row\" dir=\"auto\">Alcohol</th><td>15 days</td><td>1</td>",
+        "<th scope=\"row\" dir=\"auto\">Vaping &amp; nicotine</th><td>56 days (1 month, 25 days)</td>",
         "A slip restarts the count.",
         "There was a check-in on 5 of the 30 days. Days marked as sober in the evening check-in: 3.",
         "Moods were logged on 2 days.",
@@ -424,11 +458,11 @@ fn the_html_page_says_it_all_in_words_and_stands_alone() {
         "Strongest craving by day",
         "<th scope=\"row\">Tue 3 Nov 2026</th><td>4.5</td><td>not logged</td>",
         "<th scope=\"row\">Mon 2 Nov 2026</th><td>2 (bad)</td><td>6</td>",
-        "Payday &lt;script&gt;alert(1)&lt;/script&gt;: 3 times",
-        "Loneliness and isolation: twice",
+        "<span dir=\"auto\">Payday &lt;script&gt;alert(1)&lt;/script&gt;</span>: 3 times",
+        "<span dir=\"auto\">Loneliness and isolation</span>: twice",
         "2 cravings passed.",
-        "Called someone: twice",
-        "Texted my &lt;b&gt;sister&lt;/b&gt;: once",
+        "<span dir=\"auto\">Called someone</span>: twice",
+        "<span dir=\"auto\">Texted my &lt;b&gt;sister&lt;/b&gt;</span>: once",
         "Journal entries are not included.",
     ] {
         assert!(html.contains(expected), "missing {expected:?} in\n{html}");
@@ -468,9 +502,11 @@ fn journal_entries_appear_only_when_asked_for() {
     let html = report::to_html(&with);
     assert!(!html.contains("Journal entries are not included."));
     assert!(html.contains("<h2>Journal entries</h2>"));
-    assert!(html.contains("<h3>Thursday 5 November 2026, 20:00: A good day</h3>"));
+    assert!(html.contains(
+        "<h3>Thursday 5 November 2026, 20:00: <span dir=\"auto\">A good day</span></h3>"
+    ));
     assert!(
-        html.contains("<p>Walked by the river with Sam.</p>"),
+        html.contains("<p dir=\"auto\">Walked by the river with Sam.</p>"),
         "plain text, without the Markdown"
     );
     assert!(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
@@ -660,11 +696,18 @@ const LANGUAGES: [(&str, &str, &str); 5] = [
     ("الوحدة", "غدا", "مشيت اليوم بجانب النهر مع أختي"),
 ];
 
+/// A trigger's name, and a journal entry's title and text, with emoji.
+const EMOJI: (&str, &str, &str) = (
+    "Sunrise 🌅 walks",
+    "🌅",
+    "Up before the sun 🌅 and out of the door 🚶",
+);
+
 #[test]
 fn every_language_prints_in_the_pdf() {
     let (_j, mut s) = open();
     let st = s.store_mut();
-    for (i, (trigger, title, text)) in LANGUAGES.iter().enumerate() {
+    for (i, (trigger, title, text)) in LANGUAGES.iter().chain([&EMOJI]).enumerate() {
         let id = triggers::create(st, trigger, now()).unwrap().id;
         let when = at(11, 2 + i as u32, 20, 0);
         cravings::create(
@@ -678,6 +721,11 @@ fn every_language_prints_in_the_pdf() {
     let r = build(&s, &november(true));
     let pdf = pdf(&r);
     check_structure(&pdf);
+    assert!(
+        font_types(&pdf).iter().any(|t| t == "Type 3"),
+        "the emoji are drawn in colour (a Type 3 font of their pictures), not as the main \
+         face's box: install fonts-noto-color-emoji (scripts/lib/common.sh's TEST_PACKAGES)"
+    );
     let text = pdf_text(&pdf);
     let html = report::to_html(&r);
     // pdftotext writes a right-to-left run between embedding marks (U+202B ... U+202C), in
@@ -688,7 +736,7 @@ fn every_language_prints_in_the_pdf() {
         .collect();
     for (trigger, title, body) in LANGUAGES {
         assert!(
-            html.contains(&format!("{trigger}: once")),
+            html.contains(&format!("<span dir=\"auto\">{trigger}</span>: once")),
             "{trigger} in the page"
         );
         for expected in [trigger, title, body] {
@@ -699,6 +747,132 @@ fn every_language_prints_in_the_pdf() {
             );
         }
     }
+    // Emoji: poppler guesses the size of a Type 3 font's text from its glyphs' widths (a
+    // guess made for fonts whose glyphs are named like letters) and takes an emoji for far
+    // larger text than the words beside it. So its usual layout sets an emoji on a line of its
+    // own, and the space after one is too narrow for it to see. Read in drawing order, with
+    // spaces left out of the comparison, each line is whole and in order.
+    let (trigger, title, body) = EMOJI;
+    let no_spaces = |t: &str| t.split_whitespace().collect::<String>();
+    let drawn = no_spaces(&pdf_text_as_drawn(&pdf));
+    for in_page in [
+        format!("<li><span dir=\"auto\">{trigger}</span>: once</li>"),
+        format!("Saturday 7 November 2026, 20:00: <span dir=\"auto\">{title}</span>"),
+        format!("<p dir=\"auto\">{body}</p>"),
+    ] {
+        assert!(html.contains(&in_page), "missing {in_page:?} in the page");
+    }
+    for expected in [
+        format!("{trigger}: once"),
+        format!("Saturday 7 November 2026, 20:00: {title}"),
+        body.to_string(),
+    ] {
+        assert!(
+            drawn.contains(&no_spaces(&expected)),
+            "missing {expected:?} in the PDF as pdftotext -raw reads it:\n{drawn}"
+        );
+    }
+    for emoji in ["🌅", "🚶"] {
+        assert!(text.contains(emoji), "pdftotext reads {emoji} as well");
+    }
+}
+
+/// Arabic and Hebrew in an English report: what the person wrote takes its own direction
+/// (`dir="auto"`), the report's words keep the page's.
+#[test]
+fn what_the_person_wrote_in_arabic_or_hebrew_reads_right_to_left_in_the_page() {
+    let (_j, mut s) = open();
+    let st = s.store_mut();
+    clocks::create(st, &clock("הימים שלי", at(10, 1, 9, 0)), now(), TZ).unwrap();
+    let when = at(11, 4, 20, 0);
+    for name in ["الوحدة 2", "Late\u{2069} nights"] {
+        let id = triggers::create(st, name, now()).unwrap().id;
+        let craving = craving(when, 5, vec![id], vec![], CravingOutcome::Passed);
+        cravings::create(st, &craving, now()).unwrap();
+    }
+    let body = "مشيت اليوم بجانب النهر مع أختي\n\nThen home for tea.";
+    journal_entries::create(st, &entry(when, "מחר", body), now()).unwrap();
+    let r = build(&s, &november(true));
+    let html = report::to_html(&r);
+    for expected in [
+        "<html lang=\"en\">",
+        "<th scope=\"row\" dir=\"auto\">הימים שלי</th>",
+        "<li><span dir=\"auto\">الوحدة 2</span>: once</li>",
+        "<h3>Wednesday 4 November 2026, 20:00: <span dir=\"auto\">מחר</span></h3>",
+        "<p dir=\"auto\">مشيت اليوم بجانب النهر مع أختي</p>",
+        "<p dir=\"auto\">Then home for tea.</p>",
+        // The report's own words keep the page's direction.
+        "<p>What set cravings off, most often first:</p>",
+        "<h2>Journal entries</h2>",
+        // A table cell starts on the side its text starts.
+        "th,td{border:1px solid #c8ccd0;padding:.35rem .6rem;text-align:start;",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
+    assert!(
+        html.contains("<li><span dir=\"auto\">Late nights</span>: once</li>"),
+        "an isolate mark in a name is dropped, so it cannot close the report's own early"
+    );
+    assert_eq!(
+        html.matches("<span").count(),
+        html.matches("</span>").count(),
+        "every span is closed"
+    );
+
+    // The PDF sets the Arabic paragraph flush right, the English one flush left: the words'
+    // boxes as pdftotext -bbox reads them.
+    let pdf = pdf(&r);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let boxes = run_poppler("pdftotext", &path, &["-bbox", "-"]);
+    let words: Vec<(f64, f64, &str)> = boxes
+        .split("<word ")
+        .skip(1)
+        .map(|w| {
+            let number = |name: &str| -> f64 {
+                let v = &w[w.find(&format!("{name}=\"")).unwrap() + name.len() + 2..];
+                v[..v.find('"').unwrap()].parse().unwrap()
+            };
+            let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            (number("xMin"), number("xMax"), text)
+        })
+        .collect();
+    let arabic = |t: &str| {
+        t.chars().any(|c| {
+            ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c)
+        })
+    };
+    let right_edge = words
+        .iter()
+        .filter(|(_, _, t)| arabic(t))
+        .map(|(_, x_max, _)| *x_max)
+        .fold(0.0, f64::max);
+    let right_margin = 595.28 - 56.0;
+    assert!(
+        (right_edge - right_margin).abs() < 1.0,
+        "the Arabic paragraph ends on the right margin ({right_margin}), not at {right_edge}"
+    );
+    let then = words.iter().find(|(_, _, t)| *t == "Then").expect("Then");
+    assert_eq!(
+        then.0, 56.0,
+        "the English paragraph starts on the left margin"
+    );
+}
+
+/// What a missing emoji font looks like: a character no installed face has is drawn as the
+/// main face's box, and the PDF is written all the same.
+#[test]
+fn a_character_no_font_has_still_makes_the_pdf() {
+    let (_j, mut s) = open();
+    let text = "Private \u{10FFFD} sign, then words after it";
+    journal_entries::create(s.store_mut(), &entry(at(11, 3, 9, 0), "", text), now()).unwrap();
+    let pdf = pdf(&build(&s, &november(true)));
+    check_structure(&pdf);
+    assert!(
+        pdf_text(&pdf).contains("then words after it"),
+        "the rest of the line is printed"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::Report;
-use crate::insights::{CountItem, DayValue};
+use crate::insights::{CountItem, DayMarkKind, DayValue, Finding};
 use crate::words::{Language, Words};
 /// Longer lists are cut here, with a line saying how many more there are.
 const TOP: usize = 10;
@@ -59,6 +59,48 @@ pub(super) struct Chart {
     pub points: Vec<(String, Option<f64>)>,
 }
 
+/// Where the person's own words start and end inside the report's: Unicode's first strong
+/// isolate (FSI) and pop directional isolate (PDI).
+pub(super) const OWN_START: char = '\u{2068}';
+pub(super) const OWN_END: char = '\u{2069}';
+
+/// A name or text the person wrote, set apart from the report's words around it: it takes the
+/// direction of its own first letter (right to left for Arabic or Hebrew) and does not turn
+/// the sentence it stands in around. The HTML page writes it as an element with `dir="auto"`,
+/// the PDF lays it out by Unicode's bidi rules. Isolate marks already in the text are dropped,
+/// so the report's own always pair up.
+pub(super) fn own(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push(OWN_START);
+    out.extend(
+        text.chars()
+            .filter(|c| !('\u{2066}'..='\u{2069}').contains(c)),
+    );
+    out.push(OWN_END);
+    out
+}
+
+/// The person's words, when they are all of `text` (a paragraph of a journal entry, a clock's
+/// name): then the whole paragraph or cell takes their direction.
+pub(super) fn wholly_own(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix(OWN_START)?.strip_suffix(OWN_END)?;
+    (!inner.contains([OWN_START, OWN_END])).then_some(inner)
+}
+
+/// A finding with the names in it that the person may have written (a trigger, a feeling, a
+/// coping action) marked as their own.
+fn with_own_names(finding: &Finding) -> Finding {
+    let mut finding = finding.clone();
+    match &mut finding {
+        Finding::MoodOnMarkedDays { mark, .. } if mark.kind != DayMarkKind::Halt => {
+            mark.name = own(&mark.name)
+        }
+        Finding::CopingWorked { action, .. } => *action = own(action),
+        _ => {}
+    }
+    finding
+}
+
 fn range_text(report: &Report) -> String {
     let w = report.words();
     if report.from == report.to {
@@ -77,7 +119,7 @@ fn counted(w: &Words, items: &[CountItem]) -> Vec<String> {
     let mut out: Vec<String> = items
         .iter()
         .take(TOP)
-        .map(|i| format!("{}: {}", i.label, (w.times)(i.count)))
+        .map(|i| format!("{}: {}", own(&i.label), (w.times)(i.count)))
         .collect();
     if items.len() > TOP {
         out.push((w.and_more)(items.len() - TOP));
@@ -131,7 +173,7 @@ fn sober_days(report: &Report, out: &mut Vec<Block>) {
                     w.span(c.span.years, c.span.months, c.span.days)
                 ),
             };
-            vec![c.name.clone(), days, c.slips_in_range.to_string()]
+            vec![own(&c.name), days, c.slips_in_range.to_string()]
         })
         .collect();
     out.push(Block::Table(Table {
@@ -277,7 +319,12 @@ fn moods_and_cravings(report: &Report, out: &mut Vec<Block>) {
     }
     if !i.findings.is_empty() {
         out.push(Block::Subheading(w.what_stood_out.into()));
-        out.push(Block::Bullets(i.findings.iter().map(w.finding).collect()));
+        out.push(Block::Bullets(
+            i.findings
+                .iter()
+                .map(|f| (w.finding)(&with_own_names(f)))
+                .collect(),
+        ));
     }
 }
 
@@ -401,10 +448,10 @@ fn journal(report: &Report, out: &mut Vec<Block>) {
         out.push(Block::Subheading(if title.is_empty() {
             when
         } else {
-            format!("{when}: {title}")
+            format!("{when}: {}", own(title))
         }));
         for paragraph in e.text.lines().map(str::trim).filter(|p| !p.is_empty()) {
-            out.push(Block::Paragraph(paragraph.to_string()));
+            out.push(Block::Paragraph(own(paragraph)));
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Fonts for the PDF, found on the system (fontconfig's folders on Linux, the system font
 //! folders elsewhere) and never built into the app. A plain sans-serif face draws what it can;
-//! each character it lacks (Greek, Arabic, Japanese, ...) is drawn with the first other face on
-//! the system that has it; a character no face has gets the main face's fallback glyph (a box),
-//! and the PDF is made all the same.
+//! each character it lacks (Greek, Arabic, Japanese, emoji, ...) is drawn with the first other
+//! face on the system that has it, a colour emoji face included; a character no face has gets
+//! the main face's fallback glyph (a box), and the PDF is made all the same.
 //!
 //! Text is measured by shaping it with rustybuzz, the shaper krilla draws with, and laid out
 //! line by line: each line is cut into runs by direction (Unicode's bidi rules, so a line of
@@ -63,6 +63,8 @@ fn database() -> &'static Database {
 struct Face {
     shaper: rustybuzz::Face<'static>,
     font: Font,
+    /// A face for text, not a colour emoji face: only such a face can be the main one.
+    text: bool,
 }
 
 impl Face {
@@ -80,13 +82,18 @@ impl Face {
             let data: &'static [u8] = Box::leak(data.into_boxed_slice());
             let shaper = rustybuzz::Face::from_slice(data, index)?;
             let t = shaper.tables();
-            // Colour bitmap faces (some emoji fonts) have no outlines to embed.
             let outlines = t.glyf.is_some() || t.cff.is_some() || t.cff2.is_some();
-            if !outlines || t.cbdt.is_some() || t.sbix.is_some() {
+            // Colour emoji faces: layers of outlines (COLR), or a PNG picture per glyph (CBDT,
+            // as in Noto Color Emoji; sbix, as in Apple Color Emoji), which krilla draws as
+            // Type 3 glyphs. A face with neither (black-and-white bitmaps only, or SVG glyphs
+            // only, which krilla cannot draw by itself) draws nothing.
+            let bitmaps = t.cbdt.is_some() || t.sbix.is_some();
+            if !outlines && !bitmaps {
                 return None;
             }
+            let text = outlines && !bitmaps && t.colr.is_none();
             let font = Font::new(data.into(), index)?;
-            Some(&*Box::leak(Box::new(Face { shaper, font })))
+            Some(&*Box::leak(Box::new(Face { shaper, font, text })))
         })
     }
 
@@ -155,14 +162,11 @@ impl Fonts {
                 stretch: Stretch::Normal,
                 style: Style::Normal,
             };
-            let chosen = db.query(&query).and_then(|id| Face::load(db, id));
-            let face = match chosen {
+            let text_face = |id| Face::load(db, id).filter(|f| f.text);
+            let face = match db.query(&query).and_then(text_face) {
                 Some(face) => face,
-                // None of the usual faces: any face that loads will do.
-                None => db
-                    .faces()
-                    .find_map(|f| Face::load(db, f.id))
-                    .ok_or(NoFont)?,
+                // None of the usual faces: any text face will do.
+                None => db.faces().find_map(|f| text_face(f.id)).ok_or(NoFont)?,
             };
             fonts.main[weight as usize] = fonts.faces.len();
             fonts.faces.push(face);
@@ -301,13 +305,23 @@ impl Fonts {
         units as f64 / f64::from(shaper.units_per_em())
     }
 
-    /// Logical-order pieces of `text`, each with the face that draws it.
+    /// Logical-order pieces of `text`, each with the face that draws it. Isolate marks (around
+    /// the person's own words, see `blocks::own`) have done their work in the bidi rules and
+    /// are not drawn.
     fn split_by_face(&mut self, text: &str, weight: Weight) -> Vec<(usize, String)> {
         let mut pieces: Vec<(usize, String)> = Vec::new();
-        for c in text.chars() {
+        for c in text
+            .chars()
+            .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        {
             let face = match pieces.last() {
-                // Spaces, marks and joiners stay with what they follow.
-                Some((face, _)) if rides_along(c) => *face,
+                // Spaces, marks and joiners stay with what they follow; but a space after an
+                // emoji is the text's (an emoji face's space is as wide as an emoji).
+                Some((face, _))
+                    if rides_along(c) && (self.faces[*face].text || !c.is_whitespace()) =>
+                {
+                    *face
+                }
                 _ => self.face_for(c, weight),
             };
             match pieces.last_mut() {
@@ -439,17 +453,32 @@ mod tests {
     fn the_test_machine_has_a_face_for_every_script_the_report_test_prints() {
         let mut fonts = Fonts::system().expect("a font is installed");
         for weight in [Weight::Regular, Weight::Bold] {
-            let missing = fonts.missing("Añoranza Μοναξιά Одиночество 給料日の夜 الوحدة", weight);
+            let missing = fonts.missing(
+                "Añoranza Μοναξιά Одиночество 給料日の夜 الوحدة 🌅🚶",
+                weight,
+            );
             assert!(
                 missing.is_empty(),
                 "no installed font has {missing:?}: install scripts/lib/common.sh's \
-                 TEST_PACKAGES (fonts-dejavu-core, fonts-droid-fallback)"
+                 TEST_PACKAGES (fonts-dejavu-core, fonts-droid-fallback, fonts-noto-color-emoji)"
             );
         }
         assert_eq!(
             fonts.missing("\u{10FFFD}", Weight::Regular),
             ['\u{10FFFD}'],
             "a private-use character no font has keeps the main face's fallback glyph"
+        );
+    }
+
+    #[test]
+    fn a_space_after_an_emoji_is_as_wide_as_the_texts() {
+        let mut fonts = Fonts::system().expect("a font is installed");
+        let w = |fonts: &mut Fonts, text: &str| fonts.width(text, Weight::Regular, 10.0);
+        let space = w(&mut fonts, " ");
+        let between = w(&mut fonts, "🌅 b") - w(&mut fonts, "🌅") - w(&mut fonts, "b");
+        assert!(
+            (between - space).abs() < 0.01,
+            "the space after an emoji is {between:.2} pt wide, the text's is {space:.2} pt"
         );
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::blocks::{Block, Chart, Table};
+use super::blocks::{self, Block, Chart, Table, OWN_END, OWN_START};
 use super::chart::{self, Mark, DOT, HEIGHT, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 use crate::words::Language;
 
@@ -19,8 +19,8 @@ h3{font-size:1.1rem;margin:1.5rem 0 .25rem}\
 .notice{margin:1rem 0 1.5rem;padding:.75rem 1rem;border:2px solid #8a4b00;border-radius:.4rem;\
 background:#fff7ec;font-weight:600}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.25rem}\
-caption{text-align:left;font-weight:600;padding:.25rem 0}\
-th,td{border:1px solid #c8ccd0;padding:.35rem .6rem;text-align:left;vertical-align:top}\
+caption{text-align:start;font-weight:600;padding:.25rem 0}\
+th,td{border:1px solid #c8ccd0;padding:.35rem .6rem;text-align:start;vertical-align:top}\
 th{background:#f3f4f6}\
 figure{margin:1rem 0}\
 figcaption{font-weight:600;margin-bottom:.25rem}\
@@ -50,16 +50,59 @@ pub(crate) const PAGE_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+        push_escaped(&mut out, c);
     }
     out
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
+}
+
+/// `text` escaped, with the person's own words in it (see `blocks::own`) each in a
+/// `<span dir="auto">`, so they read in their own direction inside the page's sentence.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut open = 0;
+    for c in text.chars() {
+        match c {
+            OWN_START => {
+                out.push_str("<span dir=\"auto\">");
+                open += 1;
+            }
+            OWN_END if open > 0 => {
+                out.push_str("</span>");
+                open -= 1;
+            }
+            OWN_END => {}
+            c => push_escaped(&mut out, c),
+        }
+    }
+    for _ in 0..open {
+        out.push_str("</span>");
+    }
+    out
+}
+
+/// One element holding `text`. When all of it is the person's own words (a paragraph of a
+/// journal entry, a clock's name), the element itself takes `dir="auto"`: a paragraph in
+/// Arabic or Hebrew then reads right to left and starts on the right, in an English page.
+fn element(out: &mut String, tag: &str, attributes: &str, text: &str) {
+    let _ = match blocks::wholly_own(text) {
+        Some(words) => write!(
+            out,
+            "<{tag}{attributes} dir=\"auto\">{}</{tag}>",
+            escape(words)
+        ),
+        None => write!(out, "<{tag}{attributes}>{}</{tag}>", inline(text)),
+    };
 }
 
 pub(super) fn render(blocks: &[Block], language: Language) -> String {
@@ -93,15 +136,18 @@ pub(super) fn render(blocks: &[Block], language: Language) -> String {
                 let _ = writeln!(out, "<h2>{}</h2>", escape(t));
             }
             Block::Subheading(t) => {
-                let _ = writeln!(out, "<h3>{}</h3>", escape(t));
+                element(&mut out, "h3", "", t);
+                out.push('\n');
             }
             Block::Paragraph(t) => {
-                let _ = writeln!(out, "<p>{}</p>", escape(t));
+                element(&mut out, "p", "", t);
+                out.push('\n');
             }
             Block::Bullets(items) => {
                 out.push_str("<ul>\n");
                 for item in items {
-                    let _ = writeln!(out, "<li>{}</li>", escape(item));
+                    element(&mut out, "li", "", item);
+                    out.push('\n');
                 }
                 out.push_str("</ul>\n");
             }
@@ -130,9 +176,9 @@ fn table(out: &mut String, table: &Table) {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {
-                let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
+                element(out, "th", " scope=\"row\"", cell);
             } else {
-                let _ = write!(out, "<td>{}</td>", escape(cell));
+                element(out, "td", "", cell);
             }
         }
         out.push_str("</tr>\n");

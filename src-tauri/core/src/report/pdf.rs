@@ -15,7 +15,7 @@ use krilla::surface::Surface;
 use krilla::text::TextDirection;
 use krilla::Document;
 
-use super::blocks::{Block, Table};
+use super::blocks::{self, Block, Table};
 use super::chart::{self, Mark, DOT, LABEL_SIZE, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 use super::fonts::{Fonts, Line, NoFont, Weight};
 use crate::words::Language;
@@ -116,8 +116,11 @@ impl Writer {
     }
 
     /// Like `lines`, but each paragraph takes the direction of its first letter, so one written
-    /// in Arabic or Hebrew reads right to left, flush right.
+    /// in Arabic or Hebrew reads right to left, flush right. (A paragraph that is all the
+    /// person's words loses its isolate marks first: the bidi rules look for the first letter
+    /// outside isolates.)
     fn paragraph(&mut self, text: &str, weight: Weight, size: f64, leading: f64) {
+        let text = blocks::wholly_own(text).unwrap_or(text);
         self.set(text, MARGIN, weight, size, leading, true);
     }
 
