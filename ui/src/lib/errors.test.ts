@@ -156,6 +156,33 @@ describe('friendly error messages', () => {
     expect(messageForError(row)).toMatch(/No se ha importado nada\.$/);
   });
 
+  it('words a record of an export that breaks a rule: its kind, its place and the rule, never its text', () => {
+    const refused = (refusal: Refusal) => new IpcError('invalid_input', 'x', { kind: 'refused', refusal });
+    const long = refused({
+      kind: 'export_record',
+      what: 'mood',
+      position: 1200,
+      problem: { kind: 'too_long', what: 'note', max: 4000 },
+    });
+    const bad = refused({
+      kind: 'export_record',
+      what: 'journal_entry',
+      position: 3,
+      problem: { kind: 'bad_entry' },
+    });
+    expect(messageForError(long)).toBe(
+      "Entry 1,200 among the moods in this export can't be added: Please keep the note under 4,000 characters. Nothing was imported.",
+    );
+    expect(messageForError(bad)).toBe(
+      "Entry 3 among the journal entries in this export doesn't look right, so nothing was imported.",
+    );
+    useLanguage('es');
+    expect(messageForError(long)).toMatch(
+      /^En esta exportación, la entrada 1\.200 de «estados de ánimo» no se puede añadir: /,
+    );
+    expect(messageForError(long)).toMatch(/No se ha importado nada\.$/);
+  });
+
   it('words the rules the core judges in the language spoken now, with their numbers', () => {
     const refused = (refusal: Refusal) => new IpcError('invalid_input', 'x', { kind: 'refused', refusal });
     const errors = [

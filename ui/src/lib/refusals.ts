@@ -3,7 +3,7 @@
 // dates, ranges, ...), with the numbers the core sends. The journal's screens are the
 // only ones that can be refused anything, so this file comes with the shell (Shell.svelte
 // imports it), not with the first screen's file; it hands its words to errors.ts on loading.
-import type { Field, Moment, Named, PlanList, Refusal, RowProblem, Scale } from './bindings';
+import type { Field, Moment, Named, PlanList, RecordKind, Refusal, RowProblem, Scale } from './bindings';
 import { provideRefusalWords } from './errors';
 import { intlLocale, m } from './i18n';
 
@@ -83,6 +83,18 @@ export function refusalText(refusal: Refusal): string {
       return m.errors_refused_newer_export();
     case 'bad_entry':
       return m.errors_refused_bad_entry();
+    case 'export_record':
+      // A bad flag or link already says nothing was imported; the rest say what is wrong.
+      return refusal.problem.kind === 'bad_entry'
+        ? m.errors_refused_export_record_bad({
+            record: recordKindText(refusal.what),
+            position: number(refusal.position),
+          })
+        : m.errors_refused_export_record({
+            record: recordKindText(refusal.what),
+            position: number(refusal.position),
+            problem: refusalText(refusal.problem),
+          });
     case 'plan_too_long':
       return m.errors_refused_plan_too_long();
     case 'daylio_empty':
@@ -192,6 +204,34 @@ function planListText(what: PlanList): string {
       return m.sos_relapse_plan_my_coping_strategies();
     case 'places':
       return m.sos_relapse_plan_places_i_can_go();
+  }
+}
+
+/** The kind of a record in an export, as in "Entry 3 among the moods in this export …". */
+function recordKindText(what: RecordKind): string {
+  switch (what) {
+    case 'clock':
+      return m.errors_record_clocks();
+    case 'slip':
+      return m.errors_record_slips();
+    case 'check_in':
+      return m.errors_record_check_ins();
+    case 'trigger':
+      return m.errors_record_triggers();
+    case 'mood':
+      return m.errors_record_moods();
+    case 'craving':
+      return m.errors_record_cravings();
+    case 'journal_entry':
+      return m.errors_record_journal_entries();
+    case 'person':
+      return m.errors_record_people();
+    case 'reason':
+      return m.errors_record_reasons();
+    case 'library_article':
+      return m.errors_record_library_articles();
+    case 'reading':
+      return m.errors_record_reading();
   }
 }
 
