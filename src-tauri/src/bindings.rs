@@ -110,7 +110,7 @@ pub fn builder() -> Builder<Wry> {
             commands::library::library_delete_imported,
             commands::library::library_import,
             commands::device::boot,
-            commands::device::language_set,
+            commands::device::language_set::<Wry>,
             commands::sos::sos_crisis_lines,
             commands::sos::sos_crisis_here,
             commands::sos::sos_set_country,

@@ -5,6 +5,7 @@ mod commands;
 mod data_dir;
 mod error;
 mod idle;
+mod locale;
 mod lock_signals;
 mod navigation;
 mod notifications;

@@ -150,11 +150,8 @@ impl Reminders {
 
     /// The language reminders speak: the one chosen in Settings, else the system's, else
     /// English. Read at each reminder, so a change in Settings counts from the next one.
-    fn language(&self) -> Language {
-        device_settings::load(&self.dir)
-            .language
-            .or_else(|| crate::commands::sos::system_locale().and_then(|t| Language::from_tag(&t)))
-            .unwrap_or_default()
+    pub fn language(&self) -> Language {
+        crate::locale::language(&self.dir)
     }
 
     /// Whether closing the window keeps Daybreak in the tray: some reminder is on and the

@@ -19,6 +19,41 @@ use crate::{AppError, MAIN_WINDOW};
 /// every start is).
 pub const HIDDEN_ARG: &str = "--hidden";
 
+/// The language the tray speaks: the reminders' (Settings → Language, else the system's).
+fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
+    app.try_state::<Reminders>()
+        .map(|r| r.language())
+        .unwrap_or_default()
+}
+
+/// Words the tray's menu in the language chosen now (after Settings → Language changes).
+pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        if let Ok(menu) = menu(app) {
+            let _ = tray.set_menu(Some(menu));
+        }
+    }
+}
+
+const TRAY_ID: &str = "daybreak";
+
+/// Open, Log a mood, SOS, Lock and Quit, in the tray's language.
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let words = &language(app).words().tray;
+    let items = [
+        MenuItem::with_id(app, "open", words.open, true, None::<&str>)?,
+        MenuItem::with_id(app, "mood", words.log_mood, true, None::<&str>)?,
+        MenuItem::with_id(app, "sos", words.sos, true, None::<&str>)?,
+        MenuItem::with_id(app, "lock", words.lock, true, None::<&str>)?,
+        MenuItem::with_id(app, "quit", words.quit, true, None::<&str>)?,
+    ];
+    let refs: Vec<&dyn tauri::menu::IsMenuItem<R>> = items
+        .iter()
+        .map(|i| i as &dyn tauri::menu::IsMenuItem<R>)
+        .collect();
+    Menu::with_items(app, &refs)
+}
+
 /// Creates the tray icon on the main thread, a second after the page loaded, the first time
 /// only (a reload finds it there). Creating it costs the main thread 20-120 ms (measured with
 /// `DAYBREAK_TRACE_START`), and the main thread also answers the first screen's calls, so it
@@ -53,19 +88,8 @@ fn create_now<R: Runtime>(handle: &AppHandle<R>, created: &'static std::sync::On
 /// fails quietly: closing the window then still keeps Daybreak running, and launching it again
 /// brings the window back (the single-instance handover).
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let items = [
-        MenuItem::with_id(app, "open", "Open", true, None::<&str>)?,
-        MenuItem::with_id(app, "mood", "Log a mood", true, None::<&str>)?,
-        MenuItem::with_id(app, "sos", "SOS", true, None::<&str>)?,
-        MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?,
-        MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
-    ];
-    let refs: Vec<&dyn tauri::menu::IsMenuItem<R>> = items
-        .iter()
-        .map(|i| i as &dyn tauri::menu::IsMenuItem<R>)
-        .collect();
-    let menu = Menu::with_items(app, &refs)?;
-    let mut tray = TrayIconBuilder::with_id("daybreak")
+    let menu = menu(app)?;
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Daybreak")
         .menu(&menu)
         .show_menu_on_left_click(false)

@@ -5,7 +5,7 @@ use daybreak_core::words::Language;
 use daybreak_core::{device_settings, JournalError, JournalStatus};
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use super::on_journal;
 use crate::{AppError, SharedJournal};
@@ -39,14 +39,18 @@ pub async fn boot(journal: State<'_, SharedJournal>) -> Result<Boot, AppError> {
 /// settings file so the lock screen speaks it too. Works while locked.
 #[tauri::command]
 #[specta::specta]
-pub async fn language_set(
+pub async fn language_set<R: Runtime>(
+    app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
     language: Option<Language>,
 ) -> Result<Option<Language>, AppError> {
-    on_journal(&journal, move |j| {
+    let chosen = on_journal(&journal, move |j| {
         let saved =
             device_settings::set_language(j.data_dir(), language).map_err(JournalError::from)?;
         Ok(saved.language)
     })
-    .await
+    .await?;
+    // The tray's menu speaks it from now on too (reminders read it at each reminder).
+    crate::tray::relabel(&app);
+    Ok(chosen)
 }

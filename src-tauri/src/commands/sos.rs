@@ -11,6 +11,7 @@ use daybreak_core::JournalError;
 use tauri::State;
 
 use super::on_store;
+use crate::locale::system_locale;
 use crate::{AppError, ExportDir, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
@@ -59,16 +60,6 @@ pub async fn sos_set_country(
         saved.country.as_deref(),
         &system_locale().unwrap_or(ui_locale),
     ))
-}
-
-/// The system's locale as POSIX systems set it for a program (LC_ALL, then LC_MESSAGES, then
-/// LANG): "C" and "POSIX" count, and name no country. `None` when none is set (Windows, and
-/// macOS apps started from the Finder), where the web view's language stands in.
-pub(crate) fn system_locale() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
 }
 
 #[tauri::command]

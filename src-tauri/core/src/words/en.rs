@@ -1,6 +1,6 @@
 //! English.
 
-use super::{english_plural, ReminderWords, Words};
+use super::{english_plural, ReminderWords, TrayWords, Words};
 use crate::insights::{DayMarkKind, Finding};
 use crate::sobriety::TimeUnit;
 
@@ -178,6 +178,13 @@ The complete export, including your relapse plan and library, is the JSON export
             TimeUnit::Months => english_plural(n, "month", "months"),
             TimeUnit::Years => english_plural(n, "year", "years"),
         },
+    },
+    tray: TrayWords {
+        open: "Open",
+        log_mood: "Log a mood",
+        sos: "SOS",
+        lock: "Lock",
+        quit: "Quit",
     },
 };
 

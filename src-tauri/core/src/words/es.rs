@@ -1,6 +1,6 @@
 //! Spanish: plain, warm, "tú", as the Spanish articles are written.
 
-use super::{ReminderWords, Words};
+use super::{ReminderWords, TrayWords, Words};
 use crate::insights::{DayMarkKind, Finding};
 use crate::sobriety::TimeUnit;
 
@@ -182,6 +182,13 @@ exportación JSON.\r\n",
             TimeUnit::Months => plural(n, "mes", "meses"),
             TimeUnit::Years => plural(n, "año", "años"),
         },
+    },
+    tray: TrayWords {
+        open: "Abrir",
+        log_mood: "Anotar ánimo",
+        sos: "SOS",
+        lock: "Bloquear",
+        quit: "Salir",
     },
 };
 

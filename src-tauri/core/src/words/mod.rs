@@ -161,6 +161,18 @@ pub struct Words {
 
     // The reminders' notifications.
     pub reminders: ReminderWords,
+
+    // The tray icon's menu.
+    pub tray: TrayWords,
+}
+
+/// The tray icon's menu (the shell shows it by itself, with no screen to word it).
+pub struct TrayWords {
+    pub open: &'static str,
+    pub log_mood: &'static str,
+    pub sos: &'static str,
+    pub lock: &'static str,
+    pub quit: &'static str,
 }
 
 /// What a reminder's notification says: a title and a line each. Never journal text; a clock's

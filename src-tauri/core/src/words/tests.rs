@@ -122,6 +122,11 @@ fn entries(w: &Words) -> Vec<(&'static str, String)> {
         ("plan_reasons", w.plan_reasons.into()),
         ("plan_if_i_slip", w.plan_if_i_slip.into()),
         ("spreadsheet_readme", w.spreadsheet_readme.into()),
+        // "SOS" is SOS in both languages.
+        ("tray open", w.tray.open.into()),
+        ("tray log_mood", w.tray.log_mood.into()),
+        ("tray lock", w.tray.lock.into()),
+        ("tray quit", w.tray.quit.into()),
     ];
     for (i, f) in findings.iter().enumerate() {
         out.push((["finding 1", "finding 2", "finding 3"][i], (w.finding)(f)));
