@@ -32,6 +32,21 @@ export type FormFlowOptions = {
  *
  * Attach it to the form (`{@attach flow.attach}`) so it can find the field to focus.
  */
+export type InvalidAttributes = {
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+};
+
+/**
+ * The attributes tying a field to the message that says what is wrong with it (`errorId`, when
+ * something is), keeping any help text it already points at (`describedBy`). For fields outside
+ * a FormFlow, e.g. a list's add or rename field whose error shows in the list's one alert.
+ */
+export function invalidAttributes(errorId: string | undefined, describedBy?: string): InvalidAttributes {
+  const ids = [describedBy, errorId].filter(Boolean).join(' ');
+  return { 'aria-invalid': errorId ? 'true' : undefined, 'aria-describedby': ids || undefined };
+}
+
 export class FormFlow<F extends string = string> {
   /** True while the request is under way. */
   busy = $state(false);
@@ -68,13 +83,8 @@ export class FormFlow<F extends string = string> {
    * The attributes tying a field to its error: spread on the input (`{...flow.field('name')}`).
    * `describedBy` keeps the ids of any help text the field already points at.
    */
-  field(
-    field: F,
-    describedBy?: string,
-  ): { 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined } {
-    const bad = this.invalid?.field === field;
-    const ids = [describedBy, bad ? this.errorId(field) : undefined].filter(Boolean).join(' ');
-    return { 'aria-invalid': bad ? 'true' : undefined, 'aria-describedby': ids || undefined };
+  field(field: F, describedBy?: string): InvalidAttributes {
+    return invalidAttributes(this.invalid?.field === field ? this.errorId(field) : undefined, describedBy);
   }
 
   /** Clears both kinds of error (e.g. when the person starts again). */

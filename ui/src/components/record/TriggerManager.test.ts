@@ -65,6 +65,9 @@ describe('TriggerManager', () => {
     await user.click(el('trigger-add'));
     expect(el('trigger-error').textContent).toContain('Type a trigger first');
     expect(moods.createTrigger).not.toHaveBeenCalled();
+    // The message belongs to the add field, so a screen reader reads it with the field.
+    expect(el('trigger-add-input').getAttribute('aria-invalid')).toBe('true');
+    expect(el('trigger-add-input').getAttribute('aria-describedby')).toBe(el('trigger-error').id);
   });
 
   it("shows the backend's words when adding fails, and keeps what was typed", async () => {
@@ -105,6 +108,9 @@ describe('TriggerManager', () => {
     await user.type(el('trigger-rename-input'), 'Money day{Enter}');
     expect((await screen.findByTestId('trigger-error')).textContent).toMatch(/couldn't read or save/);
     expect(screen.getByTestId('trigger-rename-input')).toBeTruthy();
+    expect(el('trigger-rename-input').getAttribute('aria-invalid')).toBe('true');
+    expect(el('trigger-rename-input').getAttribute('aria-describedby')).toBe(el('trigger-error').id);
+    expect(el('trigger-add-input').getAttribute('aria-invalid')).toBeNull();
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('trigger-rename-input')).toBeNull();
   });

@@ -54,6 +54,8 @@ describe('MyReasons', () => {
     await user.click(el('reason-add'));
     expect(el('reason-error').textContent).toBe('Write your reason first, then press Add.');
     expect(sos.sosAddReason).not.toHaveBeenCalled();
+    expect(el('reason-input').getAttribute('aria-invalid')).toBe('true');
+    expect(el('reason-input').getAttribute('aria-describedby')).toBe(el('reason-error').id);
     vi.mocked(sos.sosAddReason).mockRejectedValue(
       new IpcError('invalid_input', 'x', {
         kind: 'refused',

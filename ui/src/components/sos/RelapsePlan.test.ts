@@ -108,8 +108,13 @@ describe('RelapsePlan', () => {
   it('asks for words before adding an empty item', async () => {
     const { user } = await setup();
     await user.click(el('plan-add-places'));
-    expect(el('plan-list-error-places').textContent).toBe('Type something first, then press Add.');
+    expect(el('plan-list-error-places').textContent?.trim()).toBe('Type something first, then press Add.');
     expect(texts('places')).toEqual(["My sister's house"]);
+    // Tied to its field, keeping the field's help text.
+    const described = el('plan-input-places').getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(el('plan-input-places').getAttribute('aria-invalid')).toBe('true');
+    expect(described).toContain(el('plan-list-error-places').id);
+    expect(described).toHaveLength(2);
   });
 
   it('shows why the plan could not be saved', async () => {
