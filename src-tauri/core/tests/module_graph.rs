@@ -1,8 +1,10 @@
 //! The core's modules import downwards only: no circle between the top-level modules
-//! (`journal`, `vault`, `timeline`, ...) nor between `sobriety`'s submodules.
+//! (`journal`, `vault`, `timeline`, ...) nor between the submodules of any module folder
+//! (`sobriety/`, `sync/`, `vault/`, ...).
 //!
 //! Plain string processing over `src/**/*.rs`: every `crate::x` names top-level module `x`;
-//! inside `src/sobriety/`, `super::y` and `crate::sobriety::y` name submodule `y`. Comments are
+//! inside a module folder such as `src/sobriety/`, `super::y` and `crate::sobriety::y` name
+//! submodule `y`. Comments are
 //! skipped; a parent's `mod.rs` (which declares and re-exports its children) is not part of its
 //! children's graph.
 
@@ -222,6 +224,31 @@ fn no_circle_between_sobrietys_submodules() {
             "sobriety's submodules must import downwards only, but these form a circle: {}",
             cycle.join(" -> ")
         );
+    }
+}
+
+#[test]
+fn no_circle_between_the_submodules_of_any_module_folder() {
+    let files = core_sources();
+    let folders: BTreeSet<String> = files
+        .iter()
+        .filter_map(|(file, _)| {
+            let inside = file.strip_prefix("src/")?;
+            let (folder, rest) = inside.split_once('/')?;
+            (folder != "bin" && !rest.contains('/')).then(|| folder.to_string())
+        })
+        .collect();
+    assert!(
+        folders.contains("sync") && folders.contains("vault") && folders.len() > 10,
+        "every module folder is checked: {folders:?}"
+    );
+    for folder in &folders {
+        if let Some(cycle) = find_cycle(&submodule_graph(&files, folder)) {
+            panic!(
+                "{folder}'s submodules must import downwards only, but these form a circle: {}",
+                cycle.join(" -> ")
+            );
+        }
     }
 }
 

@@ -11,9 +11,9 @@
 //! header inside carries its own MAC too, checked again before it replaces ours.
 
 use blake2::digest::{consts::U32, FixedOutput, Mac, Update};
-use rusqlite::OptionalExtension;
 
 use super::folder::Folder;
+use super::generation::{seen, set_seen};
 use super::SyncError;
 use crate::secret::SecretKey;
 use crate::store::Store;
@@ -66,26 +66,6 @@ pub fn verify(data_key: &SecretKey, bytes: &[u8]) -> bool {
     let mut mac = mac_state(data_key);
     Update::update(&mut mac, body);
     mac.verify_slice(tag).is_ok()
-}
-
-fn seen(store: &Store) -> rusqlite::Result<u64> {
-    store.read(|c| {
-        c.query_row("SELECT generation FROM sync_folder", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .optional()
-        .map(|g| g.unwrap_or(0) as u64)
-    })
-}
-
-pub(crate) fn set_seen(store: &mut Store, generation: u64) -> rusqlite::Result<()> {
-    store.write(|tx| {
-        tx.execute(
-            "UPDATE sync_folder SET generation = ?1",
-            [generation as i64],
-        )?;
-        Ok(())
-    })
 }
 
 /// Brings the folder's header and this journal's (`header_file`) in step: publishes ours when

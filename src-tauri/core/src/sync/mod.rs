@@ -32,6 +32,7 @@ pub mod apply;
 pub mod chosen;
 pub mod folder;
 pub mod format;
+pub mod generation;
 pub mod header;
 pub mod join;
 pub mod kinds;

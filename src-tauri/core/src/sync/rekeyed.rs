@@ -16,7 +16,7 @@
 use std::path::Path;
 
 use super::folder::Folder;
-use super::{apply, device_id, header, SyncError, SyncKey};
+use super::{apply, device_id, generation, SyncError, SyncKey};
 use crate::store::{settings, Store};
 use crate::vault::Session;
 
@@ -78,6 +78,6 @@ pub fn before_rejoin(
     let own = device_id(store)?;
     // Files sealed under the new key do not open yet: they are read after the re-key.
     apply::receive(store, &old_key, &folder, &own)?;
-    header::set_seen(store, generation)?;
+    generation::set_seen(store, generation)?;
     send_everything_again(store)
 }
