@@ -98,12 +98,48 @@ pub(crate) fn apply_batch(tx: &Transaction<'_>, ops: &mut [Op]) -> Result<u32, R
         (kinds::order(&a.kind), a.hlc, &a.device).cmp(&(kinds::order(&b.kind), b.hlc, &b.device))
     });
     let mut changed = 0;
-    for op in ops.iter() {
+    for same_kind in ops.chunk_by(|a, b| a.kind == b.kind) {
+        changed += apply_kind(tx, same_kind)?;
+    }
+    Ok(changed)
+}
+
+/// Applies the changes of one kind. Records new here (no row, no version held) whose
+/// references all resolve go in together (`record::insert_new` says why); the rest (edits,
+/// tombstones, changes that wait or whose required record is gone, the kinds with a house
+/// rule) one by one. Nothing of one kind points at another record of the same kind, so
+/// putting the new ones in after the others changes nothing.
+fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
+    let Some(kind) = ops.first().and_then(|op| kinds::kind(&op.kind)) else {
+        return Ok(0);
+    };
+    let together = record::insertable_together(kind);
+    let mut new: Vec<(&Op, record::Row)> = Vec::new();
+    let mut changed = 0;
+    for op in ops {
+        // The same record twice in one batch: the later change (sorted by clock) replaces
+        // the earlier one still waiting to go in.
+        if let Some(at) = new.iter().position(|(queued, _)| queued.uuid == op.uuid) {
+            new.remove(at);
+        }
+        if let (true, Some(fields)) = (together, &op.record) {
+            if held(tx, &op.uuid)?.is_none() && !record::is_here(tx, kind, &op.uuid)? {
+                if let record::Prepared::Ready(row) = record::prepare(tx, kind, &op.uuid, fields)? {
+                    new.push((op, row));
+                    continue;
+                }
+            }
+        }
         if apply_op(tx, op)? {
             changed += 1;
         }
     }
-    Ok(changed)
+    let (ops_in, rows): (Vec<&Op>, Vec<record::Row>) = new.into_iter().unzip();
+    record::insert_new(tx, kind, &rows)?;
+    for op in &ops_in {
+        set_version(tx, op, false)?;
+    }
+    Ok(changed + ops_in.len() as u32)
 }
 
 /// Tries the waiting changes again until none moves.
