@@ -32,6 +32,7 @@ pub mod join;
 pub mod kinds;
 pub mod record;
 pub mod send;
+pub mod snapshot;
 
 use std::path::Path;
 
