@@ -1468,3 +1468,41 @@ fn a_snapshot_and_the_changes_it_repeats_applied_twice_change_nothing() {
     );
     assert_eq!(c.state(), joined);
 }
+
+#[test]
+fn a_snapshot_is_written_once_the_log_since_the_last_one_is_half_the_journal() {
+    let mut a = Computer::first();
+    // 600 moods in one go: more than one change file's worth (the rule's floor).
+    a.store()
+        .write(|tx| {
+            for i in 0..600 {
+                tx.execute(
+                    "INSERT INTO moods (at, mood, note, created_at) VALUES (?1, 3, ?2, ?1)",
+                    (now().timestamp_millis() - i * 60_000, format!("mood {i}")),
+                )?;
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .unwrap();
+    let report = a.round();
+    assert_eq!(report.sent_files, 2, "600 changes: two change files");
+    let files = files_of(&a.folder(), &a.device());
+    assert_eq!(files.len(), 3, "and a snapshot after them");
+
+    a.tick(1_000);
+    mood(a.store(), "one more", vec![]);
+    a.round();
+    assert_eq!(
+        files_of(&a.folder(), &a.device()).len(),
+        4,
+        "one change since the snapshot writes no new one"
+    );
+
+    // The snapshot alone (and the file after it) rebuilds the journal.
+    let view = copy_of(&a);
+    for file in &files[..2] {
+        fs::remove_file(same_file_in(&a, file, view.path())).unwrap();
+    }
+    let c = Computer::join(view);
+    assert_eq!(c.state(), a.state());
+}

@@ -78,16 +78,16 @@ pub fn send(
     }
     // Every file is renamed into place and synced: only now is anything marked sent, in one
     // commit (one fsync, not one per file).
-    store.write(|tx| {
+    let sent_since_snapshot = store.write(|tx| {
         let mut sent =
             tx.prepare_cached("UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2")?;
         for op in &ops {
             sent.execute(rusqlite::params![op.uuid, op.hlc])?;
         }
         tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
-        Ok::<_, rusqlite::Error>(())
+        super::snapshot::count_sent(tx, ops.len())
     })?;
-    super::snapshot::after_sending(store, key, folder, own, ops.len())?;
+    super::snapshot::after_sending(store, key, folder, own, sent_since_snapshot)?;
     Ok(files)
 }
 

@@ -30,32 +30,42 @@ use std::path::Path;
 use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
 use super::{kinds, record, send, SyncError};
-use crate::store::{settings, Store};
+use rusqlite::Transaction;
+
+use crate::store::Store;
 use crate::vault::Session;
 
 /// How many changes this computer has sent since its last snapshot (a per-computer setting).
 const SENT_SINCE: &str = "sync_snapshot_sent_since";
 
-/// Counts `sent` changes and writes a snapshot when the rule above says so. Returns its number.
+/// Adds `sent` to the changes sent since the last snapshot, in the transaction that marks
+/// them sent; returns the new count.
+pub(crate) fn count_sent(tx: &Transaction<'_>, sent: usize) -> rusqlite::Result<u64> {
+    let count: i64 = tx.query_row(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value
+         RETURNING CAST(value AS INTEGER)",
+        rusqlite::params![SENT_SINCE, sent.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(count.max(0) as u64)
+}
+
+/// Writes a snapshot when the rule above says so, given the changes sent since the last one.
+/// Returns its number.
 pub(crate) fn after_sending(
     store: &mut Store,
     key: &SyncKey,
     folder: &Folder,
     own: &str,
-    sent: usize,
+    sent_since: u64,
 ) -> Result<Option<u64>, SyncError> {
-    let before: u64 = settings::get(store, SENT_SINCE)?
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    let since = before + sent as u64;
     let records: i64 = store.read(|c| {
         c.query_row("SELECT count(*) FROM sync_records WHERE hlc > 0", [], |r| {
             r.get(0)
         })
     })?;
-    let records = records as u64;
-    if since < (records / 2).max(send::OPS_PER_FILE as u64) {
-        settings::set(store, SENT_SINCE, &since.to_string())?;
+    if sent_since < (records.max(0) as u64 / 2).max(send::OPS_PER_FILE as u64) {
         return Ok(None);
     }
     write(store, key, folder, own).map(Some)
