@@ -3,14 +3,20 @@
 //! derivation included: what a person waits for), applying one new change on an up-to-date
 //! computer, and what the change log's triggers add to one durable write.
 //!
+//! Joining is measured twice: from the log alone (the folder without its snapshot) and from
+//! the snapshot the first send writes.
+//!
 //! Run: `cargo bench -p daybreak-core --bench sync`
 
+use std::fs;
+use std::path::Path;
 use std::time::{Duration as Elapsed, Instant};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::store::Store;
+use daybreak_core::sync::folder::{Folder, DIR_NAME};
 use daybreak_core::sync::{self, join::join};
 use daybreak_core::vault::kdf::FLOOR;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Secret, Session, Vault};
@@ -62,6 +68,33 @@ fn generate(store: &mut Store) {
         .expect("generate");
 }
 
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// The bytes of every file under `dir`.
+fn size_of(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                size_of(&entry.path())
+            } else {
+                entry.metadata().unwrap().len()
+            }
+        })
+        .sum()
+}
+
 fn create(dir: &std::path::Path) -> (Vault, Session) {
     let vault = Vault::new(JournalPaths::new(dir.join("data")));
     let (session, _) = vault
@@ -95,21 +128,42 @@ fn bench(c: &mut Criterion) {
         started.elapsed()
     );
 
-    // One join timed on its own, so the figure is printed even when the criterion group is
-    // filtered out (`-- apply_one|outbox`).
-    {
+    // The first send writes a snapshot too (the rule in `src/sync/snapshot.rs`): the last file of
+    // the first computer. A copy of the folder without it is the log alone.
+    let sync_dir = Folder::in_chosen(folder.path());
+    let device = sync_dir.devices().unwrap().remove(0);
+    let snapshot = *sync_dir.sequence(&device).unwrap().last().unwrap();
+    let log_only = tempfile::tempdir().unwrap();
+    copy_tree(
+        &folder.path().join(DIR_NAME),
+        &log_only.path().join(DIR_NAME),
+    );
+    fs::remove_file(Folder::in_chosen(log_only.path()).change_file(&device, snapshot)).unwrap();
+    eprintln!(
+        "the folder: {} bytes with the snapshot ({} of them the snapshot), {} bytes the log alone",
+        size_of(folder.path()),
+        fs::metadata(sync_dir.change_file(&device, snapshot))
+            .unwrap()
+            .len(),
+        size_of(log_only.path())
+    );
+
+    // Each join timed once on its own, so the figures are printed even when the criterion
+    // group is filtered out (`-- apply_one|outbox`).
+    for (what, from) in [("log", log_only.path()), ("snapshot", folder.path())] {
         let dir = tempfile::tempdir().unwrap();
         let joining = Vault::new(JournalPaths::new(dir.path().join("data")));
         let started = Instant::now();
         let (_, report) = join(
             &joining,
-            folder.path(),
+            from,
             &Secret::Passphrase(&Passphrase::new(PASSPHRASE)),
         )
         .unwrap();
         eprintln!(
-            "joining from the ten-year journal's log: {} changes in {:.2?}",
+            "joining from the ten-year journal's {what}: {} changes in {} files in {:.2?}",
             report.received.changes,
+            report.received.files,
             started.elapsed()
         );
     }
@@ -118,25 +172,30 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Elapsed::from_secs(30));
     let passphrase = Passphrase::new(PASSPHRASE);
-    group.bench_function("join_ten_years", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Elapsed::ZERO;
-            for _ in 0..iters {
-                let dir = tempfile::tempdir().unwrap();
-                let joining = Vault::new(JournalPaths::new(dir.path().join("data")));
-                let started = Instant::now();
-                let (session, report) =
-                    join(&joining, folder.path(), &Secret::Passphrase(&passphrase)).unwrap();
-                total += started.elapsed();
-                assert!(
-                    report.received.changes > 21_000,
-                    "the whole journal arrived"
-                );
-                drop(session);
-            }
-            total
-        })
-    });
+    for (name, from) in [
+        ("join_ten_years", log_only.path()),
+        ("join_ten_years_from_snapshot", folder.path()),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Elapsed::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir().unwrap();
+                    let joining = Vault::new(JournalPaths::new(dir.path().join("data")));
+                    let started = Instant::now();
+                    let (session, report) =
+                        join(&joining, from, &Secret::Passphrase(&passphrase)).unwrap();
+                    total += started.elapsed();
+                    assert!(
+                        report.received.changes > 21_000,
+                        "the whole journal arrived"
+                    );
+                    drop(session);
+                }
+                total
+            })
+        });
+    }
 
     // A second computer, up to date; each sample: one new mood on the first, sent, then timed
     // as the second applies it (one whole round: header, nothing to send, one file in).

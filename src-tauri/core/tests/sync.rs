@@ -452,11 +452,16 @@ fn two_computers_share_one_folder() {
         a.state(),
         "a joining computer rebuilds the whole journal"
     );
-    let search = daybreak_core::search::search(b.session.store(), "party", 10);
-    assert!(
-        search.map(|hits| !hits.is_empty()).unwrap_or(false),
-        "the search index follows applied changes"
-    );
+    // Records new to the joining computer go in one statement per kind (`record::insert_new`);
+    // the search index must follow them like any write.
+    for words in ["party", "calm morning", "it passed", "Day one"] {
+        let hits = daybreak_core::search::search(b.session.store(), words, 10).unwrap();
+        assert_eq!(
+            hits.len(),
+            1,
+            "the search index follows applied changes of every searchable kind"
+        );
+    }
 
     // Edits on both sides, then a round each way.
     b.tick(1_000);
@@ -1284,4 +1289,220 @@ fn a_folder_of_another_journal_is_left_alone() {
         before,
         "nothing is written into another journal's folder"
     );
+}
+
+/// A and B in step, then a snapshot written by A (returned: its number, and the files in the
+/// folder when it was written, all of which it covers), then a change on each after it, all
+/// delivered everywhere. A's view then holds every file.
+fn in_step_with_a_snapshot() -> (Computer, Computer, u64, Vec<PathBuf>) {
+    let mut a = Computer::first();
+    let emotions = emotion_ids(a.session.store());
+    clock(a.store(), "Alcohol");
+    for i in 0..5 {
+        a.tick(10);
+        mood(a.store(), &format!("morning {i}"), emotions[..2].to_vec());
+    }
+    entry(a.store(), "Day one", &["hope", "walk"]);
+    let gone = reasons::add(a.store(), "A reason taken back").unwrap();
+    a.round();
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    let mut b = Computer::join(view);
+    b.tick(1_000);
+    mood(b.store(), "written on b", emotions[2..3].to_vec());
+    let clock_on_b = clock_id_on(&b, "Alcohol");
+    slips::record(
+        b.store(),
+        clock_on_b,
+        &SlipInput {
+            at: now() - Duration::days(1),
+            note: Some("a hard evening".into()),
+            triggers: None,
+        },
+        now(),
+        TZ,
+    )
+    .unwrap();
+    b.round();
+    deliver(b.view.path(), a.view.path());
+    a.tick(2_000);
+    a.round();
+    reasons::remove(a.store(), gone.id).unwrap();
+    a.round();
+
+    let folder = a.folder();
+    let covered: Vec<PathBuf> = [a.device(), b.device()]
+        .iter()
+        .flat_map(|device| files_of(&folder, device))
+        .collect();
+    let seq = sync::snapshot::write_now(&mut a.session, a.view.path()).unwrap();
+
+    a.tick(1_000);
+    mood(a.store(), "after the snapshot on a", vec![]);
+    b.tick(1_000);
+    entry(b.store(), "After the snapshot on b", &["later"]);
+    let mut both = [a, b];
+    settle(&mut both);
+    let [a, b] = both;
+    assert_eq!(a.state(), b.state(), "A and B are in step");
+    (a, b, seq, covered)
+}
+
+fn clock_id_on(c: &Computer, name: &str) -> i64 {
+    c.session
+        .store()
+        .read(|conn| {
+            conn.query_row("SELECT id FROM clocks WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+        })
+        .unwrap()
+}
+
+/// A copy of A's view of the folder, for a third computer.
+fn copy_of(a: &Computer) -> tempfile::TempDir {
+    let view = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view.path());
+    view
+}
+
+/// `path` inside A's view, moved to the same place in `view`.
+fn same_file_in(a: &Computer, path: &Path, view: &Path) -> PathBuf {
+    view.join(path.strip_prefix(a.view.path()).unwrap())
+}
+
+#[test]
+fn a_computer_joining_late_reads_the_newest_snapshot_and_only_the_changes_after_it() {
+    let (a, b, seq, covered) = in_step_with_a_snapshot();
+    let view = copy_of(&a);
+    // Every change file the snapshot covers is taken away: what they held can only come from
+    // the snapshot.
+    for file in &covered {
+        fs::remove_file(same_file_in(&a, file, view.path())).unwrap();
+    }
+    let c = Computer::join(view);
+    assert_eq!(
+        c.state(),
+        a.state(),
+        "a computer joining from the snapshot and the files after it ends in the same journal"
+    );
+    assert_eq!(c.state(), b.state());
+    assert!(
+        a.folder().change_file(&a.device(), seq).exists(),
+        "the snapshot is a numbered file of its writer, like a change file"
+    );
+    let gone = count(c.session.store(), "SELECT count(*) FROM reasons");
+    assert_eq!(
+        gone, 0,
+        "a record deleted before the snapshot stays deleted"
+    );
+    let hits = daybreak_core::search::search(c.session.store(), "hard evening", 10).unwrap();
+    assert_eq!(hits.len(), 1, "the search index follows the snapshot");
+}
+
+#[test]
+fn a_half_written_snapshot_is_passed_over_for_the_log() {
+    let (a, _b, seq, _) = in_step_with_a_snapshot();
+    let view = copy_of(&a);
+    let snapshot = same_file_in(&a, &a.folder().change_file(&a.device(), seq), view.path());
+    let bytes = fs::read(&snapshot).unwrap();
+    fs::write(&snapshot, &bytes[..bytes.len() / 2]).unwrap();
+    let journal = common::TempJournal::new();
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let (session, report) = join(
+        &journal.vault,
+        view.path(),
+        &Secret::Passphrase(&passphrase),
+    )
+    .unwrap();
+    assert_eq!(
+        report.received.warnings,
+        vec![SyncWarning::Unreadable {
+            device: a.device(),
+            seq
+        }],
+        "the half-written snapshot is named as not readable yet, by number only"
+    );
+    assert_eq!(
+        state(session.store()),
+        a.state(),
+        "the journal is rebuilt from the change log instead"
+    );
+}
+
+#[test]
+fn a_snapshot_and_the_changes_it_repeats_applied_twice_change_nothing() {
+    let (a, _b, seq, _) = in_step_with_a_snapshot();
+    let mut c = Computer::join(copy_of(&a));
+    let joined = c.state();
+    assert_eq!(joined, a.state());
+    let forget = |c: &mut Computer| {
+        c.store()
+            .write(|tx| tx.execute_batch("DELETE FROM sync_progress; DELETE FROM sync_applied;"))
+            .unwrap();
+    };
+
+    // The snapshot and every file after it, again.
+    forget(&mut c);
+    let again = c.round();
+    assert!(again.received.files >= 2, "{again:?}");
+    assert_eq!(
+        again.received.changes, 0,
+        "nothing applied twice changes anything"
+    );
+    assert_eq!(c.state(), joined);
+
+    // The whole log again, the snapshot hidden (a sync engine's conflict copy is ignored).
+    forget(&mut c);
+    let snapshot = c.folder().change_file(&a.device(), seq);
+    let mut hidden = snapshot.clone().into_os_string();
+    hidden.push(".sync-conflict-20261202-101010-ABCDEFG");
+    fs::rename(&snapshot, &hidden).unwrap();
+    let log = c.round();
+    assert!(log.received.files > again.received.files, "{log:?}");
+    assert_eq!(log.received.changes, 0);
+    assert!(
+        log.received.warnings.is_empty(),
+        "{:?}",
+        log.received.warnings
+    );
+    assert_eq!(c.state(), joined);
+}
+
+#[test]
+fn a_snapshot_is_written_once_the_log_since_the_last_one_is_half_the_journal() {
+    let mut a = Computer::first();
+    // 600 moods in one go: more than one change file's worth (the rule's floor).
+    a.store()
+        .write(|tx| {
+            for i in 0..600 {
+                tx.execute(
+                    "INSERT INTO moods (at, mood, note, created_at) VALUES (?1, 3, ?2, ?1)",
+                    (now().timestamp_millis() - i * 60_000, format!("mood {i}")),
+                )?;
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .unwrap();
+    let report = a.round();
+    assert_eq!(report.sent_files, 2, "600 changes: two change files");
+    let files = files_of(&a.folder(), &a.device());
+    assert_eq!(files.len(), 3, "and a snapshot after them");
+
+    a.tick(1_000);
+    mood(a.store(), "one more", vec![]);
+    a.round();
+    assert_eq!(
+        files_of(&a.folder(), &a.device()).len(),
+        4,
+        "one change since the snapshot writes no new one"
+    );
+
+    // The snapshot alone (and the file after it) rebuilds the journal.
+    let view = copy_of(&a);
+    for file in &files[..2] {
+        fs::remove_file(same_file_in(&a, file, view.path())).unwrap();
+    }
+    let c = Computer::join(view);
+    assert_eq!(c.state(), a.state());
 }

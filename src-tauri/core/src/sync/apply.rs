@@ -13,7 +13,7 @@
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::folder::Folder;
-use super::format::{self, Op, SyncKey};
+use super::format::{self, Batch, Op, SyncKey};
 use super::kinds;
 use super::record::{self, RecordError, Written};
 use super::{SyncError, SyncWarning};
@@ -98,12 +98,48 @@ pub(crate) fn apply_batch(tx: &Transaction<'_>, ops: &mut [Op]) -> Result<u32, R
         (kinds::order(&a.kind), a.hlc, &a.device).cmp(&(kinds::order(&b.kind), b.hlc, &b.device))
     });
     let mut changed = 0;
-    for op in ops.iter() {
+    for same_kind in ops.chunk_by(|a, b| a.kind == b.kind) {
+        changed += apply_kind(tx, same_kind)?;
+    }
+    Ok(changed)
+}
+
+/// Applies the changes of one kind. Records new here (no row, no version held) whose
+/// references all resolve go in together (`record::insert_new` says why); the rest (edits,
+/// tombstones, changes that wait or whose required record is gone, the kinds with a house
+/// rule) one by one. Nothing of one kind points at another record of the same kind, so
+/// putting the new ones in after the others changes nothing.
+fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
+    let Some(kind) = ops.first().and_then(|op| kinds::kind(&op.kind)) else {
+        return Ok(0);
+    };
+    let together = record::insertable_together(kind);
+    let mut new: Vec<(&Op, record::Row)> = Vec::new();
+    let mut changed = 0;
+    for op in ops {
+        // The same record twice in one batch: the later change (sorted by clock) replaces
+        // the earlier one still waiting to go in.
+        if let Some(at) = new.iter().position(|(queued, _)| queued.uuid == op.uuid) {
+            new.remove(at);
+        }
+        if let (true, Some(fields)) = (together, &op.record) {
+            if held(tx, &op.uuid)?.is_none() && !record::is_here(tx, kind, &op.uuid)? {
+                if let record::Prepared::Ready(row) = record::prepare(tx, kind, &op.uuid, fields)? {
+                    new.push((op, row));
+                    continue;
+                }
+            }
+        }
         if apply_op(tx, op)? {
             changed += 1;
         }
     }
-    Ok(changed)
+    let (ops_in, rows): (Vec<&Op>, Vec<record::Row>) = new.into_iter().unzip();
+    record::insert_new(tx, kind, &rows)?;
+    for op in &ops_in {
+        set_version(tx, op, false)?;
+    }
+    Ok(changed + ops_in.len() as u32)
 }
 
 /// Tries the waiting changes again until none moves.
@@ -179,6 +215,57 @@ fn mark_applied(tx: &Transaction<'_>, device: &str, seq: u64) -> rusqlite::Resul
     }
 }
 
+/// Whether no file of any other computer has been applied here yet (a computer joining).
+fn applied_nothing(store: &Store) -> rusqlite::Result<bool> {
+    store.read(|conn| {
+        conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM sync_progress WHERE through > 0)
+                AND NOT EXISTS (SELECT 1 FROM sync_applied)",
+            [],
+            |r| r.get(0),
+        )
+    })
+}
+
+/// Applies a snapshot whole (every computer's changes in it) and takes what it covers as
+/// this computer's progress, so only the files after it are read. One that does not apply is
+/// left: its file is then read like any change file, and the log does the rest.
+fn apply_snapshot(
+    store: &mut Store,
+    mut snapshot: Batch,
+    own: &str,
+    received: &mut Received,
+) -> Result<(), SyncError> {
+    let covers = snapshot.covers.take().unwrap_or_default();
+    for op in &snapshot.ops {
+        store.capture().observe(op.hlc);
+    }
+    let changed = store.write_uncaptured(|tx| {
+        let changed = apply_batch(tx, &mut snapshot.ops)?;
+        for (device, through) in covers.iter().filter(|(device, _)| *device != own) {
+            tx.execute(
+                "INSERT INTO sync_progress (device, through) VALUES (?1, ?2)
+                 ON CONFLICT (device) DO UPDATE SET through = max(through, excluded.through)",
+                rusqlite::params![device, *through as i64],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_applied WHERE device = ?1 AND seq <= ?2",
+                rusqlite::params![device, *through as i64],
+            )?;
+        }
+        Ok::<_, SyncError>(changed)
+    });
+    match changed {
+        Ok(changed) => {
+            received.files += 1;
+            received.changes += changed;
+            Ok(())
+        }
+        Err(SyncError::Record) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Reads and applies every change file from other computers not applied yet.
 pub fn receive(
     store: &mut Store,
@@ -187,6 +274,11 @@ pub fn receive(
     own: &str,
 ) -> Result<Received, SyncError> {
     let mut received = Received::default();
+    if applied_nothing(store)? {
+        if let Some(snapshot) = super::snapshot::newest(key, folder, own) {
+            apply_snapshot(store, snapshot, own, &mut received)?;
+        }
+    }
     for device in folder.devices().map_err(SyncError::io)? {
         if device == own {
             continue;

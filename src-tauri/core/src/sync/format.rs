@@ -42,6 +42,10 @@ pub struct Op {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Batch {
     pub ops: Vec<Op>,
+    /// Only in a snapshot (`snapshot.rs`): for each computer, the number of its last change
+    /// file whose changes the snapshot holds (every file up to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<std::collections::BTreeMap<String, u64>>,
 }
 
 /// The key change files are sealed with, derived from the data key.
@@ -167,6 +171,7 @@ mod tests {
                 device: "d".into(),
                 record: Some(record),
             }],
+            covers: None,
         }
     }
 

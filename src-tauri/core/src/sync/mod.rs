@@ -41,6 +41,7 @@ pub mod record;
 pub mod rekeyed;
 pub mod rewind;
 pub mod send;
+pub mod snapshot;
 
 use std::path::Path;
 

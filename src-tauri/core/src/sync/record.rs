@@ -100,6 +100,15 @@ fn row_of(tx: &Connection, table: &str, uuid: &str) -> rusqlite::Result<Option<i
         .optional()
 }
 
+/// Whether a row of `kind` with `uuid` is here.
+pub(crate) fn is_here(tx: &Connection, kind: &Kind, uuid: &str) -> rusqlite::Result<bool> {
+    Ok(tx
+        .prepare_cached(&format!("SELECT 1 FROM {} WHERE uuid = ?1", kind.table))?
+        .query_row([uuid], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Whether the record `uuid` is known to have been deleted.
 fn deleted(tx: &Connection, uuid: &str) -> rusqlite::Result<bool> {
     Ok(tx
@@ -135,16 +144,28 @@ fn sql_value(value: &Value, ty: Ty) -> Result<SqlValue, RecordError> {
     })
 }
 
-/// Writes the record `uuid` of `kind` from its travelling form: inserted, or its row updated
-/// in place (so the local row id, and everything pointing at it, stays). `stamp` is the
-/// change's clock and device, for the rule on the one pinned clock.
-pub fn write(
+/// A record from elsewhere with every reference resolved to a row id here: `values` are
+/// `uuid` then the kind's columns, `lists` the resolved items of each list.
+pub(crate) struct Row {
+    values: Vec<SqlValue>,
+    lists: Vec<Vec<SqlValue>>,
+}
+
+/// What a record from elsewhere comes to before anything is written.
+pub(crate) enum Prepared {
+    Ready(Row),
+    Waiting,
+    /// A record it requires is gone; nothing was written yet.
+    Gone,
+}
+
+/// Checks and resolves the record `uuid` of `kind` from its travelling form, writing nothing.
+pub(crate) fn prepare(
     tx: &Connection,
     kind: &Kind,
     uuid: &str,
     fields: &Fields,
-    stamp: (i64, &str),
-) -> Result<Written, RecordError> {
+) -> Result<Prepared, RecordError> {
     let mut values = Vec::with_capacity(kind.columns.len() + 1);
     values.push(SqlValue::Text(uuid.to_string()));
     for column in kind.columns {
@@ -161,23 +182,20 @@ pub fn write(
         values.push(match resolved {
             None => SqlValue::Null,
             Some(Resolved::Row(id)) => SqlValue::Integer(id),
-            Some(Resolved::Unknown) => return Ok(Written::Waiting),
-            Some(Resolved::Deleted) if column.required => {
-                remove(tx, kind, uuid)?;
-                return Ok(Written::Gone);
-            }
+            Some(Resolved::Unknown) => return Ok(Prepared::Waiting),
+            Some(Resolved::Deleted) if column.required => return Ok(Prepared::Gone),
             Some(Resolved::Deleted) => SqlValue::Null,
         });
     }
     let mut lists = Vec::with_capacity(kind.lists.len());
     for list in kind.lists {
         let items = match fields.get(list.name) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(items)) => &items[..],
             Some(_) => return Err(RecordError::Malformed),
         };
         let mut resolved = Vec::with_capacity(items.len());
-        for item in &items {
+        for item in items {
             let Value::String(text) = item else {
                 return Err(RecordError::Malformed);
             };
@@ -186,12 +204,33 @@ pub fn write(
                 Some(table) => match resolve(tx, table, text)? {
                     Resolved::Row(id) => resolved.push(SqlValue::Integer(id)),
                     Resolved::Deleted => {}
-                    Resolved::Unknown => return Ok(Written::Waiting),
+                    Resolved::Unknown => return Ok(Prepared::Waiting),
                 },
             }
         }
         lists.push(resolved);
     }
+    Ok(Prepared::Ready(Row { values, lists }))
+}
+
+/// Writes the record `uuid` of `kind` from its travelling form: inserted, or its row updated
+/// in place (so the local row id, and everything pointing at it, stays). `stamp` is the
+/// change's clock and device, for the rule on the one pinned clock.
+pub fn write(
+    tx: &Connection,
+    kind: &Kind,
+    uuid: &str,
+    fields: &Fields,
+    stamp: (i64, &str),
+) -> Result<Written, RecordError> {
+    let Row { mut values, lists } = match prepare(tx, kind, uuid, fields)? {
+        Prepared::Ready(row) => row,
+        Prepared::Waiting => return Ok(Written::Waiting),
+        Prepared::Gone => {
+            remove(tx, kind, uuid)?;
+            return Ok(Written::Gone);
+        }
+    };
 
     house_rules(tx, kind, uuid, &mut values, stamp)?;
 
@@ -233,6 +272,90 @@ pub fn write(
         }
     }
     Ok(Written::Applied)
+}
+
+fn json_of(value: &SqlValue) -> Value {
+    match value {
+        SqlValue::Null | SqlValue::Blob(_) => Value::Null,
+        SqlValue::Integer(i) => Value::from(*i),
+        // A real from a change file was a JSON number already, so it is finite.
+        SqlValue::Real(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        SqlValue::Text(t) => Value::from(t.as_str()),
+    }
+}
+
+/// Whether `kind` may go through `insert_new`: not the two kinds with a house rule, which
+/// looks at the other rows of the kind one record at a time.
+pub(crate) fn insertable_together(kind: &Kind) -> bool {
+    !matches!(kind.table, "triggers" | "clocks")
+}
+
+/// Inserts records of `kind` that are not here yet (no row, no version) in one statement,
+/// and their lists in one statement per list.
+///
+/// Why together: a statement that fires triggers runs in a statement transaction, and at
+/// each one SQLite asks the full-text index (`search_index`, written by the record tables'
+/// triggers) to flush what it holds into a new segment. One statement per record made one
+/// segment per record, with merges and a statement journal of every page they touched,
+/// each allocation of it locked and wiped by SQLCipher's memory security: most of a join's
+/// time. One statement per kind per file makes one segment.
+pub(crate) fn insert_new(tx: &Connection, kind: &Kind, rows: &[Row]) -> rusqlite::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = kind.columns.iter().map(|c| c.name).collect();
+    let picks: Vec<String> = (0..=names.len())
+        .map(|i| format!("value ->> {i}"))
+        .collect();
+    let updates: Vec<String> = names
+        .iter()
+        .map(|n| format!("{n} = excluded.{n}"))
+        .collect();
+    // `WHERE true` tells the parser the ON CONFLICT belongs to the INSERT, not a join.
+    let sql = format!(
+        "INSERT INTO {} (uuid, {}) SELECT {} FROM json_each(?1) WHERE true
+         ON CONFLICT (uuid) DO UPDATE SET {}",
+        kind.table,
+        names.join(", "),
+        picks.join(", "),
+        updates.join(", ")
+    );
+    let json: Vec<Value> = rows
+        .iter()
+        .map(|row| Value::Array(row.values.iter().map(json_of).collect()))
+        .collect();
+    tx.prepare_cached(&sql)?
+        .execute([Value::Array(json).to_string()])?;
+    if kind.lists.is_empty() {
+        return Ok(());
+    }
+    let mut key_of = tx.prepare_cached(&format!(
+        "SELECT {} FROM {} WHERE uuid = ?1",
+        kind.key, kind.table
+    ))?;
+    let mut pairs: Vec<Vec<Value>> = vec![Vec::new(); kind.lists.len()];
+    for row in rows {
+        if row.lists.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let key: i64 = key_of.query_row([&row.values[0]], |r| r.get(0))?;
+        for (items, pairs) in row.lists.iter().zip(pairs.iter_mut()) {
+            for item in items {
+                pairs.push(Value::Array(vec![Value::from(key), json_of(item)]));
+            }
+        }
+    }
+    for (list, pairs) in kind.lists.iter().zip(pairs) {
+        if pairs.is_empty() {
+            continue;
+        }
+        tx.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {} ({}, {}) SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+            list.table, list.owner, list.value
+        ))?
+        .execute([Value::Array(pairs).to_string()])?;
+    }
+    Ok(())
 }
 
 /// Deletes the record `uuid` of `kind` if it is here (a tombstone arrived).

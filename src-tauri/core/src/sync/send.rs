@@ -66,6 +66,33 @@ pub fn send(
         return Ok(0);
     }
     ops.sort_by_key(|a| (kinds::order(&a.kind), a.hlc));
+    let mut seq = next_seq(store, folder, own)?;
+    let mut files = 0;
+    for chunk in ops.chunks(OPS_PER_FILE) {
+        let batch = Batch {
+            ops: chunk.to_vec(),
+            covers: None,
+        };
+        seq = write_numbered(key, folder, own, seq, &batch)? + 1;
+        files += 1;
+    }
+    // Every file is renamed into place and synced: only now is anything marked sent, in one
+    // commit (one fsync, not one per file).
+    let sent_since_snapshot = store.write(|tx| {
+        let mut sent =
+            tx.prepare_cached("UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2")?;
+        for op in &ops {
+            sent.execute(rusqlite::params![op.uuid, op.hlc])?;
+        }
+        tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
+        super::snapshot::count_sent(tx, ops.len())
+    })?;
+    super::snapshot::after_sending(store, key, folder, own, sent_since_snapshot)?;
+    Ok(files)
+}
+
+/// The number this computer's next file takes: after what it wrote and what is on disk.
+pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64, SyncError> {
     let stored_next: u64 = store.read(|c| {
         c.query_row("SELECT next_seq FROM sync_local", [], |r| {
             r.get::<_, i64>(0)
@@ -74,34 +101,25 @@ pub fn send(
         .map(|n| n.unwrap_or(1) as u64)
     })?;
     let on_disk = folder.sequence(own).map_err(SyncError::io)?;
-    let mut seq = stored_next.max(on_disk.last().map_or(1, |last| last + 1));
-    let mut files = 0;
-    for chunk in ops.chunks(OPS_PER_FILE) {
-        let batch = Batch {
-            ops: chunk.to_vec(),
-        };
-        loop {
-            let bytes = format::seal(key, own, seq, &batch);
-            match folder.write_change(own, seq, &bytes) {
-                Ok(()) => break,
-                // Another copy of this journal (a restored backup) used the number: take the next.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
-                Err(e) => return Err(SyncError::io(e)),
-            }
+    Ok(stored_next.max(on_disk.last().map_or(1, |last| last + 1)))
+}
+
+/// Seals `batch` and writes it as file `seq` of `own`, or the next free number; returns the
+/// number it took.
+pub(crate) fn write_numbered(
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+    mut seq: u64,
+    batch: &Batch,
+) -> Result<u64, SyncError> {
+    loop {
+        let bytes = format::seal(key, own, seq, batch);
+        match folder.write_change(own, seq, &bytes) {
+            Ok(()) => return Ok(seq),
+            // Another copy of this journal (a restored backup) used the number: take the next.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
+            Err(e) => return Err(SyncError::io(e)),
         }
-        seq += 1;
-        files += 1;
     }
-    // Every file is renamed into place and synced: only now is anything marked sent, in one
-    // commit (one fsync, not one per file).
-    store.write(|tx| {
-        let mut sent =
-            tx.prepare_cached("UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2")?;
-        for op in &ops {
-            sent.execute(rusqlite::params![op.uuid, op.hlc])?;
-        }
-        tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(files)
 }

@@ -1,0 +1,188 @@
+//! Snapshots: the whole journal as one file, so a computer joining late reads it and the
+//! change files after it instead of every change since the start.
+//!
+//! A snapshot is a change file like any other (`format.rs`): the next number in its writer's
+//! folder, sealed under the same key and associated data, padded, written under a temp name
+//! and renamed, never changed; its name says nothing a change file's does not. Inside, it
+//! holds every record with its clock (tombstones too, and changes still waiting for a record),
+//! and `covers`: for each computer, the last of its files whose changes the snapshot holds
+//! (every file up to it; for the writer, the snapshot itself).
+//!
+//! Because it is a change file, a computer already in step reads it once like any other (its
+//! writer's own changes in it are already applied, so nothing changes). Only a computer that
+//! has applied nothing yet looks for the newest snapshot (`newest`): it applies it whole,
+//! takes `covers` as its progress, and reads only the files after. A snapshot that does not
+//! open (half-written, damaged) is passed over for an older one, or for the log. Old change
+//! files stay: no computer deletes another's files, and a computer in step never needs them.
+//!
+//! **When one is written** (`after_sending`): at the end of a round that sent changes, once
+//! this computer has sent, since its last snapshot, at least as many changes as half the
+//! records a snapshot would hold, and at least one full change file's worth. So the log a
+//! joining computer reads after the newest snapshot is never much longer than the snapshot
+//! itself, and snapshots come rarely: a big journal sent for the first time gets one at once
+//! (the ten-year journal's 21,918 changes), a journal written to a few times a day every few
+//! years. Only changes this computer sent count, so two computers do not both snapshot the
+//! same changes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::folder::Folder;
+use super::format::{self, Batch, Op, SyncKey};
+use super::{kinds, record, send, SyncError};
+use rusqlite::Transaction;
+
+use crate::store::Store;
+use crate::vault::Session;
+
+/// How many changes this computer has sent since its last snapshot (a per-computer setting).
+const SENT_SINCE: &str = "sync_snapshot_sent_since";
+
+/// Adds `sent` to the changes sent since the last snapshot, in the transaction that marks
+/// them sent; returns the new count.
+pub(crate) fn count_sent(tx: &Transaction<'_>, sent: usize) -> rusqlite::Result<u64> {
+    let count: i64 = tx.query_row(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value
+         RETURNING CAST(value AS INTEGER)",
+        rusqlite::params![SENT_SINCE, sent.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(count.max(0) as u64)
+}
+
+/// Writes a snapshot when the rule above says so, given the changes sent since the last one.
+/// Returns its number.
+pub(crate) fn after_sending(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+    sent_since: u64,
+) -> Result<Option<u64>, SyncError> {
+    let records: i64 = store.read(|c| {
+        c.query_row("SELECT count(*) FROM sync_records WHERE hlc > 0", [], |r| {
+            r.get(0)
+        })
+    })?;
+    if sent_since < (records.max(0) as u64 / 2).max(send::OPS_PER_FILE as u64) {
+        return Ok(None);
+    }
+    write(store, key, folder, own).map(Some)
+}
+
+/// Writes a snapshot of the whole journal now, whatever the rule says (tests, and a person's
+/// journal that has not reached the rule's size never needs one). Returns its number.
+pub fn write_now(session: &mut Session, chosen: &Path) -> Result<u64, SyncError> {
+    let key = SyncKey::derive(&session.data_key_copy());
+    let store = session.store_mut();
+    let own = super::device_id(store)?;
+    write(store, &key, &Folder::in_chosen(chosen), &own)
+}
+
+fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result<u64, SyncError> {
+    let (ops, mut covers) = whole(store)?;
+    let seq = send::next_seq(store, folder, own)?;
+    covers.insert(own.to_string(), seq);
+    let batch = Batch {
+        ops,
+        covers: Some(covers),
+    };
+    // When the number was taken meanwhile (a restored backup of this journal), the file says
+    // less than it holds: a reader then reads one or two of our files again, which applying
+    // twice allows.
+    let written = send::write_numbered(key, folder, own, seq, &batch)?;
+    store.write(|tx| {
+        tx.execute("UPDATE sync_local SET next_seq = ?1", [written as i64 + 1])?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, '0')
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [SENT_SINCE],
+        )?;
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(written)
+}
+
+/// Every record here as a change (tombstones too), the changes still waiting, and how far
+/// each other computer's files are applied.
+fn whole(store: &Store) -> Result<(Vec<Op>, BTreeMap<String, u64>), SyncError> {
+    let found = store.read(|conn| {
+        let rows: Vec<(String, String, i64, String, bool)> = conn
+            .prepare(
+                // Stamped 0: built-ins as shipped, the same everywhere.
+                "SELECT uuid, kind, hlc, device, tombstone FROM sync_records WHERE hlc > 0",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut ops = Vec::with_capacity(rows.len());
+        for (uuid, kind_name, hlc, device, tombstone) in rows {
+            let record = match kinds::kind(&kind_name) {
+                Some(kind) if !tombstone => record::read(conn, kind, &uuid)?,
+                _ => None,
+            };
+            if !tombstone && record.is_none() {
+                // Gone with a record it required: every computer removes it the same way.
+                continue;
+            }
+            ops.push(Op {
+                uuid,
+                kind: kind_name,
+                hlc,
+                device,
+                record,
+            });
+        }
+        let waiting: Vec<String> = conn
+            .prepare("SELECT op FROM sync_parked")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ops.extend(
+            waiting
+                .iter()
+                .filter_map(|json| serde_json::from_str(json).ok()),
+        );
+        let covers = conn
+            .prepare("SELECT device, through FROM sync_progress WHERE through > 0")?
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<Result<BTreeMap<_, _>, _>>()?;
+        Ok::<_, rusqlite::Error>((ops, covers))
+    })?;
+    Ok(found)
+}
+
+/// The newest snapshot in the folder that opens, by another computer than `own`: for each
+/// computer, its files are read from the last one back until a snapshot opens; of those, the
+/// one covering the most files wins.
+pub(crate) fn newest(key: &SyncKey, folder: &Folder, own: &str) -> Option<Batch> {
+    let mut best: Option<(u64, Batch)> = None;
+    for device in folder.devices().ok()? {
+        if device == own {
+            continue;
+        }
+        let Ok(seqs) = folder.sequence(&device) else {
+            continue;
+        };
+        for seq in seqs.into_iter().rev() {
+            let Ok(bytes) = std::fs::read(folder.change_file(&device, seq)) else {
+                continue;
+            };
+            let Ok(batch) = format::open(key, &device, seq, &bytes) else {
+                continue;
+            };
+            let Some(covers) = &batch.covers else {
+                continue;
+            };
+            let reach: u64 = covers.values().sum();
+            if best.as_ref().is_none_or(|(most, _)| reach > *most) {
+                best = Some((reach, batch));
+            }
+            break;
+        }
+    }
+    best.map(|(_, batch)| batch)
+}
