@@ -133,6 +133,9 @@ pub fn sync(
         own
     };
     let sent_files = send::send(store, &key, &folder, &own)?;
+    if sent_files > 0 {
+        snapshot::after_sending(store, &key, &folder, &own)?;
+    }
     let received = apply::receive(store, &key, &folder, &own)?;
     Ok(SyncReport {
         sent_files,

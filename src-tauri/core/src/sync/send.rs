@@ -78,17 +78,30 @@ pub fn send(
     }
     // Every file is renamed into place and synced: only now is anything marked sent, in one
     // commit (one fsync, not one per file).
-    let sent_since_snapshot = store.write(|tx| {
+    store.write(|tx| {
         let mut sent =
             tx.prepare_cached("UPDATE sync_records SET pending = 0 WHERE uuid = ?1 AND hlc = ?2")?;
         for op in &ops {
             sent.execute(rusqlite::params![op.uuid, op.hlc])?;
         }
         tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
-        super::snapshot::count_sent(tx, ops.len())
+        count_sent(tx, ops.len())
     })?;
-    super::snapshot::after_sending(store, key, folder, own, sent_since_snapshot)?;
     Ok(files)
+}
+
+/// How many changes this computer has sent since its last snapshot (a per-computer setting).
+pub(crate) const SENT_SINCE: &str = "sync_snapshot_sent_since";
+
+/// Adds `sent` to the changes sent since the last snapshot, in the transaction that marks
+/// them sent (`snapshot::after_sending` reads it; a snapshot sets it back to 0).
+fn count_sent(tx: &rusqlite::Transaction<'_>, sent: usize) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",
+        rusqlite::params![SENT_SINCE, sent.to_string()],
+    )?;
+    Ok(())
 }
 
 /// The number this computer's next file takes: after what it wrote and what is on disk.

@@ -30,36 +30,27 @@ use std::path::Path;
 use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
 use super::{kinds, record, send, SyncError};
-use rusqlite::Transaction;
 
 use crate::store::Store;
 use crate::vault::Session;
 
-/// How many changes this computer has sent since its last snapshot (a per-computer setting).
-const SENT_SINCE: &str = "sync_snapshot_sent_since";
-
-/// Adds `sent` to the changes sent since the last snapshot, in the transaction that marks
-/// them sent; returns the new count.
-pub(crate) fn count_sent(tx: &Transaction<'_>, sent: usize) -> rusqlite::Result<u64> {
-    let count: i64 = tx.query_row(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value
-         RETURNING CAST(value AS INTEGER)",
-        rusqlite::params![SENT_SINCE, sent.to_string()],
-        |r| r.get(0),
-    )?;
-    Ok(count.max(0) as u64)
-}
-
-/// Writes a snapshot when the rule above says so, given the changes sent since the last one.
-/// Returns its number.
+/// Writes a snapshot when the rule above says so, given the changes sent since the last one
+/// (counted by `send`). Returns its number.
 pub(crate) fn after_sending(
     store: &mut Store,
     key: &SyncKey,
     folder: &Folder,
     own: &str,
-    sent_since: u64,
 ) -> Result<Option<u64>, SyncError> {
+    let sent_since: u64 = store
+        .read(|c| {
+            c.query_row(
+                "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1), 0)",
+                [send::SENT_SINCE],
+                |r| r.get::<_, i64>(0),
+            )
+        })?
+        .max(0) as u64;
     let records: i64 = store.read(|c| {
         c.query_row("SELECT count(*) FROM sync_records WHERE hlc > 0", [], |r| {
             r.get(0)
@@ -97,7 +88,7 @@ fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, '0')
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [SENT_SINCE],
+            [send::SENT_SINCE],
         )?;
         Ok::<_, rusqlite::Error>(())
     })?;
