@@ -2,8 +2,9 @@
 // StatusNotifierWatcher, as a desktop's panel is) sees the item Daybreak registers, reads its
 // menu over com.canonical.dbusmenu and clicks its entries as a person would: the menu is Open,
 // Log a mood, SOS, Lock, Quit; Lock locks; SOS on the lock screen opens the public SOS panel;
-// Settings → Language → Español relabels the menu. Then Daybreak started as autostart starts it
-// (`--hidden`): no window on screen, the journal locked, and the tray's Open brings it up.
+// Log a mood opens the mood log; Settings → Language → Español relabels the menu. Then Daybreak
+// started as autostart starts it (`--hidden`): no window on screen, the journal locked, the
+// tray's Open brings it up and its Quit ends it.
 //
 // The stand-in is src-tauri/examples/tray_stand_in.rs (built here if missing).
 
@@ -111,7 +112,7 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('the menu is Open, Log a mood, SOS, Lock, Quit; Lock locks, SOS opens on the lock screen; Español relabels it', { timeout: 90_000 }, async (t) => {
+  test('the menu is Open, Log a mood, SOS, Lock, Quit; Lock locks, SOS opens on the lock screen, Log a mood the mood log; Español relabels it', { timeout: 90_000 }, async (t) => {
     // What a start without --hidden looks like, so the hidden start below is told apart.
     assert.equal(await visibility(s()), 'visible', 'a plain start shows the window');
     const shown = mapStates();
@@ -134,6 +135,12 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     await s().type('unlock-passphrase', PASSPHRASE);
     await s().click('unlock-submit');
     await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the passphrase unlocks again' });
+
+    await tray.click('Log a mood');
+    await s().waitFor('mood-save', { why: 'the tray’s Log a mood opens the mood log' });
+    await s().click('mood-cancel');
+    await s().waitForAbsent('mood-save', { why: 'the mood log closes' });
+
     await s().click('nav-settings');
     const select = await s().waitFor('language-select', { why: 'Settings offers the language' });
     await s().executeScript(
@@ -151,7 +158,7 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     assert.equal(tray.registrations.length, 1, 'the same item, relabelled, not a second one');
   });
 
-  test('started as autostart starts it (--hidden): no window, locked, and the tray’s Open shows it', { timeout: 90_000 }, async (t) => {
+  test('started as autostart starts it (--hidden): no window, locked, the tray’s Open shows it and its Quit ends it', { timeout: 90_000 }, async (t) => {
     await app.close();
     app = await launchApp({ dataDir, name: 'tray-hidden', args: ['--hidden'] });
     const second = await tray.registered(2, 'the hidden start has a tray to be reached from');
@@ -179,5 +186,9 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     }
     await s().waitFor('unlock-passphrase', { why: 'shown, it asks for the passphrase' });
     await screenshot('tray-03-opened-from-tray');
+
+    assert.ok(app.appPids().length > 0, 'the app is running');
+    await tray.click('Salir');
+    await waitUntil(async () => app.appPids().length === 0, { message: 'the tray’s Quit ends Daybreak' });
   });
 });
