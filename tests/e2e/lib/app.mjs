@@ -272,10 +272,13 @@ class AppHandle {
  * `sessionRequestedAt` (performance.now() just before the new-session request, when the app is
  * started) is kept on the handle for the start-up harness (perf/harness.mjs).
  *
- * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number}} opts
+ * `args` are the app's command-line arguments (tauri-driver passes `tauri:options.args` on), e.g.
+ * `['--hidden']`, as autostart launches it.
+ *
+ * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number, env?: object, args?: string[]}} opts
  * @returns {Promise<AppHandle>} with `.session` ready to use; call `.close()`.
  */
-export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000, env = {} }) {
+export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000, env = {}, args = [] }) {
   const binary = requireBinary();
   if (dataDir !== null && (!dataDir || !fs.statSync(dataDir).isDirectory())) {
     throw new Error(`launchApp: dataDir ${dataDir} must be an existing directory (or null for the app's own folder)`);
@@ -340,7 +343,7 @@ export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000
     );
     try {
       app.sessionRequestedAt = performance.now();
-      app.session = await client.newSession({ alwaysMatch: { 'tauri:options': { application: binary } } });
+      app.session = await client.newSession({ alwaysMatch: { 'tauri:options': { application: binary, args } } });
     } catch (err) {
       throw new Error(`could not start ${binary} through tauri-driver: ${err.message}\nlog ${logPath}:\n${app.logTail()}`, {
         cause: err,
