@@ -10,7 +10,8 @@ use crate::catalogue::{self, Catalogue, Label};
 use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal, Scale};
 use crate::moods::tidy_note;
 use crate::sobriety::slips::{self, SlipInput};
-use crate::store::Store;
+use crate::store::capture::random_uuid;
+use crate::store::{lists, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -128,7 +129,9 @@ pub fn create(
     input: &CravingInput,
     now: DateTime<Utc>,
 ) -> Result<CravingEvent, DataError> {
-    let id = store.write(|tx| create_in(tx, input, None, now))?;
+    // The UUID from here, not from the insert's trigger: that one would write the row twice.
+    let uuid = random_uuid();
+    let id = store.write(|tx| create_in(tx, input, Some(&uuid), now))?;
     get(store, id)
 }
 
@@ -232,20 +235,24 @@ pub fn get(store: &Store, id: i64) -> Result<CravingEvent, DataError> {
 fn set_links(tx: &Connection, id: i64, input: &CravingInput) -> Result<(), DataError> {
     crate::triggers::check_ids(tx, &input.triggers)?;
     catalogue::check_ids(tx, Catalogue::CopingActions, &input.actions)?;
-    tx.execute("DELETE FROM craving_triggers WHERE craving_id = ?1", [id])?;
-    tx.execute("DELETE FROM craving_actions WHERE craving_id = ?1", [id])?;
-    for trigger in &input.triggers {
-        tx.execute(
-            "INSERT INTO craving_triggers (craving_id, trigger_id) VALUES (?1, ?2)",
-            (id, trigger),
-        )?;
-    }
-    for action in &input.actions {
-        tx.execute(
-            "INSERT INTO craving_actions (craving_id, action_id) VALUES (?1, ?2)",
-            (id, action),
-        )?;
-    }
+    lists::replace(
+        tx,
+        "craving_triggers",
+        "craving_id",
+        "trigger_id",
+        id,
+        &input.triggers,
+        false,
+    )?;
+    lists::replace(
+        tx,
+        "craving_actions",
+        "craving_id",
+        "action_id",
+        id,
+        &input.actions,
+        false,
+    )?;
     Ok(())
 }
 

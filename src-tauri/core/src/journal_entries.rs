@@ -8,7 +8,8 @@ use specta::Type;
 
 use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal};
 use crate::markdown;
-use crate::store::Store;
+use crate::store::capture::random_uuid;
+use crate::store::{lists, Store};
 
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_BODY_CHARS: usize = 200_000;
@@ -96,7 +97,9 @@ pub fn create(
     input: &JournalInput,
     now: DateTime<Utc>,
 ) -> Result<JournalEntry, DataError> {
-    let id = store.write(|tx| create_in(tx, input, None, now))?;
+    // The UUID from here, not from the insert's trigger: that one would write the row twice.
+    let uuid = random_uuid();
+    let id = store.write(|tx| create_in(tx, input, Some(&uuid), now))?;
     get(store, id)
 }
 
@@ -188,13 +191,7 @@ pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, DataErr
 }
 
 fn set_tags(conn: &Connection, id: i64, tags: &[String]) -> Result<(), DataError> {
-    conn.execute("DELETE FROM journal_tags WHERE entry_id = ?1", [id])?;
-    for tag in tags {
-        conn.execute(
-            "INSERT OR IGNORE INTO journal_tags (entry_id, tag) VALUES (?1, ?2)",
-            (id, tag),
-        )?;
-    }
+    lists::replace(conn, "journal_tags", "entry_id", "tag", id, tags, true)?;
     Ok(())
 }
 

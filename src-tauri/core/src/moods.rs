@@ -8,7 +8,8 @@ use specta::Type;
 
 use crate::catalogue::{self, Catalogue, Label};
 use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal, Scale};
-use crate::store::Store;
+use crate::store::capture::random_uuid;
+use crate::store::{lists, Store};
 
 pub const MAX_NOTE_CHARS: usize = 4000;
 
@@ -164,7 +165,9 @@ pub fn create(
     input: &MoodInput,
     now: DateTime<Utc>,
 ) -> Result<MoodEntry, DataError> {
-    let id = store.write(|tx| create_in(tx, input, None, now))?;
+    // The UUID from here, not from the insert's trigger: that one would write the row twice.
+    let uuid = random_uuid();
+    let id = store.write(|tx| create_in(tx, input, Some(&uuid), now))?;
     get(store, id)
 }
 
@@ -249,13 +252,15 @@ pub fn get(store: &Store, id: i64) -> Result<MoodEntry, DataError> {
 }
 
 fn set_emotions(conn: &Connection, id: i64, emotions: &[i64]) -> Result<(), DataError> {
-    conn.execute("DELETE FROM mood_emotions WHERE mood_id = ?1", [id])?;
-    for emotion in emotions {
-        conn.execute(
-            "INSERT INTO mood_emotions (mood_id, emotion_id) VALUES (?1, ?2)",
-            (id, emotion),
-        )?;
-    }
+    lists::replace(
+        conn,
+        "mood_emotions",
+        "mood_id",
+        "emotion_id",
+        id,
+        emotions,
+        false,
+    )?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use super::clocks;
 use super::model::{Clock, ClockDetail, ClockView};
 use super::streaks::{history, streaks};
 use crate::data_error::{to_millis, DataError, Field, Moment, Refusal};
-use crate::store::Store;
+use crate::store::{lists, Store};
 
 /// A clock's slips, oldest first (read where the clock's history is built).
 pub(crate) use super::clocks::slips_of as for_clock;
@@ -162,13 +162,15 @@ pub(crate) fn insert(
 
 fn set_triggers(tx: &Connection, slip_id: i64, triggers: &[i64]) -> Result<(), DataError> {
     crate::triggers::check_ids(tx, triggers)?;
-    tx.execute("DELETE FROM slip_triggers WHERE slip_id = ?1", [slip_id])?;
-    for trigger in triggers {
-        tx.execute(
-            "INSERT OR IGNORE INTO slip_triggers (slip_id, trigger_id) VALUES (?1, ?2)",
-            (slip_id, trigger),
-        )?;
-    }
+    lists::replace(
+        tx,
+        "slip_triggers",
+        "slip_id",
+        "trigger_id",
+        slip_id,
+        triggers,
+        true,
+    )?;
     Ok(())
 }
 

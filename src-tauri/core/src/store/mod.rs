@@ -4,6 +4,7 @@
 pub mod capture;
 mod connection;
 pub mod hlc;
+pub(crate) mod lists;
 pub mod migrations;
 pub mod settings;
 
