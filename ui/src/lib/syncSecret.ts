@@ -1,4 +1,6 @@
 import type { JoinSecret } from './ipc/sync';
+import type { FormFlow } from './formFlow.svelte';
+import { errorCodeOf } from './ipc/IpcError';
 import { normalizeRecoveryKey } from './recoveryKey';
 import { m } from './i18n';
 
@@ -18,4 +20,22 @@ export function checkedSecret<F extends string>(
   }
   if (secret === '') return { ok: false, field, error: m.vault_unlock_please_type_passphrase() };
   return { ok: true, value: { passphrase: secret } };
+}
+
+/**
+ * After a failed try with the secret fields: a wrong passphrase or recovery key is cleared
+ * (`clear`) and its message moves under the field, which takes the focus; any other failure
+ * stays the form's alert.
+ */
+export async function wrongSecretToField<F extends string>(
+  flow: FormFlow<F>,
+  field: F,
+  reason: unknown,
+  clear: () => void,
+): Promise<void> {
+  const code = errorCodeOf(reason);
+  if (code === 'wrong_passphrase' || code === 'wrong_recovery_key') {
+    clear();
+    await flow.reject({ field, error: flow.error });
+  }
 }
