@@ -223,7 +223,7 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
     await s().executeScript('arguments[0].scrollIntoView({ block: "center" });', [await s().find('journal-file')]);
     await screenshot('03-settings-paths');
     await readmeScreenshot(s(), 'settings');
-    await s().executeScript('arguments[0].scrollIntoView({ block: "center" });', [await s().find('about')]);
+    await s().executeScript('arguments[0].scrollIntoView({ block: "start" });', [await s().find('about')]);
     await readmeScreenshot(s(), 'settings-about');
 
     assert.ok(isInside(state.dataDir, dataDirShown), `Settings' data-dir (${dataDirShown}) must be DAYBREAK_DATA_DIR (${state.dataDir})`);
