@@ -11,7 +11,8 @@ use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment,
 use crate::moods::tidy_note;
 use crate::sobriety::slips::{self, SlipInput};
 use crate::store::capture::random_uuid;
-use crate::store::{lists, Store};
+use crate::store::lists::{self, List, Owner};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -173,7 +174,7 @@ pub(crate) fn create_in(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    set_links(tx, id, &input)?;
+    set_links(tx, Owner::New, id, &input)?;
     Ok(id)
 }
 
@@ -213,7 +214,7 @@ pub fn update(
             ),
         )?;
         found(changed, "craving")?;
-        set_links(tx, id, &input)
+        set_links(tx, Owner::Existing, id, &input)
     })?;
     get(store, id)
 }
@@ -232,27 +233,29 @@ pub fn get(store: &Store, id: i64) -> Result<CravingEvent, DataError> {
     })
 }
 
-fn set_links(tx: &Connection, id: i64, input: &CravingInput) -> Result<(), DataError> {
+const TRIGGERS: List = List {
+    table: "craving_triggers",
+    owner: "craving_id",
+    value: "trigger_id",
+    or_ignore: false,
+};
+const ACTIONS: List = List {
+    table: "craving_actions",
+    owner: "craving_id",
+    value: "action_id",
+    or_ignore: false,
+};
+
+fn set_links(
+    tx: &Connection,
+    whose: Owner,
+    id: i64,
+    input: &CravingInput,
+) -> Result<(), DataError> {
     crate::triggers::check_ids(tx, &input.triggers)?;
     catalogue::check_ids(tx, Catalogue::CopingActions, &input.actions)?;
-    lists::replace(
-        tx,
-        "craving_triggers",
-        "craving_id",
-        "trigger_id",
-        id,
-        &input.triggers,
-        false,
-    )?;
-    lists::replace(
-        tx,
-        "craving_actions",
-        "craving_id",
-        "action_id",
-        id,
-        &input.actions,
-        false,
-    )?;
+    lists::replace(tx, &TRIGGERS, whose, id, &input.triggers)?;
+    lists::replace(tx, &ACTIONS, whose, id, &input.actions)?;
     Ok(())
 }
 

@@ -9,7 +9,8 @@ use specta::Type;
 use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal};
 use crate::markdown;
 use crate::store::capture::random_uuid;
-use crate::store::{lists, Store};
+use crate::store::lists::{self, List, Owner};
+use crate::store::Store;
 
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_BODY_CHARS: usize = 200_000;
@@ -124,7 +125,7 @@ pub(crate) fn create_in(
         ),
     )?;
     let id = tx.last_insert_rowid();
-    set_tags(tx, id, &input.tags)?;
+    set_tags(tx, Owner::New, id, &input.tags)?;
     Ok(id)
 }
 
@@ -149,7 +150,7 @@ pub fn update(
             ),
         )?;
         found(changed, "journal entry")?;
-        set_tags(tx, id, &input.tags)
+        set_tags(tx, Owner::Existing, id, &input.tags)
     })?;
     get(store, id)
 }
@@ -190,8 +191,15 @@ pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, DataErr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn set_tags(conn: &Connection, id: i64, tags: &[String]) -> Result<(), DataError> {
-    lists::replace(conn, "journal_tags", "entry_id", "tag", id, tags, true)?;
+const TAGS: List = List {
+    table: "journal_tags",
+    owner: "entry_id",
+    value: "tag",
+    or_ignore: true,
+};
+
+fn set_tags(conn: &Connection, whose: Owner, id: i64, tags: &[String]) -> Result<(), DataError> {
+    lists::replace(conn, &TAGS, whose, id, tags)?;
     Ok(())
 }
 

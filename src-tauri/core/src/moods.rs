@@ -9,7 +9,8 @@ use specta::Type;
 use crate::catalogue::{self, Catalogue, Label};
 use crate::data_error::{found, from_millis, to_millis, DataError, Field, Moment, Refusal, Scale};
 use crate::store::capture::random_uuid;
-use crate::store::{lists, Store};
+use crate::store::lists::{self, List, Owner};
+use crate::store::Store;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
 
@@ -201,7 +202,7 @@ pub(crate) fn create_in(
         },
         now,
     )?;
-    set_emotions(tx, id, &input.emotions)?;
+    set_emotions(tx, Owner::New, id, &input.emotions)?;
     Ok(id)
 }
 
@@ -232,7 +233,7 @@ pub fn update(
             ),
         )?;
         found(changed, "mood entry")?;
-        set_emotions(tx, id, &input.emotions)
+        set_emotions(tx, Owner::Existing, id, &input.emotions)
     })?;
     get(store, id)
 }
@@ -251,16 +252,20 @@ pub fn get(store: &Store, id: i64) -> Result<MoodEntry, DataError> {
     })
 }
 
-fn set_emotions(conn: &Connection, id: i64, emotions: &[i64]) -> Result<(), DataError> {
-    lists::replace(
-        conn,
-        "mood_emotions",
-        "mood_id",
-        "emotion_id",
-        id,
-        emotions,
-        false,
-    )?;
+const EMOTIONS: List = List {
+    table: "mood_emotions",
+    owner: "mood_id",
+    value: "emotion_id",
+    or_ignore: false,
+};
+
+fn set_emotions(
+    conn: &Connection,
+    whose: Owner,
+    id: i64,
+    emotions: &[i64],
+) -> Result<(), DataError> {
+    lists::replace(conn, &EMOTIONS, whose, id, emotions)?;
     Ok(())
 }
 

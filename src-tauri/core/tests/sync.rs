@@ -517,6 +517,82 @@ fn two_computers_share_one_folder() {
     );
 }
 
+/// A mood written with its emotions goes into the change log once: its own insert or update
+/// stamps it, and the list's triggers stay quiet (each would only stamp it again, and did,
+/// costing half of what the change log added to the write). A list changed on its own, as a
+/// merge of triggers changes it, is still stamped. The clock stands still here, so each stamp
+/// moves it on by exactly one.
+#[test]
+fn a_record_written_with_its_list_is_stamped_once() {
+    let mut a = Computer::first();
+    let emotions = emotion_ids(a.session.store());
+    let before = a.session.store().capture().tick();
+    let id = mood(a.store(), "two emotions", emotions[..2].to_vec());
+    assert_eq!(
+        a.session.store().capture().tick() - before - 1,
+        1,
+        "a new mood with two emotions: one stamp"
+    );
+
+    let before = a.session.store().capture().tick();
+    moods::update(
+        a.store(),
+        id,
+        &MoodInput {
+            at: now(),
+            mood: 4,
+            emotions: emotions[1..4].to_vec(),
+            craving: None,
+            halt: Halt::default(),
+            sleep_hours: None,
+            note: Some("three emotions".into()),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        a.session.store().capture().tick() - before - 1,
+        1,
+        "an edited mood with a new list: one stamp"
+    );
+
+    // A list changed without its record: merging one trigger into another moves the
+    // craving's link, and the craving must travel again.
+    let first = triggers::create(a.store(), "Payday", now()).unwrap();
+    let second = triggers::create(a.store(), "Pay day", now()).unwrap();
+    let craving = cravings::create(
+        a.store(),
+        &CravingInput {
+            at: now(),
+            strength: 5,
+            triggers: vec![second.id],
+            place: None,
+            people: None,
+            actions: vec![],
+            outcome: CravingOutcome::Passed,
+            note: None,
+            slip_clock_id: None,
+        },
+        now(),
+    )
+    .unwrap();
+    let stamp_of_craving = |a: &Computer| -> i64 {
+        count(
+            a.session.store(),
+            &format!(
+                "SELECT hlc FROM sync_records JOIN cravings USING (uuid) WHERE cravings.id = {}",
+                craving.id
+            ),
+        )
+    };
+    let stamped = stamp_of_craving(&a);
+    triggers::merge(a.store(), second.id, first.id).unwrap();
+    assert!(
+        stamp_of_craving(&a) > stamped,
+        "a list changed on its own still puts its record in the change log"
+    );
+}
+
 fn files_of(folder: &Folder, device: &str) -> Vec<PathBuf> {
     folder
         .sequence(device)

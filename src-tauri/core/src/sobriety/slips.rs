@@ -11,7 +11,8 @@ use super::clocks;
 use super::model::{Clock, ClockDetail, ClockView};
 use super::streaks::{history, streaks};
 use crate::data_error::{to_millis, DataError, Field, Moment, Refusal};
-use crate::store::{lists, Store};
+use crate::store::lists::{self, List, Owner};
+use crate::store::Store;
 
 /// A clock's slips, oldest first (read where the clock's history is built).
 pub(crate) use super::clocks::slips_of as for_clock;
@@ -111,7 +112,7 @@ pub fn update(
             (id, to_millis(input.at), &input.note),
         )?;
         if let Some(triggers) = &input.triggers {
-            set_triggers(tx, id, triggers)?;
+            set_triggers(tx, Owner::Existing, id, triggers)?;
         }
         Ok::<_, DataError>(clock_id)
     })?;
@@ -156,21 +157,25 @@ pub(crate) fn insert(
         ),
     )?;
     let id = tx.last_insert_rowid();
-    set_triggers(tx, id, input.triggers.as_deref().unwrap_or(&[]))?;
+    set_triggers(tx, Owner::New, id, input.triggers.as_deref().unwrap_or(&[]))?;
     Ok((clock, input, id))
 }
 
-fn set_triggers(tx: &Connection, slip_id: i64, triggers: &[i64]) -> Result<(), DataError> {
+const TRIGGERS: List = List {
+    table: "slip_triggers",
+    owner: "slip_id",
+    value: "trigger_id",
+    or_ignore: true,
+};
+
+fn set_triggers(
+    tx: &Connection,
+    whose: Owner,
+    slip_id: i64,
+    triggers: &[i64],
+) -> Result<(), DataError> {
     crate::triggers::check_ids(tx, triggers)?;
-    lists::replace(
-        tx,
-        "slip_triggers",
-        "slip_id",
-        "trigger_id",
-        slip_id,
-        triggers,
-        true,
-    )?;
+    lists::replace(tx, &TRIGGERS, whose, slip_id, triggers)?;
     Ok(())
 }
 

@@ -13,6 +13,8 @@
 //!   trigger's key, an emotion's name), so two computers name the same thing alike.
 //! - `sync_hlc()`: the next hybrid-logical-clock stamp (`hlc.rs`), from the wall clock.
 //! - `sync_capture()`: 1 normally, 0 while changes from another computer are being applied.
+//! - `sync_set_capture(on)`: turns capture on or off and returns what it was, for a write that
+//!   the change log already holds (a new record's list, `lists.rs`).
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -99,6 +101,13 @@ pub(super) fn install(conn: &Connection) -> rusqlite::Result<Arc<Capture>> {
     conn.create_scalar_function("sync_capture", 0, FunctionFlags::SQLITE_UTF8, move |_| {
         Ok(on.on.load(Ordering::SeqCst))
     })?;
+    let set = Arc::clone(&capture);
+    conn.create_scalar_function(
+        "sync_set_capture",
+        1,
+        FunctionFlags::SQLITE_UTF8,
+        move |ctx| Ok(set.on.swap(ctx.get::<bool>(0)?, Ordering::SeqCst)),
+    )?;
     Ok(capture)
 }
 
