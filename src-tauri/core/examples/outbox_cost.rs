@@ -1,8 +1,10 @@
-//! What the change log costs a write, measured in processor time as well as wall time: 1,000
-//! durable moods (two emotions each) on a new encrypted journal with the sync triggers, and on
-//! one without them, three times over. The criterion bench (`benches/sync.rs`, group `outbox`)
-//! times the same write, but on a shared disk its wall time is mostly fsync and swings from run
-//! to run; processor time does not. Linux only (reads /proc/self/stat).
+//! What the change log costs a write, in processor time as well as wall time: 500 durable
+//! moods (two emotions each) on a new encrypted journal with the sync triggers, and on one
+//! without them, in eleven rounds that alternate which goes first. This machine's speed swings
+//! by a third from one round to the next, so each round's ratio is taken between two runs made
+//! back to back, and the median ratio is the figure. The criterion bench (`benches/sync.rs`,
+//! group `outbox`) times the same write one journal after the other. Linux only (reads
+//! /proc/self/stat).
 //!
 //! `cargo run --release -p daybreak-core --example outbox_cost`
 use daybreak_core::moods::{self, Halt, MoodInput};
@@ -17,7 +19,9 @@ fn cpu() -> f64 {
 }
 
 fn main() {
-    let n = 1000;
+    let n = 500;
+    let rounds = 11;
+    let (mut wall_ratios, mut cpu_ratios) = (Vec::new(), Vec::new());
     let input = MoodInput {
         at: daybreak_core::clock::now_utc(),
         mood: 4,
@@ -27,8 +31,14 @@ fn main() {
         sleep_hours: Some(7.0),
         note: Some("a calm evening walk".into()),
     };
-    for round in 0..3 {
-        for with in [true, false] {
+    for round in 0..rounds {
+        let order = if round % 2 == 0 {
+            [true, false]
+        } else {
+            [false, true]
+        };
+        let mut taken = [(0.0, 0.0); 2];
+        for with in order {
             let dir = tempfile::tempdir().unwrap();
             let vault = Vault::new(JournalPaths::new(dir.path().join("data")));
             let (mut s, _) = vault
@@ -49,12 +59,27 @@ fn main() {
             for _ in 0..n {
                 moods::create(s.store_mut(), &input, daybreak_core::clock::now_utc()).unwrap();
             }
-            println!(
-                "round {round} {}: cpu {:.3} ms/mood, wall {:.3} ms/mood",
-                if with { "with   " } else { "without" },
+            let (cpu_ms, wall_ms) = (
                 (cpu() - t) * 1000.0 / n as f64,
-                w.elapsed().as_secs_f64() * 1000.0 / n as f64
+                w.elapsed().as_secs_f64() * 1000.0 / n as f64,
             );
+            println!(
+                "round {round} {}: cpu {cpu_ms:.3} ms/mood, wall {wall_ms:.3} ms/mood",
+                if with { "with   " } else { "without" },
+            );
+            taken[usize::from(!with)] = (cpu_ms, wall_ms);
         }
+        let [(cpu_with, wall_with), (cpu_without, wall_without)] = taken;
+        cpu_ratios.push(cpu_with / cpu_without);
+        wall_ratios.push(wall_with / wall_without);
     }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[v.len() / 2] - 1.0) * 100.0
+    };
+    println!(
+        "the change log adds (median of {rounds} rounds): {:+.1}% wall time, {:+.1}% processor time",
+        median(wall_ratios),
+        median(cpu_ratios)
+    );
 }
