@@ -6,7 +6,7 @@
 //! after its file is renamed into place and synced, and only if it was not changed again
 //! meanwhile; a crash in between sends it again next time, which applying twice allows.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
@@ -20,37 +20,40 @@ pub const OPS_PER_FILE: usize = 500;
 
 /// Reads the pending changes, oldest first.
 fn pending(store: &Store) -> Result<Vec<Op>, SyncError> {
-    let ops = store.read(|conn| {
-        let rows: Vec<(String, String, i64, String, bool)> = conn
-            .prepare(
-                "SELECT uuid, kind, hlc, device, tombstone FROM sync_records
-                 WHERE pending = 1 ORDER BY hlc",
-            )?
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut ops = Vec::with_capacity(rows.len());
-        for (uuid, kind_name, hlc, device, tombstone) in rows {
-            let record = match kinds::kind(&kind_name) {
-                Some(kind) if !tombstone => record::read(conn, kind, &uuid)?,
-                _ => None,
-            };
-            if !tombstone && record.is_none() {
-                // Gone without a tombstone of its own (removed with a record it required):
-                // the other computers remove it the same way.
-                continue;
-            }
-            ops.push(Op {
-                uuid,
-                kind: kind_name,
-                hlc,
-                device,
-                record,
-            });
+    Ok(store.read(|conn| ops_where(conn, "pending = 1 ORDER BY hlc"))?)
+}
+
+/// The change-log rows matching `filter` (an SQL condition on `sync_records`, with any
+/// ordering) as changes, each with its record as it is now, or as a tombstone. The sending
+/// and the snapshot share it.
+pub(super) fn ops_where(conn: &Connection, filter: &str) -> rusqlite::Result<Vec<Op>> {
+    let rows: Vec<(String, String, i64, String, bool)> = conn
+        .prepare(&format!(
+            "SELECT uuid, kind, hlc, device, tombstone FROM sync_records WHERE {filter}"
+        ))?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut ops = Vec::with_capacity(rows.len());
+    for (uuid, kind_name, hlc, device, tombstone) in rows {
+        let record = match kinds::kind(&kind_name) {
+            Some(kind) if !tombstone => record::read(conn, kind, &uuid)?,
+            _ => None,
+        };
+        if !tombstone && record.is_none() {
+            // Gone without a tombstone of its own (removed with a record it required): the
+            // other computers remove it the same way.
+            continue;
         }
-        Ok::<_, rusqlite::Error>(ops)
-    })?;
+        ops.push(Op {
+            uuid,
+            kind: kind_name,
+            hlc,
+            device,
+            record,
+        });
+    }
     Ok(ops)
 }
 

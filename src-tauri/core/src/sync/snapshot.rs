@@ -29,7 +29,7 @@ use std::path::Path;
 
 use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
-use super::{kinds, record, send, SyncError};
+use super::{send, SyncError};
 
 use crate::store::Store;
 use crate::vault::Session;
@@ -99,33 +99,8 @@ fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result
 /// each other computer's files are applied.
 fn whole(store: &Store) -> Result<(Vec<Op>, BTreeMap<String, u64>), SyncError> {
     let found = store.read(|conn| {
-        let rows: Vec<(String, String, i64, String, bool)> = conn
-            .prepare(
-                // Stamped 0: built-ins as shipped, the same everywhere.
-                "SELECT uuid, kind, hlc, device, tombstone FROM sync_records WHERE hlc > 0",
-            )?
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut ops = Vec::with_capacity(rows.len());
-        for (uuid, kind_name, hlc, device, tombstone) in rows {
-            let record = match kinds::kind(&kind_name) {
-                Some(kind) if !tombstone => record::read(conn, kind, &uuid)?,
-                _ => None,
-            };
-            if !tombstone && record.is_none() {
-                // Gone with a record it required: every computer removes it the same way.
-                continue;
-            }
-            ops.push(Op {
-                uuid,
-                kind: kind_name,
-                hlc,
-                device,
-                record,
-            });
-        }
+        // Stamped 0: built-ins as shipped, the same everywhere.
+        let mut ops = send::ops_where(conn, "hlc > 0")?;
         let waiting: Vec<String> = conn
             .prepare("SELECT op FROM sync_parked")?
             .query_map([], |r| r.get(0))?
