@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
+import { exampleBinary } from './lib/examples.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { KDF_TIMEOUT_MS, createJournal, setInputValue } from './lib/flows.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
@@ -24,21 +25,9 @@ const PASSPHRASE = 'lantern over still water';
 const SECRET_WORDS = 'heron-unique-reminder-entry';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The stand-in notification service's binary, built when missing. */
-function standInBinary() {
-  const target = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'daybreak', 'target');
-  const bin = path.join(target, 'debug', 'examples', 'notification_stand_in');
-  execFileSync('cargo', ['build', '--quiet', '-p', 'daybreak', '--example', 'notification_stand_in'], {
-    cwd: repo,
-    stdio: 'inherit',
-    env: { ...process.env, CARGO_TARGET_DIR: target },
-  });
-  return bin;
-}
-
 /** Starts the stand-in; resolves once it owns the name. `received` fills as notifications come. */
 async function startStandIn() {
-  const child = spawn(standInBinary(), [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(exampleBinary('notification_stand_in'), [], { stdio: ['pipe', 'pipe', 'inherit'] });
   const received = [];
   let ready = false;
   readline.createInterface({ input: child.stdout }).on('line', (line) => {

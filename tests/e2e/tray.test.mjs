@@ -14,10 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
+import { exampleBinary } from './lib/examples.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
@@ -25,26 +25,13 @@ import { waitUntil } from './lib/webdriver.mjs';
 const PASSPHRASE = 'amber lantern on the pier';
 const ENGLISH = ['Open', 'Log a mood', 'SOS', 'Lock', 'Quit'];
 const SPANISH = ['Abrir', 'Anotar ánimo', 'SOS', 'Bloquear', 'Salir'];
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The stand-in tray host's binary, built when missing. */
-function standInBinary() {
-  const target = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'daybreak', 'target');
-  const bin = path.join(target, 'debug', 'examples', 'tray_stand_in');
-  execFileSync('cargo', ['build', '--quiet', '-p', 'daybreak', '--example', 'tray_stand_in'], {
-    cwd: repo,
-    stdio: 'inherit',
-    env: { ...process.env, CARGO_TARGET_DIR: target },
-  });
-  return bin;
-}
 
 /**
  * Starts the stand-in; resolves once it owns the watcher's name. `registrations` fills as items
  * register (each with the menu's labels then); `ask` sends a command and resolves with its answer.
  */
 async function startStandIn() {
-  const child = spawn(standInBinary(), [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(exampleBinary('tray_stand_in'), [], { stdio: ['pipe', 'pipe', 'inherit'] });
   const registrations = [];
   const answers = [];
   let ready = false;
