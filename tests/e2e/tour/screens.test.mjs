@@ -45,6 +45,10 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
   test('first run, every area, the lock screen and its SOS', { timeout: 600_000 }, async () => {
     await s().waitFor('create-passphrase', { timeoutMs: 60_000, why: 'a first run shows the Welcome screen' });
     await both('welcome');
+    await s().click('join-start');
+    await s().waitFor('join-submit', { why: '"I already use Daybreak on another computer" opens the join form' });
+    await both('join-from-folder');
+    await s().click('join-back');
     await s().type('create-passphrase', PASSPHRASE);
     await s().type('create-confirm', PASSPHRASE);
     await s().click('create-submit');
@@ -85,6 +89,9 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
       if (await s().exists('milestone-celebration')) await s().click('celebration-dismiss');
       await both(`area-${area}`);
     }
+    // Settings → Use on two computers, further down the page than the area's first screenful.
+    await s().executeScript(`document.querySelector('[data-testid="sync-settings"]').scrollIntoView({ block: 'start' });`);
+    await both('settings-sync');
 
     await s().click('lock-button');
     await s().waitFor('unlock-passphrase', { why: 'locking shows the unlock screen' });
