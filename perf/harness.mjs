@@ -49,11 +49,14 @@ const median = (xs) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
-/** PSS and RSS in MB summed over the app's processes (those carrying this launch's marker). */
+/**
+ * PSS and RSS in MB summed over the app's processes (those carrying this launch's marker), and
+ * each process's PSS by name, to tell the app's own memory from WebKit's.
+ */
 function memoryOf(app) {
   let pss = 0;
   let rss = 0;
-  const processes = [];
+  const processes = {};
   for (const pid of markedPids(app.marker)) {
     try {
       const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -62,12 +65,12 @@ function memoryOf(app) {
       const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
       pss += kb('Pss');
       rss += kb('Rss');
-      processes.push(comm);
+      processes[comm] = round((processes[comm] ?? 0) + kb('Pss') / 1024);
     } catch {
       // the process ended between listing and reading
     }
   }
-  return { pssMb: round(pss / 1024), rssMb: round(rss / 1024), processes: processes.sort() };
+  return { pssMb: round(pss / 1024), rssMb: round(rss / 1024), processes };
 }
 
 function freshHome(label) {
@@ -164,6 +167,9 @@ async function heavyRun(binary) {
     await s.click('unlock-submit');
     const todayReady = await foundAt(s, 'today-checkin-state', 120_000);
     const screens = {};
+    // The app's PSS once Today is ready and after each area, to tell which screen the memory
+    // after heavy use comes from.
+    const pssAfter = { today: memoryOf(app).pssMb };
     for (const area of AREAS) {
       const start = performance.now();
       await s.click(`nav-${area}`);
@@ -175,10 +181,12 @@ async function heavyRun(binary) {
         await pause(5);
       }
       screens[area] = round(performance.now() - start);
+      pssAfter[area] = memoryOf(app).pssMb;
     }
     return {
       unlockToTodayMs: round(todayReady - clicked),
       screensMs: screens,
+      pssAfterMb: pssAfter,
       ...memoryOf(app),
     };
   } finally {

@@ -2,7 +2,7 @@
 // "18 months") and a streak's long form ("1 year, 2 months, 3 days"). The core sends only the
 // numbers and the unit (`MilestoneLength`, `Span`); the words are the catalogue's.
 import type { MilestoneLength, Span, TimeUnit } from './bindings';
-import { intlLocale, m } from './i18n';
+import { listFormat, m } from './i18n';
 
 const UNIT_WORDS: Record<TimeUnit, (count: number) => string> = {
   hours: (count) => m.format_hours({ hours: count }),
@@ -32,5 +32,5 @@ export function spanText(span: Span): string {
     .filter(([, count]) => count > 0)
     .map(([unit, count]) => UNIT_WORDS[unit](count));
   if (parts.length === 0) return UNIT_WORDS.days(0);
-  return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'unit' }).format(parts);
+  return listFormat({ style: 'long', type: 'unit' }).format(parts);
 }

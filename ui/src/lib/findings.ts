@@ -2,12 +2,12 @@
 // (a kind, names, averages and day counts); the sentences come from the message catalogues, in
 // the language the interface speaks.
 import type { DayMark, Finding, Insights } from './bindings';
-import { currentLocale, intlLocale, m } from './i18n';
+import { currentLocale, m, numberFormat } from './i18n';
 import { labelName } from './builtinNames';
 
 /** "2.1" / "2,1": an average with one decimal, as the language writes it. */
 function average(value: number): string {
-  return new Intl.NumberFormat(intlLocale(), {
+  return numberFormat({
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(value);

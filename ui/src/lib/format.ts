@@ -1,7 +1,7 @@
 // Words and numbers as people read them, in the language the interface speaks: dates and
 // numbers through Intl with its locale (`intlLocale()`), words from the message catalogues.
 import type { Savings } from './bindings';
-import { intlLocale, m } from './i18n';
+import { dateTimeFormat, m, numberFormat } from './i18n';
 
 /** "1 day", "2 days". */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -27,14 +27,12 @@ export function formatElapsed(totalSeconds: number): string {
 
 /** An RFC 3339 instant as a local date: "March 3, 2025". */
 export function formatDate(instant: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long' }).format(new Date(instant));
+  return dateTimeFormat({ dateStyle: 'long' }).format(new Date(instant));
 }
 
 /** An RFC 3339 instant as a local date and time: "March 3, 2025 at 8:00 AM". */
 export function formatDateTime(instant: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(instant),
-  );
+  return dateTimeFormat({ dateStyle: 'long', timeStyle: 'short' }).format(new Date(instant));
 }
 
 /** A local `YYYY-MM-DD` day as a Date at local midnight (never parsed as UTC). */
@@ -45,7 +43,7 @@ export function dayToDate(day: string): Date {
 
 /** A local day with the given parts, e.g. { month: 'long', day: 'numeric' } → "November 3". */
 export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-  return new Intl.DateTimeFormat(intlLocale(), options).format(dayToDate(day));
+  return dateTimeFormat(options).format(dayToDate(day));
 }
 
 /** Cents in the given ISO currency: "$12.50", "12,50 €". */
@@ -53,15 +51,13 @@ export function formatMoney(cents: number, currency: string | null): string {
   const amount = cents / 100;
   if (currency) {
     try {
-      return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(amount);
+      return numberFormat({ style: 'currency', currency }).format(amount);
     } catch {
       // An unknown code: still show the amount rather than nothing.
       return `${amount.toFixed(2)} ${currency}`;
     }
   }
-  return new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    amount,
-  );
+  return numberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
 
 /** Minutes shown as time people can picture: "45 minutes", "1 hour", "12.5 hours". */
@@ -69,7 +65,7 @@ export function formatHours(minutes: number): string {
   if (minutes < 60) return m.format_minutes({ count: minutes });
   const hours = minutes / 60;
   // The plural rule takes the number; the words show it in the locale's own way ("12,5").
-  const number = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(hours);
+  const number = numberFormat({ maximumFractionDigits: 1 }).format(hours);
   return m.format_hours({ hours }).replace(String(hours), number);
 }
 

@@ -4,7 +4,7 @@ import { addDays, dayNumber, gridPeak, moodLevel } from './charts';
 import { formatDay } from './format';
 import { localDay } from './localTime';
 import { moodWord } from './journal';
-import { intlLocale, m } from './i18n';
+import { dateTimeFormat, m, numberFormat } from './i18n';
 import { labelName } from './builtinNames';
 
 export type RangeChoice = '30' | '90' | '365' | 'all';
@@ -51,7 +51,7 @@ export function hasData(insights: Insights): boolean {
 }
 
 const shortDay = (day: string) => formatDay(day, { month: 'long', day: 'numeric', year: 'numeric' });
-const one = (n: number) => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(n);
+const one = (n: number) => numberFormat({ maximumFractionDigits: 1 }).format(n);
 
 function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue; average: number } | null {
   if (values.length === 0) return null;
@@ -115,11 +115,11 @@ export function countSummary(items: readonly CountItem[], kind: CountKind): stri
 
 export function weekdayName(index: number): string {
   // 1 January 2024 was a Monday.
-  return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long' }).format(new Date(2024, 0, 1 + index));
+  return dateTimeFormat({ weekday: 'long' }).format(new Date(2024, 0, 1 + index));
 }
 
 export function hourName(hour: number): string {
-  return new Intl.DateTimeFormat(intlLocale(), { hour: 'numeric' }).format(new Date(2024, 0, 1, hour));
+  return dateTimeFormat({ hour: 'numeric' }).format(new Date(2024, 0, 1, hour));
 }
 
 export function heatmapSummary(grid: readonly (readonly number[])[]): string {

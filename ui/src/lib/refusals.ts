@@ -5,7 +5,7 @@
 // imports it), not with the first screen's file; it hands its words to errors.ts on loading.
 import type { Field, Moment, Named, PlanList, RecordKind, Refusal, RowProblem, Scale } from './bindings';
 import { provideRefusalWords } from './errors';
-import { intlLocale, m } from './i18n';
+import { m, numberFormat } from './i18n';
 
 /** The sentence for what the core refused, in the language spoken now. */
 export function refusalText(refusal: Refusal): string {
@@ -114,7 +114,7 @@ export function refusalText(refusal: Refusal): string {
 
 /** A number as the person's language writes it (10,000 or 10.000). */
 function number(n: number): string {
-  return new Intl.NumberFormat(intlLocale()).format(n);
+  return numberFormat().format(n);
 }
 
 /** "Please give … a name", for what has none. */

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dateTimeFormat, listFormat, numberFormat, useLanguage } from '.';
+
+afterEach(() => useLanguage(null));
+
+describe('kept Intl formatters', () => {
+  it('makes one formatter per options and hands it out again', () => {
+    const one = numberFormat({ maximumFractionDigits: 1 });
+    expect(numberFormat({ maximumFractionDigits: 1 })).toBe(one);
+    expect(numberFormat({ maximumFractionDigits: 2 })).not.toBe(one);
+    expect(dateTimeFormat({ weekday: 'long' })).toBe(dateTimeFormat({ weekday: 'long' }));
+  });
+
+  it('follows the language the interface speaks', () => {
+    const english = numberFormat({ maximumFractionDigits: 1 });
+    expect(english.format(1.5)).toBe('1.5');
+    useLanguage('es');
+    expect(numberFormat({ maximumFractionDigits: 1 }).format(1.5)).toBe('1,5');
+    expect(dateTimeFormat({ weekday: 'long' }).format(new Date(2024, 0, 1))).toBe('lunes');
+    expect(listFormat({ style: 'long', type: 'unit' }).format(['1 año', '2 días'])).toBe('1 año y 2 días');
+    useLanguage(null);
+    expect(numberFormat({ maximumFractionDigits: 1 })).toBe(english);
+  });
+
+  it('a formatter that cannot be made throws each time and is not kept', () => {
+    expect(() => numberFormat({ style: 'currency', currency: 'NOT-A-CODE' })).toThrow(RangeError);
+    expect(() => numberFormat({ style: 'currency', currency: 'NOT-A-CODE' })).toThrow(RangeError);
+  });
+});

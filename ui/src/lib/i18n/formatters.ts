@@ -1,0 +1,31 @@
+// Intl's formatters for the language the interface speaks, one per kind, locale and options,
+// made once and kept. Making a formatter loads the locale's data from ICU, so a chart that made
+// two per day ("your year in moods": 365 squares, each with a date and a number) held the
+// Insights screen up and left its memory behind (issue 12).
+import { intlLocale } from './locale.svelte';
+
+const made = new Map<string, unknown>();
+
+function kept<T>(kind: string, options: object | undefined, make: (locale: string) => T): T {
+  const locale = intlLocale();
+  const key = `${kind} ${locale} ${JSON.stringify(options ?? {})}`;
+  let formatter = made.get(key) as T | undefined;
+  if (formatter === undefined) {
+    // A formatter that cannot be made (an unknown currency) throws here and is not kept.
+    formatter = make(locale);
+    made.set(key, formatter);
+  }
+  return formatter;
+}
+
+export function dateTimeFormat(options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept('date', options, (locale) => new Intl.DateTimeFormat(locale, options));
+}
+
+export function numberFormat(options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return kept('number', options, (locale) => new Intl.NumberFormat(locale, options));
+}
+
+export function listFormat(options?: Intl.ListFormatOptions): Intl.ListFormat {
+  return kept('list', options, (locale) => new Intl.ListFormat(locale, options));
+}
