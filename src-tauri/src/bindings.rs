@@ -103,6 +103,7 @@ pub fn builder() -> Builder<Wry> {
             commands::library::library_article,
             commands::library::library_search,
             commands::library::library_for_trigger,
+            commands::library::library_sources,
             commands::library::library_set_bookmark,
             commands::library::library_save_progress,
             commands::library::library_save_note,

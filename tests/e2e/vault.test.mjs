@@ -224,6 +224,9 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
     await screenshot('03-settings-paths');
     await readmeScreenshot(s(), 'settings');
     await s().executeScript('arguments[0].scrollIntoView({ block: "start" });', [await s().find('about')]);
+    // Where the shipped articles' facts come from, read from the articles in the core in one call.
+    const sources = await s().textContent('about-sources', { why: "About lists the articles' sources" });
+    assert.match(sources, /samhsa\.gov/, "About lists the shipped articles' sources");
     await readmeScreenshot(s(), 'settings-about');
 
     assert.ok(isInside(state.dataDir, dataDirShown), `Settings' data-dir (${dataDirShown}) must be DAYBREAK_DATA_DIR (${state.dataDir})`);

@@ -375,3 +375,19 @@ fn languages_and_the_flag_keep_their_ipc_shape() {
         .unwrap();
     assert_eq!(overdose["languages"], serde_json::json!(["en", "es"]));
 }
+
+/// Settings → About lists where the facts come from with one call: each shipped article's
+/// sources, from the version in the language asked for, the same as reading every article.
+/// (Imported articles cannot be among them: the list is made without the journal.)
+#[test]
+fn the_sources_are_every_shipped_articles_own_in_the_language_asked() {
+    for language in Language::ALL {
+        let read_one_by_one: Vec<_> = library::list(None, language)
+            .unwrap()
+            .iter()
+            .flat_map(|a| library::get(None, &a.slug, language).unwrap().sources)
+            .collect();
+        assert!(!read_one_by_one.is_empty());
+        assert_eq!(library::sources(language), read_one_by_one, "{language:?}");
+    }
+}

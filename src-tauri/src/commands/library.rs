@@ -2,7 +2,7 @@
 //! is locked (the SOS panel links to them from the lock screen); reading state, bookmarks,
 //! notes and imported articles need it unlocked.
 
-use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit};
+use daybreak_core::library::{self, Article, ArticleSummary, LibraryHit, Source};
 use daybreak_core::store::Store;
 use daybreak_core::words::Language;
 use daybreak_core::DataError;
@@ -41,6 +41,14 @@ pub async fn library_article(
     language: Language,
 ) -> Result<Article, AppError> {
     on_library(&journal, move |store| library::get(store, &slug, language)).await
+}
+
+/// Where the shipped articles' facts come from, for Settings → About: one call instead of
+/// reading (and rendering) every article.
+#[tauri::command]
+#[specta::specta]
+pub async fn library_sources(language: Language) -> Result<Vec<Source>, AppError> {
+    Ok(library::sources(language))
 }
 
 #[tauri::command]

@@ -102,6 +102,20 @@ pub fn list(store: Option<&Store>, language: Language) -> Result<Vec<ArticleSumm
     Ok(out)
 }
 
+/// Where the shipped articles' facts come from (Settings → About): each shipped article's
+/// sources in turn, from its version in `language` where it is written in it (a translation
+/// cites its own), without rendering any article. Imported articles are the person's own and
+/// are not among them.
+pub fn sources(language: Language) -> Vec<Source> {
+    shipped()
+        .iter()
+        .flat_map(|a| {
+            let cited = shipped::in_language(&a.meta.slug, language).unwrap_or(a);
+            cited.meta.sources.iter().cloned()
+        })
+        .collect()
+}
+
 /// Shipped articles about a trigger (by its catalogue key), in `language` where they are
 /// written in it.
 pub fn for_trigger(key: &str, language: Language) -> Vec<ArticleSummary> {

@@ -9,7 +9,6 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { APP_VERSION, groupSources } from '../../lib/appInfo';
 import { deferred } from '../../testing/deferred';
-import { article, list } from '../../testing/library';
 import tauriConf from '../../../../src-tauri/tauri.conf.json';
 import About from './About.svelte';
 
@@ -29,28 +28,20 @@ const NIDA_A = {
   url: 'https://nida.nih.gov/brain',
 };
 
-function articlesBySlug(slug: string) {
-  const sources = {
-    'cravings-and-triggers': [WHO, NIDA_B],
-    'urge-surfing-and-coping-skills': [NIDA_B, NIDA_A],
-    'after-a-slip': [WHO],
-  }[slug];
-  if (!sources) throw new Error(`the About screen must not ask for ${slug}`);
-  return Promise.resolve(article({ slug, sources }));
-}
+/** What the core answers: each shipped article's sources in turn, so some come more than once. */
+const CITED = [WHO, NIDA_B, NIDA_B, NIDA_A, WHO];
 
 describe('About', () => {
   it('shows the version the app is built as (tauri.conf.json)', () => {
-    vi.mocked(library.libraryList).mockReturnValue(deferred<never>().promise);
+    vi.mocked(library.librarySources).mockReturnValue(deferred<never>().promise);
     render(About);
     expect(APP_VERSION).toBe(tauriConf.version);
     expect(screen.getByTestId('about-version').textContent).toBe(`Version ${tauriConf.version}`);
     expect(screen.getByTestId('about').textContent).toMatch(/MIT\s+licence/);
   });
 
-  it("lists the shipped articles' sources once each, grouped by organisation, and not imported articles", async () => {
-    vi.mocked(library.libraryList).mockResolvedValue(list());
-    vi.mocked(library.libraryArticle).mockImplementation(articlesBySlug);
+  it("lists the shipped articles' sources once each, grouped by organisation", async () => {
+    vi.mocked(library.librarySources).mockResolvedValue(CITED);
     render(About);
     const sources = await screen.findByTestId('about-sources');
     const organisations = [...sources.querySelectorAll('dt')].map((dt) => dt.textContent);
@@ -63,15 +54,11 @@ describe('About', () => {
       `${NIDA_B.title} ${NIDA_B.url}`,
       `${WHO.title} ${WHO.url}`,
     ]);
-    const asked = vi.mocked(library.libraryArticle).mock.calls.map(([slug]) => slug);
-    expect(asked, 'an imported article is the person\'s own: its "sources" are not the app\'s').not.toContain(
-      'imported-my-notes',
-    );
     expect(sources.querySelector('a'), 'the app is offline: addresses are text, not links').toBeNull();
   });
 
   it('says so kindly when the library cannot be read', async () => {
-    vi.mocked(library.libraryList).mockRejectedValue(new IpcError('io', 'disk'));
+    vi.mocked(library.librarySources).mockRejectedValue(new IpcError('io', 'disk'));
     render(About);
     expect((await screen.findByTestId('about-error')).querySelector('p')?.textContent).toBe(
       ERROR_MESSAGES.io,
@@ -80,10 +67,9 @@ describe('About', () => {
   });
 
   it('reads the sources again with Try again', async () => {
-    vi.mocked(library.libraryList)
+    vi.mocked(library.librarySources)
       .mockRejectedValueOnce(new IpcError('io', 'disk'))
-      .mockResolvedValue(list());
-    vi.mocked(library.libraryArticle).mockImplementation(articlesBySlug);
+      .mockResolvedValue(CITED);
     const user = userEvent.setup();
     render(About);
     await screen.findByTestId('about-error');

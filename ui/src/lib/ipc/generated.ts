@@ -63,6 +63,11 @@ export const commands = {
 	libraryArticle: (slug: string, language: Language) => typedError<Article, AppError>(__TAURI_INVOKE("library_article", { slug, language })),
 	librarySearch: (query: string, limit: number) => typedError<LibraryHit[], AppError>(__TAURI_INVOKE("library_search", { query, limit })),
 	libraryForTrigger: (key: string, language: Language) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_for_trigger", { key, language })),
+	/**
+	 *  Where the shipped articles' facts come from, for Settings → About: one call instead of
+	 *  reading (and rendering) every article.
+	 */
+	librarySources: (language: Language) => typedError<Source[], AppError>(__TAURI_INVOKE("library_sources", { language })),
 	librarySetBookmark: (slug: string, bookmarked: boolean) => typedError<null, AppError>(__TAURI_INVOKE("library_set_bookmark", { slug, bookmarked })),
 	librarySaveProgress: (slug: string, progress: number) => typedError<null, AppError>(__TAURI_INVOKE("library_save_progress", { slug, progress })),
 	librarySaveNote: (slug: string, note: string | null) => typedError<null, AppError>(__TAURI_INVOKE("library_save_note", { slug, note })),

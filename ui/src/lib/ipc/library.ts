@@ -22,6 +22,12 @@ export const libraryList = () => commands.libraryList(currentLocale());
  */
 export const libraryArticle = (slug: string) => commands.libraryArticle(slug, currentLocale());
 
+/**
+ * Where the shipped articles' facts come from: every source each cites, in the interface's
+ * language where the article is written in it (duplicates kept; `groupSources` merges them).
+ */
+export const librarySources = () => commands.librarySources(currentLocale());
+
 /** Best match first. Any text is safe to send: the backend never fails on query syntax. */
 export const librarySearch = commands.librarySearch;
 

@@ -9,6 +9,7 @@ export const libraryList = vi.fn<typeof real.libraryList>();
 export const libraryArticle = vi.fn<typeof real.libraryArticle>();
 export const librarySearch = vi.fn<typeof real.librarySearch>();
 export const libraryForTrigger = vi.fn<typeof real.libraryForTrigger>();
+export const librarySources = vi.fn<typeof real.librarySources>();
 export const librarySetBookmark = vi.fn<typeof real.librarySetBookmark>();
 export const librarySaveProgress = vi.fn<typeof real.librarySaveProgress>();
 export const librarySaveNote = vi.fn<typeof real.librarySaveNote>();
