@@ -130,6 +130,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.match(text, /Si alguien puede estar sufriendo una sobredosis/, 'the overdose steps are Spanish');
     assert.match(text, /Dale naloxona/);
     assert.match(text, /Date un tiempo/, 'play the delay is Spanish');
+    assert.match(text, /Número de emergencias, España\./, 'the country beside the number is named in Spanish');
     assert.doesNotMatch(text, /If someone may have overdosed|Breathe with me/, 'no English left in SOS');
     await both('09-sos');
   });

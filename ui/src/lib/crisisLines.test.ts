@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countryChoices, emergencyLine, howToReach, KIND_HELP, KIND_WORDS, lineName } from './crisisLines';
+import {
+  countryChoices,
+  countryName,
+  emergencyLine,
+  howToReach,
+  KIND_HELP,
+  KIND_WORDS,
+  lineName,
+} from './crisisLines';
 import * as fixtures from '../testing/sos';
 import type { LineKind } from './bindings';
 
@@ -36,5 +44,10 @@ describe('crisisLines words', () => {
     expect(en.map((c) => c.code)).toEqual(['IE', 'PE', 'GB', 'US']);
     const de = countryChoices(fixtures.countries(), 'de');
     expect(de.find((c) => c.code === 'IE')?.name).toBe('Irland');
+  });
+
+  it('names one country in the person’s language, as SOS shows it beside the number', () => {
+    expect(countryName(ie!, 'es')).toBe('Irlanda');
+    expect(countryName(ie!, 'en')).toBe('Ireland');
   });
 });

@@ -74,19 +74,32 @@ export function emergencyLine(country: CountryLines | null): CrisisLine | null {
   return country?.lines.find((l) => l.kind === 'emergency') ?? null;
 }
 
-/** The countries for a picker, by name in the person's language when the browser knows it. */
+/** The browser's names of regions in `locale` (English where it has none), or null. */
+function regionNames(locale: string): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+  } catch {
+    return null;
+  }
+}
+
+/** A country's name in the person's language when the browser knows it, else the table's own. */
+export function countryName(
+  country: { code: string; name: string },
+  locale: string = intlLocale(),
+  names: Intl.DisplayNames | null = regionNames(locale),
+): string {
+  return names?.of(country.code) ?? country.name;
+}
+
+/** The countries for a picker, by name in the person's language, sorted in it. */
 export function countryChoices(
   countries: readonly CountryLines[],
   locale: string = intlLocale(),
 ): { code: string; name: string }[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    names = null;
-  }
+  const names = regionNames(locale);
   return countries
-    .map((c) => ({ code: c.code, name: names?.of(c.code) ?? c.name }))
+    .map((c) => ({ code: c.code, name: countryName(c, locale, names) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
