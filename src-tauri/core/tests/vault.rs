@@ -482,3 +482,31 @@ fn an_unusable_data_dir_gives_a_clear_io_error() {
         "the file is left alone"
     );
 }
+
+#[test]
+fn opening_reads_the_latest_change_stamp_from_an_index_not_every_record() {
+    // On every unlock: a scan of the change log grew with the journal (10-30 ms at ten years).
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    let plan: Vec<String> = session
+        .store()
+        .read(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                daybreak_core::store::LATEST_STAMP
+            ))?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3))?;
+            rows.collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap();
+    assert!(
+        plan.iter().any(|step| step.contains("sync_records_hlc")),
+        "the latest stamp comes from the index: {plan:?}"
+    );
+    assert!(
+        !plan
+            .iter()
+            .any(|step| step.starts_with("SCAN sync_records")),
+        "no step reads the whole change log: {plan:?}"
+    );
+}

@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "plan_triggers",
         sql: include_str!("migrations/0007_plan_triggers.sql"),
     },
+    Migration {
+        version: 8,
+        name: "sync_clock_index",
+        sql: include_str!("migrations/0008_sync_clock_index.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

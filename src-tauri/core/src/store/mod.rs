@@ -58,6 +58,9 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// The latest change-log stamp stored, read on every open (an index keeps it quick: migration 8).
+pub const LATEST_STAMP: &str = "SELECT coalesce(max(hlc), 0) FROM sync_records";
+
 /// An open, keyed, migrated database.
 #[derive(Debug)]
 pub struct Store {
@@ -168,10 +171,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(128);
         migrations::migrate(&mut conn)?;
         // The clock carries on from the latest stamp stored, whatever the wall clock says.
-        let latest: i64 =
-            conn.query_row("SELECT coalesce(max(hlc), 0) FROM sync_records", [], |r| {
-                r.get(0)
-            })?;
+        let latest: i64 = conn.query_row(LATEST_STAMP, [], |r| r.get(0))?;
         capture.observe(latest);
         Ok(Self { conn, capture })
     }
