@@ -151,3 +151,13 @@ export function barLength(count: number, max: number, width: number): number {
   if (max <= 0 || count <= 0) return 0;
   return (count / max) * width;
 }
+
+/**
+ * The `data-cell` of the chart cell under the pointer, or null. Grid charts name each cell this
+ * way and keep a single `<title>` (the tooltip) for whichever cell is hovered: a title per cell
+ * made hundreds of elements and strings that only ever show one at a time.
+ */
+export function hoveredCell(event: Event): string | null {
+  const target = event.target instanceof Element ? event.target.closest('[data-cell]') : null;
+  return target?.getAttribute('data-cell') ?? null;
+}

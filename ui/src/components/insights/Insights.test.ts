@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/journal');
@@ -110,7 +110,30 @@ describe('Insights', () => {
     ).toHaveLength(1);
     const year = screen.getByTestId('chart-year').querySelectorAll('.drawing rect.day');
     expect(year).toHaveLength(365);
+    expect(year[0]!.namespaceURI, 'cells drawn as SVG, not as unknown HTML elements').toBe(
+      'http://www.w3.org/2000/svg',
+    );
+    expect(heat[0]!.namespaceURI).toBe('http://www.w3.org/2000/svg');
     expect(screen.getByTestId('chart-year').querySelectorAll('.drawing rect.mood-4')).toHaveLength(2);
+  });
+
+  it('names the hovered cell in the chart’s one tooltip', async () => {
+    setup();
+    await screen.findByTestId('insights-summary');
+    const year = screen.getByTestId('chart-year').querySelector('.drawing svg')!;
+    expect(year.querySelector('title'), 'no tooltip before the pointer comes').toBeNull();
+    await fireEvent.pointerOver(year.querySelector('rect[data-cell="2025-06-11"]')!);
+    expect(year.querySelectorAll('title')).toHaveLength(1);
+    expect(year.querySelector('title')?.textContent).toMatch(/June 11, 2025.*3\.5/);
+    await fireEvent.pointerOver(year.querySelector('rect[data-cell="2025-06-12"]')!);
+    expect(year.querySelector('title')?.textContent).toMatch(/June 12, 2025/);
+    await fireEvent.pointerLeave(year);
+    expect(year.querySelector('title'), 'gone with the pointer').toBeNull();
+
+    const heat = screen.getByTestId('chart-heatmap').querySelector('.drawing svg')!;
+    await fireEvent.pointerOver(heat.querySelector('[data-cell="4-21"] rect')!);
+    expect(heat.querySelectorAll('title')).toHaveLength(1);
+    expect(heat.querySelector('title')?.textContent).toMatch(/^Friday, .*: 2 cravings$/);
   });
 
   it('tells the person what to do when nothing is logged', async () => {
