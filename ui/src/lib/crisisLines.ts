@@ -1,7 +1,7 @@
 // Words for the crisis lines. The backend hands over facts (kind, how to reach a line, whether
 // it is for young people, a menu option); every sentence a person reads is here.
 import type { CountryLines, CrisisHere, CrisisLine, LineKind } from './bindings';
-import { intlLocale, m } from './i18n';
+import { intlLocale, m, regionNames } from './i18n';
 
 /** A worldwide directory of helplines, for anyone whose country is not in the list. */
 export const ELSEWHERE_NAME = 'Find A Helpline';
@@ -75,14 +75,6 @@ export function emergencyLine(country: CountryLines | null): CrisisLine | null {
 }
 
 /** The browser's names of regions in `locale` (English where it has none), or null. */
-function regionNames(locale: string): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    return null;
-  }
-}
-
 /** A country's name in the person's language when the browser knows it, else the table's own. */
 export function countryName(
   country: { code: string; name: string },

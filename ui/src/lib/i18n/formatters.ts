@@ -6,8 +6,12 @@ import { intlLocale } from './locale.svelte';
 
 const made = new Map<string, unknown>();
 
-function kept<T>(kind: string, options: object | undefined, make: (locale: string) => T): T {
-  const locale = intlLocale();
+function kept<T>(
+  kind: string,
+  options: object | undefined,
+  make: (locale: string) => T,
+  locale: string = intlLocale(),
+): T {
   const key = `${kind} ${locale} ${JSON.stringify(options ?? {})}`;
   let formatter = made.get(key) as T | undefined;
   if (formatter === undefined) {
@@ -28,4 +32,13 @@ export function numberFormat(options?: Intl.NumberFormatOptions): Intl.NumberFor
 
 export function listFormat(options?: Intl.ListFormatOptions): Intl.ListFormat {
   return kept('list', options, (locale) => new Intl.ListFormat(locale, options));
+}
+
+/** Countries' names in `locale` (English where it has none), or null where Intl cannot name them. */
+export function regionNames(locale: string = intlLocale()): Intl.DisplayNames | null {
+  try {
+    return kept('region', undefined, (l) => new Intl.DisplayNames([l, 'en'], { type: 'region' }), locale);
+  } catch {
+    return null;
+  }
 }
