@@ -45,13 +45,16 @@ pub async fn unlock<R: Runtime>(
     journal: State<'_, SharedJournal>,
     passphrase: Passphrase,
 ) -> Result<(), AppError> {
+    crate::start_trace::mark("unlock asked");
     on_journal(&journal, move |j| j.unlock(&passphrase)).await?;
+    crate::start_trace::mark("unlock: key derived and journal open");
     // The neutral title is a preference inside the (now open) journal.
     if let Ok(prefs) = on_store(&journal, |store, _, _| preferences::get(store)).await {
         super::preferences::set_title(&app, prefs.neutral_title);
     }
     start_auto_backup(&journal);
     crate::sync::wake(&app);
+    crate::start_trace::mark("unlock answered");
     Ok(())
 }
 

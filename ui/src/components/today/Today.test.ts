@@ -12,6 +12,7 @@ import * as moodFixtures from '../../testing/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
 import * as fixtures from '../../testing/sobriety';
 import Today from './Today.svelte';
+import { TODAY_READY } from '../../lib/bootMarks';
 
 function setup() {
   const onNavigate = vi.fn();
@@ -32,6 +33,14 @@ describe('Today', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+  });
+
+  it('marks when its data is drawn, for the start-up harness', async () => {
+    performance.clearMarks(TODAY_READY);
+    setup();
+    expect(performance.getEntriesByName(TODAY_READY), 'not before the data came').toHaveLength(0);
+    await screen.findByTestId('today-checkin-state');
+    await vi.waitFor(() => expect(performance.getEntriesByName(TODAY_READY, 'mark')).toHaveLength(1));
   });
 
   it('keeps the greeting and focuses it', async () => {
