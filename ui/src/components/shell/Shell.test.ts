@@ -68,6 +68,22 @@ describe('Shell', () => {
     expect((await screen.findByTestId('nav-today')).getAttribute('aria-current')).toBe('page');
   });
 
+  it("shows the unlock's Today data once; back on Today later, it asks afresh", async () => {
+    const user = userEvent.setup();
+    const handed = fixtures.today({ mainClock: fixtures.clock({ id: 2, name: 'Handed over' }) });
+    vi.mocked(sobriety.getToday).mockResolvedValue(
+      fixtures.today({ mainClock: fixtures.clock({ name: 'Asked for' }) }),
+    );
+    render(Shell, { onLocked: vi.fn(), firstToday: handed });
+    expect((await screen.findByTestId('today-main-clock')).textContent).toContain('Handed over');
+    expect(sobriety.getToday).not.toHaveBeenCalled();
+    await user.click(await screen.findByTestId('nav-sobriety'));
+    await screen.findByTestId('view-sobriety');
+    await user.click(screen.getByTestId('nav-today'));
+    await vi.waitFor(() => expect(screen.getByTestId('today-main-clock').textContent).toContain('Asked for'));
+    expect(sobriety.getToday).toHaveBeenCalledTimes(1);
+  });
+
   it.each(AREAS.map((a) => a.id))('opens %s and focuses its heading', async (id) => {
     const { user } = setup();
     await user.click(await screen.findByTestId(`nav-${id}`));

@@ -43,6 +43,16 @@ describe('Today', () => {
     await vi.waitFor(() => expect(performance.getEntriesByName(TODAY_READY, 'mark')).toHaveLength(1));
   });
 
+  it('draws data it was handed (read with the unlock) in its first frame, without asking', async () => {
+    render(Today, {
+      onNavigate: vi.fn(),
+      now: new Date(2025, 1, 2, 9, 0),
+      first: fixtures.today({ mainClock: fixtures.clock({ id: 2, name: 'Heroin' }) }),
+    });
+    expect(screen.getByTestId('today-main-clock').textContent).toContain('Heroin');
+    expect(sobriety.getToday).not.toHaveBeenCalled();
+  });
+
   it('keeps the greeting and focuses it', async () => {
     setup();
     const heading = screen.getByRole('heading', { level: 1 });

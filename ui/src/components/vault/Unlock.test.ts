@@ -3,8 +3,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/sobriety');
 
 import * as vault from '../../lib/ipc/vault';
+import * as sobriety from '../../lib/ipc/sobriety';
+import * as fixtures from '../../testing/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { deferred } from '../../testing/deferred';
@@ -22,6 +25,7 @@ function setup() {
 describe('Unlock', () => {
   beforeEach(() => {
     vi.mocked(vault.unlock).mockResolvedValue(undefined);
+    vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
   });
 
   it('focuses the passphrase field', () => {
@@ -34,6 +38,27 @@ describe('Unlock', () => {
     await user.type(input, 'quiet river morning{Enter}');
     expect(vault.unlock).toHaveBeenCalledWith('quiet river morning');
     await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
+  });
+
+  it("hands on Today's data, read once the journal is open", async () => {
+    const today = fixtures.today({ mainClock: null, clocks: [] });
+    vi.mocked(sobriety.getToday).mockResolvedValue(today);
+    const unlocked = deferred<void>();
+    vi.mocked(vault.unlock).mockReturnValue(unlocked.promise);
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    expect(sobriety.getToday, 'not before the journal is open').not.toHaveBeenCalled();
+    unlocked.resolve();
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledWith(today));
+    expect(sobriety.getToday).toHaveBeenCalledTimes(1);
+  });
+
+  it("still opens the journal when Today's data can't be read (Today asks again itself)", async () => {
+    vi.mocked(sobriety.getToday).mockRejectedValue(new IpcError('internal', 'boom'));
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledWith(null));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows a busy state while unlocking', async () => {
