@@ -1,4 +1,5 @@
 // Facts about this build of Daybreak that the About screen shows.
+import { collator } from './i18n';
 
 /**
  * The app's version, read from src-tauri/tauri.conf.json when the UI is built (vite.config.ts
@@ -25,7 +26,7 @@ export function groupSources(sources: { organisation: string; title: string; url
     group.sources.push({ title, url });
     groups.set(organisation, group);
   }
-  const byName = (a: string, b: string) => a.localeCompare(b, 'en');
+  const byName = collator(undefined, 'en').compare;
   return [...groups.values()]
     .sort((a, b) => byName(a.organisation, b.organisation))
     .map((g) => ({ ...g, sources: g.sources.sort((a, b) => byName(a.title, b.title)) }));

@@ -1,7 +1,7 @@
 // Words for the crisis lines. The backend hands over facts (kind, how to reach a line, whether
 // it is for young people, a menu option); every sentence a person reads is here.
 import type { CountryLines, CrisisHere, CrisisLine, LineKind } from './bindings';
-import { intlLocale, m, regionNames } from './i18n';
+import { collator, intlLocale, m, regionNames } from './i18n';
 
 /** A worldwide directory of helplines, for anyone whose country is not in the list. */
 export const ELSEWHERE_NAME = 'Find A Helpline';
@@ -74,7 +74,6 @@ export function emergencyLine(country: CountryLines | null): CrisisLine | null {
   return country?.lines.find((l) => l.kind === 'emergency') ?? null;
 }
 
-/** The browser's names of regions in `locale` (English where it has none), or null. */
 /** A country's name in the person's language when the browser knows it, else the table's own. */
 export function countryName(
   country: { code: string; name: string },
@@ -90,9 +89,10 @@ export function countryChoices(
   locale: string = intlLocale(),
 ): { code: string; name: string }[] {
   const names = regionNames(locale);
+  const byName = collator(undefined, locale);
   return countries
     .map((c) => ({ code: c.code, name: countryName(c, locale, names) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+    .sort((a, b) => byName.compare(a.name, b.name));
 }
 
 /** The country SOS shows first: the chosen or local one, or none (call your local number). */

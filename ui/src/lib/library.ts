@@ -1,6 +1,6 @@
 // Pure helpers for the Library area: grouping, reading progress and text sizes.
 import type { ArticleSummary } from './bindings';
-import { m } from './i18n';
+import { collator, m } from './i18n';
 
 export interface TopicGroup {
   topic: string;
@@ -23,8 +23,9 @@ export function groupByTopic(articles: readonly ArticleSummary[]): TopicGroup[] 
       groups.set(topic, list);
     }
   }
+  const byTopic = collator({ sensitivity: 'base' });
   return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+    .sort(([a], [b]) => byTopic.compare(a, b))
     .map(([topic, list]) => ({ topic, articles: list }));
 }
 

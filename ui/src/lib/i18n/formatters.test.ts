@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dateTimeFormat, listFormat, numberFormat, useLanguage } from '.';
+import { collator, dateTimeFormat, listFormat, numberFormat, useLanguage } from '.';
 
 afterEach(() => useLanguage(null));
 
@@ -20,6 +20,15 @@ describe('kept Intl formatters', () => {
     expect(listFormat({ style: 'long', type: 'unit' }).format(['1 año', '2 días'])).toBe('1 año y 2 días');
     useLanguage(null);
     expect(numberFormat({ maximumFractionDigits: 1 })).toBe(english);
+  });
+
+  it('keeps one collator per locale and options, sorting as that language does', () => {
+    expect(collator()).toBe(collator());
+    expect(collator({ sensitivity: 'base' })).not.toBe(collator());
+    expect(collator(undefined, 'en')).toBe(collator(undefined, 'en'));
+    expect(collator({ sensitivity: 'base' }).compare('árbol', 'Arbol')).toBe(0);
+    useLanguage('es');
+    expect(['ñu', 'nube', 'oso'].sort(collator().compare)).toEqual(['nube', 'ñu', 'oso']);
   });
 
   it('a formatter that cannot be made throws each time and is not kept', () => {

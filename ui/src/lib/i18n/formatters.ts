@@ -34,6 +34,15 @@ export function listFormat(options?: Intl.ListFormatOptions): Intl.ListFormat {
   return kept('list', options, (locale) => new Intl.ListFormat(locale, options));
 }
 
+/**
+ * Compares strings as `locale` sorts them. `a.localeCompare(b, locale)` makes a collator on each
+ * call: sorting the 200 or so countries for Settings' picker took 10 ms in WebKit, 1 ms with
+ * one kept collator.
+ */
+export function collator(options?: Intl.CollatorOptions, locale: string = intlLocale()): Intl.Collator {
+  return kept('collator', options, (l) => new Intl.Collator(l, options), locale);
+}
+
 /** Countries' names in `locale` (English where it has none), or null where Intl cannot name them. */
 export function regionNames(locale: string = intlLocale()): Intl.DisplayNames | null {
   try {

@@ -24,4 +24,4 @@ export {
   useLanguage,
 } from './locale.svelte';
 export { locales, type Locale } from '../paraglide/runtime.js';
-export { dateTimeFormat, listFormat, numberFormat, regionNames } from './formatters';
+export { collator, dateTimeFormat, listFormat, numberFormat, regionNames } from './formatters';
