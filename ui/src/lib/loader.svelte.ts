@@ -53,19 +53,6 @@ export class Loader<T> {
     return { status: 'loading' };
   }
 
-  /**
-   * Keeps a value already in hand, at once, as if it were the newest answer (a request still
-   * under way is then dropped): the view's first frame can show it without asking.
-   */
-  keep = (value: T): void => {
-    this.#request++;
-    this.loading = false;
-    this.value = value;
-    this.loaded = true;
-    this.error = '';
-    this.#options.onReady?.(value);
-  };
-
   /** Asks again; resolves to true when this request's answer was kept. */
   reload = (): Promise<boolean> => this.load(this.#fetch);
 

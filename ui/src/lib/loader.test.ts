@@ -56,20 +56,6 @@ describe('Loader', () => {
     expect(onReady).toHaveBeenCalledExactlyOnceWith('new');
   });
 
-  it('keeps a value in hand at once, and drops a request that was under way', async () => {
-    const pending = deferred<string>();
-    const onReady = vi.fn();
-    const loader = new Loader(() => pending.promise, { onReady });
-    const asked = loader.reload();
-    loader.keep('in hand');
-    expect(loader.state).toEqual({ status: 'ready', value: 'in hand' });
-    expect(loader.loading).toBe(false);
-    expect(onReady).toHaveBeenCalledExactlyOnceWith('in hand');
-    pending.resolve('late');
-    expect(await asked).toBe(false);
-    expect(loader.value).toBe('in hand');
-  });
-
   it('ignores the failure of an older request', async () => {
     const first = deferred<string>();
     const answers = [first.promise, Promise.resolve('new')];

@@ -16,6 +16,7 @@ import * as libraryFixtures from '../../testing/library';
 import * as moodFixtures from '../../testing/moods';
 import * as fixtures from '../../testing/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { deferred } from '../../testing/deferred';
 import { AREAS } from '../../lib/areas';
 import Shell from './Shell.svelte';
 
@@ -68,20 +69,23 @@ describe('Shell', () => {
     expect((await screen.findByTestId('nav-today')).getAttribute('aria-current')).toBe('page');
   });
 
-  it("shows the unlock's Today data once; back on Today later, it asks afresh", async () => {
-    const user = userEvent.setup();
-    const handed = fixtures.today({ mainClock: fixtures.clock({ id: 2, name: 'Handed over' }) });
-    vi.mocked(sobriety.getToday).mockResolvedValue(
-      fixtures.today({ mainClock: fixtures.clock({ name: 'Asked for' }) }),
-    );
-    render(Shell, { onLocked: vi.fn(), firstToday: handed });
-    expect((await screen.findByTestId('today-main-clock')).textContent).toContain('Handed over');
-    expect(sobriety.getToday).not.toHaveBeenCalled();
-    await user.click(await screen.findByTestId('nav-sobriety'));
-    await screen.findByTestId('view-sobriety');
-    await user.click(screen.getByTestId('nav-today'));
-    await vi.waitFor(() => expect(screen.getByTestId('today-main-clock').textContent).toContain('Asked for'));
-    expect(sobriety.getToday).toHaveBeenCalledTimes(1);
+  it('opens Settings once what it asks for has answered, and asks for it once', async () => {
+    const status = deferred<Awaited<ReturnType<typeof vault.vaultStatus>>>();
+    vi.mocked(vault.vaultStatus).mockReturnValue(status.promise);
+    const { user } = setup();
+    await user.click(await screen.findByTestId('nav-settings'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('view-settings'), 'not drawn before its answers').toBeNull();
+    status.resolve({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
+    expect((await screen.findByTestId('journal-file')).textContent).toContain('/d/j');
+    expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens Settings all the same when an answer is slow', async () => {
+    vi.mocked(vault.vaultStatus).mockReturnValue(new Promise(() => {}));
+    const { user } = setup();
+    await user.click(await screen.findByTestId('nav-settings'));
+    expect(await screen.findByTestId('view-settings', {}, { timeout: 1000 })).toBeTruthy();
   });
 
   it.each(AREAS.map((a) => a.id))('opens %s and focuses its heading', async (id) => {

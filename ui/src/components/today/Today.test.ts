@@ -13,6 +13,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import * as fixtures from '../../testing/sobriety';
 import Today from './Today.svelte';
 import { TODAY_READY } from '../../lib/bootMarks';
+import { askAhead } from '../../lib/ipc/ahead';
 
 function setup() {
   const onNavigate = vi.fn();
@@ -43,14 +44,16 @@ describe('Today', () => {
     await vi.waitFor(() => expect(performance.getEntriesByName(TODAY_READY, 'mark')).toHaveLength(1));
   });
 
-  it('draws data it was handed (read with the unlock) in its first frame, without asking', async () => {
-    render(Today, {
-      onNavigate: vi.fn(),
-      now: new Date(2025, 1, 2, 9, 0),
-      first: fixtures.today({ mainClock: fixtures.clock({ id: 2, name: 'Heroin' }) }),
-    });
+  it('draws the answer asked ahead (by the unlock) in its first frame, without asking again', async () => {
+    vi.mocked(sobriety.getToday).mockResolvedValue(
+      fixtures.today({ mainClock: fixtures.clock({ id: 2, name: 'Heroin' }) }),
+    );
+    await askAhead([sobriety.getToday]);
+    render(Today, { onNavigate: vi.fn(), now: new Date(2025, 1, 2, 9, 0) });
+    // Only microtasks, no task: the page cannot have painted in between.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
     expect(screen.getByTestId('today-main-clock').textContent).toContain('Heroin');
-    expect(sobriety.getToday).not.toHaveBeenCalled();
+    expect(sobriety.getToday).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the greeting and focuses it', async () => {

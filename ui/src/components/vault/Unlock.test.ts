@@ -8,6 +8,7 @@ vi.mock('../../lib/ipc/sobriety');
 import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
 import * as fixtures from '../../testing/sobriety';
+import { answered } from '../../lib/ipc/ahead';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { deferred } from '../../testing/deferred';
@@ -40,7 +41,7 @@ describe('Unlock', () => {
     await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
   });
 
-  it("hands on Today's data, read once the journal is open", async () => {
+  it("asks ahead for Today's data once the journal is open, for Today to take", async () => {
     const today = fixtures.today({ mainClock: null, clocks: [] });
     vi.mocked(sobriety.getToday).mockResolvedValue(today);
     const unlocked = deferred<void>();
@@ -49,15 +50,17 @@ describe('Unlock', () => {
     await user.type(input, 'quiet river morning{Enter}');
     expect(sobriety.getToday, 'not before the journal is open').not.toHaveBeenCalled();
     unlocked.resolve();
-    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledWith(today));
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
     expect(sobriety.getToday).toHaveBeenCalledTimes(1);
+    expect(await answered(sobriety.getToday)).toBe(today);
+    expect(sobriety.getToday, 'taken, not asked again').toHaveBeenCalledTimes(1);
   });
 
-  it("still opens the journal when Today's data can't be read (Today asks again itself)", async () => {
+  it("still opens the journal when Today's data can't be read (Today shows why)", async () => {
     vi.mocked(sobriety.getToday).mockRejectedValue(new IpcError('internal', 'boom'));
     const { user, input, onUnlocked } = setup();
     await user.type(input, 'quiet river morning{Enter}');
-    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledWith(null));
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
