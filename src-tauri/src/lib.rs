@@ -9,6 +9,7 @@ mod locale;
 mod lock_signals;
 mod navigation;
 mod notifications;
+mod pause;
 mod reminders;
 mod start_trace;
 mod sync;

@@ -58,10 +58,15 @@ pub async fn unlock<R: Runtime>(
     Ok(())
 }
 
-/// How long after unlocking today's automatic backup starts. Its snapshot holds the journal
+/// How long after unlocking today's automatic backup may start. Its snapshot holds the journal
 /// (0.2-0.4 s on a ten-year journal), so it waits until the first screen has had its calls
-/// answered and is drawn, instead of making the person wait for Today.
+/// answered and is drawn, instead of making the person wait for Today...
 const AUTO_BACKUP_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+/// ...and then for a pause of this long in what the window asks (crate::pause), so it does
+/// not hold up a screen being opened...
+const AUTO_BACKUP_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
+/// ...but for no longer than this: someone busy for minutes still gets today's backup.
+const AUTO_BACKUP_WAITS_AT_MOST: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Today's automatic backup, in the background a moment after the journal opens: the person
 /// sees their journal at once. Locked again by then: the next unlock makes it. A failure is not
@@ -70,6 +75,7 @@ fn start_auto_backup(journal: &SharedJournal) {
     let journal = SharedJournal::clone(journal);
     tauri::async_runtime::spawn_blocking(move || {
         std::thread::sleep(AUTO_BACKUP_AFTER);
+        crate::pause::wait_for_pause(AUTO_BACKUP_PAUSE, AUTO_BACKUP_WAITS_AT_MOST);
         let open = journal
             .status()
             .is_ok_and(|s| s.state == daybreak_core::JournalState::Unlocked);
