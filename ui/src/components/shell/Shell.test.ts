@@ -81,6 +81,18 @@ describe('Shell', () => {
     expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
   });
 
+  it('stays on Today when Today is chosen again while Settings waits for its answers', async () => {
+    const status = deferred<Awaited<ReturnType<typeof vault.vaultStatus>>>();
+    vi.mocked(vault.vaultStatus).mockReturnValue(status.promise);
+    const { user } = setup();
+    await user.click(await screen.findByTestId('nav-settings'));
+    await user.click(screen.getByTestId('nav-today'));
+    status.resolve({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.queryByTestId('view-settings')).toBeNull();
+    expect(screen.getByTestId('view-today')).toBeTruthy();
+  });
+
   it('opens Settings all the same when an answer is slow', async () => {
     vi.mocked(vault.vaultStatus).mockReturnValue(new Promise(() => {}));
     const { user } = setup();
