@@ -22,12 +22,13 @@ import path from 'node:path';
 import { launchApp } from '../tests/e2e/lib/app.mjs';
 
 const area = process.argv[2];
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-timeline-'));
-fs.cpSync(process.env.JOURNAL, dataDir, { recursive: true });
-const app = await launchApp({ dataDir, name: 'timeline' });
-const s = app.session;
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-timeline-'));
+let app;
 try {
+  fs.cpSync(process.env.JOURNAL, dataDir, { recursive: true });
+  app = await launchApp({ dataDir, name: 'timeline' });
+  const s = app.session;
   await s.waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'the journal is locked' });
   await settle(2000);
   // Tauri asks the shell with fetch (its custom protocol), so wrapping fetch sees every call.
@@ -66,7 +67,8 @@ try {
     `const marks = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime, null]);
      return [...marks, ...window.__timeline].sort((a, b) => a[1] - b[1]);`,
   );
-  const zero = rows.find(([name]) => name === start)[1];
+  const zero = rows.find(([name]) => name === start)?.[1];
+  if (zero === undefined) throw new Error(`the page has no "${start}" mark: nothing to time from`);
   const ms = (t) => (t - zero).toFixed(0).padStart(6);
   // Frames come every ~16 ms while the page is idle; only a late one (the page was busy
   // running code, laying out or painting) is shown, with how long it took to come.
@@ -82,6 +84,6 @@ try {
     }
   }
 } finally {
-  await app.close();
+  if (app) await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

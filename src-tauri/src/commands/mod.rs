@@ -29,7 +29,7 @@ pub(crate) async fn on_journal<T: Send + 'static>(
     work: impl FnOnce(&Journal) -> Result<T, JournalError> + Send + 'static,
 ) -> Result<T, AppError> {
     let journal = SharedJournal::clone(journal);
-    crate::pause::asked();
+    let _in_use = crate::pause::in_use();
     tauri::async_runtime::spawn_blocking(move || work(&journal))
         .await
         .map_err(|_| AppError::internal("a background task stopped"))?

@@ -62,8 +62,8 @@ pub async fn unlock<R: Runtime>(
 /// (0.2-0.4 s on a ten-year journal), so it waits until the first screen has had its calls
 /// answered and is drawn, instead of making the person wait for Today...
 const AUTO_BACKUP_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
-/// ...and then for a pause of this long in what the window asks (crate::pause), so it does
-/// not hold up a screen being opened...
+/// ...and then for a pause of this long in the window's use of the journal (crate::pause), so
+/// it does not hold up a screen being opened...
 const AUTO_BACKUP_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
 /// ...but for no longer than this: someone busy for minutes still gets today's backup.
 const AUTO_BACKUP_WAITS_AT_MOST: std::time::Duration = std::time::Duration::from_secs(60);
@@ -72,8 +72,14 @@ const AUTO_BACKUP_WAITS_AT_MOST: std::time::Duration = std::time::Duration::from
 /// sees their journal at once. Locked again by then: the next unlock makes it. A failure is not
 /// fatal (the next unlock tries again), and says nothing about the journal's contents.
 fn start_auto_backup(journal: &SharedJournal) {
+    // One waiting or running at a time: it may wait a minute, and unlocking again meanwhile
+    // must not make a second one of the same day (the first still finds the journal open).
+    static TURNS: crate::pause::Turns = crate::pause::Turns::new();
     let journal = SharedJournal::clone(journal);
     tauri::async_runtime::spawn_blocking(move || {
+        let Some(_turn) = TURNS.take() else {
+            return;
+        };
         std::thread::sleep(AUTO_BACKUP_AFTER);
         crate::pause::wait_for_pause(AUTO_BACKUP_PAUSE, AUTO_BACKUP_WAITS_AT_MOST);
         let open = journal

@@ -15,7 +15,8 @@ import * as library from '../../lib/ipc/library';
 import * as backup from '../../lib/ipc/backup';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
-import Settings from './Settings.svelte';
+import Settings, { ASKED_ON_OPENING } from './Settings.svelte';
+import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
 
 const STATUS = {
   state: 'unlocked',
@@ -51,6 +52,17 @@ describe('Settings', () => {
     vi.mocked(vault.vaultStatus).mockResolvedValue({ ...STATUS });
     vi.mocked(vault.changePassphrase).mockResolvedValue(undefined);
     vi.mocked(library.libraryList).mockResolvedValue([]);
+  });
+
+  it('takes every answer asked ahead for it as it opens (the list matches what the sections ask)', async () => {
+    await askAhead(ASKED_ON_OPENING);
+    expect(pendingAhead()).toBe(ASKED_ON_OPENING.length);
+    setup();
+    await screen.findByTestId('journal-file');
+    await vi.waitFor(() => expect(pendingAhead()).toBe(0));
+    expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
+    expect(preferences.getPreferences).toHaveBeenCalledTimes(1);
+    forgetAhead();
   });
 
   it('ends with About, after where the journal lives', () => {

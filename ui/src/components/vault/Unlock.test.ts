@@ -64,6 +64,13 @@ describe('Unlock', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it("opens the journal within a moment even when Today's data is slow to come", async () => {
+    vi.mocked(sobriety.getToday).mockReturnValue(new Promise(() => {}));
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1), { timeout: 1000 });
+  });
+
   it('shows a busy state while unlocking', async () => {
     const pending = deferred<void>();
     vi.mocked(vault.unlock).mockReturnValue(pending.promise);

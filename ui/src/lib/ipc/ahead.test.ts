@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answered, askAhead } from './ahead';
+import { AHEAD_WAIT_MS, answered, askAhead, askAheadWithin, forgetAhead, pendingAhead } from './ahead';
 import { deferred } from '../../testing/deferred';
 
 afterEach(() => {
+  forgetAhead();
   vi.useRealTimers();
 });
 
@@ -53,5 +54,43 @@ describe('answers asked ahead', () => {
     const ask = vi.fn(async () => 'now');
     expect(await answered(ask)).toBe('now');
     expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('wait at most AHEAD_WAIT_MS for a slow answer, which is still taken when it comes', async () => {
+    vi.useFakeTimers();
+    const slow = deferred<string>();
+    const ask = vi.fn(() => slow.promise);
+    let done = false;
+    const waited = askAheadWithin(() => [ask]).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(AHEAD_WAIT_MS - 1);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waited;
+    slow.resolve('late but kept');
+    expect(await answered(ask)).toBe('late but kept');
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('ask nothing when the list itself comes too late: the screen asks for itself', async () => {
+    vi.useFakeTimers();
+    const ask = vi.fn(async () => 'x');
+    const list = deferred<(() => Promise<string>)[]>();
+    const waited = askAheadWithin(() => list.promise);
+    await vi.advanceTimersByTimeAsync(AHEAD_WAIT_MS);
+    await waited;
+    list.resolve([ask]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ask).not.toHaveBeenCalled();
+    expect(pendingAhead()).toBe(0);
+  });
+
+  it('are all dropped on lock (forgetAhead), so none outlives the open journal', async () => {
+    const ask = vi.fn(async () => 'from the journal');
+    await askAhead([ask, vi.fn(async () => 2)]);
+    expect(pendingAhead()).toBe(2);
+    forgetAhead();
+    expect(pendingAhead()).toBe(0);
+    await answered(ask);
+    expect(ask).toHaveBeenCalledTimes(2);
   });
 });
