@@ -14,7 +14,8 @@ const KEPT_MS = 1000;
 /** At most this long a screen waits for what it asked ahead: a slow answer never holds it. */
 export const AHEAD_WAIT_MS = 150;
 
-type Ask = () => Promise<unknown>;
+/** One call a screen makes as it opens, with no arguments (`getToday`, `vaultStatus`, ...). */
+export type Ask = () => Promise<unknown>;
 
 // Keyed by the function: ask ahead only for calls whose arguments (the language, say) cannot
 // change between asking and the screen taking the answer.
