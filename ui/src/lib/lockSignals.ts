@@ -25,3 +25,16 @@ export function onLockSignal(listener: Listener): () => void {
     listeners.delete(listener);
   };
 }
+
+/**
+ * Notes whether the shell locks the journal by itself (`locked`) from now until `stop()`. For a
+ * screen that opens the journal: App tears down only what shows the open journal, so a lock in
+ * the moment between the journal opening and its screens mounting is this screen's to notice.
+ */
+export function noticeShellLock(): { locked: () => boolean; stop: () => void } {
+  let locked = false;
+  const stop = onLockSignal((signal) => {
+    if (signal === 'locked') locked = true;
+  });
+  return { locked: () => locked, stop };
+}

@@ -4,11 +4,15 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sobriety');
+vi.mock('../../lib/ipc/data');
 
 import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
+import * as data from '../../lib/ipc/data';
+import { watchSystemLockSignals } from '../../lib/lockSignals';
+import type { JournalState } from '../../lib/bindings';
 import * as fixtures from '../../testing/sobriety';
-import { answered } from '../../lib/ipc/ahead';
+import { answered, pendingAhead } from '../../lib/ipc/ahead';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { deferred } from '../../testing/deferred';
@@ -69,6 +73,44 @@ describe('Unlock', () => {
     const { user, input, onUnlocked } = setup();
     await user.type(input, 'quiet river morning{Enter}');
     await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1), { timeout: 1000 });
+  });
+
+  describe('when the shell locks the journal again before its screens are on', () => {
+    /** Unlocks, and has the shell send `locked` while Today's data is asked ahead. */
+    async function lockedWhileOpening(stateAfter: JournalState) {
+      await watchSystemLockSignals();
+      const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+      const today = deferred<ReturnType<typeof fixtures.today>>();
+      vi.mocked(sobriety.getToday).mockReturnValue(today.promise);
+      vi.mocked(vault.vaultStatus).mockResolvedValue({
+        state: stateAfter,
+        dataDir: '/d',
+        journalFile: '/d/j',
+      });
+      const opened = setup();
+      await opened.user.type(opened.input, 'quiet river morning{Enter}');
+      await vi.waitFor(() => expect(sobriety.getToday).toHaveBeenCalledTimes(1));
+      send('locked');
+      today.resolve(fixtures.today());
+      return opened;
+    }
+
+    it('stays on the lock screen, says why, and keeps nothing typed or read', async () => {
+      const { input, onUnlocked } = await lockedWhileOpening('locked');
+      const error = await screen.findByTestId('unlock-error');
+      expect(error.textContent).toBe(
+        'Your journal locked again while it was opening. Type your passphrase to open it.',
+      );
+      expect(onUnlocked).not.toHaveBeenCalled();
+      expect(input.value).toBe('');
+      expect(pendingAhead(), "Today's data dropped").toBe(0);
+    });
+
+    it('opens all the same when the journal is open after all (a late signal of an earlier lock)', async () => {
+      const { onUnlocked } = await lockedWhileOpening('unlocked');
+      await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
+      expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('shows a busy state while unlocking', async () => {
