@@ -140,8 +140,9 @@ async function startRun(kind, binary) {
       domContentLoadedMs: round(page.dcl),
       loadMs: round(page.load),
       firstFieldInPageMs: round(page.now),
-      // Milliseconds since the navigation started: the UI's code runs, the boot call answers,
-      // the welcome or unlock screen is drawn. Null in the floor, which has no marks.
+      // Milliseconds since the navigation started: the UI's code runs, the first screen's state
+      // is in hand (handed over as the window was made, else the boot call's answer), the
+      // welcome or unlock screen is drawn. Null in the floor, which has no marks.
       bootStartMs: markMs(page.marks, 'boot-start'),
       bootAnsweredMs: markMs(page.marks, 'boot-answered'),
       firstScreenMs: markMs(page.marks, 'first-screen'),

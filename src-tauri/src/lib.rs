@@ -7,6 +7,7 @@ mod error;
 mod idle;
 mod locale;
 mod lock_signals;
+mod main_window;
 mod navigation;
 mod notifications;
 mod pause;
@@ -23,6 +24,8 @@ use std::sync::Arc;
 
 use daybreak_core::{Journal, JournalPaths, KdfChoice};
 use tauri::{Manager, RunEvent};
+
+use commands::device::Boot;
 
 pub use error::{AppError, ErrorCode};
 
@@ -65,10 +68,11 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             app.manage(idle::IdleWatch::default());
             idle::start(app.handle());
             app.manage(reminders::Reminders::new(dir.clone()));
-            app.manage::<SharedJournal>(Arc::new(Journal::new(
-                JournalPaths::new(dir),
-                KdfChoice::Calibrate,
-            )));
+            let journal = Arc::new(Journal::new(JournalPaths::new(dir), KdfChoice::Calibrate));
+            app.manage::<SharedJournal>(Arc::clone(&journal));
+            // The window's page is handed the first screen's state (unreadable: it asks).
+            main_window::create(app.handle(), Boot::read(&journal).ok().as_ref())?;
+            start_trace::mark("window made");
             reminders::start(app.handle());
             app.manage(sync::Syncing::default());
             sync::start(app.handle());
@@ -100,7 +104,7 @@ pub fn run() {
             eprintln!("Daybreak could not start: {e}");
             std::process::exit(1);
         });
-    start_trace::mark("app built (window created)");
+    start_trace::mark("app built");
     app.run(|handle, event| {
         if let RunEvent::Ready = event {
             start_trace::mark("event loop ready");

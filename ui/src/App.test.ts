@@ -77,6 +77,38 @@ describe('App', () => {
     expect(await screen.findByRole('button', { name: 'Desbloquear' })).toBeTruthy();
   });
 
+  describe('with the state the shell handed the page as it made the window', () => {
+    it('draws the first screen at once, in the chosen language, without waiting on a call', () => {
+      vi.mocked(vault.boot).mockReturnValue(new Promise(() => {}));
+      window.__DAYBREAK_BOOT__ = booted('locked', 'es');
+      render(App);
+      expect(screen.getByTestId('unlock-passphrase'), 'in the page as it mounts').toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Desbloquear' })).toBeTruthy();
+      expect(window.__DAYBREAK_BOOT__, 'taken once').toBeUndefined();
+    });
+
+    it("follows the shell's own answer when the handed state is out of date (after a reload)", async () => {
+      vi.mocked(vault.boot).mockResolvedValue(booted('locked', 'es'));
+      window.__DAYBREAK_BOOT__ = booted('none');
+      render(App);
+      expect(screen.getByTestId('create-passphrase')).toBeTruthy();
+      expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+      expect(screen.queryByTestId('create-passphrase')).toBeNull();
+      expect(currentLocale()).toBe('es');
+    });
+
+    it('keeps what the person is typing when the answer agrees', async () => {
+      vi.mocked(vault.boot).mockResolvedValue(booted('none'));
+      window.__DAYBREAK_BOOT__ = booted('none');
+      render(App);
+      const field = screen.getByTestId('create-passphrase') as HTMLInputElement;
+      await userEvent.setup().type(field, 'quiet river');
+      await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledTimes(1));
+      expect(screen.getByTestId('create-passphrase')).toBe(field);
+      expect(field.value).toBe('quiet river');
+    });
+  });
+
   it('explains when it cannot start, and can try again', async () => {
     vi.mocked(vault.boot).mockRejectedValueOnce(new IpcError('io', 'x'));
     vi.mocked(vault.boot).mockResolvedValueOnce(booted('locked'));

@@ -2,7 +2,7 @@
 //! `settings.json`), and the one call the first screen makes.
 
 use daybreak_core::words::Language;
-use daybreak_core::{device_settings, JournalError, JournalStatus};
+use daybreak_core::{device_settings, Journal, JournalError, JournalStatus};
 use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, Runtime, State};
@@ -11,7 +11,9 @@ use super::on_journal;
 use crate::{AppError, SharedJournal};
 
 /// What the first screen needs before it can paint: which screen (welcome, unlock or the
-/// journal) and the language to speak on it. One call, so the first paint waits on one answer.
+/// journal) and the language to speak on it. Handed to the page as the window is made
+/// (`main_window.rs`), so the first screen waits on no call; the page still asks `boot` then,
+/// and after a reload, and follows its answer.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Boot {
@@ -20,17 +22,21 @@ pub struct Boot {
     pub language: Option<Language>,
 }
 
+impl Boot {
+    /// Reads it: the plain settings file and whether the journal's file is there, nothing more.
+    pub(crate) fn read(journal: &Journal) -> Result<Self, JournalError> {
+        Ok(Boot {
+            language: device_settings::load(journal.data_dir()).language,
+            journal: journal.status()?,
+        })
+    }
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn boot(journal: State<'_, SharedJournal>) -> Result<Boot, AppError> {
     crate::start_trace::mark("boot asked");
-    let boot = on_journal(&journal, |j| {
-        Ok(Boot {
-            language: device_settings::load(j.data_dir()).language,
-            journal: j.status()?,
-        })
-    })
-    .await;
+    let boot = on_journal(&journal, Boot::read).await;
     crate::start_trace::mark("boot answered");
     boot
 }

@@ -5,7 +5,10 @@
 
 /** The UI's code starts running (top of main.ts, once the first files are fetched and parsed). */
 export const BOOT_START = 'daybreak:boot-start';
-/** The one boot call (the journal's state and the language) has answered. */
+/**
+ * The first screen's state (the journal's state and the language) is in hand: handed over as
+ * the window was made (lib/handedBoot.ts), or else the boot call has answered.
+ */
 export const BOOT_ANSWERED = 'daybreak:boot-answered';
 /** The welcome or unlock screen, with its field, is in the page. */
 export const FIRST_SCREEN = 'daybreak:first-screen';

@@ -276,7 +276,9 @@ export type BackupSummary = {
 
 /**
  *  What the first screen needs before it can paint: which screen (welcome, unlock or the
- *  journal) and the language to speak on it. One call, so the first paint waits on one answer.
+ *  journal) and the language to speak on it. Handed to the page as the window is made
+ *  (`main_window.rs`), so the first screen waits on no call; the page still asks `boot` then,
+ *  and after a reload, and follows its answer.
  */
 export type Boot = {
 	journal: JournalStatus,

@@ -1,0 +1,19 @@
+// What the shell hands the page as it makes the window (src-tauri/src/main_window.rs): the
+// journal's state and the language, so the first screen is drawn as soon as the UI's code runs,
+// without waiting on a call first. It is what was true when the window was made: App.svelte
+// still asks the shell (`boot`) and follows that answer, which matters after a reload.
+import type { Boot } from './bindings';
+
+declare global {
+  interface Window {
+    __DAYBREAK_BOOT__?: Boot;
+  }
+}
+
+/** The state handed at start, taken once: any later start (Try again) asks the shell. */
+export function takeHandedBoot(): Boot | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const handed = window.__DAYBREAK_BOOT__;
+  delete window.__DAYBREAK_BOOT__;
+  return handed;
+}
