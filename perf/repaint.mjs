@@ -14,22 +14,13 @@
 // A repaint is timed inside the page, from a change that touches the whole window to the frame
 // after the one that paints it, so two frames (about 33 ms) is the least it can show.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-import { launchApp } from '../tests/e2e/lib/app.mjs';
+import { onJournalCopy, typePassphrase } from './lib/onJournalCopy.mjs';
 
 const ROUNDS = 25;
 const variants = [null, ...process.argv.slice(2)];
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-repaint-'));
-if (process.env.JOURNAL) fs.cpSync(process.env.JOURNAL, dataDir, { recursive: true });
-const app = await launchApp({ dataDir, name: 'repaint' });
-const s = app.session;
-try {
+await onJournalCopy({ name: 'repaint' }, async ({ session: s }) => {
   if (process.env.JOURNAL) {
-    await s.waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'the journal is locked' });
-    await s.type('unlock-passphrase', process.env.PASSPHRASE ?? 'perf harness passphrase', { verify: false });
+    await typePassphrase(s);
     await s.click('unlock-submit');
     await s.waitFor('today-checkin-state', { timeoutMs: 60_000, why: 'Today shows' });
     if (process.env.AREA) await s.click(`nav-${process.env.AREA}`);
@@ -67,7 +58,4 @@ try {
   for (const [i, hide] of variants.entries()) {
     console.log(`${hide ? `without ${hide}` : 'as it is'}: ${median(times[i]).toFixed(1)} ms`);
   }
-} finally {
-  await app.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -15,20 +15,11 @@
 // which is late when the page was busy laying out or painting. Only names and times are read:
 // nothing of the journal.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-import { launchApp } from '../tests/e2e/lib/app.mjs';
+import { onJournalCopy, typePassphrase } from './lib/onJournalCopy.mjs';
 
 const area = process.argv[2];
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-timeline-'));
-let app;
-try {
-  fs.cpSync(process.env.JOURNAL, dataDir, { recursive: true });
-  app = await launchApp({ dataDir, name: 'timeline' });
-  const s = app.session;
+await onJournalCopy({ name: 'timeline' }, async ({ session: s }) => {
   await s.waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'the journal is locked' });
   await settle(2000);
   // Tauri asks the shell with fetch (its custom protocol), so wrapping fetch sees every call.
@@ -48,7 +39,7 @@ try {
      const frame = () => { log('frame', performance.now(), null); if (++frames < 3000) requestAnimationFrame(frame); };
      requestAnimationFrame(frame);`,
   );
-  await s.type('unlock-passphrase', process.env.PASSPHRASE ?? 'perf harness passphrase', { verify: false });
+  await typePassphrase(s);
   await s.executeScript(`window.__timeline.push(['unlock pressed', performance.now(), null]);`);
   await s.click('unlock-submit');
   await s.waitFor('today-checkin-state', { timeoutMs: 60_000, why: 'Today shows' });
@@ -83,7 +74,4 @@ try {
       console.log(to === null ? `${ms(from)}         ${name}` : `${ms(from)} ${ms(to)}  ${name}`);
     }
   }
-} finally {
-  if (app) await app.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+});
