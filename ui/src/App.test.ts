@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadAreaViews } from './testing/shellViews';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -18,6 +18,7 @@ import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
 import { onBeforeLock } from './lib/beforeLock';
 import { currentLocale, useLanguage } from './lib/i18n';
+import { deferred } from './testing/deferred';
 import App from './App.svelte';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
@@ -78,6 +79,11 @@ describe('App', () => {
   });
 
   describe('with the state the shell handed the page as it made the window', () => {
+    afterEach(() => {
+      delete window.__DAYBREAK_BOOT__;
+      vi.restoreAllMocks();
+    });
+
     it('draws the first screen at once, in the chosen language, without waiting on a call', () => {
       vi.mocked(vault.boot).mockReturnValue(new Promise(() => {}));
       window.__DAYBREAK_BOOT__ = booted('locked', 'es');
@@ -95,6 +101,43 @@ describe('App', () => {
       expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
       expect(screen.queryByTestId('create-passphrase')).toBeNull();
       expect(currentLocale()).toBe('es');
+    });
+
+    it('leaves alone a screen the person has moved to when a different answer comes', async () => {
+      const answer = deferred<ReturnType<typeof booted>>();
+      vi.mocked(vault.boot).mockReturnValue(answer.promise);
+      window.__DAYBREAK_BOOT__ = booted('locked');
+      render(App);
+      const user = userEvent.setup();
+      await user.click(screen.getByTestId('forgot-passphrase'));
+      await user.click(await screen.findByTestId('recover-back'));
+      expect(screen.getByTestId('unlock-passphrase'), 'there and back').toBeTruthy();
+      answer.resolve(booted('none', 'es'));
+      await answer.promise;
+      await Promise.resolve();
+      expect(screen.getByTestId('unlock-passphrase'), 'the screen the person chose').toBeTruthy();
+      expect(currentLocale()).toBe('en');
+    });
+
+    it('keeps the screen drawn when the call fails', async () => {
+      vi.mocked(vault.boot).mockRejectedValue(new IpcError('io', 'x'));
+      window.__DAYBREAK_BOOT__ = booted('locked');
+      render(App);
+      await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledTimes(1));
+      await Promise.resolve();
+      expect(screen.getByTestId('unlock-passphrase')).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('is not used after a reload, which it would not know of: the call decides', async () => {
+      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([
+        { type: 'reload' } as unknown as PerformanceEntry,
+      ]);
+      vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
+      window.__DAYBREAK_BOOT__ = booted('none');
+      render(App);
+      expect(screen.queryByTestId('create-passphrase')).toBeNull();
+      expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     });
 
     it('keeps what the person is typing when the answer agrees', async () => {
