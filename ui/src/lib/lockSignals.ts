@@ -27,14 +27,14 @@ export function onLockSignal(listener: Listener): () => void {
 }
 
 /**
- * Notes whether the shell locks the journal by itself (`locked`) from now until `stop()`. For a
- * screen that opens the journal: App tears down only what shows the open journal, so a lock in
- * the moment between the journal opening and its screens mounting is this screen's to notice.
+ * Counts the locks the shell does by itself (`locked`) from now until `stop()`. For a screen
+ * that opens the journal: App tears down only what shows the open journal, so a lock in the
+ * moment between the journal opening and its screens mounting is this screen's to notice.
  */
-export function noticeShellLock(): { locked: () => boolean; stop: () => void } {
-  let locked = false;
+export function noticeShellLock(): { locks: () => number; stop: () => void } {
+  let locks = 0;
   const stop = onLockSignal((signal) => {
-    if (signal === 'locked') locked = true;
+    if (signal === 'locked') locks++;
   });
-  return { locked: () => locked, stop };
+  return { locks: () => locks, stop };
 }

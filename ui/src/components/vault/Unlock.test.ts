@@ -77,16 +77,19 @@ describe('Unlock', () => {
 
   describe('when the shell locks the journal again before its screens are on', () => {
     /** Unlocks, and has the shell send `locked` while Today's data is asked ahead. */
-    async function lockedWhileOpening(stateAfter: JournalState) {
+    async function lockedWhileOpening(stateAfter: JournalState | Error) {
       await watchSystemLockSignals();
       const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
       const today = deferred<ReturnType<typeof fixtures.today>>();
       vi.mocked(sobriety.getToday).mockReturnValue(today.promise);
-      vi.mocked(vault.vaultStatus).mockResolvedValue({
-        state: stateAfter,
-        dataDir: '/d',
-        journalFile: '/d/j',
-      });
+      if (stateAfter instanceof Error) vi.mocked(vault.vaultStatus).mockRejectedValue(stateAfter);
+      else
+        vi.mocked(vault.vaultStatus).mockResolvedValue({
+          state: stateAfter,
+          dataDir: '/d',
+          journalFile: '/d/j',
+        });
+      vi.mocked(vault.lock).mockResolvedValue(undefined);
       const opened = setup();
       await opened.user.type(opened.input, 'quiet river morning{Enter}');
       await vi.waitFor(() => expect(sobriety.getToday).toHaveBeenCalledTimes(1));
@@ -106,10 +109,19 @@ describe('Unlock', () => {
       expect(pendingAhead(), "Today's data dropped").toBe(0);
     });
 
+    it('stays locked, and makes sure of it, when the journal can no longer say how it stands', async () => {
+      const { input, onUnlocked } = await lockedWhileOpening(new IpcError('internal', 'boom'));
+      await screen.findByTestId('unlock-error');
+      expect(onUnlocked).not.toHaveBeenCalled();
+      expect(input.value).toBe('');
+      expect(vault.lock).toHaveBeenCalledTimes(1);
+    });
+
     it('opens all the same when the journal is open after all (a late signal of an earlier lock)', async () => {
       const { onUnlocked } = await lockedWhileOpening('unlocked');
       await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
       expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
+      expect(vault.lock).not.toHaveBeenCalled();
     });
   });
 
