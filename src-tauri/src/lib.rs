@@ -61,23 +61,30 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             start_trace::mark("setup begins");
             contract.mount_events(app);
             let dir = data_dir::resolve(app.handle())?;
+            let journal = Arc::new(Journal::new(
+                JournalPaths::new(dir.clone()),
+                KdfChoice::Calibrate,
+            ));
+            app.manage::<SharedJournal>(Arc::clone(&journal));
+            // First, so the page loads while the rest is set up; it is handed the first
+            // screen's state (when unreadable, it asks).
+            main_window::create(
+                app.handle(),
+                Boot::read(&journal).ok().as_ref(),
+                tray::starts_hidden(std::env::args()),
+            )?;
+            start_trace::mark("window made");
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage(commands::backup::BackupCancel::default());
             app.manage(lock_signals::LockSignals::default());
             lock_signals::start(app.handle());
             app.manage(idle::IdleWatch::default());
             idle::start(app.handle());
-            app.manage(reminders::Reminders::new(dir.clone()));
-            let journal = Arc::new(Journal::new(JournalPaths::new(dir), KdfChoice::Calibrate));
-            app.manage::<SharedJournal>(Arc::clone(&journal));
-            // The window's page is handed the first screen's state (unreadable: it asks).
-            main_window::create(app.handle(), Boot::read(&journal).ok().as_ref())?;
-            start_trace::mark("window made");
+            app.manage(reminders::Reminders::new(dir));
             reminders::start(app.handle());
             app.manage(sync::Syncing::default());
             sync::start(app.handle());
             start_trace::mark("state and watcher threads");
-            tray::hide_at_start(app.handle(), std::env::args());
             Ok(())
         })
         .on_page_load(|webview, payload| match payload.event() {

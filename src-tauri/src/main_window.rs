@@ -1,12 +1,14 @@
-//! The one window, made at the start of setup rather than by Tauri from the config, so that
-//! its page can be handed what the first screen needs (`Boot`: welcome or unlock, and the
-//! language) before any of its code runs. The first screen is then drawn as soon as the UI's
-//! code runs, without a round trip to the shell first (about 25 ms at start-up, issue 12).
+//! The one window, made first thing in setup (once the journal's folder is known) rather than
+//! by Tauri from the config, so that its page can be handed what the first screen needs
+//! (`Boot`: welcome or unlock, and the language) before any of its code runs. The first screen
+//! is then drawn as soon as the UI's code runs, without a round trip to the shell first (about
+//! 25 ms at start-up, issue 12). Started with the computer, it is made hidden.
 //!
-//! The script is fixed when the window is made, so after a reload it tells what was true at
-//! start: the page asks `boot` all the same and follows that answer
-//! (`ui/src/lib/handedBoot.ts`). Nothing secret is in it: the journal's state, its paths and
-//! the language, all of which the page is told anyway.
+//! The script is fixed when the window is made and runs on every load of the page, so the page
+//! ignores it after a reload and still asks `boot` (`ui/src/lib/handedBoot.ts`). Nothing secret
+//! is in it: the journal's state, its paths and the language, which the page is told anyway.
+//! It has no origin check of its own: the window only ever shows the app's own pages
+//! (`navigation.rs` cancels any other navigation).
 
 use tauri::{AppHandle, Runtime, WebviewWindowBuilder};
 
@@ -17,8 +19,12 @@ use crate::MAIN_WINDOW;
 const HANDED: &str = "__DAYBREAK_BOOT__";
 
 /// Makes the main window from its config (`"create": false` in tauri.conf.json), with `boot`
-/// handed to its page when there is one (without it, the page asks).
-pub fn create<R: Runtime>(app: &AppHandle<R>, boot: Option<&Boot>) -> tauri::Result<()> {
+/// handed to its page when there is one (without it, the page asks), hidden when asked.
+pub fn create<R: Runtime>(
+    app: &AppHandle<R>,
+    boot: Option<&Boot>,
+    hidden: bool,
+) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -26,7 +32,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, boot: Option<&Boot>) -> tauri::Res
         .iter()
         .find(|w| w.label == MAIN_WINDOW)
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
-    let mut builder = WebviewWindowBuilder::from_config(app, config)?;
+    let mut builder = WebviewWindowBuilder::from_config(app, config)?.visible(!hidden);
     if let Some(script) = boot.and_then(handing_script) {
         builder = builder.initialization_script(script);
     }

@@ -132,13 +132,9 @@ fn show_window<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Started with the computer: the window stays hidden, Daybreak waits in the tray.
-pub fn hide_at_start<R: Runtime>(app: &AppHandle<R>, args: impl IntoIterator<Item = String>) {
-    if args.into_iter().any(|a| a == HIDDEN_ARG) {
-        if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-            let _ = window.hide();
-        }
-    }
+/// Started with the computer: the window is made hidden, and Daybreak waits in the tray.
+pub fn starts_hidden(args: impl IntoIterator<Item = String>) -> bool {
+    args.into_iter().any(|a| a == HIDDEN_ARG)
 }
 
 /// Closing the window: into the tray, locked, when a reminder is on (and the person did not

@@ -85,6 +85,12 @@ fn one_window_and_no_global_tauri() {
     let windows = app["windows"].as_array().expect("windows");
     assert_eq!(windows.len(), 1, "exactly one window");
     assert_eq!(windows[0]["label"], daybreak_lib::MAIN_WINDOW);
+    // Made by the shell in setup (src-tauri/src/main_window.rs), which hands its page the first
+    // screen's state; made from the config as well, there would be two.
+    assert_eq!(
+        windows[0]["create"], false,
+        "the window is made in setup, not at start"
+    );
 }
 
 #[test]

@@ -160,9 +160,10 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     assert.equal(await visibility(s()), 'hidden', 'the window is not shown');
     const hidden = mapStates();
     if (hidden !== null) {
-      assert.ok(hidden.length > 0, 'X knows the Daybreak window');
+      // Made hidden, the window may not exist on X at all until it is first shown; the start
+      // above, and Open below, show that xwininfo does find it once it is on screen.
       assert.ok(!hidden.includes('IsViewable'), `no Daybreak window is mapped (${hidden.join(', ')})`);
-      t.diagnostic(`X map state of the Daybreak window(s) at a hidden start: ${hidden.join(', ')}`);
+      t.diagnostic(`X map state of the Daybreak window(s) at a hidden start: ${hidden.join(', ') || 'none on X yet'}`);
     }
     await screenshot('tray-02-hidden-start');
 
