@@ -27,14 +27,19 @@ export function onLockSignal(listener: Listener): () => void {
 }
 
 /**
- * Counts the locks the shell does by itself (`locked`) from now until `stop()`. For a screen
- * that opens the journal: App tears down only what shows the open journal, so a lock in the
- * moment between the journal opening and its screens mounting is this screen's to notice.
+ * Notes, from now until `stop()`, the locks the shell does by itself (`locks`, a count of
+ * `locked`) and whether the system asked for one (`asked`: `suspend` or `screenLocked`). For a
+ * screen that opens the journal: App tears down only what shows the open journal, so a lock in
+ * the moment between the journal opening and its screens mounting is this screen's to notice.
+ * An ask while the key is still being derived is one the shell could not act on: there was no
+ * open journal to lock yet.
  */
-export function noticeShellLock(): { locks: () => number; stop: () => void } {
+export function noticeShellLock(): { locks: () => number; asked: () => boolean; stop: () => void } {
   let locks = 0;
+  let asked = false;
   const stop = onLockSignal((signal) => {
     if (signal === 'locked') locks++;
+    else asked = true;
   });
-  return { locks: () => locks, stop };
+  return { locks: () => locks, asked: () => asked, stop };
 }

@@ -10,7 +10,9 @@ import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
 import * as data from '../../lib/ipc/data';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
-import type { JournalState } from '../../lib/bindings';
+import type { JournalState, LockSignal } from '../../lib/bindings';
+
+type Status = Awaited<ReturnType<typeof vault.vaultStatus>>;
 import * as fixtures from '../../testing/sobriety';
 import { answered, pendingAhead } from '../../lib/ipc/ahead';
 import { IpcError } from '../../lib/ipc/IpcError';
@@ -76,13 +78,17 @@ describe('Unlock', () => {
   });
 
   describe('when the shell locks the journal again before its screens are on', () => {
-    /** Unlocks, and has the shell send `locked` while Today's data is asked ahead. */
-    async function lockedWhileOpening(stateAfter: JournalState | Error) {
+    /** Unlocks, and has the shell send `signal` while Today's data is asked ahead. */
+    async function lockedWhileOpening(
+      stateAfter: JournalState | Error | Promise<Status>,
+      signal: LockSignal = 'locked',
+    ) {
       await watchSystemLockSignals();
       const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
       const today = deferred<ReturnType<typeof fixtures.today>>();
       vi.mocked(sobriety.getToday).mockReturnValue(today.promise);
-      if (stateAfter instanceof Error) vi.mocked(vault.vaultStatus).mockRejectedValue(stateAfter);
+      if (stateAfter instanceof Promise) vi.mocked(vault.vaultStatus).mockReturnValue(stateAfter);
+      else if (stateAfter instanceof Error) vi.mocked(vault.vaultStatus).mockRejectedValue(stateAfter);
       else
         vi.mocked(vault.vaultStatus).mockResolvedValue({
           state: stateAfter,
@@ -93,9 +99,9 @@ describe('Unlock', () => {
       const opened = setup();
       await opened.user.type(opened.input, 'quiet river morning{Enter}');
       await vi.waitFor(() => expect(sobriety.getToday).toHaveBeenCalledTimes(1));
-      send('locked');
+      send(signal);
       today.resolve(fixtures.today());
-      return opened;
+      return { ...opened, send };
     }
 
     it('stays on the lock screen, says why, and keeps nothing typed or read', async () => {
@@ -116,6 +122,29 @@ describe('Unlock', () => {
       expect(input.value).toBe('');
       expect(vault.lock).toHaveBeenCalledTimes(1);
     });
+
+    it('stays locked when the shell locks once more while the status is read', async () => {
+      const status = deferred<Status>();
+      const { onUnlocked, send } = await lockedWhileOpening(status.promise);
+      await vi.waitFor(() => expect(vault.vaultStatus).toHaveBeenCalledTimes(1));
+      send('locked');
+      status.resolve({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
+      await screen.findByTestId('unlock-error');
+      expect(onUnlocked).not.toHaveBeenCalled();
+      expect(vault.lock).toHaveBeenCalledTimes(1);
+    });
+
+    it.each(['screenLocked', 'suspend'] as const)(
+      'locks it again when the system asks for a lock (%s) while it opens',
+      async (signal) => {
+        // The shell locks only an open journal; while the key was being derived there was none.
+        const { input, onUnlocked } = await lockedWhileOpening('unlocked', signal);
+        await screen.findByTestId('unlock-error');
+        expect(onUnlocked).not.toHaveBeenCalled();
+        expect(input.value).toBe('');
+        expect(vault.lock).toHaveBeenCalledTimes(1);
+      },
+    );
 
     it('opens all the same when the journal is open after all (a late signal of an earlier lock)', async () => {
       const { onUnlocked } = await lockedWhileOpening('unlocked');
