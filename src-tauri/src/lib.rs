@@ -66,8 +66,9 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
                 KdfChoice::Calibrate,
             ));
             app.manage::<SharedJournal>(Arc::clone(&journal));
-            // First, so the page loads while the rest is set up; it is handed the first
-            // screen's state (when unreadable, it asks).
+            // First, so WebKit's web process starts while the rest is set up (the page itself
+            // is served only once setup returns); it is handed the first screen's state (when
+            // unreadable, it asks).
             main_window::create(
                 app.handle(),
                 Boot::read(&journal).ok().as_ref(),
