@@ -42,6 +42,10 @@ pub struct JournalStatus {
 pub enum JournalError {
     #[error("the journal is locked")]
     Locked,
+    /// A lock was asked (`lock_asked`) while the journal was opening: it was left locked.
+    /// Whatever the opening set up (a new passphrase, a joined journal) is kept.
+    #[error("the journal was asked to lock while it was opening")]
+    LockedWhileOpening,
     /// Too many wrong passphrases or recovery keys in a row: wait before the next try.
     #[error("too many tries; wait {wait_seconds} seconds")]
     TooManyAttempts { wait_seconds: u64 },
@@ -102,7 +106,9 @@ pub struct Rekeyed {
 /// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
 /// keeps two re-keys or restores from overlapping. Slow work (key derivation, writing and
 /// verifying a backup) runs outside `state`, so locking never waits behind it; a lock bumps
-/// `lock_epoch`, which a running backup checks between steps to stop cleanly.
+/// `lock_epoch`, which a running backup checks between steps to stop cleanly, and which an
+/// opening (unlock, recovery, creation, joining) checks after its key derivation, so a lock
+/// asked meanwhile is not lost (`lock_asked`).
 pub struct Journal {
     vault: Vault,
     kdf: KdfChoice,
@@ -165,28 +171,56 @@ impl Journal {
         })
     }
 
-    /// Creates the journal and leaves it unlocked. The recovery key is returned once, to be
-    /// shown to the user.
+    /// Creates the journal and leaves it unlocked, or locked if a lock was asked while it was
+    /// being made (see `is_unlocked` afterwards). Either way the recovery key is returned, once,
+    /// to be shown to the user: the journal exists, and that key is the only way back into it.
     pub fn create(&self, passphrase: &Passphrase) -> Result<RecoveryKey, JournalError> {
+        let asked = self.lock_epoch.load(Ordering::SeqCst);
         let mut state = self.state();
         let (session, recovery_key) = self.vault.create(passphrase, self.kdf)?;
-        *state = State::Unlocked(session);
+        if self.lock_asked_since(asked) {
+            // An empty journal: a failed final checkpoint loses nothing.
+            let _ = session.lock();
+        } else {
+            *state = State::Unlocked(session);
+        }
         Ok(recovery_key)
     }
 
-    /// Unlocks with the passphrase. The key derivation runs outside the journal's mutex.
+    /// Unlocks with the passphrase. The key derivation runs outside the journal's mutex; a
+    /// lock asked meanwhile leaves the journal locked (`JournalError::LockedWhileOpening`).
     pub fn unlock(&self, passphrase: &Passphrase) -> Result<(), JournalError> {
         if self.is_unlocked() {
             return Ok(());
         }
+        let asked = self.lock_epoch.load(Ordering::SeqCst);
         self.vault.recover_interrupted()?;
         let data_key = self.attempt(|| Ok(self.vault.data_key_from_passphrase(passphrase)?))?;
         let mut state = self.state();
+        if self.lock_asked_since(asked) {
+            return Err(JournalError::LockedWhileOpening);
+        }
         if let State::Locked = *state {
             *state = State::Unlocked(self.vault.open_with_data_key(&data_key)?);
             self.adopt_device_settings(&mut state);
         }
         Ok(())
+    }
+
+    /// The system asks for a lock (the screen locked, the computer about to sleep) or the
+    /// shell locks by itself. An open journal is locked by `lock`, which follows; this is for
+    /// the journal still opening: an unlock, recovery or join whose key is being derived right
+    /// now does not open it, and a journal being created is left locked. Without it such an
+    /// ask would be lost, as there is nothing open to lock yet. On an open journal it stops a
+    /// running backup, as the lock that follows would.
+    pub fn lock_asked(&self) {
+        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Whether a lock was asked (or done) since `epoch` was read. Called with the state held,
+    /// just before an opening would leave the journal unlocked.
+    pub(crate) fn lock_asked_since(&self, epoch: u64) -> bool {
+        self.lock_epoch.load(Ordering::SeqCst) != epoch
     }
 
     /// On unlock: settings that now live in the plain settings file (the crisis lines'
@@ -201,7 +235,8 @@ impl Journal {
         }
     }
 
-    fn is_unlocked(&self) -> bool {
+    /// Whether the journal is open now.
+    pub fn is_unlocked(&self) -> bool {
         matches!(*self.state(), State::Unlocked(_))
     }
 
@@ -245,6 +280,7 @@ impl Journal {
         recovery_key: &RecoveryKey,
         new_passphrase: &Passphrase,
     ) -> Result<(), JournalError> {
+        let asked = self.lock_epoch.load(Ordering::SeqCst);
         self.vault.recover_interrupted()?;
         let session = self.attempt(|| {
             Ok(self
@@ -252,6 +288,12 @@ impl Journal {
                 .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?)
         })?;
         let mut state = self.state();
+        if self.lock_asked_since(asked) {
+            // The new passphrase is set (its header is written); only opening is refused.
+            drop(state);
+            end_session(session)?;
+            return Err(JournalError::LockedWhileOpening);
+        }
         let old = std::mem::replace(&mut *state, State::Unlocked(session));
         self.adopt_device_settings(&mut state);
         drop(state);

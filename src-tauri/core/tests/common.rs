@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use daybreak_core::vault::kdf::FLOOR;
-use daybreak_core::{JournalPaths, KdfChoice, Passphrase, RecoveryKey, Session, Vault};
+use daybreak_core::{Journal, JournalPaths, KdfChoice, Passphrase, RecoveryKey, Session, Vault};
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
@@ -65,4 +65,41 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Logs a mood with `note` in the open journal.
+pub fn log_mood(journal: &Journal, note: &str) {
+    journal
+        .with_session(|s| {
+            daybreak_core::moods::create(
+                s.store_mut(),
+                &daybreak_core::moods::MoodInput {
+                    at: daybreak_core::clock::now_utc(),
+                    mood: 4,
+                    emotions: vec![],
+                    craving: None,
+                    halt: Default::default(),
+                    sleep_hours: None,
+                    note: Some(note.into()),
+                },
+                daybreak_core::clock::now_utc(),
+            )?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// Every mood's note in the open journal, sorted.
+pub fn mood_notes(journal: &Journal) -> Vec<String> {
+    journal
+        .with_session(|s| {
+            Ok(s.store()
+                .read(|c| {
+                    c.prepare("SELECT note FROM moods ORDER BY note")?
+                        .query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })
+                .map_err(daybreak_core::DataError::from)?)
+        })
+        .unwrap()
 }

@@ -8,8 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{contains, snapshot, KDF, PASSPHRASE};
-use daybreak_core::moods::{self, Halt, MoodInput};
+use common::{contains, log_mood, mood_notes, snapshot, KDF, PASSPHRASE};
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Refusal, Secret,
     VaultError,
@@ -17,41 +16,6 @@ use daybreak_core::{
 
 fn journal_in(dir: &Path) -> Journal {
     Journal::with_first_wait(JournalPaths::new(dir), KDF, Duration::from_millis(300))
-}
-
-fn log_mood(journal: &Journal, note: &str) {
-    journal
-        .with_session(|s| {
-            moods::create(
-                s.store_mut(),
-                &MoodInput {
-                    at: daybreak_core::clock::now_utc(),
-                    mood: 4,
-                    emotions: vec![],
-                    craving: None,
-                    halt: Halt::default(),
-                    sleep_hours: None,
-                    note: Some(note.into()),
-                },
-                daybreak_core::clock::now_utc(),
-            )?;
-            Ok(())
-        })
-        .unwrap();
-}
-
-fn mood_notes(journal: &Journal) -> Vec<String> {
-    journal
-        .with_session(|s| {
-            Ok(s.store()
-                .read(|c| {
-                    c.prepare("SELECT note FROM moods ORDER BY note")?
-                        .query_map([], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<String>>>()
-                })
-                .map_err(DataError::from)?)
-        })
-        .unwrap()
 }
 
 #[test]

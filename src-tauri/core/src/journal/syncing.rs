@@ -4,6 +4,7 @@
 //! the header while another of them is changing it.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 
 use super::{Journal, JournalError, State};
 use crate::data_error::{DataError, Refusal};
@@ -81,11 +82,18 @@ impl Journal {
         if self.is_unlocked() || self.vault.exists()? {
             return Err(VaultError::AlreadyExists.into());
         }
+        let asked = self.lock_epoch.load(Ordering::SeqCst);
         let folder = chosen::check(chosen, self.vault.paths().dir())?;
         let (data_key, header) = self.attempt(|| Ok(join::open_folder_header(&folder, secret)?))?;
         let mut session = join::start_journal(&self.vault, &data_key, &header)?;
         chosen::set(session.store_mut(), Some(&folder))?;
         let mut state = self.state();
+        if self.lock_asked_since(asked) {
+            // Joined all the same: the next unlock opens it, and its first round rebuilds it.
+            drop(state);
+            super::end_session(session)?;
+            return Err(JournalError::LockedWhileOpening);
+        }
         *state = State::Unlocked(session);
         self.adopt_device_settings(&mut state);
         Ok(())
@@ -147,8 +155,7 @@ impl Journal {
         let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
             unreachable!("checked above, under the same lock");
         };
-        self.lock_epoch
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
         *state = State::Unlocked(self.vault.install_rekey(session, &key)?);
         Ok(())
     }

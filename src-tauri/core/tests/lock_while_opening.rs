@@ -1,0 +1,176 @@
+//! A lock asked while the journal is opening (the screen locks, or the computer goes to sleep,
+//! while its key is being derived) is not lost: unlocking, recovering and joining leave the
+//! journal locked and say so, and a journal being created is made but left locked, its
+//! recovery key still returned. Real encrypted journals in temp dirs.
+//!
+//! The ask comes from another thread while the key is derived. The journals here use more
+//! passes than the floor, so the derivation takes far longer than the short wait before the
+//! ask (a derivation that finished first would make these tests fail, never pass wrongly).
+
+mod common;
+
+use std::path::Path;
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use common::{log_mood, mood_notes, PASSPHRASE};
+use daybreak_core::vault::kdf::{KdfParams, FLOOR};
+use daybreak_core::{
+    Journal, JournalError, JournalPaths, JournalState, KdfChoice, Passphrase, Secret,
+};
+
+/// Four times the floor's passes: a derivation of several hundred milliseconds.
+const SLOW_KDF: KdfChoice = KdfChoice::Fixed(KdfParams {
+    t: FLOOR.t * 4,
+    ..FLOOR
+});
+
+/// Long enough for the opening to have read where things stood, far shorter than its
+/// derivation.
+const BEFORE_THE_ASK: Duration = Duration::from_millis(60);
+
+fn journal_in(dir: &Path) -> Arc<Journal> {
+    Arc::new(Journal::with_first_wait(
+        JournalPaths::new(dir),
+        SLOW_KDF,
+        Duration::from_millis(300),
+    ))
+}
+
+fn passphrase() -> Passphrase {
+    Passphrase::new(PASSPHRASE)
+}
+
+/// Runs `open` on another thread, asks `journal` to lock while it runs, and returns what it
+/// returned.
+fn ask_to_lock_during<T: Send + 'static>(
+    journal: &Arc<Journal>,
+    open: impl FnOnce(&Journal) -> T + Send + 'static,
+) -> T {
+    let started = Arc::new(Barrier::new(2));
+    let opening = {
+        let (journal, started) = (Arc::clone(journal), Arc::clone(&started));
+        std::thread::spawn(move || {
+            started.wait();
+            open(&journal)
+        })
+    };
+    started.wait();
+    std::thread::sleep(BEFORE_THE_ASK);
+    journal.lock_asked();
+    opening.join().expect("the opening must not panic")
+}
+
+fn state(journal: &Journal) -> JournalState {
+    journal.status().unwrap().state
+}
+
+#[test]
+fn an_unlock_asked_to_lock_while_its_key_is_derived_leaves_the_journal_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    journal.create(&passphrase()).unwrap();
+    journal.lock().unwrap();
+
+    let result = ask_to_lock_during(&journal, |j| j.unlock(&passphrase()));
+    assert!(
+        matches!(result, Err(JournalError::LockedWhileOpening)),
+        "{result:?}"
+    );
+    assert_eq!(state(&journal), JournalState::Locked);
+    assert!(matches!(
+        journal.with_session(|_| Ok(())),
+        Err(JournalError::Locked)
+    ));
+
+    // The next unlock opens it: the ask was for that moment only.
+    journal.unlock(&passphrase()).unwrap();
+    assert_eq!(state(&journal), JournalState::Unlocked);
+}
+
+#[test]
+fn a_lock_asked_before_the_unlock_began_does_not_stop_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    journal.create(&passphrase()).unwrap();
+    journal.lock().unwrap();
+    journal.lock_asked();
+    journal.lock_asked();
+
+    journal.unlock(&passphrase()).unwrap();
+    assert_eq!(state(&journal), JournalState::Unlocked);
+}
+
+#[test]
+fn a_recovery_asked_to_lock_keeps_the_new_passphrase_and_leaves_the_journal_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    let recovery_key = journal.create(&passphrase()).unwrap();
+    journal.lock().unwrap();
+
+    let result = ask_to_lock_during(&journal, move |j| {
+        j.unlock_with_recovery_key(&recovery_key, &Passphrase::new("a new passphrase here"))
+    });
+    assert!(
+        matches!(result, Err(JournalError::LockedWhileOpening)),
+        "{result:?}"
+    );
+    assert_eq!(state(&journal), JournalState::Locked);
+
+    assert!(matches!(
+        journal.unlock(&passphrase()),
+        Err(JournalError::Vault(
+            daybreak_core::VaultError::WrongPassphrase
+        ))
+    ));
+    journal
+        .unlock(&Passphrase::new("a new passphrase here"))
+        .unwrap();
+    assert_eq!(state(&journal), JournalState::Unlocked);
+}
+
+#[test]
+fn a_journal_asked_to_lock_while_it_is_made_is_made_locked_and_its_key_returned() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+
+    let recovery_key = ask_to_lock_during(&journal, |j| j.create(&passphrase()))
+        .expect("the journal is made all the same");
+    assert!(!journal.is_unlocked());
+    assert_eq!(state(&journal), JournalState::Locked);
+
+    // Both ways in work: the passphrase, and the key returned.
+    journal.unlock(&passphrase()).unwrap();
+    journal.lock().unwrap();
+    journal
+        .unlock_with_recovery_key(&recovery_key, &Passphrase::new("another passphrase"))
+        .unwrap();
+    assert!(journal.is_unlocked());
+}
+
+#[test]
+fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&passphrase()).unwrap();
+    log_mood(&a, "written on the first computer");
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+
+    let b = journal_in(&root.path().join("b"));
+    let result = ask_to_lock_during(&b, move |b| {
+        b.join_sync_folder(&shared, &Secret::Passphrase(&passphrase()))
+    });
+    assert!(
+        matches!(result, Err(JournalError::LockedWhileOpening)),
+        "{result:?}"
+    );
+    assert_eq!(state(&b), JournalState::Locked, "joined, and locked");
+
+    b.unlock(&passphrase()).unwrap();
+    b.sync_round().unwrap();
+    let notes = mood_notes(&b);
+    assert_eq!(notes, ["written on the first computer"]);
+}
