@@ -17,6 +17,9 @@ pub enum ErrorCode {
     WrongPassphrase,
     WrongRecoveryKey,
     Locked,
+    /// The system asked for a lock while the journal was opening: it is locked, and whatever
+    /// the opening set up (a new passphrase, a joined journal) is kept.
+    LockedWhileOpening,
     NotFound,
     AlreadyExists,
     InvalidInput,
@@ -110,6 +113,12 @@ impl From<JournalError> for AppError {
         use ErrorCode::*;
         let vault = match e {
             JournalError::Locked => return Self::new(Locked, "Your journal is locked."),
+            JournalError::LockedWhileOpening => {
+                return Self::new(
+                    LockedWhileOpening,
+                    "Your journal locked again while it was opening.",
+                )
+            }
             JournalError::TooManyAttempts { wait_seconds } => {
                 return Self::new(
                     RateLimited,
@@ -344,6 +353,10 @@ mod tests {
     fn vault_errors_map_to_their_codes() {
         let cases: Vec<(JournalError, ErrorCode)> = vec![
             (JournalError::Locked, ErrorCode::Locked),
+            (
+                JournalError::LockedWhileOpening,
+                ErrorCode::LockedWhileOpening,
+            ),
             (
                 VaultError::WrongPassphrase.into(),
                 ErrorCode::WrongPassphrase,

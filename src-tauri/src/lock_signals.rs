@@ -65,15 +65,17 @@ fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 
 /// Locks the journal from the shell if it is still open, and tells the UI, which tears down
 /// (the UI's own lock, when it gets there, finds the journal locked and tears down as well).
+/// A journal still opening is kept from opening (`Journal::lock_asked`).
 /// The core drops the session before it checkpoints, so the journal is locked even when the
 /// checkpoint fails; that failure is logged by its code only.
 pub(crate) fn lock_from_shell<R: Runtime>(app: &AppHandle<R>) {
-    let Some(journal) = app.try_state::<SharedJournal>() else {
-        return;
-    };
+    keep_from_opening(app);
     if !unlocked(app) {
         return;
     }
+    let Some(journal) = app.try_state::<SharedJournal>() else {
+        return;
+    };
     if let Err(e) = journal.lock() {
         eprintln!(
             "Daybreak: the journal was locked, but closing its file reported {:?}",
@@ -99,8 +101,17 @@ pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
+/// An opening under way (its key being derived) must not open the journal after the system
+/// asked for a lock: there is nothing open to lock yet, so the ask is noted at once.
+fn keep_from_opening<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(journal) = app.try_state::<SharedJournal>() {
+        journal.lock_asked();
+    }
+}
+
 /// Tells the UI, then makes sure the journal ends up locked.
 pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
+    keep_from_opening(app);
     tell_ui(app, signal);
     lock_after_grace(app);
 }
@@ -108,6 +119,7 @@ pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 /// Before sleep: tells the UI and waits (while the system waits for our inhibitor) until the
 /// journal is locked, locking it from here when the UI has not done so in time.
 pub fn lock_before_sleep<R: Runtime>(app: &AppHandle<R>) {
+    keep_from_opening(app);
     tell_ui(app, LockSignal::Suspend);
     let deadline = std::time::Instant::now() + UI_GRACE;
     while unlocked(app) && std::time::Instant::now() < deadline {

@@ -44,7 +44,7 @@ describe('App', () => {
     vi.mocked(vault.unlock).mockResolvedValue(undefined);
     vi.mocked(vault.lock).mockResolvedValue(undefined);
     vi.mocked(vault.unlockWithRecoveryKey).mockResolvedValue(undefined);
-    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY });
+    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY, open: true });
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today({ mainClock: null, clocks: [] }));
   });
 
@@ -190,6 +190,47 @@ describe('App', () => {
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     expect(screen.queryByTestId('recovery-key')).toBeNull();
     expect(document.body.textContent).not.toContain(KEY);
+  });
+
+  it('made while the system asked for a lock: the key is shown, then the lock screen says why', async () => {
+    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
+    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY, open: false });
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByTestId('create-passphrase'), 'quiet river morning');
+    await user.type(await screen.findByTestId('create-confirm'), 'quiet river morning');
+    await user.click(await screen.findByTestId('create-submit'));
+
+    expect((await screen.findByTestId('recovery-key')).textContent).toBe(KEY);
+    const input = await screen.findByTestId('recovery-confirm-input');
+    const group = KEY.split('-')[Number(input.getAttribute('data-group-index'))]!;
+    await user.type(input, group);
+    await user.click(await screen.findByTestId('recovery-confirm-submit'));
+
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.getByTestId('lock-error').textContent).toBe(
+      'Your journal is made, and it locked while it was being made. Type your passphrase to open it.',
+    );
+    expect(screen.queryByTestId('sidebar')).toBeNull();
+    expect(document.body.textContent).not.toContain(KEY);
+  });
+
+  it('recovered while the system asked for a lock: the lock screen says the new passphrase opens it', async () => {
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked'));
+    vi.mocked(vault.unlockWithRecoveryKey).mockRejectedValue(new IpcError('locked_while_opening', 'x'));
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByTestId('forgot-passphrase'));
+    await user.type(await screen.findByTestId('recover-key'), KEY);
+    await user.type(await screen.findByTestId('recover-new'), 'new sunny meadow');
+    await user.type(await screen.findByTestId('recover-confirm'), 'new sunny meadow');
+    await user.click(await screen.findByTestId('recover-submit'));
+
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
+    expect(screen.getByTestId('lock-error').textContent).toBe(
+      'Your new passphrase is set, and your journal locked again while it was opening. Type your new passphrase to open it.',
+    );
+    expect(screen.queryByTestId('sidebar')).toBeNull();
   });
 
   it('unlocks, then locks: back to the unlock screen with the app gone', async () => {

@@ -10,11 +10,14 @@ use tauri::{AppHandle, Runtime, State};
 use super::{on_journal, on_store};
 use crate::{AppError, SharedJournal};
 
-/// What the UI gets back from creating a journal: the recovery key, to show exactly once.
+/// What the UI gets back from creating a journal: the recovery key, to show exactly once, and
+/// whether the journal is open (it is not when the system asked for a lock meanwhile: the
+/// person then unlocks it after seeing the key).
 #[derive(Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedJournal {
     pub recovery_key: String,
+    pub open: bool,
 }
 
 #[tauri::command]
@@ -33,6 +36,7 @@ pub async fn create_journal(
         let key = j.create(&passphrase)?;
         Ok(CreatedJournal {
             recovery_key: key.display().to_string(),
+            open: j.is_unlocked(),
         })
     })
     .await

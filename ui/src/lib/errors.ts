@@ -3,7 +3,8 @@ import { toIpcError } from './ipc/IpcError';
 import { m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
-export type ErrorContext = 'general' | 'create' | 'unlock' | 'recover' | 'change' | 'lock' | 'backup';
+export type ErrorContext =
+  'general' | 'create' | 'unlock' | 'recover' | 'join' | 'change' | 'lock' | 'backup';
 
 /**
  * A friendly sentence for every code, in the language spoken now (each is a getter, so a change
@@ -18,6 +19,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   },
   get locked() {
     return m.errors_locked();
+  },
+  get locked_while_opening() {
+    return m.errors_locked_while_opening();
   },
   get not_found() {
     return m.errors_not_found();
@@ -55,6 +59,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 };
 
 const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, string>>>> = {
+  // The system asked for a lock while the journal was opening: it is locked, and what the
+  // opening did is kept. Said on the lock screen, which comes next (see `lockedWhileOpening`).
+  recover: {
+    get locked_while_opening() {
+      return m.errors_recover_locked_while_opening();
+    },
+  },
+  join: {
+    get locked_while_opening() {
+      return m.errors_join_locked_while_opening();
+    },
+  },
   change: {
     get wrong_passphrase() {
       return m.errors_change_wrong_passphrase();
@@ -162,6 +178,16 @@ export function detailText(detail: ErrorDetail): string {
 /** The friendly text for an error code, worded for where it happened. */
 export function messageForCode(code: ErrorCode, context: ErrorContext = 'general'): string {
   return CONTEXT_MESSAGES[context]?.[code] ?? ERROR_MESSAGES[code];
+}
+
+/**
+ * Why the lock screen shows when an opening (unlocking, recovering, joining) was asked to lock
+ * while its key was derived, worded for where it happened; null for any other failure.
+ */
+export function lockedWhileOpening(reason: unknown, context: ErrorContext): string | null {
+  return toIpcError(reason).code === 'locked_while_opening'
+    ? messageForCode('locked_while_opening', context)
+    : null;
 }
 
 /**

@@ -24,12 +24,13 @@ const JOINED: SyncStatus = {
 async function openJoin() {
   const onJoined = vi.fn();
   const onCreated = vi.fn();
+  const onLockedWhileOpening = vi.fn();
   const user = userEvent.setup();
-  render(Welcome, { onCreated, onJoined });
+  render(Welcome, { onCreated, onJoined, onLockedWhileOpening });
   await user.click(screen.getByTestId('join-start'));
   // The form is a file of its own, fetched when the link is followed.
   await screen.findByTestId('join-folder');
-  return { user, onJoined, onCreated };
+  return { user, onJoined, onCreated, onLockedWhileOpening };
 }
 
 describe('Welcome: I already use Daybreak on another computer', () => {
@@ -98,6 +99,21 @@ describe('Welcome: I already use Daybreak on another computer', () => {
     const field = screen.getByTestId('join-passphrase') as HTMLInputElement;
     await vi.waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(field.value).toBe('');
+  });
+
+  it('joined but locked while it opened (the screen locked): on to the lock screen, which says so', async () => {
+    vi.mocked(sync.joinFromFolder).mockRejectedValue(new IpcError('locked_while_opening', 'x'));
+    const { user, onJoined, onLockedWhileOpening } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'evening tide rising');
+    await user.click(screen.getByTestId('join-submit'));
+    await vi.waitFor(() =>
+      expect(onLockedWhileOpening).toHaveBeenCalledWith(
+        "This computer has joined your journal, and it locked while it was opening. Type the journal's passphrase to open it; it then fills in from the sync folder.",
+      ),
+    );
+    expect(onJoined).not.toHaveBeenCalled();
+    expect((screen.getByTestId('join-passphrase') as HTMLInputElement).value).toBe('');
   });
 
   it('goes back to creating a journal', async () => {

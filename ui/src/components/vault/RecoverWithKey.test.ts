@@ -14,8 +14,9 @@ function setup() {
   const onRecovered = vi.fn();
   const onBack = vi.fn();
   const user = userEvent.setup();
-  render(RecoverWithKey, { onRecovered, onBack });
-  return { user, onRecovered, onBack };
+  const onLockedWhileOpening = vi.fn();
+  render(RecoverWithKey, { onRecovered, onBack, onLockedWhileOpening });
+  return { user, onRecovered, onBack, onLockedWhileOpening };
 }
 
 async function fill(user: ReturnType<typeof userEvent.setup>, key: string, next: string, confirm: string) {
@@ -45,6 +46,21 @@ describe('RecoverWithKey', () => {
       "That recovery key didn't open this journal. Check each group.",
     );
     expect(onRecovered).not.toHaveBeenCalled();
+  });
+
+  it('with the new passphrase set but the journal locked while it opened, goes on to the lock screen', async () => {
+    vi.mocked(vault.unlockWithRecoveryKey).mockRejectedValue(new IpcError('locked_while_opening', 'x'));
+    const { user, onRecovered, onLockedWhileOpening } = setup();
+    await fill(user, KEY, 'new quiet river', 'new quiet river');
+    await vi.waitFor(() =>
+      expect(onLockedWhileOpening).toHaveBeenCalledWith(
+        'Your new passphrase is set, and your journal locked again while it was opening. Type your new passphrase to open it.',
+      ),
+    );
+    expect(onRecovered).not.toHaveBeenCalled();
+    for (const id of ['recover-key', 'recover-new', 'recover-confirm']) {
+      expect((screen.getByTestId(id) as HTMLInputElement).value).toBe('');
+    }
   });
 
   it('checks the new passphrase before calling the backend', async () => {

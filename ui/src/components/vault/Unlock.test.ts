@@ -137,7 +137,8 @@ describe('Unlock', () => {
     it.each(['screenLocked', 'suspend'] as const)(
       'locks it again when the system asks for a lock (%s) while it opens',
       async (signal) => {
-        // The shell locks only an open journal; while the key was being derived there was none.
+        // Asked after the journal opened but before its screens are on: the Shell, which locks
+        // on such an ask, is not there yet. (Asked while the key is derived, the core refuses.)
         const { input, onUnlocked } = await lockedWhileOpening('unlocked', signal);
         await screen.findByTestId('unlock-error');
         expect(onUnlocked).not.toHaveBeenCalled();
@@ -152,6 +153,18 @@ describe('Unlock', () => {
       expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
       expect(vault.lock).not.toHaveBeenCalled();
     });
+  });
+
+  it('says why and clears the field when the system asked for a lock while the key was derived', async () => {
+    vi.mocked(vault.unlock).mockRejectedValue(new IpcError('locked_while_opening', 'x'));
+    const { user, input, onUnlocked } = setup();
+    await user.type(input, 'quiet river morning{Enter}');
+    expect((await screen.findByTestId('unlock-error')).textContent).toBe(
+      'Your journal locked again while it was opening. Type your passphrase to open it.',
+    );
+    expect(input.value).toBe('');
+    expect(onUnlocked).not.toHaveBeenCalled();
+    expect(sobriety.getToday).not.toHaveBeenCalled();
   });
 
   it('shows a busy state while unlocking', async () => {

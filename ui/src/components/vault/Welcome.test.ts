@@ -27,7 +27,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, passphrase: string
 
 describe('Welcome (create a journal)', () => {
   beforeEach(() => {
-    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY });
+    vi.mocked(vault.createJournal).mockResolvedValue({ recoveryKey: KEY, open: true });
   });
 
   it('welcomes the person and warns about forgetting the passphrase', () => {
@@ -106,7 +106,7 @@ describe('Welcome (create a journal)', () => {
   });
 
   it('shows a busy state while creating, then hands over the recovery key', async () => {
-    const pending = deferred<{ recoveryKey: string }>();
+    const pending = deferred<{ recoveryKey: string; open: boolean }>();
     vi.mocked(vault.createJournal).mockReturnValue(pending.promise);
     const { user, onCreated } = setup();
     expect(screen.queryByTestId('busy')).toBeNull();
@@ -120,15 +120,15 @@ describe('Welcome (create a journal)', () => {
     expect((screen.getByTestId('create-submit') as HTMLButtonElement).disabled).toBe(true);
     expect(onCreated).not.toHaveBeenCalled();
 
-    pending.resolve({ recoveryKey: KEY });
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY));
+    pending.resolve({ recoveryKey: KEY, open: true });
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY, true));
   });
 
   it('submits with Enter', async () => {
     const { user, onCreated } = setup();
     await user.type(screen.getByTestId('create-passphrase'), 'quiet river morning');
     await user.type(screen.getByTestId('create-confirm'), 'quiet river morning{Enter}');
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY));
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY, true));
   });
 
   it.each([

@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'wrong_passphrase',
   'wrong_recovery_key',
   'locked',
+  'locked_while_opening',
   'not_found',
   'already_exists',
   'invalid_input',

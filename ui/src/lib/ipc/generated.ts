@@ -413,9 +413,14 @@ export type CravingOutcome =
 /**  Still struggling. */
 "struggling";
 
-/**  What the UI gets back from creating a journal: the recovery key, to show exactly once. */
+/**
+ *  What the UI gets back from creating a journal: the recovery key, to show exactly once, and
+ *  whether the journal is open (it is not when the system asked for a lock meanwhile: the
+ *  person then unlocks it after seeing the key).
+ */
 export type CreatedJournal = {
 	recoveryKey: string,
+	open: boolean,
 };
 
 /**  What SOS shows: one country's lines, or none, with the worldwide directory either way. */
@@ -465,7 +470,12 @@ export type DayValue = {
 
 export type EntryKind = "mood" | "craving" | "journal" | "slip" | "check_in" | "milestone";
 
-export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | 
+export type ErrorCode = "wrong_passphrase" | "wrong_recovery_key" | "locked" | 
+/**
+ *  The system asked for a lock while the journal was opening: it is locked, and whatever
+ *  the opening set up (a new passphrase, a joined journal) is kept.
+ */
+"locked_while_opening" | "not_found" | "already_exists" | "invalid_input" | "corrupt" | "newer_version" | "io" | "internal" | 
 /**  Too many wrong tries in a row: the message says how long to wait. */
 "rate_limited" | 
 /**  No space left: nothing was written, nothing saved before is lost. */
