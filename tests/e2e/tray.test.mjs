@@ -4,7 +4,8 @@
 // Log a mood, SOS, Lock, Quit; Lock locks; SOS on the lock screen opens the public SOS panel;
 // Log a mood opens the mood log; Settings → Language → Español relabels the menu. Then Daybreak
 // started as autostart starts it (`--hidden`): no window on screen, the journal locked, the
-// tray's Open brings it up and its Quit ends it.
+// tray's Open brings it up and its Quit ends it; no window is mapped, even for a moment, until
+// then.
 //
 // The stand-in is src-tauri/examples/tray_stand_in.rs (built here if missing).
 
@@ -20,7 +21,7 @@ import { launchApp } from './lib/app.mjs';
 import { exampleBinary } from './lib/examples.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
-import { waitUntil } from './lib/webdriver.mjs';
+import { pause, waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'amber lantern on the pier';
 const ENGLISH = ['Open', 'Log a mood', 'SOS', 'Lock', 'Quit'];
@@ -66,16 +67,26 @@ async function startStandIn() {
   };
 }
 
-/** Map states (IsViewable, IsUnMapped, ...) of the X windows titled Daybreak; null without xwininfo. */
+/** Map states (IsViewable, IsUnMapped, ...) of the X windows titled Daybreak. */
 function mapStates() {
-  let tree;
-  try {
-    tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
-  } catch {
-    return null;
-  }
+  const tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
   const ids = [...tree.matchAll(/^\s*(0x[0-9a-f]+) "Daybreak":/gm)].map((m) => m[1]);
   return ids.map((id) => /Map State: (\w+)/.exec(execFileSync('xwininfo', ['-id', id], { encoding: 'utf8' }))?.[1]);
+}
+
+/**
+ * Watches every window the X server maps from now on (xev on the root window's children), for
+ * a window shown even for an instant, which a look at the map state afterwards would miss.
+ */
+function watchMaps() {
+  const xev = spawn('xev', ['-root', '-event', 'substructure'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let seen = '';
+  xev.stdout.on('data', (chunk) => (seen += chunk));
+  return {
+    /** How many windows were mapped since the watch began. */
+    maps: () => (seen.match(/^MapNotify event/gm) ?? []).length,
+    stop: () => xev.kill(),
+  };
 }
 
 const visibility = (session) => session.executeScript('return document.visibilityState;');
@@ -103,8 +114,7 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     // What a start without --hidden looks like, so the hidden start below is told apart.
     assert.equal(await visibility(s()), 'visible', 'a plain start shows the window');
     const shown = mapStates();
-    if (shown === null) t.diagnostic('xwininfo is not installed: the window is checked through WebDriver only');
-    else assert.ok(shown.includes('IsViewable'), `the Daybreak window is mapped (${shown.join(', ')})`);
+    assert.ok(shown.includes('IsViewable'), `the Daybreak window is mapped (${shown.join(', ')})`);
 
     const first = await tray.registered(1, 'a second after the first screen');
     assert.deepEqual(first.labels, ENGLISH, 'the menu, in order, as the panel reads it');
@@ -147,6 +157,9 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
 
   test('started as autostart starts it (--hidden): no window, locked, the tray’s Open shows it and its Quit ends it', { timeout: 90_000 }, async (t) => {
     await app.close();
+    const maps = watchMaps();
+    t.after(maps.stop);
+    await pause(500); // xev is listening
     app = await launchApp({ dataDir, name: 'tray-hidden', args: ['--hidden'] });
     const second = await tray.registered(2, 'the hidden start has a tray to be reached from');
     assert.deepEqual(second.labels, SPANISH, 'the chosen language holds after a restart');
@@ -158,20 +171,19 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     });
     assert.equal(await s().executeScript(`return !!document.querySelector('[data-testid="sidebar"]');`), false, 'the journal is locked');
     assert.equal(await visibility(s()), 'hidden', 'the window is not shown');
+    // Made hidden, the window may not exist on X at all until it is first shown; the start
+    // above, and Open below, show that xwininfo does find it once it is on screen.
     const hidden = mapStates();
-    if (hidden !== null) {
-      // Made hidden, the window may not exist on X at all until it is first shown; the start
-      // above, and Open below, show that xwininfo does find it once it is on screen.
-      assert.ok(!hidden.includes('IsViewable'), `no Daybreak window is mapped (${hidden.join(', ')})`);
-      t.diagnostic(`X map state of the Daybreak window(s) at a hidden start: ${hidden.join(', ') || 'none on X yet'}`);
-    }
+    assert.ok(!hidden.includes('IsViewable'), `no Daybreak window is mapped (${hidden.join(', ')})`);
+    t.diagnostic(`X map state of the Daybreak window(s) at a hidden start: ${hidden.join(', ') || 'none on X yet'}`);
+    // Nor was one shown for a moment on the way (made shown, then hidden, say).
+    assert.equal(maps.maps(), 0, 'no window was mapped at any moment of the hidden start');
     await screenshot('tray-02-hidden-start');
 
     await tray.click('Abrir');
     await waitUntil(async () => (await visibility(s())) === 'visible', { message: 'the tray’s Open shows the window' });
-    if (hidden !== null) {
-      await waitUntil(async () => mapStates().includes('IsViewable'), { message: 'the Daybreak window is mapped' });
-    }
+    await waitUntil(async () => mapStates().includes('IsViewable'), { message: 'the Daybreak window is mapped' });
+    assert.ok(maps.maps() > 0, 'the watch sees a window mapped once it is shown');
     await s().waitFor('unlock-passphrase', { why: 'shown, it asks for the passphrase' });
     await screenshot('tray-03-opened-from-tray');
 
