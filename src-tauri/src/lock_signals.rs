@@ -65,7 +65,9 @@ fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 
 /// Locks the journal from the shell if it is still open, and tells the UI, which tears down
 /// (the UI's own lock, when it gets there, finds the journal locked and tears down as well).
-/// A journal still opening is kept from opening (`Journal::lock_asked`).
+/// A journal still opening is kept from opening (`Journal::lock_asked`). As the backstop of a
+/// signal this asks a second time, a second after the first: an unlock begun in that second is
+/// refused too, which only someone typing their passphrase within a second of locking meets.
 /// The core drops the session before it checkpoints, so the journal is locked even when the
 /// checkpoint fails; that failure is logged by its code only.
 pub(crate) fn lock_from_shell<R: Runtime>(app: &AppHandle<R>) {

@@ -149,7 +149,7 @@ describe('Auto-lock wipes the page, end to end', { concurrency: 1 }, () => {
     const said = await s().waitFor('lock-error', { timeoutMs: KDF_TIMEOUT_MS, why: 'the lock screen comes back and says why' });
     assert.equal(
       String(await said.property('textContent')).trim(),
-      'Your new passphrase is set, and your journal locked again while it was opening. Type your new passphrase to open it.',
+      'Your new passphrase is saved. Your journal stayed locked, because the computer asked to lock it while it was opening. Type your new passphrase to open it.',
     );
     assert.equal(await s().exists('sidebar'), false, 'the journal did not open');
     await screenshot('autolock-02-locked-while-opening');

@@ -209,7 +209,7 @@ describe('App', () => {
 
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(screen.getByTestId('lock-error').textContent).toBe(
-      'Your journal is made, and it locked while it was being made. Type your passphrase to open it.',
+      'Your journal is ready. It stayed locked, because the computer asked to lock it while it was being set up. Type your passphrase to open it.',
     );
     expect(screen.queryByTestId('sidebar')).toBeNull();
     expect(document.body.textContent).not.toContain(KEY);
@@ -228,7 +228,7 @@ describe('App', () => {
 
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(screen.getByTestId('lock-error').textContent).toBe(
-      'Your new passphrase is set, and your journal locked again while it was opening. Type your new passphrase to open it.',
+      'Your new passphrase is saved. Your journal stayed locked, because the computer asked to lock it while it was opening. Type your new passphrase to open it.',
     );
     expect(screen.queryByTestId('sidebar')).toBeNull();
   });

@@ -289,9 +289,10 @@ impl Journal {
         })?;
         let mut state = self.state();
         if self.lock_asked_since(asked) {
-            // The new passphrase is set (its header is written); only opening is refused.
+            // The new passphrase is set (its header is written); only opening is refused. The
+            // session is gone whether or not its final checkpoint works, as in `lock`.
             drop(state);
-            end_session(session)?;
+            let _ = end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
         let old = std::mem::replace(&mut *state, State::Unlocked(session));

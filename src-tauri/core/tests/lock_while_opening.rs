@@ -19,15 +19,17 @@ use daybreak_core::{
     Journal, JournalError, JournalPaths, JournalState, KdfChoice, Passphrase, Secret,
 };
 
-/// Four times the floor's passes: a derivation of several hundred milliseconds.
+/// Twice the floor's memory and four times its passes: a derivation of most of a second here,
+/// and still several times `BEFORE_THE_ASK` on a much faster machine.
 const SLOW_KDF: KdfChoice = KdfChoice::Fixed(KdfParams {
+    m_kib: FLOOR.m_kib * 2,
     t: FLOOR.t * 4,
     ..FLOOR
 });
 
-/// Long enough for the opening to have read where things stood, far shorter than its
-/// derivation.
-const BEFORE_THE_ASK: Duration = Duration::from_millis(60);
+/// Long enough for the opening's thread to have started and read where things stood, on two
+/// busy cores; far shorter than its derivation.
+const BEFORE_THE_ASK: Duration = Duration::from_millis(150);
 
 fn journal_in(dir: &Path) -> Arc<Journal> {
     Arc::new(Journal::with_first_wait(

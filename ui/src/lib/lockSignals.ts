@@ -31,8 +31,8 @@ export function onLockSignal(listener: Listener): () => void {
  * `locked`) and whether the system asked for one (`asked`: `suspend` or `screenLocked`). For a
  * screen that opens the journal: App tears down only what shows the open journal, so a lock in
  * the moment between the journal opening and its screens mounting is this screen's to notice.
- * An ask while the key is still being derived is one the shell could not act on: there was no
- * open journal to lock yet.
+ * (An ask while the key is still being derived keeps the journal from opening: the call fails
+ * with `locked_while_opening`.)
  */
 export function noticeShellLock(): { locks: () => number; asked: () => boolean; stop: () => void } {
   let locks = 0;

@@ -90,8 +90,9 @@ impl Journal {
         let mut state = self.state();
         if self.lock_asked_since(asked) {
             // Joined all the same: the next unlock opens it, and its first round rebuilds it.
+            // The session is gone whether or not its final checkpoint works, as in `lock`.
             drop(state);
-            super::end_session(session)?;
+            let _ = super::end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
         *state = State::Unlocked(session);

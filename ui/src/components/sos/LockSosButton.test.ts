@@ -61,7 +61,7 @@ describe('SOS from the lock screen', () => {
 
   it('is on the welcome screen too', async () => {
     const user = userEvent.setup();
-    render(Welcome, { onCreated: vi.fn() });
+    render(Welcome, { onCreated: vi.fn(), onLockedWhileOpening: vi.fn() });
     await user.click(el('lock-sos'));
     expect(await screen.findByTestId('public-sos')).toBeTruthy();
     expect(el('sos-private-locked').textContent).toContain('Once your journal is set up');

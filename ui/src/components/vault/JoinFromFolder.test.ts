@@ -4,8 +4,12 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sync');
+vi.mock('../../lib/ipc/data');
 
 import * as sync from '../../lib/ipc/sync';
+import * as vault from '../../lib/ipc/vault';
+import * as data from '../../lib/ipc/data';
+import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
 import type { SyncStatus } from '../../lib/bindings';
@@ -109,11 +113,39 @@ describe('Welcome: I already use Daybreak on another computer', () => {
     await user.click(screen.getByTestId('join-submit'));
     await vi.waitFor(() =>
       expect(onLockedWhileOpening).toHaveBeenCalledWith(
-        "This computer has joined your journal, and it locked while it was opening. Type the journal's passphrase to open it; it then fills in from the sync folder.",
+        "This computer has joined your journal. It stayed locked, because the computer asked to lock it while it was opening. Type the journal's passphrase to open it (or use your recovery key); it then fills in from the sync folder, which can take a minute.",
       ),
     );
     expect(onJoined).not.toHaveBeenCalled();
     expect((screen.getByTestId('join-passphrase') as HTMLInputElement).value).toBe('');
+  });
+
+  it('a lock while the joined journal is rebuilt also ends on the lock screen, which says so', async () => {
+    await watchSystemLockSignals();
+    const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+    const rebuilt = deferred<SyncStatus>();
+    vi.mocked(sync.joinFromFolder).mockReturnValue(rebuilt.promise);
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    const { user, onJoined, onLockedWhileOpening } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'evening tide rising');
+    await user.click(screen.getByTestId('join-submit'));
+    send('screenLocked');
+    rebuilt.resolve(JOINED);
+    await vi.waitFor(() => expect(onLockedWhileOpening).toHaveBeenCalledTimes(1));
+    expect(onLockedWhileOpening.mock.calls[0]![0]).toMatch(/^This computer has joined your journal\./);
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    expect(onJoined).not.toHaveBeenCalled();
+  });
+
+  it('locked by the shell while rebuilt (the answer says locked): the lock screen too', async () => {
+    vi.mocked(sync.joinFromFolder).mockRejectedValue(new IpcError('locked', 'x'));
+    const { user, onJoined, onLockedWhileOpening } = await openJoin();
+    await user.type(screen.getByTestId('join-folder'), FOLDER);
+    await user.type(screen.getByTestId('join-passphrase'), 'evening tide rising');
+    await user.click(screen.getByTestId('join-submit'));
+    await vi.waitFor(() => expect(onLockedWhileOpening).toHaveBeenCalledTimes(1));
+    expect(onJoined).not.toHaveBeenCalled();
   });
 
   it('goes back to creating a journal', async () => {

@@ -54,7 +54,7 @@ describe('RecoverWithKey', () => {
     await fill(user, KEY, 'new quiet river', 'new quiet river');
     await vi.waitFor(() =>
       expect(onLockedWhileOpening).toHaveBeenCalledWith(
-        'Your new passphrase is set, and your journal locked again while it was opening. Type your new passphrase to open it.',
+        'Your new passphrase is saved. Your journal stayed locked, because the computer asked to lock it while it was opening. Type your new passphrase to open it.',
       ),
     );
     expect(onRecovered).not.toHaveBeenCalled();

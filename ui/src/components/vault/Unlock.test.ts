@@ -108,7 +108,7 @@ describe('Unlock', () => {
       const { input, onUnlocked } = await lockedWhileOpening('locked');
       const error = await screen.findByTestId('unlock-error');
       expect(error.textContent).toBe(
-        'Your journal locked again while it was opening. Type your passphrase to open it.',
+        'Your journal stayed locked: the computer asked to lock it while it was opening. Type your passphrase to open it.',
       );
       expect(onUnlocked).not.toHaveBeenCalled();
       expect(input.value).toBe('');
@@ -160,7 +160,7 @@ describe('Unlock', () => {
     const { user, input, onUnlocked } = setup();
     await user.type(input, 'quiet river morning{Enter}');
     expect((await screen.findByTestId('unlock-error')).textContent).toBe(
-      'Your journal locked again while it was opening. Type your passphrase to open it.',
+      'Your journal stayed locked: the computer asked to lock it while it was opening. Type your passphrase to open it.',
     );
     expect(input.value).toBe('');
     expect(onUnlocked).not.toHaveBeenCalled();

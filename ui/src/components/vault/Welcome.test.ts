@@ -3,8 +3,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/data');
 
 import * as vault from '../../lib/ipc/vault';
+import * as data from '../../lib/ipc/data';
+import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { deferred } from '../../testing/deferred';
@@ -15,7 +18,7 @@ const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
 function setup() {
   const onCreated = vi.fn();
   const user = userEvent.setup();
-  render(Welcome, { onCreated });
+  render(Welcome, { onCreated, onLockedWhileOpening: vi.fn() });
   return { user, onCreated };
 }
 
@@ -123,6 +126,23 @@ describe('Welcome (create a journal)', () => {
     pending.resolve({ recoveryKey: KEY, open: true });
     await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY, true));
   });
+
+  it.each(['screenLocked', 'suspend', 'locked'] as const)(
+    'made, then a lock (%s) before the key is shown: locked now, so the key is still shown',
+    async (signal) => {
+      await watchSystemLockSignals();
+      const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+      const pending = deferred<{ recoveryKey: string; open: boolean }>();
+      vi.mocked(vault.createJournal).mockReturnValue(pending.promise);
+      vi.mocked(vault.lock).mockResolvedValue(undefined);
+      const { user, onCreated } = setup();
+      await fill(user, 'quiet river morning', 'quiet river morning');
+      send(signal);
+      pending.resolve({ recoveryKey: KEY, open: true });
+      await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(KEY, false));
+      expect(vault.lock).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('submits with Enter', async () => {
     const { user, onCreated } = setup();
