@@ -65,13 +65,12 @@ fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 
 /// Locks the journal from the shell if it is still open, and tells the UI, which tears down
 /// (the UI's own lock, when it gets there, finds the journal locked and tears down as well).
-/// A journal still opening is kept from opening (`Journal::lock_asked`). As the backstop of a
-/// signal this asks a second time, a second after the first: an unlock begun in that second is
-/// refused too, which only someone typing their passphrase within a second of locking meets.
 /// The core drops the session before it checkpoints, so the journal is locked even when the
-/// checkpoint fails; that failure is logged by its code only.
+/// checkpoint fails; that failure is logged by its code only. A journal still opening was kept
+/// from opening when the lock was asked (`keep_from_opening`), not here: as a signal's backstop
+/// this comes a second later, and an unlock begun after the lock (the person back at once) must
+/// open.
 pub(crate) fn lock_from_shell<R: Runtime>(app: &AppHandle<R>) {
-    keep_from_opening(app);
     if !unlocked(app) {
         return;
     }
@@ -104,8 +103,9 @@ pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// An opening under way (its key being derived) must not open the journal after the system
-/// asked for a lock: there is nothing open to lock yet, so the ask is noted at once.
-fn keep_from_opening<R: Runtime>(app: &AppHandle<R>) {
+/// asked for a lock: there is nothing open to lock yet, so the ask is noted at once. Called
+/// when a lock is asked (a signal, the tray's Lock, quick hide), never by the backstop.
+pub(crate) fn keep_from_opening<R: Runtime>(app: &AppHandle<R>) {
     if let Some(journal) = app.try_state::<SharedJournal>() {
         journal.lock_asked();
     }

@@ -51,6 +51,7 @@ pub async fn quick_hide<R: Runtime>(app: AppHandle<R>) -> Result<(), AppError> {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.minimize();
     }
+    lock_signals::keep_from_opening(&app);
     lock_signals::lock_after_grace(&app);
     Ok(())
 }
