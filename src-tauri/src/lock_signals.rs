@@ -68,8 +68,7 @@ fn tell_ui<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 /// The core drops the session before it checkpoints, so the journal is locked even when the
 /// checkpoint fails; that failure is logged by its code only. A journal still opening was kept
 /// from opening when the lock was asked (`keep_from_opening`), not here: as a signal's backstop
-/// this comes a second later, and an unlock begun after the lock (the person back at once) must
-/// open.
+/// this comes a second later, when an unlock may have begun after the lock.
 pub(crate) fn lock_from_shell<R: Runtime>(app: &AppHandle<R>) {
     if !unlocked(app) {
         return;
@@ -93,13 +92,21 @@ pub(crate) fn unlocked<R: Runtime>(app: &AppHandle<R>) -> bool {
 }
 
 /// Gives the UI `UI_GRACE` to lock (saving what is being typed first), then locks from here if
-/// it has not.
+/// it has not. Once the UI has locked, an unlock begun right after (the person back at once)
+/// is theirs: the backstop stands down rather than lock that.
 pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
+    let asked = locks_so_far(app);
     let app = app.clone();
     std::thread::spawn(move || {
         std::thread::sleep(UI_GRACE);
-        lock_from_shell(&app);
+        if locks_so_far(&app) == asked {
+            lock_from_shell(&app);
+        }
     });
+}
+
+fn locks_so_far<R: Runtime>(app: &AppHandle<R>) -> Option<u64> {
+    app.try_state::<SharedJournal>().map(|j| j.lock_epoch())
 }
 
 /// An opening under way (its key being derived) must not open the journal after the system

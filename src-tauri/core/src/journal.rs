@@ -217,6 +217,12 @@ impl Journal {
         self.lock_epoch.fetch_add(1, Ordering::SeqCst);
     }
 
+    /// How many locks have been asked or done so far: the shell's backstop reads it when a lock
+    /// is asked and again a second later, and stands down if the window has locked meanwhile.
+    pub fn lock_epoch(&self) -> u64 {
+        self.lock_epoch.load(Ordering::SeqCst)
+    }
+
     /// Whether a lock was asked (or done) since `epoch` was read. Called with the state held,
     /// just before an opening would leave the journal unlocked.
     pub(crate) fn lock_asked_since(&self, epoch: u64) -> bool {

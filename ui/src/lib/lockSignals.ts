@@ -32,7 +32,7 @@ export function onLockSignal(listener: Listener): () => void {
  * screen that opens the journal: App tears down only what shows the open journal, so a lock in
  * the moment between the journal opening and its screens mounting is this screen's to notice.
  * (An ask while the key is still being derived keeps the journal from opening: the call fails
- * with `locked_while_opening`.)
+ * with `locked_while_opening`, or creating answers that the new journal is not open.)
  */
 export function noticeShellLock(): { locks: () => number; asked: () => boolean; stop: () => void } {
   let locks = 0;
