@@ -4,6 +4,7 @@
 // so a signal that comes while the journal is locked does nothing.
 import type { LockSignal } from './bindings';
 import { watchLockSignals } from './ipc/data';
+import { lock } from './ipc/vault';
 
 type Listener = (signal: LockSignal) => void;
 
@@ -42,4 +43,24 @@ export function noticeShellLock(): { locks: () => number; asked: () => boolean; 
     else asked = true;
   });
   return { locks: () => locks, asked: () => asked, stop };
+}
+
+/**
+ * Runs `open`, a call that leaves the journal open (creating it, joining it), and says whether
+ * the system asked for a lock, or the shell locked, while it ran. If so, the journal is locked
+ * here and now (it may be already): the screens that open it must not open a locked journal,
+ * nor wait for the shell's own lock a second later.
+ */
+export async function openNoticingLocks<T>(
+  open: () => Promise<T>,
+): Promise<{ value: T; lockedMeanwhile: boolean }> {
+  const shellLock = noticeShellLock();
+  try {
+    const value = await open();
+    const lockedMeanwhile = shellLock.asked() || shellLock.locks() > 0;
+    if (lockedMeanwhile) await lock().catch(() => {}); // locked already, most likely
+    return { value, lockedMeanwhile };
+  } finally {
+    shellLock.stop();
+  }
 }
