@@ -14,13 +14,15 @@
 //! On other systems no OS signal is wired; the UI notices a resume from sleep by its clock
 //! jumping (see ui/src/lib/idleLock.ts).
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::Serialize;
 use specta::Type;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
+
+use daybreak_core::Journal;
 
 use crate::{AppError, SharedJournal};
 
@@ -92,21 +94,38 @@ pub(crate) fn unlocked<R: Runtime>(app: &AppHandle<R>) -> bool {
 }
 
 /// Gives the UI `UI_GRACE` to lock (saving what is being typed first), then locks from here if
-/// it has not. Once the UI has locked, an unlock begun right after (the person back at once)
-/// is theirs: the backstop stands down rather than lock that.
+/// it has not. The backstop is for the journal that was open when the lock was asked: once the
+/// UI has locked, or once the journal has been opened since the ask (an opening under way was
+/// refused by `keep_from_opening`, so this one began after: the person back at once, or
+/// creating a journal on the welcome screen), it stands down rather than lock theirs.
 pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
-    let asked = locks_so_far(app);
+    let Some(journal) = app.try_state::<SharedJournal>().map(|j| Arc::clone(&j)) else {
+        return;
+    };
+    let asked = Moment::of(&journal);
     let app = app.clone();
     std::thread::spawn(move || {
         std::thread::sleep(UI_GRACE);
-        if locks_so_far(&app) == asked {
+        if Moment::of(&journal) == asked {
             lock_from_shell(&app);
         }
     });
 }
 
-fn locks_so_far<R: Runtime>(app: &AppHandle<R>) -> Option<u64> {
-    app.try_state::<SharedJournal>().map(|j| j.lock_epoch())
+/// Where the journal stood: how many locks were asked or done, how many openings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Moment {
+    locks: u64,
+    opens: u64,
+}
+
+impl Moment {
+    fn of(journal: &Journal) -> Self {
+        Self {
+            locks: journal.lock_epoch(),
+            opens: journal.times_opened(),
+        }
+    }
 }
 
 /// An opening under way (its key being derived) must not open the journal after the system
@@ -369,5 +388,74 @@ mod linux {
                 seen.inhibitors.load(Ordering::SeqCst) == 2
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use daybreak_core::vault::kdf::FLOOR;
+    use daybreak_core::{Journal, JournalPaths, KdfChoice, Passphrase};
+
+    use super::Moment;
+
+    const PASSPHRASE: &str = "harbour lights at dusk";
+
+    /// A real journal at the floor's parameters, created and then locked.
+    fn locked_journal(dir: &tempfile::TempDir) -> Journal {
+        let journal = Journal::new(
+            JournalPaths::new(dir.path().join("data")),
+            KdfChoice::Fixed(FLOOR),
+        );
+        journal
+            .create(&Passphrase::new(PASSPHRASE))
+            .expect("create");
+        journal.lock().expect("lock");
+        journal
+    }
+
+    fn unlock(journal: &Journal) {
+        journal
+            .unlock(&Passphrase::new(PASSPHRASE))
+            .expect("unlock");
+    }
+
+    #[test]
+    fn the_backstop_locks_the_journal_left_open_when_the_lock_was_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        journal.lock_asked();
+        let asked = Moment::of(&journal);
+        // The UI is stuck and never locks: the backstop is due.
+        assert_eq!(Moment::of(&journal), asked);
+    }
+
+    #[test]
+    fn the_backstop_stands_down_once_the_window_has_locked_and_the_person_is_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        journal.lock_asked();
+        let asked = Moment::of(&journal);
+        journal.lock().expect("the UI locks");
+        unlock(&journal);
+        assert_ne!(Moment::of(&journal), asked);
+    }
+
+    #[test]
+    fn an_opening_begun_after_the_ask_is_not_the_backstops_to_lock() {
+        // The tray's Lock on the lock screen (or the welcome screen): nothing is open, so the
+        // window has nothing to lock; the person then opens the journal within the second.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        journal.lock_asked();
+        let asked = Moment::of(&journal);
+        unlock(&journal);
+        assert!(journal.is_unlocked());
+        assert_ne!(
+            Moment::of(&journal),
+            asked,
+            "the backstop must not lock a journal opened after the ask"
+        );
     }
 }

@@ -116,6 +116,10 @@ pub struct Journal {
     attempts: Mutex<Attempts>,
     long_work: Mutex<()>,
     lock_epoch: AtomicU64,
+    /// How many times the journal has been opened (created, unlocked, recovered, joined): the
+    /// shell's backstop tells an opening the person made after a lock was asked from the
+    /// journal that was open when it was asked.
+    opens: AtomicU64,
     /// The first wait after `FREE_ATTEMPTS` failures; it doubles with each further failure.
     first_wait: Duration,
 }
@@ -137,6 +141,7 @@ impl Journal {
             attempts: Mutex::new(Attempts::default()),
             long_work: Mutex::new(()),
             lock_epoch: AtomicU64::new(0),
+            opens: AtomicU64::new(0),
             first_wait,
         };
         journal.start_up();
@@ -182,7 +187,7 @@ impl Journal {
             // An empty journal: a failed final checkpoint loses nothing.
             let _ = session.lock();
         } else {
-            *state = State::Unlocked(session);
+            self.open_in(&mut state, session);
         }
         Ok(recovery_key)
     }
@@ -201,7 +206,8 @@ impl Journal {
             return Err(JournalError::LockedWhileOpening);
         }
         if let State::Locked = *state {
-            *state = State::Unlocked(self.vault.open_with_data_key(&data_key)?);
+            let session = self.vault.open_with_data_key(&data_key)?;
+            self.open_in(&mut state, session);
             self.adopt_device_settings(&mut state);
         }
         Ok(())
@@ -221,6 +227,19 @@ impl Journal {
     /// is asked and again a second later, and stands down if the window has locked meanwhile.
     pub fn lock_epoch(&self) -> u64 {
         self.lock_epoch.load(Ordering::SeqCst)
+    }
+
+    /// How many times the journal has been opened so far. With `lock_epoch`, the shell's
+    /// backstop locks only the journal that was open when a lock was asked: an opening since
+    /// then began after the ask (one under way was refused), so it is the person's.
+    pub fn times_opened(&self) -> u64 {
+        self.opens.load(Ordering::SeqCst)
+    }
+
+    /// Leaves `session` open in `state` and counts the opening; returns what was there.
+    fn open_in(&self, state: &mut State, session: Session) -> State {
+        self.opens.fetch_add(1, Ordering::SeqCst);
+        std::mem::replace(state, State::Unlocked(session))
     }
 
     /// Whether a lock was asked (or done) since `epoch` was read. Called with the state held,
@@ -301,7 +320,7 @@ impl Journal {
             let _ = end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
-        let old = std::mem::replace(&mut *state, State::Unlocked(session));
+        let old = self.open_in(&mut state, session);
         self.adopt_device_settings(&mut state);
         drop(state);
         if let State::Unlocked(old) = old {

@@ -176,3 +176,24 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
     let notes = mood_notes(&b);
     assert_eq!(notes, ["written on the first computer"]);
 }
+
+#[test]
+fn openings_are_counted_for_the_shells_backstop_and_a_refused_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    journal.create(&passphrase()).unwrap();
+    assert_eq!(journal.times_opened(), 1, "creating opens the journal");
+    journal.lock().unwrap();
+
+    let _ = ask_to_lock_during(&journal, |j| j.unlock(&passphrase()));
+    assert_eq!(journal.times_opened(), 1, "a refused unlock opened nothing");
+
+    journal.unlock(&passphrase()).unwrap();
+    assert_eq!(journal.times_opened(), 2);
+    journal.unlock(&passphrase()).unwrap();
+    assert_eq!(
+        journal.times_opened(),
+        2,
+        "unlocking an open journal opens nothing"
+    );
+}

@@ -95,7 +95,7 @@ impl Journal {
             let _ = super::end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
-        *state = State::Unlocked(session);
+        self.open_in(&mut state, session);
         self.adopt_device_settings(&mut state);
         Ok(())
     }
