@@ -3,9 +3,13 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
+vi.mock('../../lib/ipc/data');
 
 import * as vault from '../../lib/ipc/vault';
+import * as data from '../../lib/ipc/data';
+import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
+import { deferred } from '../../testing/deferred';
 import RecoverWithKey from './RecoverWithKey.svelte';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
@@ -61,6 +65,23 @@ describe('RecoverWithKey', () => {
     for (const id of ['recover-key', 'recover-new', 'recover-confirm']) {
       expect((screen.getByTestId(id) as HTMLInputElement).value).toBe('');
     }
+  });
+
+  it('a lock asked between the answer and the journal opening ends on the lock screen, locked', async () => {
+    await watchSystemLockSignals();
+    const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+    const recovered = deferred<undefined>();
+    vi.mocked(vault.unlockWithRecoveryKey).mockReturnValue(recovered.promise);
+    vi.mocked(vault.lock).mockResolvedValue(undefined);
+    const { user, onRecovered, onLockedWhileOpening } = setup();
+    await fill(user, KEY, 'new quiet river', 'new quiet river');
+    // The key was derived before the ask, so the core opened the journal; the ask comes just after.
+    send('screenLocked');
+    recovered.resolve(undefined);
+    await vi.waitFor(() => expect(onLockedWhileOpening).toHaveBeenCalledTimes(1));
+    expect(onLockedWhileOpening.mock.calls[0]![0]).toMatch(/^Your new passphrase is saved\./);
+    expect(vault.lock).toHaveBeenCalledTimes(1);
+    expect(onRecovered).not.toHaveBeenCalled();
   });
 
   it('checks the new passphrase before calling the backend', async () => {
