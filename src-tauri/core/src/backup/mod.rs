@@ -11,6 +11,7 @@ pub mod rotation;
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -26,7 +27,7 @@ use crate::secret::{fill_random, DataKey};
 use crate::store::Store;
 use crate::time::local;
 use crate::vault::{atomic, data_key_from_header, swap, Secret, Session, Vault, VaultError};
-use container::Container;
+use container::{Opened, ReadError};
 
 pub const EXTENSION: &str = "dbk";
 
@@ -68,6 +69,55 @@ impl Drop for TempFile {
 
 fn io(action: FileAction, path: &Path, e: std::io::Error) -> DataError {
     DataError::file(action, path, &e)
+}
+
+/// Writes a backup file at `path` (private, synced) from the database file `db`, streamed: the
+/// journal is never all in memory, which would leave the app's memory larger by twice the
+/// journal's size after every daily backup (the allocator keeps what it was given).
+fn write_backup_file(
+    path: &Path,
+    created_at_ms: i64,
+    header: &[u8],
+    db: &Path,
+) -> Result<(), DataError> {
+    let mut source = fs::File::open(db).map_err(|e| io(FileAction::Read, db, e))?;
+    let db_len = source
+        .metadata()
+        .map_err(|e| io(FileAction::Read, db, e))?
+        .len();
+    private_files::create_or_truncate(path)
+        .and_then(|file| {
+            let mut out = BufWriter::new(file);
+            container::write_to(&mut out, created_at_ms, header, &mut source, db_len)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .map_err(|e| io(FileAction::Write, path, e))
+}
+
+/// Reads the backup file at `path`, streaming its database into `db_out` (the file at
+/// `db_path`, synced), and returns what else it holds and the backup's size in bytes.
+fn read_backup_file(
+    path: &Path,
+    db_out: fs::File,
+    db_path: &Path,
+) -> Result<(Opened, i64), DataError> {
+    let file = fs::File::open(path).map_err(|e| io(FileAction::Read, path, e))?;
+    let size = file
+        .metadata()
+        .map_err(|e| io(FileAction::Read, path, e))?
+        .len();
+    let mut out = BufWriter::new(db_out);
+    let opened =
+        container::read_from(&mut BufReader::new(file), &mut out).map_err(|e| match e {
+            ReadError::Container(c) => damaged(c),
+            ReadError::Read(e) => io(FileAction::Read, path, e),
+            ReadError::Write(e) => io(FileAction::Write, db_path, e),
+        })?;
+    out.into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|file| file.sync_all())
+        .map_err(|e| io(FileAction::Write, db_path, e))?;
+    Ok((opened, i64::try_from(size).unwrap_or(i64::MAX)))
 }
 
 fn damaged(e: container::ContainerError) -> DataError {
@@ -128,25 +178,18 @@ pub fn write(
     if !keep_going(40) {
         return Err(DataError::Cancelled(Task::Backup));
     }
-    let db = fs::read(&snapshot.db.0).map_err(|e| io(FileAction::Read, &snapshot.db.0, e))?;
-    let bytes = Container {
-        created_at_ms: now.timestamp_millis(),
-        header: snapshot.header.clone(),
-        db,
-    }
-    .encode();
-    drop(snapshot.db);
-    if !keep_going(70) {
-        return Err(DataError::Cancelled(Task::Backup));
-    }
     let partial = TempFile::beside(dest, "partial");
-    atomic::replace_file(&partial.0, &bytes, "backup")
-        .map_err(|e| io(FileAction::Write, &partial.0, e))?;
-    drop(bytes);
+    write_backup_file(
+        &partial.0,
+        now.timestamp_millis(),
+        &snapshot.header,
+        &snapshot.db.0,
+    )?;
+    drop(snapshot.db);
     if !keep_going(85) {
         return Err(DataError::Cancelled(Task::Backup));
     }
-    fs::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
+    atomic::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
     let summary = verify(dest, &snapshot.key).inspect_err(|_| {
         let _ = fs::remove_file(dest);
     })?;
@@ -168,35 +211,32 @@ pub fn create(
 
 /// Opens a backup with the data key it should have been made with and checks it.
 fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
-    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
-    let c = Container::decode(&bytes).map_err(damaged)?;
-    let header = crate::vault::header::Header::decode(&c.header)
+    let (db, (opened, size)) = read_to_check_file(path)?;
+    let header = crate::vault::header::Header::decode(&opened.header)
         .map_err(|_| DataError::DamagedBackup(BackupProblem::KeyFile))?;
     if !header.verify_mac(data_key) {
         return Err(DataError::DamagedBackup(BackupProblem::OtherJournal));
     }
-    let db = TempFile::beside(path, "check");
-    write_private(&db.0, &c.db)?;
-    check(path, &db.0, &c, data_key, bytes.len())
+    check(path, &db.0, opened.created_at_ms, data_key, size)
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), DataError> {
-    private_files::create_or_truncate(path)
-        .and_then(|mut f| {
-            use std::io::Write;
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .map_err(|e| io(FileAction::Write, path, e))
+/// Reads the backup at `path`, its database into a private temp file beside it (removed when
+/// the returned `TempFile` is dropped).
+fn read_to_check_file(path: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
+    let db = TempFile::beside(path, "check");
+    let file =
+        private_files::create_or_truncate(&db.0).map_err(|e| io(FileAction::Write, &db.0, e))?;
+    let read = read_backup_file(path, file, &db.0)?;
+    Ok((db, read))
 }
 
 /// Opens the database written out at `db` (read-only: not a byte of it changes) and checks it.
 fn check(
     path: &Path,
     db: &Path,
-    c: &Container,
+    created_at_ms: i64,
     key: &DataKey,
-    size: usize,
+    size: i64,
 ) -> Result<BackupSummary, DataError> {
     let (ok, counts) =
         Store::check_copy(db, key).map_err(|_| DataError::DamagedBackup(BackupProblem::Journal))?;
@@ -205,8 +245,8 @@ fn check(
     }
     Ok(BackupSummary {
         path: path.display().to_string(),
-        created_at: from_millis(c.created_at_ms)?,
-        size_bytes: size as i64,
+        created_at: from_millis(created_at_ms)?,
+        size_bytes: size,
         counts: counts
             .into_iter()
             .map(|(label, count)| CountItem { label, count })
@@ -218,16 +258,13 @@ fn check(
 /// Writes nothing but a temp file beside it, removed again. The app calls it through the
 /// journal, whose throttle every secret check goes through.
 pub fn inspect(path: &Path, secret: &Secret<'_>) -> Result<BackupSummary, DataError> {
-    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
-    let c = Container::decode(&bytes).map_err(damaged)?;
-    let key = key_for(&c, secret)?;
-    let db = TempFile::beside(path, "check");
-    write_private(&db.0, &c.db)?;
-    check(path, &db.0, &c, &key, bytes.len())
+    let (db, (opened, size)) = read_to_check_file(path)?;
+    let key = key_for(&opened.header, secret)?;
+    check(path, &db.0, opened.created_at_ms, &key, size)
 }
 
-fn key_for(c: &Container, secret: &Secret<'_>) -> Result<DataKey, DataError> {
-    data_key_from_header(&c.header, secret).map_err(|e| match e {
+fn key_for(header: &[u8], secret: &Secret<'_>) -> Result<DataKey, DataError> {
+    data_key_from_header(header, secret).map_err(|e| match e {
         VaultError::WrongPassphrase => DataError::WrongBackupSecret {
             recovery_key: false,
         },
@@ -252,26 +289,20 @@ pub fn stage_restore(
     path: &Path,
     secret: &Secret<'_>,
 ) -> Result<StagedRestore, DataError> {
-    let bytes = fs::read(path).map_err(|e| io(FileAction::Read, path, e))?;
-    let c = Container::decode(&bytes).map_err(damaged)?;
-    let key = key_for(&c, secret)?;
     let paths = vault.paths();
     private_files::create_dir(paths.dir())
         .map_err(|e| io(FileAction::CreateFolder, paths.dir(), e))?;
     let staged = paths.staged_database();
     let checked = swap::start_staged_database(paths)
-        .and_then(|mut file| {
-            use std::io::Write;
-            file.write_all(&c.db)?;
-            file.sync_all()
-        })
         .map_err(|e| io(FileAction::Write, &staged, e))
-        .and_then(|()| check(path, &staged, &c, &key, bytes.len()));
+        .and_then(|file| read_backup_file(path, file, &staged))
+        .and_then(|(opened, size)| {
+            let key = key_for(&opened.header, secret)?;
+            let summary = check(path, &staged, opened.created_at_ms, &key, size)?;
+            Ok((opened.header, summary))
+        });
     match checked {
-        Ok(summary) => Ok(StagedRestore {
-            header: c.header,
-            summary,
-        }),
+        Ok((header, summary)) => Ok(StagedRestore { header, summary }),
         Err(e) => {
             let _ = fs::remove_file(&staged);
             Err(e)
@@ -309,17 +340,17 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
         return Err(DataError::Refused(Refusal::UnfoldedChanges));
     }
     let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
-    let db = fs::read(paths.database()).map_err(|e| io(FileAction::Read, &paths.database(), e))?;
     let dest = before_restore_path(paths, now);
     private_files::create_dir(&paths.backups())
         .map_err(|e| io(FileAction::CreateFolder, &paths.backups(), e))?;
-    let kept = Container {
-        created_at_ms: now.timestamp_millis(),
-        header,
-        db,
-    }
-    .encode();
-    atomic::replace_file(&dest, &kept, "backup").map_err(|e| io(FileAction::Write, &dest, e))?;
+    let partial = TempFile::beside(&dest, "partial");
+    write_backup_file(
+        &partial.0,
+        now.timestamp_millis(),
+        &header,
+        &paths.database(),
+    )?;
+    atomic::rename(&partial.0, &dest).map_err(|e| io(FileAction::Write, &dest, e))?;
     Ok(dest)
 }
 
