@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { launchApp, markedPids } from '../tests/e2e/lib/app.mjs';
+import { markedPids } from '../tests/e2e/lib/app.mjs';
 import { byTestId, pause } from '../tests/e2e/lib/webdriver.mjs';
+import { onJournalCopy } from './lib/onJournalCopy.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -74,13 +75,6 @@ function memoryOf(app) {
   return { pssMb: round(pss / 1024), rssMb: round(rss / 1024), processes };
 }
 
-function freshHome(label) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), `daybreak-perf-${label}-`));
-  const data = path.join(home, 'data');
-  fs.mkdirSync(data, { recursive: true });
-  return { home, data };
-}
-
 /** Polls for an element as fast as the driver answers, returning performance.now() when found. */
 async function foundAt(session, testId, timeoutMs = 60_000) {
   const deadline = performance.now() + timeoutMs;
@@ -116,12 +110,8 @@ function processStartEpochMs(app, names) {
 const markMs = (marks, name) => (marks && typeof marks[name] === 'number' ? round(marks[name]) : null);
 
 /** Starts one app on its first screen and measures it. */
-async function startRun(kind, binary) {
-  const { home, data } = freshHome(kind);
-  process.env.DAYBREAK_BIN = binary;
-  const env = { HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') };
-  const app = await launchApp({ dataDir: data, name: `perf-${kind}`, env, readyTimeoutMs: 60_000 });
-  try {
+function startRun(kind, binary) {
+  return onJournalCopy({ journal: null, name: `perf-${kind}`, binary }, async (app) => {
     const found = await foundAt(app.session, FIRST_FIELD[kind]);
     const page = await app.session.executeScript(
       `const n = performance.getEntriesByType('navigation')[0];
@@ -149,21 +139,13 @@ async function startRun(kind, binary) {
       firstPaintMs: markMs(page.marks, 'first-paint'),
       ...memoryOf(app),
     };
-  } finally {
-    await app.close();
-    fs.rmSync(home, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Unlocks a copy of the heavy journal, then opens every screen once. */
-async function heavyRun(binary) {
-  const { home, data } = freshHome('heavy');
-  fs.cpSync(opts.journal, data, { recursive: true });
-  process.env.DAYBREAK_BIN = binary;
-  const env = { HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') };
-  const app = await launchApp({ dataDir: data, name: 'perf-heavy', env, readyTimeoutMs: 60_000 });
-  const s = app.session;
-  try {
+function heavyRun(binary) {
+  return onJournalCopy({ journal: opts.journal, name: 'perf-heavy', binary }, async (app) => {
+    const s = app.session;
     await foundAt(s, 'unlock-passphrase');
     await s.type('unlock-passphrase', opts.passphrase, { verify: false });
     const clicked = performance.now();
@@ -230,10 +212,7 @@ async function heavyRun(binary) {
       pssAfterMb: pssAfter,
       ...memoryOf(app),
     };
-  } finally {
-    await app.close();
-    fs.rmSync(home, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The first chunk (what index.html loads) and the whole bundle, in KB. */
