@@ -112,18 +112,19 @@ pub(crate) fn lock_after_grace<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// Where the journal stood: how many locks were asked or done, how many openings.
+/// Where the journal stood: how many locks were asked or done, how many openings reached
+/// their last step. Read in that order (see `Journal::may_open`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Moment {
     locks: u64,
-    opens: u64,
+    openings: u64,
 }
 
 impl Moment {
     fn of(journal: &Journal) -> Self {
         Self {
             locks: journal.lock_epoch(),
-            opens: journal.times_opened(),
+            openings: journal.openings(),
         }
     }
 }

@@ -116,10 +116,10 @@ pub struct Journal {
     attempts: Mutex<Attempts>,
     long_work: Mutex<()>,
     lock_epoch: AtomicU64,
-    /// How many times the journal has been opened (created, unlocked, recovered, joined): the
-    /// shell's backstop tells an opening the person made after a lock was asked from the
-    /// journal that was open when it was asked.
-    opens: AtomicU64,
+    /// How many openings (creating, unlocking, recovering, joining) have reached their last
+    /// step, opened or refused: the shell's backstop tells an opening the person made after a
+    /// lock was asked from the journal that was open when it was asked (`may_open`).
+    openings: AtomicU64,
     /// The first wait after `FREE_ATTEMPTS` failures; it doubles with each further failure.
     first_wait: Duration,
 }
@@ -141,7 +141,7 @@ impl Journal {
             attempts: Mutex::new(Attempts::default()),
             long_work: Mutex::new(()),
             lock_epoch: AtomicU64::new(0),
-            opens: AtomicU64::new(0),
+            openings: AtomicU64::new(0),
             first_wait,
         };
         journal.start_up();
@@ -183,11 +183,11 @@ impl Journal {
         let asked = self.lock_epoch.load(Ordering::SeqCst);
         let mut state = self.state();
         let (session, recovery_key) = self.vault.create(passphrase, self.kdf)?;
-        if self.lock_asked_since(asked) {
+        if self.may_open(asked) {
+            *state = State::Unlocked(session);
+        } else {
             // An empty journal: a failed final checkpoint loses nothing.
             let _ = session.lock();
-        } else {
-            self.open_in(&mut state, session);
         }
         Ok(recovery_key)
     }
@@ -202,12 +202,16 @@ impl Journal {
         self.vault.recover_interrupted()?;
         let data_key = self.attempt(|| Ok(self.vault.data_key_from_passphrase(passphrase)?))?;
         let mut state = self.state();
-        if self.lock_asked_since(asked) {
-            return Err(JournalError::LockedWhileOpening);
-        }
         if let State::Locked = *state {
+            // Checked once the database is open, just before it is left open: opening it
+            // takes time too (migrations, the first read).
             let session = self.vault.open_with_data_key(&data_key)?;
-            self.open_in(&mut state, session);
+            if !self.may_open(asked) {
+                drop(state);
+                let _ = end_session(session);
+                return Err(JournalError::LockedWhileOpening);
+            }
+            *state = State::Unlocked(session);
             self.adopt_device_settings(&mut state);
         }
         Ok(())
@@ -229,17 +233,22 @@ impl Journal {
         self.lock_epoch.load(Ordering::SeqCst)
     }
 
-    /// How many times the journal has been opened so far. With `lock_epoch`, the shell's
-    /// backstop locks only the journal that was open when a lock was asked: an opening since
-    /// then began after the ask (one under way was refused), so it is the person's.
-    pub fn times_opened(&self) -> u64 {
-        self.opens.load(Ordering::SeqCst)
+    /// How many openings have reached their last step so far (`may_open`). With
+    /// `lock_epoch`, the shell's backstop locks only the journal that was open when a lock was
+    /// asked: an opening that reaches its last step after the ask and is not refused began
+    /// after it, so it is the person's.
+    pub fn openings(&self) -> u64 {
+        self.openings.load(Ordering::SeqCst)
     }
 
-    /// Leaves `session` open in `state` and counts the opening; returns what was there.
-    fn open_in(&self, state: &mut State, session: Session) -> State {
-        self.opens.fetch_add(1, Ordering::SeqCst);
-        std::mem::replace(state, State::Unlocked(session))
+    /// An opening's last step, with the state held, just before it leaves the journal open:
+    /// counts it, then says whether it may open (no lock asked since `epoch`). Counted first:
+    /// an ask bumps the epoch and then the backstop reads this count, so if this check came
+    /// before the ask, the backstop's reading already includes this opening and it still
+    /// locks the journal a second later.
+    fn may_open(&self, epoch: u64) -> bool {
+        self.openings.fetch_add(1, Ordering::SeqCst);
+        !self.lock_asked_since(epoch)
     }
 
     /// Whether a lock was asked (or done) since `epoch` was read. Called with the state held,
@@ -313,14 +322,14 @@ impl Journal {
                 .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?)
         })?;
         let mut state = self.state();
-        if self.lock_asked_since(asked) {
+        if !self.may_open(asked) {
             // The new passphrase is set (its header is written); only opening is refused. The
             // session is gone whether or not its final checkpoint works, as in `lock`.
             drop(state);
             let _ = end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
-        let old = self.open_in(&mut state, session);
+        let old = std::mem::replace(&mut *state, State::Unlocked(session));
         self.adopt_device_settings(&mut state);
         drop(state);
         if let State::Unlocked(old) = old {

@@ -178,22 +178,25 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
 }
 
 #[test]
-fn openings_are_counted_for_the_shells_backstop_and_a_refused_one_is_not() {
+fn openings_are_counted_at_their_last_step_for_the_shells_backstop() {
     let dir = tempfile::tempdir().unwrap();
     let journal = journal_in(dir.path());
     journal.create(&passphrase()).unwrap();
-    assert_eq!(journal.times_opened(), 1, "creating opens the journal");
+    assert_eq!(journal.openings(), 1, "creating opens the journal");
     journal.lock().unwrap();
 
-    let _ = ask_to_lock_during(&journal, |j| j.unlock(&passphrase()));
-    assert_eq!(journal.times_opened(), 1, "a refused unlock opened nothing");
+    // Counted, though refused: it reached its last step, after the ask.
+    let refused = ask_to_lock_during(&journal, |j| j.unlock(&passphrase()));
+    assert!(matches!(refused, Err(JournalError::LockedWhileOpening)));
+    assert_eq!(journal.openings(), 2);
+    assert_eq!(state(&journal), JournalState::Locked);
 
     journal.unlock(&passphrase()).unwrap();
-    assert_eq!(journal.times_opened(), 2);
+    assert_eq!(journal.openings(), 3);
     journal.unlock(&passphrase()).unwrap();
     assert_eq!(
-        journal.times_opened(),
-        2,
+        journal.openings(),
+        3,
         "unlocking an open journal opens nothing"
     );
 }

@@ -88,14 +88,14 @@ impl Journal {
         let mut session = join::start_journal(&self.vault, &data_key, &header)?;
         chosen::set(session.store_mut(), Some(&folder))?;
         let mut state = self.state();
-        if self.lock_asked_since(asked) {
+        if !self.may_open(asked) {
             // Joined all the same: the next unlock opens it, and its first round rebuilds it.
             // The session is gone whether or not its final checkpoint works, as in `lock`.
             drop(state);
             let _ = super::end_session(session);
             return Err(JournalError::LockedWhileOpening);
         }
-        self.open_in(&mut state, session);
+        *state = State::Unlocked(session);
         self.adopt_device_settings(&mut state);
         Ok(())
     }
