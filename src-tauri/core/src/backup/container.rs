@@ -134,7 +134,11 @@ pub fn read_from(input: &mut impl Read, db_out: &mut impl Write) -> Result<Opene
     let mut buf = vec![0u8; 64 * 1024];
     while left > 0 {
         let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
-        let n = body.read(&mut buf[..want]).map_err(ReadError::Read)?;
+        let n = match body.read(&mut buf[..want]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Read(e)),
+        };
         if n == 0 {
             return Err(ContainerError::Damaged.into());
         }

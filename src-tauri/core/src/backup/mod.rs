@@ -94,14 +94,21 @@ fn write_backup_file(
         .map_err(|e| io(FileAction::Write, path, e))
 }
 
-/// Reads the backup file at `path`, streaming its database into `db_out` (the file at
-/// `db_path`, synced), and returns what else it holds and the backup's size in bytes.
+/// Opens the backup file at `path` for `read_backup_file`: first, so that a missing backup is
+/// said to be missing, before any file is made to read it into.
+fn open_backup_file(path: &Path) -> Result<fs::File, DataError> {
+    fs::File::open(path).map_err(|e| io(FileAction::Read, path, e))
+}
+
+/// Reads the backup file `file` (opened from `path`), streaming its database into `db_out`
+/// (the file at `db_path`, synced), and returns what else it holds and the backup's size in
+/// bytes.
 fn read_backup_file(
     path: &Path,
+    file: fs::File,
     db_out: fs::File,
     db_path: &Path,
 ) -> Result<(Opened, i64), DataError> {
-    let file = fs::File::open(path).map_err(|e| io(FileAction::Read, path, e))?;
     let size = file
         .metadata()
         .map_err(|e| io(FileAction::Read, path, e))?
@@ -189,7 +196,11 @@ pub fn write(
     if !keep_going(85) {
         return Err(DataError::Cancelled(Task::Backup));
     }
-    atomic::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
+    atomic::rename(&partial.0, dest).map_err(|e| {
+        // Renamed but not made durable: not a backup to count on, nor today's automatic one.
+        let _ = fs::remove_file(dest);
+        io(FileAction::WriteBackup, dest, e)
+    })?;
     let summary = verify(dest, &snapshot.key).inspect_err(|_| {
         let _ = fs::remove_file(dest);
     })?;
@@ -223,10 +234,11 @@ fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
 /// Reads the backup at `path`, its database into a private temp file beside it (removed when
 /// the returned `TempFile` is dropped).
 fn read_to_check_file(path: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
+    let backup = open_backup_file(path)?;
     let db = TempFile::beside(path, "check");
     let file =
         private_files::create_or_truncate(&db.0).map_err(|e| io(FileAction::Write, &db.0, e))?;
-    let read = read_backup_file(path, file, &db.0)?;
+    let read = read_backup_file(path, backup, file, &db.0)?;
     Ok((db, read))
 }
 
@@ -289,13 +301,14 @@ pub fn stage_restore(
     path: &Path,
     secret: &Secret<'_>,
 ) -> Result<StagedRestore, DataError> {
+    let backup = open_backup_file(path)?;
     let paths = vault.paths();
     private_files::create_dir(paths.dir())
         .map_err(|e| io(FileAction::CreateFolder, paths.dir(), e))?;
     let staged = paths.staged_database();
     let checked = swap::start_staged_database(paths)
         .map_err(|e| io(FileAction::Write, &staged, e))
-        .and_then(|file| read_backup_file(path, file, &staged))
+        .and_then(|file| read_backup_file(path, backup, file, &staged))
         .and_then(|(opened, size)| {
             let key = key_for(&opened.header, secret)?;
             let summary = check(path, &staged, opened.created_at_ms, &key, size)?;
