@@ -196,8 +196,10 @@ pub fn write(
     if !keep_going(85) {
         return Err(DataError::Cancelled(Task::Backup));
     }
-    atomic::rename(&partial.0, dest).map_err(|e| {
-        // Renamed but not made durable: not a backup to count on, nor today's automatic one.
+    // A failed rename leaves whatever was at `dest` as it was; a rename that could not be made
+    // durable leaves no backup to count on (nor today's automatic one), so it is removed.
+    fs::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
+    atomic::sync_dir(dest.parent().unwrap_or(Path::new("."))).map_err(|e| {
         let _ = fs::remove_file(dest);
         io(FileAction::WriteBackup, dest, e)
     })?;
