@@ -11,7 +11,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::backup::BackupSummary;
-use crate::data_error::DataError;
+use crate::data_error::{DataError, Task};
 use crate::paths::JournalPaths;
 use crate::secret::{Passphrase, RecoveryKey};
 use crate::store::StoreError;
@@ -104,8 +104,9 @@ pub struct Rekeyed {
 ///
 /// Three locks, each held briefly: `state` (the session; data commands hold it for one
 /// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
-/// keeps two re-keys or restores from overlapping. Slow work (key derivation, writing and
-/// verifying a backup) runs outside `state`, so locking never waits behind it; a lock bumps
+/// keeps re-keys, restores, sync rounds and backups' copies from overlapping. Slow work (key
+/// derivation, copying, writing and verifying a backup) runs outside `state`, so locking and
+/// the window's commands never wait behind it; a lock bumps
 /// `lock_epoch`, which a running backup checks between steps to stop cleanly, and which an
 /// opening (unlock, recovery, creation, joining) checks after its key derivation, so a lock
 /// asked meanwhile is not lost (`lock_asked`).
@@ -248,13 +249,7 @@ impl Journal {
     /// locks the journal a second later.
     fn may_open(&self, epoch: u64) -> bool {
         self.openings.fetch_add(1, Ordering::SeqCst);
-        !self.lock_asked_since(epoch)
-    }
-
-    /// Whether a lock was asked (or done) since `epoch` was read. Called with the state held,
-    /// just before an opening would leave the journal unlocked.
-    pub(crate) fn lock_asked_since(&self, epoch: u64) -> bool {
-        self.lock_epoch.load(Ordering::SeqCst) != epoch
+        self.lock_epoch.load(Ordering::SeqCst) == epoch
     }
 
     /// On unlock: settings that now live in the plain settings file (the crisis lines'
@@ -413,7 +408,7 @@ impl Journal {
             now.format("%Y%m%dT%H%M%S"),
             crate::backup::EXTENSION
         ));
-        let backup = self.backup_to(&dest, now, &mut |_| true);
+        let backup = self.backup_alone(&dest, now, &mut |_| true);
         let older_backups = crate::backup::list_auto(paths)
             .into_iter()
             .filter(|p| std::path::Path::new(p) != dest)
@@ -436,23 +431,44 @@ impl Journal {
         )?)
     }
 
-    /// Writes a backup of the open journal to `dest` (see `backup::snapshot` and
-    /// `backup::write`). Only the snapshot holds the journal; a lock meanwhile cancels the
-    /// rest cleanly, leaving no file.
+    /// Writes a backup of the open journal to `dest` (see `backup::SnapshotSource` and
+    /// `backup::write`). The journal is held only to gather what the snapshot is taken from;
+    /// the copy is read through a connection of its own, so the window's commands are not held
+    /// up behind it. A lock meanwhile cancels the rest cleanly, leaving no file.
     pub fn backup_to(
         &self,
         dest: &std::path::Path,
         now: DateTime<Utc>,
         keep_going: &mut dyn FnMut(u8) -> bool,
     ) -> Result<BackupSummary, JournalError> {
+        // No re-key, restore, rejoin or sync round replaces the database while it is copied.
+        let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
+        self.backup_alone(dest, now, keep_going)
+    }
+
+    /// `backup_to`, for a caller already holding `long_work`.
+    fn backup_alone(
+        &self,
+        dest: &std::path::Path,
+        now: DateTime<Utc>,
+        keep_going: &mut dyn FnMut(u8) -> bool,
+    ) -> Result<BackupSummary, JournalError> {
         let epoch = self.lock_epoch.load(Ordering::SeqCst);
-        let snapshot = self.with_session(|session| {
-            Ok(crate::backup::snapshot(session, self.vault.paths(), dest)?)
+        let source = self.with_session(|session| {
+            Ok(crate::backup::snapshot_source(session, self.vault.paths())?)
         })?;
         let still_open = || self.lock_epoch.load(Ordering::SeqCst) == epoch;
-        Ok(crate::backup::write(snapshot, dest, now, &mut |p| {
-            still_open() && keep_going(p)
-        })?)
+        // Asked before the copy, and the lock looked at after, so a lock from the step itself
+        // stops the copy too.
+        if !keep_going(10) || !still_open() {
+            return Err(DataError::Cancelled(Task::Backup).into());
+        }
+        Ok(crate::backup::write(
+            source.take(dest)?,
+            dest,
+            now,
+            &mut |p| still_open() && keep_going(p),
+        )?)
     }
 
     /// What a backup holds, opened with the passphrase or recovery key it was made with

@@ -409,6 +409,110 @@ fn a_lock_does_not_wait_for_a_running_backup_and_stops_it_cleanly() {
     assert!(!dest.exists(), "a cancelled backup leaves no file");
 }
 
+/// A new journal, unlocked, to share between threads as the app does.
+fn unlocked_to_share(j: &TempJournal) -> std::sync::Arc<Journal> {
+    let (s, _) = j.create();
+    drop(s);
+    let journal = std::sync::Arc::new(journal(j));
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    journal
+}
+
+/// Adds a journal entry through the shared journal from another thread, as a window's command
+/// would; `None` if it did not get the journal within 30 s.
+fn entry_written_meanwhile(journal: &std::sync::Arc<Journal>) -> Option<bool> {
+    let (done_tx, done_rx) = mpsc::channel();
+    let journal = std::sync::Arc::clone(journal);
+    std::thread::spawn(move || {
+        let written = journal.with_session(|s| {
+            let entry = daybreak_core::journal_entries::JournalInput {
+                at: now(),
+                title: "Written while the backup ran".into(),
+                body: "Still here.".into(),
+                tags: vec![],
+            };
+            Ok(daybreak_core::journal_entries::create(
+                s.store_mut(),
+                &entry,
+                now(),
+            )?)
+        });
+        let _ = done_tx.send(written.is_ok());
+    });
+    done_rx.recv_timeout(Duration::from_secs(30)).ok()
+}
+
+fn entries_in(summary: &backup::BackupSummary) -> i64 {
+    summary
+        .counts
+        .iter()
+        .find(|c| c.label == "journal entries")
+        .map_or(0, |c| c.count)
+}
+
+#[test]
+fn a_backup_holds_the_journal_only_to_gather_what_it_copies_and_copies_it_after() {
+    let j = TempJournal::new();
+    let journal = unlocked_to_share(&j);
+    let dest = j.dir.path().join("while-used.dbk");
+    // The first step the backup reports: the journal must be free by then, and what the window
+    // writes at that moment must be in the copy, which is read afterwards through a connection
+    // of its own (before, the copy was made with the journal held, before the first step).
+    let mut first_step = None;
+    let mut written = None;
+    let summary = journal
+        .backup_to(&dest, now(), &mut |p| {
+            if first_step.is_none() {
+                first_step = Some(p);
+                written = entry_written_meanwhile(&journal);
+            }
+            true
+        })
+        .unwrap();
+    assert_eq!(
+        written,
+        Some(true),
+        "the journal was free at the first step"
+    );
+    assert!(
+        first_step < Some(40),
+        "the first step comes before the copy: {first_step:?}"
+    );
+    assert_eq!(
+        entries_in(&summary),
+        1,
+        "the copy was read after the first step"
+    );
+    let again = backup::inspect(&dest, &Secret::Passphrase(&Passphrase::new(PASSPHRASE))).unwrap();
+    assert_eq!(entries_in(&again), 1, "and the file says the same");
+}
+
+#[test]
+fn a_lock_before_the_copy_stops_the_backup_and_leaves_nothing() {
+    let j = TempJournal::new();
+    let journal = unlocked_to_share(&j);
+    let dest = j.dir.path().join("locked-first.dbk");
+    let result = journal.backup_to(&dest, now(), &mut |_| {
+        journal.lock().unwrap();
+        true
+    });
+    assert!(
+        matches!(result, Err(JournalError::Data(DataError::Cancelled(_)))),
+        "the lock cancels the backup: {result:?}"
+    );
+    let left: Vec<_> = fs::read_dir(j.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        !left
+            .iter()
+            .any(|n| n.to_string_lossy().contains("locked-first")),
+        "a cancelled backup leaves no file, not even a temp one: {left:?}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn the_data_folder_is_0700_and_every_file_written_is_0600() {

@@ -89,9 +89,14 @@ fn write_backup_file(
         .and_then(|file| {
             let mut out = BufWriter::new(file);
             container::write_to(&mut out, created_at_ms, header, &mut source, db_len)?;
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+            flushed_and_synced(out)
         })
         .map_err(|e| io(FileAction::Write, path, e))
+}
+
+/// Writes out what `out` still buffers, then waits until the file is on the disk.
+fn flushed_and_synced(out: BufWriter<fs::File>) -> std::io::Result<()> {
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 /// Opens the backup file at `path` for `read_backup_file`: first, so that a missing backup is
@@ -120,10 +125,7 @@ fn read_backup_file(
             ReadError::Read(e) => io(FileAction::Read, path, e),
             ReadError::Write(e) => io(FileAction::Write, db_path, e),
         })?;
-    out.into_inner()
-        .map_err(|e| e.into_error())
-        .and_then(|file| file.sync_all())
-        .map_err(|e| io(FileAction::Write, db_path, e))?;
+    flushed_and_synced(out).map_err(|e| io(FileAction::Write, db_path, e))?;
     Ok((opened, i64::try_from(size).unwrap_or(i64::MAX)))
 }
 
@@ -134,9 +136,9 @@ fn damaged(e: container::ContainerError) -> DataError {
     })
 }
 
-/// A consistent copy of the open journal, taken while the journal is held (`snapshot`) and
-/// written out after it has been let go (`write`), so a long backup never keeps the journal
-/// from locking. Holds a copy of the data key (zeroized on drop) to verify the result.
+/// A consistent copy of the open journal (`SnapshotSource::take`), written out by `write`
+/// with the journal free, so a long backup never keeps the journal from locking. Holds a copy
+/// of the data key (zeroized on drop) to verify the result.
 pub struct Snapshot {
     db: TempFile,
     header: Vec<u8>,
@@ -149,29 +151,66 @@ impl std::fmt::Debug for Snapshot {
     }
 }
 
-/// Takes the snapshot a backup to `dest` is made from: SQLite's `VACUUM INTO` (never a raw
-/// copy of an open file) and the header as it is now.
+/// What a backup's snapshot is taken from, gathered with the journal held: where its database
+/// and its backups folder are, its header as it is now and the data key. The copy itself (`take`) needs only these, so
+/// it runs with the journal free.
+pub struct SnapshotSource {
+    database: PathBuf,
+    backups: PathBuf,
+    header: Vec<u8>,
+    key: DataKey,
+}
+
+impl std::fmt::Debug for SnapshotSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SnapshotSource(<redacted>)")
+    }
+}
+
+/// Gathers what a snapshot of the open journal is taken from (see `SnapshotSource`).
+pub fn snapshot_source(
+    session: &Session,
+    paths: &JournalPaths,
+) -> Result<SnapshotSource, DataError> {
+    let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
+    Ok(SnapshotSource {
+        database: paths.database(),
+        backups: paths.backups(),
+        header,
+        key: session.data_key_copy(),
+    })
+}
+
+impl SnapshotSource {
+    /// Takes the snapshot a backup to `dest` is made from: SQLite's `VACUUM INTO` (never a raw
+    /// copy of an open file) through a connection of its own. Nothing may re-key or replace
+    /// the database meanwhile (the journal's `long_work`).
+    pub fn take(self, dest: &Path) -> Result<Snapshot, DataError> {
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if dir == self.backups {
+                private_files::create_dir(dir)
+            } else {
+                fs::create_dir_all(dir)
+            }
+            .map_err(|e| io(FileAction::CreateFolder, dir, e))?;
+        }
+        let db = TempFile::beside(dest, "snapshot");
+        Store::snapshot(&self.database, &self.key, &db.0)?;
+        Ok(Snapshot {
+            db,
+            header: self.header,
+            key: self.key,
+        })
+    }
+}
+
+/// Takes the snapshot a backup to `dest` is made from, in one go.
 pub fn snapshot(
     session: &Session,
     paths: &JournalPaths,
     dest: &Path,
 ) -> Result<Snapshot, DataError> {
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if dir == paths.backups() {
-            private_files::create_dir(dir)
-        } else {
-            fs::create_dir_all(dir)
-        }
-        .map_err(|e| io(FileAction::CreateFolder, dir, e))?;
-    }
-    let db = TempFile::beside(dest, "snapshot");
-    session.store().snapshot_to(&db.0)?;
-    let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
-    Ok(Snapshot {
-        db,
-        header,
-        key: session.data_key_copy(),
-    })
+    snapshot_source(session, paths)?.take(dest)
 }
 
 /// Writes a snapshot to `dest` and verifies it. `keep_going` is asked between steps (with a
@@ -211,7 +250,7 @@ pub fn write(
 }
 
 /// Writes a backup of the open journal to `dest` and verifies it, in one go (the journal is
-/// held throughout; the app uses `snapshot` and `write` apart).
+/// held throughout; the app holds it only to gather the `SnapshotSource`).
 pub fn create(
     session: &Session,
     paths: &JournalPaths,

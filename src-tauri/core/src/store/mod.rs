@@ -123,14 +123,17 @@ impl Store {
         Ok((verdict == "ok", counts))
     }
 
-    /// A consistent encrypted snapshot of the live database (same key), via `VACUUM INTO`.
-    /// `path` must not exist or be empty; it is created private (0600) first.
-    pub(crate) fn snapshot_to(&self, path: &Path) -> Result<(), StoreError> {
+    /// A consistent encrypted snapshot (same key) of the live database at `db`, via
+    /// `VACUUM INTO`, read through a read-only connection of its own: the journal's connection,
+    /// and so the journal, stays free for the window while it is copied (0.2-0.4 s on ten
+    /// years; WAL lets the two read and write side by side). `path` must not exist or be
+    /// empty; it is created private (0600) first.
+    pub(crate) fn snapshot(db: &Path, key: &SecretKey, path: &Path) -> Result<(), StoreError> {
+        let reader = connection::open_read_only(db, key)?;
         if !path.exists() {
             crate::private_files::create_new(path).map_err(io_failure)?;
         }
-        self.conn
-            .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        reader.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
         Ok(())
     }
 
