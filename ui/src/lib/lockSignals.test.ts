@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('./ipc/data');
+vi.mock('./ipc/vault');
 
 import * as data from './ipc/data';
-import type { LockSignal } from './bindings';
-import { onLockSignal, watchSystemLockSignals } from './lockSignals';
+import * as vault from './ipc/vault';
+import type { JournalState, LockSignal } from './bindings';
+import { onLockSignal, openNoticingLocks, watchSystemLockSignals } from './lockSignals';
 
 async function watch(): Promise<(signal: LockSignal) => void> {
   await watchSystemLockSignals();
@@ -33,5 +35,48 @@ describe('lockSignals', () => {
   it('hands a refusal back to the caller, which ignores it (the sleep check still locks)', async () => {
     vi.mocked(data.watchLockSignals).mockRejectedValue(new Error('not supported'));
     await expect(watchSystemLockSignals()).rejects.toThrow('not supported');
+  });
+
+  describe('openNoticingLocks', () => {
+    /** Opens, with `signal` sent while the opening call runs and the status then `state`. */
+    async function openWith(signal: LockSignal, state: JournalState) {
+      const send = await watch();
+      vi.mocked(vault.vaultStatus).mockResolvedValue({ state, dataDir: '/d', journalFile: '/d/j' });
+      vi.mocked(vault.lock).mockResolvedValue(undefined);
+      return openNoticingLocks(async () => {
+        send(signal);
+        return 'opened';
+      });
+    }
+
+    it("opens when the shell's lock was an earlier one and the journal is open after all", async () => {
+      const result = await openWith('locked', 'unlocked');
+      expect(result).toEqual({ value: 'opened', lockedMeanwhile: false });
+      expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
+      expect(vault.lock).not.toHaveBeenCalled();
+    });
+
+    it('stays locked when the shell locked it while it opened', async () => {
+      const result = await openWith('locked', 'locked');
+      expect(result.lockedMeanwhile).toBe(true);
+      expect(vault.lock).toHaveBeenCalledTimes(1);
+    });
+
+    it.each(['suspend', 'screenLocked'] as const)(
+      'locks it again when the system asks for a lock (%s), whatever the status says',
+      async (signal) => {
+        const result = await openWith(signal, 'unlocked');
+        expect(result.lockedMeanwhile).toBe(true);
+        expect(vault.lock).toHaveBeenCalledTimes(1);
+      },
+    );
+
+    it('opens without asking anything when nothing was signalled', async () => {
+      await watch();
+      const result = await openNoticingLocks(async () => 7);
+      expect(result).toEqual({ value: 7, lockedMeanwhile: false });
+      expect(vault.vaultStatus).not.toHaveBeenCalled();
+      expect(vault.lock).not.toHaveBeenCalled();
+    });
   });
 });

@@ -4,7 +4,7 @@
 // so a signal that comes while the journal is locked does nothing.
 import type { LockSignal } from './bindings';
 import { watchLockSignals } from './ipc/data';
-import { lock } from './ipc/vault';
+import { lock, vaultStatus } from './ipc/vault';
 
 type Listener = (signal: LockSignal) => void;
 
@@ -35,7 +35,7 @@ export function onLockSignal(listener: Listener): () => void {
  * (An ask while the key is still being derived keeps the journal from opening: the call fails
  * with `locked_while_opening`, or creating answers that the new journal is not open.)
  */
-export function noticeShellLock(): { locks: () => number; asked: () => boolean; stop: () => void } {
+function noticeShellLock(): { locks: () => number; asked: () => boolean; stop: () => void } {
   let locks = 0;
   let asked = false;
   const stop = onLockSignal((signal) => {
@@ -46,10 +46,12 @@ export function noticeShellLock(): { locks: () => number; asked: () => boolean; 
 }
 
 /**
- * Runs `open`, a call that leaves the journal open (creating it, joining it), and says whether
- * the system asked for a lock, or the shell locked, while it ran. If so, the journal is locked
- * here and now (it may be already): the screens that open it must not open a locked journal,
- * nor wait for the shell's own lock a second later.
+ * Runs `open`, a call that leaves the journal open (unlocking, recovering, creating or joining
+ * it), and says whether the system asked for a lock, or the shell locked, while it ran. If so,
+ * the journal is locked here and now (it may be already): the screens that open it must not
+ * open a locked journal, nor wait for the shell's own lock a second later. A lock the shell
+ * says it did counts only if the journal's status agrees (`stillOpen`), so a late signal of an
+ * earlier lock does not keep an open journal behind the lock screen; an ask always counts.
  */
 export async function openNoticingLocks<T>(
   open: () => Promise<T>,
@@ -57,10 +59,20 @@ export async function openNoticingLocks<T>(
   const shellLock = noticeShellLock();
   try {
     const value = await open();
-    const lockedMeanwhile = shellLock.asked() || shellLock.locks() > 0;
+    const lockedMeanwhile = shellLock.asked() || (shellLock.locks() > 0 && !(await stillOpen(shellLock)));
     if (lockedMeanwhile) await lock().catch(() => {}); // locked already, most likely
     return { value, lockedMeanwhile };
   } finally {
     shellLock.stop();
   }
+}
+
+/**
+ * Whether the journal is open after all (the lock signalled was an earlier one). Unknown counts
+ * as locked, and so does another lock signalled, or asked for, while the status was being read.
+ */
+async function stillOpen(shellLock: ReturnType<typeof noticeShellLock>): Promise<boolean> {
+  const before = shellLock.locks();
+  const status = await vaultStatus().catch(() => null);
+  return status?.state === 'unlocked' && shellLock.locks() === before && !shellLock.asked();
 }

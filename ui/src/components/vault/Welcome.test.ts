@@ -135,6 +135,8 @@ describe('Welcome (create a journal)', () => {
       const pending = deferred<{ recoveryKey: string; open: boolean }>();
       vi.mocked(vault.createJournal).mockReturnValue(pending.promise);
       vi.mocked(vault.lock).mockResolvedValue(undefined);
+      // The shell's own lock ('locked') counts once the journal's status agrees.
+      vi.mocked(vault.vaultStatus).mockResolvedValue({ state: 'locked', dataDir: '/d', journalFile: '/d/j' });
       const { user, onCreated } = setup();
       await fill(user, 'quiet river morning', 'quiet river morning');
       send(signal);
