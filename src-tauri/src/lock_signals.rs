@@ -444,6 +444,30 @@ mod tests {
     }
 
     #[test]
+    fn a_new_key_made_within_the_second_is_no_lock_and_the_backstop_still_locks() {
+        // A frozen window whose passphrase change (with a new key) was running when the lock
+        // was asked: the journal is still open when the second is up, under its new key.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        journal.lock_asked();
+        let asked = Moment::of(&journal);
+        journal
+            .rekey(
+                &Passphrase::new(PASSPHRASE),
+                &Passphrase::new("tide coming in slowly"),
+                daybreak_core::clock::now_utc(),
+            )
+            .expect("rekey");
+        assert!(journal.is_unlocked());
+        assert_eq!(
+            Moment::of(&journal),
+            asked,
+            "the backstop must lock the journal still open"
+        );
+    }
+
+    #[test]
     fn an_opening_begun_after_the_ask_is_not_the_backstops_to_lock() {
         // The tray's Lock on the lock screen (or the welcome screen): nothing is open, so the
         // window has nothing to lock; the person then opens the journal within the second.

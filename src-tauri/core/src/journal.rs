@@ -106,7 +106,7 @@ pub struct Rekeyed {
 /// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
 /// keeps re-keys, restores, sync rounds and backups' copies from overlapping. Slow work (key
 /// derivation, copying, writing and verifying a backup) runs outside `state`, so locking and
-/// the window's commands never wait behind it; a lock bumps
+/// the window's commands never wait behind it. A lock (asked or done; a re-key is none) bumps
 /// `lock_epoch`, which a running backup checks between steps to stop cleanly, and which an
 /// opening (unlock, recovery, creation, joining) checks after its key derivation, so a lock
 /// asked meanwhile is not lost (`lock_asked`).
@@ -399,8 +399,7 @@ impl Journal {
             let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
                 unreachable!("checked above, under the same lock");
             };
-            self.lock_epoch.fetch_add(1, Ordering::SeqCst);
-            *state = State::Unlocked(self.vault.install_rekey(session, &sealed.key)?);
+            *state = State::Unlocked(self.install_rekey(session, &sealed.key)?);
         }
         let paths = self.vault.paths();
         let dest = paths.backups().join(format!(
@@ -417,6 +416,21 @@ impl Journal {
             recovery_key: sealed.recovery_key,
             backup,
             older_backups,
+        })
+    }
+
+    /// Swaps in the database re-keyed under `key` (see `Vault::install_rekey`). Not a lock: the
+    /// journal stays open, so the shell's backstop for a lock asked meanwhile still locks it
+    /// (and no backup is running to stop: re-keys and backups both take `long_work`). Left
+    /// locked should the swap fail, which counts as a lock.
+    fn install_rekey(
+        &self,
+        session: Session,
+        key: &crate::vault::NewKey,
+    ) -> Result<Session, JournalError> {
+        self.vault.install_rekey(session, key).map_err(|e| {
+            self.lock_epoch.fetch_add(1, Ordering::SeqCst);
+            e.into()
         })
     }
 

@@ -156,8 +156,7 @@ impl Journal {
         let State::Unlocked(session) = std::mem::replace(&mut *state, State::Locked) else {
             unreachable!("checked above, under the same lock");
         };
-        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
-        *state = State::Unlocked(self.vault.install_rekey(session, &key)?);
+        *state = State::Unlocked(self.install_rekey(session, &key)?);
         Ok(())
     }
 }
