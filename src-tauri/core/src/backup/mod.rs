@@ -152,8 +152,8 @@ impl std::fmt::Debug for Snapshot {
 }
 
 /// What a backup's snapshot is taken from, gathered with the journal held: where its database
-/// and its backups folder are, its header as it is now and the data key. The copy itself (`take`) needs only these, so
-/// it runs with the journal free.
+/// and its backups folder are, its header as it is now and the data key. The copy itself
+/// (`take`) needs only these, so it runs with the journal free.
 pub struct SnapshotSource {
     database: PathBuf,
     backups: PathBuf,
