@@ -150,6 +150,17 @@ async function settledPss(app) {
   return memoryOf(app).pssMb;
 }
 
+/**
+ * When the daily backup's file was last written, in ms after `since` (a performance.now() of
+ * this process), or null when there is none yet. Only as fine as the file system's mtime.
+ */
+function backupWrittenAt(dataDir, since) {
+  const dir = path.join(dataDir, 'backups');
+  const times = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs) : [];
+  if (times.length === 0) return null;
+  return round(Math.max(...times) - (performance.timeOrigin + since));
+}
+
 /** Unlocks a copy of the heavy journal, then opens every screen once. */
 function heavyRun(binary) {
   return onJournalCopy({ journal: opts.journal, name: 'perf-heavy', binary }, async (app) => {
@@ -176,7 +187,12 @@ function heavyRun(binary) {
     const screensInPage = {};
     // The app's PSS once Today is ready and after each area, to tell which screen the memory
     // after heavy use comes from.
-    const pssAfter = { today: memoryOf(app).pssMb };
+    // Each process's share too, and when each was read (ms after the unlock click), to tell a
+    // step in WebKit's memory from one in the app's (the daily backup, which starts on a pause).
+    const after = () => ({ ...memoryOf(app), atMs: round(performance.now() - clicked) });
+    const today = after();
+    const pssAfter = { today: today.pssMb };
+    const processesAfter = { today: { ...today.processes, atMs: today.atMs } };
     for (const area of AREAS) {
       const start = performance.now();
       // Clicked inside the page, which then times itself until the view is there, nothing in it
@@ -209,8 +225,12 @@ function heavyRun(binary) {
       }
       screens[area] = round(performance.now() - start);
       screensInPage[area] = round(inPage);
-      pssAfter[area] = memoryOf(app).pssMb;
+      const now = after();
+      pssAfter[area] = now.pssMb;
+      processesAfter[area] = { ...now.processes, atMs: now.atMs };
     }
+    const last = memoryOf(app);
+    const settled = await settledPss(app);
     return {
       unlockToTodayMs: round(todayReady - clicked),
       unlockCallInPageMs: sinceSubmit(unlockMarks.answered),
@@ -218,11 +238,14 @@ function heavyRun(binary) {
       screensMs: screens,
       screensInPageMs: screensInPage,
       pssAfterMb: pssAfter,
-      ...memoryOf(app),
+      processesAfterMb: processesAfter,
+      // Read once the settled figure is: the backup may come after the last area.
+      backupWrittenAtMs: backupWrittenAt(app.dataDir, clicked),
+      ...last,
       // The same a while later, as the app sits open: by then the first unlock of the day has
       // made its automatic backup (3 s after unlocking at the earliest, once nothing has used
       // the journal for 1.5 s), which the figure just after the last area is taken before.
-      pssSettledMb: await settledPss(app),
+      pssSettledMb: settled,
     };
   });
 }
@@ -254,7 +277,7 @@ const heavy = [];
 for (let i = 0; i < Number(opts['heavy-runs']); i++) {
   const r = await heavyRun(opts.app);
   heavy.push(r);
-  console.log(`heavy ${i + 1}: unlock to Today ${r.unlockToTodayMs} ms (in the page: call ${r.unlockCallInPageMs}, Today ${r.unlockToTodayInPageMs} ms), PSS ${r.pssMb} MB (${r.pssSettledMb} MB ${SETTLE_MS / 1000} s later), screens ${JSON.stringify(r.screensMs)}`);
+  console.log(`heavy ${i + 1}: unlock to Today ${r.unlockToTodayMs} ms (in the page: call ${r.unlockCallInPageMs}, Today ${r.unlockToTodayInPageMs} ms), PSS ${r.pssMb} MB (${r.pssSettledMb} MB ${SETTLE_MS / 1000} s later), backup written at ${r.backupWrittenAtMs ?? '-'} ms, screens ${JSON.stringify(r.screensMs)}`);
 }
 
 const summary = (rs, key) => median(rs.map((r) => r[key]));
