@@ -17,6 +17,7 @@ mod sync;
 #[cfg(all(test, target_os = "linux"))]
 mod test_bus;
 mod tray;
+mod web_engine;
 
 pub mod bindings;
 
@@ -105,6 +106,7 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
 
 /// Runs Daybreak.
 pub fn run() {
+    web_engine::prepare();
     start_trace::begin();
     let app = app_builder()
         .build(tauri::generate_context!())
