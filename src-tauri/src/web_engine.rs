@@ -2,11 +2,11 @@
 //! without its JIT compilers, unless the person's environment already says otherwise.
 //!
 //! Why: the page runs only Daybreak's own code, a few hundred kilobytes behind a strict CSP,
-//! and measured no slower without the JIT (`scripts/perf.sh`, README "How fast it starts"),
-//! while the JIT's compilers and the code they make cost WebKit's web process about 7 MB after
-//! start and 14 MB after every area of a ten-year journal. A JIT is also where most engine
-//! exploits live; browsers' hardened modes (Safari's Lockdown Mode, Edge's enhanced security)
-//! turn it off for the same reason.
+//! and opens its screens as fast without the JIT, within the run-to-run spread (`scripts/perf.sh`,
+//! README "Start-up, memory and size against the floor"), while the JIT's compilers and the
+//! code they make cost WebKit's web process about 7 MB after start and 13-19 MB after every area
+//! of a ten-year journal. A JIT is also where most engine exploits live; browsers' hardened
+//! modes (Safari's Lockdown Mode, Edge's enhanced security) turn it off for the same reason.
 //!
 //! How: JavaScriptCore reads its options from `JSC_<name>` variables in its own process, and
 //! WebKitGTK starts its web process with this process's environment. WebView2 (Windows) and
