@@ -153,12 +153,22 @@ async function settledPss(app) {
 /**
  * When the daily backup's file was last written, in ms after `since` (a performance.now() of
  * this process), or null when there is none yet. Only as fine as the file system's mtime.
+ * Files being written (renamed away meanwhile) and any older than `since` are left out.
  */
 function backupWrittenAt(dataDir, since) {
   const dir = path.join(dataDir, 'backups');
-  const times = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs) : [];
-  if (times.length === 0) return null;
-  return round(Math.max(...times) - (performance.timeOrigin + since));
+  const sinceEpoch = performance.timeOrigin + since;
+  const times = [];
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (name.startsWith('.') || name.endsWith('.tmp')) continue; // a backup being made
+    try {
+      const at = fs.statSync(path.join(dir, name)).mtimeMs;
+      if (at >= sinceEpoch) times.push(at);
+    } catch {
+      // renamed or removed between listing and reading
+    }
+  }
+  return times.length === 0 ? null : round(Math.max(...times) - sinceEpoch);
 }
 
 /** Unlocks a copy of the heavy journal, then opens every screen once. */
