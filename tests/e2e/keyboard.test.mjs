@@ -70,6 +70,7 @@ describe('Every flow with the keyboard alone', { concurrency: 1 }, () => {
     await press(s(), KEY.Enter);
     await s().waitFor(`view-${area}`, { why: `Enter on the sidebar opens ${area}` });
     await s().waitForAbsent('busy', { why: `the ${area} area finishes loading` });
+    await s().waitForAbsent('loading', { why: `the ${area} area has its answers` });
     await assertFocusKept(`opening ${area}`);
   }
 

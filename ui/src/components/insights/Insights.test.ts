@@ -151,10 +151,10 @@ describe('Insights', () => {
     const first = deferred<InsightsData>();
     vi.mocked(journal.getInsights).mockReturnValueOnce(first.promise);
     const { user } = setup();
-    expect(screen.getByTestId('insights-loading')).toBeTruthy();
+    expect(screen.getByTestId('loading')).toBeTruthy();
     first.reject(new IpcError('io', 'x'));
     expect((await screen.findByTestId('insights-error')).textContent).toMatch(/couldn't read or save/);
-    expect(screen.queryByTestId('insights-loading')).toBeNull();
+    expect(screen.queryByTestId('loading')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('insights-summary')).toBeTruthy();
     expect(screen.queryByTestId('insights-error')).toBeNull();
