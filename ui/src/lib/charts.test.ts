@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   barLength,
+  cellAt,
   chartSpan,
   dateTicks,
   dayNumber,
@@ -11,6 +12,8 @@ import {
   linePath,
   linearScale,
   moodLevel,
+  pointInChart,
+  shadePaths,
   splitAtGaps,
   weekdayIndex,
   yearGrid,
@@ -127,5 +130,45 @@ describe('yearGrid', () => {
     expect(weeks.every((w) => w.length === 7)).toBe(true);
     // 2025-11-30 is a Sunday, so the last week ends exactly on it.
     expect(weeks.at(-1)![6]!.day).toBe('2025-11-30');
+  });
+});
+
+describe('grid cells', () => {
+  const cell = (id: string, shade: string, x: number, y: number) => ({
+    id,
+    shade,
+    x,
+    y,
+    width: 10,
+    height: 10,
+  });
+  const cells = [cell('a', 'low', 0, 0), cell('b', 'high', 12, 0), cell('c', 'low', 0, 12)];
+
+  it('draws every cell of a shade in one path of rounded squares', () => {
+    const paths = shadePaths(cells, 2);
+    expect(paths.map((p) => p.shade)).toEqual(['low', 'high']);
+    const low = paths[0]!.d;
+    expect(low.match(/M/g)).toHaveLength(2);
+    expect(low.match(/a2,2 0 0 1/g), 'four rounded corners a square').toHaveLength(8);
+    // The first square starts after its corner and goes round back to where it began.
+    expect(
+      low.startsWith('M2,0h6a2,2 0 0 1 2,2v6a2,2 0 0 1 -2,2h-6a2,2 0 0 1 -2,-2v-6a2,2 0 0 1 2,-2z'),
+    ).toBe(true);
+    expect(shadePaths([], 2)).toEqual([]);
+  });
+
+  it('finds the cell under a point, and the nearer one across a gap', () => {
+    expect(cellAt(cells, 5, 5, 2)).toBe('a');
+    expect(cellAt(cells, 12.5, 9, 2)).toBe('b');
+    expect(cellAt(cells, 10.5, 3, 2), 'in the gap, nearer a').toBe('a');
+    expect(cellAt(cells, 11.5, 3, 2), 'in the gap, nearer b').toBe('b');
+    expect(cellAt(cells, 30, 30, 2), 'outside every cell').toBeNull();
+  });
+
+  it('turns a pointer on screen into the chart’s units', () => {
+    const box = { left: 100, top: 50, width: 320, height: 80 };
+    expect(pointInChart(box, 100, 50, 640, 160)).toEqual({ x: 0, y: 0 });
+    expect(pointInChart(box, 260, 90, 640, 160)).toEqual({ x: 320, y: 80 });
+    expect(pointInChart({ ...box, width: 0 }, 260, 90, 640, 160), 'not laid out yet').toBeNull();
   });
 });

@@ -152,12 +152,68 @@ export function barLength(count: number, max: number, width: number): number {
   return (count / max) * width;
 }
 
+/** A square of a grid chart, in the chart's own units; `id` names it to its tooltip. */
+export interface GridCell {
+  id: string;
+  /** Its class: every cell of one shade is drawn as one path. */
+  shade: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+// Two decimals are finer than a pixel at any size the charts are drawn, and keep paths short.
+const unit = (n: number) => Math.round(n * 100) / 100;
+
+function roundedSquare({ x, y, width, height }: GridCell, r: number): string {
+  const w = unit(width - 2 * r);
+  const h = unit(height - 2 * r);
+  const arc = (dx: number, dy: number) => `a${r},${r} 0 0 1 ${dx},${dy}`;
+  return `M${unit(x + r)},${unit(y)}h${w}${arc(r, r)}v${h}${arc(-r, r)}h${-w}${arc(-r, -r)}v${-h}${arc(r, -r)}z`;
+}
+
 /**
- * The `data-cell` of the chart cell under the pointer, or null. Grid charts name each cell this
- * way and keep a single `<title>` (the tooltip) for whichever cell is hovered: a title per cell
- * made hundreds of elements and strings that only ever show one at a time.
+ * The cells as one SVG path per shade, squares with corners rounded by `radius`. A rect per
+ * cell was 365 elements for a year and 168 for the heatmap: three quarters of Insights'
+ * elements, which the page built and laid out each time it opened.
  */
-export function hoveredCell(event: Event): string | null {
-  const target = event.target instanceof Element ? event.target.closest('[data-cell]') : null;
-  return target?.getAttribute('data-cell') ?? null;
+export function shadePaths(cells: readonly GridCell[], radius: number): Array<{ shade: string; d: string }> {
+  const byShade = new Map<string, string[]>();
+  for (const cell of cells) {
+    const squares = byShade.get(cell.shade) ?? [];
+    squares.push(roundedSquare(cell, radius));
+    byShade.set(cell.shade, squares);
+  }
+  return [...byShade].map(([shade, squares]) => ({ shade, d: squares.join('') }));
+}
+
+/**
+ * The id of the cell at a point of the chart (in its units), or null. A cell reaches halfway
+ * across the gap around it, so the tooltip does not flicker off between two cells.
+ */
+export function cellAt(cells: readonly GridCell[], x: number, y: number, gap: number): string | null {
+  const reach = gap / 2;
+  const hit = cells.find(
+    (c) => x >= c.x - reach && x < c.x + c.width + reach && y >= c.y - reach && y < c.y + c.height + reach,
+  );
+  return hit?.id ?? null;
+}
+
+/**
+ * A pointer's place in a chart drawn `width` by `height` units into `box` (the drawing's box
+ * on screen, kept to the chart's proportions), or null while the drawing has no size.
+ */
+export function pointInChart(
+  box: { left: number; top: number; width: number; height: number },
+  clientX: number,
+  clientY: number,
+  width: number,
+  height: number,
+): { x: number; y: number } | null {
+  if (box.width <= 0 || box.height <= 0) return null;
+  return {
+    x: ((clientX - box.left) / box.width) * width,
+    y: ((clientY - box.top) / box.height) * height,
+  };
 }

@@ -10,6 +10,20 @@ import { deferred } from '../../testing/deferred';
 import { IpcError } from '../../lib/ipc/IpcError';
 import type { Insights as InsightsData } from '../../lib/bindings';
 import Insights from './Insights.svelte';
+import { yearGrid } from '../../lib/charts';
+
+/** How many squares the paths matching `selector` draw (each square is one `M` of a path). */
+function squares(chart: HTMLElement, selector: string): number {
+  const paths = [...chart.querySelectorAll(`.drawing ${selector}`)];
+  return paths.reduce((n, path) => n + (path.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
+}
+
+/** Moves the pointer to a point of a chart, in its units (the drawing shown at 1:1). */
+async function pointAt(svg: Element, { x, y }: { x: number; y: number }, _where = '') {
+  const [, , width, height] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+  svg.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width, height });
+  await fireEvent.pointerMove(svg, { clientX: x, clientY: y });
+}
 
 const NOW = new Date(2025, 5, 15, 9, 0); // 15 June 2025
 const CHARTS = [
@@ -103,18 +117,21 @@ describe('Insights', () => {
     expect(mood.querySelector('path.rolling')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(screen.getByTestId('chart-craving').querySelectorAll('rect.bar')).toHaveLength(2);
     expect(screen.getByTestId('chart-emotions').textContent).toContain('anxious');
-    const heat = screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect.cell');
-    expect(heat).toHaveLength(7 * 24);
-    expect(
-      screen.getByTestId('chart-heatmap').querySelectorAll('.drawing rect[data-level="4"]'),
-    ).toHaveLength(1);
-    const year = screen.getByTestId('chart-year').querySelectorAll('.drawing rect.day');
-    expect(year).toHaveLength(365);
-    expect(year[0]!.namespaceURI, 'cells drawn as SVG, not as unknown HTML elements').toBe(
-      'http://www.w3.org/2000/svg',
+    // Grid cells are drawn as one path per shade: count the squares in each.
+    const heat = screen.getByTestId('chart-heatmap');
+    expect(squares(heat, 'path.cell')).toBe(7 * 24);
+    expect(squares(heat, 'path.level-4'), 'the busiest hour').toBe(1);
+    expect(squares(heat, 'path.level-2'), 'half as busy').toBe(1);
+    expect(heat.querySelectorAll('.drawing text.count'), 'a number on each hour with cravings').toHaveLength(
+      2,
     );
-    expect(heat[0]!.namespaceURI).toBe('http://www.w3.org/2000/svg');
-    expect(screen.getByTestId('chart-year').querySelectorAll('.drawing rect.mood-4')).toHaveLength(2);
+    const year = screen.getByTestId('chart-year');
+    expect(squares(year, 'path.day')).toBe(365);
+    expect(
+      year.querySelector('path.day')!.namespaceURI,
+      'cells drawn as SVG, not as unknown HTML elements',
+    ).toBe('http://www.w3.org/2000/svg');
+    expect(squares(year, 'path.mood-4'), 'two days with a mood of about 4').toBe(2);
   });
 
   it('names the hovered cell in the chart’s one tooltip', async () => {
@@ -122,18 +139,31 @@ describe('Insights', () => {
     await screen.findByTestId('insights-summary');
     const year = screen.getByTestId('chart-year').querySelector('.drawing svg')!;
     expect(year.querySelector('title'), 'no tooltip before the pointer comes').toBeNull();
-    await fireEvent.pointerOver(year.querySelector('rect[data-cell="2025-06-11"]')!);
+    // The year's squares: 12 units wide, 2 apart, after a 30-unit column of weekday names.
+    const weeks = yearGrid('2025-06-15', []);
+    const dayAt = (day: string) => {
+      const w = weeks.findIndex((week) => week.some((cell) => cell?.day === day));
+      const d = weeks[w]!.findIndex((cell) => cell?.day === day);
+      return { x: 30 + w * 14 + 6, y: d * 14 + 6 };
+    };
+    await pointAt(year, dayAt('2025-06-11'));
     expect(year.querySelectorAll('title')).toHaveLength(1);
     expect(year.querySelector('title')?.textContent).toMatch(/June 11, 2025.*3\.5/);
-    await fireEvent.pointerOver(year.querySelector('rect[data-cell="2025-06-12"]')!);
+    const june12 = dayAt('2025-06-12');
+    await pointAt(year, june12);
+    expect(year.querySelector('title')?.textContent).toMatch(/June 12, 2025/);
+    await pointAt(year, { x: june12.x + 6.5, y: june12.y }, 'in the gap, nearer the 12th');
     expect(year.querySelector('title')?.textContent).toMatch(/June 12, 2025/);
     await fireEvent.pointerLeave(year);
     expect(year.querySelector('title'), 'gone with the pointer').toBeNull();
 
+    // The heatmap: 24 hours across 596 units after a 44-unit column, rows 24 high under 18.
     const heat = screen.getByTestId('chart-heatmap').querySelector('.drawing svg')!;
-    await fireEvent.pointerOver(heat.querySelector('[data-cell="4-21"] rect')!);
+    await pointAt(heat, { x: 44 + 21.5 * (596 / 24), y: 18 + 4.5 * 24 });
     expect(heat.querySelectorAll('title')).toHaveLength(1);
     expect(heat.querySelector('title')?.textContent).toMatch(/^Friday, .*: 2 cravings$/);
+    await pointAt(heat, { x: 5, y: 5 }, 'over the hour names');
+    expect(heat.querySelector('title'), 'no cell there').toBeNull();
   });
 
   it('tells the person what to do when nothing is logged', async () => {
