@@ -12,3 +12,17 @@ describe('chunk', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('chunk after a failed load', () => {
+  it('tries the import again on the next call, then keeps what it got', async () => {
+    const load = vi
+      .fn<() => Promise<{ default: string }>>()
+      .mockRejectedValueOnce(new Error('the file did not load'))
+      .mockResolvedValue({ default: 'the view' });
+    const view = chunk(load);
+    await expect(view()).rejects.toThrow('the file did not load');
+    expect(await view()).toBe('the view');
+    expect(await view()).toBe('the view');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
