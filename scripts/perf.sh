@@ -33,14 +33,14 @@ journal="$(mktemp -d)"
 trap 'rm -rf "$journal"' EXIT
 written="$(cargo run --locked --release -q -p daybreak-core --example heavy_journal -- \
   "$journal" "$YEARS" "$PASSPHRASE")"
-kdf_ms="$(sed -n 's/.*"kdf_ms": \([0-9.]*\).*/\1/p' <<<"$written")"
 open_ms="$(sed -n 's/.*"open_ms": \([0-9.]*\).*/\1/p' <<<"$written")"
 
 say "Measuring ($RUNS start-ups each, $HEAVY_RUNS unlocks of the ${YEARS}-year journal)"
 export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1
 harness=(node perf/harness.mjs --app "$CARGO_TARGET_DIR/release/daybreak"
   --floor "$CARGO_TARGET_DIR/release/daybreak-floor" --journal "$journal"
-  --passphrase "$PASSPHRASE" --runs "$RUNS" --heavy-runs "$HEAVY_RUNS" --kdf-ms "$kdf_ms" --open-ms "$open_ms"
+  --passphrase "$PASSPHRASE" --runs "$RUNS" --heavy-runs "$HEAVY_RUNS" --open-ms "$open_ms"
+  --kdf-timer "$CARGO_TARGET_DIR/release/examples/heavy_journal"
   --out perf/results.json)
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1280x800x24" "${harness[@]}"

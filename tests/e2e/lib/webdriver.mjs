@@ -368,6 +368,14 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /**
+   * Execute a script that answers by calling its last argument; the driver waits for that
+   * answer without polling the page (up to the session's script timeout, 30 s by default).
+   */
+  executeAsyncScript(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
   /** The page source (for failure artifacts). */
   source() {
     return this.cmd('GET', '/source', undefined, { timeoutMs: 15_000 });
