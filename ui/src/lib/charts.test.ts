@@ -155,6 +155,10 @@ describe('grid cells', () => {
       low.startsWith('M2,0h6a2,2 0 0 1 2,2v6a2,2 0 0 1 -2,2h-6a2,2 0 0 1 -2,-2v-6a2,2 0 0 1 2,-2z'),
     ).toBe(true);
     expect(shadePaths([], 2)).toEqual([]);
+    // A cell narrower than its corners: they shrink to half its width, as a rect's rx would.
+    expect(shadePaths([{ ...cell('n', 'x', 0, 0), width: 2 }], 2)[0]!.d).toBe(
+      'M1,0h0a1,1 0 0 1 1,1v8a1,1 0 0 1 -1,1h0a1,1 0 0 1 -1,-1v-8a1,1 0 0 1 1,-1z',
+    );
   });
 
   it('finds the cell under a point, and the nearer one across a gap', () => {

@@ -166,7 +166,9 @@ export interface GridCell {
 // Two decimals are finer than a pixel at any size the charts are drawn, and keep paths short.
 const unit = (n: number) => Math.round(n * 100) / 100;
 
-function roundedSquare({ x, y, width, height }: GridCell, r: number): string {
+function roundedSquare({ x, y, width, height }: GridCell, radius: number): string {
+  // As an SVG rect's rx is, the corners are kept to half the smaller side.
+  const r = Math.min(radius, width / 2, height / 2);
   const w = unit(width - 2 * r);
   const h = unit(height - 2 * r);
   const arc = (dx: number, dy: number) => `a${r},${r} 0 0 1 ${dx},${dy}`;

@@ -19,7 +19,7 @@ function squares(chart: HTMLElement, selector: string): number {
 }
 
 /** Moves the pointer to a point of a chart, in its units (the drawing shown at 1:1). */
-async function pointAt(svg: Element, { x, y }: { x: number; y: number }, _where = '') {
+async function pointAt(svg: Element, { x, y }: { x: number; y: number }) {
   const [, , width, height] = svg.getAttribute('viewBox')!.split(' ').map(Number);
   svg.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width, height });
   await fireEvent.pointerMove(svg, { clientX: x, clientY: y });
@@ -152,8 +152,12 @@ describe('Insights', () => {
     const june12 = dayAt('2025-06-12');
     await pointAt(year, june12);
     expect(year.querySelector('title')?.textContent).toMatch(/June 12, 2025/);
-    await pointAt(year, { x: june12.x + 6.5, y: june12.y }, 'in the gap, nearer the 12th');
-    expect(year.querySelector('title')?.textContent).toMatch(/June 12, 2025/);
+    // Across the gap to the next week's square, the nearer square's words.
+    const june4 = dayAt('2025-06-04');
+    await pointAt(year, { x: june4.x + 6.5, y: june4.y });
+    expect(year.querySelector('title')?.textContent, 'in the gap, nearer the 4th').toMatch(/June 4, 2025/);
+    await pointAt(year, { x: june4.x + 7.5, y: june4.y });
+    expect(year.querySelector('title')?.textContent, 'in the gap, nearer the 11th').toMatch(/June 11, 2025/);
     await fireEvent.pointerLeave(year);
     expect(year.querySelector('title'), 'gone with the pointer').toBeNull();
 
@@ -162,8 +166,8 @@ describe('Insights', () => {
     await pointAt(heat, { x: 44 + 21.5 * (596 / 24), y: 18 + 4.5 * 24 });
     expect(heat.querySelectorAll('title')).toHaveLength(1);
     expect(heat.querySelector('title')?.textContent).toMatch(/^Friday, .*: 2 cravings$/);
-    await pointAt(heat, { x: 5, y: 5 }, 'over the hour names');
-    expect(heat.querySelector('title'), 'no cell there').toBeNull();
+    await pointAt(heat, { x: 5, y: 5 });
+    expect(heat.querySelector('title'), 'over the hour names: no cell there').toBeNull();
   });
 
   it('tells the person what to do when nothing is logged', async () => {
