@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { markedPids } from '../tests/e2e/lib/app.mjs';
+import { markedPids, procFile } from '../tests/e2e/lib/app.mjs';
 import { byTestId, pause } from '../tests/e2e/lib/webdriver.mjs';
 import { onJournalCopy } from './lib/onJournalCopy.mjs';
 
@@ -67,17 +67,13 @@ function memoryOf(app) {
   let rss = 0;
   const processes = {};
   for (const pid of markedPids(app.marker)) {
-    try {
-      const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      if (DRIVERS.has(comm)) continue;
-      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
-      pss += kb('Pss');
-      rss += kb('Rss');
-      processes[comm] = round((processes[comm] ?? 0) + kb('Pss') / 1024);
-    } catch {
-      // the process ended between listing and reading
-    }
+    const comm = procFile(pid, 'comm')?.trim();
+    const rollup = procFile(pid, 'smaps_rollup');
+    if (!comm || rollup === null || DRIVERS.has(comm)) continue; // ended meanwhile, or a driver
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+    pss += kb('Pss');
+    rss += kb('Rss');
+    processes[comm] = round((processes[comm] ?? 0) + kb('Pss') / 1024);
   }
   return { pssMb: round(pss / 1024), rssMb: round(rss / 1024), processes };
 }
@@ -100,15 +96,11 @@ async function foundAt(session, testId, timeoutMs = 60_000) {
 function processStartEpochMs(app, names) {
   const btime = Number(/^btime (\d+)/m.exec(fs.readFileSync('/proc/stat', 'utf8'))[1]);
   for (const pid of markedPids(app.marker)) {
-    try {
-      if (!names.includes(fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) continue;
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const startTicks = Number(fields[19]); // field 22 of stat, counted after "pid (comm)"
-      return btime * 1000 + (startTicks * 1000) / 100; // USER_HZ is 100 on Linux
-    } catch {
-      // gone already
-    }
+    const stat = names.includes(procFile(pid, 'comm')?.trim()) ? procFile(pid, 'stat') : null;
+    if (stat === null) continue; // another process, or gone already
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const startTicks = Number(fields[19]); // field 22 of stat, counted after "pid (comm)"
+    return btime * 1000 + (startTicks * 1000) / 100; // USER_HZ is 100 on Linux
   }
   return null;
 }

@@ -9,16 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { launchApp, markedPids } from "./lib/app.mjs";
-
-/** Reads a /proc file of `pid`, or null when the process ended meanwhile. */
-function procFile(pid, name) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${name}`, "utf8");
-  } catch {
-    return null;
-  }
-}
+import { launchApp, markedPids, procFile } from "./lib/app.mjs";
 
 /**
  * Starts the app on the welcome screen with `jit` as JSC_useJIT (undefined: unset), runs some

@@ -114,6 +114,15 @@ function portOpen(port) {
   });
 }
 
+/** A /proc file of `pid` as text, or null when the process ended (or is not ours to read). */
+export function procFile(pid, name) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${name}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Pids of live processes whose environment carries DAYBREAK_E2E_MARKER=<marker>. */
 export function markedPids(marker) {
   const needle = Buffer.from(`DAYBREAK_E2E_MARKER=${marker}\0`);
