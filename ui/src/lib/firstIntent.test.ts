@@ -23,6 +23,14 @@ describe('onFirstIntent', () => {
     expect(then).toHaveBeenCalledTimes(1);
   });
 
+  it('runs on text put in without a key, as assistive tools do', () => {
+    const target = new EventTarget();
+    const then = vi.fn();
+    onFirstIntent(then, target);
+    target.dispatchEvent(new Event('input'));
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
   it('does nothing once stopped', () => {
     const target = new EventTarget();
     const then = vi.fn();
