@@ -15,19 +15,12 @@ describe('onFirstIntent', () => {
     expect(then).toHaveBeenCalledTimes(1);
   });
 
-  it('runs on a pointer pressed first', () => {
+  // A pointer pressed, or text put in with no key (as assistive tools can), each counts first.
+  it.each(['pointerdown', 'input'])('runs on %s first', (name) => {
     const target = new EventTarget();
     const then = vi.fn();
     onFirstIntent(then, target);
-    target.dispatchEvent(new Event('pointerdown'));
-    expect(then).toHaveBeenCalledTimes(1);
-  });
-
-  it('runs on text put in without a key, as assistive tools do', () => {
-    const target = new EventTarget();
-    const then = vi.fn();
-    onFirstIntent(then, target);
-    target.dispatchEvent(new Event('input'));
+    target.dispatchEvent(new Event(name));
     expect(then).toHaveBeenCalledTimes(1);
   });
 
