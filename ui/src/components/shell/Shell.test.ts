@@ -7,6 +7,11 @@ vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sobriety');
 vi.mock('../../lib/ipc/moods');
 vi.mock('../../lib/ipc/library');
+// The real one, watched: the shell must make the date formatters ahead of the areas' need.
+vi.mock('../../lib/i18n/formatters', async (original) => {
+  const actual = await original<typeof import('../../lib/i18n/formatters')>();
+  return { ...actual, prepareDatePatterns: vi.fn(actual.prepareDatePatterns) };
+});
 
 import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
@@ -18,6 +23,7 @@ import * as fixtures from '../../testing/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
 import { AREAS } from '../../lib/areas';
+import { prepareDatePatterns } from '../../lib/i18n/formatters';
 import Shell from './Shell.svelte';
 
 function setup() {
@@ -59,6 +65,20 @@ describe('Shell', () => {
       expect(button.textContent?.trim()).toBe(area.label);
     }
     expect((await screen.findByTestId('lock-button')).tagName).toBe('BUTTON');
+  });
+
+  it('makes the date formatters the areas use in the background, after Today has had its turn', async () => {
+    vi.mocked(prepareDatePatterns).mockClear();
+    vi.useFakeTimers();
+    try {
+      setup();
+      await vi.advanceTimersByTimeAsync(400);
+      expect(prepareDatePatterns, 'not while Today is being drawn').not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(prepareDatePatterns).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts on Today with its heading focused', async () => {

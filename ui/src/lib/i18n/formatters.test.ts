@@ -1,5 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { collator, dateTimeFormat, listFormat, numberFormat, useLanguage } from '.';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  SHORT_DAY,
+  collator,
+  dateTimeFormat,
+  listFormat,
+  numberFormat,
+  prepareDatePatterns,
+  useLanguage,
+} from '.';
+import { formatDay } from '../format';
 
 afterEach(() => useLanguage(null));
 
@@ -34,5 +43,20 @@ describe('kept Intl formatters', () => {
   it('a formatter that cannot be made throws each time and is not kept', () => {
     expect(() => numberFormat({ style: 'currency', currency: 'NOT-A-CODE' })).toThrow(RangeError);
     expect(() => numberFormat({ style: 'currency', currency: 'NOT-A-CODE' })).toThrow(RangeError);
+  });
+
+  it('makes ahead the date formatter the time charts use, so drawing them makes none', () => {
+    useLanguage('es'); // a locale no test above has made this formatter for
+    const Real = Intl.DateTimeFormat;
+    const made = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (locales, options) {
+      return new Real(locales, options);
+    } as typeof Real);
+    prepareDatePatterns();
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(made).toHaveBeenCalledWith('es', SHORT_DAY);
+    made.mockClear();
+    expect(formatDay('2024-03-03', SHORT_DAY)).toBe('3 mar');
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
   });
 });

@@ -24,4 +24,12 @@ export {
   useLanguage,
 } from './locale.svelte';
 export { locales, type Locale } from '../paraglide/runtime.js';
-export { collator, dateTimeFormat, listFormat, numberFormat, regionNames } from './formatters';
+export {
+  SHORT_DAY,
+  collator,
+  dateTimeFormat,
+  listFormat,
+  numberFormat,
+  prepareDatePatterns,
+  regionNames,
+} from './formatters';
