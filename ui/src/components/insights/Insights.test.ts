@@ -122,9 +122,18 @@ describe('Insights', () => {
     expect(squares(heat, 'path.cell')).toBe(7 * 24);
     expect(squares(heat, 'path.level-4'), 'the busiest hour').toBe(1);
     expect(squares(heat, 'path.level-2'), 'half as busy').toBe(1);
-    expect(heat.querySelectorAll('.drawing text.count'), 'a number on each hour with cravings').toHaveLength(
-      2,
-    );
+    const counts = [...heat.querySelectorAll('.drawing text.count')];
+    expect(counts, 'a number on each hour with cravings').toHaveLength(2);
+    // Monday 8 AM (one) comes first, then Friday 9 PM (two), each in its own cell and shade.
+    const level = (t: Element) => [...t.classList].find((c) => c.startsWith('level-'));
+    expect(counts.map((t) => [t.textContent, level(t)])).toEqual([
+      ['1', 'level-2'],
+      ['2', 'level-4'],
+    ]);
+    expect(counts.map((t) => [t.getAttribute('x'), t.getAttribute('y')])).toEqual([
+      [String(44 + 8.5 * (596 / 24)), String(18 + 12 + 4)],
+      [String(44 + 21.5 * (596 / 24)), String(18 + 4 * 24 + 12 + 4)],
+    ]);
     const year = screen.getByTestId('chart-year');
     expect(squares(year, 'path.day')).toBe(365);
     expect(
