@@ -67,14 +67,34 @@ describe('Shell', () => {
     expect((await screen.findByTestId('lock-button')).tagName).toBe('BUTTON');
   });
 
-  it('makes the date formatters the areas use in the background, after Today has had its turn', async () => {
+  it('fetches the other areas and makes the date formatters once Today is painted, not before', async () => {
+    const today = deferred<Awaited<ReturnType<typeof sobriety.getToday>>>();
+    vi.mocked(sobriety.getToday).mockReturnValue(today.promise);
     vi.mocked(prepareDatePatterns).mockClear();
     vi.useFakeTimers();
     try {
       setup();
-      await vi.advanceTimersByTimeAsync(400);
-      expect(prepareDatePatterns, 'not while Today is being drawn').not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(200);
+      await vi.advanceTimersByTimeAsync(600);
+      expect(prepareDatePatterns, 'not while Today is still coming').not.toHaveBeenCalled();
+      today.resolve(fixtures.today());
+      await vi.advanceTimersByTimeAsync(50);
+      expect(prepareDatePatterns).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(prepareDatePatterns, 'once, though the fallback time has passed too').toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fetches them a second after opening when Today does not show', async () => {
+    vi.mocked(sobriety.getToday).mockReturnValue(new Promise(() => {}));
+    vi.mocked(prepareDatePatterns).mockClear();
+    vi.useFakeTimers();
+    try {
+      setup();
+      await vi.advanceTimersByTimeAsync(990);
+      expect(prepareDatePatterns).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(20);
       expect(prepareDatePatterns).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
