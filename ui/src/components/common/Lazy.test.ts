@@ -32,4 +32,17 @@ describe('Lazy', () => {
     expect(screen.queryByTestId('lazy-error')).toBeNull();
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it('frames its message as a screen unless it sits inside another, and can word it for its place', async () => {
+    const failing = () => Promise.reject(new Error('no such file'));
+    const { unmount } = render(Lazy<string>, { load: failing, children: shows });
+    const framed = await screen.findByTestId('lazy-error');
+    expect(framed.parentElement?.classList.contains('framed'), 'spaced as a screen is').toBe(true);
+    unmount();
+    render(Lazy<string>, { load: failing, children: shows, inline: true, message: 'SOS could not open.' });
+    const inline = await screen.findByTestId('lazy-error');
+    expect(inline.parentElement?.classList.contains('framed'), 'inside a card: no frame').toBe(false);
+    expect(inline.textContent).toContain('SOS could not open.');
+    expect(inline.textContent).not.toContain("This screen couldn't open.");
+  });
 });
