@@ -130,10 +130,14 @@ describe('Insights', () => {
       ['1', 'level-2'],
       ['2', 'level-4'],
     ]);
-    expect(counts.map((t) => [t.getAttribute('x'), t.getAttribute('y')])).toEqual([
-      [String(44 + 8.5 * (596 / 24)), String(18 + 12 + 4)],
-      [String(44 + 21.5 * (596 / 24)), String(18 + 4 * 24 + 12 + 4)],
-    ]);
+    const places = counts.map((t) => [Number(t.getAttribute('x')), Number(t.getAttribute('y'))]);
+    [
+      [44 + 8.5 * (596 / 24), 18 + 12 + 4],
+      [44 + 21.5 * (596 / 24), 18 + 4 * 24 + 12 + 4],
+    ].forEach(([x, y], i) => {
+      expect(places[i]![0]).toBeCloseTo(x!, 6);
+      expect(places[i]![1]).toBeCloseTo(y!, 6);
+    });
     const year = screen.getByTestId('chart-year');
     expect(squares(year, 'path.day')).toBe(365);
     expect(

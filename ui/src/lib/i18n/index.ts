@@ -25,7 +25,7 @@ export {
 } from './locale.svelte';
 export { locales, type Locale } from '../paraglide/runtime.js';
 export {
-  SHORT_DAY,
+  MONTH_DAY,
   collator,
   dateTimeFormat,
   listFormat,
