@@ -34,8 +34,8 @@ export const MONTH_DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'num
  * such formatter in the page waits while ICU builds the locale's date patterns: 7-12 ms in
  * WebKitGTK, once per page (any language after it costs under a millisecond), and that wait
  * was the largest single part of opening Insights the first time (its time axis took 17 ms,
- * 5 ms without it; issue 12). Dates in words
- * (`dateStyle`) do not need those patterns: Today, as it opens, does not build them.
+ * 5 ms without it; issue 12). Dates in words (`dateStyle`) do not need those patterns: Today,
+ * as it opens, does not build them.
  */
 export function prepareDatePatterns(): void {
   dateTimeFormat(MONTH_DAY);
