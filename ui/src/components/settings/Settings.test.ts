@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
@@ -24,9 +24,11 @@ const STATUS = {
   journalFile: '/home/sam/.local/share/daybreak/journal.daybreak',
 } as const;
 
-function setup() {
+/** Renders Settings and waits for the sections drawn after its first paint. */
+async function setup() {
   const user = userEvent.setup();
   render(Settings);
+  await screen.findByTestId('change-current');
   return { user };
 }
 
@@ -57,7 +59,7 @@ describe('Settings', () => {
   it('takes every answer asked ahead for it as it opens (the list matches what the sections ask)', async () => {
     await askAhead(ASKED_ON_OPENING);
     expect(pendingAhead()).toBe(ASKED_ON_OPENING.length);
-    setup();
+    await setup();
     await screen.findByTestId('journal-file');
     await vi.waitFor(() => expect(pendingAhead()).toBe(0));
     expect(vault.vaultStatus).toHaveBeenCalledTimes(1);
@@ -65,22 +67,40 @@ describe('Settings', () => {
     forgetAhead();
   });
 
-  it('ends with About, after where the journal lives', () => {
-    setup();
+  it('ends with About, after where the journal lives', async () => {
+    await setup();
     const about = screen.getByTestId('about');
     const location = screen.getByRole('heading', { level: 2, name: 'Where your journal lives' });
     expect(about.compareDocumentPosition(location) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
-  it('has a focused heading', () => {
-    setup();
+  it('draws Privacy and Language first, the sections below them after that first paint', async () => {
+    let painted: FrameRequestCallback | undefined;
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      painted = callback;
+      return 1;
+    });
+    render(Settings);
+    expect(screen.getByTestId('privacy-settings')).toBeTruthy();
+    expect(screen.getByTestId('language-settings')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByTestId('change-current')).toBeNull();
+    expect(screen.queryByTestId('about')).toBeNull();
+    painted?.(performance.now());
+    expect(await screen.findByTestId('about')).toBeTruthy();
+    expect(screen.getByTestId('change-current')).toBeTruthy();
+    frame.mockRestore();
+  });
+
+  it('has a focused heading', async () => {
+    await setup();
     const heading = screen.getByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('Settings');
     expect(document.activeElement).toBe(heading);
   });
 
-  it('has a "Your data" part right after Backups', () => {
-    setup();
+  it('has a "Your data" part right after Backups', async () => {
+    await setup();
     const backups = screen.getByTestId('backup-settings');
     const yours = screen.getByTestId('data-settings');
     expect(backups.compareDocumentPosition(yours) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -89,7 +109,7 @@ describe('Settings', () => {
   });
 
   it('shows where the journal lives', async () => {
-    setup();
+    await setup();
     expect((await screen.findByTestId('journal-file')).textContent).toBe(STATUS.journalFile);
     expect(screen.getByTestId('data-dir').textContent).toBe(STATUS.dataDir);
     expect(screen.getByTestId('view-settings').textContent).toMatch(/encrypted/);
@@ -98,8 +118,8 @@ describe('Settings', () => {
 
   it('explains when the location cannot be read', async () => {
     vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', ''));
-    setup();
-    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe(ERROR_MESSAGES.io);
+    await setup();
+    expect(await screen.findByText(ERROR_MESSAGES.io)).toBeTruthy();
     expect(screen.queryByTestId('journal-file')).toBeNull();
   });
 
@@ -107,13 +127,14 @@ describe('Settings', () => {
     vi.mocked(vault.vaultStatus)
       .mockRejectedValueOnce(new IpcError('io', ''))
       .mockResolvedValue({ ...STATUS });
-    const { user } = setup();
-    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    const { user } = await setup();
+    const location = within(screen.getByRole('region', { name: 'Where your journal lives' }));
+    await user.click(await location.findByRole('button', { name: 'Try again' }));
     expect((await screen.findByTestId('journal-file')).textContent).toBe(STATUS.journalFile);
   });
 
   it('changes the passphrase and clears the form', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
     expect(vault.changePassphrase).toHaveBeenCalledWith('old quiet river', 'new sunny meadow');
     expect((await screen.findByTestId('change-success')).textContent).toBe(
@@ -132,7 +153,7 @@ describe('Settings', () => {
       olderBackups: ['/home/sam/.local/share/daybreak/backups/auto-2026-12-01.dbk'],
     });
     vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
-    const { user } = setup();
+    const { user } = await setup();
     expect(screen.getByTestId('view-settings').textContent).toMatch(
       /Backups\s+made\s+before\s+still\s+open\s+with\s+the\s+passphrase\s+you\s+had\s+then/,
     );
@@ -159,7 +180,7 @@ describe('Settings', () => {
 
   it('says when the current passphrase is wrong', async () => {
     vi.mocked(vault.changePassphrase).mockRejectedValue(new IpcError('wrong_passphrase', 'x'));
-    const { user } = setup();
+    const { user } = await setup();
     await change(user, 'not it at all', 'new sunny meadow', 'new sunny meadow');
     expect((await screen.findByTestId('change-error')).textContent).toBe(
       "That isn't your current passphrase.",
@@ -171,7 +192,7 @@ describe('Settings', () => {
   });
 
   it('refuses a mismatched new passphrase without calling the backend', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadows');
     expect(screen.getByTestId('change-error').textContent).toBe(
       "The two passphrases don't match. Please type them again.",
@@ -180,7 +201,7 @@ describe('Settings', () => {
   });
 
   it('refuses a short new passphrase and a missing current one', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     await user.type(screen.getByTestId('change-new'), 'new sunny meadow');
     await user.type(screen.getByTestId('change-confirm'), 'new sunny meadow');
     await user.click(screen.getByTestId('change-submit'));
@@ -193,7 +214,7 @@ describe('Settings', () => {
   });
 
   it('shows the strength of the new passphrase', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     await user.type(screen.getByTestId('change-new'), 'lantern harbor violet');
     expect(screen.getByTestId('strength-hint').dataset.level).toBe('strong');
   });
