@@ -27,6 +27,7 @@ test('every first screen and every area passes axe-core, light and dark', { time
       await s.waitFor(`view-${area}`, { why: `the ${area} area opens` });
       await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
       await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
+      await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
       await assertAccessible(s, `the ${area} area`);
     }
     await s.click('lock-button');

@@ -11,6 +11,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import type { Insights as InsightsData } from '../../lib/bindings';
 import Insights from './Insights.svelte';
 import { yearGrid } from '../../lib/charts';
+import { holdPaint, settle } from '../../testing/heldPaint';
 
 /** How many squares the paths matching `selector` draw (each square is one `M` of a path). */
 function squares(chart: HTMLElement, selector: string): number {
@@ -87,9 +88,23 @@ describe('Insights', () => {
     );
   });
 
-  it('describes every chart in words, tied to its drawing', async () => {
+  it('draws what stands out and the mood chart first, the charts below them after that first paint', async () => {
+    const frames = holdPaint();
     setup();
     await screen.findByTestId('insights-summary');
+    expect(screen.getByTestId('chart-mood')).toBeTruthy();
+    await settle();
+    for (const id of CHARTS.filter((id) => id !== 'chart-mood'))
+      expect(screen.queryByTestId(id), id).toBeNull();
+    frames.paint();
+    expect(await screen.findByTestId('chart-year')).toBeTruthy();
+    for (const id of CHARTS) expect(screen.getByTestId(id), id).toBeTruthy();
+    frames.restore();
+  });
+
+  it('describes every chart in words, tied to its drawing', async () => {
+    setup();
+    await screen.findByTestId('chart-year'); // the last chart, drawn after the first paint
     for (const id of CHARTS) {
       const chart = screen.getByTestId(id);
       const svg = chart.querySelector('svg[role="img"]')!;
@@ -111,7 +126,7 @@ describe('Insights', () => {
 
   it('draws the data it was given', async () => {
     setup();
-    await screen.findByTestId('insights-summary');
+    await screen.findByTestId('chart-year'); // the last chart, drawn after the first paint
     const mood = screen.getByTestId('chart-mood');
     expect(mood.querySelectorAll('.drawing circle.dot')).toHaveLength(3);
     expect(mood.querySelector('path.rolling')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
@@ -149,7 +164,7 @@ describe('Insights', () => {
 
   it('names the hovered cell in the chart’s one tooltip', async () => {
     setup();
-    await screen.findByTestId('insights-summary');
+    await screen.findByTestId('chart-year'); // the last chart, drawn after the first paint
     const year = screen.getByTestId('chart-year').querySelector('.drawing svg')!;
     expect(year.querySelector('title'), 'no tooltip before the pointer comes').toBeNull();
     // The year's squares: 12 units wide, 2 apart, after a 30-unit column of weekday names.

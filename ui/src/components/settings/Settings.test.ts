@@ -17,6 +17,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import Settings, { ASKED_ON_OPENING } from './Settings.svelte';
 import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
+import { holdPaint, settle } from '../../testing/heldPaint';
 
 const STATUS = {
   state: 'unlocked',
@@ -75,21 +76,17 @@ describe('Settings', () => {
   });
 
   it('draws Privacy and Language first, the sections below them after that first paint', async () => {
-    let painted: FrameRequestCallback | undefined;
-    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
-      painted = callback;
-      return 1;
-    });
+    const frames = holdPaint();
     render(Settings);
     expect(screen.getByTestId('privacy-settings')).toBeTruthy();
     expect(screen.getByTestId('language-settings')).toBeTruthy();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(screen.queryByTestId('change-current')).toBeNull();
     expect(screen.queryByTestId('about')).toBeNull();
-    painted?.(performance.now());
+    frames.paint();
     expect(await screen.findByTestId('about')).toBeTruthy();
     expect(screen.getByTestId('change-current')).toBeTruthy();
-    frame.mockRestore();
+    frames.restore();
   });
 
   it('has a focused heading', async () => {
