@@ -3,15 +3,17 @@ import { vi } from 'vitest';
 /**
  * Holds back the page's next frames, to look at a screen as it is before its first paint
  * (components/common/AfterFirstPaint.svelte draws what lies below the window only after it).
- * `paint()` runs the frames held so far; `restore()` gives `requestAnimationFrame` back.
+ * `held()` says how many frames wait (none means nothing asked for one, and the test proves
+ * nothing); `paint()` runs them; `restore()` gives `requestAnimationFrame` back.
  */
-export function holdPaint(): { paint: () => void; restore: () => void } {
+export function holdPaint(): { held: () => number; paint: () => void; restore: () => void } {
   const held: FrameRequestCallback[] = [];
   const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
     held.push(callback);
     return held.length;
   });
   return {
+    held: () => held.length,
     paint: () => held.splice(0).forEach((callback) => callback(performance.now())),
     restore: () => frames.mockRestore(),
   };

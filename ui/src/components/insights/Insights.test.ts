@@ -90,16 +90,20 @@ describe('Insights', () => {
 
   it('draws what stands out and the mood chart first, the charts below them after that first paint', async () => {
     const frames = holdPaint();
-    setup();
-    await screen.findByTestId('insights-summary');
-    expect(screen.getByTestId('chart-mood')).toBeTruthy();
-    await settle();
-    for (const id of CHARTS.filter((id) => id !== 'chart-mood'))
-      expect(screen.queryByTestId(id), id).toBeNull();
-    frames.paint();
-    expect(await screen.findByTestId('chart-year')).toBeTruthy();
-    for (const id of CHARTS) expect(screen.getByTestId(id), id).toBeTruthy();
-    frames.restore();
+    try {
+      setup();
+      await screen.findByTestId('insights-summary');
+      expect(screen.getByTestId('chart-mood')).toBeTruthy();
+      await settle();
+      expect(frames.held(), 'a frame was asked for').toBeGreaterThan(0);
+      for (const id of CHARTS.filter((id) => id !== 'chart-mood'))
+        expect(screen.queryByTestId(id), id).toBeNull();
+      frames.paint();
+      expect(await screen.findByTestId('chart-year')).toBeTruthy();
+      for (const id of CHARTS) expect(screen.getByTestId(id), id).toBeTruthy();
+    } finally {
+      frames.restore();
+    }
   });
 
   it('describes every chart in words, tied to its drawing', async () => {

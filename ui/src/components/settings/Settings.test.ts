@@ -77,16 +77,20 @@ describe('Settings', () => {
 
   it('draws Privacy and Language first, the sections below them after that first paint', async () => {
     const frames = holdPaint();
-    render(Settings);
-    expect(screen.getByTestId('privacy-settings')).toBeTruthy();
-    expect(screen.getByTestId('language-settings')).toBeTruthy();
-    await settle();
-    expect(screen.queryByTestId('change-current')).toBeNull();
-    expect(screen.queryByTestId('about')).toBeNull();
-    frames.paint();
-    expect(await screen.findByTestId('about')).toBeTruthy();
-    expect(screen.getByTestId('change-current')).toBeTruthy();
-    frames.restore();
+    try {
+      render(Settings);
+      expect(screen.getByTestId('privacy-settings')).toBeTruthy();
+      expect(screen.getByTestId('language-settings')).toBeTruthy();
+      await settle();
+      expect(frames.held(), 'a frame was asked for').toBeGreaterThan(0);
+      expect(screen.queryByTestId('change-current')).toBeNull();
+      expect(screen.queryByTestId('about')).toBeNull();
+      frames.paint();
+      expect(await screen.findByTestId('about')).toBeTruthy();
+      expect(screen.getByTestId('change-current')).toBeTruthy();
+    } finally {
+      frames.restore();
+    }
   });
 
   it('has a focused heading', async () => {
@@ -116,7 +120,8 @@ describe('Settings', () => {
   it('explains when the location cannot be read', async () => {
     vi.mocked(vault.vaultStatus).mockRejectedValue(new IpcError('io', ''));
     await setup();
-    expect(await screen.findByText(ERROR_MESSAGES.io)).toBeTruthy();
+    const location = within(screen.getByRole('region', { name: 'Where your journal lives' }));
+    expect((await location.findByRole('alert')).querySelector('p')?.textContent).toBe(ERROR_MESSAGES.io);
     expect(screen.queryByTestId('journal-file')).toBeNull();
   });
 

@@ -21,5 +21,6 @@ describe('the lock screen’s SOS button, when its panel cannot load', () => {
     );
     expect(error.parentElement?.classList.contains('framed'), 'no frame of its own').toBe(false);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(error.querySelector('.more'), 'no room kept for other actions it does not have').toBeNull();
   });
 });

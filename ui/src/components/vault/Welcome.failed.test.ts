@@ -19,7 +19,12 @@ describe('Welcome, when the form to join a journal from another computer cannot 
 
     const error = await screen.findByTestId('lazy-error');
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toContain("The form to use your journal from another computer couldn't open.");
+    expect(error.textContent).toContain(
+      "The form to use your journal from another computer couldn't open. Your journal on that computer is untouched.",
+    );
+    expect(document.activeElement, 'focus on the way back, not lost with the link').toBe(
+      screen.getByRole('button', { name: 'Back' }),
+    );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.queryByTestId('create-passphrase')).toBeNull();
 
