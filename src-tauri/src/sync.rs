@@ -1,8 +1,9 @@
 //! Keeping the journal in step with the sync folder the person chose (the README's "Sync
 //! between your computers"). The core does one round (`Journal::sync_round`); this module
-//! decides when: right after unlocking, within seconds of a change made here, every minute
-//! while unlocked, when something changes in the folder (watched with `notify`), and when the
-//! person asks ("Sync now").
+//! decides when: right after unlocking (before the unlock answers, for a journal joined but not
+//! rebuilt yet), within seconds of a change made here, every minute while unlocked, when
+//! something changes in the folder (watched with `notify`), and when the person asks ("Sync
+//! now").
 //!
 //! One worker thread runs the timed and watched rounds, and every round, wherever it was asked
 //! for, goes through [`run_round`] and its one mutex, so two never overlap. While the journal
@@ -274,6 +275,24 @@ pub fn wake<R: Runtime>(app: &AppHandle<R>) {
     if let Some(syncing) = app.try_state::<Syncing>() {
         syncing.wake();
     }
+}
+
+/// Right after an unlock: a journal joined, then locked before its rebuild (a lock asked while
+/// the join derived its key), is rebuilt from the folder before the unlock answers, so its
+/// screens never show it empty and the lock screen shows it opening meanwhile (it said this can
+/// take a minute). A failed round leaves the journal open; the worker tries again and Settings
+/// says why. Any other journal has its round from the worker a moment later (`wake`).
+pub async fn rebuild_if_joined<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    let _ = tauri::async_runtime::spawn_blocking(move || {
+        let joined = app
+            .try_state::<SharedJournal>()
+            .is_some_and(|j| j.awaits_first_round());
+        if joined {
+            let _ = run_round(&app);
+        }
+    })
+    .await;
 }
 
 /// Runs one round now, after any round under way. `Ok(None)` when this computer does not sync.

@@ -8,10 +8,12 @@
 // appears on B, and one logged on B appears on A, each through the folder watch, the "changes
 // arrived" notice and the timeline. Then the same mood edited on both ends the same on both (the
 // later edit), a mood deleted on B disappears on A, Settings lists both computers, and a
-// passphrase changed on A is the one B asks for after locking.
+// passphrase changed on A is the one B asks for after locking. Last, a third computer C joins,
+// and its screen locks while the key is derived: C is joined and locked, and its next unlock
+// rebuilds it before its screens show, so the first look finds the moods and nothing "arrives".
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,7 @@ import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { createJournal, KDF_TIMEOUT_MS } from './lib/flows.mjs';
 import { startSyncthingPair } from './lib/syncthing.mjs';
-import { waitUntil } from './lib/webdriver.mjs';
+import { pause, waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'two kitchens, one journal';
 const SYNC_TIMEOUT_MS = 60_000;
@@ -149,8 +151,10 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
   const [dataA, dataB, syncA, syncB] = ['data-a', 'data-b', 'sync-a', 'sync-b'].map(dir);
   const pair = await startSyncthingPair({ root: path.join(root, 'syncthing'), folders: [syncA, syncB] });
   const bus = await privateBus();
+  const busC = await privateBus();
   let a;
   let b;
+  let c;
   try {
     [a, b] = await Promise.all([
       launchApp({ dataDir: dataA, name: 'sync-a' }),
@@ -277,6 +281,45 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     await sb.click('unlock-submit');
     await sb.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the passphrase chosen on A opens B' });
 
+    // C, a third computer, joins through A's folder, and its screen locks while the key is
+    // derived (on C's own bus): joined, and left locked.
+    c = await launchApp({
+      dataDir: dir('data-c'),
+      name: 'sync-c',
+      env: {
+        DBUS_SESSION_BUS_ADDRESS: busC.address,
+        XDG_DATA_HOME: dir('xdg-data-c'),
+        XDG_CACHE_HOME: dir('xdg-cache-c'),
+      },
+    });
+    const sc = c.session;
+    await sc.waitFor('create-passphrase', { timeoutMs: 60_000, why: 'C starts on the welcome screen' });
+    await sc.click('join-start');
+    await sc.type('join-folder', syncA);
+    await sc.type('join-passphrase', newPassphrase);
+    await sc.click('join-submit');
+    execFileSync(
+      'dbus-send',
+      ['--session', '--type=signal', '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:true'],
+      { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: busC.address } },
+    );
+    const said = await sc.waitFor('lock-error', { timeoutMs: KDF_TIMEOUT_MS, why: 'C is joined, locked, and says why' });
+    assert.match(String(await said.property('textContent')), /^This computer has joined your journal\. It stayed locked/);
+    await screenshot('sync-05-c-joined-locked');
+
+    // Its next unlock rebuilds it before the journal's screens show: the first look at the
+    // timeline finds the moods, and no "changes arrived" comes after it.
+    await sc.type('unlock-passphrase', newPassphrase);
+    await sc.click('unlock-submit');
+    await sc.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the passphrase opens C' });
+    await sc.click('nav-journal');
+    await sc.click('journal-tab-timeline');
+    await sc.waitFor('timeline-item', { why: "C's timeline has moods at the first look" });
+    const firstLook = String(await sc.executeScript('return document.body.innerText;', []));
+    assert.ok(firstLook.includes(editedB) && firstLook.includes(before), "C's first look shows A's and B's moods");
+    await pause(3000); // the worker's round after unlocking starts 0.7 s after it
+    assert.equal(await sc.exists('sync-arrived'), false, 'nothing arrives later: C was whole when it opened');
+
     // Nothing readable in the folder: no note's text in any file there.
     for (const folder of [syncA, syncB]) {
       for (const file of changeFiles(folder)) {
@@ -287,8 +330,9 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
       }
     }
   } finally {
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([a?.close(), b?.close(), c?.close()]);
     bus.close();
+    busC.close();
     await pair.close();
   }
   for (const daemon of pair.daemons) {

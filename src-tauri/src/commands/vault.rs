@@ -56,6 +56,7 @@ pub async fn unlock<R: Runtime>(
     if let Ok(prefs) = on_store(&journal, |store, _, _| preferences::get(store)).await {
         super::preferences::set_title(&app, prefs.neutral_title);
     }
+    crate::sync::rebuild_if_joined(&app).await;
     start_auto_backup(&journal);
     crate::sync::wake(&app);
     crate::start_trace::mark("unlock answered");
@@ -113,6 +114,7 @@ pub async fn unlock_with_recovery_key<R: Runtime>(
         j.unlock_with_recovery_key(&recovery_key, &new_passphrase)
     })
     .await?;
+    crate::sync::rebuild_if_joined(&app).await;
     crate::sync::wake(&app);
     Ok(())
 }

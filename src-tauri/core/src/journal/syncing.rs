@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 
 use super::{Journal, JournalError, State};
 use crate::data_error::{DataError, Refusal};
+use crate::store::Store;
 use crate::sync::join::{self, JoinError};
 use crate::sync::overview::{self, Overview};
 use crate::sync::{self, chosen, header, rekeyed, SyncError, SyncReport};
@@ -103,11 +104,24 @@ impl Journal {
     /// Whether this computer syncs and has changes that have not gone into the folder yet (the
     /// shell then runs a round within seconds instead of at the minute's). `false` while locked.
     pub fn has_changes_to_send(&self) -> bool {
+        self.syncing_and(overview::anything_to_send)
+    }
+
+    /// Whether this computer syncs and has not had a first round with its folder yet
+    /// (`join::awaits_first_round`): a journal joined, then left locked before its rebuild. The
+    /// shell runs that round before the unlock answers. `false` while locked.
+    pub fn awaits_first_round(&self) -> bool {
+        self.syncing_and(join::awaits_first_round)
+    }
+
+    /// `ask` of the open journal's store when this computer syncs; `false` when it does not,
+    /// while locked, and when the store cannot be read.
+    fn syncing_and(&self, ask: fn(&Store) -> Result<bool, SyncError>) -> bool {
         self.with_session(|session| {
             if chosen::get(session.store())?.is_none() {
                 return Ok(false);
             }
-            Ok(overview::anything_to_send(session.store())?)
+            Ok(ask(session.store())?)
         })
         .unwrap_or(false)
     }

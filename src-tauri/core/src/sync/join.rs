@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::folder::Folder;
-use super::{header, SyncError, SyncReport};
+use super::{apply, header, SyncError, SyncReport};
 use crate::secret::DataKey;
 use crate::store::Store;
 use crate::vault::{Secret, Session, Vault, VaultError};
@@ -80,4 +80,14 @@ pub fn start_journal(
         .and_then(Store::close)
         .map_err(SyncError::from)?;
     Ok(vault.open_with_data_key(data_key)?)
+}
+
+/// Whether this journal has neither read anything from its sync folder nor written anything
+/// there: a computer that joined and has not had its first round yet (a lock asked while the
+/// join derived the key left it locked before the rebuild), or one that chose a folder with
+/// nothing to send while nothing from another computer was there yet.
+pub fn awaits_first_round(store: &Store) -> Result<bool, SyncError> {
+    let sent: bool =
+        store.read(|c| c.query_row("SELECT next_seq > 1 FROM sync_local", [], |r| r.get(0)))?;
+    Ok(!sent && apply::applied_nothing(store)?)
 }
