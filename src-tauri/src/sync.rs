@@ -287,7 +287,7 @@ pub async fn rebuild_if_joined<R: Runtime>(app: &AppHandle<R>) {
     let _ = tauri::async_runtime::spawn_blocking(move || {
         let joined = app
             .try_state::<SharedJournal>()
-            .is_some_and(|j| j.awaits_first_round());
+            .is_some_and(|j| j.awaits_rebuild());
         if joined {
             let _ = run_round(&app);
         }

@@ -159,13 +159,13 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
     a.create(&passphrase()).unwrap();
     log_mood(&a, "written on the first computer");
     assert!(
-        !a.awaits_first_round(),
+        !a.awaits_rebuild(),
         "a journal that does not sync has no round to wait for"
     );
     a.choose_sync_folder(&shared).unwrap();
     a.sync_round().unwrap();
     assert!(
-        !a.awaits_first_round(),
+        !a.awaits_rebuild(),
         "the first computer has sent its journal"
     );
 
@@ -179,16 +179,16 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
     );
     assert_eq!(state(&b), JournalState::Locked, "joined, and locked");
 
-    assert!(!b.awaits_first_round(), "nothing is known while locked");
+    assert!(!b.awaits_rebuild(), "nothing is known while locked");
     b.unlock(&passphrase()).unwrap();
     // The shell sees this and rebuilds the journal before its screens show it empty.
-    assert!(b.awaits_first_round(), "joined, and not rebuilt yet");
+    assert!(b.awaits_rebuild(), "joined, and not rebuilt yet");
     assert!(mood_notes(&b).is_empty());
     b.sync_round().unwrap();
     let notes = mood_notes(&b);
     assert_eq!(notes, ["written on the first computer"]);
     assert!(
-        !b.awaits_first_round(),
+        !b.awaits_rebuild(),
         "rebuilt: later rounds are the worker's"
     );
 }

@@ -68,7 +68,23 @@ fn two_journals_stay_in_step_through_the_chosen_folder() {
     b.join_sync_folder(&shared, &Secret::Passphrase(&right))
         .unwrap();
     assert_eq!(b.status().unwrap().state, JournalState::Unlocked);
+    assert!(b.awaits_rebuild(), "joined, and not rebuilt yet");
+    // A round that cannot read the folder rebuilds nothing: the next unlock tries first.
+    let away = root.path().join("Sync, away");
+    std::fs::rename(&shared, &away).unwrap();
+    assert!(b.sync_round().is_err(), "the folder is away");
+    assert!(
+        !shared.exists(),
+        "a round does not make the folder again where it was"
+    );
+    assert!(b.awaits_rebuild(), "still to be rebuilt");
+    assert!(mood_notes(&b).is_empty());
+    std::fs::rename(&away, &shared).unwrap();
     let rebuilt = b.sync_round().unwrap().unwrap();
+    assert!(
+        !b.awaits_rebuild(),
+        "rebuilt by the round that read the folder"
+    );
     assert!(rebuilt.received.changes >= 1);
     assert_eq!(mood_notes(&b), ["written on A"], "B holds what A wrote");
 

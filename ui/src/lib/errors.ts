@@ -4,7 +4,7 @@ import { m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext =
-  'general' | 'create' | 'unlock' | 'recover' | 'join' | 'change' | 'lock' | 'backup';
+  'general' | 'create' | 'unlock' | 'recover' | 'join' | 'change' | 'lock' | 'backup' | 'sync';
 
 /**
  * A friendly sentence for every code, in the language spoken now (each is a getter, so a change
@@ -82,6 +82,16 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
     },
     get wrong_recovery_key() {
       return m.errors_backup_wrong_recovery_key();
+    },
+  },
+  // Settings' syncing: choosing a folder, a round now, and the last round. A folder that is
+  // not there (mistyped, or a stick or network folder away) or is the journal's own.
+  sync: {
+    get not_found() {
+      return m.sync_folder_missing();
+    },
+    get invalid_input() {
+      return m.sync_folder_inside_journal();
     },
   },
   // Shown on the lock screen: the journal is locked (the core closes it first), only tidying

@@ -20,6 +20,8 @@ impl From<SyncError> for JournalError {
             SyncError::Io(kind) => {
                 DataError::io("use the sync folder", &std::io::Error::from(kind)).into()
             }
+            // Code `not_found`: Settings asks to check the folder's path.
+            SyncError::FolderAway => DataError::NotFound("sync folder").into(),
             SyncError::Record => DataError::Refused(Refusal::SyncChangeMisfit).into(),
             SyncError::Store(e) => e.into(),
         }
@@ -107,11 +109,11 @@ impl Journal {
         self.syncing_and(overview::anything_to_send)
     }
 
-    /// Whether this computer syncs and has not had a first round with its folder yet
-    /// (`join::awaits_first_round`): a journal joined, then left locked before its rebuild. The
-    /// shell runs that round before the unlock answers. `false` while locked.
-    pub fn awaits_first_round(&self) -> bool {
-        self.syncing_and(join::awaits_first_round)
+    /// Whether this journal was joined from its sync folder and no round has rebuilt it here
+    /// yet (`join::awaits_rebuild`): a join left locked before its round, or one whose round
+    /// failed. The shell runs that round before the unlock answers. `false` while locked.
+    pub fn awaits_rebuild(&self) -> bool {
+        self.syncing_and(join::awaits_rebuild)
     }
 
     /// `ask` of the open journal's store when this computer syncs; `false` when it does not,

@@ -216,7 +216,7 @@ fn mark_applied(tx: &Transaction<'_>, device: &str, seq: u64) -> rusqlite::Resul
 }
 
 /// Whether no file of any other computer has been applied here yet (a computer joining).
-pub(crate) fn applied_nothing(store: &Store) -> rusqlite::Result<bool> {
+fn applied_nothing(store: &Store) -> rusqlite::Result<bool> {
     store.read(|conn| {
         conn.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM sync_progress WHERE through > 0)

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::folder::Folder;
-use super::{apply, header, SyncError, SyncReport};
+use super::{header, SyncError, SyncReport};
 use crate::secret::DataKey;
-use crate::store::Store;
+use crate::store::{settings, Store};
 use crate::vault::{Secret, Session, Vault, VaultError};
 
 #[derive(Debug, thiserror::Error)]
@@ -79,15 +79,31 @@ pub fn start_journal(
     Store::create(&paths.database(), data_key)
         .and_then(Store::close)
         .map_err(SyncError::from)?;
-    Ok(vault.open_with_data_key(data_key)?)
+    let mut session = vault.open_with_data_key(data_key)?;
+    settings::set(session.store_mut(), REBUILD_PENDING, "1").map_err(SyncError::from)?;
+    Ok(session)
 }
 
-/// Whether this journal has neither read anything from its sync folder nor written anything
-/// there: a computer that joined and has not had its first round yet (a lock asked while the
-/// join derived the key left it locked before the rebuild), or one that chose a folder with
-/// nothing to send while nothing from another computer was there yet.
-pub fn awaits_first_round(store: &Store) -> Result<bool, SyncError> {
-    let sent: bool =
-        store.read(|c| c.query_row("SELECT next_seq > 1 FROM sync_local", [], |r| r.get(0)))?;
-    Ok(!sent && apply::applied_nothing(store)?)
+/// The setting that says this computer joined the folder's journal and no round has rebuilt it
+/// here yet: the join's own round did not run (a lock asked while the key was derived left the
+/// journal locked) or did not finish (the folder out of reach). Inside the encrypted journal;
+/// settings do not sync.
+const REBUILD_PENDING: &str = "sync_join_rebuild_pending";
+
+/// Whether this journal was joined and not rebuilt yet (`REBUILD_PENDING`).
+pub fn awaits_rebuild(store: &Store) -> Result<bool, SyncError> {
+    Ok(settings::get(store, REBUILD_PENDING)?.is_some())
+}
+
+/// A round read the folder through: whatever a join left to rebuild is rebuilt. (Read first,
+/// so the rounds of every minute do not each write.)
+pub(crate) fn rebuilt(store: &mut Store) -> Result<(), SyncError> {
+    if !awaits_rebuild(store)? {
+        return Ok(());
+    }
+    store.write(|tx| {
+        tx.execute("DELETE FROM settings WHERE key = ?1", [REBUILD_PENDING])?;
+        Ok::<_, rusqlite::Error>(())
+    })?;
+    Ok(())
 }

@@ -65,6 +65,8 @@ pub enum SyncWarning {
 pub enum SyncError {
     #[error("the sync folder could not be read or written ({0:?})")]
     Io(std::io::ErrorKind),
+    #[error("the chosen folder is not there")]
+    FolderAway,
     #[error("a change does not fit this journal")]
     Record,
     #[error(transparent)]
@@ -114,6 +116,11 @@ pub fn sync(
     header_file: &Path,
     chosen: &Path,
 ) -> Result<SyncReport, SyncError> {
+    // The chosen folder away (a stick not plugged in, a network or cloud folder not mounted):
+    // nothing is read, and nothing is written where it was, which would make it again.
+    if !chosen.is_dir() {
+        return Err(SyncError::FolderAway);
+    }
     let folder = Folder::in_chosen(chosen);
     let data_key = session.data_key_copy();
     let key = SyncKey::derive(&data_key);
@@ -137,6 +144,7 @@ pub fn sync(
         snapshot::after_sending(store, &key, &folder, &own)?;
     }
     let received = apply::receive(store, &key, &folder, &own)?;
+    join::rebuilt(store)?;
     Ok(SyncReport {
         sent_files,
         received,

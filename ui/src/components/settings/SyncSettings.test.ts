@@ -121,6 +121,14 @@ describe('SyncSettings (Use on two computers)', () => {
     expect((await screen.findByTestId('sync-status-line')).textContent).toMatch(/didn't finish/);
   });
 
+  it('says when the last round found the folder away, in the words of this page', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'not_found' }) }));
+    render(SyncSettings);
+    const line = (await screen.findByTestId('sync-status-line')).textContent;
+    expect(line).toMatch(/didn't finish/);
+    expect(line).toMatch(/That folder isn't there\. Check the path, or choose it again\./);
+  });
+
   it('stops only after confirming, and keeps syncing when the person changes their mind', async () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status());
     vi.mocked(sync.stopSyncing).mockResolvedValue(undefined);
