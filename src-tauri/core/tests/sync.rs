@@ -1350,6 +1350,47 @@ fn three_computers_writing_into_the_very_same_folder_agree() {
 }
 
 #[test]
+fn a_round_told_to_stop_stops_between_two_files_and_the_next_goes_on_from_there() {
+    let mut a = Computer::first();
+    mood(a.store(), "first file", vec![]);
+    a.round();
+    let view_b = tempfile::tempdir().unwrap();
+    deliver(a.view.path(), view_b.path());
+    let mut b = Computer::join(view_b);
+    for note in ["second file", "third file"] {
+        a.tick(1_000);
+        mood(a.store(), note, vec![]);
+        a.round();
+    }
+    deliver(a.view.path(), b.view.path());
+
+    // Told to go on once: the second file is read, and it stops before the third.
+    let asked = std::cell::Cell::new(0);
+    let keep_going = || {
+        asked.set(asked.get() + 1);
+        asked.get() == 1
+    };
+    let header = b.journal.paths().header();
+    let stopped = sync::sync_until(&mut b.session, &header, b.view.path(), &keep_going);
+    assert!(
+        matches!(stopped, Err(sync::SyncError::Stopped)),
+        "{stopped:?}"
+    );
+    assert_eq!(
+        asked.get(),
+        2,
+        "asked before each file, and not after it stopped"
+    );
+    let moods = b.state().keys().filter(|k| k.starts_with("mood:")).count();
+    assert_eq!(moods, 2, "the first two files' moods, not the third's");
+
+    // The next round reads only the file it did not.
+    let report = b.round();
+    assert_eq!(report.received.files, 1);
+    assert_eq!(b.state(), a.state());
+}
+
+#[test]
 fn a_folder_of_another_journal_is_left_alone() {
     let mut a = Computer::first();
     a.round();

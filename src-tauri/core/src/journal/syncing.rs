@@ -22,6 +22,8 @@ impl From<SyncError> for JournalError {
             }
             // Code `not_found`: Settings asks to check the folder's path.
             SyncError::FolderAway => DataError::NotFound("sync folder").into(),
+            // Stopped for a lock asked: the journal is about to lock.
+            SyncError::Stopped => JournalError::Locked,
             SyncError::Record => DataError::Refused(Refusal::SyncChangeMisfit).into(),
             SyncError::Store(e) => e.into(),
         }
@@ -64,15 +66,24 @@ impl Journal {
     }
 
     /// One round with the chosen folder (see `sync::sync`); `None` when this computer does not
-    /// sync. Holds the journal for the round (about 10 ms when there is little to do).
+    /// sync. Holds the journal for the round (about 10 ms when there is little to do). A lock
+    /// asked while it reads the others' files stops it between two (`Locked`), so the lock
+    /// that follows, waiting for the journal, comes within one file.
     pub fn sync_round(&self) -> Result<Option<SyncReport>, JournalError> {
         let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
         let header = self.vault.paths().header();
+        let epoch = self.lock_epoch.load(Ordering::SeqCst);
+        let no_lock_asked = || self.lock_epoch.load(Ordering::SeqCst) == epoch;
         self.with_session(|session| {
             let Some(folder) = chosen::get(session.store())? else {
                 return Ok(None);
             };
-            Ok(Some(sync::sync(session, &header, &folder)?))
+            Ok(Some(sync::sync_until(
+                session,
+                &header,
+                &folder,
+                &no_lock_asked,
+            )?))
         })
     }
 

@@ -273,8 +273,29 @@ pub fn receive(
     folder: &Folder,
     own: &str,
 ) -> Result<Received, SyncError> {
+    receive_until(store, key, folder, own, &|| true)
+}
+
+/// `receive`, asking `keep_going` before each file: when it says no (a lock was asked), stops
+/// there with `SyncError::Stopped`. Each file applied so far is committed and noted with it, so
+/// the next round goes on from the file this one did not read.
+pub fn receive_until(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+    keep_going: &dyn Fn() -> bool,
+) -> Result<Received, SyncError> {
+    let stop_unless_going = || {
+        if keep_going() {
+            Ok(())
+        } else {
+            Err(SyncError::Stopped)
+        }
+    };
     let mut received = Received::default();
     if applied_nothing(store)? {
+        stop_unless_going()?;
         if let Some(snapshot) = super::snapshot::newest(key, folder, own) {
             apply_snapshot(store, snapshot, own, &mut received)?;
         }
@@ -288,6 +309,7 @@ pub fn receive(
             if seq <= through || extra.contains(&seq) {
                 continue;
             }
+            stop_unless_going()?;
             let opened = std::fs::read(folder.change_file(&device, seq))
                 .map_err(|_| format::FormatError::Shape)
                 .and_then(|bytes| format::open(key, &device, seq, &bytes));

@@ -67,6 +67,8 @@ pub enum SyncError {
     Io(std::io::ErrorKind),
     #[error("the chosen folder is not there")]
     FolderAway,
+    #[error("a lock was asked: the round stopped between two files")]
+    Stopped,
     #[error("a change does not fit this journal")]
     Record,
     #[error(transparent)]
@@ -116,6 +118,19 @@ pub fn sync(
     header_file: &Path,
     chosen: &Path,
 ) -> Result<SyncReport, SyncError> {
+    sync_until(session, header_file, chosen, &|| true)
+}
+
+/// `sync`, reading the others' files only while `keep_going` says so (`apply::receive_until`):
+/// a round catching up on much (a computer joining, or away a long time) stops between two
+/// files when a lock is asked, so the lock does not wait for the whole round. Sending is not
+/// cut short: its files are noted as sent together, once all are written.
+pub fn sync_until(
+    session: &mut Session,
+    header_file: &Path,
+    chosen: &Path,
+    keep_going: &dyn Fn() -> bool,
+) -> Result<SyncReport, SyncError> {
     // The chosen folder away (a stick not plugged in, a network or cloud folder not mounted):
     // nothing is read, and nothing is written where it was, which would make it again.
     if !chosen.is_dir() {
@@ -143,7 +158,7 @@ pub fn sync(
     if sent_files > 0 {
         snapshot::after_sending(store, &key, &folder, &own)?;
     }
-    let received = apply::receive(store, &key, &folder, &own)?;
+    let received = apply::receive_until(store, &key, &folder, &own, keep_going)?;
     join::rebuilt(store)?;
     Ok(SyncReport {
         sent_files,
