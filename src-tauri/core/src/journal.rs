@@ -106,10 +106,12 @@ pub struct Rekeyed {
 /// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
 /// keeps re-keys, restores, sync rounds and backups' copies from overlapping. Slow work (key
 /// derivation, copying, writing and verifying a backup) runs outside `state`, so locking and
-/// the window's commands never wait behind it. A lock (asked or done; a re-key is none) bumps
-/// `lock_epoch`, which a running backup checks between steps to stop cleanly, and which an
-/// opening (unlock, recovery, creation, joining) checks after its key derivation, so a lock
-/// asked meanwhile is not lost (`lock_asked`).
+/// the window's commands never wait behind it; a sync round does hold `state`, but stops
+/// between two files once a lock is asked. A lock (asked or done; a re-key is none) bumps
+/// `lock_epoch`, which a running backup checks between steps to stop cleanly, a sync round
+/// checks before each file it reads (against `opened_epoch`), and an opening (unlock,
+/// recovery, creation, joining) checks after its key derivation, so a lock asked meanwhile is
+/// not lost (`lock_asked`).
 pub struct Journal {
     vault: Vault,
     kdf: KdfChoice,
@@ -117,6 +119,10 @@ pub struct Journal {
     attempts: Mutex<Attempts>,
     long_work: Mutex<()>,
     lock_epoch: AtomicU64,
+    /// `lock_epoch` when the journal was last opened: a lock asked since then means a lock is
+    /// coming (every ask on an open journal is followed by one), so a round stops for it,
+    /// whether the round began before the ask or after.
+    opened_epoch: AtomicU64,
     /// How many openings (creating, unlocking, recovering, joining) have reached their last
     /// step, opened or refused: the shell's backstop tells an opening the person made after a
     /// lock was asked from the journal that was open when it was asked (`may_open`).
@@ -142,6 +148,7 @@ impl Journal {
             attempts: Mutex::new(Attempts::default()),
             long_work: Mutex::new(()),
             lock_epoch: AtomicU64::new(0),
+            opened_epoch: AtomicU64::new(0),
             openings: AtomicU64::new(0),
             first_wait,
         };
@@ -223,7 +230,7 @@ impl Journal {
     /// the journal still opening: an unlock, recovery or join whose key is being derived right
     /// now does not open it, and a journal being created is left locked. Without it such an
     /// ask would be lost, as there is nothing open to lock yet. On an open journal it stops a
-    /// running backup, as the lock that follows would.
+    /// running backup and a sync round's reading, as the lock that follows would.
     pub fn lock_asked(&self) {
         self.lock_epoch.fetch_add(1, Ordering::SeqCst);
     }
@@ -249,7 +256,16 @@ impl Journal {
     /// locks the journal a second later.
     fn may_open(&self, epoch: u64) -> bool {
         self.openings.fetch_add(1, Ordering::SeqCst);
-        self.lock_epoch.load(Ordering::SeqCst) == epoch
+        let may = self.lock_epoch.load(Ordering::SeqCst) == epoch;
+        if may {
+            self.opened_epoch.store(epoch, Ordering::SeqCst);
+        }
+        may
+    }
+
+    /// Whether a lock was asked (or done) since the journal was last opened (`opened_epoch`).
+    fn lock_asked_since_opening(&self) -> bool {
+        self.lock_epoch.load(Ordering::SeqCst) != self.opened_epoch.load(Ordering::SeqCst)
     }
 
     /// On unlock: settings that now live in the plain settings file (the crisis lines'
@@ -335,7 +351,7 @@ impl Journal {
 
     /// Locks the journal. The session is gone afterwards even if the final checkpoint failed
     /// (the error is still returned, for the lock screen to mention), and a running backup
-    /// stops at its next step.
+    /// stops at its next step, a sync round before its next file.
     pub fn lock(&self) -> Result<(), JournalError> {
         self.lock_epoch.fetch_add(1, Ordering::SeqCst);
         let old = std::mem::replace(&mut *self.state(), State::Locked);

@@ -164,10 +164,7 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
     );
     a.choose_sync_folder(&shared).unwrap();
     a.sync_round().unwrap();
-    assert!(
-        !a.awaits_rebuild(),
-        "the first computer has sent its journal"
-    );
+    assert!(!a.awaits_rebuild(), "a journal not joined owes no rebuild");
 
     let b = journal_in(&root.path().join("b"));
     let result = ask_to_lock_during(&b, move |b| {
@@ -184,6 +181,17 @@ fn a_join_asked_to_lock_is_joined_locked_and_fills_in_at_the_next_unlock() {
     // The shell sees this and rebuilds the journal before its screens show it empty.
     assert!(b.awaits_rebuild(), "joined, and not rebuilt yet");
     assert!(mood_notes(&b).is_empty());
+    // A lock asked since the unlock (the screen locking as the rebuild begins) stops the
+    // round before its first file, and the rebuild stays owed.
+    b.lock_asked();
+    assert!(
+        matches!(b.sync_round(), Err(JournalError::Locked)),
+        "a round stops for a lock on its way"
+    );
+    assert!(mood_notes(&b).is_empty());
+    b.lock().unwrap();
+    b.unlock(&passphrase()).unwrap();
+    assert!(b.awaits_rebuild(), "still owed");
     b.sync_round().unwrap();
     let notes = mood_notes(&b);
     assert_eq!(notes, ["written on the first computer"]);

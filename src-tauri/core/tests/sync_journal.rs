@@ -72,7 +72,11 @@ fn two_journals_stay_in_step_through_the_chosen_folder() {
     // A round that cannot read the folder rebuilds nothing: the next unlock tries first.
     let away = root.path().join("Sync, away");
     std::fs::rename(&shared, &away).unwrap();
-    assert!(b.sync_round().is_err(), "the folder is away");
+    let away_round = b.sync_round();
+    assert!(
+        matches!(away_round, Err(JournalError::Data(DataError::NotFound(_)))),
+        "the folder is away: {away_round:?}"
+    );
     assert!(
         !shared.exists(),
         "a round does not make the folder again where it was"
@@ -193,6 +197,56 @@ fn the_folder_must_be_outside_the_journal_and_must_exist() {
     ));
     assert!(!b_dir.join("journal.header").exists());
     assert_eq!(b.status().unwrap().state, JournalState::None);
+}
+
+#[test]
+fn a_folder_that_is_away_is_left_alone_and_choosing_it_again_starts_afresh() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Share");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    log_mood(&a, "written on A");
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+    let is_away = |round: Result<_, JournalError>| {
+        matches!(round, Err(JournalError::Data(DataError::NotFound(_))))
+    };
+
+    // Unmounted: the share's folder gone, or an empty mount point left in its place.
+    let mounted = root.path().join("the share, unmounted");
+    std::fs::rename(&shared, &mounted).unwrap();
+    log_mood(&a, "written while the share was away");
+    assert!(is_away(a.sync_round()), "the folder is gone");
+    assert!(!shared.exists(), "and it is not made again");
+    std::fs::create_dir(&shared).unwrap();
+    assert!(
+        is_away(a.sync_round()),
+        "an empty mount point is not the folder"
+    );
+    assert_eq!(
+        std::fs::read_dir(&shared).unwrap().count(),
+        0,
+        "nothing is written into the empty mount point"
+    );
+    assert!(
+        a.has_changes_to_send(),
+        "what was written meanwhile still waits"
+    );
+
+    // Mounted again: the round goes on, and what waited goes out.
+    std::fs::remove_dir(&shared).unwrap();
+    std::fs::rename(&mounted, &shared).unwrap();
+    let back = a.sync_round().unwrap().unwrap();
+    assert!(back.sent_files >= 1);
+    assert!(!a.has_changes_to_send());
+
+    // A folder chosen again, empty this time, is a new one: the journal is published there.
+    let fresh = root.path().join("Fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    a.choose_sync_folder(&fresh).unwrap();
+    a.sync_round().unwrap();
+    assert!(fresh.join("daybreak-sync").join("header").exists());
 }
 
 #[test]

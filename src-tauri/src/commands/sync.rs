@@ -33,7 +33,8 @@ async fn status_now<R: Runtime>(app: AppHandle<R>) -> Result<SyncStatus, AppErro
 }
 
 /// A round, then where syncing stands. A failed round is in the status (and the next round
-/// goes on from where this one stopped), so only `round_must_pass` makes it an error.
+/// goes on from where this one stopped), so only `round_must_pass` makes it an error. (A round
+/// stopped for a lock is not kept: the journal is locking, and the status says `locked`.)
 async fn round_then_status<R: Runtime>(
     app: AppHandle<R>,
     round_must_pass: bool,

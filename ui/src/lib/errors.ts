@@ -85,13 +85,11 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
     },
   },
   // Settings' syncing: choosing a folder, a round now, and the last round. A folder that is
-  // not there (mistyped, or a stick or network folder away) or is the journal's own.
+  // not there: mistyped, or a stick, network or cloud folder away. (A folder inside the
+  // journal's own is said from the refusal's facts, not its code, which other refusals share.)
   sync: {
     get not_found() {
       return m.sync_folder_missing();
-    },
-    get invalid_input() {
-      return m.sync_folder_inside_journal();
     },
   },
   // Shown on the lock screen: the journal is locked (the core closes it first), only tidying

@@ -61,19 +61,24 @@ impl Journal {
     }
 
     /// Stops syncing on this computer; the journal stays whole, the folder is left as it is.
+    /// A rebuild still owed from joining is forgotten: choosing a folder again runs its round
+    /// at once.
     pub fn stop_syncing(&self) -> Result<(), JournalError> {
-        self.with_session(|session| Ok(chosen::set(session.store_mut(), None)?))
+        self.with_session(|session| {
+            chosen::set(session.store_mut(), None)?;
+            Ok(join::rebuilt(session.store_mut())?)
+        })
     }
 
     /// One round with the chosen folder (see `sync::sync`); `None` when this computer does not
     /// sync. Holds the journal for the round (about 10 ms when there is little to do). A lock
-    /// asked while it reads the others' files stops it between two (`Locked`), so the lock
-    /// that follows, waiting for the journal, comes within one file.
+    /// asked since the journal opened, before the round or during it, stops its reading of the
+    /// others' files between two (`Locked`), so the lock that follows, waiting for the
+    /// journal, comes within one file.
     pub fn sync_round(&self) -> Result<Option<SyncReport>, JournalError> {
         let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
         let header = self.vault.paths().header();
-        let epoch = self.lock_epoch.load(Ordering::SeqCst);
-        let no_lock_asked = || self.lock_epoch.load(Ordering::SeqCst) == epoch;
+        let no_lock_asked = || !self.lock_asked_since_opening();
         self.with_session(|session| {
             let Some(folder) = chosen::get(session.store())? else {
                 return Ok(None);

@@ -7,10 +7,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::OptionalExtension;
 
 use super::folder::Folder;
+use super::SyncError;
 use crate::data_error::{DataError, Refusal};
 use crate::store::{settings, Store, StoreError};
 
 const KEY: &str = "sync_chosen_folder";
+/// Set once this journal's header has been in the chosen folder (cleared when another folder
+/// is chosen): from then on a folder without it is one that is away, not a new one.
+const IN_USE: &str = "sync_chosen_folder_in_use";
 
 /// The chosen folder, or `None` when this computer does not sync.
 pub fn get(store: &Store) -> Result<Option<PathBuf>, StoreError> {
@@ -21,12 +25,37 @@ pub fn get(store: &Store) -> Result<Option<PathBuf>, StoreError> {
 
 /// Remembers `chosen` (or forgets it: `None`, stop syncing; the journal stays whole).
 pub fn set(store: &mut Store, chosen: Option<&Path>) -> Result<(), StoreError> {
+    store.write(|tx| {
+        tx.execute("DELETE FROM settings WHERE key IN (?1, ?2)", [KEY, IN_USE])?;
+        Ok::<_, rusqlite::Error>(())
+    })?;
     match chosen {
         Some(path) => settings::set(store, KEY, &path.to_string_lossy()),
-        None => store.write(|tx| {
-            tx.execute("DELETE FROM settings WHERE key = ?1", [KEY])?;
-            Ok(())
-        }),
+        None => Ok(()),
+    }
+}
+
+/// Whether this journal's header has been in the chosen folder (`IN_USE`).
+pub(crate) fn in_use(store: &Store) -> Result<bool, StoreError> {
+    Ok(settings::get(store, IN_USE)?.is_some())
+}
+
+/// Notes that this journal's header is in the chosen folder (written once).
+pub(crate) fn mark_in_use(store: &mut Store) -> Result<(), StoreError> {
+    if in_use(store)? {
+        return Ok(());
+    }
+    settings::set(store, IN_USE, "1")
+}
+
+/// Whether the chosen folder is there to sync through: `FolderAway` when it is not (a stick
+/// not plugged in, a network or cloud folder not mounted, the folder deleted); a folder that
+/// cannot be looked at for another reason (no permission) is an I/O error of that kind.
+pub fn present(chosen: &Path) -> Result<(), SyncError> {
+    match std::fs::metadata(chosen) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(SyncError::io(e)),
+        _ => Err(SyncError::FolderAway),
     }
 }
 

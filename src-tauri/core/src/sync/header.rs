@@ -82,6 +82,13 @@ pub fn exchange(
     let local = std::fs::read(header_file).map_err(SyncError::io)?;
     let seen = seen(store)?;
     let Some(bytes) = folder.read_header().map_err(SyncError::io)? else {
+        // The folder held this journal's header before and has lost it: most likely an empty
+        // mount point where a share or drive is not mounted. Nothing is written there (it
+        // would reach no other computer, and what went in would count as sent); choosing the
+        // folder again starts afresh.
+        if super::chosen::in_use(store)? {
+            return Err(SyncError::FolderAway);
+        }
         let generation = seen + 1;
         folder
             .write_header(&encode(data_key, generation, &local))

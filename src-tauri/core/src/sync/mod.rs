@@ -16,7 +16,12 @@
 //!   skipped with a warning and tried again; per-device progress is kept in the database.
 //! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
 //!   so a passphrase change on one computer reaches the others, and a new computer can join.
-//! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer.
+//! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer. A
+//!   round with a folder that is away (gone, or without the header it had: an empty mount
+//!   point) reads and writes nothing there (`SyncError::FolderAway`).
+//! - **Joining** (`join.rs`): a new computer opens the folder's header with the passphrase or
+//!   the recovery key and starts an empty journal, marked to be rebuilt until a round has read
+//!   what the folder holds (the app does that round inside an unlock, if it is still owed).
 //! - **A re-key** (`rekeyed.rs`): the computer that re-keys puts the new key's header in the
 //!   folder and sends everything again; the others join again under it.
 //! - **A journal behind its own files** (`rewind.rs`, a restored backup): it becomes a new
@@ -124,18 +129,18 @@ pub fn sync(
 /// `sync`, reading the others' files only while `keep_going` says so (`apply::receive_until`):
 /// a round catching up on much (a computer joining, or away a long time) stops between two
 /// files when a lock is asked, so the lock does not wait for the whole round. Sending is not
-/// cut short: its files are noted as sent together, once all are written.
+/// cut short (its files are noted as sent together, once all are written), nor is a snapshot
+/// being applied (one file of up to a few MiB). A round that read the folder through clears
+/// the join's mark (`join::rebuilt`).
 pub fn sync_until(
     session: &mut Session,
     header_file: &Path,
     chosen: &Path,
     keep_going: &dyn Fn() -> bool,
 ) -> Result<SyncReport, SyncError> {
-    // The chosen folder away (a stick not plugged in, a network or cloud folder not mounted):
-    // nothing is read, and nothing is written where it was, which would make it again.
-    if !chosen.is_dir() {
-        return Err(SyncError::FolderAway);
-    }
+    // The chosen folder away: nothing is read, and nothing is written where it was, which
+    // would make it again.
+    chosen::present(chosen)?;
     let folder = Folder::in_chosen(chosen);
     let data_key = session.data_key_copy();
     let key = SyncKey::derive(&data_key);
@@ -148,6 +153,7 @@ pub fn sync_until(
         return Ok(report);
     };
     let store = session.store_mut();
+    chosen::mark_in_use(store)?;
     let own = device_id(store)?;
     let own = if rewind::catch_up(store, &folder, &own)? {
         device_id(store)?

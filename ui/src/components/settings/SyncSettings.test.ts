@@ -8,6 +8,8 @@ import * as sync from '../../lib/ipc/sync';
 import type { LastRound, SyncStatus } from '../../lib/bindings';
 import { IpcError } from '../../lib/ipc/IpcError';
 import SyncSettings from './SyncSettings.svelte';
+// Refusals are worded by refusals.ts, which the shell loads.
+import '../../lib/refusals';
 
 const FOLDER = '/home/sam/Sync';
 
@@ -76,7 +78,9 @@ describe('SyncSettings (Use on two computers)', () => {
   });
 
   it("refuses the journal's own folder in plain words", async () => {
-    vi.mocked(sync.chooseSyncFolder).mockRejectedValue(new IpcError('invalid_input', 'x'));
+    vi.mocked(sync.chooseSyncFolder).mockRejectedValue(
+      new IpcError('invalid_input', 'x', { kind: 'refused', refusal: { kind: 'sync_folder_inside' } }),
+    );
     const user = userEvent.setup();
     render(SyncSettings);
     await user.type(await screen.findByTestId('sync-folder'), '/home/sam/.local/share/daybreak');
@@ -126,7 +130,9 @@ describe('SyncSettings (Use on two computers)', () => {
     render(SyncSettings);
     const line = (await screen.findByTestId('sync-status-line')).textContent;
     expect(line).toMatch(/didn't finish/);
-    expect(line).toMatch(/That folder isn't there\. Check the path, or choose it again\./);
+    expect(line).toMatch(
+      /Daybreak can't find that folder\. If it's on a USB stick or a network or cloud drive, connect it/,
+    );
   });
 
   it('stops only after confirming, and keeps syncing when the person changes their mind', async () => {
