@@ -119,6 +119,32 @@ describe('SyncSettings (Use on two computers)', () => {
     expect(screen.getByTestId('sync-passphrase-changed').textContent).toMatch(/use the new one/);
   });
 
+  it('says a failed "Sync now" once, in the status line, which shows this try', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValueOnce(status());
+    vi.mocked(sync.syncNow).mockRejectedValue(new IpcError('not_found', 'x'));
+    vi.mocked(sync.syncStatus).mockResolvedValueOnce(status({ lastRound: round({ problem: 'not_found' }) }));
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-now'));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('sync-status-line').textContent).toMatch(
+        /didn't finish.*can't find that folder/s,
+      ),
+    );
+    expect(screen.getByTestId('sync-status-line').classList.contains('warning')).toBe(true);
+    expect(screen.queryByTestId('sync-error')).toBeNull();
+  });
+
+  it('says a failed "Sync now" below the buttons when the status holds no failed round', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValueOnce(status());
+    vi.mocked(sync.syncNow).mockRejectedValue(new IpcError('locked', 'x'));
+    vi.mocked(sync.syncStatus).mockRejectedValueOnce(new IpcError('locked', 'x'));
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.click(await screen.findByTestId('sync-now'));
+    expect((await screen.findByTestId('sync-error')).textContent).toMatch(/locked/i);
+  });
+
   it('says when the last round failed', async () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'io' }) }));
     render(SyncSettings);
