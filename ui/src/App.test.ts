@@ -20,6 +20,7 @@ import { onBeforeLock } from './lib/beforeLock';
 import { currentLocale, useLanguage } from './lib/i18n';
 import { deferred } from './testing/deferred';
 import App from './App.svelte';
+import { settle } from './testing/heldPaint';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
 
@@ -319,7 +320,7 @@ describe('App', () => {
     await user.type(await screen.findByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     finishSaving();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(50);
     expect(vault.lock, 'a lock from before must not close the journal opened since').not.toHaveBeenCalled();
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
     removeTask();

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { keepFocus } from './focusKeeper';
+import { settle } from '../testing/heldPaint';
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+const flush = () => settle();
 
 describe('keepFocus', () => {
   let stop: (() => void) | null = null;

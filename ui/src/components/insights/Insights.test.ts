@@ -235,7 +235,7 @@ describe('Insights', () => {
     await user.selectOptions(screen.getByTestId('insights-range'), 'Last 90 days');
     expect((await screen.findByTestId('insights-summary')).textContent).toContain('90 cravings were logged.');
     slow.resolve(fixtures.insights({ cravingCount: 30 }));
-    await new Promise((r) => setTimeout(r, 0));
+    await settle(0);
     expect(screen.getByTestId('insights-summary').textContent).toContain('90 cravings were logged.');
   });
 });

@@ -7,6 +7,7 @@ import * as journal from '../../lib/ipc/journal';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
 import MarkdownPreview from './MarkdownPreview.svelte';
+import { settle } from '../../testing/heldPaint';
 
 const prose = () => screen.getByTestId('journal-preview').querySelector('.prose')!;
 
@@ -22,7 +23,7 @@ describe('MarkdownPreview', () => {
     await vi.waitFor(() => expect(prose().innerHTML).toContain('newer words'));
     older.resolve('<p>older words</p>');
     await older.promise;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle(0);
     expect(prose().innerHTML).toContain('newer words');
     expect(prose().innerHTML).not.toContain('older words');
     expect(screen.getByTestId('journal-preview').getAttribute('aria-busy')).toBe('false');

@@ -13,6 +13,7 @@ import { trigger } from '../../testing/moods';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
 import Timeline from './Timeline.svelte';
+import { settle } from '../../testing/heldPaint';
 
 const ALL = { kinds: [], tag: null, triggerId: null, from: null, to: null };
 
@@ -143,7 +144,7 @@ describe('Timeline', () => {
     await vi.waitFor(() => expect(rows()).toHaveLength(4));
     older.resolve(fixtures.page(fixtures.manyItems(53).slice(50), null));
     await older.promise;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle(0);
     expect(rows()).toHaveLength(4);
     expect(screen.queryByTestId('timeline-error')).toBeNull();
   });

@@ -7,6 +7,7 @@ vi.mock('../../lib/ipc/reminders');
 import * as ipc from '../../lib/ipc/reminders';
 import type { ReminderSettings } from '../../lib/bindings';
 import ReminderOffer from './ReminderOffer.svelte';
+import { settle } from '../../testing/heldPaint';
 
 const OFF: ReminderSettings = {
   morning: null,
@@ -28,7 +29,7 @@ describe('the reminder offer after the first check-in', () => {
 
   it('waits for a check-in', async () => {
     render(ReminderOffer, { checkedIn: false });
-    await new Promise((r) => setTimeout(r, 10));
+    await settle(10);
     expect(screen.queryByTestId('reminder-offer')).toBeNull();
     expect(ipc.getReminders).not.toHaveBeenCalled();
   });
@@ -57,7 +58,7 @@ describe('the reminder offer after the first check-in', () => {
   it('is not shown once offered', async () => {
     vi.mocked(ipc.getReminders).mockResolvedValue({ ...OFF, offered: true });
     render(ReminderOffer, { checkedIn: true });
-    await new Promise((r) => setTimeout(r, 10));
+    await settle(10);
     expect(screen.queryByTestId('reminder-offer')).toBeNull();
   });
 });

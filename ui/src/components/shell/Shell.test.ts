@@ -25,6 +25,7 @@ import { deferred } from '../../testing/deferred';
 import { AREAS } from '../../lib/areas';
 import { prepareDatePatterns } from '../../lib/i18n/formatters';
 import Shell from './Shell.svelte';
+import { settle } from '../../testing/heldPaint';
 
 function setup() {
   const onLocked = vi.fn();
@@ -114,7 +115,7 @@ describe('Shell', () => {
     vi.mocked(vault.vaultStatus).mockReturnValue(status.promise);
     const { user } = setup();
     await user.click(await screen.findByTestId('nav-settings'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(50);
     expect(screen.queryByTestId('view-settings'), 'not drawn before its answers').toBeNull();
     status.resolve({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
     expect((await screen.findByTestId('journal-file')).textContent).toContain('/d/j');
@@ -128,7 +129,7 @@ describe('Shell', () => {
     await user.click(await screen.findByTestId('nav-settings'));
     await user.click(screen.getByTestId('nav-today'));
     status.resolve({ state: 'unlocked', dataDir: '/d', journalFile: '/d/j' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle(300);
     expect(screen.queryByTestId('view-settings')).toBeNull();
     expect(screen.getByTestId('view-today')).toBeTruthy();
   });
