@@ -19,7 +19,7 @@ use daybreak_core::preferences::{self, DEFAULT_AUTO_LOCK_MINUTES};
 use daybreak_core::{clock, JournalError};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::lock_signals::{lock_from_shell, unlocked};
+use crate::lock_signals::lock_from_shell;
 use crate::SharedJournal;
 
 /// How often the ticker looks at the clock: the lock comes at most this late.
@@ -133,7 +133,12 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 let Some(watch) = app.try_state::<IdleWatch>() else {
                     continue;
                 };
-                let unlocked = unlocked(&app);
+                // Asked without waiting: a long sync round holds the journal, and the deadline
+                // must still come on time (the lock asked below stops the round). While it is
+                // held, the journal is as it was at the last look.
+                let unlocked = app
+                    .try_state::<SharedJournal>()
+                    .is_some_and(|j| j.is_unlocked_now().unwrap_or(was_unlocked));
                 if unlocked && !was_unlocked {
                     deadline.set_minutes(auto_lock_minutes(&app));
                 }
@@ -144,6 +149,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 }
                 let active = inbox.active || inbox.minutes.is_some();
                 if deadline.tick(clock::now_utc(), unlocked, active) {
+                    // A round under way stops between two files, so the lock does not wait for
+                    // all of it. The journal is open, so no opening is under way to refuse.
+                    if let Some(journal) = app.try_state::<SharedJournal>() {
+                        journal.lock_asked();
+                    }
                     lock_from_shell(&app);
                     was_unlocked = false;
                 }

@@ -3,7 +3,7 @@
 //! is no session, so no command can reach the data of a locked journal by accident.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -283,6 +283,19 @@ impl Journal {
     /// Whether the journal is open now.
     pub fn is_unlocked(&self) -> bool {
         matches!(*self.state(), State::Unlocked(_))
+    }
+
+    /// Whether the journal is open, without waiting: `None` while something holds it (a query,
+    /// an opening, a sync round). For the shell's idle deadline, which must keep time through
+    /// a long round instead of waiting for its end.
+    pub fn is_unlocked_now(&self) -> Option<bool> {
+        match self.state.try_lock() {
+            Ok(state) => Some(matches!(*state, State::Unlocked(_))),
+            Err(TryLockError::Poisoned(poisoned)) => {
+                Some(matches!(*poisoned.into_inner(), State::Unlocked(_)))
+            }
+            Err(TryLockError::WouldBlock) => None,
+        }
     }
 
     /// Runs one check of a passphrase or recovery key (unlock, recovery, passphrase change,

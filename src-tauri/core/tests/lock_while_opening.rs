@@ -224,3 +224,36 @@ fn openings_are_counted_at_their_last_step_for_the_shells_backstop() {
         "unlocking an open journal opens nothing"
     );
 }
+
+#[test]
+fn whether_the_journal_is_open_is_answered_without_waiting_for_what_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    journal.create(&passphrase()).unwrap();
+    assert_eq!(journal.is_unlocked_now(), Some(true));
+
+    // Something holds the journal (a long sync round, say): the answer does not wait for it.
+    let (held, is_held) = std::sync::mpsc::channel();
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    let holder = {
+        let journal = Arc::clone(&journal);
+        std::thread::spawn(move || {
+            journal.with_session(|_| {
+                held.send(()).unwrap();
+                released.recv().unwrap();
+                Ok(())
+            })
+        })
+    };
+    is_held.recv().unwrap();
+    assert_eq!(
+        journal.is_unlocked_now(),
+        None,
+        "held: not known, and not waited for"
+    );
+    release.send(()).unwrap();
+    holder.join().unwrap().unwrap();
+
+    journal.lock().unwrap();
+    assert_eq!(journal.is_unlocked_now(), Some(false));
+}
