@@ -103,6 +103,33 @@ impl Deadline {
     }
 }
 
+/// Whether the journal is open, as the idle thread sees it without waiting for what holds it
+/// (`Journal::is_unlocked_now`). While it is held, it is still the opening last seen if no
+/// lock was asked or done since (every one bumps the lock epoch); otherwise it counts as
+/// locked, so the deadline never comes for a journal opened again since.
+#[derive(Debug, Default)]
+pub(crate) struct SeenOpen {
+    /// The lock epoch when the journal was last seen open.
+    open_at: Option<u64>,
+}
+
+impl SeenOpen {
+    /// One look: `epoch` read just before `answer`.
+    pub(crate) fn look(&mut self, epoch: u64, answer: Option<bool>) -> bool {
+        match answer {
+            Some(true) => {
+                self.open_at = Some(epoch);
+                true
+            }
+            Some(false) => {
+                self.open_at = None;
+                false
+            }
+            None => self.open_at == Some(epoch),
+        }
+    }
+}
+
 fn limit(minutes: Option<u32>) -> Option<TimeDelta> {
     minutes.map(|m| TimeDelta::minutes(i64::from(m)))
 }
@@ -128,17 +155,18 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .spawn(move || {
             let mut deadline = Deadline::new(Some(DEFAULT_AUTO_LOCK_MINUTES));
             let mut was_unlocked = false;
+            let mut seen = SeenOpen::default();
             loop {
                 std::thread::sleep(TICK);
                 let Some(watch) = app.try_state::<IdleWatch>() else {
                     continue;
                 };
                 // Asked without waiting: a long sync round holds the journal, and the deadline
-                // must still come on time (the lock asked below stops the round). While it is
-                // held, the journal is as it was at the last look.
-                let unlocked = app
-                    .try_state::<SharedJournal>()
-                    .is_some_and(|j| j.is_unlocked_now().unwrap_or(was_unlocked));
+                // must still come on time (the lock asked below stops the round).
+                let unlocked = app.try_state::<SharedJournal>().is_some_and(|j| {
+                    let epoch = j.lock_epoch();
+                    seen.look(epoch, j.is_unlocked_now())
+                });
                 if unlocked && !was_unlocked {
                     deadline.set_minutes(auto_lock_minutes(&app));
                 }
@@ -150,9 +178,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 let active = inbox.active || inbox.minutes.is_some();
                 if deadline.tick(clock::now_utc(), unlocked, active) {
                     // A round under way stops between two files, so the lock does not wait for
-                    // all of it. The journal is open, so no opening is under way to refuse.
-                    if let Some(journal) = app.try_state::<SharedJournal>() {
-                        journal.lock_asked();
+                    // all of it. Asked only of the opening seen, so it refuses no other.
+                    if let (Some(journal), Some(epoch)) =
+                        (app.try_state::<SharedJournal>(), seen.open_at)
+                    {
+                        journal.lock_asked_if(epoch);
                     }
                     lock_from_shell(&app);
                     was_unlocked = false;
@@ -165,7 +195,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 mod tests {
     use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
-    use super::Deadline;
+    use super::{Deadline, SeenOpen};
 
     fn at(seconds: i64) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 2, 6, 0, 0).unwrap() + TimeDelta::seconds(seconds)
@@ -252,5 +282,23 @@ mod tests {
         deadline.tick(at(0), true, false);
         // No tick ran while the computer slept; the first one after waking locks.
         assert!(deadline.tick(at(8 * 3600), true, false));
+    }
+
+    #[test]
+    fn a_journal_held_is_still_the_one_seen_open_only_if_no_lock_came_since() {
+        let mut seen = SeenOpen::default();
+        assert!(!seen.look(0, None), "never seen open: not open");
+        assert!(seen.look(3, Some(true)));
+        assert!(
+            seen.look(3, None),
+            "held (a sync round), no lock since: still open"
+        );
+        assert_eq!(seen.open_at, Some(3));
+        assert!(
+            !seen.look(4, None),
+            "held after a lock (an unlock opening it again, say): not the one seen"
+        );
+        assert!(!seen.look(4, Some(false)));
+        assert!(!seen.look(4, None), "seen locked, then held: locked");
     }
 }

@@ -235,6 +235,15 @@ impl Journal {
         self.lock_epoch.fetch_add(1, Ordering::SeqCst);
     }
 
+    /// `lock_asked`, only if no lock was asked or done since `epoch` (`lock_epoch`): for a
+    /// lock asked of the journal seen open at `epoch`, so it never refuses an opening begun
+    /// since.
+    pub fn lock_asked_if(&self, epoch: u64) {
+        let _ =
+            self.lock_epoch
+                .compare_exchange(epoch, epoch + 1, Ordering::SeqCst, Ordering::SeqCst);
+    }
+
     /// How many locks have been asked or done so far: the shell's backstop reads it when a lock
     /// is asked and again a second later, and stands down if the window has locked meanwhile.
     pub fn lock_epoch(&self) -> u64 {

@@ -257,3 +257,31 @@ fn whether_the_journal_is_open_is_answered_without_waiting_for_what_holds_it() {
     journal.lock().unwrap();
     assert_eq!(journal.is_unlocked_now(), Some(false));
 }
+
+#[test]
+fn a_lock_asked_of_the_journal_seen_open_refuses_no_opening_begun_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_in(dir.path());
+    journal.create(&passphrase()).unwrap();
+    let seen_open = journal.lock_epoch();
+    journal.lock_asked_if(seen_open);
+    assert_eq!(
+        journal.lock_epoch(),
+        seen_open + 1,
+        "asked of the opening seen"
+    );
+
+    // Locked, and opened again since: an ask for the opening seen before does nothing, so an
+    // unlock under way is not refused.
+    let stale = journal.lock_epoch();
+    journal.lock().unwrap();
+    let before_unlock = journal.lock_epoch();
+    journal.lock_asked_if(stale);
+    assert_eq!(
+        journal.lock_epoch(),
+        before_unlock,
+        "not asked of a later opening"
+    );
+    journal.unlock(&passphrase()).unwrap();
+    assert!(journal.is_unlocked());
+}
