@@ -16,6 +16,14 @@ pub fn set(store: &mut Store, key: &str, value: &str) -> Result<(), StoreError> 
     })
 }
 
+/// Removes what is stored under `key`, if anything.
+pub fn remove(store: &mut Store, key: &str) -> Result<(), StoreError> {
+    store.write(|tx| {
+        tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    })
+}
+
 /// The value stored under `key`, if any.
 pub fn get(store: &Store, key: &str) -> Result<Option<String>, StoreError> {
     store.read(|conn: &Connection| {

@@ -25,13 +25,10 @@ pub fn get(store: &Store) -> Result<Option<PathBuf>, StoreError> {
 
 /// Remembers `chosen` (or forgets it: `None`, stop syncing; the journal stays whole).
 pub fn set(store: &mut Store, chosen: Option<&Path>) -> Result<(), StoreError> {
-    store.write(|tx| {
-        tx.execute("DELETE FROM settings WHERE key IN (?1, ?2)", [KEY, IN_USE])?;
-        Ok::<_, rusqlite::Error>(())
-    })?;
+    settings::remove(store, IN_USE)?;
     match chosen {
         Some(path) => settings::set(store, KEY, &path.to_string_lossy()),
-        None => Ok(()),
+        None => settings::remove(store, KEY),
     }
 }
 

@@ -101,9 +101,5 @@ pub(crate) fn rebuilt(store: &mut Store) -> Result<(), SyncError> {
     if !awaits_rebuild(store)? {
         return Ok(());
     }
-    store.write(|tx| {
-        tx.execute("DELETE FROM settings WHERE key = ?1", [REBUILD_PENDING])?;
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(())
+    Ok(settings::remove(store, REBUILD_PENDING)?)
 }

@@ -31,11 +31,7 @@ pub fn renewed_here(store: &Store) -> Result<bool, SyncError> {
 
 /// The folder's header is ours again (published after the re-key, or it already was).
 pub(crate) fn settled(store: &mut Store) -> Result<(), SyncError> {
-    store.write(|tx| {
-        tx.execute("DELETE FROM settings WHERE key = ?1", [RENEWED_HERE])?;
-        Ok::<_, rusqlite::Error>(())
-    })?;
-    Ok(())
+    Ok(settings::remove(store, RENEWED_HERE)?)
 }
 
 fn send_everything_again(store: &mut Store) -> Result<(), SyncError> {
