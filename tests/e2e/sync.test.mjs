@@ -23,7 +23,7 @@ import { test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
-import { createJournal, KDF_TIMEOUT_MS } from './lib/flows.mjs';
+import { createJournal, inSightUnscrolled, KDF_TIMEOUT_MS } from './lib/flows.mjs';
 import { startSyncthingPair } from './lib/syncthing.mjs';
 import { pause, waitUntil } from './lib/webdriver.mjs';
 
@@ -291,11 +291,15 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     });
 
     // C, a third computer, joins through A's folder, and its screen locks while the key is
-    // derived (on C's own bus): joined, and left locked.
+    // derived (on C's own bus): joined, and left locked. C speaks Spanish, whose longer words
+    // make that lock screen taller than the window.
     c = await launchApp({
       dataDir: dir('data-c'),
       name: 'sync-c',
       env: {
+        LANG: 'es_ES.UTF-8',
+        LC_ALL: 'es_ES.UTF-8',
+        LANGUAGE: 'es_ES:es',
         DBUS_SESSION_BUS_ADDRESS: busC.address,
         XDG_DATA_HOME: dir('xdg-data-c'),
         XDG_CACHE_HOME: dir('xdg-cache-c'),
@@ -313,7 +317,8 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
       { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: busC.address } },
     );
     const said = await sc.waitFor('lock-error', { timeoutMs: KDF_TIMEOUT_MS, why: 'C is joined, locked, and says why' });
-    assert.match(String(await said.property('textContent')), /^This computer has joined your journal\. Your journal stayed locked/);
+    assert.match(String(await said.property('textContent')), /^Este ordenador ya se ha unido a tu diario\. Tu diario se ha quedado bloqueado/);
+    assert.ok(await inSightUnscrolled(sc, 'lock-sos'), "SOS shows on C's lock screen without scrolling");
     await screenshot('sync-05-c-joined-locked');
 
     // Its next unlock rebuilds it before the journal's screens show: the first look at the

@@ -58,3 +58,17 @@ export function localDateDaysAgo(days, from = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * Whether the element `testId` is in sight as the screen first shows, nothing scrolled: whole
+ * inside the window, and on top where it is (what a click at its middle would reach).
+ */
+export async function inSightUnscrolled(session, testId) {
+  return session.executeScript(
+    `const el = document.querySelector('[data-testid="' + arguments[0] + '"]');
+     const r = el.getBoundingClientRect();
+     const whole = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+     return scrollY === 0 && whole && el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));`,
+    [testId],
+  );
+}
