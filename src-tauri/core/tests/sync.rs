@@ -1391,6 +1391,61 @@ fn a_round_told_to_stop_stops_between_two_files_and_the_next_goes_on_from_there(
 }
 
 #[test]
+fn a_round_told_to_stop_while_it_applies_a_snapshot_leaves_nothing_of_it() {
+    let (a, _b, _seq, covered) = in_step_with_a_snapshot();
+    // C joins through a folder that holds only the journal's header, so it has applied
+    // nothing yet; then the files come, and every one the snapshot covers is left out: what
+    // they held can only come from the snapshot.
+    let view = copy_of(&a);
+    let held_back = tempfile::tempdir().unwrap();
+    copy_tree(view.path(), held_back.path());
+    for device in a.folder().devices().unwrap() {
+        for file in files_of(&Folder::in_chosen(view.path()), &device) {
+            fs::remove_file(file).unwrap();
+        }
+    }
+    let mut c = Computer::join(view);
+    deliver(held_back.path(), c.view.path());
+    for file in &covered {
+        fs::remove_file(same_file_in(&a, file, c.view.path())).unwrap();
+    }
+
+    let versions = "SELECT count(*) FROM sync_records";
+    let held_before = count(c.session.store(), versions);
+
+    // Told to go on twice: before reading the snapshot, and before applying its first kind;
+    // it stops before the next kind, inside the snapshot.
+    let asked = std::cell::Cell::new(0);
+    let keep_going = || {
+        asked.set(asked.get() + 1);
+        asked.get() <= 2
+    };
+    let header = c.journal.paths().header();
+    let stopped = sync::sync_until(&mut c.session, &header, c.view.path(), &keep_going);
+    assert!(
+        matches!(stopped, Err(sync::SyncError::Stopped)),
+        "{stopped:?}"
+    );
+    assert_eq!(asked.get(), 3, "it stopped at the third ask");
+    assert_eq!(
+        count(c.session.store(), versions),
+        held_before,
+        "nothing of the snapshot is kept"
+    );
+    assert_eq!(
+        count(
+            c.session.store(),
+            "SELECT count(*) FROM sync_progress WHERE through > 0"
+        ),
+        0,
+        "and nothing is taken as read: the next round starts from the snapshot again"
+    );
+
+    c.round();
+    assert_eq!(c.state(), a.state(), "the next round applies it whole");
+}
+
+#[test]
 fn a_folder_of_another_journal_is_left_alone() {
     let mut a = Computer::first();
     a.round();

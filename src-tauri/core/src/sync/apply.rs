@@ -94,14 +94,35 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
 
 /// Applies a batch: what others point at first (kinds in order), then by clock.
 pub(crate) fn apply_batch(tx: &Transaction<'_>, ops: &mut [Op]) -> Result<u32, RecordError> {
+    Ok(apply_batch_until(tx, ops, &|| true)?.expect("told to go on, it never stops"))
+}
+
+/// How many changes are applied between two asks whether to go on: about a tenth of a second
+/// of work (the ten-year journal's snapshot, 21,918 changes, is joined from in 2.9 s).
+const CHANGES_PER_ASK: usize = 1_000;
+
+/// `apply_batch`, asking `keep_going` before each kind and every `CHANGES_PER_ASK` changes
+/// of one: `None` when it says no, with part of the batch applied, for the caller to roll
+/// back. Applying one kind's changes in parts is the same as in one: the parts are in clock
+/// order, and a record a later part changes again is by then one held here.
+fn apply_batch_until(
+    tx: &Transaction<'_>,
+    ops: &mut [Op],
+    keep_going: &dyn Fn() -> bool,
+) -> Result<Option<u32>, RecordError> {
     ops.sort_by(|a, b| {
         (kinds::order(&a.kind), a.hlc, &a.device).cmp(&(kinds::order(&b.kind), b.hlc, &b.device))
     });
     let mut changed = 0;
     for same_kind in ops.chunk_by(|a, b| a.kind == b.kind) {
-        changed += apply_kind(tx, same_kind)?;
+        for part in same_kind.chunks(CHANGES_PER_ASK) {
+            if !keep_going() {
+                return Ok(None);
+            }
+            changed += apply_kind(tx, part)?;
+        }
     }
-    Ok(changed)
+    Ok(Some(changed))
 }
 
 /// Applies the changes of one kind. Records new here (no row, no version held) whose
@@ -229,19 +250,22 @@ fn applied_nothing(store: &Store) -> rusqlite::Result<bool> {
 
 /// Applies a snapshot whole (every computer's changes in it) and takes what it covers as
 /// this computer's progress, so only the files after it are read. One that does not apply is
-/// left: its file is then read like any change file, and the log does the rest.
+/// left: its file is then read like any change file, and the log does the rest. Told to stop
+/// on the way (a lock asked during the seconds a big one takes), it leaves nothing of it.
 fn apply_snapshot(
     store: &mut Store,
     mut snapshot: Batch,
     own: &str,
     received: &mut Received,
+    keep_going: &dyn Fn() -> bool,
 ) -> Result<(), SyncError> {
     let covers = snapshot.covers.take().unwrap_or_default();
     for op in &snapshot.ops {
         store.capture().observe(op.hlc);
     }
     let changed = store.write_uncaptured(|tx| {
-        let changed = apply_batch(tx, &mut snapshot.ops)?;
+        let changed =
+            apply_batch_until(tx, &mut snapshot.ops, keep_going)?.ok_or(SyncError::Stopped)?;
         for (device, through) in covers.iter().filter(|(device, _)| *device != own) {
             tx.execute(
                 "INSERT INTO sync_progress (device, through) VALUES (?1, ?2)
@@ -276,9 +300,10 @@ pub fn receive(
     receive_until(store, key, folder, own, &|| true)
 }
 
-/// `receive`, asking `keep_going` before each file: when it says no (a lock was asked), stops
-/// there with `SyncError::Stopped`. Each file applied so far is committed and noted with it, so
-/// the next round goes on from the file this one did not read.
+/// `receive`, asking `keep_going` before each file (and, in a snapshot, every
+/// `CHANGES_PER_ASK` changes): when it says no (a lock was asked), stops there with
+/// `SyncError::Stopped`. Each file applied so far is committed and noted with it, so the next
+/// round goes on from the file this one did not read; a snapshot cut short leaves nothing.
 pub fn receive_until(
     store: &mut Store,
     key: &SyncKey,
@@ -297,7 +322,7 @@ pub fn receive_until(
     if applied_nothing(store)? {
         stop_unless_going()?;
         if let Some(snapshot) = super::snapshot::newest(key, folder, own) {
-            apply_snapshot(store, snapshot, own, &mut received)?;
+            apply_snapshot(store, snapshot, own, &mut received, keep_going)?;
         }
     }
     for device in folder.devices().map_err(SyncError::io)? {
