@@ -22,5 +22,10 @@ describe('the lock screen’s SOS button, when its panel cannot load', () => {
     expect(error.parentElement?.classList.contains('framed'), 'no frame of its own').toBe(false);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(error.querySelector('.more'), 'no room kept for other actions it does not have').toBeNull();
+    // Where the button is held at the window's edge (a screen taller than the window), the
+    // words come with it, in sight, not below the fold.
+    const dock = screen.getByTestId('lock-sos').closest('.sos-dock');
+    expect(dock, 'the button is in the dock').not.toBeNull();
+    expect(dock!.contains(error), 'and so are the words').toBe(true);
   });
 });

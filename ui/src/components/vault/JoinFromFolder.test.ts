@@ -113,7 +113,7 @@ describe('Welcome: I already use Daybreak on another computer', () => {
     await user.click(screen.getByTestId('join-submit'));
     await vi.waitFor(() =>
       expect(onLockedWhileOpening).toHaveBeenCalledWith(
-        "This computer has joined your journal. Your journal stayed locked, because the computer asked to lock it while it was opening. Type the journal's passphrase to open it. The first time, Daybreak rebuilds it from the sync folder before showing it, which can take a minute.",
+        "This computer has joined your journal. Your journal stayed locked, because the computer asked to lock it while it was opening. Type the journal's passphrase to open it (or use your recovery key). The first time you open it here, Daybreak rebuilds it from the sync folder before showing it, which can take a minute.",
       ),
     );
     expect(onJoined).not.toHaveBeenCalled();

@@ -35,6 +35,17 @@ describe('Unlock', () => {
     vi.mocked(sobriety.getToday).mockResolvedValue(fixtures.today());
   });
 
+  it('opens at the top of the page, whatever the screen before it had scrolled to', () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollTop', 'set');
+    try {
+      setup();
+      expect(scrolled.mock.contexts).toContain(document.documentElement);
+      expect(scrolled).toHaveBeenCalledWith(0);
+    } finally {
+      scrolled.mockRestore();
+    }
+  });
+
   it('focuses the passphrase field', () => {
     const { input } = setup();
     expect(document.activeElement).toBe(input);
