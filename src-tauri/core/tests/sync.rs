@@ -1573,6 +1573,63 @@ fn a_computer_joining_late_reads_the_newest_snapshot_and_only_the_changes_after_
 }
 
 #[test]
+fn a_snapshot_holding_a_record_and_a_newer_change_of_it_that_waits_is_joined_as_its_writer_holds_it(
+) {
+    let urge = |triggers: Vec<i64>| CravingInput {
+        at: now() - Duration::hours(1),
+        strength: 5,
+        triggers,
+        place: None,
+        people: None,
+        actions: vec![],
+        outcome: CravingOutcome::Passed,
+        note: Some("an urge on the way home".into()),
+        slip_clock_id: None,
+    };
+    let mut a = Computer::first();
+    cravings::create(a.store(), &urge(vec![]), now()).unwrap();
+    a.round();
+    let mut b = Computer::join(copy_of(&a));
+    // On B, a trigger of its own (one file), then the craving edited to name it (the next).
+    b.tick(1_000);
+    let trigger = triggers::create(b.store(), "The long drive home", now()).unwrap();
+    b.round();
+    b.tick(1_000);
+    let on_b = ids(b.session.store(), "SELECT id FROM cravings")[0];
+    cravings::update(b.store(), on_b, &urge(vec![trigger.id]), now()).unwrap();
+    b.round();
+
+    // A gets only the edit: it waits there for the trigger, and A keeps the craving as it was.
+    let edit = files_of(&b.folder(), &b.device()).pop().unwrap();
+    let to = same_file_in(&b, &edit, a.view.path());
+    fs::create_dir_all(to.parent().unwrap()).unwrap();
+    fs::copy(&edit, &to).unwrap();
+    a.tick(1_000);
+    a.round();
+    assert_eq!(
+        count(a.session.store(), "SELECT count(*) FROM sync_parked"),
+        1
+    );
+    assert_eq!(count(a.session.store(), "SELECT count(*) FROM cravings"), 1);
+    sync::snapshot::write_now(&mut a.session, a.view.path()).unwrap();
+
+    // C joins from A's files alone (the snapshot among them): the snapshot holds the craving
+    // and its newer change, waiting.
+    let view = copy_of(&a);
+    fs::remove_dir_all(Folder::in_chosen(view.path()).dir().join(b.device())).unwrap();
+    let c = Computer::join(view);
+    assert_eq!(
+        c.state(),
+        a.state(),
+        "C holds the craving as A does, not nothing"
+    );
+    assert_eq!(
+        count(c.session.store(), "SELECT count(*) FROM sync_parked"),
+        1
+    );
+}
+
+#[test]
 fn a_half_written_snapshot_is_passed_over_for_the_log() {
     let (a, _b, seq, _) = in_step_with_a_snapshot();
     let view = copy_of(&a);

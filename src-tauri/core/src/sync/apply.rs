@@ -104,7 +104,7 @@ const CHANGES_PER_ASK: usize = 1_000;
 /// `apply_batch`, asking `keep_going` before each kind and every `CHANGES_PER_ASK` changes
 /// of one: `None` when it says no, with part of the batch applied, for the caller to roll
 /// back. Applying one kind's changes in parts is the same as in one: the parts are in clock
-/// order, and a record a later part changes again is by then one held here.
+/// order, and a record changed twice goes in and is changed again either way (`apply_kind`).
 fn apply_batch_until(
     tx: &Transaction<'_>,
     ops: &mut [Op],
@@ -138,10 +138,15 @@ fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
     let mut new: Vec<(&Op, record::Row)> = Vec::new();
     let mut changed = 0;
     for op in ops {
-        // The same record twice in one batch: the later change (sorted by clock) replaces
-        // the earlier one still waiting to go in.
+        // The same record twice in one batch (sorted by clock): the earlier change goes in
+        // first, as it would alone, and the later one then applies over it. Dropping the
+        // earlier one instead lost the record where the later change has to wait (a snapshot
+        // holds a record and a newer change of it waiting for a record it names).
         if let Some(at) = new.iter().position(|(queued, _)| queued.uuid == op.uuid) {
-            new.remove(at);
+            let (queued, row) = new.remove(at);
+            record::insert_new(tx, kind, std::slice::from_ref(&row))?;
+            set_version(tx, queued, false)?;
+            changed += 1;
         }
         if let (true, Some(fields)) = (together, &op.record) {
             if held(tx, &op.uuid)?.is_none() && !record::is_here(tx, kind, &op.uuid)? {
