@@ -177,8 +177,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 }
                 let active = inbox.active || inbox.minutes.is_some();
                 if deadline.tick(clock::now_utc(), unlocked, active) {
-                    // A round under way stops between two files, so the lock does not wait for
-                    // all of it. Asked only of the opening seen, so it refuses no other.
+                    // A round under way stops between two files (or inside a snapshot), so the lock
+                    // does not wait for all of it. Asked only of the opening seen, so it refuses no
+                    // other.
                     if let (Some(journal), Some(epoch)) =
                         (app.try_state::<SharedJournal>(), seen.open_at)
                     {

@@ -277,12 +277,12 @@ pub fn wake<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Right after an unlock: a journal joined, then locked before its rebuild (a lock asked while
-/// the join derived its key), is rebuilt from the folder before the unlock answers, so its
-/// screens never show it empty and the lock screen shows it opening meanwhile (it said this can
-/// take a minute). A failed round leaves the journal open; the worker tries again and Settings
-/// says why. A lock asked meanwhile stops the round between two files, and the rebuild stays
-/// owed to the next unlock. Any other journal has its round from the worker a moment later
+/// Right after an unlock: a journal joined, then locked before its rebuild (a lock asked while the
+/// join derived its key), is rebuilt from the folder before the unlock answers, so its screens
+/// never show it empty and the lock screen shows it opening meanwhile (it said this can take a
+/// minute). A failed round leaves the journal open; the worker tries again and Settings says why. A
+/// lock asked meanwhile stops the round (between two files, or inside a snapshot), and the rebuild
+/// stays owed to the next unlock. Any other journal has its round from the worker a moment later
 /// (`wake`).
 pub async fn rebuild_if_joined<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();

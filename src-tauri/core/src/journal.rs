@@ -102,16 +102,16 @@ pub struct Rekeyed {
 
 /// One journal, locked or unlocked. Safe to share between threads.
 ///
-/// Three locks, each held briefly: `state` (the session; data commands hold it for one
-/// query), `attempts` (the throttle, held through one secret check), and `long_work`, which
-/// keeps re-keys, restores, sync rounds and backups' copies from overlapping. Slow work (key
-/// derivation, copying, writing and verifying a backup) runs outside `state`, so locking and
-/// the window's commands never wait behind it; a sync round does hold `state`, but stops
-/// between two files once a lock is asked. A lock (asked or done; a re-key is none) bumps
-/// `lock_epoch`, which a running backup checks between steps to stop cleanly, a sync round
-/// checks before each file it reads (against `opened_epoch`), and an opening (unlock,
-/// recovery, creation, joining) checks after its key derivation, so a lock asked meanwhile is
-/// not lost (`lock_asked`).
+/// Three locks, each held briefly: `state` (the session; data commands hold it for one query),
+/// `attempts` (the throttle, held through one secret check), and `long_work`, which keeps re-keys,
+/// restores, sync rounds and backups' copies from overlapping. Slow work (key derivation, copying,
+/// writing and verifying a backup) runs outside `state`, so locking and the window's commands never
+/// wait behind it; a sync round does hold `state`, but stops between two files (or inside a
+/// snapshot) once a lock is asked. A lock (asked or done; a re-key is none) bumps `lock_epoch`,
+/// which a running backup checks between steps to stop cleanly, a sync round checks before each
+/// file it reads and every thousand changes of a snapshot (against `opened_epoch`), and an opening
+/// (unlock, recovery, creation, joining) checks after its key derivation, so a lock asked meanwhile
+/// is not lost (`lock_asked`).
 pub struct Journal {
     vault: Vault,
     kdf: KdfChoice,

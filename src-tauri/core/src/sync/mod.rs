@@ -72,7 +72,7 @@ pub enum SyncError {
     Io(std::io::ErrorKind),
     #[error("the chosen folder is not there")]
     FolderAway,
-    #[error("a lock was asked: the round stopped between two files")]
+    #[error("a lock was asked: the round stopped before reading everything")]
     Stopped,
     #[error("a change does not fit this journal")]
     Record,
@@ -128,9 +128,9 @@ pub fn sync(
 
 /// `sync`, reading the others' files only while `keep_going` says so (`apply::receive_until`):
 /// a round catching up on much (a computer joining, or away a long time) stops between two
-/// files when a lock is asked, so the lock does not wait for the whole round. Sending is not
-/// cut short (its files are noted as sent together, once all are written), nor is a snapshot
-/// being applied (one file of up to a few MiB). A round that read the folder through clears
+/// files, or inside a snapshot (which is then left whole, not applied), when a lock is asked,
+/// so the lock does not wait for the whole round. Sending is not cut short (its files are
+/// noted as sent together, once all are written). A round that read the folder through clears
 /// the join's mark (`join::rebuilt`).
 pub fn sync_until(
     session: &mut Session,
