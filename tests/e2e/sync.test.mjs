@@ -79,12 +79,23 @@ async function sent(folder, before, what) {
   });
 }
 
-/** The journal's timeline as text, opened afresh (another area first, so it reloads). */
+/**
+ * The journal's timeline as text, opened afresh (another area first, so it reloads). The tab
+ * is pressed again until it is the one selected: a "changes arrived" notice that shows just as
+ * it is clicked moves the area down under the pointer, and the click lands above it.
+ */
 async function freshTimeline(s) {
   await s.click('nav-today');
   await s.click('nav-journal');
-  await s.click('journal-tab-timeline');
-  await s.waitFor('timeline-item', { why: 'the timeline loads its first page' });
+  await waitUntil(
+    async () => {
+      if (await s.isShown('timeline-error')) throw new Error('the timeline could not load');
+      const tab = await s.findDisplayed('journal-tab-timeline');
+      if (tab && (await tab.attribute('aria-selected')) !== 'true') await tab.click();
+      return s.findDisplayed('timeline-item');
+    },
+    { timeoutMs: 20_000, message: 'the timeline tab is selected and loads its first page' },
+  );
   return String(await s.executeScript('return document.body.innerText;', []));
 }
 
