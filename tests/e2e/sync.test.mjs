@@ -134,9 +134,18 @@ async function editMoodNote(s, notes, newNote) {
   await s.waitForAbsent('mood-form', { why: 'saving the edit closes the form' });
 }
 
-/** Waits for "changes arrived", shows them, and finds `note` on the journal's timeline. */
-async function seesArrived(s, note, who) {
+/**
+ * Waits for "changes arrived", shows them, and finds `note` on the journal's timeline; `shot`
+ * names a screenshot of the notice.
+ */
+async function seesArrived(s, note, who, shot) {
+  const area = `document.querySelector('main [data-testid^="view-"]')`;
+  const viewTop = () => s.executeScript(`return ${area}.getBoundingClientRect().top;`, []);
+  const topBefore = await viewTop();
   await s.waitFor('sync-arrived', { timeoutMs: SYNC_TIMEOUT_MS, why: `${who} is told changes arrived` });
+  const moved = `the notice on ${who} floats over the screen: nothing under the pointer moves`;
+  assert.equal(await viewTop(), topBefore, moved);
+  if (shot) await screenshot(shot);
   await s.click('sync-arrived-show');
   await s.waitForAbsent('sync-arrived', { why: '"Show them" reloads the screen and the notice goes' });
   await timelineShows(s, note, who);
@@ -235,7 +244,10 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     await sb.click('sync-now');
     await sent(syncB, files, "B's new mood");
     await pair.scan();
-    await seesArrived(sa, fromB, 'A');
+    // B's window, opened last, covers A's, and nothing here raises a window: B steps off the
+    // screen (it still runs), so the screenshots from here show A.
+    await sb.cmd('POST', '/window/rect', { x: 1280, y: 0 });
+    await seesArrived(sa, fromB, 'A', 'sync-03-a-told');
     await screenshot('sync-03-a-sees-b');
 
     // The same mood edited on both computers: both end with the later edit (B's).
