@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { forceColorScheme, screenshot } from './lib/artifacts.mjs';
-import { KDF_TIMEOUT_MS, inSightUnscrolled, localDateDaysAgo, setInputValue } from './lib/flows.mjs';
+import { KDF_TIMEOUT_MS, clearOfSosRow, inSightUnscrolled, localDateDaysAgo, setInputValue } from './lib/flows.mjs';
 
 const PASSPHRASE = 'una linterna en el muelle';
 
@@ -56,6 +56,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.doesNotMatch(text, /Welcome to Daybreak|Create my journal/, 'no English left on the welcome screen');
     // The longer Spanish words make the screen taller than the window: SOS keeps in sight.
     assert.ok(await inSightUnscrolled(s(), 'lock-sos'), 'SOS shows without scrolling');
+    assert.ok(await clearOfSosRow(s(), 'create-submit'), 'the Create button too, whole, above the SOS row');
     await both('01-welcome');
   });
 

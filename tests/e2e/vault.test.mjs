@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
+import { clearOfSosRow } from './lib/flows.mjs';
 import { readmeScreenshot, saveText, screenshot } from './lib/artifacts.mjs';
 import { SQLITE_HEADER, hashTree, isInside, listFiles } from './lib/files.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
@@ -173,6 +174,9 @@ describe('Daybreak vault, end to end', { concurrency: 1 }, () => {
 
     await s().waitFor('create-passphrase', { timeoutMs: FIRST_PAINT_TIMEOUT_MS, why: 'a first run shows the Welcome screen' });
     assert.equal(await s().exists('unlock-passphrase'), false, 'with an empty data dir the app must not show the unlock screen');
+    // What the first screen asks for is done without scrolling: the Create button is whole,
+    // above the SOS row that keeps to the window's bottom edge.
+    assert.ok(await clearOfSosRow(s(), 'create-submit'), 'the Create button shows whole, clear of the SOS row, without scrolling');
     await screenshot('01-welcome');
     await readmeScreenshot(s(), 'welcome');
 

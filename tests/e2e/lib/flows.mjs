@@ -72,3 +72,18 @@ export async function inSightUnscrolled(session, testId) {
     [testId],
   );
 }
+
+/**
+ * Whether the element `testId` shows whole above the SOS row of the welcome or lock screen as
+ * the screen first shows, nothing scrolled: above the row and above the fade over its top
+ * edge (`LockSosButton.svelte`), which lets clicks through but dims what lies under it.
+ */
+export async function clearOfSosRow(session, testId) {
+  return session.executeScript(
+    `const r = document.querySelector('[data-testid="' + arguments[0] + '"]').getBoundingClientRect();
+     const dock = document.querySelector('.sos-dock');
+     const fade = parseFloat(getComputedStyle(dock, '::before').height);
+     return scrollY === 0 && r.top >= 0 && r.bottom <= dock.getBoundingClientRect().top - fade;`,
+    [testId],
+  );
+}
