@@ -13,7 +13,16 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { forceColorScheme, screenshot } from './lib/artifacts.mjs';
-import { KDF_TIMEOUT_MS, clearOfSosRow, inSightUnscrolled, localDateDaysAgo, setInputValue } from './lib/flows.mjs';
+import {
+  KDF_TIMEOUT_MS,
+  clearOfSosRow,
+  focusClearOfSosRow,
+  inSightUnscrolled,
+  localDateDaysAgo,
+  setInputValue,
+} from './lib/flows.mjs';
+import { KEY, press } from './lib/keyboard.mjs';
+import { waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'una linterna en el muelle';
 
@@ -58,6 +67,23 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.ok(await inSightUnscrolled(s(), 'lock-sos'), 'SOS shows without scrolling');
     assert.ok(await clearOfSosRow(s(), 'create-submit'), 'the Create button too, whole, above the SOS row');
     await both('01-welcome');
+
+    // In the smallest window, each control Tab reaches is brought clear of the SOS row.
+    const { width, height } = await s().cmd('GET', '/window/rect');
+    await s().cmd('POST', '/window/rect', { width: 720, height: 520 });
+    const stops = [];
+    while (!stops.includes('lock-sos')) {
+      assert.ok(stops.length < 12, `Tab reaches SOS on the welcome screen; it went ${stops.join(' -> ')}`);
+      await press(s(), KEY.Tab);
+      const reached = async () => {
+        const focus = await focusClearOfSosRow(s());
+        return focus.clear && focus;
+      };
+      const after = stops.at(-1) ?? 'the heading';
+      const message = `what Tab reaches after ${after} at 720x520 shows whole above the SOS row`;
+      stops.push((await waitUntil(reached, { timeoutMs: 3000, message })).name);
+    }
+    await s().cmd('POST', '/window/rect', { width, height });
   });
 
   test('create a journal: the recovery key screen and Today are in Spanish', { timeout: 180_000 }, async () => {

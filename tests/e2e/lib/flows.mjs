@@ -73,17 +73,31 @@ export async function inSightUnscrolled(session, testId) {
   );
 }
 
-/**
- * Whether the element `testId` shows whole above the SOS row of the welcome or lock screen as
- * the screen first shows, nothing scrolled: above the row and above the fade over its top
- * edge (`LockSosButton.svelte`), which lets clicks through but dims what lies under it.
- */
+// Whether an element shows whole in the window, above the SOS row of the welcome or lock
+// screen and above the fade over the row's top edge (`LockSosButton.svelte`), which lets clicks
+// through but dims what lies under it; or is in the row.
+const CLEAR_OF_SOS_ROW = `(el) => {
+  const dock = document.querySelector('.sos-dock');
+  if (dock.contains(el)) return true;
+  const r = el.getBoundingClientRect();
+  const fade = parseFloat(getComputedStyle(dock, '::before').height);
+  // Within a pixel: layout puts edges on fractions of one, scrolling on whole ones.
+  return r.top >= -1 && r.bottom <= dock.getBoundingClientRect().top - fade + 1;
+}`;
+
+/** Whether the element `testId` shows clear of the SOS row as the screen first shows, unscrolled. */
 export async function clearOfSosRow(session, testId) {
   return session.executeScript(
-    `const r = document.querySelector('[data-testid="' + arguments[0] + '"]').getBoundingClientRect();
-     const dock = document.querySelector('.sos-dock');
-     const fade = parseFloat(getComputedStyle(dock, '::before').height);
-     return scrollY === 0 && r.top >= 0 && r.bottom <= dock.getBoundingClientRect().top - fade;`,
+    `return scrollY === 0 && (${CLEAR_OF_SOS_ROW})(document.querySelector('[data-testid="' + arguments[0] + '"]'));`,
     [testId],
+  );
+}
+
+/** What has focus (its test id, or its tag and label), and whether it shows clear of the SOS row. */
+export async function focusClearOfSosRow(session) {
+  return session.executeScript(
+    `const el = document.activeElement;
+     const name = el.dataset.testid || el.tagName + ' ' + (el.labels?.[0]?.textContent ?? '').trim();
+     return { name, clear: (${CLEAR_OF_SOS_ROW})(el) };`,
   );
 }
