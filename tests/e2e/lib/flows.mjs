@@ -80,7 +80,7 @@ const CLEAR_OF_SOS_ROW = `(el) => {
   const dock = document.querySelector('.sos-dock');
   if (dock.contains(el)) return true;
   const r = el.getBoundingClientRect();
-  const fade = parseFloat(getComputedStyle(dock, '::before').height);
+  const fade = parseFloat(getComputedStyle(dock, '::before').height) || 0;
   // Within a pixel: layout puts edges on fractions of one, scrolling on whole ones.
   return r.top >= -1 && r.bottom <= dock.getBoundingClientRect().top - fade + 1;
 }`;
