@@ -141,6 +141,7 @@ async function editMoodNote(s, notes, newNote) {
 async function seesArrived(s, note, who, shot) {
   const area = `document.querySelector('main [data-testid^="view-"]')`;
   const viewTop = () => s.executeScript(`return ${area}.getBoundingClientRect().top;`, []);
+  assert.equal(await s.exists('sync-arrived'), false, `no notice on ${who} yet: the area's place without it`);
   const topBefore = await viewTop();
   await s.waitFor('sync-arrived', { timeoutMs: SYNC_TIMEOUT_MS, why: `${who} is told changes arrived` });
   const moved = `the notice on ${who} floats over the screen: nothing under the pointer moves`;
