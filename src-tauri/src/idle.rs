@@ -113,10 +113,21 @@ pub(crate) struct SeenOpen {
     open_at: Option<u64>,
 }
 
+/// What one look saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Look {
+    pub(crate) open: bool,
+    /// Open, and not the opening the last look saw: opened since, opened again after a lock
+    /// (even one within the same second), or still open after a lock was asked (a screen lock
+    /// the window has not acted on yet). The person's auto-lock time is then read again.
+    pub(crate) newly_open: bool,
+}
+
 impl SeenOpen {
     /// One look: `epoch` read just before `answer`.
-    pub(crate) fn look(&mut self, epoch: u64, answer: Option<bool>) -> bool {
-        match answer {
+    pub(crate) fn look(&mut self, epoch: u64, answer: Option<bool>) -> Look {
+        let before = self.open_at;
+        let open = match answer {
             Some(true) => {
                 self.open_at = Some(epoch);
                 true
@@ -126,6 +137,10 @@ impl SeenOpen {
                 false
             }
             None => self.open_at == Some(epoch),
+        };
+        Look {
+            open,
+            newly_open: open && before != Some(epoch),
         }
     }
 }
@@ -154,7 +169,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .name("idle-deadline".into())
         .spawn(move || {
             let mut deadline = Deadline::new(Some(DEFAULT_AUTO_LOCK_MINUTES));
-            let mut was_unlocked = false;
             let mut seen = SeenOpen::default();
             loop {
                 std::thread::sleep(TICK);
@@ -163,20 +177,22 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 };
                 // Asked without waiting: a long sync round holds the journal, and the deadline
                 // must still come on time (the lock asked below stops the round).
-                let unlocked = app.try_state::<SharedJournal>().is_some_and(|j| {
-                    let epoch = j.lock_epoch();
-                    seen.look(epoch, j.is_unlocked_now())
-                });
-                if unlocked && !was_unlocked {
+                let look = app
+                    .try_state::<SharedJournal>()
+                    .map(|j| {
+                        let epoch = j.lock_epoch();
+                        seen.look(epoch, j.is_unlocked_now())
+                    })
+                    .unwrap_or_default();
+                if look.newly_open {
                     deadline.set_minutes(auto_lock_minutes(&app));
                 }
-                was_unlocked = unlocked;
                 let inbox = watch.take();
                 if let Some(minutes) = inbox.minutes {
                     deadline.set_minutes(minutes);
                 }
                 let active = inbox.active || inbox.minutes.is_some();
-                if deadline.tick(clock::now_utc(), unlocked, active) {
+                if deadline.tick(clock::now_utc(), look.open, active) {
                     // A round under way stops between two files (or inside a snapshot), so the lock
                     // does not wait for all of it. Asked only of the opening seen, so it refuses no
                     // other.
@@ -186,7 +202,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                         journal.lock_asked_if(epoch);
                     }
                     lock_from_shell(&app);
-                    was_unlocked = false;
                 }
             }
         });
@@ -288,18 +303,41 @@ mod tests {
     #[test]
     fn a_journal_held_is_still_the_one_seen_open_only_if_no_lock_came_since() {
         let mut seen = SeenOpen::default();
-        assert!(!seen.look(0, None), "never seen open: not open");
-        assert!(seen.look(3, Some(true)));
+        assert!(!seen.look(0, None).open, "never seen open: not open");
+        assert!(seen.look(3, Some(true)).open);
         assert!(
-            seen.look(3, None),
+            seen.look(3, None).open,
             "held (a sync round), no lock since: still open"
         );
         assert_eq!(seen.open_at, Some(3));
         assert!(
-            !seen.look(4, None),
+            !seen.look(4, None).open,
             "held after a lock (an unlock opening it again, say): not the one seen"
         );
-        assert!(!seen.look(4, Some(false)));
-        assert!(!seen.look(4, None), "seen locked, then held: locked");
+        assert!(!seen.look(4, Some(false)).open);
+        assert!(!seen.look(4, None).open, "seen locked, then held: locked");
+    }
+
+    #[test]
+    fn an_opening_is_new_once_and_again_after_any_lock() {
+        let mut seen = SeenOpen::default();
+        assert!(
+            seen.look(1, Some(true)).newly_open,
+            "the first opening seen"
+        );
+        assert!(
+            !seen.look(1, Some(true)).newly_open,
+            "the same opening, a tick later"
+        );
+        assert!(!seen.look(1, None).newly_open, "the same opening, held");
+        assert!(
+            seen.look(2, Some(true)).newly_open,
+            "locked and opened again between two looks: a new opening"
+        );
+        assert!(!seen.look(3, Some(false)).newly_open);
+        assert!(
+            seen.look(4, Some(true)).newly_open,
+            "opened after being seen locked"
+        );
     }
 }
