@@ -75,21 +75,8 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
       await waitUntil(async () => (await s().executeScript('return innerHeight;')) < 600, {
         message: 'the window is 720x520',
       });
-      // A press of the mouse on a field partly under the row's fade focuses it where it is:
-      // moving the page between the press and the release would drop the click elsewhere.
-      const [x, y] = await s().executeScript(
-        `const r = document.querySelector('[data-testid="create-confirm"]').getBoundingClientRect();
-         return [Math.round(r.left + 40), Math.round(r.bottom - 4)];`,
-      );
-      const down = [{ type: 'pointerMove', x, y, origin: 'viewport' }, { type: 'pointerDown', button: 0 }];
-      const up = [{ type: 'pause', duration: 150 }, { type: 'pointerUp', button: 0 }];
-      const mouse = { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' } };
-      await s().cmd('POST', '/actions', { actions: [{ ...mouse, actions: [...down, ...up] }] });
-      await pause(300);
-      const [focused, scrolled] = await s().executeScript('return [document.activeElement.dataset.testid, scrollY];');
-      assert.equal(focused, 'create-confirm', 'the press focuses the field');
-      assert.equal(scrolled, 0, 'and the page stays where it was under the pointer');
-
+      const fromTheTop = `scrollTo(0, 0); document.querySelector('h1').focus();`;
+      await s().executeScript(fromTheTop);
       const stops = [];
       while (!stops.includes('lock-sos')) {
         assert.ok(stops.length < 12, `Tab reaches SOS on the welcome screen; it went ${stops.join(' -> ')}`);
@@ -102,6 +89,24 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
         const message = `what Tab reaches after ${after} at 720x520 shows whole above the SOS row`;
         stops.push((await waitUntil(reached, { timeoutMs: 3000, message })).name);
       }
+
+      // A press of the mouse on a field partly under the row's fade focuses it where it is:
+      // moving the page between the press and the release would drop the click elsewhere.
+      await s().executeScript(fromTheTop);
+      assert.equal(await s().executeScript('return scrollY;'), 0, 'the page is at its top');
+      assert.equal(await clearOfSosRow(s(), 'create-confirm'), false, 'so the field is partly under the fade');
+      const [x, y] = await s().executeScript(
+        `const r = document.querySelector('[data-testid="create-confirm"]').getBoundingClientRect();
+         return [Math.round(r.left + 40), Math.round(r.bottom - 4)];`,
+      );
+      const down = [{ type: 'pointerMove', x, y, origin: 'viewport' }, { type: 'pointerDown', button: 0 }];
+      const up = [{ type: 'pause', duration: 150 }, { type: 'pointerUp', button: 0 }];
+      const mouse = { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' } };
+      await s().cmd('POST', '/actions', { actions: [{ ...mouse, actions: [...down, ...up] }] });
+      await pause(300);
+      const [focused, scrolled] = await s().executeScript('return [document.activeElement.dataset.testid, scrollY];');
+      assert.equal(focused, 'create-confirm', 'the press focuses the field');
+      assert.equal(scrolled, 0, 'and the page stays where it was under the pointer');
     } finally {
       await s().cmd('POST', '/window/rect', { width, height });
     }

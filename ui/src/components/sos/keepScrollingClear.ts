@@ -4,8 +4,9 @@
 
 /**
  * Attached to the dock: the page's scroll padding follows the dock's height (which a failure
- * shown in it, the language or a larger text size change) plus the fade's, and a field reached
- * with the keyboard that is not clear is brought into sight. jsdom has no ResizeObserver.
+ * shown in it, the language or a larger text size change) plus the fade's, and a field given
+ * focus (by Tab or by the screen itself, not by a press of the mouse) that is not clear is
+ * brought into sight. jsdom has no ResizeObserver.
  */
 export function keepScrollingClear(dock: HTMLElement): (() => void) | undefined {
   if (typeof ResizeObserver === 'undefined') return;
@@ -20,24 +21,28 @@ export function keepScrollingClear(dock: HTMLElement): (() => void) | undefined 
   // (at 720x520 it left a field under the fade, and one 14 px above the window's top), so once
   // focus has moved a field that is not clear is brought into sight. Not for focus a press of
   // the mouse gave: the page would move under the pointer before the button is let go, and the
-  // click would land on something else.
+  // click would land on something else. A press's focus comes in the same task as the press,
+  // so the flag lasts that task only: a release the page never sees (after a right-click's
+  // menu, say) cannot leave it set.
   let pressing = false;
-  const onDown = () => (pressing = true);
-  const onUp = () => (pressing = false);
-  const bringClear = (event: FocusEvent) => {
+  const onPress = () => {
+    pressing = true;
+    setTimeout(() => (pressing = false));
+  };
+  const bringClear = (event: Event) => {
     const field = event.target;
     if (pressing || !(field instanceof HTMLElement) || dock.contains(field)) return;
     requestAnimationFrame(() => {
+      // Focus may have moved on, or the screen gone, by the frame.
+      if (!dock.isConnected || document.activeElement !== field) return;
       const r = field.getBoundingClientRect();
       const under = r.bottom > dock.getBoundingClientRect().top - fade();
       if (r.top < 0 || under) field.scrollIntoView({ block: 'nearest' });
     });
   };
   const listeners: [string, EventListener][] = [
-    ['pointerdown', onDown],
-    ['pointerup', onUp],
-    ['pointercancel', onUp],
-    ['focusin', bringClear as EventListener],
+    ['pointerdown', onPress],
+    ['focusin', bringClear],
   ];
   for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
   return () => {
