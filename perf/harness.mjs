@@ -4,7 +4,11 @@
 //
 //   node perf/harness.mjs --app <daybreak> --floor <floor> --journal <dir> --passphrase <p>
 //        [--runs 10] [--heavy-runs 3] [--kdf-ms <n> | --kdf-timer <heavy_journal>] [--open-ms <n>]
-//        [--out perf/results.json]
+//        [--out perf/results.json] [--floor-field create-passphrase]
+//
+// With --floor-field create-passphrase, --floor may be another Daybreak build: two builds
+// compared start-up by start-up (the README's "The first screens' card shadow" was measured so,
+// with --heavy-runs 0).
 //
 // The key derivation is taken away from the unlock's time to report the rest: with --kdf-timer
 // (the heavy_journal example, which times it with --time-kdf) it is timed just before each
@@ -35,6 +39,8 @@ const { values: opts } = parseArgs({
     'kdf-timer': { type: 'string' },
     'open-ms': { type: 'string' },
     'ui-dist': { type: 'string', default: path.resolve(import.meta.dirname, '../ui/dist') },
+    // Another Daybreak build in the floor's place, to compare two builds: create-passphrase.
+    'floor-field': { type: 'string', default: 'floor-field' },
     out: { type: 'string', default: path.resolve(import.meta.dirname, 'results.json') },
   },
 });
@@ -43,7 +49,7 @@ for (const required of ['app', 'floor', 'journal', 'passphrase']) {
 }
 
 /** The first element a person can use on each app's first screen. */
-const FIRST_FIELD = { floor: 'floor-field', daybreak: 'create-passphrase' };
+const FIRST_FIELD = { floor: opts['floor-field'], daybreak: 'create-passphrase' };
 /** Every sidebar area, as in ui/src/lib/areas.ts. */
 const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings'];
 /** The processes that are the app: the app itself and WebKit's helpers, not the drivers. */

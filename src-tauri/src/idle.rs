@@ -191,7 +191,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 if let Some(minutes) = inbox.minutes {
                     deadline.set_minutes(minutes);
                 }
-                let active = inbox.active || inbox.minutes.is_some();
+                // A new opening counts from now, even one that came within a tick of a lock,
+                // which no look saw locked.
+                let active = inbox.active || inbox.minutes.is_some() || look.newly_open;
                 if deadline.tick(clock::now_utc(), look.open, active) {
                     // A round under way stops between two files (or inside a snapshot), so the lock
                     // does not wait for all of it. Asked only of the opening seen, so it refuses no

@@ -134,18 +134,21 @@ async function editMoodNote(s, notes, newNote) {
   await s.waitForAbsent('mood-form', { why: 'saving the edit closes the form' });
 }
 
-/**
- * Waits for "changes arrived", shows them, and finds `note` on the journal's timeline; `shot`
- * names a screenshot of the notice.
- */
-async function seesArrived(s, note, who, shot) {
+/** Where the area showing on `s` sits, in the window. */
+function areaTop(s) {
   const area = `document.querySelector('main [data-testid^="view-"]')`;
-  const viewTop = () => s.executeScript(`return ${area}.getBoundingClientRect().top;`, []);
-  assert.equal(await s.exists('sync-arrived'), false, `no notice on ${who} yet: the area's place without it`);
-  const topBefore = await viewTop();
+  return s.executeScript(`return ${area}.getBoundingClientRect().top;`, []);
+}
+
+/**
+ * Waits for "changes arrived", checks the area is still at `topBefore` (read before the
+ * changes were sent, with no notice showing), shows them, and finds `note` on the journal's
+ * timeline; `shot` names a screenshot of the notice.
+ */
+async function seesArrived(s, note, who, { topBefore, shot }) {
   await s.waitFor('sync-arrived', { timeoutMs: SYNC_TIMEOUT_MS, why: `${who} is told changes arrived` });
   const moved = `the notice on ${who} floats over the screen: nothing under the pointer moves`;
-  assert.equal(await viewTop(), topBefore, moved);
+  assert.equal(await areaTop(s), topBefore, moved);
   if (shot) await screenshot(shot);
   await s.click('sync-arrived-show');
   await s.waitForAbsent('sync-arrived', { why: '"Show them" reloads the screen and the notice goes' });
@@ -232,14 +235,18 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     // A mood logged on A leaves by itself within seconds (no "Sync now") and appears on B.
     const fromA = `from A ${randomUUID().slice(0, 8)}`;
     let files = changeFiles(syncA).length;
+    assert.equal(await sb.exists('sync-arrived'), false, 'no notice on B before A sends');
+    let topBefore = await areaTop(sb);
     await logMood(sa, fromA);
     await sent(syncA, files, "A's new mood, without Sync now,");
     await pair.scan();
-    await seesArrived(sb, fromA, 'B');
+    await seesArrived(sb, fromA, 'B', { topBefore });
 
     // A mood logged on B appears on A ("Sync now" sends it at once).
     const fromB = `from B ${randomUUID().slice(0, 8)}`;
     files = changeFiles(syncB).length;
+    assert.equal(await sa.exists('sync-arrived'), false, 'no notice on A before B sends');
+    topBefore = await areaTop(sa);
     await logMood(sb, fromB);
     await sb.click('nav-settings');
     await sb.click('sync-now');
@@ -248,7 +255,7 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     // B's window, opened last, covers A's, and nothing here raises a window: B steps off the
     // screen (it still runs), so the screenshots from here show A.
     await sb.cmd('POST', '/window/rect', { x: 1280, y: 0 });
-    await seesArrived(sa, fromB, 'A', 'sync-03-a-told');
+    await seesArrived(sa, fromB, 'A', { topBefore, shot: 'sync-03-a-told' });
     await screenshot('sync-03-a-sees-b');
 
     // The same mood edited on both computers: both end with the later edit (B's).
