@@ -237,11 +237,11 @@ impl Journal {
 
     /// `lock_asked`, only if no lock was asked or done since `epoch` (`lock_epoch`): for a
     /// lock asked of the journal seen open at `epoch`, so it never refuses an opening begun
-    /// since.
-    pub fn lock_asked_if(&self, epoch: u64) {
-        let _ =
-            self.lock_epoch
-                .compare_exchange(epoch, epoch + 1, Ordering::SeqCst, Ordering::SeqCst);
+    /// since. True when it was asked: false says a lock came since `epoch`.
+    pub fn lock_asked_if(&self, epoch: u64) -> bool {
+        self.lock_epoch
+            .compare_exchange(epoch, epoch + 1, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
     }
 
     /// How many locks have been asked or done so far: the shell's backstop reads it when a lock

@@ -264,7 +264,7 @@ fn a_lock_asked_of_the_journal_seen_open_refuses_no_opening_begun_since() {
     let journal = journal_in(dir.path());
     journal.create(&passphrase()).unwrap();
     let seen_open = journal.lock_epoch();
-    journal.lock_asked_if(seen_open);
+    assert!(journal.lock_asked_if(seen_open), "says it was asked");
     assert_eq!(
         journal.lock_epoch(),
         seen_open + 1,
@@ -276,7 +276,7 @@ fn a_lock_asked_of_the_journal_seen_open_refuses_no_opening_begun_since() {
     let stale = journal.lock_epoch();
     journal.lock().unwrap();
     let before_unlock = journal.lock_epoch();
-    journal.lock_asked_if(stale);
+    assert!(!journal.lock_asked_if(stale), "says a lock came since");
     assert_eq!(
         journal.lock_epoch(),
         before_unlock,

@@ -3,7 +3,8 @@
 // report at most every REPORT_EVERY_MS: the first activity after a quiet spell is reported at
 // once, and activity within the interval once more at its end. A report therefore never comes
 // before the activity it stands for, so the shell never counts the person idle earlier than the
-// UI's own idle lock does (idleLock.ts), which goes first and saves what is being typed.
+// UI's own idle lock does (idleLock.ts); and it locks 30 s past the limit, since the UI looks at
+// its deadline every 5 s and goes first, saving what is being typed.
 
 import { ACTIVITY_EVENTS } from './idleLock';
 
