@@ -24,6 +24,7 @@ import { test } from 'node:test';
 import { launchApp } from './lib/app.mjs';
 import { screenshot } from './lib/artifacts.mjs';
 import { createJournal, inSightUnscrolled, KDF_TIMEOUT_MS } from './lib/flows.mjs';
+import { KEY, press } from './lib/keyboard.mjs';
 import { startSyncthingPair } from './lib/syncthing.mjs';
 import { pause, waitUntil } from './lib/webdriver.mjs';
 
@@ -141,15 +142,61 @@ function areaTop(s) {
 }
 
 /**
+ * Scrolls the area so that a control lies under the notice, with the next one in sight below
+ * it, and moves focus up to it with Shift+Tab: the control that has focus then, and how far
+ * below the notice's bottom edge its top is, once the frame after the key has run.
+ */
+async function shiftTabUnderNotice(s) {
+  const set = await s.executeScript(
+    `const notice = document.querySelector('[data-testid="sync-arrived"]');
+     const area = notice.closest('main');
+     const offset = (el) =>
+       el.getBoundingClientRect().top - area.getBoundingClientRect().top + area.scrollTop;
+     const room = area.scrollHeight - area.clientHeight;
+     const controls = [...area.querySelectorAll('button, input, textarea, select, a[href]')].filter(
+       (el) => !notice.contains(el) && el.tabIndex >= 0 && el.getClientRects().length > 0,
+     );
+     // Below it, the next control must be in sight under the notice once scrolled.
+     const target = controls.find((el, i) => {
+       const next = controls[i + 1];
+       return offset(el) > 80 && offset(el) - 4 <= room && next && offset(next) - offset(el) > 60;
+     });
+     if (!target) return 'no control in the area can be scrolled under the notice';
+     area.scrollTop = offset(target) - 4;
+     const next = controls[controls.indexOf(target) + 1];
+     next.focus();
+     window.underNotice = target;
+     const inSight = next.getBoundingClientRect().top > notice.getBoundingClientRect().bottom;
+     return inSight ? 'set' : 'the next control is under the notice too';`,
+    [],
+  );
+  assert.equal(set, 'set', 'a control lies under the notice, the next one below it in sight');
+  await pause(100);
+  await press(s, KEY.Shift, KEY.Tab);
+  return s.executeScript(
+    `const notice = document.querySelector('[data-testid="sync-arrived"]');
+     return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+       reached: document.activeElement === window.underNotice,
+       below: window.underNotice.getBoundingClientRect().top - notice.getBoundingClientRect().bottom,
+     }))));`,
+    [],
+  );
+}
+
+/**
  * Waits for "changes arrived", checks the area is still at `topBefore` (read before the
- * changes were sent, with no notice showing), shows them, and finds `note` on the journal's
- * timeline; `shot` names a screenshot of the notice.
+ * changes were sent, with no notice showing) and that a control reached with Shift+Tab comes
+ * out from under the notice, shows them, and finds `note` on the journal's timeline; `shot`
+ * names a screenshot of the notice.
  */
 async function seesArrived(s, note, who, { topBefore, shot }) {
   await s.waitFor('sync-arrived', { timeoutMs: SYNC_TIMEOUT_MS, why: `${who} is told changes arrived` });
   const moved = `the notice on ${who} floats over the screen: nothing under the pointer moves`;
   assert.equal(await areaTop(s), topBefore, moved);
   if (shot) await screenshot(shot);
+  const { reached, below } = await shiftTabUnderNotice(s);
+  assert.ok(reached, `Shift+Tab on ${who} reaches the control under the notice`);
+  assert.ok(below >= -1, `that control on ${who} comes out from under the notice (${below} px below it)`);
   await s.click('sync-arrived-show');
   await s.waitForAbsent('sync-arrived', { why: '"Show them" reloads the screen and the notice goes' });
   await timelineShows(s, note, who);

@@ -10,6 +10,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import { messageForError } from '../../lib/errors';
 import { runBeforeLock } from '../../lib/beforeLock';
 import type { Article } from '../../lib/bindings';
+import { settle } from '../../testing/heldPaint';
 import ArticleReader from './ArticleReader.svelte';
 
 function setup(
@@ -77,6 +78,17 @@ describe('ArticleReader', () => {
     );
     expect(source.querySelector('a')).toBeNull(); // an address to read, never a link
     expect(screen.getByTestId('article-reviewed').textContent).toContain('2026');
+  });
+
+  it('brings focus to the title when the focused control goes, as every other screen does', async () => {
+    setup();
+    const title = await screen.findByTestId('article-title');
+    // A control outside the reader, put away while focused ("Not now" on the sync notice).
+    const outside = document.body.appendChild(document.createElement('button'));
+    outside.focus();
+    outside.remove();
+    await settle();
+    expect(document.activeElement).toBe(title);
   });
 
   it('leaves out the contents for a short reading', async () => {

@@ -46,6 +46,12 @@ describe('Shell: changes from another computer', () => {
     await waitFor(() => expect(vi.mocked(sobriety.getToday).mock.calls.length).toBeGreaterThan(reads));
   });
 
+  it('is not printed: it would lie over the top of the printout', async () => {
+    await shellWithArrivedChanges();
+    // journal.css hides .no-print when printing.
+    expect(screen.getByTestId('sync-arrived').closest('.no-print')).not.toBeNull();
+  });
+
   it('"Not now" puts the notice away and leaves the screen as it is', async () => {
     const { user } = await shellWithArrivedChanges();
     const reads = vi.mocked(sobriety.getToday).mock.calls.length;
