@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{contains, log_mood, mood_notes, snapshot, KDF, PASSPHRASE};
@@ -287,19 +287,39 @@ fn warned_other_journal(journal: &Journal) -> bool {
         .contains(&daybreak_core::sync::SyncWarning::Header)
 }
 
+/// A journal A syncing through the folder `Sync` under `root`, with `note` logged and sent, and
+/// B joined from that folder: the folder, A and B.
+fn a_and_b_joined(root: &Path, note: &str) -> (PathBuf, Journal, Journal) {
+    let shared = root.join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    log_mood(&a, note);
+    a.sync_round().unwrap();
+    let b = journal_in(&root.join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    (shared, a, b)
+}
+
+/// Re-keys `journal` ("Also lock out old copies"): the new passphrase.
+fn rekey(journal: &Journal) -> Passphrase {
+    let renewed = Passphrase::new("a new key and words");
+    journal
+        .rekey(
+            &Passphrase::new(PASSPHRASE),
+            &renewed,
+            daybreak_core::clock::now_utc(),
+        )
+        .unwrap();
+    renewed
+}
+
 #[test]
 fn after_a_rekey_the_other_computer_joins_again_and_keeps_what_it_had() {
     let root = tempfile::tempdir().unwrap();
-    let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    log_mood(&a, "A before the new key");
-    a.sync_round().unwrap();
-    let b = journal_in(&root.path().join("b"));
-    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
-        .unwrap();
+    let (shared, a, b) = a_and_b_joined(root.path(), "A before the new key");
     b.sync_round().unwrap();
     // B writes something A has not read when A re-keys: the re-key's last round reads it.
     log_mood(&b, "B sent under the old key");
@@ -307,13 +327,7 @@ fn after_a_rekey_the_other_computer_joins_again_and_keeps_what_it_had() {
     // And something B has not sent yet when the key changes.
     log_mood(&b, "B not sent yet");
 
-    let renewed = Passphrase::new("a new key and words");
-    a.rekey(
-        &Passphrase::new(PASSPHRASE),
-        &renewed,
-        daybreak_core::clock::now_utc(),
-    )
-    .unwrap();
+    let renewed = rekey(&a);
     assert_eq!(
         mood_notes(&a),
         ["A before the new key", "B sent under the old key"],
@@ -370,6 +384,34 @@ fn after_a_rekey_the_other_computer_joins_again_and_keeps_what_it_had() {
         .unwrap();
     c.sync_round().unwrap();
     assert_eq!(mood_notes(&c), mood_notes(&a));
+}
+
+#[test]
+fn after_a_rekey_a_computer_joining_gets_what_a_retired_one_wrote_last() {
+    // B is lost (stolen, say): A re-keys to lock it out, and B never joins again. What B wrote
+    // last, A holds; A sends it again under the new key, each record with B as its last writer.
+    let root = tempfile::tempdir().unwrap();
+    let (shared, a, b) = a_and_b_joined(root.path(), "A's own");
+    log_mood(&b, "written on B before it was lost");
+    b.sync_round().unwrap();
+    a.sync_round().unwrap();
+    assert_eq!(
+        mood_notes(&a),
+        ["A's own", "written on B before it was lost"]
+    );
+
+    let renewed = rekey(&a);
+    a.sync_round().unwrap();
+
+    let c = journal_in(&root.path().join("c"));
+    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
+        .unwrap();
+    c.sync_round().unwrap();
+    assert_eq!(
+        mood_notes(&c),
+        mood_notes(&a),
+        "the new computer has every mood A has, B's among them"
+    );
 }
 
 #[test]

@@ -353,8 +353,11 @@ pub fn receive_until(
                     continue;
                 }
             };
-            // Only this device's own changes belong in its folder.
-            batch.ops.retain(|op| op.device == device);
+            // Every change in the file is applied, whoever wrote it: a device sends again the
+            // records others wrote last when it sends its whole journal (to a new folder, after
+            // a re-key, under a fresh id after a send cut short), each with its writer's id, and
+            // the writer may never send again. The last writer wins by each change's own clock
+            // and id, so a change lands the same from any file.
             for op in &batch.ops {
                 store.capture().observe(op.hlc);
             }
