@@ -180,8 +180,11 @@ pub fn notice(
         (Wording::Plain, ReminderKind::HowAreYou) => words.how_are_you,
         (Wording::Plain, ReminderKind::Milestone) => words.milestone,
     };
+    // A clock's name only with the plain words: "Only 'a moment for yourself'" means only that,
+    // whatever the details switch was left at.
+    let details = settings.details && settings.wording == Wording::Plain;
     let body = match (kind, milestone) {
-        (ReminderKind::Milestone, Some((clock, length))) if settings.details => {
+        (ReminderKind::Milestone, Some((clock, length))) if details => {
             format!(
                 "{clock}: {}",
                 (words.length)(length.unit, i64::from(length.count))
@@ -501,6 +504,23 @@ mod tests {
             Language::En,
         );
         assert_eq!(note.body, "Alcohol: 30 days");
+    }
+
+    #[test]
+    fn neutral_words_name_no_clock_even_with_details_left_on() {
+        let mut settings = plain();
+        settings.details = true;
+        settings.wording = Wording::Neutral;
+        let note = notice(
+            &settings,
+            ReminderKind::Milestone,
+            Some(("Alcohol", THIRTY_DAYS)),
+            Language::En,
+        );
+        assert_eq!(
+            (note.summary.as_str(), note.body.as_str()),
+            ("Daybreak", "A moment for yourself")
+        );
     }
 
     #[test]

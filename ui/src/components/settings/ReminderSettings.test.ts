@@ -39,6 +39,17 @@ describe('Settings → Reminders', () => {
     expect(screen.queryByTestId('close-to-tray-question')).toBeNull();
   });
 
+  it('lets milestone notes name a clock only with the words that say what a reminder is for', async () => {
+    vi.mocked(ipc.getReminders).mockResolvedValue({ ...OFF, milestones: true, details: true });
+    const user = userEvent.setup();
+    render(ReminderSettings);
+    const details = (await screen.findByTestId('reminder-details')) as HTMLInputElement;
+    expect([details.disabled, details.checked], 'neutral words: nothing named').toEqual([true, false]);
+    await user.click(screen.getByTestId('reminder-wording-plain'));
+    await waitFor(() => expect(details.disabled).toBe(false));
+    expect(details.checked).toBe(true);
+  });
+
   it('turns the evening reminder on at its time, then asks once about the tray', async () => {
     const user = userEvent.setup();
     render(ReminderSettings);
