@@ -5,12 +5,12 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('./lib/ipc/vault');
 vi.mock('./lib/ipc/sobriety');
-vi.mock('./lib/ipc/data');
+vi.mock('./lib/ipc/system');
 vi.mock('./lib/ipc/preferences');
 
 import * as vault from './lib/ipc/vault';
 import * as sobriety from './lib/ipc/sobriety';
-import * as data from './lib/ipc/data';
+import * as system from './lib/ipc/system';
 import * as preferences from './lib/ipc/preferences';
 import * as fixtures from './testing/sobriety';
 import type { JournalState, Language } from './lib/bindings';
@@ -265,8 +265,8 @@ describe('App', () => {
     const user = userEvent.setup();
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
-    expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
-    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    expect(system.watchLockSignals).toHaveBeenCalledTimes(1);
+    const send = vi.mocked(system.watchLockSignals).mock.calls[0]![0];
 
     send('suspend');
     const input = await screen.findByTestId('unlock-passphrase');
@@ -276,7 +276,7 @@ describe('App', () => {
 
     await user.type(input, 'quiet river morning{Enter}');
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
-    expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
+    expect(system.watchLockSignals).toHaveBeenCalledTimes(1);
   });
 
   it('a failed lock still ends on the lock screen, which says what went wrong', async () => {
@@ -294,7 +294,7 @@ describe('App', () => {
     vi.mocked(vault.boot).mockResolvedValue(booted('unlocked'));
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
-    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    const send = vi.mocked(system.watchLockSignals).mock.calls[0]![0];
     send('locked');
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(screen.queryByTestId('sidebar')).toBeNull();
@@ -309,7 +309,7 @@ describe('App', () => {
     const removeTask = onBeforeLock(() => new Promise<void>((resolve) => (finishSaving = resolve)));
     render(App);
     expect(await screen.findByTestId('sidebar')).toBeTruthy();
-    const send = vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    const send = vi.mocked(system.watchLockSignals).mock.calls[0]![0];
     send('screenLocked'); // the UI starts saving, and takes too long
     send('locked'); // the shell's grace is over: it locked by itself
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
@@ -334,7 +334,7 @@ describe('App', () => {
     await user.type(await screen.findByTestId('create-confirm'), 'quiet river morning');
     await user.click(await screen.findByTestId('create-submit'));
     expect(await screen.findByTestId('recovery-key')).toBeTruthy();
-    vi.mocked(data.watchLockSignals).mock.calls[0]![0]('locked');
+    vi.mocked(system.watchLockSignals).mock.calls[0]![0]('locked');
     expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
     expect(document.body.textContent).not.toContain(KEY);
   });

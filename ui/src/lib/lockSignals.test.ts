@@ -1,17 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('./ipc/data');
+vi.mock('./ipc/system');
 vi.mock('./ipc/vault');
 
-import * as data from './ipc/data';
+import * as system from './ipc/system';
 import * as vault from './ipc/vault';
 import type { JournalState, LockSignal } from './bindings';
 import { onLockSignal, openNoticingLocks, watchSystemLockSignals } from './lockSignals';
 
 async function watch(): Promise<(signal: LockSignal) => void> {
   await watchSystemLockSignals();
-  expect(data.watchLockSignals).toHaveBeenCalledTimes(1);
-  return vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+  expect(system.watchLockSignals).toHaveBeenCalledTimes(1);
+  return vi.mocked(system.watchLockSignals).mock.calls[0]![0];
 }
 
 describe('lockSignals', () => {
@@ -33,7 +33,7 @@ describe('lockSignals', () => {
   });
 
   it('hands a refusal back to the caller, which ignores it (the sleep check still locks)', async () => {
-    vi.mocked(data.watchLockSignals).mockRejectedValue(new Error('not supported'));
+    vi.mocked(system.watchLockSignals).mockRejectedValue(new Error('not supported'));
     await expect(watchSystemLockSignals()).rejects.toThrow('not supported');
   });
 

@@ -3,7 +3,7 @@
 // app (App.svelte). Whatever shows the open journal (the Shell) listens while it is on screen,
 // so a signal that comes while the journal is locked does nothing.
 import type { LockSignal } from './bindings';
-import { watchLockSignals } from './ipc/data';
+import { watchLockSignals } from './ipc/system';
 import { lock, vaultStatus } from './ipc/vault';
 
 type Listener = (signal: LockSignal) => void;

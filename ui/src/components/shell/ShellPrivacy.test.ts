@@ -7,13 +7,13 @@ vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sobriety');
 vi.mock('../../lib/ipc/preferences');
 vi.mock('../../lib/ipc/sos');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 
 import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
 import * as preferences from '../../lib/ipc/preferences';
 import * as sos from '../../lib/ipc/sos';
-import * as data from '../../lib/ipc/data';
+import * as system from '../../lib/ipc/system';
 import { onBeforeLock } from '../../lib/beforeLock';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
 import type { LockSignal } from '../../lib/bindings';
@@ -90,7 +90,7 @@ describe('Shell privacy: quick hide and auto-lock', () => {
   /** Starts watching as App does, and returns what the shell would call on a signal. */
   async function systemSignals(): Promise<(signal: LockSignal) => void> {
     await watchSystemLockSignals();
-    return vi.mocked(data.watchLockSignals).mock.calls[0]![0];
+    return vi.mocked(system.watchLockSignals).mock.calls[0]![0];
   }
 
   it('locks when the computer is about to sleep, saving what is being typed first', async () => {

@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sync');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 
 import * as sync from '../../lib/ipc/sync';
 import * as vault from '../../lib/ipc/vault';
-import * as data from '../../lib/ipc/data';
+import * as system from '../../lib/ipc/system';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
@@ -122,7 +122,7 @@ describe('Welcome: I already use Daybreak on another computer', () => {
 
   it('a lock while the joined journal is rebuilt also ends on the lock screen, which says so', async () => {
     await watchSystemLockSignals();
-    const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+    const send = vi.mocked(system.watchLockSignals).mock.calls.at(-1)![0];
     const rebuilt = deferred<SyncStatus>();
     vi.mocked(sync.joinFromFolder).mockReturnValue(rebuilt.promise);
     vi.mocked(vault.lock).mockResolvedValue(undefined);

@@ -3,10 +3,10 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 
 import * as vault from '../../lib/ipc/vault';
-import * as data from '../../lib/ipc/data';
+import * as system from '../../lib/ipc/system';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { deferred } from '../../testing/deferred';
@@ -69,7 +69,7 @@ describe('RecoverWithKey', () => {
 
   it('a lock asked between the answer and the journal opening ends on the lock screen, locked', async () => {
     await watchSystemLockSignals();
-    const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+    const send = vi.mocked(system.watchLockSignals).mock.calls.at(-1)![0];
     const recovered = deferred<undefined>();
     vi.mocked(vault.unlockWithRecoveryKey).mockReturnValue(recovered.promise);
     vi.mocked(vault.lock).mockResolvedValue(undefined);

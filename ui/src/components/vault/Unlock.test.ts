@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sobriety');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 
 import * as vault from '../../lib/ipc/vault';
 import * as sobriety from '../../lib/ipc/sobriety';
-import * as data from '../../lib/ipc/data';
+import * as system from '../../lib/ipc/system';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
 import type { JournalState, LockSignal } from '../../lib/bindings';
 
@@ -95,7 +95,7 @@ describe('Unlock', () => {
       signal: LockSignal = 'locked',
     ) {
       await watchSystemLockSignals();
-      const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+      const send = vi.mocked(system.watchLockSignals).mock.calls.at(-1)![0];
       const today = deferred<ReturnType<typeof fixtures.today>>();
       vi.mocked(sobriety.getToday).mockReturnValue(today.promise);
       if (stateAfter instanceof Promise) vi.mocked(vault.vaultStatus).mockReturnValue(stateAfter);

@@ -3,10 +3,10 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 
 import * as vault from '../../lib/ipc/vault';
-import * as data from '../../lib/ipc/data';
+import * as system from '../../lib/ipc/system';
 import { watchSystemLockSignals } from '../../lib/lockSignals';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
@@ -131,7 +131,7 @@ describe('Welcome (create a journal)', () => {
     'made, then a lock (%s) before the key is shown: locked now, so the key is still shown',
     async (signal) => {
       await watchSystemLockSignals();
-      const send = vi.mocked(data.watchLockSignals).mock.calls.at(-1)![0];
+      const send = vi.mocked(system.watchLockSignals).mock.calls.at(-1)![0];
       const pending = deferred<{ recoveryKey: string; open: boolean }>();
       vi.mocked(vault.createJournal).mockReturnValue(pending.promise);
       vi.mocked(vault.lock).mockResolvedValue(undefined);

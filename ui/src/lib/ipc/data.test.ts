@@ -65,18 +65,6 @@ describe('ipc/data', () => {
     expect(error).toMatchObject({ code: 'invalid_input', message: 'This is not a Daylio export.' });
   });
 
-  it('passes each lock signal from the channel to the listener', async () => {
-    const onSignal = vi.fn();
-    await data.watchLockSignals(onSignal);
-    const [command, args] = tauri.invoke.mock.calls[0]!;
-    expect(command).toBe('lock_signals_watch');
-    const channel = (args as { onSignal: InstanceType<typeof tauri.Channel> }).onSignal;
-    expect(channel).toBeInstanceOf(tauri.Channel);
-    channel.onmessage('suspend');
-    channel.onmessage('screenLocked');
-    expect(onSignal.mock.calls).toEqual([['suspend'], ['screenLocked']]);
-  });
-
   it('has a mock for every command', () => {
     expect(Object.keys(mocked).sort()).toEqual(Object.keys(data).sort());
   });

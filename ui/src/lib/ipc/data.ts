@@ -1,11 +1,10 @@
-import { Channel } from '@tauri-apps/api/core';
-import { commands, type LockSignal, type ReportOptions } from './generated';
+import { commands, type ReportOptions } from './generated';
 import { readFileBytes } from '../files';
 import { currentLocale } from '../i18n';
 import { invokeWithFile } from './invoke';
 
 // The person's own data going out (readable exports, the counsellor report) and coming in
-// (imports), and the system's reasons to lock. Every export is written to the export folder
+// (imports). Every export is written to the export folder
 // (Downloads) and is NOT encrypted: the screens that offer one say so.
 
 /** Writes everything as one readable JSON file; resolves to its path. */
@@ -26,14 +25,4 @@ export async function previewImport(file: File) {
 /** Imports everything in the file, or (when it fails) nothing at all. */
 export async function applyImport(file: File) {
   return invokeWithFile('importApply', file.name, await readFileBytes(file));
-}
-
-/**
- * Asks the shell to report when the computer is about to sleep ("suspend") or the screen locks
- * ("screenLocked"). Call once, when the app starts.
- */
-export function watchLockSignals(onSignal: (signal: LockSignal) => void): Promise<void> {
-  const channel = new Channel<LockSignal>();
-  channel.onmessage = onSignal;
-  return commands.lockSignalsWatch(channel);
 }

@@ -10,6 +10,7 @@ import * as reminders from './reminders';
 import * as sobriety from './sobriety';
 import * as sos from './sos';
 import * as sync from './sync';
+import * as system from './system';
 import * as vault from './vault';
 import * as backupMock from './__mocks__/backup';
 import * as dataMock from './__mocks__/data';
@@ -21,6 +22,7 @@ import * as remindersMock from './__mocks__/reminders';
 import * as sobrietyMock from './__mocks__/sobriety';
 import * as sosMock from './__mocks__/sos';
 import * as syncMock from './__mocks__/sync';
+import * as systemMock from './__mocks__/system';
 import * as vaultMock from './__mocks__/vault';
 
 // Each mock module must be able to stand in for the real one: `satisfies` makes a mock whose
@@ -37,6 +39,7 @@ const pairs = {
   sobriety: [sobriety, sobrietyMock satisfies typeof sobriety],
   sos: [sos, sosMock satisfies typeof sos],
   sync: [sync, syncMock satisfies typeof sync],
+  system: [system, systemMock satisfies typeof system],
   vault: [vault, vaultMock satisfies typeof vault],
 } as const;
 

@@ -9,4 +9,3 @@ export const exportCsv = vi.fn<typeof real.exportCsv>();
 export const exportReport = vi.fn<typeof real.exportReport>();
 export const previewImport = vi.fn<typeof real.previewImport>();
 export const applyImport = vi.fn<typeof real.applyImport>();
-export const watchLockSignals = vi.fn<typeof real.watchLockSignals>();
