@@ -73,7 +73,7 @@ describe('start-up marks', () => {
     const answer = deferred<void>();
     vi.mocked(vault.unlock).mockReturnValue(answer.promise);
     const user = userEvent.setup();
-    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn(), onRestore: vi.fn() });
     await user.type(screen.getByTestId('unlock-passphrase'), 'quiet river morning{Enter}');
     await waitFor(() => expect(marks()).toContain(UNLOCK_SUBMITTED));
     expect(marks(), 'not answered while the call is under way').not.toContain(UNLOCK_ANSWERED);

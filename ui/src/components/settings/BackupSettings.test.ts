@@ -90,6 +90,9 @@ describe('BackupSettings', () => {
     const user = userEvent.setup();
     render(BackupSettings, { onRestored: vi.fn() });
     await user.click(await screen.findByTestId('backup-auto-restore'));
+    expect(screen.getByLabelText('Frase de acceso válida cuando se hizo la copia')).toBe(
+      screen.getByTestId('restore-secret'),
+    );
     await user.type(screen.getByTestId('restore-secret'), 'old passphrase');
     await user.click(screen.getByTestId('restore-inspect'));
     const summary = (await screen.findByTestId('restore-summary')).textContent ?? '';

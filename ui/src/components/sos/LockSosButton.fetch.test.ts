@@ -15,7 +15,7 @@ import Unlock from '../vault/Unlock.svelte';
 
 describe('the lock screen’s SOS panel file', () => {
   it('is fetched at the first key pressed, not as the screen paints', async () => {
-    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn(), onRestore: vi.fn() });
     // Longer than the 300 ms after which it used to be fetched, kept in memory for nothing.
     await new Promise((settle) => setTimeout(settle, 500));
     expect(panelFile.imports, 'nothing pressed yet').toBe(0);

@@ -29,7 +29,7 @@ describe('SOS from the lock screen', () => {
 
   it('opens the public panel from Unlock without unlocking, and closes back to the button', async () => {
     const user = userEvent.setup();
-    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn(), onRestore: vi.fn() });
     expect(document.activeElement).toBe(el('unlock-passphrase'));
     await user.click(el('lock-sos'));
     // The panel is a file of its own, fetched on the first open if the prefetch hasn't yet.
@@ -46,7 +46,7 @@ describe('SOS from the lock screen', () => {
   });
 
   it('after playing the delay, offers to unlock to log it and goes to the passphrase', async () => {
-    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn() });
+    render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn(), onRestore: vi.fn() });
     await fireEvent.click(el('lock-sos'));
     await screen.findByTestId('public-sos');
     vi.useFakeTimers();

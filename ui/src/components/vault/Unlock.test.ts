@@ -23,10 +23,11 @@ import Unlock from './Unlock.svelte';
 function setup() {
   const onUnlocked = vi.fn();
   const onForgot = vi.fn();
+  const onRestore = vi.fn();
   const user = userEvent.setup();
-  render(Unlock, { onUnlocked, onForgot });
+  render(Unlock, { onUnlocked, onForgot, onRestore });
   const input = screen.getByTestId('unlock-passphrase') as HTMLInputElement;
-  return { user, onUnlocked, onForgot, input };
+  return { user, onUnlocked, onForgot, onRestore, input };
 }
 
 describe('Unlock', () => {
@@ -44,6 +45,20 @@ describe('Unlock', () => {
     } finally {
       scrolled.mockRestore();
     }
+  });
+
+  it('offers to restore a backup when the journal file is damaged, and only then', async () => {
+    const { user, input, onRestore } = setup();
+    vi.mocked(vault.unlock).mockRejectedValueOnce(new IpcError('wrong_passphrase', 'wrong'));
+    await user.type(input, 'not it{Enter}');
+    await screen.findByTestId('unlock-error');
+    expect(screen.queryByTestId('unlock-restore')).toBeNull();
+
+    vi.mocked(vault.unlock).mockRejectedValueOnce(new IpcError('corrupt', 'file is not a database'));
+    await user.type(input, 'quiet river morning{Enter}');
+    expect((await screen.findByTestId('unlock-error')).textContent).toBe(ERROR_MESSAGES.corrupt);
+    await user.click(screen.getByTestId('unlock-restore'));
+    expect(onRestore).toHaveBeenCalledTimes(1);
   });
 
   it('focuses the passphrase field', () => {
