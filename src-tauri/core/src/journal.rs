@@ -78,6 +78,15 @@ enum State {
     Unlocked(Session),
 }
 
+/// Whose secret a check is of (`Journal::attempt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SecretOf {
+    /// This journal's passphrase or recovery key (also as the sync folder's, on joining).
+    Journal,
+    /// A backup's, which need not be this journal's at all.
+    Backup,
+}
+
 /// Wrong passphrases (or recovery keys) in a row, and when the next try is allowed.
 #[derive(Default)]
 struct Attempts {
@@ -208,7 +217,9 @@ impl Journal {
         }
         let asked = self.lock_epoch.load(Ordering::SeqCst);
         self.vault.recover_interrupted()?;
-        let data_key = self.attempt(|| Ok(self.vault.data_key_from_passphrase(passphrase)?))?;
+        let data_key = self.attempt(SecretOf::Journal, || {
+            Ok(self.vault.data_key_from_passphrase(passphrase)?)
+        })?;
         let mut state = self.state();
         if let State::Locked = *state {
             // Checked once the database is open, just before it is left open: opening it
@@ -310,9 +321,11 @@ impl Journal {
     /// Runs one check of a passphrase or recovery key (unlock, recovery, passphrase change,
     /// re-key, backup inspect and restore) under the one wrong-tries rule: after
     /// `FREE_ATTEMPTS` wrong ones in a row, each further try must wait (5 s, doubling, at most
-    /// 5 minutes), whatever is typed and wherever.
+    /// 5 minutes), whatever is typed and wherever. Only the journal's own secret, right, clears
+    /// the count: a backup anyone can bring and open (one of their own) buys no more guesses.
     fn attempt<T>(
         &self,
+        of: SecretOf,
         check: impl FnOnce() -> Result<T, JournalError>,
     ) -> Result<T, JournalError> {
         let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
@@ -326,7 +339,9 @@ impl Journal {
         }
         match check() {
             Ok(value) => {
-                *attempts = Attempts::default();
+                if of == SecretOf::Journal {
+                    *attempts = Attempts::default();
+                }
                 Ok(value)
             }
             Err(e) if e.is_wrong_secret() => {
@@ -349,7 +364,7 @@ impl Journal {
     ) -> Result<(), JournalError> {
         let asked = self.lock_epoch.load(Ordering::SeqCst);
         self.vault.recover_interrupted()?;
-        let session = self.attempt(|| {
+        let session = self.attempt(SecretOf::Journal, || {
             Ok(self
                 .vault
                 .unlock_with_recovery_key(recovery_key, new_passphrase, self.kdf)?)
@@ -396,7 +411,7 @@ impl Journal {
         if !self.is_unlocked() {
             return Err(JournalError::Locked);
         }
-        self.attempt(|| {
+        self.attempt(SecretOf::Journal, || {
             Ok(self
                 .vault
                 .change_passphrase(current, new_passphrase, self.kdf)?)
@@ -417,7 +432,9 @@ impl Journal {
         if !self.is_unlocked() {
             return Err(JournalError::Locked);
         }
-        self.attempt(|| Ok(self.vault.data_key_from_passphrase(current)?))?;
+        self.attempt(SecretOf::Journal, || {
+            Ok(self.vault.data_key_from_passphrase(current)?)
+        })?;
         let sealed = self.vault.seal_rekey(new_passphrase, self.kdf)?;
         {
             let mut state = self.state();
@@ -530,7 +547,9 @@ impl Journal {
         path: &std::path::Path,
         secret: &Secret<'_>,
     ) -> Result<BackupSummary, JournalError> {
-        self.attempt(|| Ok(crate::backup::inspect(path, secret)?))
+        self.attempt(SecretOf::Backup, || {
+            Ok(crate::backup::inspect(path, secret)?)
+        })
     }
 
     /// Replaces the journal with a backup. The backup is read once, opened with its secret
@@ -544,8 +563,9 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<Option<std::path::PathBuf>, JournalError> {
         let _one_at_a_time = self.long_work.lock().unwrap_or_else(|p| p.into_inner());
-        let staged =
-            self.attempt(|| Ok(crate::backup::stage_restore(&self.vault, path, secret)?))?;
+        let staged = self.attempt(SecretOf::Backup, || {
+            Ok(crate::backup::stage_restore(&self.vault, path, secret)?)
+        })?;
         let paths = self.vault.paths();
         let mut state = self.state();
         let kept = match &*state {

@@ -14,6 +14,7 @@ use std::time::Duration;
 use chrono::{TimeZone, Utc};
 use common::{snapshot, TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup::{self, container::Container};
+use daybreak_core::journal::FREE_ATTEMPTS;
 use daybreak_core::store::settings;
 use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
@@ -354,6 +355,33 @@ fn one_throttle_counts_every_secret_check() {
         journal.inspect_backup(&file, &Secret::Passphrase(&wrong)),
         Err(JournalError::TooManyAttempts { .. })
     ));
+    assert!(matches!(
+        journal.unlock(&Passphrase::new(PASSPHRASE)),
+        Err(JournalError::TooManyAttempts { .. })
+    ));
+}
+
+#[test]
+fn a_backup_opened_does_not_clear_the_wrong_tries_at_the_journal() {
+    // Anyone can bring a backup they can open (one of their own): opening it must not buy more
+    // guesses at this journal's passphrase.
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let file = j.dir.path().join("b.dbk");
+    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    drop(s);
+    let journal = journal(&j);
+    let wrong = Passphrase::new("not the passphrase");
+    for _ in 0..FREE_ATTEMPTS - 1 {
+        assert!(journal.unlock(&wrong).is_err());
+    }
+    journal
+        .inspect_backup(&file, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .expect("the backup opens with its own passphrase");
+    assert!(
+        journal.unlock(&wrong).is_err(),
+        "the fifth wrong try in a row"
+    );
     assert!(matches!(
         journal.unlock(&Passphrase::new(PASSPHRASE)),
         Err(JournalError::TooManyAttempts { .. })

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use super::{Journal, JournalError, State};
+use super::{Journal, JournalError, SecretOf, State};
 use crate::data_error::{DataError, Refusal};
 use crate::store::Store;
 use crate::sync::join::{self, JoinError};
@@ -103,7 +103,9 @@ impl Journal {
         }
         let asked = self.lock_epoch.load(Ordering::SeqCst);
         let folder = chosen::check(chosen, self.vault.paths().dir())?;
-        let (data_key, header) = self.attempt(|| Ok(join::open_folder_header(&folder, secret)?))?;
+        let (data_key, header) = self.attempt(SecretOf::Journal, || {
+            Ok(join::open_folder_header(&folder, secret)?)
+        })?;
         let mut session = join::start_journal(&self.vault, &data_key, &header)?;
         chosen::set(session.store_mut(), Some(&folder))?;
         let mut state = self.state();
@@ -166,8 +168,9 @@ impl Journal {
         let folder = self
             .sync_folder()?
             .ok_or(DataError::NotFound("sync folder"))?;
-        let (data_key, journal_header) =
-            self.attempt(|| Ok(join::open_folder_header(&folder, secret)?))?;
+        let (data_key, journal_header) = self.attempt(SecretOf::Journal, || {
+            Ok(join::open_folder_header(&folder, secret)?)
+        })?;
         let generation = sync::Folder::in_chosen(&folder)
             .read_header()
             .map_err(SyncError::io)?
