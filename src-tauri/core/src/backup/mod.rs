@@ -235,6 +235,9 @@ pub fn write(
     if !keep_going(85) {
         return Err(DataError::Cancelled(Task::Backup));
     }
+    // Checked before it takes `dest`'s name: a backup that fails its check never replaces the
+    // file chosen (last week's backup, say), which stays as it was.
+    let summary = verify(&partial.0, &snapshot.key)?;
     // A failed rename leaves whatever was at `dest` as it was; a rename that could not be made
     // durable leaves no backup to count on (nor today's automatic one), so it is removed.
     fs::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
@@ -242,11 +245,11 @@ pub fn write(
         let _ = fs::remove_file(dest);
         io(FileAction::WriteBackup, dest, e)
     })?;
-    let summary = verify(dest, &snapshot.key).inspect_err(|_| {
-        let _ = fs::remove_file(dest);
-    })?;
     keep_going(100);
-    Ok(summary)
+    Ok(BackupSummary {
+        path: dest.display().to_string(),
+        ..summary
+    })
 }
 
 /// Writes a backup of the open journal to `dest` and verifies it, in one go (the journal is
