@@ -548,7 +548,11 @@ impl Journal {
         secret: &Secret<'_>,
     ) -> Result<BackupSummary, JournalError> {
         self.attempt(SecretOf::Backup, || {
-            Ok(crate::backup::inspect(path, secret)?)
+            Ok(crate::backup::inspect(
+                path,
+                secret,
+                self.vault.paths().dir(),
+            )?)
         })
     }
 

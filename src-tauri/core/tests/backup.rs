@@ -65,16 +65,16 @@ fn a_backup_restores_with_the_old_passphrase_or_recovery_key_and_contents_are_eq
 
     let newer = Passphrase::new("a newer passphrase");
     assert!(matches!(
-        backup::inspect(&dest, &Secret::Passphrase(&newer)),
+        backup::inspect(&dest, &Secret::Passphrase(&newer), j.paths().dir()),
         Err(DataError::WrongBackupSecret {
             recovery_key: false
         })
     ));
     let old = Passphrase::new(PASSPHRASE);
-    let seen = backup::inspect(&dest, &Secret::Passphrase(&old)).unwrap();
+    let seen = backup::inspect(&dest, &Secret::Passphrase(&old), j.paths().dir()).unwrap();
     assert_eq!(seen.created_at, now());
     assert!(
-        backup::inspect(&dest, &Secret::RecoveryKey(&recovery)).is_ok(),
+        backup::inspect(&dest, &Secret::RecoveryKey(&recovery), j.paths().dir()).is_ok(),
         "the recovery key opens it too"
     );
 
@@ -83,7 +83,7 @@ fn a_backup_restores_with_the_old_passphrase_or_recovery_key_and_contents_are_eq
         .unwrap();
     let safety = safety.expect("the current journal is kept before restoring");
     assert!(
-        backup::inspect(&safety, &Secret::Passphrase(&newer)).is_ok(),
+        backup::inspect(&safety, &Secret::Passphrase(&newer), j.paths().dir()).is_ok(),
         "and the copy opens with today's passphrase"
     );
     let s = j
@@ -109,7 +109,11 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
     for cut in [good.len() / 2, good.len() - 1, 20] {
         fs::write(&dest, &good[..cut]).unwrap();
         assert_eq!(
-            damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+            damaged(backup::inspect(
+                &dest,
+                &Secret::Passphrase(&old),
+                j.paths().dir()
+            )),
             BackupProblem::Incomplete,
             "cut at {cut}"
         );
@@ -119,12 +123,20 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
     flipped[mid] ^= 1;
     fs::write(&dest, &flipped).unwrap();
     assert_eq!(
-        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        damaged(backup::inspect(
+            &dest,
+            &Secret::Passphrase(&old),
+            j.paths().dir()
+        )),
         BackupProblem::Incomplete
     );
     fs::write(&dest, b"not a backup at all").unwrap();
     assert_eq!(
-        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        damaged(backup::inspect(
+            &dest,
+            &Secret::Passphrase(&old),
+            j.paths().dir()
+        )),
         BackupProblem::NotABackup
     );
     // A wrongly keyed database inside a well-formed container fails the check.
@@ -132,7 +144,11 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
     c.db[5000] ^= 0xff;
     fs::write(&dest, c.encode()).unwrap();
     assert_eq!(
-        damaged(backup::inspect(&dest, &Secret::Passphrase(&old))),
+        damaged(backup::inspect(
+            &dest,
+            &Secret::Passphrase(&old),
+            j.paths().dir()
+        )),
         BackupProblem::Journal
     );
 

@@ -11,12 +11,14 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration as StdDuration;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::{TempJournal, PASSPHRASE};
+use common::{TempJournal, KDF, PASSPHRASE};
+use daybreak_core::backup;
 use daybreak_core::journal_entries::{self, JournalInput};
 use daybreak_core::store::StoreError;
-use daybreak_core::{DataError, Passphrase};
+use daybreak_core::{DataError, Journal, Passphrase, Secret};
 
 /// A tmpfs mounted for the test's lifetime.
 struct Tmpfs {
@@ -149,4 +151,29 @@ fn a_full_disk_refuses_writes_clearly_loses_nothing_and_recovers() {
     assert_eq!(verdict, "ok");
     drop(session);
     drop(j);
+}
+
+#[test]
+fn a_backup_on_a_full_stick_is_still_checked_and_restored_from_there() {
+    // The check reads the backup into a copy of its own: written in the journal's folder, not
+    // beside a backup that lies where nothing more can be written.
+    let tmp = tempfile::tempdir().unwrap();
+    let stick = Tmpfs::mount(&tmp.path().join("stick"), "4m");
+    let j = TempJournal::new();
+    let (session, _) = j.create();
+    let file = stick.dir.join("daybreak-backup.dbk");
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    backup::create(&session, j.paths(), &file, now, &mut |_| true).unwrap();
+    drop(session);
+    fill(&stick.dir.join("filler"), 0);
+
+    let journal = Journal::with_first_wait(j.paths().clone(), KDF, StdDuration::from_secs(60));
+    let passphrase = Passphrase::new(PASSPHRASE);
+    journal
+        .inspect_backup(&file, &Secret::Passphrase(&passphrase))
+        .expect("a backup on a full stick can be checked");
+    journal
+        .restore_from(&file, &Secret::Passphrase(&passphrase), now)
+        .expect("and restored from there");
+    journal.unlock(&passphrase).unwrap();
 }

@@ -400,9 +400,9 @@ fn killed_mid_backup_a_half_written_backup_is_never_taken_for_good() {
         let lines = run_and_kill(&[&dir, "backup", PASSPHRASE], &mut rng, 400);
         let finished = lines.iter().any(|l| l.starts_with("backup "));
         if finished || dest.exists() {
-            backup::inspect(&dest, &Secret::Passphrase(&secret)).unwrap_or_else(|e| {
-                panic!("round {round}: a backup under its real name must be whole: {e}")
-            });
+            backup::inspect(&dest, &Secret::Passphrase(&secret), j.paths().dir()).unwrap_or_else(
+                |e| panic!("round {round}: a backup under its real name must be whole: {e}"),
+            );
         }
         for entry in std::fs::read_dir(j.paths().dir())
             .unwrap()
@@ -411,7 +411,8 @@ fn killed_mid_backup_a_half_written_backup_is_never_taken_for_good() {
             let name = entry.file_name().to_string_lossy().to_string();
             if name.ends_with(".tmp") {
                 assert!(
-                    backup::inspect(&entry.path(), &Secret::Passphrase(&secret)).is_err()
+                    backup::inspect(&entry.path(), &Secret::Passphrase(&secret), j.paths().dir())
+                        .is_err()
                         || name.contains("partial"),
                     "round {round}: leftover {name} must not pass as a backup"
                 );

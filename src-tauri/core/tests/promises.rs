@@ -138,7 +138,12 @@ fn a_rekey_shuts_out_every_older_copy_and_keeps_every_entry() {
         .unwrap();
     let fresh = rekeyed.backup.expect("a fresh backup under the new key");
     assert!(
-        backup::inspect(Path::new(&fresh.path), &Secret::Passphrase(&new)).is_ok(),
+        backup::inspect(
+            Path::new(&fresh.path),
+            &Secret::Passphrase(&new),
+            j.paths().dir()
+        )
+        .is_ok(),
         "the fresh backup opens with the new passphrase"
     );
     assert_eq!(
@@ -511,7 +516,12 @@ fn a_backup_holds_the_journal_only_to_gather_what_it_copies_and_copies_it_after(
         1,
         "the copy was read after the first step"
     );
-    let again = backup::inspect(&dest, &Secret::Passphrase(&Passphrase::new(PASSPHRASE))).unwrap();
+    let again = backup::inspect(
+        &dest,
+        &Secret::Passphrase(&Passphrase::new(PASSPHRASE)),
+        j.paths().dir(),
+    )
+    .unwrap();
     assert_eq!(entries_in(&again), 1, "and the file says the same");
 }
 

@@ -266,7 +266,7 @@ pub fn create(
 
 /// Opens a backup with the data key it should have been made with and checks it.
 fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
-    let (db, (opened, size)) = read_to_check_file(path)?;
+    let (db, (opened, size)) = read_to_check_file(path, path.parent().unwrap_or(Path::new(".")))?;
     let header = crate::vault::header::Header::decode(&opened.header)
         .map_err(|_| DataError::DamagedBackup(BackupProblem::KeyFile))?;
     if !header.verify_mac(data_key) {
@@ -275,11 +275,11 @@ fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
     check(path, &db.0, opened.created_at_ms, data_key, size)
 }
 
-/// Reads the backup at `path`, its database into a private temp file beside it (removed when
-/// the returned `TempFile` is dropped).
-fn read_to_check_file(path: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
+/// Reads the backup at `path`, its database into a private temp file in the folder `scratch`
+/// (removed when the returned `TempFile` is dropped).
+fn read_to_check_file(path: &Path, scratch: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
     let backup = open_backup_file(path)?;
-    let db = TempFile::beside(path, "check");
+    let db = TempFile::beside(&scratch.join(path.file_name().unwrap_or_default()), "check");
     let file =
         private_files::create_or_truncate(&db.0).map_err(|e| io(FileAction::Write, &db.0, e))?;
     let read = read_backup_file(path, backup, file, &db.0)?;
@@ -311,10 +311,16 @@ fn check(
 }
 
 /// What a backup contains, opened with the passphrase or recovery key it was made with.
-/// Writes nothing but a temp file beside it, removed again. The app calls it through the
-/// journal, whose throttle every secret check goes through.
-pub fn inspect(path: &Path, secret: &Secret<'_>) -> Result<BackupSummary, DataError> {
-    let (db, (opened, size)) = read_to_check_file(path)?;
+/// Writes nothing but a temp file in `scratch`, removed again: a folder of the app's own (the
+/// journal's data folder), since the backup may lie where nothing can be written (a
+/// write-protected or full stick) and must still be checked and restored from there. The app
+/// calls it through the journal, whose throttle every secret check goes through.
+pub fn inspect(
+    path: &Path,
+    secret: &Secret<'_>,
+    scratch: &Path,
+) -> Result<BackupSummary, DataError> {
+    let (db, (opened, size)) = read_to_check_file(path, scratch)?;
     let key = key_for(&opened.header, secret)?;
     check(path, &db.0, opened.created_at_ms, &key, size)
 }
