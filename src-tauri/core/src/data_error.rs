@@ -236,8 +236,6 @@ pub enum Refusal {
     UnknownCountry,
     /// A sync folder inside Daybreak's own folder.
     SyncFolderInside,
-    /// A restore while the journal has changes from its last session not folded in yet.
-    UnfoldedChanges,
     /// A change in the sync folder that does not fit this journal.
     SyncChangeMisfit,
     /// A request the UI never makes (a page, a range, a kind or a value out of bounds): the
@@ -503,10 +501,6 @@ impl std::fmt::Display for Refusal {
             Refusal::SyncFolderInside => f.write_str(
                 "Choose a folder outside Daybreak's own folder: a sync engine must never see \
                  the journal's live file.",
-            ),
-            Refusal::UnfoldedChanges => f.write_str(
-                "Your journal has changes from its last session that aren't folded in yet. \
-                 Unlock it once, then restore.",
             ),
             Refusal::SyncChangeMisfit => {
                 f.write_str("A change in the sync folder does not fit this journal.")

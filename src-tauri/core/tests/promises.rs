@@ -286,6 +286,76 @@ fn a_restore_installs_what_it_checked_and_keeps_the_open_journal_with_its_wal() 
 }
 
 #[test]
+fn a_locked_journal_with_changes_left_in_its_log_is_restored_and_the_log_kept() {
+    // After a crash the log (WAL) can hold changes the file does not, and a journal whose file
+    // is damaged never opens to fold them in: the restore from the lock screen keeps the log's
+    // bytes beside the journal kept, and goes on.
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let file = j.dir.path().join("from.dbk");
+    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    settings::set(s.store_mut(), "which", "only in the log").unwrap();
+    let log = fs::read(j.paths().database_wal()).unwrap();
+    assert!(!log.is_empty(), "the change is in the log");
+    s.lock().unwrap();
+    // As a crash would leave it: the log still there beside the locked journal.
+    fs::write(j.paths().database_wal(), &log).unwrap();
+
+    let secret = Passphrase::new(PASSPHRASE);
+    let kept = journal(&j)
+        .restore_from(&file, &Secret::Passphrase(&secret), now())
+        .expect("the restore goes on")
+        .expect("the journal as it was is kept");
+    assert_eq!(
+        fs::read(backup::log_beside(&kept)).unwrap(),
+        log,
+        "the log's bytes are kept beside it"
+    );
+    let s = j.vault.unlock(&secret).unwrap();
+    assert_eq!(
+        settings::get(s.store(), "which").unwrap(),
+        None,
+        "the backup is installed"
+    );
+    // Deleting the old backups (after a re-key) takes the kept log with its journal.
+    backup::delete_automatic_except(j.paths(), &file).unwrap();
+    assert!(!kept.exists() && !backup::log_beside(&kept).exists());
+}
+
+#[test]
+fn a_new_computer_with_no_journal_and_no_folder_yet_checks_and_restores_a_backup() {
+    // The welcome screen offers a restore: Daybreak's folder is not made until something is
+    // written there, and checking a backup writes its copy in it.
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    settings::set(s.store_mut(), "which", "in the backup").unwrap();
+    let file = j.dir.path().join("carried.dbk");
+    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    s.lock().unwrap();
+
+    let fresh = j.dir.path().join("new computer").join("daybreak");
+    let new = Journal::with_first_wait(JournalPaths::new(&fresh), KDF, Duration::from_secs(60));
+    let secret = Passphrase::new(PASSPHRASE);
+    new.inspect_backup(&file, &Secret::Passphrase(&secret))
+        .expect("the backup is checked");
+    assert_eq!(
+        new.restore_from(&file, &Secret::Passphrase(&secret), now())
+            .expect("and restored"),
+        None,
+        "there was no journal to keep"
+    );
+    new.unlock(&secret).unwrap();
+    new.with_session(|s| {
+        assert_eq!(
+            settings::get(s.store(), "which").unwrap().as_deref(),
+            Some("in the backup")
+        );
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
 fn the_backup_is_read_once_what_was_checked_is_what_is_installed() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();

@@ -71,8 +71,6 @@ export function refusalText(refusal: Refusal): string {
       return m.errors_refused_unknown_country();
     case 'sync_folder_inside':
       return m.sync_folder_inside_journal();
-    case 'unfolded_changes':
-      return m.errors_refused_unfolded_changes();
     case 'sync_change_misfit':
       return m.errors_refused_sync_change_misfit();
     case 'bad_request':

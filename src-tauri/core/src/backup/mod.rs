@@ -19,7 +19,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
-use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Refusal, Task};
+use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Task};
 use crate::insights::CountItem;
 use crate::paths::JournalPaths;
 use crate::private_files;
@@ -279,6 +279,8 @@ fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
 /// (removed when the returned `TempFile` is dropped).
 fn read_to_check_file(path: &Path, scratch: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
     let backup = open_backup_file(path)?;
+    // On a new computer Daybreak's folder is not there until something is written in it.
+    private_files::create_dir(scratch).map_err(|e| io(FileAction::CreateFolder, scratch, e))?;
     let db = TempFile::beside(&scratch.join(path.file_name().unwrap_or_default()), "check");
     let file =
         private_files::create_or_truncate(&db.0).map_err(|e| io(FileAction::Write, &db.0, e))?;
@@ -394,18 +396,20 @@ pub fn keep_open_journal(
 }
 
 /// Keeps the locked journal as a backup before a restore: its header and database files as
-/// they are. A read error fails the restore rather than keeping an empty copy; so does a WAL
-/// with changes not yet folded into the database (after a crash), which only unlocking can
-/// fold in.
+/// they are. A read error fails the restore rather than keeping an empty copy. Changes still in
+/// its log (`journal.db-wal`, after a crash) cannot be folded into the copy without the
+/// journal's key, and the journal may not open at all (the lock screen offers a restore when
+/// its file is damaged), so the log's bytes are kept beside the copy (`….dbk-wal`): nothing
+/// the journal held is deleted.
 pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<PathBuf, DataError> {
-    let wal = paths.database_wal();
-    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
-        return Err(DataError::Refused(Refusal::UnfoldedChanges));
-    }
     let header = fs::read(paths.header()).map_err(|e| io(FileAction::Read, &paths.header(), e))?;
     let dest = before_restore_path(paths, now);
     private_files::create_dir(&paths.backups())
         .map_err(|e| io(FileAction::CreateFolder, &paths.backups(), e))?;
+    let wal = paths.database_wal();
+    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
+        keep_file(&wal, &log_beside(&dest))?;
+    }
     let partial = TempFile::beside(&dest, "partial");
     write_backup_file(
         &partial.0,
@@ -415,6 +419,24 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
     )?;
     atomic::rename(&partial.0, &dest).map_err(|e| io(FileAction::Write, &dest, e))?;
     Ok(dest)
+}
+
+/// Where the log of a journal kept as the backup `kept` goes: beside it, named after it.
+pub fn log_beside(kept: &Path) -> PathBuf {
+    let mut name = kept.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// Copies `from` to `to`, private and synced, under its name only once whole.
+fn keep_file(from: &Path, to: &Path) -> Result<(), DataError> {
+    let partial = TempFile::beside(to, "partial");
+    let mut source = fs::File::open(from).map_err(|e| io(FileAction::Read, from, e))?;
+    let mut copy =
+        private_files::create_new(&partial.0).map_err(|e| io(FileAction::Write, to, e))?;
+    std::io::copy(&mut source, &mut copy).map_err(|e| io(FileAction::Write, to, e))?;
+    copy.sync_all().map_err(|e| io(FileAction::Write, to, e))?;
+    atomic::rename(&partial.0, to).map_err(|e| io(FileAction::Write, to, e))
 }
 
 /// Swaps the staged backup in. The journal must be locked (its connection closed).
@@ -451,6 +473,14 @@ pub fn delete_automatic_except(paths: &JournalPaths, keep: &Path) -> Result<usiz
     for path in list_auto(paths).into_iter().map(PathBuf::from) {
         if path != keep {
             fs::remove_file(&path).map_err(|e| io(FileAction::Delete, &path, e))?;
+            // A journal's log kept beside it (`keep_locked_journal`) goes with it.
+            let log = log_beside(&path);
+            match fs::remove_file(&log) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(io(FileAction::Delete, &log, e));
+                }
+                _ => {}
+            }
             deleted += 1;
         }
     }

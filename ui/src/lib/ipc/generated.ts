@@ -878,8 +878,6 @@ export type Refusal =
 { kind: "unknown_country" } | 
 /**  A sync folder inside Daybreak's own folder. */
 { kind: "sync_folder_inside" } | 
-/**  A restore while the journal has changes from its last session not folded in yet. */
-{ kind: "unfolded_changes" } | 
 /**  A change in the sync folder that does not fit this journal. */
 { kind: "sync_change_misfit" } | 
 /**
