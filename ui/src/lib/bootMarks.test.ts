@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('./ipc/vault');
-vi.mock('./ipc/data');
+vi.mock('./ipc/system');
 vi.mock('./ipc/preferences');
 
 import * as vault from './ipc/vault';

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
-vi.mock('../../lib/ipc/data');
+vi.mock('../../lib/ipc/system');
 // The join form's own file fails to load.
 vi.mock('./JoinFromFolder.svelte', () => {
   throw new Error('no such file');
