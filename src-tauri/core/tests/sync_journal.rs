@@ -559,3 +559,83 @@ fn the_plan_names_the_same_high_risk_triggers_on_both_computers() {
     );
     assert_eq!(plan_trigger_names(&a), ["crowded buses"]);
 }
+
+fn imported_titles(journal: &Journal) -> Vec<String> {
+    journal
+        .with_session(|s| {
+            Ok(s.store()
+                .read(|c| {
+                    c.prepare("SELECT title FROM imported_articles ORDER BY title")?
+                        .query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })
+                .map_err(DataError::from)?)
+        })
+        .unwrap()
+}
+
+fn bookmarked(journal: &Journal, slug: &str) -> bool {
+    journal
+        .with_session(|s| {
+            Ok(s.store()
+                .read(|c| {
+                    c.query_row(
+                        "SELECT count(*) FROM article_state WHERE slug = ?1 AND bookmarked = 1",
+                        [slug],
+                        |r| r.get::<_, i64>(0),
+                    )
+                })
+                .map_err(DataError::from)?)
+        })
+        .unwrap()
+        == 1
+}
+
+#[test]
+fn an_article_imported_again_after_it_was_deleted_reaches_the_other_computer() {
+    // An imported article's identity follows from its title, so importing it again after
+    // deleting it makes the same record: it and its reading state must travel again, not stay
+    // deleted everywhere else.
+    let root = tempfile::tempdir().unwrap();
+    let (_shared, a, b) = a_and_b_joined(root.path(), "A's own");
+    b.sync_round().unwrap();
+    let import = |bookmark: bool| {
+        a.with_session(|s| {
+            let now = daybreak_core::clock::now_utc();
+            let md = b"# Saved for later\n\nA page worth keeping, about walking in the evening.\n";
+            let article = daybreak_core::library::import(s.store_mut(), "saved.md", md, now)?;
+            if bookmark {
+                daybreak_core::library::set_bookmark(s.store_mut(), &article.slug, true)?;
+            }
+            Ok(article.slug)
+        })
+        .unwrap()
+    };
+    let slug = import(true);
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    assert_eq!(imported_titles(&b), ["Saved for later"]);
+    assert!(bookmarked(&b, &slug));
+
+    a.with_session(|s| {
+        Ok(daybreak_core::library::delete_imported(
+            s.store_mut(),
+            &slug,
+        )?)
+    })
+    .unwrap();
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    assert!(imported_titles(&b).is_empty(), "the delete reached B");
+    assert!(!bookmarked(&b, &slug));
+
+    assert_eq!(import(true), slug, "the same title makes the same article");
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    assert_eq!(
+        imported_titles(&b),
+        ["Saved for later"],
+        "imported again, it reaches B again"
+    );
+    assert!(bookmarked(&b, &slug), "and its bookmark with it");
+}

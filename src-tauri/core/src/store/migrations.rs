@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync_clock_index",
         sql: include_str!("migrations/0008_sync_clock_index.sql"),
     },
+    Migration {
+        version: 9,
+        name: "sync_recreated",
+        sql: include_str!("migrations/0009_sync_recreated.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.
