@@ -1735,3 +1735,60 @@ fn a_snapshot_is_written_once_the_log_since_the_last_one_is_half_the_journal() {
     let c = Computer::join(view);
     assert_eq!(c.state(), a.state());
 }
+
+#[test]
+fn a_change_of_a_kind_only_a_newer_daybreak_knows_is_kept_for_the_update() {
+    // B stands for a newer Daybreak: a change of a kind this one does not know goes into its
+    // files (here a deletion, the one such change this build can send).
+    let mut a = Computer::first();
+    a.round();
+    let mut b = Computer::join(copy_of(&a));
+    let device = b.device();
+    b.store()
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO sync_records (uuid, kind, hlc, device, tombstone, pending)
+                 VALUES ('0b1e5a5e-0000-4000-8000-000000000001', 'gratitude', sync_hlc(), ?1,
+                         1, 1)",
+                [&device],
+            )
+        })
+        .unwrap();
+    b.round();
+    deliver(b.view.path(), a.view.path());
+    a.tick(1_000);
+    let received = a.round().received;
+    assert!(received.warnings.is_empty(), "{received:?}");
+    // A cannot apply it yet, but keeps it for when it is updated, rather than dropping it as
+    // its file counts as read.
+    let kept: Vec<String> = a
+        .session
+        .store()
+        .read(|c| {
+            c.prepare("SELECT json_extract(op, '$.kind') FROM sync_parked")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .unwrap();
+    assert_eq!(kept, ["gratitude"]);
+    assert_eq!(
+        received.waiting, 0,
+        "it waits for an update, not for another computer's files"
+    );
+    let overview = sync::overview::read(a.session.store(), a.view.path()).unwrap();
+    assert_eq!(overview.waiting_for_records, 0);
+    assert_eq!(
+        overview.computers[1].files_read, overview.computers[1].files,
+        "B's files are read"
+    );
+
+    // It goes on in A's snapshot: a computer joining from A's files alone keeps it too.
+    sync::snapshot::write_now(&mut a.session, a.view.path()).unwrap();
+    let view = copy_of(&a);
+    fs::remove_dir_all(Folder::in_chosen(view.path()).dir().join(&device)).unwrap();
+    let c = Computer::join(view);
+    assert_eq!(
+        count(c.session.store(), "SELECT count(*) FROM sync_parked"),
+        1
+    );
+}

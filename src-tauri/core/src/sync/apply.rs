@@ -57,18 +57,33 @@ fn set_version(tx: &Transaction<'_>, op: &Op, tombstone: bool) -> rusqlite::Resu
     Ok(())
 }
 
+/// Sets `op` aside in `sync_parked`, to be tried again after every round.
+fn park(tx: &Transaction<'_>, op: &Op) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(op).expect("an op always serializes");
+    tx.prepare_cached(
+        "INSERT INTO sync_parked (uuid, hlc, device, op) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device,
+             op = excluded.op",
+    )?
+    .execute(rusqlite::params![op.uuid, op.hlc, op.device, json])?;
+    Ok(())
+}
+
 /// Applies one change if it is newer than what is here. Returns whether it changed anything
 /// (applied or set aside to wait).
 pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
-    let Some(kind) = kinds::kind(&op.kind) else {
-        // A kind from a newer Daybreak: nothing here can hold it.
-        return Ok(false);
-    };
     if let Some((hlc, device)) = held(tx, &op.uuid)? {
         if (op.hlc, op.device.as_str()) <= (hlc, device.as_str()) {
             return Ok(false);
         }
     }
+    let Some(kind) = kinds::kind(&op.kind) else {
+        // A kind from a newer Daybreak on another computer: nothing here can hold it yet. It
+        // waits with the others, so this Daybreak applies it once updated (its file counts
+        // as read), and goes on in this computer's snapshots.
+        park(tx, op)?;
+        return Ok(true);
+    };
     let Some(fields) = &op.record else {
         record::remove(tx, kind, &op.uuid)?;
         set_version(tx, op, true)?;
@@ -78,15 +93,7 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
     // wait leaves no trace but its place in `sync_parked`.
     match record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device)) {
         Ok(Written::Applied) | Ok(Written::Gone) => set_version(tx, op, false)?,
-        Ok(Written::Waiting) => {
-            let json = serde_json::to_string(op).expect("an op always serializes");
-            tx.prepare_cached(
-                "INSERT INTO sync_parked (uuid, hlc, device, op) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device,
-                     op = excluded.op",
-            )?
-            .execute(rusqlite::params![op.uuid, op.hlc, op.device, json])?;
-        }
+        Ok(Written::Waiting) => park(tx, op)?,
         Err(e) => return Err(e),
     }
     Ok(true)
@@ -132,7 +139,12 @@ fn apply_batch_until(
 /// putting the new ones in after the others changes nothing.
 fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
     let Some(kind) = ops.first().and_then(|op| kinds::kind(&op.kind)) else {
-        return Ok(0);
+        // A kind from a newer Daybreak: each change waits (`apply_op`).
+        let mut parked = 0;
+        for op in ops {
+            parked += u32::from(apply_op(tx, op)?);
+        }
+        return Ok(parked);
     };
     let together = record::insertable_together(kind);
     let mut new: Vec<(&Op, record::Row)> = Vec::new();
@@ -186,9 +198,23 @@ fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
         apply_batch(tx, &mut ops)?;
         let still: u32 = tx.query_row("SELECT count(*) FROM sync_parked", [], |r| r.get(0))?;
         if still as usize == ops.len() {
-            return Ok(still);
+            return Ok(waiting_for_records(tx)?);
         }
     }
+}
+
+/// How many changes wait for a record they name. Those of a kind only a newer Daybreak knows
+/// wait for an update instead, and are not counted.
+pub(crate) fn waiting_for_records(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
+    let parked: Vec<String> = conn
+        .prepare("SELECT op FROM sync_parked")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(parked
+        .iter()
+        .filter_map(|json| serde_json::from_str::<Op>(json).ok())
+        .filter(|op| kinds::kind(&op.kind).is_some())
+        .count() as u32)
 }
 
 fn applied(store: &Store, device: &str) -> rusqlite::Result<(u64, Vec<u64>)> {
