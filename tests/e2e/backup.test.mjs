@@ -1,7 +1,8 @@
 // End to end: restoring the daily automatic backup. The first unlock of the day makes a
 // verified backup; a clock created afterwards is gone once that backup is restored, and the
 // journal as it was before the restore is kept as another backup. When the journal's file is
-// damaged, the lock screen offers the same restore, without unlocking anything first.
+// damaged, the lock screen offers the same restore, without unlocking anything first; with no
+// journal at all, the welcome screen does.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -33,6 +34,22 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     if (app) await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+
+  /** On a restore screen: the daily backup (not a journal kept by a restore, listed first as
+   * the newest name) checked with the passphrase, then restored. */
+  async function restoreTheDailyBackup(why) {
+    await s().waitFor('backup-auto-list', { why: 'the restore screen lists the backups' });
+    const paths = await Promise.all((await s().findAll('backup-auto-item')).map((li) => li.attribute('data-path')));
+    const daily = paths.findIndex((p) => /[\\/]auto-[^\\/]*$/.test(p));
+    assert.ok(daily >= 0, `the daily backup is listed: ${paths.map((p) => path.basename(p)).join(', ')}`);
+    await (await s().findAll('backup-auto-restore'))[daily].click();
+    await s().type('restore-secret', PASSPHRASE);
+    await s().click('restore-inspect');
+    await s().waitFor('restore-summary', { timeoutMs: KDF_TIMEOUT_MS, why: 'the backup is checked before anything' });
+    await s().click('restore-confirm');
+    await s().click('confirm-yes');
+    await s().waitFor('restore-done', { timeoutMs: KDF_TIMEOUT_MS, why });
+  }
 
   test('the first unlock of the day makes a backup; restoring it brings the journal back', { timeout: 180_000 }, async () => {
     await lockAndUnlock(s(), PASSPHRASE);
@@ -88,18 +105,7 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     await screenshot('backup-02-damaged-file');
 
     await s().click('unlock-restore');
-    // The daily backup, not the journal kept by the restore above (listed first, newest name).
-    await s().waitFor('backup-auto-list', { why: 'the restore screen lists the backups' });
-    const paths = await Promise.all((await s().findAll('backup-auto-item')).map((li) => li.attribute('data-path')));
-    const daily = paths.findIndex((p) => /[\\/]auto-[^\\/]*$/.test(p));
-    assert.ok(daily >= 0, `the daily backup is listed: ${paths.map((p) => path.basename(p)).join(', ')}`);
-    await (await s().findAll('backup-auto-restore'))[daily].click();
-    await s().type('restore-secret', PASSPHRASE);
-    await s().click('restore-inspect');
-    await s().waitFor('restore-summary', { timeoutMs: KDF_TIMEOUT_MS, why: 'the backup is checked before anything' });
-    await s().click('restore-confirm');
-    await s().click('confirm-yes');
-    await s().waitFor('restore-done', { timeoutMs: KDF_TIMEOUT_MS, why: "the backup takes the damaged file's place" });
+    await restoreTheDailyBackup("the backup takes the damaged file's place");
     await screenshot('backup-03-restored-from-lock-screen');
     assert.equal(backups('before-restore-').length, 2, 'the damaged file is kept with the backups, not deleted');
 
@@ -109,5 +115,25 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: "the restored journal opens with the backup's passphrase" });
     await s().click('nav-sobriety');
     await s().waitFor('clocks-empty', { why: "the journal is the backup's: the clock made since is not in it" });
+  });
+
+  test('no journal, only its backups: the welcome screen restores one', { timeout: 180_000 }, async () => {
+    await app.close();
+    app = null;
+    // The journal's own files gone (a new computer given the backups folder, or files deleted
+    // by mistake): Daybreak starts on the welcome screen.
+    for (const name of fs.readdirSync(dataDir)) {
+      if (name.startsWith('journal.')) fs.rmSync(path.join(dataDir, name));
+    }
+    app = await launchApp({ dataDir, name: 'backup-welcome' });
+    await s().click('welcome-restore');
+    await restoreTheDailyBackup('the backup becomes the journal');
+    await screenshot('backup-04-restored-from-welcome');
+    assert.equal(backups('before-restore-').length, 2, 'with no journal there, none is kept');
+
+    await s().click('restore-unlock');
+    await s().type('unlock-passphrase', PASSPHRASE);
+    await s().click('unlock-submit');
+    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: "the journal opens with the backup's passphrase" });
   });
 });

@@ -7,11 +7,13 @@ vi.mock('./lib/ipc/vault');
 vi.mock('./lib/ipc/sobriety');
 vi.mock('./lib/ipc/system');
 vi.mock('./lib/ipc/preferences');
+vi.mock('./lib/ipc/backup');
 
 import * as vault from './lib/ipc/vault';
 import * as sobriety from './lib/ipc/sobriety';
 import * as system from './lib/ipc/system';
 import * as preferences from './lib/ipc/preferences';
+import * as backup from './lib/ipc/backup';
 import * as fixtures from './testing/sobriety';
 import type { JournalState, Language } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
@@ -54,6 +56,37 @@ describe('App', () => {
     render(App);
     expect(await screen.findByTestId('create-passphrase')).toBeTruthy();
     expect(screen.queryByTestId('unlock-passphrase')).toBeNull();
+  });
+
+  it('restores a backup on a new computer from the welcome screen, then asks to unlock', async () => {
+    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
+    vi.mocked(backup.automaticBackups).mockResolvedValue([]);
+    vi.mocked(backup.pickBackup).mockResolvedValue('/media/stick/daybreak.dbk');
+    vi.mocked(backup.inspectBackup).mockResolvedValue({
+      path: '/media/stick/daybreak.dbk',
+      createdAt: '2026-11-27T10:00:00Z',
+      sizeBytes: 4096,
+      counts: [{ label: 'moods', count: 3 }],
+    });
+    vi.mocked(backup.restoreBackup).mockResolvedValue(null);
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByTestId('welcome-restore'));
+    expect(await screen.findByText(/Bring back a journal from a backup/)).toBeTruthy();
+    await user.click(screen.getByTestId('restore-back'));
+    expect(await screen.findByTestId('create-passphrase'), 'back where it came from').toBeTruthy();
+
+    await user.click(screen.getByTestId('welcome-restore'));
+    await user.click(await screen.findByTestId('restore-pick'));
+    await user.type(await screen.findByTestId('restore-secret'), 'the old words');
+    await user.click(screen.getByTestId('restore-inspect'));
+    await user.click(await screen.findByTestId('restore-confirm'));
+    await user.click(screen.getByTestId('confirm-yes'));
+    expect(backup.restoreBackup).toHaveBeenCalledWith('/media/stick/daybreak.dbk', {
+      passphrase: 'the old words',
+    });
+    await user.click(await screen.findByTestId('restore-unlock'));
+    expect(await screen.findByTestId('unlock-passphrase')).toBeTruthy();
   });
 
   it('shows the unlock screen when the journal is locked', async () => {

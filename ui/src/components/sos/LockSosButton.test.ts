@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../../lib/ipc/vault');
 vi.mock('../../lib/ipc/sos');
 vi.mock('../../lib/ipc/moods');
+vi.mock('../../lib/ipc/backup');
 
 import * as vault from '../../lib/ipc/vault';
 import * as sos from '../../lib/ipc/sos';
@@ -12,8 +13,12 @@ import * as moods from '../../lib/ipc/moods';
 import * as fixtures from '../../testing/sos';
 import Unlock from '../vault/Unlock.svelte';
 import Welcome from '../vault/Welcome.svelte';
+import RecoverWithKey from '../vault/RecoverWithKey.svelte';
+import RestoreFromBackup from '../vault/RestoreFromBackup.svelte';
+import * as backup from '../../lib/ipc/backup';
 
-// The SOS button on the lock and welcome screens opens the public panel without unlocking.
+// The SOS button on the lock and welcome screens, and every screen reached from them before the
+// journal opens, opens the public panel without unlocking.
 
 const el = (id: string) => screen.getByTestId(id);
 
@@ -67,5 +72,25 @@ describe('SOS from the lock screen', () => {
     expect(el('sos-private-locked').textContent).toContain('Once your journal is set up');
     expect(screen.queryByTestId('delay-unlock')).toBeNull();
     expect(vault.createJournal).not.toHaveBeenCalled();
+  });
+
+  it('is on the screens for a recovery key and for restoring a backup too', async () => {
+    vi.mocked(backup.automaticBackups).mockResolvedValue([]);
+    const user = userEvent.setup();
+    const recover = render(RecoverWithKey, {
+      onRecovered: vi.fn(),
+      onBack: vi.fn(),
+      onLockedWhileOpening: vi.fn(),
+    });
+    await user.click(el('lock-sos'));
+    expect(await screen.findByTestId('public-sos')).toBeTruthy();
+    expect(el('sos-private-locked').textContent).toBe('Unlock to see your people and reasons.');
+    recover.unmount();
+
+    render(RestoreFromBackup, { damaged: false, onBack: vi.fn(), onRestored: vi.fn() });
+    await user.click(el('lock-sos'));
+    expect(await screen.findByTestId('public-sos')).toBeTruthy();
+    expect(el('sos-private-locked').textContent).toContain('Once your journal is set up');
+    expect(backup.restoreBackup).not.toHaveBeenCalled();
   });
 });

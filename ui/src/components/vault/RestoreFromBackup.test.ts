@@ -7,8 +7,8 @@ vi.mock('../../lib/ipc/backup');
 import * as backup from '../../lib/ipc/backup';
 import RestoreFromBackup from './RestoreFromBackup.svelte';
 
-// From the lock screen, when the journal's file is damaged: a backup in its place, nothing
-// unlocked first, then back to the lock screen.
+// From the lock screen, when the journal's file is damaged, or from the welcome screen on a new
+// computer: a backup in its place, nothing unlocked first, then the lock screen.
 
 const SUMMARY = {
   path: '/d/backups/auto-2026-11-27.dbk',
@@ -24,10 +24,11 @@ describe('RestoreFromBackup', () => {
     vi.mocked(backup.restoreBackup).mockResolvedValue(null);
   });
 
-  it('says why, restores a checked backup once confirmed, and goes back to unlock', async () => {
+  it('says why, restores a checked backup once confirmed, and goes on to unlock', async () => {
     const onBack = vi.fn();
+    const onRestored = vi.fn();
     const user = userEvent.setup();
-    render(RestoreFromBackup, { onBack });
+    render(RestoreFromBackup, { damaged: true, onBack, onRestored });
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(screen.getByText(/couldn't open your journal's file/)).toBeTruthy();
 
@@ -44,17 +45,26 @@ describe('RestoreFromBackup', () => {
       /passphrase the backup was made with/,
     );
     expect(document.activeElement).toBe(screen.getByTestId('restore-unlock'));
-    expect(onBack).not.toHaveBeenCalled();
+    expect(onRestored).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('restore-unlock'));
-    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(onRestored).toHaveBeenCalledTimes(1);
+    expect(onBack).not.toHaveBeenCalled();
   });
 
-  it('goes back to the lock screen without restoring', async () => {
+  it('on a new computer, says what a backup brings back, not that a file is damaged', () => {
+    render(RestoreFromBackup, { damaged: false, onBack: vi.fn(), onRestored: vi.fn() });
+    expect(screen.getByText(/Bring back a journal from a backup/)).toBeTruthy();
+    expect(screen.queryByText(/couldn't open/)).toBeNull();
+  });
+
+  it('goes back to the screen it came from without restoring', async () => {
     const onBack = vi.fn();
+    const onRestored = vi.fn();
     const user = userEvent.setup();
-    render(RestoreFromBackup, { onBack });
+    render(RestoreFromBackup, { damaged: true, onBack, onRestored });
     await user.click(screen.getByTestId('restore-back'));
     expect(onBack).toHaveBeenCalledTimes(1);
+    expect(onRestored).not.toHaveBeenCalled();
     expect(backup.restoreBackup).not.toHaveBeenCalled();
   });
 });
