@@ -51,6 +51,14 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     await s().waitFor('restore-done', { timeoutMs: KDF_TIMEOUT_MS, why });
   }
 
+  /** Restored: on to the lock screen, where the journal opens with the backup's passphrase. */
+  async function openTheRestoredJournal() {
+    await s().click('restore-unlock');
+    await s().type('unlock-passphrase', PASSPHRASE);
+    await s().click('unlock-submit');
+    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: "the restored journal opens with the backup's passphrase" });
+  }
+
   test('the first unlock of the day makes a backup; restoring it brings the journal back', { timeout: 180_000 }, async () => {
     await lockAndUnlock(s(), PASSPHRASE);
     await waitUntil(async () => backups('auto-').length === 1, {
@@ -109,10 +117,7 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     await screenshot('backup-03-restored-from-lock-screen');
     assert.equal(backups('before-restore-').length, 2, 'the damaged file is kept with the backups, not deleted');
 
-    await s().click('restore-unlock');
-    await s().type('unlock-passphrase', PASSPHRASE);
-    await s().click('unlock-submit');
-    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: "the restored journal opens with the backup's passphrase" });
+    await openTheRestoredJournal();
     await s().click('nav-sobriety');
     await s().waitFor('clocks-empty', { why: "the journal is the backup's: the clock made since is not in it" });
   });
@@ -131,9 +136,6 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     await screenshot('backup-04-restored-from-welcome');
     assert.equal(backups('before-restore-').length, 2, 'with no journal there, none is kept');
 
-    await s().click('restore-unlock');
-    await s().type('unlock-passphrase', PASSPHRASE);
-    await s().click('unlock-submit');
-    await s().waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: "the journal opens with the backup's passphrase" });
+    await openTheRestoredJournal();
   });
 });

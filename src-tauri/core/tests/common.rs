@@ -91,11 +91,16 @@ pub fn log_mood(journal: &Journal, note: &str) {
 
 /// Every mood's note in the open journal, sorted.
 pub fn mood_notes(journal: &Journal) -> Vec<String> {
+    texts(journal, "SELECT note FROM moods ORDER BY note")
+}
+
+/// The one text column `sql` selects in the open journal, row by row.
+pub fn texts(journal: &Journal, sql: &str) -> Vec<String> {
     journal
         .with_session(|s| {
             Ok(s.store()
                 .read(|c| {
-                    c.prepare("SELECT note FROM moods ORDER BY note")?
+                    c.prepare(sql)?
                         .query_map([], |r| r.get(0))?
                         .collect::<rusqlite::Result<Vec<String>>>()
                 })

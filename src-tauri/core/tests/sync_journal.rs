@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{contains, log_mood, mood_notes, snapshot, KDF, PASSPHRASE};
+use common::{contains, log_mood, mood_notes, snapshot, texts, KDF, PASSPHRASE};
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Refusal, Secret,
     VaultError,
@@ -561,34 +561,18 @@ fn the_plan_names_the_same_high_risk_triggers_on_both_computers() {
 }
 
 fn imported_titles(journal: &Journal) -> Vec<String> {
-    journal
-        .with_session(|s| {
-            Ok(s.store()
-                .read(|c| {
-                    c.prepare("SELECT title FROM imported_articles ORDER BY title")?
-                        .query_map([], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<String>>>()
-                })
-                .map_err(DataError::from)?)
-        })
-        .unwrap()
+    texts(
+        journal,
+        "SELECT title FROM imported_articles ORDER BY title",
+    )
 }
 
 fn bookmarked(journal: &Journal, slug: &str) -> bool {
-    journal
-        .with_session(|s| {
-            Ok(s.store()
-                .read(|c| {
-                    c.query_row(
-                        "SELECT count(*) FROM article_state WHERE slug = ?1 AND bookmarked = 1",
-                        [slug],
-                        |r| r.get::<_, i64>(0),
-                    )
-                })
-                .map_err(DataError::from)?)
-        })
-        .unwrap()
-        == 1
+    texts(
+        journal,
+        "SELECT slug FROM article_state WHERE bookmarked = 1",
+    )
+    .contains(&slug.into())
 }
 
 #[test]
