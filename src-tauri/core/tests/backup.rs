@@ -206,3 +206,28 @@ fn automatic_backups_run_once_a_day_and_rotate() {
         files[0]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn backing_up_into_a_folder_leaves_the_folder_as_it_was() {
+    // Checking a new backup reads it into a copy beside it; that folder is the person's own
+    // (Documents, a stick that refuses a mode change), not Daybreak's private one.
+    use std::os::unix::fs::PermissionsExt;
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let documents = j.dir.path().join("Documents");
+    fs::create_dir(&documents).unwrap();
+    fs::set_permissions(&documents, fs::Permissions::from_mode(0o755)).unwrap();
+    backup::create(
+        &s,
+        j.paths(),
+        &documents.join("mine.dbk"),
+        now(),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(
+        fs::metadata(&documents).unwrap().permissions().mode() & 0o777,
+        0o755
+    );
+}

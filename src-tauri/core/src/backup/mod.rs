@@ -279,8 +279,6 @@ fn verify(path: &Path, data_key: &DataKey) -> Result<BackupSummary, DataError> {
 /// (removed when the returned `TempFile` is dropped).
 fn read_to_check_file(path: &Path, scratch: &Path) -> Result<(TempFile, (Opened, i64)), DataError> {
     let backup = open_backup_file(path)?;
-    // On a new computer Daybreak's folder is not there until something is written in it.
-    private_files::create_dir(scratch).map_err(|e| io(FileAction::CreateFolder, scratch, e))?;
     let db = TempFile::beside(&scratch.join(path.file_name().unwrap_or_default()), "check");
     let file =
         private_files::create_or_truncate(&db.0).map_err(|e| io(FileAction::Write, &db.0, e))?;
@@ -322,6 +320,10 @@ pub fn inspect(
     secret: &Secret<'_>,
     scratch: &Path,
 ) -> Result<BackupSummary, DataError> {
+    // On a new computer Daybreak's folder is not there until something is written in it. Only
+    // here, where `scratch` is that folder: a backup's own folder (`verify`) keeps its
+    // permissions (a person's Documents, a stick that refuses a mode).
+    private_files::create_dir(scratch).map_err(|e| io(FileAction::CreateFolder, scratch, e))?;
     let (db, (opened, size)) = read_to_check_file(path, scratch)?;
     let key = key_for(&opened.header, secret)?;
     check(path, &db.0, opened.created_at_ms, &key, size)
