@@ -408,10 +408,6 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
     let dest = before_restore_path(paths, now);
     private_files::create_dir(&paths.backups())
         .map_err(|e| io(FileAction::CreateFolder, &paths.backups(), e))?;
-    let wal = paths.database_wal();
-    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
-        keep_file(&wal, &log_beside(&dest))?;
-    }
     let partial = TempFile::beside(&dest, "partial");
     write_backup_file(
         &partial.0,
@@ -420,6 +416,12 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
         &paths.database(),
     )?;
     atomic::rename(&partial.0, &dest).map_err(|e| io(FileAction::Write, &dest, e))?;
+    // After the copy, so a log is never left without its journal (deleting the backup later
+    // deletes the log with it); a failure here still stops the restore.
+    let wal = paths.database_wal();
+    if fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
+        keep_file(&wal, &log_beside(&dest))?;
+    }
     Ok(dest)
 }
 
