@@ -575,16 +575,10 @@ fn bookmarked(journal: &Journal, slug: &str) -> bool {
     .contains(&slug.into())
 }
 
-#[test]
-fn an_article_imported_again_after_it_was_deleted_reaches_the_other_computer() {
-    // An imported article's identity follows from its title, so importing it again after
-    // deleting it makes the same record: it and its reading state must travel again, not stay
-    // deleted everywhere else.
-    let root = tempfile::tempdir().unwrap();
-    let (_shared, a, b) = a_and_b_joined(root.path(), "A's own");
-    b.sync_round().unwrap();
-    let import = |bookmark: bool| {
-        a.with_session(|s| {
+/// Imports the same small article into `journal` (bookmarked or not): its slug.
+fn import_saved(journal: &Journal, bookmark: bool) -> String {
+    journal
+        .with_session(|s| {
             let now = daybreak_core::clock::now_utc();
             let md = b"# Saved for later\n\nA page worth keeping, about walking in the evening.\n";
             let article = daybreak_core::library::import(s.store_mut(), "saved.md", md, now)?;
@@ -594,7 +588,17 @@ fn an_article_imported_again_after_it_was_deleted_reaches_the_other_computer() {
             Ok(article.slug)
         })
         .unwrap()
-    };
+}
+
+#[test]
+fn an_article_imported_again_after_it_was_deleted_reaches_the_other_computer() {
+    // An imported article's identity follows from its title, so importing it again after
+    // deleting it makes the same record: it and its reading state must travel again, not stay
+    // deleted everywhere else.
+    let root = tempfile::tempdir().unwrap();
+    let (_shared, a, b) = a_and_b_joined(root.path(), "A's own");
+    b.sync_round().unwrap();
+    let import = |bookmark| import_saved(&a, bookmark);
     let slug = import(true);
     a.sync_round().unwrap();
     b.sync_round().unwrap();
@@ -622,4 +626,39 @@ fn an_article_imported_again_after_it_was_deleted_reaches_the_other_computer() {
         "imported again, it reaches B again"
     );
     assert!(bookmarked(&b, &slug), "and its bookmark with it");
+}
+
+#[test]
+fn an_article_left_deleted_elsewhere_by_an_older_daybreak_goes_out_again_once_updated() {
+    // What the change log's triggers before migration 9 left behind: an article here whose
+    // change-log row says deleted, so it was never sent. Updating repairs it.
+    let root = tempfile::tempdir().unwrap();
+    let (_shared, a, b) = a_and_b_joined(root.path(), "A's own");
+    b.sync_round().unwrap();
+    import_saved(&a, true);
+    a.with_session(|s| {
+        Ok(s.store_mut()
+            .write(|tx| {
+                tx.execute(
+                    "UPDATE sync_records SET tombstone = 1, pending = 0
+                     WHERE kind IN ('imported_article', 'article_state')",
+                    [],
+                )?;
+                tx.pragma_update(None, "user_version", 8)
+            })
+            .map_err(DataError::from)?)
+    })
+    .unwrap();
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    assert!(
+        imported_titles(&b).is_empty(),
+        "as it was: nothing goes out"
+    );
+
+    a.lock().unwrap();
+    a.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.sync_round().unwrap();
+    b.sync_round().unwrap();
+    assert_eq!(imported_titles(&b), ["Saved for later"]);
 }

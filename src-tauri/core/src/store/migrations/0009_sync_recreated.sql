@@ -38,3 +38,14 @@ CREATE TRIGGER article_state_sync_au AFTER UPDATE ON article_state WHEN sync_cap
         ON CONFLICT (uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, pending = 1,
             tombstone = 0;
 END;
+
+-- Journals where it already happened: a record here whose change-log row says deleted goes out
+-- again, as written now.
+UPDATE sync_records SET tombstone = 0, pending = 1, hlc = sync_hlc(),
+        device = (SELECT device_id FROM sync_local)
+    WHERE tombstone = 1 AND kind = 'imported_article'
+        AND uuid IN (SELECT uuid FROM imported_articles);
+UPDATE sync_records SET tombstone = 0, pending = 1, hlc = sync_hlc(),
+        device = (SELECT device_id FROM sync_local)
+    WHERE tombstone = 1 AND kind = 'article_state'
+        AND uuid IN (SELECT uuid FROM article_state);
