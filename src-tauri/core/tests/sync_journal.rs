@@ -662,3 +662,42 @@ fn an_article_left_deleted_elsewhere_by_an_older_daybreak_goes_out_again_once_up
     b.sync_round().unwrap();
     assert_eq!(imported_titles(&b), ["Saved for later"]);
 }
+
+#[test]
+fn after_a_rekey_a_computer_joining_gets_the_changes_still_waiting() {
+    // B stands for a newer Daybreak: it sends a change of a kind A does not know, which waits
+    // on A. A re-keys; B's files no longer open for a computer joining later, and a journal
+    // this small has no snapshot: A's own files must carry the waiting change.
+    let root = tempfile::tempdir().unwrap();
+    let (shared, a, b) = a_and_b_joined(root.path(), "A's own");
+    b.sync_round().unwrap();
+    b.with_session(|s| {
+        Ok(s.store_mut()
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO sync_records (uuid, kind, hlc, device, tombstone, pending)
+                     VALUES ('0b1e5a5e-0000-4000-8000-000000000002', 'gratitude', sync_hlc(),
+                             (SELECT device_id FROM sync_local), 1, 1)",
+                    [],
+                )
+            })
+            .map_err(DataError::from)?)
+    })
+    .unwrap();
+    b.sync_round().unwrap();
+    a.sync_round().unwrap();
+    let waiting = |journal: &Journal| texts(journal, "SELECT uuid FROM sync_parked");
+    assert_eq!(waiting(&a).len(), 1, "the change waits on A");
+
+    let renewed = rekey(&a);
+    a.sync_round().unwrap();
+    let c = journal_in(&root.path().join("c"));
+    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
+        .unwrap();
+    c.sync_round().unwrap();
+    assert_eq!(
+        waiting(&c),
+        waiting(&a),
+        "C holds it too, for its own update"
+    );
+}

@@ -183,14 +183,7 @@ fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
 /// Tries the waiting changes again until none moves.
 fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
     loop {
-        let waiting: Vec<String> = tx
-            .prepare("SELECT op FROM sync_parked")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut ops: Vec<Op> = waiting
-            .iter()
-            .filter_map(|json| serde_json::from_str(json).ok())
-            .collect();
+        let mut ops = parked(tx)?;
         if ops.is_empty() {
             return Ok(0);
         }
@@ -203,16 +196,23 @@ fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
     }
 }
 
-/// How many changes wait for a record they name. Those of a kind only a newer Daybreak knows
-/// wait for an update instead, and are not counted.
-pub(crate) fn waiting_for_records(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
-    let parked: Vec<String> = conn
+/// The changes waiting here (`sync_parked`).
+pub(crate) fn parked(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Op>> {
+    let waiting: Vec<String> = conn
         .prepare("SELECT op FROM sync_parked")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    Ok(parked
+    Ok(waiting
         .iter()
-        .filter_map(|json| serde_json::from_str::<Op>(json).ok())
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect())
+}
+
+/// How many changes wait for a record they name. Those of a kind only a newer Daybreak knows
+/// wait for an update instead, and are not counted.
+pub(crate) fn waiting_for_records(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
+    Ok(parked(conn)?
+        .iter()
         .filter(|op| kinds::kind(&op.kind).is_some())
         .count() as u32)
 }

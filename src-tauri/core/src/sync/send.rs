@@ -18,9 +18,30 @@ use crate::store::Store;
 /// At most this many changes per file, so one file stays small enough to retry cheaply.
 pub const OPS_PER_FILE: usize = 500;
 
-/// Reads the pending changes, oldest first.
-fn pending(store: &Store) -> Result<Vec<Op>, SyncError> {
-    Ok(store.read(|conn| ops_where(conn, "pending = 1 ORDER BY hlc"))?)
+/// Set by a re-key here (`rekeyed.rs`, a per-computer setting): the next sending carries the
+/// changes waiting here too (`sync_parked`). Those otherwise reach another computer only in a
+/// snapshot or in their writer's own files, which no longer open for a computer joining after
+/// the re-key.
+pub(crate) const RESEND_WAITING: &str = "sync_resend_waiting";
+
+/// Reads the pending changes, oldest first, with the waiting ones after a re-key; and whether
+/// those are in.
+fn pending(store: &Store) -> Result<(Vec<Op>, bool), SyncError> {
+    Ok(store.read(|conn| {
+        let mut ops = ops_where(conn, "pending = 1 ORDER BY hlc")?;
+        let with_waiting = conn
+            .query_row(
+                "SELECT 1 FROM settings WHERE key = ?1",
+                [RESEND_WAITING],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if with_waiting {
+            ops.extend(super::apply::parked(conn)?);
+        }
+        Ok::<_, rusqlite::Error>((ops, with_waiting))
+    })?)
 }
 
 /// The change-log rows matching `filter` (an SQL condition on `sync_records`, with any
@@ -64,7 +85,7 @@ pub fn send(
     folder: &Folder,
     own: &str,
 ) -> Result<u32, SyncError> {
-    let mut ops = pending(store)?;
+    let (mut ops, with_waiting) = pending(store)?;
     if ops.is_empty() {
         return Ok(0);
     }
@@ -88,6 +109,9 @@ pub fn send(
             sent.execute(rusqlite::params![op.uuid, op.hlc])?;
         }
         tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
+        if with_waiting {
+            tx.execute("DELETE FROM settings WHERE key = ?1", [RESEND_WAITING])?;
+        }
         count_sent(tx, ops.len())
     })?;
     Ok(files)

@@ -101,15 +101,7 @@ fn whole(store: &Store) -> Result<(Vec<Op>, BTreeMap<String, u64>), SyncError> {
     let found = store.read(|conn| {
         // Stamped 0: built-ins as shipped, the same everywhere.
         let mut ops = send::ops_where(conn, "hlc > 0")?;
-        let waiting: Vec<String> = conn
-            .prepare("SELECT op FROM sync_parked")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        ops.extend(
-            waiting
-                .iter()
-                .filter_map(|json| serde_json::from_str(json).ok()),
-        );
+        ops.extend(super::apply::parked(conn)?);
         let covers = conn
             .prepare("SELECT device, through FROM sync_progress WHERE through > 0")?
             .query_map([], |r| {
