@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 vi.mock('../../lib/ipc/backup');
 
 import * as backup from '../../lib/ipc/backup';
+import { deferred } from '../../testing/deferred';
 import RestoreFromBackup from './RestoreFromBackup.svelte';
 
 // From the lock screen, when the journal's file is damaged, or from the welcome screen on a new
@@ -55,6 +56,25 @@ describe('RestoreFromBackup', () => {
     render(RestoreFromBackup, { damaged: false, onBack: vi.fn(), onRestored: vi.fn() });
     expect(screen.getByText(/Bring back a journal from a backup/)).toBeTruthy();
     expect(screen.queryByText(/couldn't open/)).toBeNull();
+  });
+
+  it('holds Back while the backup goes in', async () => {
+    const installing = deferred<string | null>();
+    vi.mocked(backup.restoreBackup).mockReturnValue(installing.promise);
+    const onBack = vi.fn();
+    const user = userEvent.setup();
+    render(RestoreFromBackup, { damaged: false, onBack, onRestored: vi.fn() });
+    await user.click(await screen.findByTestId('backup-auto-restore'));
+    await user.type(screen.getByTestId('restore-secret'), 'old passphrase');
+    await user.click(screen.getByTestId('restore-inspect'));
+    await user.click(await screen.findByTestId('restore-confirm'));
+    expect((screen.getByTestId('restore-back') as HTMLButtonElement).disabled).toBe(false);
+    await user.click(screen.getByTestId('confirm-yes'));
+    expect((screen.getByTestId('restore-back') as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByTestId('restore-back'));
+    expect(onBack).not.toHaveBeenCalled();
+    installing.resolve(null);
+    expect(await screen.findByTestId('restore-done')).toBeTruthy();
   });
 
   it('goes back to the screen it came from without restoring', async () => {
