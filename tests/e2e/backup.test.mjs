@@ -132,8 +132,10 @@ describe('Restore from the automatic backup, end to end', { concurrency: 1 }, ()
     }
     app = await launchApp({ dataDir, name: 'backup-welcome' });
     await s().click('welcome-restore');
+    await s().waitFor('backup-auto-list', { why: 'the restore screen lists the backups in the folder' });
+    await screenshot('backup-04-restore-from-welcome');
     await restoreTheDailyBackup('the backup becomes the journal');
-    await screenshot('backup-04-restored-from-welcome');
+    await screenshot('backup-05-restored-from-welcome');
     assert.equal(backups('before-restore-').length, 2, 'with no journal there, none is kept');
 
     await openTheRestoredJournal();
