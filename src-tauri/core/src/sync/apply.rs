@@ -15,6 +15,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
 use super::kinds;
+use super::parked;
 use super::record::{self, RecordError, Written};
 use super::{SyncError, SyncWarning};
 use crate::store::Store;
@@ -57,18 +58,6 @@ fn set_version(tx: &Transaction<'_>, op: &Op, tombstone: bool) -> rusqlite::Resu
     Ok(())
 }
 
-/// Sets `op` aside in `sync_parked`, to be tried again after every round.
-fn park(tx: &Transaction<'_>, op: &Op) -> rusqlite::Result<()> {
-    let json = serde_json::to_string(op).expect("an op always serializes");
-    tx.prepare_cached(
-        "INSERT INTO sync_parked (uuid, hlc, device, op) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device,
-             op = excluded.op",
-    )?
-    .execute(rusqlite::params![op.uuid, op.hlc, op.device, json])?;
-    Ok(())
-}
-
 /// Applies one change if it is newer than what is here. Returns whether it changed anything
 /// (applied or set aside to wait).
 pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
@@ -81,7 +70,7 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
         // A kind from a newer Daybreak on another computer: nothing here can hold it yet. It
         // waits with the others, so this Daybreak applies it once updated (its file counts
         // as read), and goes on in this computer's snapshots.
-        park(tx, op)?;
+        parked::park(tx, op)?;
         return Ok(true);
     };
     let Some(fields) = &op.record else {
@@ -93,7 +82,7 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
     // wait leaves no trace but its place in `sync_parked`.
     match record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device)) {
         Ok(Written::Applied) | Ok(Written::Gone) => set_version(tx, op, false)?,
-        Ok(Written::Waiting) => park(tx, op)?,
+        Ok(Written::Waiting) => parked::park(tx, op)?,
         Err(e) => return Err(e),
     }
     Ok(true)
@@ -140,11 +129,11 @@ fn apply_batch_until(
 fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
     let Some(kind) = ops.first().and_then(|op| kinds::kind(&op.kind)) else {
         // A kind from a newer Daybreak: each change waits (`apply_op`).
-        let mut parked = 0;
+        let mut set_aside = 0;
         for op in ops {
-            parked += u32::from(apply_op(tx, op)?);
+            set_aside += u32::from(apply_op(tx, op)?);
         }
-        return Ok(parked);
+        return Ok(set_aside);
     };
     let together = record::insertable_together(kind);
     let mut new: Vec<(&Op, record::Row)> = Vec::new();
@@ -183,7 +172,7 @@ fn apply_kind(tx: &Transaction<'_>, ops: &[Op]) -> Result<u32, RecordError> {
 /// Tries the waiting changes again until none moves.
 fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
     loop {
-        let mut ops = parked(tx)?;
+        let mut ops = parked::all(tx)?;
         if ops.is_empty() {
             return Ok(0);
         }
@@ -191,30 +180,9 @@ fn retry_waiting(tx: &Transaction<'_>) -> Result<u32, RecordError> {
         apply_batch(tx, &mut ops)?;
         let still: u32 = tx.query_row("SELECT count(*) FROM sync_parked", [], |r| r.get(0))?;
         if still as usize == ops.len() {
-            return Ok(waiting_for_records(tx)?);
+            return Ok(parked::waiting_for_records(tx)?);
         }
     }
-}
-
-/// The changes waiting here (`sync_parked`).
-pub(crate) fn parked(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Op>> {
-    let waiting: Vec<String> = conn
-        .prepare("SELECT op FROM sync_parked")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(waiting
-        .iter()
-        .filter_map(|json| serde_json::from_str(json).ok())
-        .collect())
-}
-
-/// How many changes wait for a record they name. Those of a kind only a newer Daybreak knows
-/// wait for an update instead, and are not counted.
-pub(crate) fn waiting_for_records(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
-    Ok(parked(conn)?
-        .iter()
-        .filter(|op| kinds::kind(&op.kind).is_some())
-        .count() as u32)
 }
 
 fn applied(store: &Store, device: &str) -> rusqlite::Result<(u64, Vec<u64>)> {

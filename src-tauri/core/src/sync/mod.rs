@@ -14,6 +14,7 @@
 //! - **Receiving** (`apply.rs`): other computers' files, last writer wins per record,
 //!   tombstones are versions too, idempotent, in any order; a file that does not open is
 //!   skipped with a warning and tried again; per-device progress is kept in the database.
+//!   Changes that cannot go in yet wait (`parked.rs`).
 //! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
 //!   so a passphrase change on one computer reaches the others, and a new computer can join.
 //! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer. A
@@ -42,6 +43,7 @@ pub mod header;
 pub mod join;
 pub mod kinds;
 pub mod overview;
+pub mod parked;
 pub mod record;
 pub mod rekeyed;
 pub mod rewind;

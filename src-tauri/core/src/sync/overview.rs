@@ -100,6 +100,6 @@ pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncErr
             "SELECT count(*) FROM sync_records WHERE pending = 1",
             None,
         )?,
-        waiting_for_records: store.read(super::apply::waiting_for_records)? as u64,
+        waiting_for_records: store.read(super::parked::waiting_for_records)? as u64,
     })
 }

@@ -38,7 +38,7 @@ fn pending(store: &Store) -> Result<(Vec<Op>, bool), SyncError> {
             .optional()?
             .is_some();
         if with_waiting {
-            ops.extend(super::apply::parked(conn)?);
+            ops.extend(super::parked::all(conn)?);
         }
         Ok::<_, rusqlite::Error>((ops, with_waiting))
     })?)

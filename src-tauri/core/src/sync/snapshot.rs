@@ -101,7 +101,7 @@ fn whole(store: &Store) -> Result<(Vec<Op>, BTreeMap<String, u64>), SyncError> {
     let found = store.read(|conn| {
         // Stamped 0: built-ins as shipped, the same everywhere.
         let mut ops = send::ops_where(conn, "hlc > 0")?;
-        ops.extend(super::apply::parked(conn)?);
+        ops.extend(super::parked::all(conn)?);
         let covers = conn
             .prepare("SELECT device, through FROM sync_progress WHERE through > 0")?
             .query_map([], |r| {
