@@ -1792,3 +1792,51 @@ fn a_change_of_a_kind_only_a_newer_daybreak_knows_is_kept_for_the_update() {
         1
     );
 }
+
+#[test]
+fn the_repair_of_an_article_left_deleted_is_stamped_past_a_delete_from_a_fast_clock() {
+    let mut a = Computer::first();
+    a.round();
+    let mut b = Computer::join(copy_of(&a));
+    // A's clock runs a month fast when the article is imported and deleted there.
+    a.tick(30 * 86_400_000);
+    let md = b"# Saved for later\n\nA page worth keeping, about walking in the evening.\n";
+    let slug = library::import(a.store(), "saved.md", md, now())
+        .unwrap()
+        .slug;
+    library::delete_imported(a.store(), &slug).unwrap();
+    a.round();
+    deliver(a.view.path(), b.view.path());
+    b.round();
+    // Imported again under a Daybreak before migration 9: here, its change-log row deleted.
+    library::import(a.store(), "saved.md", md, now()).unwrap();
+    a.store()
+        .write(|tx| {
+            tx.execute(
+                "UPDATE sync_records SET tombstone = 1, pending = 0
+                 WHERE kind = 'imported_article'",
+                [],
+            )?;
+            tx.pragma_update(None, "user_version", 8)
+        })
+        .unwrap();
+    // Updated: opened again (the migration runs as it opens) on the computer's own clock,
+    // which is behind that month.
+    let Computer {
+        journal,
+        session,
+        view,
+        ..
+    } = a;
+    session.lock().unwrap();
+    let session = journal.vault.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    let mut a = Computer::with_clock(journal, session, view);
+    a.round();
+    deliver(a.view.path(), b.view.path());
+    b.round();
+    assert_eq!(
+        count(b.session.store(), "SELECT count(*) FROM imported_articles"),
+        1,
+        "the article goes out again, and B takes it over the deletion"
+    );
+}

@@ -40,12 +40,14 @@ CREATE TRIGGER article_state_sync_au AFTER UPDATE ON article_state WHEN sync_cap
 END;
 
 -- Journals where it already happened: a record here whose change-log row says deleted goes out
--- again, as written now.
-UPDATE sync_records SET tombstone = 0, pending = 1, hlc = sync_hlc(),
+-- again, as written now. Stamped past that deletion even when it was stamped ahead of this
+-- clock (a clock set back, a fast one elsewhere): the clock has not yet read the journal's
+-- latest stamp while migrations run, and an older stamp would be passed over everywhere.
+UPDATE sync_records SET tombstone = 0, pending = 1, hlc = max(sync_hlc(), hlc + 1),
         device = (SELECT device_id FROM sync_local)
     WHERE tombstone = 1 AND kind = 'imported_article'
         AND uuid IN (SELECT uuid FROM imported_articles);
-UPDATE sync_records SET tombstone = 0, pending = 1, hlc = sync_hlc(),
+UPDATE sync_records SET tombstone = 0, pending = 1, hlc = max(sync_hlc(), hlc + 1),
         device = (SELECT device_id FROM sync_local)
     WHERE tombstone = 1 AND kind = 'article_state'
         AND uuid IN (SELECT uuid FROM article_state);
