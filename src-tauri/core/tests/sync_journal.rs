@@ -663,13 +663,10 @@ fn an_article_left_deleted_elsewhere_by_an_older_daybreak_goes_out_again_once_up
     assert_eq!(imported_titles(&b), ["Saved for later"]);
 }
 
-#[test]
-fn after_a_rekey_a_computer_joining_gets_the_changes_still_waiting() {
-    // B stands for a newer Daybreak: it sends a change of a kind A does not know, which waits
-    // on A. A re-keys; B's files no longer open for a computer joining later, and a journal
-    // this small has no snapshot: A's own files must carry the waiting change.
-    let root = tempfile::tempdir().unwrap();
-    let (shared, a, b) = a_and_b_joined(root.path(), "A's own");
+/// A and B joined through `Sync` under `root`, B standing for a newer Daybreak: it sends a
+/// change of a kind A does not know, which waits on A. The folder, A, and what waits on A.
+fn a_holding_a_newer_daybreaks_change(root: &Path) -> (PathBuf, Journal, Vec<String>) {
+    let (shared, a, b) = a_and_b_joined(root, "A's own");
     b.sync_round().unwrap();
     b.with_session(|s| {
         Ok(s.store_mut()
@@ -686,18 +683,43 @@ fn after_a_rekey_a_computer_joining_gets_the_changes_still_waiting() {
     .unwrap();
     b.sync_round().unwrap();
     a.sync_round().unwrap();
-    let waiting = |journal: &Journal| texts(journal, "SELECT uuid FROM sync_parked");
-    assert_eq!(waiting(&a).len(), 1, "the change waits on A");
+    let waiting = waiting(&a);
+    assert_eq!(waiting.len(), 1, "the change waits on A");
+    (shared, a, waiting)
+}
 
+fn waiting(journal: &Journal) -> Vec<String> {
+    texts(journal, "SELECT uuid FROM sync_parked")
+}
+
+#[test]
+fn after_a_rekey_a_computer_joining_gets_the_changes_still_waiting() {
+    // A re-keys; B's files no longer open for a computer joining later, and a journal this
+    // small has no snapshot: A's own files must carry the waiting change.
+    let root = tempfile::tempdir().unwrap();
+    let (shared, a, on_a) = a_holding_a_newer_daybreaks_change(root.path());
     let renewed = rekey(&a);
     a.sync_round().unwrap();
     let c = journal_in(&root.path().join("c"));
     c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
         .unwrap();
     c.sync_round().unwrap();
-    assert_eq!(
-        waiting(&c),
-        waiting(&a),
-        "C holds it too, for its own update"
-    );
+    assert_eq!(waiting(&c), on_a, "C holds it too, for its own update");
+}
+
+#[test]
+fn a_new_folder_gets_the_changes_still_waiting() {
+    // B's files are not in the new folder: A's must carry the waiting change there.
+    let root = tempfile::tempdir().unwrap();
+    let (_shared, a, on_a) = a_holding_a_newer_daybreaks_change(root.path());
+    let second = root.path().join("second");
+    std::fs::create_dir(&second).unwrap();
+    a.stop_syncing().unwrap();
+    a.choose_sync_folder(&second).unwrap();
+    a.sync_round().unwrap();
+    let c = journal_in(&root.path().join("c"));
+    c.join_sync_folder(&second, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    c.sync_round().unwrap();
+    assert_eq!(waiting(&c), on_a);
 }

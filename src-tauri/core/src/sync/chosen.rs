@@ -72,8 +72,8 @@ pub fn check(chosen: &Path, journal_dir: &Path) -> Result<PathBuf, DataError> {
 }
 
 /// When this journal has sent changes before (to another folder) and `chosen` has no sync
-/// folder yet, marks every record to be sent again, so the new folder gets the whole journal
-/// and not only what changes from now on.
+/// folder yet, marks every record to be sent again (and the changes waiting here), so the new
+/// folder gets the whole journal and not only what changes from now on.
 pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
     let fresh = Folder::in_chosen(chosen)
         .read_header()
@@ -85,10 +85,7 @@ pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
             .map(|v| v.unwrap_or(false))
     })?;
     if fresh && sent_before {
-        store.write(|tx| {
-            tx.execute("UPDATE sync_records SET pending = 1", [])?;
-            Ok::<_, rusqlite::Error>(())
-        })?;
+        store.write(super::send::mark_all_to_send_again)?;
     }
     Ok(())
 }

@@ -35,16 +35,7 @@ pub(crate) fn settled(store: &mut Store) -> Result<(), SyncError> {
 }
 
 fn send_everything_again(store: &mut Store) -> Result<(), SyncError> {
-    store.write(|tx| {
-        tx.execute("UPDATE sync_records SET pending = 1", [])?;
-        // The changes waiting here too, for a computer joining later (`send::RESEND_WAITING`).
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, '1')
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [super::send::RESEND_WAITING],
-        )?;
-        Ok::<_, rusqlite::Error>(())
-    })?;
+    store.write(super::send::mark_all_to_send_again)?;
     Ok(())
 }
 

@@ -18,11 +18,24 @@ use crate::store::Store;
 /// At most this many changes per file, so one file stays small enough to retry cheaply.
 pub const OPS_PER_FILE: usize = 500;
 
-/// Set by a re-key here (`rekeyed.rs`, a per-computer setting): the next sending carries the
-/// changes waiting here too (`sync_parked`). Those otherwise reach another computer only in a
-/// snapshot or in their writer's own files, which no longer open for a computer joining after
-/// the re-key.
+/// Set by a re-key here or a new folder (`mark_all_to_send_again`, a per-computer setting): the
+/// next sending carries the changes waiting here too (`sync_parked`). Those otherwise reach
+/// another computer only in a snapshot or in their writer's own files, which a computer joining
+/// after a re-key cannot open, and which a new folder does not hold.
 pub(crate) const RESEND_WAITING: &str = "sync_resend_waiting";
+
+/// Marks the whole journal to be sent again, with the changes waiting here (`RESEND_WAITING`):
+/// for a folder whose other files cannot be read by a computer joining it (a re-key's, or a
+/// new folder's).
+pub(crate) fn mark_all_to_send_again(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute("UPDATE sync_records SET pending = 1", [])?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [RESEND_WAITING],
+    )?;
+    Ok(())
+}
 
 /// Reads the pending changes, oldest first, with the waiting ones after a re-key; and whether
 /// those are in.
@@ -87,6 +100,11 @@ pub fn send(
 ) -> Result<u32, SyncError> {
     let (mut ops, with_waiting) = pending(store)?;
     if ops.is_empty() {
+        if with_waiting {
+            // Nothing to carry: the mark is done with.
+            store
+                .write(|tx| tx.execute("DELETE FROM settings WHERE key = ?1", [RESEND_WAITING]))?;
+        }
         return Ok(0);
     }
     ops.sort_by_key(|a| (kinds::order(&a.kind), a.hlc));
