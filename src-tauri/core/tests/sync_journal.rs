@@ -303,6 +303,15 @@ fn a_and_b_joined(root: &Path, note: &str) -> (PathBuf, Journal, Journal) {
     (shared, a, b)
 }
 
+/// C, a computer joining from `folder` with `passphrase` under `root`, after its first round.
+fn c_joins(root: &Path, folder: &Path, passphrase: &Passphrase) -> Journal {
+    let c = journal_in(&root.join("c"));
+    c.join_sync_folder(folder, &Secret::Passphrase(passphrase))
+        .unwrap();
+    c.sync_round().unwrap();
+    c
+}
+
 /// Re-keys `journal` ("Also lock out old copies"): the new passphrase.
 fn rekey(journal: &Journal) -> Passphrase {
     let renewed = Passphrase::new("a new key and words");
@@ -379,10 +388,7 @@ fn after_a_rekey_the_other_computer_joins_again_and_keeps_what_it_had() {
     assert!(!warned_other_journal(&b));
 
     // A computer joining later reads the whole journal under the new key.
-    let c = journal_in(&root.path().join("c"));
-    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
-        .unwrap();
-    c.sync_round().unwrap();
+    let c = c_joins(root.path(), &shared, &renewed);
     assert_eq!(mood_notes(&c), mood_notes(&a));
 }
 
@@ -403,10 +409,7 @@ fn after_a_rekey_a_computer_joining_gets_what_a_retired_one_wrote_last() {
     let renewed = rekey(&a);
     a.sync_round().unwrap();
 
-    let c = journal_in(&root.path().join("c"));
-    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
-        .unwrap();
-    c.sync_round().unwrap();
+    let c = c_joins(root.path(), &shared, &renewed);
     assert_eq!(
         mood_notes(&c),
         mood_notes(&a),
@@ -700,10 +703,7 @@ fn after_a_rekey_a_computer_joining_gets_the_changes_still_waiting() {
     let (shared, a, on_a) = a_holding_a_newer_daybreaks_change(root.path());
     let renewed = rekey(&a);
     a.sync_round().unwrap();
-    let c = journal_in(&root.path().join("c"));
-    c.join_sync_folder(&shared, &Secret::Passphrase(&renewed))
-        .unwrap();
-    c.sync_round().unwrap();
+    let c = c_joins(root.path(), &shared, &renewed);
     assert_eq!(waiting(&c), on_a, "C holds it too, for its own update");
 }
 
@@ -717,9 +717,6 @@ fn a_new_folder_gets_the_changes_still_waiting() {
     a.stop_syncing().unwrap();
     a.choose_sync_folder(&second).unwrap();
     a.sync_round().unwrap();
-    let c = journal_in(&root.path().join("c"));
-    c.join_sync_folder(&second, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
-        .unwrap();
-    c.sync_round().unwrap();
+    let c = c_joins(root.path(), &second, &Passphrase::new(PASSPHRASE));
     assert_eq!(waiting(&c), on_a);
 }
