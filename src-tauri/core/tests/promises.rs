@@ -20,7 +20,7 @@ use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
 use daybreak_core::words::Language;
 use daybreak_core::{
-    DataError, Journal, JournalError, JournalPaths, Passphrase, Secret, Vault, VaultError,
+    DataError, Journal, JournalError, JournalPaths, Passphrase, Secret, Session, Vault, VaultError,
 };
 
 fn now() -> chrono::DateTime<Utc> {
@@ -29,6 +29,24 @@ fn now() -> chrono::DateTime<Utc> {
 
 fn journal(j: &TempJournal) -> Journal {
     Journal::with_first_wait(j.paths().clone(), KDF, Duration::from_secs(60))
+}
+
+/// A backup of `j`'s open journal as it is now, in `j`'s temp dir: its path.
+fn backed_up(j: &TempJournal, s: &Session) -> std::path::PathBuf {
+    let file = j.dir.path().join("from.dbk");
+    backup::create(s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    file
+}
+
+/// A new journal, locked, behind a `Journal` (and its throttle), with a backup of it: the temp
+/// journal (keep it alive), the journal, the backup's path.
+fn locked_with_a_backup() -> (TempJournal, Journal, std::path::PathBuf) {
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let file = backed_up(&j, &s);
+    drop(s);
+    let journal = journal(&j);
+    (j, journal, file)
 }
 
 /// Does `passphrase` open the header (bare, or inside a backup) held in `bytes`?
@@ -251,8 +269,7 @@ fn a_restore_installs_what_it_checked_and_keeps_the_open_journal_with_its_wal() 
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     settings::set(s.store_mut(), "which", "backup").unwrap();
-    let file = j.dir.path().join("from.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    let file = backed_up(&j, &s);
     s.lock().unwrap();
     let journal = journal(&j);
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
@@ -292,8 +309,7 @@ fn a_locked_journal_with_changes_left_in_its_log_is_restored_and_the_log_kept() 
     // bytes beside the journal kept, and goes on.
     let j = TempJournal::new();
     let (mut s, _) = j.create();
-    let file = j.dir.path().join("from.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    let file = backed_up(&j, &s);
     settings::set(s.store_mut(), "which", "only in the log").unwrap();
     let log = fs::read(j.paths().database_wal()).unwrap();
     assert!(!log.is_empty(), "the change is in the log");
@@ -329,8 +345,7 @@ fn a_new_computer_with_no_journal_and_no_folder_yet_checks_and_restores_a_backup
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     settings::set(s.store_mut(), "which", "in the backup").unwrap();
-    let file = j.dir.path().join("carried.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    let file = backed_up(&j, &s);
     s.lock().unwrap();
 
     let fresh = j.dir.path().join("new computer").join("daybreak");
@@ -360,8 +375,7 @@ fn the_backup_is_read_once_what_was_checked_is_what_is_installed() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     settings::set(s.store_mut(), "which", "checked").unwrap();
-    let file = j.dir.path().join("from.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    let file = backed_up(&j, &s);
     s.lock().unwrap();
     let secret = Passphrase::new(PASSPHRASE);
     let staged = backup::stage_restore(&j.vault, &file, &Secret::Passphrase(&secret)).unwrap();
@@ -379,8 +393,7 @@ fn the_backup_is_read_once_what_was_checked_is_what_is_installed() {
 fn a_journal_file_that_cannot_be_read_fails_the_restore_instead_of_keeping_an_empty_copy() {
     let j = TempJournal::new();
     let (s, _) = j.create();
-    let file = j.dir.path().join("from.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
+    let file = backed_up(&j, &s);
     s.lock().unwrap();
     // A database that cannot be read (a directory where the file should be; permissions
     // would not stop root).
@@ -402,12 +415,7 @@ fn a_journal_file_that_cannot_be_read_fails_the_restore_instead_of_keeping_an_em
 
 #[test]
 fn one_throttle_counts_every_secret_check() {
-    let j = TempJournal::new();
-    let (s, _) = j.create();
-    let file = j.dir.path().join("b.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
-    drop(s);
-    let journal = journal(&j);
+    let (_j, journal, file) = locked_with_a_backup();
     let wrong = Passphrase::new("not the passphrase");
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
     // Wrong tries spread over every kind of check.
@@ -440,12 +448,7 @@ fn one_throttle_counts_every_secret_check() {
 fn a_backup_opened_does_not_clear_the_wrong_tries_at_the_journal() {
     // Anyone can bring a backup they can open (one of their own): opening it must not buy more
     // guesses at this journal's passphrase.
-    let j = TempJournal::new();
-    let (s, _) = j.create();
-    let file = j.dir.path().join("b.dbk");
-    backup::create(&s, j.paths(), &file, now(), &mut |_| true).unwrap();
-    drop(s);
-    let journal = journal(&j);
+    let (_j, journal, file) = locked_with_a_backup();
     let wrong = Passphrase::new("not the passphrase");
     for _ in 0..FREE_ATTEMPTS - 1 {
         assert!(journal.unlock(&wrong).is_err());
