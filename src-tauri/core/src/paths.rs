@@ -37,11 +37,13 @@ impl JournalPaths {
 
     /// SQLite's write-ahead log and its index, beside the database.
     pub fn database_wal(&self) -> PathBuf {
-        self.dir.join("journal.db-wal")
+        let [wal, _] = side_files(&self.database());
+        wal
     }
 
     pub fn database_shm(&self) -> PathBuf {
-        self.dir.join("journal.db-shm")
+        let [_, shm] = side_files(&self.database());
+        shm
     }
 
     /// A database and header waiting to replace the journal's (see `vault::swap`).
@@ -62,4 +64,15 @@ impl JournalPaths {
     pub fn backups(&self) -> PathBuf {
         self.dir.join("backups")
     }
+}
+
+/// The files SQLite keeps beside the database at `db`: its write-ahead log (`-wal`) and the
+/// log's index (`-shm`). SQLite finds them by these names, so a log copied to the first one is
+/// read as the database's own.
+pub fn side_files(db: &Path) -> [PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    })
 }

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use common::{snapshot, TempJournal, KDF, PASSPHRASE};
+use common::{log_mood, mood_notes, snapshot, TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup::{self, container::Container};
 use daybreak_core::journal::FREE_ATTEMPTS;
 use daybreak_core::store::settings;
@@ -25,6 +25,11 @@ use daybreak_core::{
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap()
+}
+
+/// A second later than `now`: a second restore's kept journal gets a name of its own.
+fn later() -> chrono::DateTime<Utc> {
+    now() + chrono::Duration::seconds(1)
 }
 
 fn journal(j: &TempJournal) -> Journal {
@@ -336,6 +341,59 @@ fn a_locked_journal_with_changes_left_in_its_log_is_restored_and_the_log_kept() 
     // Deleting the old backups (after a re-key) takes the kept log with its journal.
     backup::delete_automatic_except(j.paths(), &file).unwrap();
     assert!(!kept.exists() && !backup::log_beside(&kept).exists());
+}
+
+#[test]
+fn restoring_the_journal_kept_with_its_log_brings_back_what_was_only_in_the_log() {
+    // Undoing a restore made from the lock screen after a crash: the journal kept then, its log
+    // beside it (above), is checked and restored, and what only the log held is in both.
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let file = backed_up(&j, &s);
+    drop(s);
+    let journal = journal(&j);
+    let secret = Passphrase::new(PASSPHRASE);
+    journal.unlock(&secret).unwrap();
+    let file_before = fs::read(j.paths().database()).unwrap();
+    log_mood(&journal, "only in the log");
+    let log = fs::read(j.paths().database_wal()).unwrap();
+    journal.lock().unwrap();
+    // As a crash would leave it: the file without the mood (locking folded it in), the log
+    // with it.
+    fs::write(j.paths().database(), &file_before).unwrap();
+    fs::write(j.paths().database_wal(), &log).unwrap();
+    let kept = journal
+        .restore_from(&file, &Secret::Passphrase(&secret), now())
+        .unwrap()
+        .expect("the journal as it was is kept");
+    assert!(backup::log_beside(&kept).exists());
+
+    let summary = journal
+        .inspect_backup(&kept, &Secret::Passphrase(&secret))
+        .unwrap();
+    let moods = summary.counts.iter().find(|c| c.label == "moods");
+    assert_eq!(
+        moods.map(|c| c.count),
+        Some(1),
+        "the check counts the log's mood"
+    );
+    journal
+        .restore_from(&kept, &Secret::Passphrase(&secret), later())
+        .unwrap();
+    journal.unlock(&secret).unwrap();
+    assert_eq!(mood_notes(&journal), ["only in the log"]);
+    journal.lock().unwrap();
+    // The log stays with the journal kept (undoing again still finds it); nothing of it was
+    // left beside the copies made to check and restore it.
+    assert_eq!(fs::read(backup::log_beside(&kept)).unwrap(), log);
+    let strays: Vec<String> = [j.paths().dir().to_path_buf(), j.paths().backups()]
+        .iter()
+        .flat_map(|dir| fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()))
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| name.ends_with("-wal") || name.ends_with("-shm") || name.ends_with(".tmp"))
+        .filter(|name| !name.starts_with("before-restore-"))
+        .collect();
+    assert!(strays.is_empty(), "left beside the copies: {strays:?}");
 }
 
 #[test]

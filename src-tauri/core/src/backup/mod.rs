@@ -21,7 +21,7 @@ use specta::Type;
 
 use crate::data_error::{from_millis, BackupProblem, DataError, FileAction, Task};
 use crate::insights::CountItem;
-use crate::paths::JournalPaths;
+use crate::paths::{side_files, JournalPaths};
 use crate::private_files;
 use crate::secret::{fill_random, DataKey};
 use crate::store::Store;
@@ -326,6 +326,7 @@ pub fn inspect(
     private_files::create_dir(scratch).map_err(|e| io(FileAction::CreateFolder, scratch, e))?;
     let (db, (opened, size)) = read_to_check_file(path, scratch)?;
     let key = key_for(&opened.header, secret)?;
+    fold_kept_log(path, &db.0, &key)?;
     check(path, &db.0, opened.created_at_ms, &key, size)
 }
 
@@ -365,16 +366,37 @@ pub fn stage_restore(
         .and_then(|file| read_backup_file(path, backup, file, &staged))
         .and_then(|(opened, size)| {
             let key = key_for(&opened.header, secret)?;
+            fold_kept_log(path, &staged, &key)?;
             let summary = check(path, &staged, opened.created_at_ms, &key, size)?;
             Ok((opened.header, summary))
         });
     match checked {
         Ok((header, summary)) => Ok(StagedRestore { header, summary }),
         Err(e) => {
-            let _ = fs::remove_file(&staged);
+            let _ = swap::remove_staged_database(paths);
             Err(e)
         }
     }
+}
+
+/// A journal kept before a restore can have its log kept beside it (`keep_locked_journal`):
+/// changes a crash left there, which only the journal's key could fold in. Once the key is at
+/// hand, the log is folded into `db`, the database just read out of the backup at `backup`, so
+/// that checking the kept journal counts them and restoring it brings them back. The log is
+/// copied beside `db` (SQLite reads it as `db`'s own), and nothing of it is left there after.
+fn fold_kept_log(backup: &Path, db: &Path, key: &DataKey) -> Result<(), DataError> {
+    let kept_log = log_beside(backup);
+    if !kept_log.exists() {
+        return Ok(());
+    }
+    let [db_log, _] = side_files(db);
+    let folded = keep_file(&kept_log, &db_log).and_then(|()| {
+        Store::fold_log(db, key).map_err(|_| DataError::DamagedBackup(BackupProblem::Journal))
+    });
+    for side in side_files(db) {
+        let _ = fs::remove_file(side);
+    }
+    folded
 }
 
 /// Where the journal as it was before a restore is kept, so the restore can be undone.
@@ -427,9 +449,8 @@ pub fn keep_locked_journal(paths: &JournalPaths, now: DateTime<Utc>) -> Result<P
 
 /// Where the log of a journal kept as the backup `kept` goes: beside it, named after it.
 pub fn log_beside(kept: &Path) -> PathBuf {
-    let mut name = kept.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
+    let [log, _] = side_files(kept);
+    log
 }
 
 /// Copies `from` to `to`, private and synced, under its name only once whole.
@@ -465,6 +486,11 @@ pub fn remove_leftovers(paths: &JournalPaths) {
                 .any(|kind| name.contains(kind));
             if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && ours {
                 let _ = fs::remove_file(entry.path());
+                // A copy being checked when the process was killed can have SQLite's files
+                // beside it, from a kept log being folded in (`fold_kept_log`).
+                for side in side_files(&entry.path()) {
+                    let _ = fs::remove_file(side);
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ pub(crate) mod lists;
 pub mod migrations;
 pub mod settings;
 
+use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -120,7 +121,31 @@ impl Store {
             }
         }
         drop(conn);
+        // Reading a copy in WAL mode (a journal kept as it was) makes SQLite create its log
+        // and index beside it, and a read-only connection leaves them: the log is empty, since
+        // nothing was written, and both go, so no copy leaves files behind.
+        let [log, index] = crate::paths::side_files(path);
+        if fs::metadata(&log).is_ok_and(|m| m.len() == 0) {
+            let _ = fs::remove_file(log);
+        }
+        let _ = fs::remove_file(index);
         Ok((verdict == "ok", counts))
+    }
+
+    /// Folds the write-ahead log beside the database copy at `path` (its `-wal`) into the
+    /// copy, so that the file alone holds every change. SQLite reads the log when the copy is
+    /// opened and, once the checkpoint has moved it in, removes it when the copy is closed.
+    pub(crate) fn fold_log(path: &Path, key: &SecretKey) -> Result<(), StoreError> {
+        let conn = connection::open(path, key, false)?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        if busy != 0 {
+            return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("the log could not be folded into the copy".into()),
+            )));
+        }
+        Ok(())
     }
 
     /// A consistent encrypted snapshot (same key) of the live database at `db`, via

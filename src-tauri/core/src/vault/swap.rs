@@ -12,17 +12,26 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 
 use super::{atomic, steps};
-use crate::paths::JournalPaths;
+use crate::paths::{side_files, JournalPaths};
 use crate::private_files;
 
 const MARKER_CONTENTS: &[u8] = b"daybreak: a staged database and header are being installed\n";
 
 /// Creates the staged database file (empty, private) for the caller to fill; any stale one
-/// from an interrupted swap is removed first.
+/// from an interrupted swap is removed first, with any log a restore was folding into it, which
+/// SQLite would otherwise read as the new file's own.
 pub(crate) fn start_staged_database(paths: &JournalPaths) -> io::Result<File> {
+    remove_staged_database(paths)?;
+    private_files::create_new(&paths.staged_database())
+}
+
+/// Removes the staged database and the files SQLite may have left beside it.
+pub(crate) fn remove_staged_database(paths: &JournalPaths) -> io::Result<()> {
     let path = paths.staged_database();
     atomic::remove_if_present(&path)?;
-    private_files::create_new(&path)
+    side_files(&path)
+        .iter()
+        .try_for_each(|side| atomic::remove_if_present(side))
 }
 
 /// Installs the staged database (already written by the caller) with `header`.
@@ -49,7 +58,7 @@ pub(crate) fn recover(paths: &JournalPaths) -> io::Result<()> {
         roll_forward(paths)
     } else {
         atomic::remove_if_present(&atomic::temp_path(&paths.swap_marker()))?;
-        atomic::remove_if_present(&paths.staged_database())?;
+        remove_staged_database(paths)?;
         atomic::remove_if_present(&paths.staged_header())
     }
 }
