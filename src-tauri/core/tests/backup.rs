@@ -179,6 +179,40 @@ fn damaged_truncated_and_cancelled_backups_are_never_taken_for_good_ones() {
 }
 
 #[test]
+fn a_check_or_restore_killed_while_folding_a_kept_log_leaves_nothing_at_the_next_start() {
+    // Checking or restoring a journal kept with its log copies the log beside the copy being
+    // read (`fold_kept_log`), where SQLite also makes its index. Killed there, the next start
+    // removes them with the copy; the journal's own log is left alone.
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    s.lock().unwrap();
+    let dir = j.paths().dir();
+    let killed = [
+        ".before-restore-20261127T100000.dbk.check-0123456789ab.tmp",
+        ".before-restore-20261127T100000.dbk.check-0123456789ab.tmp-wal",
+        ".before-restore-20261127T100000.dbk.check-0123456789ab.tmp-shm",
+        "journal.db.staged",
+        "journal.db.staged-wal",
+        "journal.db.staged-shm",
+    ];
+    for name in killed {
+        fs::write(dir.join(name), b"left by a killed check").unwrap();
+    }
+    fs::write(j.paths().database_wal(), b"the journal's own log").unwrap();
+
+    drop(journal(&j));
+    let left: Vec<&str> = killed
+        .into_iter()
+        .filter(|name| dir.join(name).exists())
+        .collect();
+    assert!(left.is_empty(), "left after the next start: {left:?}");
+    assert_eq!(
+        fs::read(j.paths().database_wal()).unwrap(),
+        b"the journal's own log"
+    );
+}
+
+#[test]
 fn automatic_backups_run_once_a_day_and_rotate() {
     let j = TempJournal::new();
     let (s, _) = j.create();
