@@ -12,7 +12,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use common::{TempJournal, PASSPHRASE};
 use daybreak_core::backup::container::Container;
@@ -382,6 +383,44 @@ fn killed_at_each_step_of_a_restore_either_journal_is_there_never_a_mix() {
 
 fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap()
+}
+
+#[test]
+fn a_backup_takes_the_chosen_files_name_only_once_it_is_checked() {
+    // The second backup to the same file, stopped while it is being checked: the file chosen
+    // still holds the first, whole, and the new one waits under a temp name. (Renamed before
+    // the check, a backup that then failed it would have replaced the one that was there.)
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    s.lock().unwrap();
+    let dir = j.paths().dir().to_string_lossy().to_string();
+    kill_at(&[&dir, "backup", PASSPHRASE], "backup:checking", 2);
+    let dest = j.paths().dir().join("crash.dbk");
+    let created_at = |path: &Path| {
+        Container::decode(&fs::read(path).unwrap())
+            .unwrap()
+            .created_at_ms
+    };
+    let waiting: Vec<PathBuf> = fs::read_dir(j.paths().dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".crash.dbk.partial-"))
+        .collect();
+    assert_eq!(
+        waiting.len(),
+        1,
+        "the backup being checked is under a temp name"
+    );
+    assert!(
+        created_at(&dest) < created_at(&waiting[0]),
+        "the file chosen still holds the first backup"
+    );
+    backup::inspect(
+        &dest,
+        &Secret::Passphrase(&Passphrase::new(PASSPHRASE)),
+        j.paths().dir(),
+    )
+    .expect("and it is whole");
 }
 
 #[test]

@@ -237,6 +237,7 @@ pub fn write(
     }
     // Checked before it takes `dest`'s name: a backup that fails its check never replaces the
     // file chosen (last week's backup, say), which stays as it was.
+    crate::vault::steps::reached("backup:checking");
     let summary = verify(&partial.0, &snapshot.key)?;
     // A failed rename leaves whatever was at `dest` as it was; a rename that could not be made
     // durable leaves no backup to count on (nor today's automatic one), so it is removed.

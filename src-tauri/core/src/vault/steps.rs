@@ -1,8 +1,8 @@
 //! Named points inside the vault's multi-step file operations (replacing the header, re-keying,
-//! restoring). Production code only passes through them; the crash tests' helper process
-//! (`src/bin/daybreak-fault-child.rs`) installs a hook that stops at one of them so the test
-//! can SIGKILL it there, deterministically, instead of at random moments that mostly land in
-//! Argon2.
+//! restoring, checking a new backup). Production code only passes through them; the crash
+//! tests' helper process (`src/bin/daybreak-fault-child.rs`) installs a hook that stops at one
+//! of them so the test can SIGKILL it there, deterministically, instead of at random moments
+//! that mostly land in Argon2.
 
 use std::sync::OnceLock;
 
