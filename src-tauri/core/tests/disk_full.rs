@@ -1,6 +1,7 @@
 //! Disk full, for real: the journal lives on a small tmpfs that a filler file fills up.
 //! Writes must fail with a clear "disk is full" error, nothing committed may be lost, and the
-//! same session must go on working once space is back.
+//! same session must go on working once space is back. A backup on a full or write-protected
+//! stick (a tmpfs filled up, or remounted read-only) is still checked and restored from there.
 //!
 //! Mounting needs root (or password-less sudo), as the README's test command has; the test
 //! fails with a plain message rather than skipping when it cannot mount.
@@ -55,6 +56,19 @@ impl Tmpfs {
         Tmpfs {
             dir: dir.to_path_buf(),
         }
+    }
+}
+
+impl Tmpfs {
+    /// Makes the file system read-only, as a write-protected stick is.
+    fn write_protect(&self) {
+        let out =
+            as_root(&["mount", "-o", "remount,ro", self.dir.to_str().unwrap()]).expect("run mount");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -159,21 +173,46 @@ fn a_backup_on_a_full_stick_is_still_checked_and_restored_from_there() {
     // beside a backup that lies where nothing more can be written.
     let tmp = tempfile::tempdir().unwrap();
     let stick = Tmpfs::mount(&tmp.path().join("stick"), "4m");
+    let (j, file) = backed_up_to(&stick);
+    fill(&stick.dir.join("filler"), 0);
+    checks_and_restores(&j, &file);
+}
+
+#[test]
+fn a_backup_on_a_write_protected_stick_is_checked_and_restored_from_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stick = Tmpfs::mount(&tmp.path().join("stick"), "4m");
+    let (j, file) = backed_up_to(&stick);
+    stick.write_protect();
+    assert!(
+        fs::write(stick.dir.join("probe"), b"x").is_err(),
+        "the stick is read-only"
+    );
+    checks_and_restores(&j, &file);
+}
+
+/// A new journal and a backup of it on `stick`.
+fn backed_up_to(stick: &Tmpfs) -> (TempJournal, PathBuf) {
     let j = TempJournal::new();
     let (session, _) = j.create();
     let file = stick.dir.join("daybreak-backup.dbk");
-    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
-    backup::create(&session, j.paths(), &file, now, &mut |_| true).unwrap();
-    drop(session);
-    fill(&stick.dir.join("filler"), 0);
+    backup::create(&session, j.paths(), &file, backup_time(), &mut |_| true).unwrap();
+    (j, file)
+}
 
+fn backup_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+/// Checks the backup at `file` and restores `j` from it, where it lies.
+fn checks_and_restores(j: &TempJournal, file: &Path) {
     let journal = Journal::with_first_wait(j.paths().clone(), KDF, StdDuration::from_secs(60));
     let passphrase = Passphrase::new(PASSPHRASE);
     journal
-        .inspect_backup(&file, &Secret::Passphrase(&passphrase))
-        .expect("a backup on a full stick can be checked");
+        .inspect_backup(file, &Secret::Passphrase(&passphrase))
+        .expect("the backup can be checked where it lies");
     journal
-        .restore_from(&file, &Secret::Passphrase(&passphrase), now)
+        .restore_from(file, &Secret::Passphrase(&passphrase), backup_time())
         .expect("and restored from there");
     journal.unlock(&passphrase).unwrap();
 }
