@@ -60,6 +60,13 @@ impl JournalPaths {
         self.dir.join("journal.swap")
     }
 
+    /// Present from a restore until the restored journal's first sync round, which gives it a
+    /// sync identity of its own first (`sync::rewind::become_new_computer`). Holds nothing of
+    /// the journal.
+    pub fn restored_marker(&self) -> PathBuf {
+        self.dir.join("journal.restored")
+    }
+
     /// The automatic backups' folder.
     pub fn backups(&self) -> PathBuf {
         self.dir.join("backups")

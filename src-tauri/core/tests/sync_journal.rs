@@ -457,6 +457,76 @@ fn a_restored_backup_gets_back_what_it_sent_after_the_backup() {
     assert_eq!(mood_notes(&b), mood_notes(&a));
 }
 
+/// What a sync engine does between two computers' copies of the folder: a file only `from`
+/// has is copied to `to`; a file both have, with different bytes, is set beside the other as
+/// the engine's conflict copy (as Syncthing names it), which Daybreak leaves alone.
+fn engine_delivers(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let there = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&there).unwrap();
+            engine_delivers(&entry.path(), &there);
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        match std::fs::read(&there) {
+            Err(_) => std::fs::write(&there, bytes).unwrap(),
+            Ok(theirs) if theirs != bytes => {
+                let mut name = entry.file_name();
+                name.push(".sync-conflict-20261205-090000-ENGINE1");
+                std::fs::write(to.join(name), bytes).unwrap();
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
+#[test]
+fn a_backup_restored_on_a_second_computer_is_a_computer_of_its_own() {
+    // A second computer set up from the first one's backup, not by joining, with the folder
+    // the sync engine keeps on it. The first has sent nothing since the backup, so the folder
+    // is not ahead of the copy: under one identity, both would number their next files alike,
+    // and of each pair the engine keeps one and sets the other aside.
+    let root = tempfile::tempdir().unwrap();
+    let (on_a, on_c) = (root.path().join("Sync on A"), root.path().join("Sync on C"));
+    std::fs::create_dir(&on_a).unwrap();
+    std::fs::create_dir(&on_c).unwrap();
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let a = journal_in(&root.path().join("a"));
+    a.create(&passphrase).unwrap();
+    a.choose_sync_folder(&on_a).unwrap();
+    log_mood(&a, "before the backup");
+    a.sync_round().unwrap();
+    let backup = root.path().join("from A.daybreak-backup");
+    let now = daybreak_core::clock::now_utc();
+    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    engine_delivers(&on_a, &on_c);
+
+    let c = journal_in(&root.path().join("c"));
+    c.restore_from(&backup, &Secret::Passphrase(&passphrase), now)
+        .unwrap();
+    c.unlock(&passphrase).unwrap();
+    c.choose_sync_folder(&on_c).unwrap();
+    // Both write before either hears from the other.
+    log_mood(&a, "written on A");
+    a.sync_round().unwrap();
+    log_mood(&c, "written on C");
+    c.sync_round().unwrap();
+    engine_delivers(&on_a, &on_c);
+    engine_delivers(&on_c, &on_a);
+    a.sync_round().unwrap();
+    c.sync_round().unwrap();
+
+    let all = ["before the backup", "written on A", "written on C"];
+    assert_eq!(mood_notes(&a), all);
+    assert_eq!(mood_notes(&c), all);
+    assert!(
+        !root.path().join("c").join("journal.restored").exists(),
+        "the note of the restore goes once the restored journal has its own identity"
+    );
+}
+
 #[test]
 fn the_overview_counts_the_computers_and_what_waits() {
     let root = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@ use crate::data_error::{DataError, Refusal};
 use crate::store::Store;
 use crate::sync::join::{self, JoinError};
 use crate::sync::overview::{self, Overview};
-use crate::sync::{self, chosen, header, rekeyed, SyncError, SyncReport};
+use crate::sync::{self, chosen, header, rekeyed, rewind, SyncError, SyncReport};
 use crate::vault::{NewKey, Secret, VaultError};
 
 impl From<SyncError> for JournalError {
@@ -83,6 +83,14 @@ impl Journal {
             let Some(folder) = chosen::get(session.store())? else {
                 return Ok(None);
             };
+            let restored = self.vault.paths().restored_marker();
+            if restored.exists() {
+                // A restored journal is some computer's journal as it was, which may go on
+                // elsewhere under the same identity: it becomes a computer of its own first.
+                rewind::become_new_computer(session.store_mut())?;
+                // Left there, the next round would only do it again, which is harmless.
+                let _ = std::fs::remove_file(&restored);
+            }
             Ok(Some(sync::sync_until(
                 session,
                 &header,

@@ -26,6 +26,18 @@ pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, S
     if !behind(store, folder, own)? {
         return Ok(false);
     }
+    become_new_computer(store)?;
+    Ok(true)
+}
+
+/// Gives this journal a new device id, numbering its files from 1, with the old id's files
+/// still to be read. For a copy behind its own files (`catch_up`), and for every restored
+/// backup before it first sends (`Journal::sync_round`): a backup restored on a second
+/// computer while the first goes on is not behind yet (the first has sent nothing new, or it
+/// has not arrived), and the two would number their next files alike, of which a sync engine
+/// keeps only one of each pair.
+pub fn become_new_computer(store: &mut Store) -> Result<(), SyncError> {
+    let own = super::device_id(store)?;
     store.write_uncaptured(|tx| {
         tx.execute(
             "UPDATE sync_local SET device_id = replace(sync_uuid(), '-', ''), next_seq = 1",
@@ -33,9 +45,9 @@ pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, S
         )?;
         // Every file of the old id is read, even those this copy wrote itself: reading one
         // twice changes nothing.
-        tx.execute("DELETE FROM sync_progress WHERE device = ?1", [own])?;
-        tx.execute("DELETE FROM sync_applied WHERE device = ?1", [own])?;
+        tx.execute("DELETE FROM sync_progress WHERE device = ?1", [&own])?;
+        tx.execute("DELETE FROM sync_applied WHERE device = ?1", [&own])?;
         Ok::<_, rusqlite::Error>(())
     })?;
-    Ok(true)
+    Ok(())
 }
