@@ -713,6 +713,15 @@ fn the_data_folder_is_0700_and_every_file_written_is_0600() {
             &Passphrase::new("changed it now"),
         )
         .unwrap();
+    // A restore writes the journal kept before it and the note that it was restored.
+    journal
+        .restore_from(
+            &manual,
+            &Secret::Passphrase(&Passphrase::new(PASSPHRASE)),
+            now(),
+        )
+        .unwrap();
+    assert!(j.paths().restored_marker().exists());
     assert_eq!(mode(j.paths().dir()), 0o700, "the data folder is private");
     assert_eq!(
         mode(&j.paths().backups()),
