@@ -27,11 +27,6 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap()
 }
 
-/// A second later than `now`: a second restore's kept journal gets a name of its own.
-fn later() -> chrono::DateTime<Utc> {
-    now() + chrono::Duration::seconds(1)
-}
-
 fn journal(j: &TempJournal) -> Journal {
     Journal::with_first_wait(j.paths().clone(), KDF, Duration::from_secs(60))
 }
@@ -377,9 +372,14 @@ fn restoring_the_journal_kept_with_its_log_brings_back_what_was_only_in_the_log(
         Some(1),
         "the check counts the log's mood"
     );
-    journal
-        .restore_from(&kept, &Secret::Passphrase(&secret), later())
-        .unwrap();
+    // Within the same second: the journal kept now gets a name of its own, so the first's log
+    // is never taken for its.
+    let kept_again = journal
+        .restore_from(&kept, &Secret::Passphrase(&secret), now())
+        .unwrap()
+        .expect("the restored journal is kept in turn");
+    assert_ne!(kept_again, kept);
+    assert!(!backup::log_beside(&kept_again).exists());
     journal.unlock(&secret).unwrap();
     assert_eq!(mood_notes(&journal), ["only in the log"]);
     journal.lock().unwrap();

@@ -63,6 +63,11 @@ impl TempFile {
 
 impl Drop for TempFile {
     fn drop(&mut self) {
+        // A copy being checked can have SQLite's files beside it (`fold_kept_log`, or a check
+        // that failed before it could remove them): first those, then the copy.
+        for side in side_files(&self.0) {
+            let _ = fs::remove_file(side);
+        }
         let _ = fs::remove_file(&self.0);
     }
 }
@@ -400,12 +405,19 @@ fn fold_kept_log(backup: &Path, db: &Path, key: &DataKey) -> Result<(), DataErro
     folded
 }
 
-/// Where the journal as it was before a restore is kept, so the restore can be undone.
+/// Where the journal as it was before a restore is kept, so the restore can be undone: a name
+/// no file or kept log has yet, even for two restores within a second, since a kept journal's
+/// log is found beside it by name (`log_beside`) and must never be taken for another's.
 fn before_restore_path(paths: &JournalPaths, now: DateTime<Utc>) -> PathBuf {
-    paths.backups().join(format!(
-        "before-restore-{}.{EXTENSION}",
-        now.format("%Y%m%dT%H%M%S")
-    ))
+    let stamp = now.format("%Y%m%dT%H%M%S");
+    (1..)
+        .map(|n| match n {
+            1 => format!("before-restore-{stamp}.{EXTENSION}"),
+            n => format!("before-restore-{stamp}-{n}.{EXTENSION}"),
+        })
+        .map(|name| paths.backups().join(name))
+        .find(|path| !path.exists() && !log_beside(path).exists())
+        .expect("a free name among endlessly many")
 }
 
 /// Keeps the open journal as a backup before a restore, from a consistent snapshot (its WAL

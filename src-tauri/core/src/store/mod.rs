@@ -98,6 +98,21 @@ impl Store {
         path: &Path,
         key: &SecretKey,
     ) -> Result<(bool, Vec<(String, i64)>), StoreError> {
+        let checked = Self::read_check(path, key);
+        // Reading a copy in WAL mode (a journal kept as it was) makes SQLite create its log
+        // and index beside it, and a read-only connection leaves them, whatever the check
+        // found: the log is empty, since nothing was written, and both go, so no copy leaves
+        // files behind.
+        let [log, index] = crate::paths::side_files(path);
+        if fs::metadata(&log).is_ok_and(|m| m.len() == 0) {
+            let _ = fs::remove_file(log);
+        }
+        let _ = fs::remove_file(index);
+        checked
+    }
+
+    /// `check_copy`'s reading, through a read-only connection closed on the way out.
+    fn read_check(path: &Path, key: &SecretKey) -> Result<(bool, Vec<(String, i64)>), StoreError> {
         let conn = connection::open_read_only(path, key)?;
         let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         let mut counts = Vec::new();
@@ -120,15 +135,6 @@ impl Store {
                 counts.push((label.to_string(), n));
             }
         }
-        drop(conn);
-        // Reading a copy in WAL mode (a journal kept as it was) makes SQLite create its log
-        // and index beside it, and a read-only connection leaves them: the log is empty, since
-        // nothing was written, and both go, so no copy leaves files behind.
-        let [log, index] = crate::paths::side_files(path);
-        if fs::metadata(&log).is_ok_and(|m| m.len() == 0) {
-            let _ = fs::remove_file(log);
-        }
-        let _ = fs::remove_file(index);
         Ok((verdict == "ok", counts))
     }
 
