@@ -663,12 +663,8 @@ fn end_session(mut session: Session) -> Result<(), JournalError> {
 /// identity, while a note left beside a restore that failed only gives this journal a new one.
 fn mark_restored(paths: &JournalPaths) -> Result<(), DataError> {
     let marker = paths.restored_marker();
-    let write = || -> std::io::Result<()> {
-        let mut file = crate::private_files::create_or_truncate(&marker)?;
-        std::io::Write::write_all(&mut file, MARKER_TEXT)?;
-        file.sync_all()
-    };
-    write().map_err(|e| DataError::file(FileAction::Write, &marker, &e))
+    crate::vault::atomic::replace_file(&marker, MARKER_TEXT, "restore:marker")
+        .map_err(|e| DataError::file(FileAction::Write, &marker, &e))
 }
 
 /// What the restored marker says to anyone who opens it.

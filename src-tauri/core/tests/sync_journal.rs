@@ -279,6 +279,40 @@ fn stopping_keeps_the_journal_and_a_new_folder_gets_all_of_it() {
     );
 }
 
+#[test]
+fn a_restored_journal_that_moves_to_a_new_folder_takes_all_of_it_there() {
+    // A restored journal numbers its files from 1 again, as a computer of its own; one that
+    // has sent nothing under its new identity yet still takes the whole journal to a new,
+    // empty folder.
+    let root = tempfile::tempdir().unwrap();
+    let (first, second) = (root.path().join("first"), root.path().join("second"));
+    std::fs::create_dir(&first).unwrap();
+    std::fs::create_dir(&second).unwrap();
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let a = journal_in(&root.path().join("a"));
+    a.create(&passphrase).unwrap();
+    a.choose_sync_folder(&first).unwrap();
+    log_mood(&a, "in the backup");
+    a.sync_round().unwrap();
+    let backup = root.path().join("kept.daybreak-backup");
+    let now = daybreak_core::clock::now_utc();
+    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    a.restore_from(&backup, &Secret::Passphrase(&passphrase), now)
+        .unwrap();
+    a.unlock(&passphrase).unwrap();
+    let report = a.sync_round().unwrap().expect("a round");
+    assert_eq!(report.sent_files, 0, "nothing new to send");
+
+    a.stop_syncing().unwrap();
+    a.choose_sync_folder(&second).unwrap();
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&second, &Secret::Passphrase(&passphrase))
+        .unwrap();
+    b.sync_round().unwrap();
+    assert_eq!(mood_notes(&b), ["in the backup"]);
+}
+
 fn warned_other_journal(journal: &Journal) -> bool {
     let report = journal.sync_round().unwrap().expect("a round");
     report

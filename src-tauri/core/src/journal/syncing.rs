@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use super::{Journal, JournalError, SecretOf, State};
-use crate::data_error::{DataError, Refusal};
+use crate::data_error::{DataError, FileAction, Refusal};
 use crate::store::Store;
 use crate::sync::join::{self, JoinError};
 use crate::sync::overview::{self, Overview};
@@ -88,8 +88,10 @@ impl Journal {
                 // A restored journal is some computer's journal as it was, which may go on
                 // elsewhere under the same identity: it becomes a computer of its own first.
                 rewind::become_new_computer(session.store_mut())?;
-                // Left there, the next round would only do it again, which is harmless.
-                let _ = std::fs::remove_file(&restored);
+                // Before anything is sent: left there, the note would make each round a new
+                // computer again, after sending under the last one.
+                crate::vault::atomic::remove_if_present(&restored)
+                    .map_err(|e| DataError::file(FileAction::Delete, &restored, &e))?;
             }
             Ok(Some(sync::sync_until(
                 session,

@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::OptionalExtension;
-
 use super::folder::Folder;
 use super::SyncError;
 use crate::data_error::{DataError, Refusal};
@@ -71,18 +69,22 @@ pub fn check(chosen: &Path, journal_dir: &Path) -> Result<PathBuf, DataError> {
     Ok(folder)
 }
 
-/// When this journal has sent changes before (to another folder) and `chosen` has no sync
-/// folder yet, marks every record to be sent again (and the changes waiting here), so the new
-/// folder gets the whole journal and not only what changes from now on.
+/// When this journal holds records already sent (to another folder, or by the computer whose
+/// backup it was restored from) and `chosen` has no sync folder yet, marks every record to be
+/// sent again (and the changes waiting here), so the new folder gets the whole journal and not
+/// only what changes from now on. Asked of the records, not of the file numbers: a restored
+/// journal numbers its files from 1 again (`rewind::become_new_computer`).
 pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
     let fresh = Folder::in_chosen(chosen)
         .read_header()
         .map_err(|e| DataError::io("read the sync folder", &e))?
         .is_none();
     let sent_before: bool = store.read(|c| {
-        c.query_row("SELECT next_seq > 1 FROM sync_local", [], |r| r.get(0))
-            .optional()
-            .map(|v| v.unwrap_or(false))
+        c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_records WHERE pending = 0)",
+            [],
+            |r| r.get(0),
+        )
     })?;
     if fresh && sent_before {
         store.write(super::send::mark_all_to_send_again)?;

@@ -193,6 +193,7 @@ impl Vault {
             .map_err(|e| io_error("finish an interrupted change in", dir, e))?;
         for stale in [
             atomic::temp_path(&self.paths.header()),
+            atomic::temp_path(&self.paths.restored_marker()),
             self.paths.previous_header(),
         ] {
             atomic::remove_if_present(&stale).map_err(|e| io_error("remove", &stale, e))?;
