@@ -286,17 +286,9 @@ fn a_restored_journal_that_moves_to_a_new_folder_takes_all_of_it_there() {
     // empty folder.
     let root = tempfile::tempdir().unwrap();
     let (first, second) = (root.path().join("first"), root.path().join("second"));
-    std::fs::create_dir(&first).unwrap();
     std::fs::create_dir(&second).unwrap();
     let passphrase = Passphrase::new(PASSPHRASE);
-    let a = journal_in(&root.path().join("a"));
-    a.create(&passphrase).unwrap();
-    a.choose_sync_folder(&first).unwrap();
-    log_mood(&a, "in the backup");
-    a.sync_round().unwrap();
-    let backup = root.path().join("kept.daybreak-backup");
-    let now = daybreak_core::clock::now_utc();
-    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    let (a, backup, now) = a_synced_and_backed_up(root.path(), &first, "in the backup");
     a.restore_from(&backup, &Secret::Passphrase(&passphrase), now)
         .unwrap();
     a.unlock(&passphrase).unwrap();
@@ -344,6 +336,25 @@ fn c_joins(root: &Path, folder: &Path, passphrase: &Passphrase) -> Journal {
         .unwrap();
     c.sync_round().unwrap();
     c
+}
+
+/// A journal A under `root`, syncing through `folder` (made here) with `note` logged and sent,
+/// then backed up: A, the backup's path and when it was made.
+fn a_synced_and_backed_up(
+    root: &Path,
+    folder: &Path,
+    note: &str,
+) -> (Journal, PathBuf, chrono::DateTime<chrono::Utc>) {
+    std::fs::create_dir(folder).unwrap();
+    let a = journal_in(&root.join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(folder).unwrap();
+    log_mood(&a, note);
+    a.sync_round().unwrap();
+    let backup = root.join("a.daybreak-backup");
+    let now = daybreak_core::clock::now_utc();
+    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    (a, backup, now)
 }
 
 /// Re-keys `journal` ("Also lock out old copies"): the new passphrase.
@@ -455,15 +466,7 @@ fn after_a_rekey_a_computer_joining_gets_what_a_retired_one_wrote_last() {
 fn a_restored_backup_gets_back_what_it_sent_after_the_backup() {
     let root = tempfile::tempdir().unwrap();
     let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    log_mood(&a, "in the backup");
-    a.sync_round().unwrap();
-    let backup = root.path().join("kept.daybreak-backup");
-    let now = daybreak_core::clock::now_utc();
-    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    let (a, backup, now) = a_synced_and_backed_up(root.path(), &shared, "in the backup");
     log_mood(&a, "after the backup");
     a.sync_round().unwrap();
 
@@ -524,17 +527,9 @@ fn a_backup_restored_on_a_second_computer_is_a_computer_of_its_own() {
     // and of each pair the engine keeps one and sets the other aside.
     let root = tempfile::tempdir().unwrap();
     let (on_a, on_c) = (root.path().join("Sync on A"), root.path().join("Sync on C"));
-    std::fs::create_dir(&on_a).unwrap();
     std::fs::create_dir(&on_c).unwrap();
     let passphrase = Passphrase::new(PASSPHRASE);
-    let a = journal_in(&root.path().join("a"));
-    a.create(&passphrase).unwrap();
-    a.choose_sync_folder(&on_a).unwrap();
-    log_mood(&a, "before the backup");
-    a.sync_round().unwrap();
-    let backup = root.path().join("from A.daybreak-backup");
-    let now = daybreak_core::clock::now_utc();
-    a.backup_to(&backup, now, &mut |_| true).unwrap();
+    let (a, backup, now) = a_synced_and_backed_up(root.path(), &on_a, "before the backup");
     engine_delivers(&on_a, &on_c);
 
     let c = journal_in(&root.path().join("c"));
