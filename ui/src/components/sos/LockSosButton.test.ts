@@ -36,6 +36,8 @@ describe('SOS from the lock screen', () => {
     const user = userEvent.setup();
     render(Unlock, { onUnlocked: vi.fn(), onForgot: vi.fn(), onRestore: vi.fn() });
     expect(document.activeElement).toBe(el('unlock-passphrase'));
+    // Said to be a button: with aria-haspopup, WebKitGTK tells screen readers "combo box".
+    expect(el('lock-sos').hasAttribute('aria-haspopup')).toBe(false);
     await user.click(el('lock-sos'));
     // The panel is a file of its own, fetched on the first open if the prefetch hasn't yet.
     expect(await screen.findByTestId('public-sos')).toBeTruthy();
