@@ -50,7 +50,8 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # syncthing: two real daemons on 127.0.0.1 carry the two-computer tests' sync folder.
 # x11-utils: xwininfo and xev, for whether (and when) the window is on screen at a hidden start.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
-               fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji syncthing x11-utils)
+               fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji syncthing x11-utils
+               at-spi2-core python3-pyatspi)
 # WebKitGTK gives the page the system's language only when that locale is installed
 # (`locale -a`); without it the page says en-US whatever LANG is. Adds the locale ("es_ES.UTF-8")
 # when it is missing.
