@@ -380,6 +380,12 @@ fn restoring_the_journal_kept_with_its_log_brings_back_what_was_only_in_the_log(
         .expect("the restored journal is kept in turn");
     assert_ne!(kept_again, kept);
     assert!(!backup::log_beside(&kept_again).exists());
+    let listed = backup::list_auto(j.paths());
+    assert_eq!(
+        listed[..2],
+        [kept_again.display().to_string(), kept.display().to_string()],
+        "newest first"
+    );
     journal.unlock(&secret).unwrap();
     assert_eq!(mood_notes(&journal), ["only in the log"]);
     journal.lock().unwrap();

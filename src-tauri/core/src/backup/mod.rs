@@ -407,15 +407,17 @@ fn fold_kept_log(backup: &Path, db: &Path, key: &DataKey) -> Result<(), DataErro
 
 /// Where the journal as it was before a restore is kept, so the restore can be undone: a name
 /// no file or kept log has yet, even for two restores within a second, since a kept journal's
-/// log is found beside it by name (`log_beside`) and must never be taken for another's.
+/// log is found beside it by name (`log_beside`) and must never be taken for another's. Such a
+/// second one is named a second later, so the names still sort by time (`list_auto`).
 fn before_restore_path(paths: &JournalPaths, now: DateTime<Utc>) -> PathBuf {
-    let stamp = now.format("%Y%m%dT%H%M%S");
-    (1..)
-        .map(|n| match n {
-            1 => format!("before-restore-{stamp}.{EXTENSION}"),
-            n => format!("before-restore-{stamp}-{n}.{EXTENSION}"),
+    (0..)
+        .map(|later| now + chrono::Duration::seconds(later))
+        .map(|at| {
+            paths.backups().join(format!(
+                "before-restore-{}.{EXTENSION}",
+                at.format("%Y%m%dT%H%M%S")
+            ))
         })
-        .map(|name| paths.backups().join(name))
         .find(|path| !path.exists() && !log_beside(path).exists())
         .expect("a free name among endlessly many")
 }

@@ -69,11 +69,12 @@ pub fn check(chosen: &Path, journal_dir: &Path) -> Result<PathBuf, DataError> {
     Ok(folder)
 }
 
-/// When this journal holds records already sent (to another folder, or by the computer whose
-/// backup it was restored from) and `chosen` has no sync folder yet, marks every record to be
-/// sent again (and the changes waiting here), so the new folder gets the whole journal and not
-/// only what changes from now on. Asked of the records, not of the file numbers: a restored
-/// journal numbers its files from 1 again (`rewind::become_new_computer`).
+/// When this journal has been in a sync folder before and `chosen` has no sync folder yet,
+/// marks every record to be sent again (and the changes waiting here), so the new folder gets
+/// the whole journal and not only what changes from now on. In a folder before: a record is
+/// already there (sent from here, or received: `pending = 0`), a change waits here, or this
+/// computer has sent files. Not by the file numbers alone: a restored journal numbers its
+/// files from 1 again (`rewind::become_new_computer`).
 pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
     let fresh = Folder::in_chosen(chosen)
         .read_header()
@@ -81,7 +82,9 @@ pub fn prepare(store: &mut Store, chosen: &Path) -> Result<(), DataError> {
         .is_none();
     let sent_before: bool = store.read(|c| {
         c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sync_records WHERE pending = 0)",
+            "SELECT EXISTS (SELECT 1 FROM sync_records WHERE pending = 0)
+                 OR EXISTS (SELECT 1 FROM sync_parked)
+                 OR (SELECT next_seq > 1 FROM sync_local)",
             [],
             |r| r.get(0),
         )
