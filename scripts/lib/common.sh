@@ -49,6 +49,8 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # and fonts-noto-color-emoji the emoji it prints in colour (10 MB).
 # syncthing: two real daemons on 127.0.0.1 carry the two-computer tests' sync folder.
 # x11-utils: xwininfo and xev, for whether (and when) the window is on screen at a hidden start.
+# at-spi2-core, python3-pyatspi: the desktop's accessibility bus and a client of it, to read the
+# window as a screen reader does (tests/e2e/screen-reader.test.mjs).
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
                fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji syncthing x11-utils
                at-spi2-core python3-pyatspi)

@@ -3,13 +3,15 @@
 exposes it, the tree Orca reads and speaks from. Uses Debian's python3-pyatspi, so it runs
 with the system's Python (/usr/bin/python3), not whatever `python3` is first on the PATH.
 
-  atspi.py ready               starts the accessibility bus and its registry (before the app)
-  atspi.py tree WORDS          once a node named WORDS is there, the window's nodes as JSON
-  atspi.py type NAME TEXT      focuses the field named NAME and types TEXT, key by key
-  atspi.py press NAME          presses the button named NAME
+  atspi.py ready                 starts the accessibility bus and its registry (before the app)
+  atspi.py tree PID WORDS        once a node named WORDS is there, the window's nodes as JSON
+  atspi.py type PID NAME TEXT    focuses the field named NAME and types TEXT, key by key
+  atspi.py press PID NAME        presses the button named NAME
 
-The app must run with the accessibility bridge on (no NO_AT_BRIDGE) on the same session bus.
-Exits with 1 and a message when the app or the node does not show up within 30 seconds.
+PID is the app's process: an app that just quit may still be listed for a moment. The app
+must run with the accessibility bridge on (no NO_AT_BRIDGE) on the same session bus. Exits
+with 1 and a message when the app or the node has not shown up within 30 seconds of the
+command's start.
 """
 import json
 import sys
@@ -23,11 +25,12 @@ FOCUS_WAIT_S = 5
 GROUPS = {"section", "panel", "filler", "unknown", "redundant object"}
 
 
-def app():
+def app(pid):
+    """The accessible application of process `pid`, or None while it has not joined the bus."""
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
         child = desktop.getChildAtIndex(i)
-        if child is not None and (child.name or "").lower() == "daybreak":
+        if child is not None and child.get_process_id() == pid:
             return child
     return None
 
@@ -62,6 +65,8 @@ def nodes(node, depth=0):
 
 def focus_inside(window):
     """Whether a node inside the page (not the page, nor the window's frame) has the focus."""
+    if window is None:
+        return False
     outer = {"application", "frame", "scroll pane", "document web"}
     return any(
         n.getRoleName() not in outer and n.getState().contains(pyatspi.STATE_FOCUSED)
@@ -69,9 +74,12 @@ def focus_inside(window):
     )
 
 
+# One deadline for the whole command, set when it starts.
+DEADLINE = time.monotonic() + TIMEOUT_S
+
+
 def until(find, what):
-    deadline = time.monotonic() + TIMEOUT_S
-    while time.monotonic() < deadline:
+    while time.monotonic() < DEADLINE:
         try:
             found = find()
         except Exception:  # a node went while the screen changed: look again
@@ -82,15 +90,17 @@ def until(find, what):
     sys.exit(f"atspi.py: {what} did not show up within {TIMEOUT_S} s")
 
 
-def named(name):
-    window = until(app, "Daybreak's window")
+def named(pid, name):
+    """The node named `name` in the app's window, looked up afresh until it is there."""
     return until(
-        lambda: next((n for n in walk(window) if (n.name or "").strip() == name), None),
-        f"a node named {name!r}",
+        lambda: next((n for n in walk(app(pid)) if (n.name or "").strip() == name), None),
+        f"a node named {name!r} in the window of process {pid}",
     )
 
 
 def walk(node):
+    if node is None:
+        return
     yield node
     for i in range(node.childCount):
         child = node.getChildAtIndex(i)
@@ -104,20 +114,27 @@ def main(command, *args):
         # started before they are up may never show up on them.
         pyatspi.Registry.getDesktop(0)
     elif command == "tree":
-        named(args[0])
+        pid = int(args[0])
+        named(pid, args[1])
         # The screen moves focus in once it is drawn: give it a moment to land inside the page
-        # (the page itself, and the window around it, say they are focused all along).
-        deadline = time.monotonic() + FOCUS_WAIT_S
-        while time.monotonic() < deadline and not until(lambda: [focus_inside(app())], "")[0]:
+        # (the page itself, and the window around it, say they are focused all along). The
+        # tree is printed either way; the test says whether focus is where it should be.
+        focus_by = min(DEADLINE, time.monotonic() + FOCUS_WAIT_S)
+        while time.monotonic() < focus_by:
+            try:
+                if focus_inside(app(pid)):
+                    break
+            except Exception:  # a node went while the screen changed: look again
+                pass
             time.sleep(0.1)
-        print(json.dumps(nodes(app())))
+        print(json.dumps(nodes(app(pid))))
     elif command == "type":
-        named(args[0]).queryComponent().grabFocus()
+        named(int(args[0]), args[1]).queryComponent().grabFocus()
         time.sleep(0.2)
-        pyatspi.Registry.generateKeyboardEvent(0, args[1], pyatspi.KEY_STRING)
+        pyatspi.Registry.generateKeyboardEvent(0, args[2], pyatspi.KEY_STRING)
         time.sleep(0.2)
     elif command == "press":
-        named(args[0]).queryAction().doAction(0)
+        named(int(args[0]), args[1]).queryAction().doAction(0)
     else:
         sys.exit(f"atspi.py: unknown command {command!r}")
 
