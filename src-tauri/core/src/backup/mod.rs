@@ -65,10 +65,15 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         // A copy being checked can have SQLite's files beside it (`fold_kept_log`, or a check
         // that failed before it could remove them): first those, then the copy.
-        for side in side_files(&self.0) {
-            let _ = fs::remove_file(side);
-        }
+        remove_side_files(&self.0);
         let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// Removes the files SQLite may have left beside the database copy at `db`, if any.
+fn remove_side_files(db: &Path) {
+    for side in side_files(db) {
+        let _ = fs::remove_file(side);
     }
 }
 
@@ -399,9 +404,7 @@ fn fold_kept_log(backup: &Path, db: &Path, key: &DataKey) -> Result<(), DataErro
     let folded = keep_file(&kept_log, &db_log).and_then(|()| {
         Store::fold_log(db, key).map_err(|_| DataError::DamagedBackup(BackupProblem::Journal))
     });
-    for side in side_files(db) {
-        let _ = fs::remove_file(side);
-    }
+    remove_side_files(db);
     folded
 }
 
@@ -503,9 +506,7 @@ pub fn remove_leftovers(paths: &JournalPaths) {
                 let _ = fs::remove_file(entry.path());
                 // A copy being checked when the process was killed can have SQLite's files
                 // beside it, from a kept log being folded in (`fold_kept_log`).
-                for side in side_files(&entry.path()) {
-                    let _ = fs::remove_file(side);
-                }
+                remove_side_files(&entry.path());
             }
         }
     }
