@@ -11,7 +11,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::backup::BackupSummary;
-use crate::data_error::{DataError, FileAction, Task};
+use crate::data_error::{DataError, Task};
 use crate::paths::JournalPaths;
 use crate::secret::{Passphrase, RecoveryKey};
 use crate::store::StoreError;
@@ -581,7 +581,7 @@ impl Journal {
             }
             State::Locked => Ok(None),
         };
-        let kept = match kept.and_then(|kept| mark_restored(paths).map(|()| kept)) {
+        let kept = match kept.and_then(|kept| syncing::mark_restored(paths).map(|()| kept)) {
             Ok(kept) => kept,
             Err(e) => {
                 let _ = crate::vault::swap::remove_staged_database(paths);
@@ -657,16 +657,3 @@ fn end_session(mut session: Session) -> Result<(), JournalError> {
     let _ = crate::timeline::purge_deleted(session.store_mut());
     Ok(session.lock()?)
 }
-
-/// Notes that the journal is being replaced by a restored backup (`JournalPaths::restored_marker`),
-/// before it is: a journal restored without the note could go on under another computer's
-/// identity, while a note left beside a restore that failed only gives this journal a new one.
-fn mark_restored(paths: &JournalPaths) -> Result<(), DataError> {
-    let marker = paths.restored_marker();
-    crate::vault::atomic::replace_file(&marker, MARKER_TEXT, "restore:marker")
-        .map_err(|e| DataError::file(FileAction::Write, &marker, &e))
-}
-
-/// What the restored marker says to anyone who opens it.
-const MARKER_TEXT: &[u8] =
-    b"daybreak: restored from a backup; the next sync round gives this journal its own identity\n";

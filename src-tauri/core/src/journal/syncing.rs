@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 
 use super::{Journal, JournalError, SecretOf, State};
 use crate::data_error::{DataError, FileAction, Refusal};
+use crate::paths::JournalPaths;
 use crate::store::Store;
 use crate::sync::join::{self, JoinError};
 use crate::sync::overview::{self, Overview};
@@ -205,3 +206,17 @@ impl Journal {
         Ok(())
     }
 }
+
+/// Notes, for `sync_round`, that the journal is being replaced by a restored backup
+/// (`JournalPaths::restored_marker`), before it is: a journal restored without the note could go
+/// on under another computer's identity, while a note left beside a restore that failed only
+/// gives this journal a new one.
+pub(super) fn mark_restored(paths: &JournalPaths) -> Result<(), DataError> {
+    let marker = paths.restored_marker();
+    crate::vault::atomic::replace_file(&marker, MARKER_TEXT, "restore:marker")
+        .map_err(|e| DataError::file(FileAction::Write, &marker, &e))
+}
+
+/// What the restored marker says to anyone who opens it.
+const MARKER_TEXT: &[u8] =
+    b"daybreak: restored from a backup; the next sync round gives this journal its own identity\n";
