@@ -202,6 +202,7 @@ impl Journal {
         let (session, recovery_key) = self.vault.create(passphrase, self.kdf)?;
         if self.may_open(asked) {
             *state = State::Unlocked(session);
+            self.settle_this_computer(&mut state);
         } else {
             // An empty journal: a failed final checkpoint loses nothing.
             let _ = session.lock();
@@ -231,7 +232,7 @@ impl Journal {
                 return Err(JournalError::LockedWhileOpening);
             }
             *state = State::Unlocked(session);
-            self.adopt_device_settings(&mut state);
+            self.settle_this_computer(&mut state);
         }
         Ok(())
     }
@@ -288,15 +289,17 @@ impl Journal {
         self.lock_epoch.load(Ordering::SeqCst) != self.opened_epoch.load(Ordering::SeqCst)
     }
 
-    /// On unlock: settings that now live in the plain settings file (the crisis lines'
-    /// country) move there from the journal. Best effort: a failure here never fails the
-    /// unlock, and the next unlock tries again.
-    fn adopt_device_settings(&self, state: &mut State) {
+    /// On opening, what belongs to this computer rather than to the journal: settings that now
+    /// live in the plain settings file (the crisis lines' country) move there from the journal,
+    /// and a journal copied here by hand becomes a computer of its own (`sync::place`). Best
+    /// effort: a failure here never fails the opening, the next one tries again, and a sync
+    /// round settles the place again before it sends.
+    fn settle_this_computer(&self, state: &mut State) {
         if let State::Unlocked(session) = state {
-            let _ = crate::device_settings::adopt_country_from_preferences(
-                self.vault.paths().dir(),
-                session.store_mut(),
-            );
+            let dir = self.vault.paths().dir();
+            let _ =
+                crate::device_settings::adopt_country_from_preferences(dir, session.store_mut());
+            let _ = crate::sync::place::settle(session.store_mut(), &crate::sync::place::here(dir));
         }
     }
 
@@ -378,7 +381,7 @@ impl Journal {
             return Err(JournalError::LockedWhileOpening);
         }
         let old = std::mem::replace(&mut *state, State::Unlocked(session));
-        self.adopt_device_settings(&mut state);
+        self.settle_this_computer(&mut state);
         drop(state);
         if let State::Unlocked(old) = old {
             end_session(old)?;

@@ -537,23 +537,57 @@ fn a_backup_restored_on_a_second_computer_is_a_computer_of_its_own() {
         .unwrap();
     c.unlock(&passphrase).unwrap();
     c.choose_sync_folder(&on_c).unwrap();
-    // Both write before either hears from the other.
-    log_mood(&a, "written on A");
-    a.sync_round().unwrap();
-    log_mood(&c, "written on C");
-    c.sync_round().unwrap();
-    engine_delivers(&on_a, &on_c);
-    engine_delivers(&on_c, &on_a);
-    a.sync_round().unwrap();
-    c.sync_round().unwrap();
-
-    let all = ["before the backup", "written on A", "written on C"];
-    assert_eq!(mood_notes(&a), all);
-    assert_eq!(mood_notes(&c), all);
+    both_write_then_meet((&a, &on_a), (&c, &on_c), "before the backup");
     assert!(
         !root.path().join("c").join("journal.restored").exists(),
         "the note of the restore goes once the restored journal has its own identity"
     );
+}
+
+#[test]
+fn a_journal_folder_copied_onto_a_second_computer_is_a_computer_of_its_own() {
+    // A second computer set up by copying the first one's data folder, not by joining, with
+    // the folder the sync engine keeps on it. Under one identity, both would number their next
+    // files alike, and of each pair the engine keeps one and sets the other aside.
+    let root = tempfile::tempdir().unwrap();
+    let (on_a, on_c) = (root.path().join("Sync on A"), root.path().join("Sync on C"));
+    let (a_dir, c_dir) = (root.path().join("a"), root.path().join("c"));
+    for dir in [&on_a, &on_c, &c_dir] {
+        std::fs::create_dir(dir).unwrap();
+    }
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let a = journal_in(&a_dir);
+    a.create(&passphrase).unwrap();
+    a.choose_sync_folder(&on_a).unwrap();
+    log_mood(&a, "before the copy");
+    a.sync_round().unwrap();
+    a.lock().unwrap();
+    // Copied as a person copies a folder: every file, into an empty folder.
+    engine_delivers(&a_dir, &c_dir);
+    engine_delivers(&on_a, &on_c);
+
+    a.unlock(&passphrase).unwrap();
+    let c = journal_in(&c_dir);
+    c.unlock(&passphrase).unwrap();
+    c.choose_sync_folder(&on_c).unwrap();
+    both_write_then_meet((&a, &on_a), (&c, &on_c), "before the copy");
+}
+
+/// A and C, each with its side of the folder, write before either hears from the other, then
+/// the engine delivers both ways: each must end with `before` and both new moods, where under
+/// one identity each keeps its own and the engine sets the other's aside as a conflict copy.
+fn both_write_then_meet((a, on_a): (&Journal, &Path), (c, on_c): (&Journal, &Path), before: &str) {
+    log_mood(a, "written on A");
+    a.sync_round().unwrap();
+    log_mood(c, "written on C");
+    c.sync_round().unwrap();
+    engine_delivers(on_a, on_c);
+    engine_delivers(on_c, on_a);
+    a.sync_round().unwrap();
+    c.sync_round().unwrap();
+    let all = [before, "written on A", "written on C"];
+    assert_eq!(mood_notes(a), all);
+    assert_eq!(mood_notes(c), all);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::paths::JournalPaths;
 use crate::store::Store;
 use crate::sync::join::{self, JoinError};
 use crate::sync::overview::{self, Overview};
-use crate::sync::{self, chosen, header, rekeyed, rewind, SyncError, SyncReport};
+use crate::sync::{self, chosen, header, place, rekeyed, rewind, SyncError, SyncReport};
 use crate::vault::{NewKey, Secret, VaultError};
 
 impl From<SyncError> for JournalError {
@@ -84,6 +84,8 @@ impl Journal {
             let Some(folder) = chosen::get(session.store())? else {
                 return Ok(None);
             };
+            // A copy of the journal made by hand is some computer's journal too.
+            place::settle(session.store_mut(), &place::here(self.vault.paths().dir()))?;
             let restored = self.vault.paths().restored_marker();
             if restored.exists() {
                 // A restored journal is some computer's journal as it was, which may go on
@@ -128,7 +130,7 @@ impl Journal {
             return Err(JournalError::LockedWhileOpening);
         }
         *state = State::Unlocked(session);
-        self.adopt_device_settings(&mut state);
+        self.settle_this_computer(&mut state);
         Ok(())
     }
 

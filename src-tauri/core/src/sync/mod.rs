@@ -26,7 +26,8 @@
 //! - **A re-key** (`rekeyed.rs`): the computer that re-keys puts the new key's header in the
 //!   folder and sends everything again; the others join again under it.
 //! - **A journal behind its own files** (`rewind.rs`, a restored backup): it becomes a new
-//!   computer and reads its old files back.
+//!   computer and reads its old files back. So does a data folder copied by hand onto another
+//!   computer or into another folder (`place.rs`).
 //! - **What Settings shows** (`overview.rs`): the computers seen, what waits.
 //!
 //! The journal's side (`journal/syncing.rs`: a round, choosing and stopping, joining through
@@ -44,6 +45,7 @@ pub mod join;
 pub mod kinds;
 pub mod overview;
 pub mod parked;
+pub mod place;
 pub mod record;
 pub mod rekeyed;
 pub mod rewind;

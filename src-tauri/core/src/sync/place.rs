@@ -1,0 +1,79 @@
+//! Where this copy of the journal lives: the computer and the journal's folder on it. A data
+//! folder copied by hand onto a second computer (or into a second folder) is the same journal
+//! under the same device id. If both copies go on and sync, they number their change files
+//! alike, and of each pair a sync engine keeps one and sets the other aside: changes lost.
+//!
+//! So each copy notes its place inside the journal, and a copy that finds itself somewhere
+//! else becomes a computer of its own (`rewind::become_new_computer`) before it sends
+//! anything. A journal moved rather than copied (a new home folder, a data folder carried on a
+//! stick between computers) takes a new id too: one more computer in Settings' list, never a
+//! change lost.
+
+use std::path::Path;
+
+use super::{rewind, SyncError};
+use crate::store::capture::name_uuid;
+use crate::store::{settings, Store};
+
+/// Settings are per computer and never synced, so a joined journal notes its own place.
+const KEY: &str = "sync_place";
+
+/// This copy's place: a hash of the computer's id and the journal's folder. The id is the
+/// system's own (`machine-uid`: the D-Bus machine id on Linux, `MachineGuid` on Windows, the
+/// hardware UUID on macOS), or none where it cannot be read, which leaves the folder to tell
+/// copies apart. Only the hash is kept, inside the encrypted journal.
+pub fn here(journal_dir: &Path) -> String {
+    let computer = machine_uid::get().unwrap_or_default();
+    let dir = std::fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.into());
+    of(&computer, &dir)
+}
+
+fn of(computer: &str, dir: &Path) -> String {
+    name_uuid("sync place", &format!("{computer}\0{}", dir.display()))
+}
+
+/// Notes `here` as this copy's place. When another place was noted, this copy is not the one
+/// that has been writing under its device id, and it becomes a computer of its own first.
+/// Returns whether it did. A crash between the two steps only makes it a new computer again.
+pub fn settle(store: &mut Store, here: &str) -> Result<bool, SyncError> {
+    let noted = settings::get(store, KEY)?;
+    if noted.as_deref() == Some(here) {
+        return Ok(false);
+    }
+    let elsewhere = noted.is_some();
+    if elsewhere {
+        rewind::become_new_computer(store)?;
+    }
+    settings::set(store, KEY, here)?;
+    Ok(elsewhere)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_the_computer_and_the_folder_together() {
+        let dir = Path::new("/home/sam/.local/share/org.daybreak.journal");
+        let place = of("4c4c4544", dir);
+        assert_eq!(place, of("4c4c4544", dir), "the same place every time");
+        assert_ne!(
+            place,
+            of("0f0f0f0f", dir),
+            "another computer, the same folder"
+        );
+        assert_ne!(
+            place,
+            of("4c4c4544", &dir.join("copy")),
+            "the same computer, a copy"
+        );
+        assert_ne!(place, of("", dir), "no id read is a place of its own");
+    }
+
+    #[test]
+    fn here_is_read_the_same_way_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(here(dir.path()), here(dir.path()));
+        assert_ne!(here(dir.path()), here(&dir.path().join("..")));
+    }
+}
