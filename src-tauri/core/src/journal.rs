@@ -299,7 +299,7 @@ impl Journal {
             let dir = self.vault.paths().dir();
             let _ =
                 crate::device_settings::adopt_country_from_preferences(dir, session.store_mut());
-            let _ = crate::sync::place::settle(session.store_mut(), &crate::sync::place::here(dir));
+            let _ = crate::sync::place::settle(session.store_mut(), crate::sync::place::here(dir));
         }
     }
 

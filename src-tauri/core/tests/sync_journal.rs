@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{contains, log_mood, mood_notes, snapshot, texts, KDF, PASSPHRASE};
+use daybreak_core::store::settings;
+use daybreak_core::sync::place;
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Refusal, Secret,
     VaultError,
@@ -529,7 +531,14 @@ fn a_backup_restored_on_a_second_computer_is_a_computer_of_its_own() {
     let (on_a, on_c) = (root.path().join("Sync on A"), root.path().join("Sync on C"));
     std::fs::create_dir(&on_c).unwrap();
     let passphrase = Passphrase::new(PASSPHRASE);
-    let (a, backup, now) = a_synced_and_backed_up(root.path(), &on_a, "before the backup");
+    let (a, _, _) = a_synced_and_backed_up(root.path(), &on_a, "before the backup");
+    // Made by a Daybreak from before journals noted their place (`sync::place`), so only the
+    // note of the restore can give the copy its own identity.
+    a.with_session(|s| Ok(settings::remove(s.store_mut(), place::KEY)?))
+        .unwrap();
+    let backup = root.path().join("made before places.daybreak-backup");
+    let now = daybreak_core::clock::now_utc();
+    a.backup_to(&backup, now, &mut |_| true).unwrap();
     engine_delivers(&on_a, &on_c);
 
     let c = journal_in(&root.path().join("c"));
@@ -555,22 +564,55 @@ fn a_journal_folder_copied_onto_a_second_computer_is_a_computer_of_its_own() {
     for dir in [&on_a, &on_c, &c_dir] {
         std::fs::create_dir(dir).unwrap();
     }
-    let passphrase = Passphrase::new(PASSPHRASE);
     let a = journal_in(&a_dir);
-    a.create(&passphrase).unwrap();
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
     a.choose_sync_folder(&on_a).unwrap();
     log_mood(&a, "before the copy");
     a.sync_round().unwrap();
-    a.lock().unwrap();
-    // Copied as a person copies a folder: every file, into an empty folder.
-    engine_delivers(&a_dir, &c_dir);
+    let c = copied_by_hand(&a, &c_dir, &Passphrase::new(PASSPHRASE));
     engine_delivers(&on_a, &on_c);
-
-    a.unlock(&passphrase).unwrap();
-    let c = journal_in(&c_dir);
-    c.unlock(&passphrase).unwrap();
     c.choose_sync_folder(&on_c).unwrap();
     both_write_then_meet((&a, &on_a), (&c, &on_c), "before the copy");
+    // The copy, not the journal it was copied from, took a new identity: each lists the other
+    // and itself, and A's files under its one identity are all C has of A.
+    for journal in [&a, &c] {
+        let computers = journal.sync_overview().unwrap().unwrap().computers;
+        assert_eq!(computers.len(), 2, "{computers:?}");
+    }
+}
+
+/// `from`'s data folder copied by hand into `to` (every file, while `from` is locked; it is
+/// unlocked again after), and the copy unlocked. Both sides tell their places apart by the
+/// folder's path; on two computers the machine id would too (`sync::place`).
+fn copied_by_hand(from: &Journal, to: &Path, passphrase: &Passphrase) -> Journal {
+    from.lock().unwrap();
+    engine_delivers(from.data_dir(), to);
+    from.unlock(passphrase).unwrap();
+    let copy = journal_in(to);
+    copy.unlock(passphrase).unwrap();
+    copy
+}
+
+#[test]
+fn a_copy_does_not_read_back_the_files_it_wrote_itself() {
+    // Not even those sealed before a re-key, which no longer open: read again, each would be
+    // a warning in every round.
+    let root = tempfile::tempdir().unwrap();
+    let (on_a, c_dir) = (root.path().join("Sync"), root.path().join("c"));
+    let (a, _, _) = a_synced_and_backed_up(root.path(), &on_a, "under the first key");
+    let renewed = rekey(&a);
+    log_mood(&a, "under the new key");
+    a.sync_round().unwrap();
+    std::fs::create_dir(&c_dir).unwrap();
+    let c = copied_by_hand(&a, &c_dir, &renewed);
+
+    let round = c.sync_round().unwrap().unwrap();
+    assert!(round.received.warnings.is_empty(), "{round:?}");
+    assert_eq!(
+        round.received.files, 0,
+        "every file in the folder was written by C's journal"
+    );
+    assert_eq!(mood_notes(&c), ["under the first key", "under the new key"]);
 }
 
 /// A and C, each with its side of the folder, write before either hears from the other, then

@@ -85,7 +85,7 @@ impl Journal {
                 return Ok(None);
             };
             // A copy of the journal made by hand is some computer's journal too.
-            place::settle(session.store_mut(), &place::here(self.vault.paths().dir()))?;
+            place::settle(session.store_mut(), place::here(self.vault.paths().dir()))?;
             let restored = self.vault.paths().restored_marker();
             if restored.exists() {
                 // A restored journal is some computer's journal as it was, which may go on

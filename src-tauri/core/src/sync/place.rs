@@ -16,16 +16,17 @@ use crate::store::capture::name_uuid;
 use crate::store::{settings, Store};
 
 /// Settings are per computer and never synced, so a joined journal notes its own place.
-const KEY: &str = "sync_place";
+pub const KEY: &str = "sync_place";
 
 /// This copy's place: a hash of the computer's id and the journal's folder. The id is the
 /// system's own (`machine-uid`: the D-Bus machine id on Linux, `MachineGuid` on Windows, the
-/// hardware UUID on macOS), or none where it cannot be read, which leaves the folder to tell
-/// copies apart. Only the hash is kept, inside the encrypted journal.
-pub fn here(journal_dir: &Path) -> String {
-    let computer = machine_uid::get().unwrap_or_default();
+/// hardware UUID on macOS). `None` when it cannot be read: a place without it would differ
+/// from the one noted with it, and a read that fails now and then must not make a new
+/// computer each time. Only the hash is kept, inside the encrypted journal.
+pub fn here(journal_dir: &Path) -> Option<String> {
+    let computer = machine_uid::get().ok().filter(|id| !id.is_empty())?;
     let dir = std::fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.into());
-    of(&computer, &dir)
+    Some(of(&computer, &dir))
 }
 
 fn of(computer: &str, dir: &Path) -> String {
@@ -34,17 +35,21 @@ fn of(computer: &str, dir: &Path) -> String {
 
 /// Notes `here` as this copy's place. When another place was noted, this copy is not the one
 /// that has been writing under its device id, and it becomes a computer of its own first.
-/// Returns whether it did. A crash between the two steps only makes it a new computer again.
-pub fn settle(store: &mut Store, here: &str) -> Result<bool, SyncError> {
+/// Returns whether it did; nothing is done when the place cannot be told (`None`). A crash
+/// between the two steps only makes it a new computer again.
+pub fn settle(store: &mut Store, here: Option<String>) -> Result<bool, SyncError> {
+    let Some(here) = here else {
+        return Ok(false);
+    };
     let noted = settings::get(store, KEY)?;
-    if noted.as_deref() == Some(here) {
+    if noted.as_deref() == Some(here.as_str()) {
         return Ok(false);
     }
     let elsewhere = noted.is_some();
     if elsewhere {
         rewind::become_new_computer(store)?;
     }
-    settings::set(store, KEY, here)?;
+    settings::set(store, KEY, &here)?;
     Ok(elsewhere)
 }
 
@@ -71,9 +76,18 @@ mod tests {
     }
 
     #[test]
-    fn here_is_read_the_same_way_twice() {
+    fn one_folder_is_one_place_however_it_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(here(dir.path()), here(dir.path()));
-        assert_ne!(here(dir.path()), here(&dir.path().join("..")));
+        let place = here(dir.path());
+        assert!(place.is_some(), "this system has a machine id");
+        assert_eq!(place, here(&dir.path().join(".")));
+        #[cfg(unix)]
+        {
+            let link = dir.path().with_extension("link");
+            std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+            let through_link = here(&link);
+            std::fs::remove_file(&link).unwrap();
+            assert_eq!(place, through_link);
+        }
     }
 }

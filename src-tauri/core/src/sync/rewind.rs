@@ -5,8 +5,8 @@
 //! no longer has, and a computer never reads its own files back.
 //!
 //! So such a copy becomes a new computer: it takes a new device id and numbers from 1, and
-//! reads its old id's files like another computer's. Its changes come back (last writer wins;
-//! what it already has changes nothing), and no file name is ever written twice.
+//! reads its old id's files like another computer's, from the first it did not write. Its
+//! changes come back (last writer wins), and no file name is ever written twice.
 
 use super::folder::Folder;
 use super::SyncError;
@@ -30,23 +30,29 @@ pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, S
     Ok(true)
 }
 
-/// Gives this journal a new device id, numbering its files from 1, with the old id's files
-/// still to be read. For a copy behind its own files (`catch_up`), and for every restored
-/// backup before it first sends (`Journal::sync_round`): a backup restored on a second
-/// computer while the first goes on is not behind yet (the first has sent nothing new, or it
-/// has not arrived), and the two would number their next files alike, of which a sync engine
-/// keeps only one of each pair.
+/// Gives this journal a new device id, numbering its files from 1, with the old id's files it
+/// did not write still to be read. For a copy behind its own files (`catch_up`), for a data
+/// folder copied by hand (`place::settle`), and for every restored backup before it first
+/// sends (`Journal::sync_round`): a backup restored on a second computer while the first goes
+/// on is not behind yet (the first has sent nothing new, or it has not arrived), and the two
+/// would number their next files alike, of which a sync engine keeps only one of each pair.
 pub fn become_new_computer(store: &mut Store) -> Result<(), SyncError> {
     let own = super::device_id(store)?;
     store.write_uncaptured(|tx| {
+        // The old id's files are read from the first this copy did not write: it holds what
+        // the ones before carry, and reading them again would only cost time (and, for files
+        // sealed before a re-key, warnings every round, as they no longer open).
+        tx.execute("DELETE FROM sync_applied WHERE device = ?1", [&own])?;
+        tx.execute(
+            "INSERT INTO sync_progress (device, through)
+                 SELECT ?1, next_seq - 1 FROM sync_local WHERE true
+             ON CONFLICT (device) DO UPDATE SET through = excluded.through",
+            [&own],
+        )?;
         tx.execute(
             "UPDATE sync_local SET device_id = replace(sync_uuid(), '-', ''), next_seq = 1",
             [],
         )?;
-        // Every file of the old id is read, even those this copy wrote itself: reading one
-        // twice changes nothing.
-        tx.execute("DELETE FROM sync_progress WHERE device = ?1", [&own])?;
-        tx.execute("DELETE FROM sync_applied WHERE device = ?1", [&own])?;
         Ok::<_, rusqlite::Error>(())
     })?;
     Ok(())
