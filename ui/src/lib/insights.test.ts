@@ -85,7 +85,11 @@ describe('chart summaries', () => {
     grid[0]![10] = 1;
     grid[0]![11] = 2;
     expect(heatmapSummary(grid)).toBe(
-      'The most cravings in one hour slot: 3 cravings on Fridays at 9 PM. The day of the week with the most: Monday (4).',
+      'The most cravings in one hour slot: 3 cravings on Fridays at 9:00 PM. The day of the week with the most: Monday (4).',
+    );
+    useLanguage('es');
+    expect(heatmapSummary(grid)).toBe(
+      'La franja horaria con más ganas de consumir: viernes, 21:00 (3 veces con ganas). El día de la semana con más: lunes (4).',
     );
   });
 

@@ -122,6 +122,14 @@ export function hourName(hour: number): string {
   return dateTimeFormat({ hour: 'numeric' }).format(new Date(2024, 0, 1, hour));
 }
 
+/**
+ * An hour as a time of day, for a sentence: "9:00 PM", "21:00". The bare hour the chart's axis
+ * shows reads well after "at" in English, not in every language ("hacia las 1" in Spanish).
+ */
+function hourTime(hour: number): string {
+  return dateTimeFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(2024, 0, 1, hour));
+}
+
 export function heatmapSummary(grid: readonly (readonly number[])[]): string {
   const peak = gridPeak(grid);
   if (!peak) return m.insights_no_cravings_were_logged_in_2();
@@ -130,7 +138,7 @@ export function heatmapSummary(grid: readonly (readonly number[])[]): string {
   return m.insights_heatmap_summary({
     cravings: m.insights_cravings_count({ count: peak.count }),
     weekday: weekdayName(peak.weekday),
-    hour: hourName(peak.hour),
+    hour: hourTime(peak.hour),
     busiest: weekdayName(busiestDay),
     count: byDay[busiestDay] ?? 0,
   });

@@ -6,6 +6,7 @@ vi.mock('../../lib/ipc/moods');
 vi.mock('../../lib/ipc/sobriety');
 
 import * as moods from '../../lib/ipc/moods';
+import { useLanguage } from '../../lib/i18n';
 import * as sobriety from '../../lib/ipc/sobriety';
 import { IpcError } from '../../lib/ipc/IpcError';
 // Refusals are worded by refusals.ts, which the shell loads.
@@ -71,6 +72,7 @@ describe('CravingForm', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+    useLanguage(null);
   });
 
   it('offers the active triggers and the coping actions as chips', async () => {
@@ -149,6 +151,19 @@ describe('CravingForm', () => {
     expect(screen.getByRole('dialog', { name: 'Thank you for being honest' })).toBeTruthy();
     await user.click(el('craving-open-sos'));
     expect(onOpenSos).toHaveBeenCalledTimes(1);
+  });
+
+  it("names the clock of the slip in the person's language", async () => {
+    useLanguage('es');
+    vi.mocked(moods.logCraving).mockResolvedValue(fixtures.cravingEvent({ outcome: 'used', slipId: 5 }));
+    const { user } = setup();
+    await user.click(el('outcome-used'));
+    await user.selectOptions(await screen.findByTestId('craving-slip-clock'), 'Cannabis');
+    await user.click(el('craving-save'));
+    await screen.findByTestId('craving-saved');
+    expect(el('craving-slip-recorded').textContent).toContain(
+      'Se ha anotado un desliz en tu contador «Cannabis».',
+    );
   });
 
   it('sends no slipClockId when no clock is chosen', async () => {

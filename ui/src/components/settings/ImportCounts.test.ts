@@ -22,9 +22,9 @@ describe('import counts', () => {
       newWord: 'added',
     });
     expect(lines()).toEqual([
-      'Estados de ánimo: 12 añadidos, 4 ya estaban en tu diario',
-      'Entradas del diario: 3 añadidos, 0 ya estaban en tu diario',
-      'Notas de lectura y marcadores: 1 añadidos, 2 ya estaban en tu diario',
+      'Estados de ánimo: 12 más en tu diario, 4 que ya tenías',
+      'Entradas del diario: 3 más en tu diario, 0 que ya tenías',
+      'Notas de lectura y guardados: 1 más en tu diario, 2 que ya tenías',
     ]);
   });
 
