@@ -648,7 +648,7 @@ fn a_report_asked_for_in_spanish_is_written_in_spanish() {
         "Días sin consumir",
         "Estado de ánimo y ganas de consumir",
         "Ánimo por día",
-        "Desencadenantes",
+        "Detonantes",
         "Lo que ayudó",
         "Entradas del diario",
         // The person's own words are theirs, in whatever language they wrote them.
