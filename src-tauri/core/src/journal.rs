@@ -3,7 +3,7 @@
 //! is no session, so no command can reach the data of a locked journal by accident.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -138,6 +138,9 @@ pub struct Journal {
     openings: AtomicU64,
     /// The first wait after `FREE_ATTEMPTS` failures; it doubles with each further failure.
     first_wait: Duration,
+    /// Where this copy lives (`sync::place::here`), worked out once: it is asked at every
+    /// opening and every round, and on macOS reading the computer's id runs a program.
+    place: OnceLock<Option<String>>,
 }
 
 impl Journal {
@@ -160,6 +163,7 @@ impl Journal {
             opened_epoch: AtomicU64::new(0),
             openings: AtomicU64::new(0),
             first_wait,
+            place: OnceLock::new(),
         };
         journal.start_up();
         journal
@@ -299,8 +303,16 @@ impl Journal {
             let dir = self.vault.paths().dir();
             let _ =
                 crate::device_settings::adopt_country_from_preferences(dir, session.store_mut());
-            let _ = crate::sync::place::settle(session.store_mut(), crate::sync::place::here(dir));
+            let _ = crate::sync::place::settle(session.store_mut(), self.place());
         }
+    }
+
+    /// Where this copy of the journal lives (`sync::place::here`).
+    fn place(&self) -> Option<String> {
+        let dir = self.vault.paths().dir();
+        self.place
+            .get_or_init(|| crate::sync::place::here(dir))
+            .clone()
     }
 
     /// Whether the journal is open now.

@@ -85,12 +85,15 @@ impl Journal {
                 return Ok(None);
             };
             // A copy of the journal made by hand is some computer's journal too.
-            place::settle(session.store_mut(), place::here(self.vault.paths().dir()))?;
+            let moved = place::settle(session.store_mut(), self.place())?;
             let restored = self.vault.paths().restored_marker();
             if restored.exists() {
                 // A restored journal is some computer's journal as it was, which may go on
-                // elsewhere under the same identity: it becomes a computer of its own first.
-                rewind::become_new_computer(session.store_mut())?;
+                // elsewhere under the same identity: it becomes a computer of its own first
+                // (once: a backup restored onto another computer just did, for its place).
+                if !moved {
+                    rewind::become_new_computer(session.store_mut())?;
+                }
                 // Before anything is sent: left there, the note would make each round a new
                 // computer again, after sending under the last one.
                 crate::vault::atomic::remove_if_present(&restored)

@@ -24,13 +24,26 @@ pub const KEY: &str = "sync_place";
 /// from the one noted with it, and a read that fails now and then must not make a new
 /// computer each time. Only the hash is kept, inside the encrypted journal.
 pub fn here(journal_dir: &Path) -> Option<String> {
-    let computer = machine_uid::get().ok().filter(|id| !id.is_empty())?;
+    let computer = machine_uid::get().ok().filter(|id| is_an_id(id))?;
     let dir = std::fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.into());
     Some(of(&computer, &dir))
 }
 
+/// systemd writes "uninitialized" as the machine id until the first boot completes: the same
+/// word on every such computer, so it tells none apart.
+fn is_an_id(id: &str) -> bool {
+    let id = id.trim();
+    !id.is_empty() && id != "uninitialized"
+}
+
 fn of(computer: &str, dir: &Path) -> String {
-    name_uuid("sync place", &format!("{computer}\0{}", dir.display()))
+    // The path's own bytes where they are not UTF-8: `display` would turn two such paths
+    // into one.
+    let dir = match dir.to_str() {
+        Some(dir) => dir.to_owned(),
+        None => format!("{:?}", dir.as_os_str().as_encoded_bytes()),
+    };
+    name_uuid("sync place", &format!("{computer}\0{dir}"))
 }
 
 /// Notes `here` as this copy's place. When another place was noted, this copy is not the one
@@ -73,6 +86,24 @@ mod tests {
             "the same computer, a copy"
         );
         assert_ne!(place, of("", dir), "no id read is a place of its own");
+    }
+
+    #[test]
+    fn only_a_real_machine_id_tells_computers_apart() {
+        assert!(is_an_id("4c4c4544003510388043b4c04f4d3732"));
+        assert!(!is_an_id(""));
+        assert!(!is_an_id("uninitialized\n"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_whose_names_are_not_utf8_are_told_apart() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let one = Path::new(OsStr::from_bytes(b"/home/sam/\xff"));
+        let other = Path::new(OsStr::from_bytes(b"/home/sam/\xfe"));
+        assert_eq!(one.display().to_string(), other.display().to_string());
+        assert_ne!(of("4c4c4544", one), of("4c4c4544", other));
     }
 
     #[test]
