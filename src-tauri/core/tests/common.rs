@@ -97,14 +97,17 @@ pub fn mood_notes(journal: &Journal) -> Vec<String> {
 /// The one text column `sql` selects in the open journal, row by row.
 pub fn texts(journal: &Journal, sql: &str) -> Vec<String> {
     journal
-        .with_session(|s| {
-            Ok(s.store()
-                .read(|c| {
-                    c.prepare(sql)?
-                        .query_map([], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<String>>>()
-                })
-                .map_err(daybreak_core::DataError::from)?)
+        .with_session(|s| Ok(store_texts(s.store(), sql)))
+        .unwrap()
+}
+
+/// The one text column `sql` selects in `store`, row by row.
+pub fn store_texts(store: &daybreak_core::store::Store, sql: &str) -> Vec<String> {
+    store
+        .read(|c| {
+            c.prepare(sql)?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
         })
         .unwrap()
 }

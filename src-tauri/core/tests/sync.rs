@@ -1463,6 +1463,75 @@ fn a_folder_of_another_journal_is_left_alone() {
     );
 }
 
+/// A file the sync engine delivers while a round is writing: `(thread, from, to)`, copied at
+/// the next change file that thread writes (`deliver_mid_round`), once.
+static MID_ROUND: std::sync::Mutex<Option<(std::thread::ThreadId, PathBuf, PathBuf)>> =
+    std::sync::Mutex::new(None);
+
+/// The step hook for `MID_ROUND`. Tests run side by side in this process: only the thread
+/// that armed it sets it off.
+fn deliver_mid_round(step: &str) {
+    if step != "sync-change:temp-written" {
+        return;
+    }
+    let mut armed = MID_ROUND.lock().unwrap();
+    if armed
+        .as_ref()
+        .is_some_and(|(thread, ..)| *thread == std::thread::current().id())
+    {
+        let (_, from, to) = armed.take().unwrap();
+        fs::copy(from, to).unwrap();
+    }
+}
+
+#[test]
+fn a_copy_that_becomes_a_computer_of_its_own_reads_what_another_copy_wrote_under_its_id() {
+    // Two copies under one identity (a data folder copied by hand before copies noted their
+    // place): A's next file reaches C while C writes its own, so C takes the next number.
+    // When C later becomes a computer of its own, A's file is below C's next number, and it
+    // must still be read: no one else will ever send C that mood.
+    daybreak_core::vault::steps::set_hook(deliver_mid_round);
+    let mut a = Computer::first();
+    mood(a.store(), "before the copy", vec![]);
+    a.round();
+    let mut c = Computer::join(copy_of(&a));
+    let (own, next) = (
+        a.device(),
+        count(a.session.store(), "SELECT next_seq FROM sync_local"),
+    );
+    c.store()
+        .write(|tx| {
+            tx.execute(
+                "UPDATE sync_local SET device_id = ?1, next_seq = ?2",
+                rusqlite::params![own, next],
+            )
+        })
+        .unwrap();
+    mood(a.store(), "written on A", vec![]);
+    assert_eq!(a.round().sent_files, 1);
+    let from_a = a.folder().change_file(&own, next as u64);
+    let to_c = same_file_in(&a, &from_a, c.view.path());
+    *MID_ROUND.lock().unwrap() = Some((std::thread::current().id(), from_a, to_c));
+    mood(c.store(), "written on C", vec![]);
+    assert_eq!(c.round().sent_files, 1);
+    assert!(
+        MID_ROUND.lock().unwrap().is_none(),
+        "A's file came mid-round"
+    );
+    assert_eq!(
+        c.folder().sequence(&own).unwrap().last().copied(),
+        Some(next as u64 + 1),
+        "C took the number after A's"
+    );
+
+    sync::rewind::become_new_computer(c.store()).unwrap();
+    c.round();
+    assert_eq!(
+        common::store_texts(c.session.store(), "SELECT note FROM moods ORDER BY note"),
+        ["before the copy", "written on A", "written on C"]
+    );
+}
+
 /// A and B in step, then a snapshot written by A (returned: its number, and the files in the
 /// folder when it was written, all of which it covers), then a change on each after it, all
 /// delivered everywhere. A's view then holds every file.

@@ -9,6 +9,7 @@
 //! changes come back (last writer wins), and no file name is ever written twice.
 
 use super::folder::Folder;
+use super::send::SKIPPED_FROM;
 use super::SyncError;
 use crate::store::Store;
 
@@ -41,14 +42,18 @@ pub fn become_new_computer(store: &mut Store) -> Result<(), SyncError> {
     store.write_uncaptured(|tx| {
         // The old id's files are read from the first this copy did not write: it holds what
         // the ones before carry, and reading them again would only cost time (and, for files
-        // sealed before a re-key, warnings every round, as they no longer open).
+        // sealed before a re-key, warnings every round, as they no longer open). That is its
+        // next number, or an earlier one another copy under this id took (`SKIPPED_FROM`).
         tx.execute("DELETE FROM sync_applied WHERE device = ?1", [&own])?;
         tx.execute(
             "INSERT INTO sync_progress (device, through)
-                 SELECT ?1, next_seq - 1 FROM sync_local WHERE true
+                 SELECT ?1, min(next_seq, coalesce(
+                     (SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2), next_seq)) - 1
+                 FROM sync_local WHERE true
              ON CONFLICT (device) DO UPDATE SET through = excluded.through",
-            [&own],
+            rusqlite::params![&own, SKIPPED_FROM],
         )?;
+        tx.execute("DELETE FROM settings WHERE key = ?1", [SKIPPED_FROM])?;
         tx.execute(
             "UPDATE sync_local SET device_id = replace(sync_uuid(), '-', ''), next_seq = 1",
             [],

@@ -108,15 +108,17 @@ pub fn send(
         return Ok(0);
     }
     ops.sort_by_key(|a| (kinds::order(&a.kind), a.hlc));
+    let first = stored_next(store)?;
     let mut seq = next_seq(store, folder, own)?;
-    let mut files = 0;
+    let mut written = Vec::new();
     for chunk in ops.chunks(OPS_PER_FILE) {
         let batch = Batch {
             ops: chunk.to_vec(),
             covers: None,
         };
-        seq = write_numbered(key, folder, own, seq, &batch)? + 1;
-        files += 1;
+        let took = write_numbered(key, folder, own, seq, &batch)?;
+        written.push(took);
+        seq = took + 1;
     }
     // Every file is renamed into place and synced: only now is anything marked sent, in one
     // commit (one fsync, not one per file).
@@ -127,12 +129,13 @@ pub fn send(
             sent.execute(rusqlite::params![op.uuid, op.hlc])?;
         }
         tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64])?;
+        note_skipped(tx, first, &written)?;
         if with_waiting {
             tx.execute("DELETE FROM settings WHERE key = ?1", [RESEND_WAITING])?;
         }
         count_sent(tx, ops.len())
     })?;
-    Ok(files)
+    Ok(written.len() as u32)
 }
 
 /// How many changes this computer has sent since its last snapshot (a per-computer setting).
@@ -149,17 +152,51 @@ fn count_sent(tx: &rusqlite::Transaction<'_>, sent: usize) -> rusqlite::Result<(
     Ok(())
 }
 
-/// The number this computer's next file takes: after what it wrote and what is on disk.
-pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64, SyncError> {
-    let stored_next: u64 = store.read(|c| {
+/// The number after the last file this journal noted it wrote.
+pub(crate) fn stored_next(store: &Store) -> Result<u64, SyncError> {
+    Ok(store.read(|c| {
         c.query_row("SELECT next_seq FROM sync_local", [], |r| {
             r.get::<_, i64>(0)
         })
         .optional()
         .map(|n| n.unwrap_or(1) as u64)
-    })?;
+    })?)
+}
+
+/// The number this computer's next file takes: after what it wrote and what is on disk.
+pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64, SyncError> {
     let on_disk = folder.sequence(own).map_err(SyncError::io)?;
-    Ok(stored_next.max(on_disk.last().map_or(1, |last| last + 1)))
+    Ok(stored_next(store)?.max(on_disk.last().map_or(1, |last| last + 1)))
+}
+
+/// The lowest number under this computer's id that another copy of the journal wrote: two
+/// copies under one id (made by hand before copies noted their place, or where no machine id
+/// can be read), one file of the other's arriving between this round's catch-up check and its
+/// write. A per-computer setting, kept until this journal becomes a computer of its own, which
+/// must still read that file though it is below its next number (`rewind`).
+pub(crate) const SKIPPED_FROM: &str = "sync_skipped_from";
+
+/// Notes, in the transaction that records the files written from number `first` on, the
+/// first number among them another copy had taken.
+pub(crate) fn note_skipped(
+    tx: &rusqlite::Transaction<'_>,
+    first: u64,
+    written: &[u64],
+) -> rusqlite::Result<()> {
+    let mut expected = first;
+    for &took in written {
+        if took != expected {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE
+                 SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+                rusqlite::params![SKIPPED_FROM, expected.to_string()],
+            )?;
+            return Ok(());
+        }
+        expected = took + 1;
+    }
+    Ok(())
 }
 
 /// Seals `batch` and writes it as file `seq` of `own`, or the next free number; returns the

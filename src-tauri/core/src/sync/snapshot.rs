@@ -73,6 +73,7 @@ pub fn write_now(session: &mut Session, chosen: &Path) -> Result<u64, SyncError>
 
 fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result<u64, SyncError> {
     let (ops, mut covers) = whole(store)?;
+    let first = send::stored_next(store)?;
     let seq = send::next_seq(store, folder, own)?;
     covers.insert(own.to_string(), seq);
     let batch = Batch {
@@ -85,6 +86,7 @@ fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result
     let written = send::write_numbered(key, folder, own, seq, &batch)?;
     store.write(|tx| {
         tx.execute("UPDATE sync_local SET next_seq = ?1", [written as i64 + 1])?;
+        send::note_skipped(tx, first, &[written])?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, '0')
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
