@@ -1485,11 +1485,12 @@ fn deliver_mid_round(step: &str) {
 }
 
 #[test]
-fn a_copy_that_becomes_a_computer_of_its_own_reads_what_another_copy_wrote_under_its_id() {
+fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
     // Two copies under one identity (a data folder copied by hand before copies noted their
-    // place): A's next file reaches C while C writes its own, so C takes the next number.
-    // When C later becomes a computer of its own, A's file is below C's next number, and it
-    // must still be read: no one else will ever send C that mood.
+    // place): A's next file reaches C while C writes its own, so C takes the next number. C
+    // must become a computer of its own and still read A's file, though it is below C's next
+    // number: no one else will ever send C that mood. A, seeing C's file past its own, parts
+    // too, and reads it.
     daybreak_core::vault::steps::set_hook(deliver_mid_round);
     let mut a = Computer::first();
     mood(a.store(), "before the copy", vec![]);
@@ -1524,12 +1525,18 @@ fn a_copy_that_becomes_a_computer_of_its_own_reads_what_another_copy_wrote_under
         "C took the number after A's"
     );
 
-    sync::rewind::become_new_computer(c.store()).unwrap();
     c.round();
-    assert_eq!(
-        common::store_texts(c.session.store(), "SELECT note FROM moods ORDER BY note"),
-        ["before the copy", "written on A", "written on C"]
-    );
+    assert_ne!(c.device(), own, "C is a computer of its own");
+    deliver(c.view.path(), a.view.path());
+    a.round();
+    assert_ne!(a.device(), own, "so is A, once C's file reaches it");
+    assert_ne!(a.device(), c.device());
+    for side in [&a, &c] {
+        assert_eq!(
+            common::store_texts(side.session.store(), "SELECT note FROM moods ORDER BY note"),
+            ["before the copy", "written on A", "written on C"]
+        );
+    }
 }
 
 /// A and B in step, then a snapshot written by A (returned: its number, and the files in the

@@ -2,7 +2,9 @@
 //! number is kept in the journal. When the folder already holds a file of ours at or past that
 //! number, this copy of the journal is older than what it sent: a backup restored, or a crash
 //! between a file's rename and the journal noting it. Those later files hold changes this copy
-//! no longer has, and a computer never reads its own files back.
+//! no longer has, and a computer never reads its own files back. A number of ours another copy
+//! took while this one was writing (`send::SKIPPED_FROM`) says the same: two copies write
+//! under one id.
 //!
 //! So such a copy becomes a new computer: it takes a new device id and numbers from 1, and
 //! reads its old id's files like another computer's, from the first it did not write. Its
@@ -13,16 +15,22 @@ use super::send::SKIPPED_FROM;
 use super::SyncError;
 use crate::store::Store;
 
-/// Whether the folder holds a change file of `own` this journal does not know it wrote.
+/// Whether the folder holds a change file of `own` this journal does not know it wrote, or
+/// another copy took one of its numbers.
 fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
-    let next: i64 =
-        store.read(|c| c.query_row("SELECT next_seq FROM sync_local", [], |r| r.get(0)))?;
+    let (next, skipped): (i64, bool) = store.read(|c| {
+        c.query_row(
+            "SELECT next_seq, EXISTS (SELECT 1 FROM settings WHERE key = ?1) FROM sync_local",
+            [SKIPPED_FROM],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    })?;
     let newest = folder.sequence(own).map_err(SyncError::io)?.last().copied();
-    Ok(newest.is_some_and(|seq| seq >= next as u64))
+    Ok(skipped || newest.is_some_and(|seq| seq >= next as u64))
 }
 
-/// When this journal is behind its own files, gives it a new device id, with the old id's
-/// files still to be read. Returns whether it did.
+/// When this journal is behind its own files, or shares its id with another copy, gives it a
+/// new device id, with the old id's files still to be read. Returns whether it did.
 pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
     if !behind(store, folder, own)? {
         return Ok(false);

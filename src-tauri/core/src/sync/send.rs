@@ -172,8 +172,8 @@ pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64,
 /// The lowest number under this computer's id that another copy of the journal wrote: two
 /// copies under one id (made by hand before copies noted their place, or where no machine id
 /// can be read), one file of the other's arriving between this round's catch-up check and its
-/// write. A per-computer setting, kept until this journal becomes a computer of its own, which
-/// must still read that file though it is below its next number (`rewind`).
+/// write. A per-computer setting: the next round's catch-up makes this journal a computer of
+/// its own, which must still read that file though it is below its next number (`rewind`).
 pub(crate) const SKIPPED_FROM: &str = "sync_skipped_from";
 
 /// Notes, in the transaction that records the files written from number `first` on, the
