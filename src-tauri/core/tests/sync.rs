@@ -1490,7 +1490,8 @@ fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
     // place): A's next file reaches C while C writes its own, so C takes the next number. C
     // must become a computer of its own and still read A's file, though it is below C's next
     // number: no one else will ever send C that mood. A, seeing C's file past its own, parts
-    // too, and reads it.
+    // too, and reads it. Nor may C write a snapshot meanwhile: it would say A's file is read,
+    // and a computer joining from it would never read it.
     daybreak_core::vault::steps::set_hook(deliver_mid_round);
     let mut a = Computer::first();
     mood(a.store(), "before the copy", vec![]);
@@ -1524,6 +1525,10 @@ fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
         Some(next as u64 + 1),
         "C took the number after A's"
     );
+    assert!(
+        sync::snapshot::write_now(&mut c.session, c.view.path()).is_err(),
+        "no snapshot of C's claims A's file as read"
+    );
 
     c.round();
     assert_ne!(c.device(), own, "C is a computer of its own");
@@ -1531,7 +1536,8 @@ fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
     a.round();
     assert_ne!(a.device(), own, "so is A, once C's file reaches it");
     assert_ne!(a.device(), c.device());
-    for side in [&a, &c] {
+    let d = Computer::join(copy_of(&c));
+    for side in [&a, &c, &d] {
         assert_eq!(
             common::store_texts(side.session.store(), "SELECT note FROM moods ORDER BY note"),
             ["before the copy", "written on A", "written on C"]

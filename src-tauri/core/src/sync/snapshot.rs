@@ -59,7 +59,7 @@ pub(crate) fn after_sending(
     if sent_since < (records.max(0) as u64 / 2).max(send::OPS_PER_FILE as u64) {
         return Ok(None);
     }
-    write(store, key, folder, own).map(Some)
+    write(store, key, folder, own)
 }
 
 /// Writes a snapshot of the whole journal now, whatever the rule says (tests, and a person's
@@ -68,25 +68,45 @@ pub fn write_now(session: &mut Session, chosen: &Path) -> Result<u64, SyncError>
     let key = SyncKey::derive(&session.data_key_copy());
     let store = session.store_mut();
     let own = super::device_id(store)?;
-    write(store, &key, &Folder::in_chosen(chosen), &own)
+    write(store, &key, &Folder::in_chosen(chosen), &own)?
+        .ok_or_else(|| SyncError::io(std::io::ErrorKind::AlreadyExists.into()))
 }
 
-fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result<u64, SyncError> {
+/// Writes the snapshot as this journal's next file; `None` when another copy under this id
+/// has a file at or past that number (`send::SKIPPED_FROM`). Its `covers` would then claim
+/// the other's file, which a computer joining from it would never read; the next round's
+/// catch-up parts the two, and a later round writes the snapshot.
+fn write(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+) -> Result<Option<u64>, SyncError> {
+    let twin: bool = store.read(|c| {
+        c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)",
+            [send::SKIPPED_FROM],
+            |r| r.get(0),
+        )
+    })?;
+    let seq = send::stored_next(store)?;
+    if twin || send::next_seq(store, folder, own)? != seq {
+        return Ok(None);
+    }
     let (ops, mut covers) = whole(store)?;
-    let first = send::stored_next(store)?;
-    let seq = send::next_seq(store, folder, own)?;
     covers.insert(own.to_string(), seq);
     let batch = Batch {
         ops,
         covers: Some(covers),
     };
-    // When the number was taken meanwhile (a restored backup of this journal), the file says
-    // less than it holds: a reader then reads one or two of our files again, which applying
-    // twice allows.
-    let written = send::write_numbered(key, folder, own, seq, &batch)?;
+    let bytes = format::seal(key, own, seq, &batch);
+    match folder.write_change(own, seq, &bytes) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
+        Err(e) => return Err(SyncError::io(e)),
+    }
     store.write(|tx| {
-        tx.execute("UPDATE sync_local SET next_seq = ?1", [written as i64 + 1])?;
-        send::note_skipped(tx, first, &[written])?;
+        tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64 + 1])?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, '0')
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -94,7 +114,7 @@ fn write(store: &mut Store, key: &SyncKey, folder: &Folder, own: &str) -> Result
         )?;
         Ok::<_, rusqlite::Error>(())
     })?;
-    Ok(written)
+    Ok(Some(seq))
 }
 
 /// Every record here as a change (tombstones too), the changes still waiting, and how far
