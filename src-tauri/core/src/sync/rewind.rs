@@ -11,22 +11,19 @@
 //! changes come back (last writer wins), and no file name is ever written twice.
 
 use super::folder::Folder;
-use super::send::SKIPPED_FROM;
+use super::send::{self, SKIPPED_FROM};
 use super::SyncError;
 use crate::store::Store;
 
 /// Whether the folder holds a change file of `own` this journal does not know it wrote, or
 /// another copy took one of its numbers.
 fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
-    let (next, skipped): (i64, bool) = store.read(|c| {
-        c.query_row(
-            "SELECT next_seq, EXISTS (SELECT 1 FROM settings WHERE key = ?1) FROM sync_local",
-            [SKIPPED_FROM],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-    })?;
+    if send::twin_noted(store)? {
+        return Ok(true);
+    }
+    let next = send::stored_next(store)?;
     let newest = folder.sequence(own).map_err(SyncError::io)?.last().copied();
-    Ok(skipped || newest.is_some_and(|seq| seq >= next as u64))
+    Ok(newest.is_some_and(|seq| seq >= next))
 }
 
 /// When this journal is behind its own files, or shares its id with another copy, gives it a

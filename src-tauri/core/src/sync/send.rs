@@ -13,7 +13,7 @@ use super::format::{self, Batch, Op, SyncKey};
 use super::kinds;
 use super::record;
 use super::SyncError;
-use crate::store::Store;
+use crate::store::{settings, Store};
 
 /// At most this many changes per file, so one file stays small enough to retry cheaply.
 pub const OPS_PER_FILE: usize = 500;
@@ -109,7 +109,7 @@ pub fn send(
     }
     ops.sort_by_key(|a| (kinds::order(&a.kind), a.hlc));
     let first = stored_next(store)?;
-    let mut seq = next_seq(store, folder, own)?;
+    let mut seq = next_seq(first, folder, own)?;
     let mut written = Vec::new();
     for chunk in ops.chunks(OPS_PER_FILE) {
         let batch = Batch {
@@ -163,10 +163,11 @@ pub(crate) fn stored_next(store: &Store) -> Result<u64, SyncError> {
     })?)
 }
 
-/// The number this computer's next file takes: after what it wrote and what is on disk.
-pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64, SyncError> {
+/// The number this computer's next file takes: after what it wrote (`stored_next`) and what
+/// is on disk.
+pub(crate) fn next_seq(stored_next: u64, folder: &Folder, own: &str) -> Result<u64, SyncError> {
     let on_disk = folder.sequence(own).map_err(SyncError::io)?;
-    Ok(stored_next(store)?.max(on_disk.last().map_or(1, |last| last + 1)))
+    Ok(stored_next.max(on_disk.last().map_or(1, |last| last + 1)))
 }
 
 /// The lowest number under this computer's id that another copy of the journal wrote: two
@@ -175,6 +176,11 @@ pub(crate) fn next_seq(store: &Store, folder: &Folder, own: &str) -> Result<u64,
 /// write. A per-computer setting: the next round's catch-up makes this journal a computer of
 /// its own, which must still read that file though it is below its next number (`rewind`).
 pub(crate) const SKIPPED_FROM: &str = "sync_skipped_from";
+
+/// Whether a number lost to another copy is noted (`SKIPPED_FROM`).
+pub(crate) fn twin_noted(store: &Store) -> Result<bool, SyncError> {
+    Ok(settings::get(store, SKIPPED_FROM)?.is_some())
+}
 
 /// Notes, in the transaction that records the files written from number `first` on, the
 /// first number among them another copy had taken.
@@ -208,13 +214,25 @@ pub(crate) fn write_numbered(
     mut seq: u64,
     batch: &Batch,
 ) -> Result<u64, SyncError> {
-    loop {
-        let bytes = format::seal(key, own, seq, batch);
-        match folder.write_change(own, seq, &bytes) {
-            Ok(()) => return Ok(seq),
-            // Another copy of this journal (a restored backup) used the number: take the next.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
-            Err(e) => return Err(SyncError::io(e)),
-        }
+    // Another copy of this journal under this id used the number: take the next.
+    while !write_at(key, folder, own, seq, batch)? {
+        seq += 1;
+    }
+    Ok(seq)
+}
+
+/// Seals `batch` and writes it as file `seq` of `own`; `false` when another copy of this
+/// journal has a file of that number already.
+pub(crate) fn write_at(
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+    seq: u64,
+    batch: &Batch,
+) -> Result<bool, SyncError> {
+    match folder.write_change(own, seq, &format::seal(key, own, seq, batch)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(SyncError::io(e)),
     }
 }

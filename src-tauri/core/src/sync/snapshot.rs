@@ -82,15 +82,8 @@ fn write(
     folder: &Folder,
     own: &str,
 ) -> Result<Option<u64>, SyncError> {
-    let twin: bool = store.read(|c| {
-        c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)",
-            [send::SKIPPED_FROM],
-            |r| r.get(0),
-        )
-    })?;
     let seq = send::stored_next(store)?;
-    if twin || send::next_seq(store, folder, own)? != seq {
+    if send::twin_noted(store)? || send::next_seq(seq, folder, own)? != seq {
         return Ok(None);
     }
     let (ops, mut covers) = whole(store)?;
@@ -99,11 +92,8 @@ fn write(
         ops,
         covers: Some(covers),
     };
-    let bytes = format::seal(key, own, seq, &batch);
-    match folder.write_change(own, seq, &bytes) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
-        Err(e) => return Err(SyncError::io(e)),
+    if !send::write_at(key, folder, own, seq, &batch)? {
+        return Ok(None);
     }
     store.write(|tx| {
         tx.execute("UPDATE sync_local SET next_seq = ?1", [seq as i64 + 1])?;
