@@ -649,12 +649,7 @@ fn late_reordered_duplicated_and_half_written_files_all_end_in_the_same_journal(
         &whole[..whole.len() / 2],
     )
     .unwrap();
-    // Stray files a sync engine leaves: a conflict copy, its temp file, an editor's backup.
-    fs::write(
-        b_dir.join("000000000002.sync-conflict-20261202-101010-ABCDEFG"),
-        &whole,
-    )
-    .unwrap();
+    // Stray files a sync engine leaves: its temp file, an editor's backup.
     fs::write(b_dir.join(".syncthing.000000000004.tmp"), b"partial").unwrap();
     fs::write(b_dir.join("~000000000005"), b"junk").unwrap();
     let report = b.round();
@@ -1485,6 +1480,73 @@ fn deliver_mid_round(step: &str) {
 }
 
 #[test]
+fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_aside() {
+    // Two copies under one identity (a data folder copied by hand before copies noted their
+    // place) each write their next file before the other's arrives: one name, twice. The sync
+    // engine keeps the later under the name and sets the other beside it as a conflict copy,
+    // on every computer. Each copy must still read what the other wrote, and so must B, which
+    // read the kept file before the copy reached it.
+    let mut a = Computer::first();
+    mood(a.store(), "before the copy", vec![]);
+    a.round();
+    let mut b = Computer::join(copy_of(&a));
+    b.round();
+    let mut c = Computer::join(copy_of(&a));
+    let (own, next) = (
+        a.device(),
+        count(a.session.store(), "SELECT next_seq FROM sync_local") as u64,
+    );
+    c.store()
+        .write(|tx| {
+            tx.execute(
+                "UPDATE sync_local SET device_id = ?1, next_seq = ?2",
+                rusqlite::params![own, next as i64],
+            )
+        })
+        .unwrap();
+    mood(c.store(), "written on C", vec![]);
+    assert_eq!(c.round().sent_files, 1);
+    mood(a.store(), "written on A", vec![]);
+    assert_eq!(a.round().sent_files, 1);
+    let (on_a, on_c) = (a.folder(), c.folder());
+    let kept = fs::read(on_a.change_file(&own, next)).unwrap();
+    assert_ne!(kept, fs::read(on_c.change_file(&own, next)).unwrap());
+    deliver(a.view.path(), b.view.path());
+    b.round();
+
+    // What Syncthing does with the pair: A's file (the later) keeps the name everywhere; C's
+    // is set aside under a conflict copy's name, which then travels like any file.
+    let copy = format!("{next:012}.sync-conflict-20261205-150000-CCCCCCC");
+    fs::rename(on_c.change_file(&own, next), on_c.file_of(&own, &copy)).unwrap();
+    fs::write(on_c.change_file(&own, next), &kept).unwrap();
+    deliver(c.view.path(), a.view.path());
+    deliver(c.view.path(), b.view.path());
+
+    b.round();
+    c.round();
+    assert_ne!(c.device(), own, "C is a computer of its own");
+    a.round();
+    assert_ne!(a.device(), own, "so is A");
+    assert_ne!(a.device(), c.device());
+    let mut all = [a, b, c];
+    settle(&mut all);
+    let [a, b, c] = all;
+    let d = Computer::join(copy_of(&c));
+    for side in [&a, &b, &c, &d] {
+        assert_eq!(
+            common::store_texts(side.session.store(), "SELECT note FROM moods ORDER BY note"),
+            ["before the copy", "written on A", "written on C"]
+        );
+    }
+    let again = d.session.store().read(|conn| {
+        conn.query_row("SELECT count(*) FROM sync_applied_copies", [], |r| {
+            r.get::<_, i64>(0)
+        })
+    });
+    assert_eq!(again.unwrap(), 1, "the copy is noted as read, once");
+}
+
+#[test]
 fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
     // Two copies under one identity (a data folder copied by hand before copies noted their
     // place): A's next file reaches C while C writes its own, so C takes the next number. C
@@ -1763,7 +1825,8 @@ fn a_snapshot_and_the_changes_it_repeats_applied_twice_change_nothing() {
     );
     assert_eq!(c.state(), joined);
 
-    // The whole log again, the snapshot hidden (a sync engine's conflict copy is ignored).
+    // The whole log again, the snapshot hidden from joining computers (a sync engine's
+    // conflict copy of it is read as a change file, never as the snapshot to join from).
     forget(&mut c);
     let snapshot = c.folder().change_file(&a.device(), seq);
     let mut hidden = snapshot.clone().into_os_string();
@@ -1899,6 +1962,7 @@ fn the_repair_of_an_article_left_deleted_is_stamped_past_a_delete_from_a_fast_cl
                  WHERE kind = 'imported_article'",
                 [],
             )?;
+            tx.execute_batch("DROP TABLE sync_applied_copies")?;
             tx.pragma_update(None, "user_version", 8)
         })
         .unwrap();

@@ -498,7 +498,7 @@ fn a_restored_backup_gets_back_what_it_sent_after_the_backup() {
 
 /// What a sync engine does between two computers' copies of the folder: a file only `from`
 /// has is copied to `to`; a file both have, with different bytes, is set beside the other as
-/// the engine's conflict copy (as Syncthing names it), which Daybreak leaves alone.
+/// the engine's conflict copy (as Syncthing names it).
 fn engine_delivers(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -822,6 +822,7 @@ fn an_article_left_deleted_elsewhere_by_an_older_daybreak_goes_out_again_once_up
                      WHERE kind IN ('imported_article', 'article_state')",
                     [],
                 )?;
+                tx.execute_batch("DROP TABLE sync_applied_copies")?;
                 tx.pragma_update(None, "user_version", 8)
             })
             .map_err(DataError::from)?)

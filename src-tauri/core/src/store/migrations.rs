@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync_recreated",
         sql: include_str!("migrations/0009_sync_recreated.sql"),
     },
+    Migration {
+        version: 10,
+        name: "sync_conflict_copies",
+        sql: include_str!("migrations/0010_sync_conflict_copies.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

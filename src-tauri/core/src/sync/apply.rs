@@ -235,6 +235,62 @@ fn mark_applied(tx: &Transaction<'_>, device: &str, seq: u64) -> rusqlite::Resul
     }
 }
 
+/// The names of `device`'s conflict copies applied here.
+fn applied_copies(store: &Store, device: &str) -> rusqlite::Result<Vec<String>> {
+    store.read(|conn| {
+        conn.prepare("SELECT name FROM sync_applied_copies WHERE device = ?1")?
+            .query_map([device], |r| r.get(0))?
+            .collect()
+    })
+}
+
+/// Opens `file`, sealed as change file `seq` of `device`, and applies every change in it,
+/// with `mark` noting it read in the same transaction. A file that does not open or apply is
+/// a warning, and is tried again next round.
+fn apply_file(
+    store: &mut Store,
+    key: &SyncKey,
+    file: &std::path::Path,
+    device: &str,
+    seq: u64,
+    received: &mut Received,
+    mark: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<()>,
+) -> Result<(), SyncError> {
+    let unreadable = || SyncWarning::Unreadable {
+        device: device.to_string(),
+        seq,
+    };
+    let opened = std::fs::read(file)
+        .map_err(|_| format::FormatError::Shape)
+        .and_then(|bytes| format::open(key, device, seq, &bytes));
+    let Ok(mut batch) = opened else {
+        received.warnings.push(unreadable());
+        return Ok(());
+    };
+    // Every change in the file is applied, whoever wrote it: a device sends again the records
+    // others wrote last when it sends its whole journal (to a new folder, after a re-key, under
+    // a fresh id after a send cut short), each with its writer's id, and the writer may never
+    // send again. The last writer wins by each change's own clock and id, so a change lands
+    // the same from any file.
+    for op in &batch.ops {
+        store.capture().observe(op.hlc);
+    }
+    let changed = store.write_uncaptured(|tx| {
+        let changed = apply_batch(tx, &mut batch.ops)?;
+        mark(tx)?;
+        Ok::<_, SyncError>(changed)
+    });
+    match changed {
+        Ok(changed) => {
+            received.files += 1;
+            received.changes += changed;
+        }
+        Err(SyncError::Record) => received.warnings.push(unreadable()),
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
 /// Whether no file of any other computer has been applied here yet (a computer joining).
 fn applied_nothing(store: &Store) -> rusqlite::Result<bool> {
     store.read(|conn| {
@@ -334,43 +390,28 @@ pub fn receive_until(
                 continue;
             }
             stop_unless_going()?;
-            let opened = std::fs::read(folder.change_file(&device, seq))
-                .map_err(|_| format::FormatError::Shape)
-                .and_then(|bytes| format::open(key, &device, seq, &bytes));
-            let mut batch = match opened {
-                Ok(batch) => batch,
-                Err(_) => {
-                    received.warnings.push(SyncWarning::Unreadable {
-                        device: device.clone(),
-                        seq,
-                    });
-                    continue;
-                }
-            };
-            // Every change in the file is applied, whoever wrote it: a device sends again the
-            // records others wrote last when it sends its whole journal (to a new folder, after
-            // a re-key, under a fresh id after a send cut short), each with its writer's id, and
-            // the writer may never send again. The last writer wins by each change's own clock
-            // and id, so a change lands the same from any file.
-            for op in &batch.ops {
-                store.capture().observe(op.hlc);
+            let file = folder.change_file(&device, seq);
+            apply_file(store, key, &file, &device, seq, &mut received, |tx| {
+                mark_applied(tx, &device, seq)
+            })?;
+        }
+        // A conflict copy is read once, whatever `through` says: it holds changes no numbered
+        // file does, and may arrive long after the file of its number was read (or a snapshot
+        // said it was).
+        let copies_read = applied_copies(store, &device)?;
+        for (seq, name) in folder.conflict_copies(&device).map_err(SyncError::io)? {
+            if copies_read.contains(&name) {
+                continue;
             }
-            let changed = store.write_uncaptured(|tx| {
-                let changed = apply_batch(tx, &mut batch.ops)?;
-                mark_applied(tx, &device, seq)?;
-                Ok::<_, SyncError>(changed)
-            });
-            match changed {
-                Ok(changed) => {
-                    received.files += 1;
-                    received.changes += changed;
-                }
-                Err(SyncError::Record) => received.warnings.push(SyncWarning::Unreadable {
-                    device: device.clone(),
-                    seq,
-                }),
-                Err(e) => return Err(e),
-            }
+            stop_unless_going()?;
+            let file = folder.file_of(&device, &name);
+            apply_file(store, key, &file, &device, seq, &mut received, |tx| {
+                tx.execute(
+                    "INSERT OR IGNORE INTO sync_applied_copies (device, name) VALUES (?1, ?2)",
+                    [&device, &name],
+                )
+                .map(drop)
+            })?;
         }
     }
     received.waiting = store.write_uncaptured(|tx| Ok::<_, SyncError>(retry_waiting(tx)?))?;

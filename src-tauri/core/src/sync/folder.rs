@@ -2,9 +2,16 @@
 //! per computer (its device id, 32 hex digits) of change files named by their sequence number
 //! (12 decimal digits). A file is written under a temp name, synced and renamed into place,
 //! and never changed afterwards, so a sync engine (Syncthing, a cloud folder) never sees two
-//! versions of one file. Anything else in the folder is someone else's: a sync engine's
-//! conflict copies (`*.sync-conflict-*`), its temp files (`.syncthing.*.tmp`, `~*`), ours
-//! from an interrupted write (`.<seq>.tmp`). The scanner ignores them all.
+//! versions of one file. Anything else in the folder is someone else's: a sync engine's temp
+//! files (`.syncthing.*.tmp`, `~*`), ours from an interrupted write (`.<seq>.tmp`). The
+//! scanner ignores them all.
+//!
+//! Save a sync engine's conflict copies of change files (`conflict_copies`): only two copies
+//! of one journal under one device id write the same name (a data folder copied by hand before
+//! journals noted their place), and when both do before either file travels, the engine keeps
+//! one under the name and sets the other beside it. That copy holds changes no other file
+//! does, sealed like any change file of that number, so it is read too (`apply`), and a
+//! journal that finds one under its own id knows it has a twin (`rewind`).
 
 use std::fs;
 use std::io::{self, Write};
@@ -36,6 +43,17 @@ pub fn seq_of(name: &str) -> Option<u64> {
     } else {
         None
     }
+}
+
+/// The sequence number of the change file `name` is a sync engine's conflict copy of, or
+/// `None` for anything else. Syncthing names a copy `<name>.sync-conflict-<date>-<time>-<device>`
+/// (and keeps it only while its `maxConflicts` allows: 10 by default); Dropbox and Nextcloud
+/// `<name> (… conflicted copy …)`.
+pub fn conflict_copy_of(name: &str) -> Option<u64> {
+    let (number, rest) = name.split_at_checked(SEQ_DIGITS)?;
+    let copy = rest.starts_with(".sync-conflict-")
+        || (rest.starts_with(" (") && rest.contains("conflicted copy"));
+    seq_of(number).filter(|_| copy)
 }
 
 impl Folder {
@@ -80,14 +98,43 @@ impl Folder {
 
     /// The sequence numbers of `device`'s change files, in order.
     pub fn sequence(&self, device: &str) -> io::Result<Vec<u64>> {
-        let mut seqs = Vec::new();
+        let mut seqs: Vec<u64> = self
+            .files_of(device, seq_of)?
+            .into_iter()
+            .map(|(seq, _)| seq)
+            .collect();
+        seqs.sort_unstable();
+        Ok(seqs)
+    }
+
+    /// A sync engine's conflict copies of `device`'s change files: the number each is a copy
+    /// of, and its file name, by number.
+    pub fn conflict_copies(&self, device: &str) -> io::Result<Vec<(u64, String)>> {
+        let mut copies = self.files_of(device, conflict_copy_of)?;
+        copies.sort_unstable();
+        Ok(copies)
+    }
+
+    /// The file `name` in `device`'s folder.
+    pub fn file_of(&self, device: &str, name: &str) -> PathBuf {
+        self.dir.join(device).join(name)
+    }
+
+    /// The files in `device`'s folder whose names `number` gives a sequence number, with it.
+    fn files_of(
+        &self,
+        device: &str,
+        number: fn(&str) -> Option<u64>,
+    ) -> io::Result<Vec<(u64, String)>> {
+        let mut found = Vec::new();
         match fs::read_dir(self.dir.join(device)) {
             Ok(entries) => {
                 for entry in entries {
                     let entry = entry?;
-                    if let Some(seq) = seq_of(&entry.file_name().to_string_lossy()) {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if let Some(seq) = number(&name) {
                         if entry.file_type()?.is_file() {
-                            seqs.push(seq);
+                            found.push((seq, name));
                         }
                     }
                 }
@@ -95,8 +142,7 @@ impl Folder {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
-        seqs.sort_unstable();
-        Ok(seqs)
+        Ok(found)
     }
 
     /// Writes change file `seq` of `device`: temp file, fsync, rename, fsync the folder. A
@@ -160,6 +206,7 @@ mod tests {
         assert_eq!(seq_of("000000000007"), Some(7));
         for stray in [
             "000000000007.sync-conflict-20261202-101010-ABCDEFG",
+            "000000000007 (Sam's conflicted copy 2026-12-02)",
             ".syncthing.000000000007.tmp",
             "~000000000007",
             ".000000000007.tmp",
@@ -169,6 +216,28 @@ mod tests {
             "desktop.ini",
         ] {
             assert_eq!(seq_of(stray), None, "{stray} must be ignored");
+        }
+        for (copy, seq) in [
+            ("000000000007.sync-conflict-20261202-101010-ABCDEFG", 7),
+            ("000000000012 (Sam's conflicted copy 2026-12-02)", 12),
+            ("000000000003 (conflicted copy 2026-12-02 101010)", 3),
+        ] {
+            assert_eq!(
+                conflict_copy_of(copy),
+                Some(seq),
+                "{copy} is a conflict copy"
+            );
+        }
+        for other in [
+            "000000000007",
+            "000000000000.sync-conflict-20261202-101010-ABCDEFG",
+            "00000000007.sync-conflict-20261202-101010-ABCDEFG",
+            ".syncthing.000000000007.sync-conflict-20261202-101010-ABCDEFG.tmp",
+            "000000000007 (copy)",
+            "header.sync-conflict-20261202-101010-ABCDEFG",
+            "ééééééééééééé.sync-conflict-",
+        ] {
+            assert_eq!(conflict_copy_of(other), None, "{other} is no conflict copy");
         }
         assert!(is_device_id(&"0a".repeat(16)));
         assert!(!is_device_id(&"0A".repeat(16)));

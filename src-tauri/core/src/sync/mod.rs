@@ -14,7 +14,8 @@
 //! - **Receiving** (`apply.rs`): other computers' files, last writer wins per record,
 //!   tombstones are versions too, idempotent, in any order; a file that does not open is
 //!   skipped with a warning and tried again; per-device progress is kept in the database.
-//!   Changes that cannot go in yet wait (`parked.rs`).
+//!   Changes that cannot go in yet wait (`parked.rs`). A sync engine's conflict copy of a
+//!   change file (two copies under one id wrote one number) is read once too (`folder.rs`).
 //! - **Header** (`header.rs`): the journal's header (the wrapped data key) with a generation,
 //!   so a passphrase change on one computer reaches the others, and a new computer can join.
 //! - **The chosen folder** (`chosen.rs`): kept inside the encrypted journal, per computer. A

@@ -3,8 +3,9 @@
 //! number, this copy of the journal is older than what it sent: a backup restored, or a crash
 //! between a file's rename and the journal noting it. Those later files hold changes this copy
 //! no longer has, and a computer never reads its own files back. A number of ours another copy
-//! took while this one was writing (`send::SKIPPED_FROM`) says the same: two copies write
-//! under one id.
+//! took while this one was writing (`send::SKIPPED_FROM`), or a sync engine's conflict copy of
+//! a file of ours (both copies wrote that number), says the same: two copies write under one
+//! id.
 //!
 //! So such a copy becomes a new computer: it takes a new device id and numbers from 1, and
 //! reads its old id's files like another computer's, from the first it did not write. Its
@@ -29,6 +30,12 @@ fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> 
 /// When this journal is behind its own files, or shares its id with another copy, gives it a
 /// new device id, with the old id's files still to be read. Returns whether it did.
 pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
+    // Which of the two files of a number is ours the engine does not say (it keeps the later
+    // one under the name), so the new computer reads both, from the lowest such number.
+    let copies = folder.conflict_copies(own).map_err(SyncError::io)?;
+    if let Some(&(seq, _)) = copies.first() {
+        store.write(|tx| send::note_lost(tx, seq))?;
+    }
     if !behind(store, folder, own)? {
         return Ok(false);
     }

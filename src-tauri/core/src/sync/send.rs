@@ -173,8 +173,10 @@ pub(crate) fn next_seq(stored_next: u64, folder: &Folder, own: &str) -> Result<u
 /// The lowest number under this computer's id that another copy of the journal wrote: two
 /// copies under one id (made by hand before copies noted their place, or where no machine id
 /// can be read), one file of the other's arriving between this round's catch-up check and its
-/// write. A per-computer setting: the next round's catch-up makes this journal a computer of
-/// its own, which must still read that file though it is below its next number (`rewind`).
+/// write, or both writing one number, of which the sync engine kept one and set the other
+/// aside as a conflict copy (`rewind::catch_up` notes it). A per-computer setting: the next
+/// catch-up makes this journal a computer of its own, which must still read that file though
+/// it is below its next number (`rewind`).
 pub(crate) const SKIPPED_FROM: &str = "sync_skipped_from";
 
 /// Whether a number lost to another copy is noted (`SKIPPED_FROM`).
@@ -192,16 +194,21 @@ pub(crate) fn note_skipped(
     let mut expected = first;
     for &took in written {
         if took != expected {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE
-                 SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-                rusqlite::params![SKIPPED_FROM, expected.to_string()],
-            )?;
-            return Ok(());
+            return note_lost(tx, expected);
         }
         expected = took + 1;
     }
+    Ok(())
+}
+
+/// Notes that another copy under this id wrote number `seq` (`SKIPPED_FROM` keeps the lowest).
+pub(crate) fn note_lost(tx: &rusqlite::Transaction<'_>, seq: u64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE
+         SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        rusqlite::params![SKIPPED_FROM, seq.to_string()],
+    )?;
     Ok(())
 }
 
