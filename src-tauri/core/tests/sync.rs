@@ -1459,15 +1459,24 @@ fn a_folder_of_another_journal_is_left_alone() {
 }
 
 /// A file the sync engine delivers while a round is writing: `(thread, from, to)`, copied at
-/// the next change file that thread writes (`deliver_mid_round`), once.
+/// the next change file that thread writes (`on_step`), once.
 static MID_ROUND: std::sync::Mutex<Option<(std::thread::ThreadId, PathBuf, PathBuf)>> =
     std::sync::Mutex::new(None);
 
-/// The step hook for `MID_ROUND`. Tests run side by side in this process: only the thread
-/// that armed it sets it off.
-fn deliver_mid_round(step: &str) {
+/// The thread whose next change file, once its temp file is written, sets the engine off in
+/// `a_file_of_one_number_arriving_as_ours_is_put_in_place_is_never_replaced`.
+static RACE: std::sync::Mutex<Option<(std::thread::ThreadId, Arc<std::sync::atomic::AtomicBool>)>> =
+    std::sync::Mutex::new(None);
+
+/// The one step hook of this process (`steps::set_hook` keeps the first): `MID_ROUND` and
+/// `RACE`. Tests run side by side in this process: only the thread that armed one sets it off.
+fn on_step(step: &str) {
     if step != "sync-change:temp-written" {
         return;
+    }
+    let me = std::thread::current().id();
+    if let Some((_, go)) = RACE.lock().unwrap().take_if(|(thread, _)| *thread == me) {
+        go.store(true, Ordering::SeqCst);
     }
     let mut armed = MID_ROUND.lock().unwrap();
     if armed
@@ -1476,6 +1485,56 @@ fn deliver_mid_round(step: &str) {
     {
         let (_, from, to) = armed.take().unwrap();
         fs::copy(from, to).unwrap();
+    }
+}
+
+#[test]
+fn a_file_of_one_number_arriving_as_ours_is_put_in_place_is_never_replaced() {
+    // Another copy under this id, its file of the same number put in place by the sync engine
+    // (without replacing anything, as Syncthing does) at the moment this journal puts its own
+    // in place. One of the two may hold the number; the other must hear so, never replace it
+    // unseen: a file replaced after the engine delivered it would go out as an edit of it, and
+    // the other copy's changes in it would be gone everywhere.
+    daybreak_core::vault::steps::set_hook(on_step);
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Folder::in_chosen(dir.path());
+    let device = "cd".repeat(16);
+    fs::create_dir_all(folder.dir().join(&device)).unwrap();
+    for seq in 1..=300 {
+        let target = folder.change_file(&device, seq);
+        let theirs = dir.path().join(format!("engine-{seq}.tmp"));
+        fs::write(&theirs, b"theirs").unwrap();
+        let go = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        *RACE.lock().unwrap() = Some((std::thread::current().id(), go.clone()));
+        let engine = {
+            let target = target.clone();
+            std::thread::spawn(move || {
+                while !go.load(Ordering::SeqCst) {
+                    std::hint::spin_loop();
+                }
+                fs::hard_link(&theirs, &target).is_ok()
+            })
+        };
+        let ours = folder.write_change(&device, seq, b"ours");
+        let delivered = engine.join().unwrap();
+        let held = fs::read(&target).unwrap();
+        assert!(
+            ours.is_ok() != delivered,
+            "file {seq}: exactly one holds the number (ours: {ours:?}, theirs: {delivered})"
+        );
+        match ours {
+            Ok(()) => assert_eq!(held, b"ours"),
+            Err(e) => {
+                assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+                assert_eq!(held, b"theirs");
+            }
+        }
+        let left: Vec<_> = fs::read_dir(folder.dir().join(&device))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|name| name.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "no temp file is left: {left:?}");
     }
 }
 
@@ -1554,7 +1613,7 @@ fn two_copies_under_one_id_part_once_one_loses_a_number_to_the_other() {
     // number: no one else will ever send C that mood. A, seeing C's file past its own, parts
     // too, and reads it. Nor may C write a snapshot meanwhile: it would say A's file is read,
     // and a computer joining from it would never read it.
-    daybreak_core::vault::steps::set_hook(deliver_mid_round);
+    daybreak_core::vault::steps::set_hook(on_step);
     let mut a = Computer::first();
     mood(a.store(), "before the copy", vec![]);
     a.round();

@@ -1,8 +1,8 @@
 //! The sync folder on disk: `<chosen folder>/daybreak-sync/`, holding `header` and one folder
 //! per computer (its device id, 32 hex digits) of change files named by their sequence number
-//! (12 decimal digits). A file is written under a temp name, synced and renamed into place,
-//! and never changed afterwards, so a sync engine (Syncthing, a cloud folder) never sees two
-//! versions of one file. Anything else in the folder is someone else's: a sync engine's temp
+//! (12 decimal digits). A file is written under a temp name, synced and linked into place
+//! (never over a file already there), and never changed afterwards, so a sync engine
+//! (Syncthing, a cloud folder) never sees two versions of one file. Anything else in the folder is someone else's: a sync engine's temp
 //! files (`.syncthing.*.tmp`, `~*`), ours from an interrupted write (`.<seq>.tmp`). The
 //! scanner ignores them all.
 //!
@@ -145,8 +145,8 @@ impl Folder {
         Ok(found)
     }
 
-    /// Writes change file `seq` of `device`: temp file, fsync, rename, fsync the folder. A
-    /// file already there by that name is never replaced: `AlreadyExists` comes back.
+    /// Writes change file `seq` of `device`: temp file, fsync, hard link to its name, fsync the
+    /// folder. A file already there by that name is never replaced: `AlreadyExists` comes back.
     pub fn write_change(&self, device: &str, seq: u64, bytes: &[u8]) -> io::Result<()> {
         let dir = self.dir.join(device);
         if !dir.is_dir() {
@@ -161,11 +161,28 @@ impl Folder {
             file.sync_all()?;
         }
         crate::vault::steps::reached("sync-change:temp-written");
-        if target.exists() {
-            let _ = fs::remove_file(&temp);
-            return Err(io::ErrorKind::AlreadyExists.into());
+        // Put in place without replacing anything, in one step: another copy's file of this
+        // number may arrive through the sync engine at any moment, and one replaced after it
+        // came would travel as an edit of it, the other copy's changes in it gone everywhere.
+        // A hard link is refused when the name is taken; the temp name is dropped after.
+        match fs::hard_link(&temp, &target) {
+            Ok(()) => {
+                let _ = fs::remove_file(&temp);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let _ = fs::remove_file(&temp);
+                return Err(e);
+            }
+            // No hard links on this file system (FAT and exFAT sticks, some network and cloud
+            // folders): look, then rename, which leaves a moment between the two.
+            Err(_) => {
+                if target.exists() {
+                    let _ = fs::remove_file(&temp);
+                    return Err(io::ErrorKind::AlreadyExists.into());
+                }
+                fs::rename(&temp, &target)?;
+            }
         }
-        fs::rename(&temp, &target)?;
         private_files::sync_dir(&dir)?;
         crate::vault::steps::reached("sync-change:renamed");
         Ok(())
