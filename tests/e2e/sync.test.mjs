@@ -331,7 +331,10 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
       timeoutMs: 10_000,
       message: "A's Settings lists this computer and the other one",
     });
-    assert.match(await (await sa.waitFor('sync-computer')).text(), /^This computer/);
+    const thisComputer = await sa.waitFor('sync-computer');
+    assert.match(await thisComputer.text(), /^This computer/);
+    // The list sits below the fold of Settings: brought into view for the screenshot.
+    await sa.executeScript('arguments[0].scrollIntoView({ block: "center" });', [thisComputer]);
     await screenshot('sync-04-a-computers');
 
     // A passphrase changed on A is the one B asks for: after B's next round, and after locking.
