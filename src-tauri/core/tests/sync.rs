@@ -1228,7 +1228,8 @@ fn killed_while_writing_a_change_file_nothing_acknowledged_is_lost() {
     for stop in [
         "sync-change:temp-written#1",
         "sync-change:temp-written#3",
-        "sync-change:renamed#2",
+        "sync-change:linked#2",
+        "sync-change:in-place#2",
     ] {
         let journal = TempJournal::new();
         journal.create().0.lock().unwrap();
@@ -1509,7 +1510,9 @@ fn a_file_of_one_number_arriving_as_ours_is_put_in_place_is_never_replaced() {
         let engine = {
             let target = target.clone();
             std::thread::spawn(move || {
-                while !go.load(Ordering::SeqCst) {
+                // Set off as ours is ready (or, should writing fail before that, in 10 s).
+                let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                while !go.load(Ordering::SeqCst) && std::time::Instant::now() < until {
                     std::hint::spin_loop();
                 }
                 fs::hard_link(&theirs, &target).is_ok()
@@ -1538,13 +1541,13 @@ fn a_file_of_one_number_arriving_as_ours_is_put_in_place_is_never_replaced() {
     }
 }
 
-#[test]
-fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_aside() {
-    // Two copies under one identity (a data folder copied by hand before copies noted their
-    // place) each write their next file before the other's arrives: one name, twice. The sync
-    // engine keeps the later under the name and sets the other beside it as a conflict copy,
-    // on every computer. Each copy must still read what the other wrote, and so must B, which
-    // read the kept file before the copy reached it.
+/// Two copies under one identity, A and C (a data folder copied by hand before copies noted
+/// their place), that each wrote their next file (returned: its number) before the other's
+/// arrived: one name, twice. The sync engine has kept A's (the later) under the name in C's
+/// view too, and set C's aside there as a conflict copy (returned: its name), as Syncthing
+/// does. B read A's file before the copy reached it, and then wrote a snapshot if
+/// `snapshot_on_b` (which holds A's change, for any computer that reads it).
+fn twins_writing_one_number(snapshot_on_b: bool) -> ([Computer; 3], u64, String) {
     let mut a = Computer::first();
     mood(a.store(), "before the copy", vec![]);
     a.round();
@@ -1572,15 +1575,30 @@ fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_as
     assert_ne!(kept, fs::read(on_c.change_file(&own, next)).unwrap());
     deliver(a.view.path(), b.view.path());
     b.round();
-
-    // What Syncthing does with the pair: A's file (the later) keeps the name everywhere; C's
-    // is set aside under a conflict copy's name, which then travels like any file.
+    if snapshot_on_b {
+        sync::snapshot::write_now(&mut b.session, b.view.path()).unwrap();
+    }
     let copy = format!("{next:012}.sync-conflict-20261205-150000-CCCCCCC");
     fs::rename(on_c.change_file(&own, next), on_c.file_of(&own, &copy)).unwrap();
     fs::write(on_c.change_file(&own, next), &kept).unwrap();
+    ([a, b, c], next, copy)
+}
+
+const ALL_THREE: [&str; 3] = ["before the copy", "written on A", "written on C"];
+
+fn moods_of(c: &Computer) -> Vec<String> {
+    common::store_texts(c.session.store(), "SELECT note FROM moods ORDER BY note")
+}
+
+#[test]
+fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_aside() {
+    // Each copy must still read what the other wrote, and so must B, which read the kept file
+    // first, and D, joining from B's snapshot, which says that number is read.
+    let ([mut a, mut b, mut c], next, copy) = twins_writing_one_number(true);
+    let own = a.device();
+    // Syncthing passes the copy on like any file.
     deliver(c.view.path(), a.view.path());
     deliver(c.view.path(), b.view.path());
-
     b.round();
     c.round();
     assert_ne!(c.device(), own, "C is a computer of its own");
@@ -1592,17 +1610,70 @@ fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_as
     let [a, b, c] = all;
     let d = Computer::join(copy_of(&c));
     for side in [&a, &b, &c, &d] {
-        assert_eq!(
-            common::store_texts(side.session.store(), "SELECT note FROM moods ORDER BY note"),
-            ["before the copy", "written on A", "written on C"]
-        );
+        assert_eq!(moods_of(side), ALL_THREE);
     }
-    let again = d.session.store().read(|conn| {
-        conn.query_row("SELECT count(*) FROM sync_applied_copies", [], |r| {
-            r.get::<_, i64>(0)
-        })
-    });
-    assert_eq!(again.unwrap(), 1, "the copy is noted as read, once");
+    let copies_read = |c: &Computer| {
+        common::store_texts(c.session.store(), "SELECT name FROM sync_applied_copies")
+    };
+    assert_eq!(copies_read(&d), [copy], "D read the copy, once");
+
+    // A copy that does not open (sealed before a re-key, damaged) is not warned about once its
+    // number is read; a later number's is, as any file that does not open yet.
+    let mut b = b;
+    let x = b.folder().dir().join(&own);
+    fs::write(
+        x.join(format!("{next:012}.sync-conflict-20261205-160000-DDDDDDD")),
+        b"old key",
+    )
+    .unwrap();
+    assert_eq!(b.round().received.warnings, vec![]);
+    fs::write(
+        x.join(format!(
+            "{:012}.sync-conflict-20261205-160000-DDDDDDD",
+            next + 5
+        )),
+        b"?",
+    )
+    .unwrap();
+    assert_eq!(
+        b.round().received.warnings,
+        vec![SyncWarning::Unreadable {
+            device: own,
+            seq: next + 5
+        }]
+    );
+}
+
+#[test]
+fn a_copy_the_engine_keeps_only_on_the_computer_whose_file_lost_goes_out_again() {
+    // Nextcloud's client renames the losing file on its own computer and does not upload it:
+    // only C ever sees the copy. C parts, and sends what the copy held again under its new id.
+    let ([a, b, mut c], _, copy) = twins_writing_one_number(false);
+    let own = a.device();
+    c.round();
+    assert_ne!(c.device(), own, "C is a computer of its own");
+    fs::remove_file(c.folder().file_of(&own, &copy)).unwrap();
+    let mut all = [a, b, c];
+    settle(&mut all);
+    let [a, b, c] = all;
+    assert_eq!(a.device(), own, "A never saw the copy, and keeps the id");
+    for side in [&a, &b, &c] {
+        assert_eq!(moods_of(side), ALL_THREE);
+    }
+}
+
+#[test]
+fn a_copy_that_took_a_new_id_for_another_reason_still_reads_the_file_kept_under_its_number() {
+    // C leaves the shared id before it sees the copy (moved to another folder, say), so it
+    // counts the file kept under that number, A's, as its own and has read past it.
+    let ([a, b, mut c], _, _) = twins_writing_one_number(false);
+    let own = a.device();
+    sync::rewind::become_new_computer(c.store()).unwrap();
+    let mut all = [a, b, c];
+    settle(&mut all);
+    let [_, _, c] = all;
+    assert_ne!(c.device(), own);
+    assert_eq!(moods_of(&c), ALL_THREE);
 }
 
 #[test]

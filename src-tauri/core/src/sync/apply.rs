@@ -245,27 +245,21 @@ fn applied_copies(store: &Store, device: &str) -> rusqlite::Result<Vec<String>> 
 }
 
 /// Opens `file`, sealed as change file `seq` of `device`, and applies every change in it,
-/// with `mark` noting it read in the same transaction. A file that does not open or apply is
-/// a warning, and is tried again next round.
+/// with `mark` noting it read in the same transaction. Returns whether it did: a file that
+/// does not open or apply is tried again next round.
 fn apply_file(
     store: &mut Store,
     key: &SyncKey,
     file: &std::path::Path,
-    device: &str,
-    seq: u64,
+    (device, seq): (&str, u64),
     received: &mut Received,
     mark: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<()>,
-) -> Result<(), SyncError> {
-    let unreadable = || SyncWarning::Unreadable {
-        device: device.to_string(),
-        seq,
-    };
+) -> Result<bool, SyncError> {
     let opened = std::fs::read(file)
         .map_err(|_| format::FormatError::Shape)
         .and_then(|bytes| format::open(key, device, seq, &bytes));
     let Ok(mut batch) = opened else {
-        received.warnings.push(unreadable());
-        return Ok(());
+        return Ok(false);
     };
     // Every change in the file is applied, whoever wrote it: a device sends again the records
     // others wrote last when it sends its whole journal (to a new folder, after a re-key, under
@@ -284,11 +278,11 @@ fn apply_file(
         Ok(changed) => {
             received.files += 1;
             received.changes += changed;
+            Ok(true)
         }
-        Err(SyncError::Record) => received.warnings.push(unreadable()),
-        Err(e) => return Err(e),
+        Err(SyncError::Record) => Ok(false),
+        Err(e) => Err(e),
     }
-    Ok(())
 }
 
 /// Whether no file of any other computer has been applied here yet (a computer joining).
@@ -385,15 +379,20 @@ pub fn receive_until(
             continue;
         }
         let (through, extra) = applied(store, &device)?;
+        let unreadable = |seq| SyncWarning::Unreadable {
+            device: device.clone(),
+            seq,
+        };
         for seq in folder.sequence(&device).map_err(SyncError::io)? {
             if seq <= through || extra.contains(&seq) {
                 continue;
             }
             stop_unless_going()?;
             let file = folder.change_file(&device, seq);
-            apply_file(store, key, &file, &device, seq, &mut received, |tx| {
-                mark_applied(tx, &device, seq)
-            })?;
+            let mark = |tx: &Transaction<'_>| mark_applied(tx, &device, seq);
+            if !apply_file(store, key, &file, (&device, seq), &mut received, mark)? {
+                received.warnings.push(unreadable(seq));
+            }
         }
         // A conflict copy is read once, whatever `through` says: it holds changes no numbered
         // file does, and may arrive long after the file of its number was read (or a snapshot
@@ -404,14 +403,27 @@ pub fn receive_until(
                 continue;
             }
             stop_unless_going()?;
-            let file = folder.file_of(&device, &name);
-            apply_file(store, key, &file, &device, seq, &mut received, |tx| {
+            let kept = folder.change_file(&device, seq);
+            if seq <= through && kept.is_file() {
+                // The file the engine kept under the number is read again with it: a journal
+                // that took a new id for another reason (moved, restored) while it shared this
+                // one never read it, counting it as its own. Elsewhere it changes nothing.
+                apply_file(store, key, &kept, (&device, seq), &mut received, |_| Ok(()))?;
+            }
+            let copy = folder.file_of(&device, &name);
+            let mark = |tx: &Transaction<'_>| {
                 tx.execute(
                     "INSERT OR IGNORE INTO sync_applied_copies (device, name) VALUES (?1, ?2)",
                     [&device, &name],
                 )
                 .map(drop)
-            })?;
+            };
+            // Not warned about once its number is read: a copy sealed before a re-key never
+            // opens again. It is tried again each round all the same.
+            if !apply_file(store, key, &copy, (&device, seq), &mut received, mark)? && seq > through
+            {
+                received.warnings.push(unreadable(seq));
+            }
         }
     }
     received.waiting = store.write_uncaptured(|tx| Ok::<_, SyncError>(retry_waiting(tx)?))?;

@@ -1,12 +1,13 @@
 //! The sync folder on disk: `<chosen folder>/daybreak-sync/`, holding `header` and one folder
 //! per computer (its device id, 32 hex digits) of change files named by their sequence number
-//! (12 decimal digits). A file is written under a temp name, synced and linked into place
-//! (never over a file already there), and never changed afterwards, so a sync engine
-//! (Syncthing, a cloud folder) never sees two versions of one file. Anything else in the folder is someone else's: a sync engine's temp
-//! files (`.syncthing.*.tmp`, `~*`), ours from an interrupted write (`.<seq>.tmp`). The
-//! scanner ignores them all.
+//! (12 decimal digits). A file is written under a temp name, synced and linked to its name,
+//! which never replaces a file already there (where the file system has no hard links, it
+//! looks and then renames), and never changed afterwards, so a sync engine (Syncthing, a cloud
+//! folder) never sees two versions of one file. Anything else in the folder is someone else's:
+//! a sync engine's temp files (`.syncthing.*.tmp`, `~*`), ours from an interrupted write
+//! (`.<seq>.tmp`). The scanner ignores them all.
 //!
-//! Save a sync engine's conflict copies of change files (`conflict_copies`): only two copies
+//! Except a sync engine's conflict copies of change files (`conflict_copies`): only two copies
 //! of one journal under one device id write the same name (a data folder copied by hand before
 //! journals noted their place), and when both do before either file travels, the engine keeps
 //! one under the name and sets the other beside it. That copy holds changes no other file
@@ -54,6 +55,30 @@ pub fn conflict_copy_of(name: &str) -> Option<u64> {
     let copy = rest.starts_with(".sync-conflict-")
         || (rest.starts_with(" (") && rest.contains("conflicted copy"));
     seq_of(number).filter(|_| copy)
+}
+
+/// Removes `path`; one that is not there is fine.
+fn remove_if_there(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Whether a hard link failed because the file system has none: `EPERM` from FAT (Linux),
+/// `ENOTSUP`/`EOPNOTSUPP` from exFAT and some network file systems, `ENOSYS` from some FUSE
+/// ones, `ERROR_INVALID_FUNCTION` from FAT on Windows.
+fn no_hard_links(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    const NONE_HERE: [i32; 3] = [libc::ENOTSUP, libc::EOPNOTSUPP, libc::ENOSYS];
+    #[cfg(windows)]
+    const NONE_HERE: [i32; 1] = [1]; // ERROR_INVALID_FUNCTION
+    #[cfg(not(any(unix, windows)))]
+    const NONE_HERE: [i32; 0] = [];
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::Unsupported
+    ) || e.raw_os_error().is_some_and(|n| NONE_HERE.contains(&n))
 }
 
 impl Folder {
@@ -155,6 +180,9 @@ impl Folder {
         }
         let target = self.change_file(device, seq);
         let temp = dir.join(format!(".{seq:0SEQ_DIGITS$}.tmp"));
+        // A temp name left by a write killed after its link is a second name of a change file
+        // in place: opened as it is, it would truncate that file. Dropped first, it goes alone.
+        remove_if_there(&temp)?;
         {
             let mut file = private_files::create_or_truncate(&temp)?;
             file.write_all(bytes)?;
@@ -167,24 +195,26 @@ impl Folder {
         // A hard link is refused when the name is taken; the temp name is dropped after.
         match fs::hard_link(&temp, &target) {
             Ok(()) => {
-                let _ = fs::remove_file(&temp);
+                crate::vault::steps::reached("sync-change:linked");
+                remove_if_there(&temp)?;
             }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                let _ = fs::remove_file(&temp);
-                return Err(e);
-            }
-            // No hard links on this file system (FAT and exFAT sticks, some network and cloud
-            // folders): look, then rename, which leaves a moment between the two.
-            Err(_) => {
+            Err(e) if no_hard_links(&e) => {
+                // FAT and exFAT sticks, some network and cloud folders: look, then rename,
+                // which leaves a moment between the two.
                 if target.exists() {
-                    let _ = fs::remove_file(&temp);
+                    remove_if_there(&temp)?;
                     return Err(io::ErrorKind::AlreadyExists.into());
                 }
                 fs::rename(&temp, &target)?;
             }
+            Err(e) => {
+                // The name taken (`AlreadyExists`), or the disk full, or a folder gone read-only.
+                let _ = fs::remove_file(&temp);
+                return Err(e);
+            }
         }
         private_files::sync_dir(&dir)?;
-        crate::vault::steps::reached("sync-change:renamed");
+        crate::vault::steps::reached("sync-change:in-place");
         Ok(())
     }
 
@@ -259,6 +289,23 @@ mod tests {
         assert!(is_device_id(&"0a".repeat(16)));
         assert!(!is_device_id(&"0A".repeat(16)));
         assert!(!is_device_id("header"));
+    }
+
+    #[test]
+    fn a_temp_name_left_by_a_killed_write_does_not_reach_the_file_in_place() {
+        // Killed between the link and dropping the temp name: the temp name is a second name
+        // of the change file. Another write of that number (a copy under this id, writing
+        // into the same folder) must not go through it.
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Folder::in_chosen(dir.path());
+        let device = "ab".repeat(16);
+        folder.write_change(&device, 1, b"one").unwrap();
+        let temp = folder.file_of(&device, ".000000000001.tmp");
+        fs::hard_link(folder.change_file(&device, 1), &temp).unwrap();
+        let again = folder.write_change(&device, 1, b"two").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(folder.change_file(&device, 1)).unwrap(), b"one");
+        assert!(!temp.exists());
     }
 
     #[test]

@@ -160,7 +160,7 @@ pub fn sync_until(
     let store = session.store_mut();
     chosen::mark_in_use(store)?;
     let own = device_id(store)?;
-    let own = if rewind::catch_up(store, &folder, &own)? {
+    let own = if rewind::catch_up(store, &key, &folder, &own)? {
         device_id(store)?
     } else {
         own

@@ -12,6 +12,7 @@
 //! changes come back (last writer wins), and no file name is ever written twice.
 
 use super::folder::Folder;
+use super::format::{self, SyncKey};
 use super::send::{self, SKIPPED_FROM};
 use super::SyncError;
 use crate::store::Store;
@@ -29,12 +30,38 @@ fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> 
 
 /// When this journal is behind its own files, or shares its id with another copy, gives it a
 /// new device id, with the old id's files still to be read. Returns whether it did.
-pub fn catch_up(store: &mut Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
-    // Which of the two files of a number is ours the engine does not say (it keeps the later
-    // one under the name), so the new computer reads both, from the lowest such number.
+pub fn catch_up(
+    store: &mut Store,
+    key: &SyncKey,
+    folder: &Folder,
+    own: &str,
+) -> Result<bool, SyncError> {
     let copies = folder.conflict_copies(own).map_err(SyncError::io)?;
-    if let Some(&(seq, _)) = copies.first() {
-        store.write(|tx| send::note_lost(tx, seq))?;
+    if let Some(&(lowest, _)) = copies.first() {
+        // Which of the two files of a number is ours the engine does not say (it keeps the
+        // later one under the name), so the new computer reads both, from the lowest such
+        // number. And what this journal holds of the copies' records goes out again under the
+        // new id: not every engine passes a copy on (Nextcloud's client keeps it on the
+        // computer whose file lost), so ours may be the only one.
+        let mut records = Vec::new();
+        for (seq, name) in &copies {
+            let opened = std::fs::read(folder.file_of(own, name))
+                .ok()
+                .and_then(|bytes| format::open(key, own, *seq, &bytes).ok());
+            records.extend(
+                opened
+                    .into_iter()
+                    .flat_map(|batch| batch.ops)
+                    .map(|op| op.uuid),
+            );
+        }
+        store.write(|tx| {
+            let mut again = tx.prepare("UPDATE sync_records SET pending = 1 WHERE uuid = ?1")?;
+            for uuid in &records {
+                again.execute([uuid])?;
+            }
+            send::note_lost(tx, lowest)
+        })?;
     }
     if !behind(store, folder, own)? {
         return Ok(false);

@@ -3,7 +3,7 @@
 //!
 //! A snapshot is a change file like any other (`format.rs`): the next number in its writer's
 //! folder, sealed under the same key and associated data, padded, written under a temp name
-//! and renamed, never changed; its name says nothing a change file's does not. Inside, it
+//! and linked into place, never changed; its name says nothing a change file's does not. Inside, it
 //! holds every record with its clock (tombstones too, and changes still waiting for a record),
 //! and `covers`: for each computer, the last of its files whose changes the snapshot holds
 //! (every file up to it; for the writer, the snapshot itself).
