@@ -244,23 +244,15 @@ fn applied_copies(store: &Store, device: &str) -> rusqlite::Result<Vec<String>> 
     })
 }
 
-/// Opens `file`, sealed as change file `seq` of `device`, and applies every change in it,
-/// with `mark` noting it read in the same transaction. Returns whether it did: a file that
-/// does not open or apply is tried again next round.
+/// Applies every change in `batch`, one file's (or a conflict copy's, with the file kept
+/// under its number), with `mark` noting it read in the same transaction. Returns whether it
+/// did: one that does not apply is tried again next round.
 fn apply_file(
     store: &mut Store,
-    key: &SyncKey,
-    file: &std::path::Path,
-    (device, seq): (&str, u64),
+    mut batch: Batch,
     received: &mut Received,
     mark: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<()>,
 ) -> Result<bool, SyncError> {
-    let opened = std::fs::read(file)
-        .map_err(|_| format::FormatError::Shape)
-        .and_then(|bytes| format::open(key, device, seq, &bytes));
-    let Ok(mut batch) = opened else {
-        return Ok(false);
-    };
     // Every change in the file is applied, whoever wrote it: a device sends again the records
     // others wrote last when it sends its whole journal (to a new folder, after a re-key, under
     // a fresh id after a send cut short), each with its writer's id, and the writer may never
@@ -383,14 +375,19 @@ pub fn receive_until(
             device: device.clone(),
             seq,
         };
+        let read = |seq| seq <= through || extra.contains(&seq);
         for seq in folder.sequence(&device).map_err(SyncError::io)? {
-            if seq <= through || extra.contains(&seq) {
+            if read(seq) {
                 continue;
             }
             stop_unless_going()?;
             let file = folder.change_file(&device, seq);
             let mark = |tx: &Transaction<'_>| mark_applied(tx, &device, seq);
-            if !apply_file(store, key, &file, (&device, seq), &mut received, mark)? {
+            let applied = match format::read_sealed(key, &file, &device, seq) {
+                Some(batch) => apply_file(store, batch, &mut received, mark)?,
+                None => false,
+            };
+            if !applied {
                 received.warnings.push(unreadable(seq));
             }
         }
@@ -403,14 +400,24 @@ pub fn receive_until(
                 continue;
             }
             stop_unless_going()?;
-            let kept = folder.change_file(&device, seq);
-            if seq <= through && kept.is_file() {
-                // The file the engine kept under the number is read again with it: a journal
-                // that took a new id for another reason (moved, restored) while it shared this
-                // one never read it, counting it as its own. Elsewhere it changes nothing.
-                apply_file(store, key, &kept, (&device, seq), &mut received, |_| Ok(()))?;
-            }
             let copy = folder.file_of(&device, &name);
+            let Some(mut batch) = format::read_sealed(key, &copy, &device, seq) else {
+                // Not warned about once its number is read: a copy sealed before a re-key
+                // never opens again. It is tried again each round all the same.
+                if !read(seq) {
+                    received.warnings.push(unreadable(seq));
+                }
+                continue;
+            };
+            if read(seq) {
+                // The file the engine kept under the number goes in with it: a journal that
+                // took a new id for another reason (moved, restored) while it shared this one
+                // never read it, counting it as its own. Elsewhere it changes nothing.
+                let kept = folder.change_file(&device, seq);
+                if let Some(kept) = format::read_sealed(key, &kept, &device, seq) {
+                    batch.ops.extend(kept.ops);
+                }
+            }
             let mark = |tx: &Transaction<'_>| {
                 tx.execute(
                     "INSERT OR IGNORE INTO sync_applied_copies (device, name) VALUES (?1, ?2)",
@@ -418,10 +425,7 @@ pub fn receive_until(
                 )
                 .map(drop)
             };
-            // Not warned about once its number is read: a copy sealed before a re-key never
-            // opens again. It is tried again each round all the same.
-            if !apply_file(store, key, &copy, (&device, seq), &mut received, mark)? && seq > through
-            {
+            if !apply_file(store, batch, &mut received, mark)? {
                 received.warnings.push(unreadable(seq));
             }
         }

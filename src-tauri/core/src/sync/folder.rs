@@ -196,13 +196,15 @@ impl Folder {
         match fs::hard_link(&temp, &target) {
             Ok(()) => {
                 crate::vault::steps::reached("sync-change:linked");
-                remove_if_there(&temp)?;
+                // The file is in place; a temp name that will not go now (held open elsewhere,
+                // on Windows) is dropped before the next write of that number.
+                let _ = fs::remove_file(&temp);
             }
             Err(e) if no_hard_links(&e) => {
                 // FAT and exFAT sticks, some network and cloud folders: look, then rename,
                 // which leaves a moment between the two.
                 if target.exists() {
-                    remove_if_there(&temp)?;
+                    let _ = fs::remove_file(&temp);
                     return Err(io::ErrorKind::AlreadyExists.into());
                 }
                 fs::rename(&temp, &target)?;

@@ -156,6 +156,17 @@ pub fn open(key: &SyncKey, device: &str, seq: u64, bytes: &[u8]) -> Result<Batch
     serde_json::from_slice(json).map_err(|_| FormatError::Contents)
 }
 
+/// Reads and opens `file` as change file `seq` of `device`; `None` when it is not there or
+/// does not open.
+pub(crate) fn read_sealed(
+    key: &SyncKey,
+    file: &std::path::Path,
+    device: &str,
+    seq: u64,
+) -> Option<Batch> {
+    open(key, device, seq, &std::fs::read(file).ok()?).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! A journal behind its own change files. Each computer numbers its change files; the next
 //! number is kept in the journal. When the folder already holds a file of ours at or past that
 //! number, this copy of the journal is older than what it sent: a backup restored, or a crash
-//! between a file's rename and the journal noting it. Those later files hold changes this copy
-//! no longer has, and a computer never reads its own files back. A number of ours another copy
+//! between a file put in place and the journal noting it. Those later files hold changes this
+//! copy no longer has, and a computer never reads its own files back. A number of ours another copy
 //! took while this one was writing (`send::SKIPPED_FROM`), or a sync engine's conflict copy of
 //! a file of ours (both copies wrote that number), says the same: two copies write under one
 //! id.
@@ -45,9 +45,7 @@ pub fn catch_up(
         // computer whose file lost), so ours may be the only one.
         let mut records = Vec::new();
         for (seq, name) in &copies {
-            let opened = std::fs::read(folder.file_of(own, name))
-                .ok()
-                .and_then(|bytes| format::open(key, own, *seq, &bytes).ok());
+            let opened = format::read_sealed(key, &folder.file_of(own, name), own, *seq);
             records.extend(
                 opened
                     .into_iter()

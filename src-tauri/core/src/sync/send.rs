@@ -3,7 +3,7 @@
 //! The outbox holds one row per record (`sync_records`, `pending = 1`) rather than one per
 //! write: a record edited five times before the next round travels once, in its latest state,
 //! with its latest stamp, which is all "the last writer wins" needs. A row is marked sent only
-//! after its file is renamed into place and synced, and only if it was not changed again
+//! after its file is linked into place and synced, and only if it was not changed again
 //! meanwhile; a crash in between sends it again next time, which applying twice allows.
 
 use rusqlite::{Connection, OptionalExtension};
@@ -120,7 +120,7 @@ pub fn send(
         written.push(took);
         seq = took + 1;
     }
-    // Every file is renamed into place and synced: only now is anything marked sent, in one
+    // Every file is linked into place and synced: only now is anything marked sent, in one
     // commit (one fsync, not one per file).
     store.write(|tx| {
         let mut sent =
