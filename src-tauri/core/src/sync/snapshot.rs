@@ -138,10 +138,8 @@ pub(crate) fn newest(key: &SyncKey, folder: &Folder, own: &str) -> Option<Batch>
             continue;
         };
         for seq in seqs.into_iter().rev() {
-            let Ok(bytes) = std::fs::read(folder.change_file(&device, seq)) else {
-                continue;
-            };
-            let Ok(batch) = format::open(key, &device, seq, &bytes) else {
+            let file = folder.change_file(&device, seq);
+            let Some(batch) = format::read_sealed(key, &file, &device, seq) else {
                 continue;
             };
             let Some(covers) = &batch.covers else {
