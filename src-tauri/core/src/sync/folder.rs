@@ -65,22 +65,6 @@ fn remove_if_there(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Whether a hard link failed because the file system has none: `EPERM` from FAT (Linux),
-/// `ENOTSUP`/`EOPNOTSUPP` from exFAT and some network file systems, `ENOSYS` from some FUSE
-/// ones, `ERROR_INVALID_FUNCTION` from FAT on Windows.
-fn no_hard_links(e: &io::Error) -> bool {
-    #[cfg(unix)]
-    const NONE_HERE: [i32; 3] = [libc::ENOTSUP, libc::EOPNOTSUPP, libc::ENOSYS];
-    #[cfg(windows)]
-    const NONE_HERE: [i32; 1] = [1]; // ERROR_INVALID_FUNCTION
-    #[cfg(not(any(unix, windows)))]
-    const NONE_HERE: [i32; 0] = [];
-    matches!(
-        e.kind(),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::Unsupported
-    ) || e.raw_os_error().is_some_and(|n| NONE_HERE.contains(&n))
-}
-
 impl Folder {
     /// The sync folder inside `chosen`, the folder the person picked.
     pub fn in_chosen(chosen: &Path) -> Self {
@@ -200,19 +184,20 @@ impl Folder {
                 // on Windows) is dropped before the next write of that number.
                 let _ = fs::remove_file(&temp);
             }
-            Err(e) if no_hard_links(&e) => {
-                // FAT and exFAT sticks, some network and cloud folders: look, then rename,
-                // which leaves a moment between the two.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let _ = fs::remove_file(&temp);
+                return Err(e);
+            }
+            Err(_) => {
+                // No hard links here, most likely: FAT and exFAT sticks, some network folders
+                // and cloud drives' file drivers, each answering with a code of its own, which
+                // no list here could hold. Look, then rename, which leaves a moment between the
+                // two: there, a write that works matters more than that moment.
                 if target.exists() {
                     let _ = fs::remove_file(&temp);
                     return Err(io::ErrorKind::AlreadyExists.into());
                 }
                 fs::rename(&temp, &target)?;
-            }
-            Err(e) => {
-                // The name taken (`AlreadyExists`), or the disk full, or a folder gone read-only.
-                let _ = fs::remove_file(&temp);
-                return Err(e);
             }
         }
         private_files::sync_dir(&dir)?;
