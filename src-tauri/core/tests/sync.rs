@@ -1652,6 +1652,30 @@ fn two_copies_under_one_id_that_write_one_number_read_the_file_the_engine_set_as
 }
 
 #[test]
+fn a_computer_that_read_the_losing_file_first_waits_for_the_kept_one_beside_its_copy() {
+    // D read C's file under the number first (it came first). Then its engine set that file
+    // aside as a conflict copy, and D's round came before A's file, the one the engine keeps,
+    // was in place under the name. The copy must wait for it: once D counts the copy as read,
+    // nothing would ever open A's file, D having read that number already.
+    let ([a, _, c], next, copy) = twins_writing_one_number(false);
+    let own = a.device();
+    let view = copy_of(&c);
+    let x = view.path().join(DIR_NAME).join(&own);
+    let number = x.join(format!("{next:012}"));
+    let (losing, kept) = (fs::read(x.join(&copy)).unwrap(), fs::read(&number).unwrap());
+    fs::write(&number, &losing).unwrap();
+    fs::remove_file(x.join(&copy)).unwrap();
+    let mut d = Computer::join(view);
+    assert_eq!(moods_of(&d), ["before the copy", "written on C"]);
+
+    fs::rename(&number, x.join(&copy)).unwrap();
+    d.round();
+    fs::write(&number, &kept).unwrap();
+    d.round();
+    assert_eq!(moods_of(&d), ALL_THREE);
+}
+
+#[test]
 fn a_copy_the_engine_keeps_only_on_the_computer_whose_file_lost_goes_out_again() {
     // Nextcloud's client renames the losing file on its own computer and does not upload it:
     // only C ever sees the copy. C parts, and sends what the copy held again under its new id.

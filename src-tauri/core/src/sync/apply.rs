@@ -393,7 +393,9 @@ pub fn receive_until(
         }
         // A conflict copy is read once, whatever `through` says: it holds changes no numbered
         // file does, and may arrive long after the file of its number was read (or a snapshot
-        // said it was).
+        // said it was). What is read is asked again: the loop above may have read that number.
+        let (through, extra) = applied(store, &device)?;
+        let read = |seq| seq <= through || extra.contains(&seq);
         let copies_read = applied_copies(store, &device)?;
         for (seq, name) in folder.conflict_copies(&device).map_err(SyncError::io)? {
             if copies_read.contains(&name) {
@@ -410,13 +412,17 @@ pub fn receive_until(
                 continue;
             };
             if read(seq) {
-                // The file the engine kept under the number goes in with it: a journal that
-                // took a new id for another reason (moved, restored) while it shared this one
-                // never read it, counting it as its own. Elsewhere it changes nothing.
+                // The number was read, but maybe not from the file the engine kept under it:
+                // this computer may have read the losing file before the engine set it aside,
+                // or (a copy that took a new id for another reason, moved or restored, while it
+                // shared this one) counted the kept file as its own. So the kept file goes in
+                // with the copy. The engine sets the loser aside a moment before it puts the
+                // kept one in place: until that is there and whole, the copy waits.
                 let kept = folder.change_file(&device, seq);
-                if let Some(kept) = format::read_sealed(key, &kept, &device, seq) {
-                    batch.ops.extend(kept.ops);
-                }
+                let Some(kept) = format::read_sealed(key, &kept, &device, seq) else {
+                    continue;
+                };
+                batch.ops.extend(kept.ops);
             }
             let mark = |tx: &Transaction<'_>| {
                 tx.execute(

@@ -73,7 +73,9 @@ pub fn catch_up(
 /// folder copied by hand (`place::settle`), and for every restored backup before it first
 /// sends (`Journal::sync_round`): a backup restored on a second computer while the first goes
 /// on is not behind yet (the first has sent nothing new, or it has not arrived), and the two
-/// would number their next files alike, of which a sync engine keeps only one of each pair.
+/// would number their next files alike, of which a sync engine keeps one under each name (the
+/// other, at best, as a conflict copy; `apply` reads those, but not every engine keeps one, or
+/// passes it on).
 pub fn become_new_computer(store: &mut Store) -> Result<(), SyncError> {
     let own = super::device_id(store)?;
     store.write_uncaptured(|tx| {
