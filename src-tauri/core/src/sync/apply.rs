@@ -370,13 +370,14 @@ pub fn receive_until(
         if device == own {
             continue;
         }
+        let files = folder.files(&device).map_err(SyncError::io)?;
         let (through, extra) = applied(store, &device)?;
         let unreadable = |seq| SyncWarning::Unreadable {
             device: device.clone(),
             seq,
         };
         let read = |seq| seq <= through || extra.contains(&seq);
-        for seq in folder.sequence(&device).map_err(SyncError::io)? {
+        for seq in files.numbered {
             if read(seq) {
                 continue;
             }
@@ -394,10 +395,13 @@ pub fn receive_until(
         // A conflict copy is read once, whatever `through` says: it holds changes no numbered
         // file does, and may arrive long after the file of its number was read (or a snapshot
         // said it was). What is read is asked again: the loop above may have read that number.
+        if files.copies.is_empty() {
+            continue;
+        }
         let (through, extra) = applied(store, &device)?;
         let read = |seq| seq <= through || extra.contains(&seq);
         let copies_read = applied_copies(store, &device)?;
-        for (seq, name) in folder.conflict_copies(&device).map_err(SyncError::io)? {
+        for (seq, name) in files.copies {
             if copies_read.contains(&name) {
                 continue;
             }

@@ -7,7 +7,7 @@
 //! a sync engine's temp files (`.syncthing.*.tmp`, `~*`), ours from an interrupted write
 //! (`.<seq>.tmp`). The scanner ignores them all.
 //!
-//! Except a sync engine's conflict copies of change files (`conflict_copies`): only two copies
+//! Except a sync engine's conflict copies of change files (`Files::copies`): only two copies
 //! of one journal under one device id write the same name (a data folder copied by hand before
 //! journals noted their place), and when both do before either file travels, the engine keeps
 //! one under the name and sets the other beside it. That copy holds changes no other file
@@ -57,12 +57,14 @@ pub fn conflict_copy_of(name: &str) -> Option<u64> {
     seq_of(number).filter(|_| copy)
 }
 
-/// Removes `path`; one that is not there is fine.
-fn remove_if_there(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+/// What one computer's folder holds (`Folder::files`).
+#[derive(Debug, Default)]
+pub struct Files {
+    /// The sequence numbers of its change files, in order.
+    pub numbered: Vec<u64>,
+    /// A sync engine's conflict copies of them: the number each is a copy of, and its file
+    /// name, by number.
+    pub copies: Vec<(u64, String)>,
 }
 
 impl Folder {
@@ -107,43 +109,25 @@ impl Folder {
 
     /// The sequence numbers of `device`'s change files, in order.
     pub fn sequence(&self, device: &str) -> io::Result<Vec<u64>> {
-        let mut seqs: Vec<u64> = self
-            .files_of(device, seq_of)?
-            .into_iter()
-            .map(|(seq, _)| seq)
-            .collect();
-        seqs.sort_unstable();
-        Ok(seqs)
+        Ok(self.files(device)?.numbered)
     }
 
-    /// A sync engine's conflict copies of `device`'s change files: the number each is a copy
-    /// of, and its file name, by number.
-    pub fn conflict_copies(&self, device: &str) -> io::Result<Vec<(u64, String)>> {
-        let mut copies = self.files_of(device, conflict_copy_of)?;
-        copies.sort_unstable();
-        Ok(copies)
-    }
-
-    /// The file `name` in `device`'s folder.
-    pub fn file_of(&self, device: &str, name: &str) -> PathBuf {
-        self.dir.join(device).join(name)
-    }
-
-    /// The files in `device`'s folder whose names `number` gives a sequence number, with it.
-    fn files_of(
-        &self,
-        device: &str,
-        number: fn(&str) -> Option<u64>,
-    ) -> io::Result<Vec<(u64, String)>> {
-        let mut found = Vec::new();
+    /// `device`'s change files and a sync engine's conflict copies of them, read from the
+    /// folder at once.
+    pub fn files(&self, device: &str) -> io::Result<Files> {
+        let mut files = Files::default();
         match fs::read_dir(self.dir.join(device)) {
             Ok(entries) => {
                 for entry in entries {
                     let entry = entry?;
                     let name = entry.file_name().to_string_lossy().into_owned();
-                    if let Some(seq) = number(&name) {
+                    if let Some(seq) = seq_of(&name) {
                         if entry.file_type()?.is_file() {
-                            found.push((seq, name));
+                            files.numbered.push(seq);
+                        }
+                    } else if let Some(seq) = conflict_copy_of(&name) {
+                        if entry.file_type()?.is_file() {
+                            files.copies.push((seq, name));
                         }
                     }
                 }
@@ -151,7 +135,14 @@ impl Folder {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
-        Ok(found)
+        files.numbered.sort_unstable();
+        files.copies.sort_unstable();
+        Ok(files)
+    }
+
+    /// The file `name` in `device`'s folder.
+    pub fn file_of(&self, device: &str, name: &str) -> PathBuf {
+        self.dir.join(device).join(name)
     }
 
     /// Writes change file `seq` of `device`: temp file, fsync, hard link to its name, fsync the
@@ -166,7 +157,7 @@ impl Folder {
         let temp = dir.join(format!(".{seq:0SEQ_DIGITS$}.tmp"));
         // A temp name left by a write killed after its link is a second name of a change file
         // in place: opened as it is, it would truncate that file. Dropped first, it goes alone.
-        remove_if_there(&temp)?;
+        crate::vault::atomic::remove_if_present(&temp)?;
         {
             let mut file = private_files::create_or_truncate(&temp)?;
             file.write_all(bytes)?;

@@ -2,10 +2,10 @@
 //! number is kept in the journal. When the folder already holds a file of ours at or past that
 //! number, this copy of the journal is older than what it sent: a backup restored, or a crash
 //! between a file put in place and the journal noting it. Those later files hold changes this
-//! copy no longer has, and a computer never reads its own files back. A number of ours another copy
-//! took while this one was writing (`send::SKIPPED_FROM`), or a sync engine's conflict copy of
-//! a file of ours (both copies wrote that number), says the same: two copies write under one
-//! id.
+//! copy no longer has, and a computer never reads its own files back. A number of ours another
+//! copy took while this one was writing (`send::SKIPPED_FROM`), or a sync engine's conflict
+//! copy of a file of ours (both copies wrote that number), says the same: two copies write
+//! under one id.
 //!
 //! So such a copy becomes a new computer: it takes a new device id and numbers from 1, and
 //! reads its old id's files like another computer's, from the first it did not write. Its
@@ -17,14 +17,13 @@ use super::send::{self, SKIPPED_FROM};
 use super::SyncError;
 use crate::store::Store;
 
-/// Whether the folder holds a change file of `own` this journal does not know it wrote, or
-/// another copy took one of its numbers.
-fn behind(store: &Store, folder: &Folder, own: &str) -> Result<bool, SyncError> {
+/// Whether the folder holds a change file of ours this journal does not know it wrote (its
+/// newest is `newest`), or another copy took one of its numbers.
+fn behind(store: &Store, newest: Option<u64>) -> Result<bool, SyncError> {
     if send::twin_noted(store)? {
         return Ok(true);
     }
     let next = send::stored_next(store)?;
-    let newest = folder.sequence(own).map_err(SyncError::io)?.last().copied();
     Ok(newest.is_some_and(|seq| seq >= next))
 }
 
@@ -36,22 +35,18 @@ pub fn catch_up(
     folder: &Folder,
     own: &str,
 ) -> Result<bool, SyncError> {
-    let copies = folder.conflict_copies(own).map_err(SyncError::io)?;
-    if let Some(&(lowest, _)) = copies.first() {
+    let files = folder.files(own).map_err(SyncError::io)?;
+    if let Some(&(lowest, _)) = files.copies.first() {
         // Which of the two files of a number is ours the engine does not say (it keeps the
         // later one under the name), so the new computer reads both, from the lowest such
         // number. And what this journal holds of the copies' records goes out again under the
         // new id: not every engine passes a copy on (Nextcloud's client keeps it on the
         // computer whose file lost), so ours may be the only one.
         let mut records = Vec::new();
-        for (seq, name) in &copies {
-            let opened = format::read_sealed(key, &folder.file_of(own, name), own, *seq);
-            records.extend(
-                opened
-                    .into_iter()
-                    .flat_map(|batch| batch.ops)
-                    .map(|op| op.uuid),
-            );
+        for (seq, name) in &files.copies {
+            if let Some(batch) = format::read_sealed(key, &folder.file_of(own, name), own, *seq) {
+                records.extend(batch.ops.into_iter().map(|op| op.uuid));
+            }
         }
         store.write(|tx| {
             let mut again = tx.prepare("UPDATE sync_records SET pending = 1 WHERE uuid = ?1")?;
@@ -61,7 +56,7 @@ pub fn catch_up(
             send::note_lost(tx, lowest)
         })?;
     }
-    if !behind(store, folder, own)? {
+    if !behind(store, files.numbered.last().copied())? {
         return Ok(false);
     }
     become_new_computer(store)?;

@@ -3,9 +3,9 @@
 //!
 //! A snapshot is a change file like any other (`format.rs`): the next number in its writer's
 //! folder, sealed under the same key and associated data, padded, written under a temp name
-//! and linked into place, never changed; its name says nothing a change file's does not. Inside, it
-//! holds every record with its clock (tombstones too, and changes still waiting for a record),
-//! and `covers`: for each computer, the last of its files whose changes the snapshot holds
+//! and linked into place, never changed; its name says nothing a change file's does not.
+//! Inside, it holds every record with its clock (tombstones too, and changes still waiting for
+//! a record), and `covers`: for each computer, the last of its files whose changes the snapshot holds
 //! (every file up to it; for the writer, the snapshot itself).
 //!
 //! Because it is a change file, a computer already in step reads it once like any other (its
