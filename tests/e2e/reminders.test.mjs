@@ -17,7 +17,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { exampleBinary } from './lib/examples.mjs';
-import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
+import { colourOnScreen, readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { KDF_TIMEOUT_MS, createJournal, setInputValue } from './lib/flows.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
 
@@ -87,6 +87,13 @@ describe('Reminders, end to end', { concurrency: 1 }, () => {
     await s().executeScript(`document.querySelector('[data-testid="reminder-settings"]').scrollIntoView();`);
     await screenshot('reminders-01-settings');
     await readmeScreenshot(s(), 'reminders-settings');
+    // The app draws its checkboxes: in the dark styles an empty one is dark like its card, not the
+    // light box WebKitGTK draws from the GTK theme whatever the page's colours.
+    const light = (rgb) => (rgb[0] + rgb[1] + rgb[2]) / 3;
+    const darkBox = await colourOnScreen(s(), 'reminder-morning', 'dark');
+    assert.ok(light(darkBox) < 90, `an empty checkbox is dark in the dark styles (${darkBox})`);
+    const lightBox = await colourOnScreen(s(), 'reminder-morning', 'light');
+    assert.ok(light(lightBox) > 200, `an empty checkbox is light in the light styles (${lightBox})`);
     const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8'));
     assert.equal(settings.reminders.evening, `${at}:00`, 'the time is kept in the plain settings file');
     assert.ok(!JSON.stringify(settings).includes(SECRET_WORDS), 'the plain file holds no journal text');

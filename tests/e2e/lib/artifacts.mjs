@@ -122,6 +122,34 @@ export async function readmeScreenshot(session, name) {
   }
 }
 
+/**
+ * The colour the screen shows at the middle of an element, in the light or the dark styles: what
+ * a person sees there, which a computed style cannot say for a control the system draws. Read
+ * from a capture of the display (the window has no frame under Xvfb: its page starts at its
+ * corner). Returns [red, green, blue], 0-255.
+ */
+export async function colourOnScreen(session, testId, scheme) {
+  const [x, y] = await session.executeScript(SCHEME_SCRIPT, [scheme]);
+  try {
+    await pause(400); // the colours' short transition
+    const rect = await session.executeScript(
+      `const r = document.querySelector('[data-testid="' + arguments[0] + '"]').getBoundingClientRect();
+       return [r.left + r.width / 2, r.top + r.height / 2, window.outerHeight - window.innerHeight];`,
+      [testId],
+    );
+    const [cx, cy, top] = rect.map(Math.round);
+    const file = await capture(artifactPath(`colour-${safeName(testId)}-${scheme}.png`), `1x1+${x + cx}+${y + top + cy}`);
+    const text = await new Promise((resolve, reject) =>
+      execFile('convert', [file, '-format', '%[fx:int(255*r)],%[fx:int(255*g)],%[fx:int(255*b)]', 'info:'], (err, stdout) =>
+        err ? reject(err) : resolve(String(stdout)),
+      ),
+    );
+    return text.trim().split(',').map(Number);
+  } finally {
+    await session.executeScript(SCHEME_SCRIPT, [null]);
+  }
+}
+
 /** Write a text artifact (e.g. page source on failure); returns its path. */
 export function saveText(fileName, text) {
   const file = artifactPath(fileName);

@@ -78,6 +78,7 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
     await s().click('log-mood-button');
     await s().waitFor('mood-form', { why: 'the mood form opens' });
     await s().click('mood-4');
+    await s().click('halt-tired'); // a ticked box beside unticked ones
     await both('mood-form');
     await s().click('mood-save');
     await s().waitForAbsent('mood-form', { why: 'the mood form closes' });
@@ -89,6 +90,17 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
       if (await s().exists('milestone-celebration')) await s().click('celebration-dismiss');
       await both(`area-${area}`);
     }
+    // Today → Check in: the evening form's radio buttons, one chosen in each group.
+    await s().click('nav-today');
+    await s().click('today-check-in');
+    await s().click('checkin-sober-yes');
+    await s().click('checkin-difficulty-2');
+    await s().executeScript(`document.querySelector('[data-testid="checkin-difficulty"]').scrollIntoView({ block: 'center' });`);
+    await both('check-in');
+    await s().click('checkin-close');
+    await s().click('nav-settings');
+    await s().waitFor('view-settings', { why: 'Settings shows again' });
+
     // Settings → Use on two computers, further down the page than the area's first screenful.
     await s().executeScript(`document.querySelector('[data-testid="sync-settings"]').scrollIntoView({ block: 'start' });`);
     await both('settings-sync');
