@@ -190,6 +190,19 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await both('09-sos');
   });
 
+  test('the library names its topics in Spanish', { timeout: 120_000 }, async () => {
+    await s().click('nav-library');
+    await s().waitFor('library-topic-jump', { why: 'the library lists its topics' });
+    const topics = String(
+      await s().executeScript(
+        `return [...document.querySelectorAll('[data-testid="library-topic-jump"]')].map((b) => b.textContent.trim()).join('|');`,
+      ),
+    ).split('|');
+    assert.ok(topics.includes('Sobredosis'), `the overdose topic is Spanish (${topics})`);
+    assert.ok(topics.includes('Ganas de consumir'), `the cravings topic is Spanish (${topics})`);
+    assert.ok(!topics.some((t) => /^(Overdose|Cravings|The brain|Support)$/.test(t)), `no English topic (${topics})`);
+  });
+
   test('English chosen in Settings is spoken after a restart, from the lock screen on', { timeout: 180_000 }, async () => {
     await s().click('nav-settings');
     const select = await s().waitFor('language-select', { why: 'Settings offers the language' });

@@ -1,15 +1,19 @@
 // Pure helpers for the Library area: grouping, reading progress and text sizes.
 import type { ArticleSummary } from './bindings';
-import { collator, m } from './i18n';
+import { topicName } from './articleTopics';
+import { collator, currentLocale, m } from './i18n';
 
 export interface TopicGroup {
+  /** The topic as the articles name it: the group's key. */
   topic: string;
+  /** The topic as it is shown, in the interface's language. */
+  name: string;
   articles: ArticleSummary[];
 }
 
 /**
  * Shipped articles grouped under each of their topics (an article can sit in more than one),
- * topics in alphabetical order, articles in the backend's order. Imported articles are left
+ * topics in the alphabetical order of their shown names, articles in the backend's order. Imported articles are left
  * out: they have their own group.
  */
 export function groupByTopic(articles: readonly ArticleSummary[]): TopicGroup[] {
@@ -25,8 +29,19 @@ export function groupByTopic(articles: readonly ArticleSummary[]): TopicGroup[] 
   }
   const byTopic = collator({ sensitivity: 'base' });
   return [...groups.entries()]
-    .sort(([a], [b]) => byTopic.compare(a, b))
-    .map(([topic, list]) => ({ topic, articles: list }));
+    .map(([topic, list]) => ({ topic, name: topicName(topic), articles: list }))
+    .sort((a, b) => byTopic.compare(a.name, b.name));
+}
+
+/**
+ * The language an article's title and summary are in when it is not the interface's (a shipped
+ * article not yet written in it comes in English, the first of its languages), for their `lang`
+ * attribute, so a screen reader reads them in the right voice; undefined when it is the
+ * interface's, or unknown (an imported article).
+ */
+export function otherLanguageOf(article: Pick<ArticleSummary, 'languages'>): string | undefined {
+  if (article.languages.length === 0 || article.languages.includes(currentLocale())) return undefined;
+  return article.languages[0];
 }
 
 /** How far down a scrolling box is, from 0 to 1; null when there is nothing to scroll. */

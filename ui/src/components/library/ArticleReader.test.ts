@@ -97,17 +97,23 @@ describe('ArticleReader', () => {
     expect(screen.queryByTestId('article-toc')).toBeNull();
   });
 
-  it('says so when a reading is not written in the language asked for', async () => {
+  it('says so when a reading is not written in the language asked for, and marks its words English', async () => {
     setup(fixtures.article({ fallback: true }));
     expect((await screen.findByTestId('article-language-note')).textContent).toContain(
       'not written in your language yet',
     );
+    expect(screen.getByTestId('article-title').getAttribute('lang')).toBe('en');
+    expect(screen.getByTestId('article-body').getAttribute('lang')).toBe('en');
+    expect(screen.getByTestId('article-toc').querySelector('ul')?.getAttribute('lang')).toBe('en');
+    // The interface's own words around it keep the page's language.
+    expect(screen.getByTestId('article-language-note').closest('[lang]')).toBe(document.documentElement);
   });
 
   it('adds no note to a reading in the language asked for', async () => {
     setup();
     await screen.findByTestId('article-body');
     expect(screen.queryByTestId('article-language-note')).toBeNull();
+    expect(screen.getByTestId('article-body').hasAttribute('lang')).toBe(false);
   });
 
   it('moves to a heading from the contents without changing the address', async () => {

@@ -11,6 +11,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 // Refusals are worded by refusals.ts, which the shell loads.
 import '../../lib/refusals';
 import type { LibraryHit } from '../../lib/bindings';
+import { useLanguage } from '../../lib/i18n';
 import Library from './Library.svelte';
 
 function setup(props: Record<string, unknown> = {}) {
@@ -28,6 +29,8 @@ function chooseFile(file: File) {
 }
 
 describe('Library', () => {
+  afterEach(() => useLanguage(null));
+
   beforeEach(() => {
     vi.mocked(library.libraryList).mockResolvedValue(fixtures.list());
     vi.mocked(library.libraryContinue).mockResolvedValue(null);
@@ -62,6 +65,28 @@ describe('Library', () => {
     const surfing = within(cravings).getAllByTestId('library-item')[1]!;
     expect(within(surfing).getByTestId('library-item-bookmarked').textContent).toContain('Bookmarked');
     expect(within(surfing).queryByTestId('library-item-progress')).toBeNull();
+  });
+
+  it('in Spanish, names a reading not yet written in Spanish as English, in its own words and its lang', async () => {
+    useLanguage('es');
+    vi.mocked(library.libraryList).mockResolvedValue([
+      fixtures.summary({
+        slug: 'written-in-spanish',
+        title: 'Después de un desliz',
+        languages: ['en', 'es'],
+      }),
+      fixtures.summary({ slug: 'english-only', title: 'Teenagers and addiction', languages: ['en'] }),
+    ]);
+    setup();
+    await screen.findAllByTestId('library-topic');
+    const [spanish, english] = ['written-in-spanish', 'english-only'].map((slug) =>
+      document.querySelector<HTMLElement>(`[data-testid="library-item"][data-slug="${slug}"]`)!,
+    );
+    expect(within(english!).getByTestId('library-item-other-language').textContent).toBe('En inglés');
+    expect(within(english!).getByTestId('library-item-open').getAttribute('lang')).toBe('en');
+    expect(english!.querySelector('.summary')?.getAttribute('lang')).toBe('en');
+    expect(within(spanish!).queryByTestId('library-item-other-language')).toBeNull();
+    expect(within(spanish!).getByTestId('library-item-open').hasAttribute('lang')).toBe(false);
   });
 
   it('keeps imported readings in their own group, with a delete button that asks first', async () => {
