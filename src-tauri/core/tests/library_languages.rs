@@ -17,13 +17,25 @@ use daybreak_core::library::{self, front_matter};
 use daybreak_core::words::Language;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-/// The articles that must ship in Spanish (issue 14): overdose, cravings, after a slip, support.
-const SPANISH: [&str; 4] = [
+/// The articles that must ship in Spanish: overdose, cravings, after a slip and support (issue
+/// 14), then withdrawal, the medications, the relapse prevention plan, urge surfing, young
+/// people, helping someone you love, and loneliness (2026-12-05).
+const SPANISH: [&str; 11] = [
     "opioid-overdose",
     "cravings-and-triggers",
     "after-a-slip",
     "finding-support",
+    "withdrawal",
+    "medications-for-opioid-use-disorder",
+    "relapse-prevention-plan",
+    "urge-surfing-and-coping-skills",
+    "teenagers-and-addiction",
+    "helping-someone-you-love",
+    "loneliness-and-connection",
 ];
+
+/// An article not written in Spanish yet: how the library answers for one.
+const NOT_YET_IN_SPANISH: &str = "how-opioids-change-the-brain";
 
 /// The lowest Fernández-Huerta reading ease a Spanish article may have.
 const MIN_EASE: f64 = 70.0;
@@ -141,6 +153,37 @@ fn the_safety_advice_says_the_same_in_spanish() {
             && slip.contains("pregúntale a quien te lo receta antes de volver a tomarlo"),
         "never restart at the old dose; ask the prescriber first"
     );
+    // As tests/article_safety.rs asks of the English: each article on coming back to a
+    // medication sends the reader to the prescriber and never back to the old dose.
+    for slug in [
+        "after-a-slip",
+        "relapse-prevention-plan",
+        "medications-for-opioid-use-disorder",
+    ] {
+        let body = spanish_body(slug);
+        assert!(
+            body.contains("Nunca vuelvas a tu dosis de antes por tu cuenta.")
+                && body.contains("quien te lo receta"),
+            "{slug}: never restart at the old dose; ask the prescriber first"
+        );
+    }
+    let medications = spanish_body("medications-for-opioid-use-disorder");
+    for fact in [
+        "por lo general durante al menos 7 a 10 días",
+        "*No confundas la naltrexona con la naloxona.*",
+        "**No lo mezcles**",
+        "**Guárdalo bajo llave**",
+    ] {
+        assert!(medications.contains(fact), "the medications say {fact:?}");
+    }
+    let withdrawal = spanish_body("withdrawal");
+    for fact in [
+        "no intentes dejar los opioides a solas sin hablar antes con un médico",
+        "dejarlos de golpe **puede poner en peligro la vida**",
+        "Pasar por la abstinencia baja rápido tu **tolerancia**.",
+    ] {
+        assert!(withdrawal.contains(fact), "withdrawal says {fact:?}");
+    }
     let overdose = spanish_body("opioid-overdose");
     for fact in [
         "**Si tienes dudas, actúa como si fuera una sobredosis.**",
@@ -302,9 +345,9 @@ fn the_library_says_which_languages_each_article_is_in() {
         overdose.title, "Sobredosis de opioides: cómo reconocerla y qué hacer",
         "listed in Spanish when asked in Spanish"
     );
-    let withdrawal = find("withdrawal");
-    assert_eq!(withdrawal.languages, [Language::En], "not in Spanish yet");
-    assert_eq!(withdrawal.title, english("withdrawal").meta.title);
+    let not_yet = find(NOT_YET_IN_SPANISH);
+    assert_eq!(not_yet.languages, [Language::En], "not in Spanish yet");
+    assert_eq!(not_yet.title, english(NOT_YET_IN_SPANISH).meta.title);
     let in_english = library::list(None, Language::En).unwrap();
     assert_eq!(
         in_english
@@ -343,15 +386,20 @@ fn an_article_missing_in_spanish_comes_in_english_with_a_flag() {
             related.contains(&"Sobredosis de opioides: cómo reconocerla y qué hacer"),
             "related articles are titled in Spanish where they can be: {related:?}"
         );
+        let cravings = library::get(store, "cravings-and-triggers", Language::Es).unwrap();
+        let related: Vec<&str> = cravings.related.iter().map(|r| r.title.as_str()).collect();
         assert!(
-            related.contains(&english("relapse-prevention-plan").meta.title.as_str()),
+            related.contains(&english(NOT_YET_IN_SPANISH).meta.title.as_str()),
             "and in English where they are not: {related:?}"
         );
 
-        let withdrawal = library::get(store, "withdrawal", Language::Es).unwrap();
-        assert!(withdrawal.fallback, "shown in English, and the UI says so");
-        assert_eq!(withdrawal.summary.title, english("withdrawal").meta.title);
-        assert_eq!(withdrawal.html, english("withdrawal").html);
+        let not_yet = library::get(store, NOT_YET_IN_SPANISH, Language::Es).unwrap();
+        assert!(not_yet.fallback, "shown in English, and the UI says so");
+        assert_eq!(
+            not_yet.summary.title,
+            english(NOT_YET_IN_SPANISH).meta.title
+        );
+        assert_eq!(not_yet.html, english(NOT_YET_IN_SPANISH).html);
 
         let english_slip = library::get(store, "after-a-slip", Language::En).unwrap();
         assert!(!english_slip.fallback);
@@ -361,7 +409,7 @@ fn an_article_missing_in_spanish_comes_in_english_with_a_flag() {
 
 #[test]
 fn languages_and_the_flag_keep_their_ipc_shape() {
-    let article = library::get(None, "withdrawal", Language::Es).unwrap();
+    let article = library::get(None, NOT_YET_IN_SPANISH, Language::Es).unwrap();
     let json = serde_json::to_value(&article).unwrap();
     assert_eq!(json["languages"], serde_json::json!(["en"]));
     assert_eq!(json["fallback"], serde_json::json!(true));
