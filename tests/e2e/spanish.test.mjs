@@ -201,6 +201,11 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.ok(topics.includes('Sobredosis'), `the overdose topic is Spanish (${topics})`);
     assert.ok(topics.includes('Ganas de consumir'), `the cravings topic is Spanish (${topics})`);
     assert.ok(!topics.some((t) => /^(Overdose|Cravings|The brain|Support)$/.test(t)), `no English topic (${topics})`);
+
+    // Searching reads the Spanish articles: a Spanish word, typed without its accent, finds one.
+    await s().type('library-search', 'abstinencia medica', { verify: false });
+    await s().waitFor('library-result', { why: 'searching in Spanish finds articles' });
+    assert.match(await s().text('library-results'), /La abstinencia de opioides/, 'the withdrawal article, by its Spanish title');
   });
 
   test('English chosen in Settings is spoken after a restart, from the lock screen on', { timeout: 180_000 }, async () => {

@@ -7,6 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use daybreak_core::clock;
 use daybreak_core::library::{self, render::render};
 use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::words::Language;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Vault};
 
 const WORDS: [&str; 16] = [
@@ -43,7 +44,7 @@ fn article(i: usize, words: usize) -> String {
 fn bench_library(c: &mut Criterion) {
     let mut group = c.benchmark_group("library");
     group.bench_function("search_starter_set", |b| {
-        b.iter(|| library::search(None, "naloxone", 20).unwrap())
+        b.iter(|| library::search(None, "naloxone", 20, Language::En).unwrap())
     });
 
     let dir = tempfile::tempdir().expect("temp dir");
@@ -64,7 +65,7 @@ fn bench_library(c: &mut Criterion) {
         .expect("import");
     }
     group.bench_function("search_with_1000_imported", |b| {
-        b.iter(|| library::search(Some(session.store()), "naloxone", 20).unwrap())
+        b.iter(|| library::search(Some(session.store()), "naloxone", 20, Language::En).unwrap())
     });
     let long = article(1, 5000);
     group.bench_function("render_5000_words", |b| b.iter(|| render(&long)));

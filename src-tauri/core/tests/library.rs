@@ -111,7 +111,7 @@ fn every_shipped_article_is_well_formed() {
 #[test]
 fn search_ranks_the_starter_library_by_relevance() {
     let top = |q: &str| {
-        library::search(None, q, 5)
+        library::search(None, q, 5, Language::En)
             .unwrap()
             .first()
             .map(|h| h.slug.clone())
@@ -126,14 +126,14 @@ fn search_ranks_the_starter_library_by_relevance() {
         top("buprenorphine methadone").as_deref(),
         Some("medications-for-opioid-use-disorder")
     );
-    let hits = library::search(None, "nalox", 5).unwrap();
+    let hits = library::search(None, "nalox", 5, Language::En).unwrap();
     assert!(!hits.is_empty(), "prefix search while typing");
     assert!(
         hits[0].snippet.iter().any(|p| p.hit),
         "snippets mark the match"
     );
     for weird in ["\"", "NEAR(", "*", ""] {
-        assert!(library::search(None, weird, 5).is_ok());
+        assert!(library::search(None, weird, 5, Language::En).is_ok());
     }
     assert!(
         library::for_trigger("loneliness-isolation", Language::En)
@@ -213,12 +213,14 @@ fn imported_articles_and_reading_state_live_in_the_encrypted_journal() {
     let a = library::import(st, "saved.md", body.as_bytes(), now()).unwrap();
     assert!(a.imported && a.slug.starts_with("imported-"));
     assert_eq!(
-        library::search(Some(st), canary, 5).unwrap()[0].slug,
+        library::search(Some(st), canary, 5, Language::En).unwrap()[0].slug,
         a.slug,
         "imported articles are searchable"
     );
     assert!(
-        library::search(None, canary, 5).unwrap().is_empty(),
+        library::search(None, canary, 5, Language::En)
+            .unwrap()
+            .is_empty(),
         "but not while locked"
     );
 

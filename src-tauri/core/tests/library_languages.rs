@@ -370,6 +370,53 @@ fn the_library_says_which_languages_each_article_is_in() {
 }
 
 #[test]
+fn searching_in_spanish_finds_the_spanish_words_with_or_without_accents() {
+    let slugs = |typed: &str, language| -> Vec<String> {
+        library::search(None, typed, 5, language)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    };
+    let hits = library::search(None, "abstinencia", 5, Language::Es).unwrap();
+    let withdrawal = hits
+        .iter()
+        .find(|h| h.slug == "withdrawal")
+        .expect("the Spanish withdrawal article is found by its own word");
+    assert_eq!(
+        withdrawal.title,
+        spanish_title("withdrawal"),
+        "and titled in Spanish"
+    );
+    assert!(
+        slugs("naltrexona", Language::Es).contains(&"medications-for-opioid-use-disorder".into())
+    );
+    assert_eq!(
+        slugs("adiccion", Language::Es),
+        slugs("adicción", Language::Es),
+        "an accent left out finds the same"
+    );
+    assert!(!slugs("adiccion", Language::Es).is_empty());
+    assert!(
+        slugs("abstinencia", Language::En).is_empty(),
+        "English search reads the English articles"
+    );
+    assert!(
+        slugs("receptors", Language::Es).contains(&NOT_YET_IN_SPANISH.into()),
+        "an article not yet in Spanish is found by its English words"
+    );
+}
+
+/// The Spanish article `slug`'s title.
+fn spanish_title(slug: &str) -> &'static str {
+    library::translations()
+        .iter()
+        .find(|(l, a)| *l == Language::Es && a.meta.slug == slug)
+        .map(|(_, a)| a.meta.title.as_str())
+        .unwrap_or_else(|| panic!("{slug} ships in Spanish"))
+}
+
+#[test]
 fn an_article_missing_in_spanish_comes_in_english_with_a_flag() {
     let j = TempJournal::new();
     let (s, _) = j.create();

@@ -57,9 +57,10 @@ pub async fn library_search(
     journal: Journal<'_>,
     query: String,
     limit: u32,
+    language: Language,
 ) -> Result<Vec<LibraryHit>, AppError> {
     on_library(&journal, move |store| {
-        library::search(store, &query, limit.min(100) as usize)
+        library::search(store, &query, limit.min(100) as usize, language)
     })
     .await
 }

@@ -1,6 +1,7 @@
-//! Library search: the shipped articles through an in-memory FTS5 index (public text, built
-//! once, never written to disk) and imported articles through the index inside the encrypted
-//! journal. Both are ranked by relevance, titles weighing more than body text.
+//! Library search: the shipped articles through an in-memory FTS5 index per language (public
+//! text, built the first time that language searches, never written to disk) and imported
+//! articles through the index inside the encrypted journal. Both are ranked by relevance,
+//! titles weighing more than body text.
 
 use std::sync::{Mutex, OnceLock};
 
@@ -11,6 +12,7 @@ use specta::Type;
 use crate::data_error::DataError;
 use crate::search::{fts_query, split_snippet, SnippetPart};
 use crate::store::Store;
+use crate::words::Language;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -27,15 +29,29 @@ const QUERY: &str = "SELECT slug, title,
         bm25({t}, 0.0, 8.0, 1.0) AS score
     FROM {t} WHERE {t} MATCH ?1 ORDER BY score LIMIT ?2";
 
-fn shipped_index() -> &'static Mutex<Connection> {
-    static INDEX: OnceLock<Mutex<Connection>> = OnceLock::new();
-    INDEX.get_or_init(|| {
+/// The shipped articles as a person reading in `language` finds them: each in that language
+/// where it is written in it, else in English (as the library lists them). English is stemmed
+/// (Porter: "cravings" finds "craving"); other languages are matched on whole words without
+/// their accents, so "adiccion" finds "adicción".
+fn shipped_index(language: Language) -> &'static Mutex<Connection> {
+    static INDEXES: [OnceLock<Mutex<Connection>>; Language::ALL.len()] =
+        [const { OnceLock::new() }; Language::ALL.len()];
+    let at = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(0);
+    INDEXES[at].get_or_init(|| {
+        let tokenizer = match language {
+            Language::En => "porter unicode61",
+            _ => "unicode61 remove_diacritics 2",
+        };
         let conn = Connection::open_in_memory().expect("an in-memory database");
-        conn.execute_batch(
-            "CREATE VIRTUAL TABLE shipped_index USING fts5(slug UNINDEXED, title, body, tokenize = 'porter unicode61');",
-        )
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE shipped_index USING fts5(slug UNINDEXED, title, body, tokenize = '{tokenizer}');"
+        ))
         .expect("fts5 is compiled in");
-        for a in super::shipped() {
+        for english in super::shipped() {
+            let a = super::shipped::in_language(&english.meta.slug, language).unwrap_or(english);
             conn.execute(
                 "INSERT INTO shipped_index (slug, title, body) VALUES (?1, ?2, ?3)",
                 (&a.meta.slug, &a.meta.title, format!("{}\n{}", a.meta.summary, crate::markdown::to_plain_text(a.body))),
@@ -64,18 +80,21 @@ fn run(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Articles matching what was typed, best first. Imported articles are included when the
-/// journal is open.
+/// Articles matching what was typed, best first: the shipped ones as read in `language`, and
+/// imported ones when the journal is open.
 pub fn search(
     store: Option<&Store>,
     typed: &str,
     limit: usize,
+    language: Language,
 ) -> Result<Vec<LibraryHit>, DataError> {
     let Some(query) = fts_query(typed) else {
         return Ok(Vec::new());
     };
     let mut hits = {
-        let conn = shipped_index().lock().unwrap_or_else(|p| p.into_inner());
+        let conn = shipped_index(language)
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
         run(&conn, "shipped_index", &query, limit)?
     };
     if let Some(store) = store {

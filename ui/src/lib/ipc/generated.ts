@@ -61,7 +61,7 @@ export const commands = {
 	insights: (from: string, to: string) => typedError<Insights, AppError>(__TAURI_INVOKE("insights", { from, to })),
 	libraryList: (language: Language) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_list", { language })),
 	libraryArticle: (slug: string, language: Language) => typedError<Article, AppError>(__TAURI_INVOKE("library_article", { slug, language })),
-	librarySearch: (query: string, limit: number) => typedError<LibraryHit[], AppError>(__TAURI_INVOKE("library_search", { query, limit })),
+	librarySearch: (query: string, limit: number, language: Language) => typedError<LibraryHit[], AppError>(__TAURI_INVOKE("library_search", { query, limit, language })),
 	libraryForTrigger: (key: string, language: Language) => typedError<ArticleSummary[], AppError>(__TAURI_INVOKE("library_for_trigger", { key, language })),
 	/**
 	 *  Where the shipped articles' facts come from, for Settings → About: one call instead of

@@ -26,7 +26,7 @@ describe('ipc/library', () => {
     expect(tauriInvoke.mock.calls).toEqual([
       ['library_list', { language: 'en' }],
       ['library_article', { slug: 'after-a-slip', language: 'en' }],
-      ['library_search', { query: 'urge "surf', limit: 30 }],
+      ['library_search', { query: 'urge "surf', limit: 30, language: 'en' }],
       ['library_for_trigger', { key: 'loneliness-isolation', language: 'en' }],
       ['library_set_bookmark', { slug: 'after-a-slip', bookmarked: true }],
       ['library_save_progress', { slug: 'after-a-slip', progress: 0.25 }],
@@ -41,9 +41,11 @@ describe('ipc/library', () => {
     try {
       await library.libraryList();
       await library.libraryArticle('withdrawal');
+      await library.librarySearch('abstinencia', 10);
       expect(tauriInvoke.mock.calls).toEqual([
         ['library_list', { language: 'es' }],
         ['library_article', { slug: 'withdrawal', language: 'es' }],
+        ['library_search', { query: 'abstinencia', limit: 10, language: 'es' }],
       ]);
     } finally {
       useLanguage('en');

@@ -28,8 +28,12 @@ export const libraryArticle = (slug: string) => commands.libraryArticle(slug, cu
  */
 export const librarySources = () => commands.librarySources(currentLocale());
 
-/** Best match first. Any text is safe to send: the backend never fails on query syntax. */
-export const librarySearch = commands.librarySearch;
+/**
+ * Best match first, in the interface's language (an article not written in it is searched in
+ * English). Any text is safe to send: the backend never fails on query syntax.
+ */
+export const librarySearch = (query: string, limit: number) =>
+  commands.librarySearch(query, limit, currentLocale());
 
 /** Articles about a trigger from the catalogue, by its key (e.g. "loneliness-isolation"). */
 export const libraryForTrigger = (key: string) => commands.libraryForTrigger(key, currentLocale());
