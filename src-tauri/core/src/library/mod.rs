@@ -85,9 +85,9 @@ pub(crate) fn reading_minutes(markdown: &str) -> u32 {
 }
 
 /// A shipped article's summary, its title and summary in `language` when it is written in it.
-fn summary_in(article: &ShippedArticle, language: Language) -> ArticleSummary {
-    shipped::in_language(&article.meta.slug, language)
-        .unwrap_or(article)
+fn summary_in(article: &'static ShippedArticle, language: Language) -> ArticleSummary {
+    shipped::for_reader(&article.meta.slug, language)
+        .map_or(article, |(a, _)| a)
         .summary()
 }
 
@@ -110,7 +110,7 @@ pub fn sources(language: Language) -> Vec<Source> {
     shipped()
         .iter()
         .flat_map(|a| {
-            let cited = shipped::in_language(&a.meta.slug, language).unwrap_or(a);
+            let cited = shipped::for_reader(&a.meta.slug, language).map_or(a, |(c, _)| c);
             cited.meta.sources.iter().cloned()
         })
         .collect()
@@ -129,11 +129,10 @@ pub fn for_trigger(key: &str, language: Language) -> Vec<ArticleSummary> {
 /// One article, rendered, with the person's state when the journal is open. Asked for in a
 /// language it is not written in, the English article comes back with `fallback` set.
 pub fn get(store: Option<&Store>, slug: &str, language: Language) -> Result<Article, DataError> {
-    let shipped_in = |l| shipped::in_language(slug, l);
-    let mut article = match shipped_in(language).or_else(|| shipped_in(Language::En)) {
-        Some(a) => {
+    let mut article = match shipped::for_reader(slug, language) {
+        Some((a, fell_back)) => {
             let mut article = a.article(language);
-            article.fallback = shipped_in(language).is_none();
+            article.fallback = fell_back;
             article
         }
         None => match store {

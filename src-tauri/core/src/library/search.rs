@@ -51,7 +51,8 @@ fn shipped_index(language: Language) -> &'static Mutex<Connection> {
         ))
         .expect("fts5 is compiled in");
         for english in super::shipped() {
-            let a = super::shipped::in_language(&english.meta.slug, language).unwrap_or(english);
+            let a = super::shipped::for_reader(&english.meta.slug, language)
+                .map_or(english, |(a, _)| a);
             conn.execute(
                 "INSERT INTO shipped_index (slug, title, body) VALUES (?1, ?2, ?3)",
                 (&a.meta.slug, &a.meta.title, format!("{}\n{}", a.meta.summary, crate::markdown::to_plain_text(a.body))),
