@@ -202,8 +202,9 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.ok(topics.includes('Ganas de consumir'), `the cravings topic is Spanish (${topics})`);
     assert.ok(!topics.some((t) => /^(Overdose|Cravings|The brain|Support)$/.test(t)), `no English topic (${topics})`);
 
-    // Searching reads the Spanish articles: a Spanish word, typed without its accent, finds one.
-    await s().type('library-search', 'abstinencia medica', { verify: false });
+    // Searching reads the Spanish articles: a Spanish word, typed whole (a space after it, so not
+    // as a prefix) and without its accent, finds the one it is in ("médica", in withdrawal's title).
+    await s().type('library-search', 'ayuda medica ', { verify: false });
     await s().waitFor('library-result', { why: 'searching in Spanish finds articles' });
     assert.match(await s().text('library-results'), /La abstinencia de opioides/, 'the withdrawal article, by its Spanish title');
   });

@@ -90,16 +90,6 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
       if (await s().exists('milestone-celebration')) await s().click('celebration-dismiss');
       await both(`area-${area}`);
     }
-    // The library again, at a reading not written in the tour's language (none in English).
-    await s().click('nav-library');
-    await s().waitFor('view-library', { why: 'the library shows' });
-    if (await s().exists('library-item-other-language')) {
-      await s().executeScript(
-        `document.querySelector('[data-testid="library-item-other-language"]').closest('li').scrollIntoView({ block: 'center' });`,
-      );
-      await both('library-not-yet-in-this-language');
-    }
-
     // Today → Check in: the evening form's radio buttons, one chosen in each group.
     await s().click('nav-today');
     await s().click('today-check-in');

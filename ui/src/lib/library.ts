@@ -34,14 +34,13 @@ export function groupByTopic(articles: readonly ArticleSummary[]): TopicGroup[] 
 }
 
 /**
- * The language an article's title and summary are in when it is not the interface's (a shipped
- * article not yet written in it comes in English, the first of its languages), for their `lang`
- * attribute, so a screen reader reads them in the right voice; undefined when it is the
- * interface's, or unknown (an imported article).
+ * Whether a shipped article comes in English instead of the interface's language: it is not
+ * written in it (the backend then sends the English, flagged `fallback` when opened). Its title
+ * and summary then carry lang="en", so a screen reader reads them in an English voice.
+ * Imported articles, whose language nobody knows, never do.
  */
-export function otherLanguageOf(article: Pick<ArticleSummary, 'languages'>): string | undefined {
-  if (article.languages.length === 0 || article.languages.includes(currentLocale())) return undefined;
-  return article.languages[0];
+export function inEnglishInstead(article: Pick<ArticleSummary, 'languages'>): boolean {
+  return article.languages.length > 0 && !article.languages.includes(currentLocale());
 }
 
 /** How far down a scrolling box is, from 0 to 1; null when there is nothing to scroll. */
