@@ -86,9 +86,7 @@ pub(crate) fn reading_minutes(markdown: &str) -> u32 {
 
 /// A shipped article's summary, its title and summary in `language` when it is written in it.
 fn summary_in(article: &'static ShippedArticle, language: Language) -> ArticleSummary {
-    shipped::for_reader(&article.meta.slug, language)
-        .map_or(article, |(a, _)| a)
-        .summary()
+    shipped::as_read(article, language).summary()
 }
 
 /// Every article: shipped ones (in `language` where they are written in it, else in English),
@@ -109,10 +107,7 @@ pub fn list(store: Option<&Store>, language: Language) -> Result<Vec<ArticleSumm
 pub fn sources(language: Language) -> Vec<Source> {
     shipped()
         .iter()
-        .flat_map(|a| {
-            let cited = shipped::for_reader(&a.meta.slug, language).map_or(a, |(c, _)| c);
-            cited.meta.sources.iter().cloned()
-        })
+        .flat_map(|a| shipped::as_read(a, language).meta.sources.iter().cloned())
         .collect()
 }
 

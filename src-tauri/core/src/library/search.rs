@@ -31,8 +31,9 @@ const QUERY: &str = "SELECT slug, title,
 
 /// The shipped articles as a person reading in `language` finds them: each in that language
 /// where it is written in it, else in English (as the library lists them). English is stemmed
-/// (Porter: "cravings" finds "craving"); other languages are matched on whole words without
-/// their accents, so "adiccion" finds "adicción".
+/// (Porter: "cravings" finds "craving"); other languages are not (Spanish has no stemmer in
+/// FTS5: "desliz" does not find "deslices") but are matched without their accents, so
+/// "adiccion" finds "adicción". As in English, the last word typed is matched as a prefix.
 fn shipped_index(language: Language) -> &'static Mutex<Connection> {
     static INDEXES: [OnceLock<Mutex<Connection>>; Language::ALL.len()] =
         [const { OnceLock::new() }; Language::ALL.len()];
@@ -51,8 +52,7 @@ fn shipped_index(language: Language) -> &'static Mutex<Connection> {
         ))
         .expect("fts5 is compiled in");
         for english in super::shipped() {
-            let a = super::shipped::for_reader(&english.meta.slug, language)
-                .map_or(english, |(a, _)| a);
+            let a = super::shipped::as_read(english, language);
             conn.execute(
                 "INSERT INTO shipped_index (slug, title, body) VALUES (?1, ?2, ?3)",
                 (&a.meta.slug, &a.meta.title, format!("{}\n{}", a.meta.summary, crate::markdown::to_plain_text(a.body))),
