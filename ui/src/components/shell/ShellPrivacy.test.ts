@@ -37,6 +37,16 @@ describe('Shell privacy: quick hide and auto-lock', () => {
 
   afterEach(() => vi.useRealTimers());
 
+  it('Hide and Lock look different: Hide is an eye crossed out, not a second padlock', async () => {
+    render(Shell, { onLocked: vi.fn() });
+    const icon = async (testId: string) =>
+      (await screen.findByTestId(testId)).querySelector('svg')?.innerHTML;
+    const [lock, hide] = [await icon('lock-button'), await icon('quick-hide-button')];
+    expect(lock).toContain('<rect');
+    expect(hide).toContain('<circle');
+    expect(hide).not.toBe(lock);
+  });
+
   it('Hide minimizes first, then saves what is being typed, then locks', async () => {
     const steps: string[] = [];
     vi.mocked(preferences.quickHide).mockImplementation(async () => void steps.push('minimized'));
