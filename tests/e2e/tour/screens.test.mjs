@@ -90,6 +90,12 @@ describe(`every screen (${LANG})`, { concurrency: 1 }, () => {
       if (await s().exists('milestone-celebration')) await s().click('celebration-dismiss');
       await both(`area-${area}`);
     }
+    // A reading, open in the reader: the first the library lists.
+    await s().click('nav-library');
+    await s().click('library-item-open');
+    await s().waitFor('article-body', { why: 'the reading opens' });
+    await both('article');
+
     // Today → Check in: the evening form's radio buttons, one chosen in each group.
     await s().click('nav-today');
     await s().click('today-check-in');
