@@ -29,6 +29,14 @@ fn english(slug: &str) -> &'static library::ShippedArticle {
         .unwrap_or_else(|| panic!("an English article {slug} ships"))
 }
 
+fn spanish(slug: &str) -> &'static library::ShippedArticle {
+    library::translations()
+        .iter()
+        .find(|(l, a)| *l == Language::Es && a.meta.slug == slug)
+        .map(|(_, a)| a)
+        .unwrap_or_else(|| panic!("{slug} ships in Spanish"))
+}
+
 #[test]
 fn every_spanish_article_is_whole_and_matches_its_english_article() {
     let sources = library::translated_sources();
@@ -93,15 +101,6 @@ fn every_spanish_article_is_whole_and_matches_its_english_article() {
     }
 }
 
-/// The Spanish article `slug`'s body.
-fn spanish_body(slug: &str) -> &'static str {
-    library::translations()
-        .iter()
-        .find(|(l, a)| *l == Language::Es && a.meta.slug == slug)
-        .map(|(_, a)| a.body)
-        .unwrap_or_else(|| panic!("{slug} ships in Spanish"))
-}
-
 /// Sentences, split after ". ", "! ", "? " and at line ends; "EE. UU." (the United States)
 /// is read as one word, "EEUU", so it ends no sentence.
 fn sentences(text: &str) -> Vec<String> {
@@ -130,12 +129,6 @@ fn sentences(text: &str) -> Vec<String> {
 
 #[test]
 fn the_safety_advice_says_the_same_in_spanish() {
-    let slip = spanish_body("after-a-slip");
-    assert!(
-        slip.contains("Nunca vuelvas a tu dosis de antes por tu cuenta.")
-            && slip.contains("pregúntale a quien te lo receta antes de volver a tomarlo"),
-        "never restart at the old dose; ask the prescriber first"
-    );
     // As tests/article_safety.rs asks of the English: each article on coming back to a
     // medication sends the reader to the prescriber and never back to the old dose.
     for slug in [
@@ -143,39 +136,51 @@ fn the_safety_advice_says_the_same_in_spanish() {
         "relapse-prevention-plan",
         "medications-for-opioid-use-disorder",
     ] {
-        let body = spanish_body(slug);
+        let body = spanish(slug).body;
         assert!(
             body.contains("Nunca vuelvas a tu dosis de antes por tu cuenta.")
                 && body.contains("quien te lo receta"),
             "{slug}: never restart at the old dose; ask the prescriber first"
         );
     }
-    let medications = spanish_body("medications-for-opioid-use-disorder");
-    for fact in [
-        "por lo general durante al menos 7 a 10 días",
-        "*No confundas la naltrexona con la naloxona.*",
-        "**No lo mezcles**",
-        "**Guárdalo bajo llave**",
-    ] {
-        assert!(medications.contains(fact), "the medications say {fact:?}");
-    }
-    let withdrawal = spanish_body("withdrawal");
-    for fact in [
-        "no intentes dejar los opioides a solas sin hablar antes con un médico",
-        "dejarlos de golpe **puede poner en peligro la vida**",
-        "Pasar por la abstinencia baja rápido tu **tolerancia**.",
-    ] {
-        assert!(withdrawal.contains(fact), "withdrawal says {fact:?}");
-    }
-    let overdose = spanish_body("opioid-overdose");
-    for fact in [
-        "**Si tienes dudas, actúa como si fuera una sobredosis.**",
-        "**El efecto de la naloxona dura entre 30 y 90 minutos.**",
-        "**un aparato nuevo en la otra fosa nasal**",
-        "**No la dejes sola**",
-        "**Llama siempre.**",
-    ] {
-        assert!(overdose.contains(fact), "the overdose steps say {fact:?}");
+    let facts: [(&str, &[&str]); 4] = [
+        (
+            "after-a-slip",
+            &["pregúntale a quien te lo receta antes de volver a tomarlo"],
+        ),
+        (
+            "medications-for-opioid-use-disorder",
+            &[
+                "por lo general durante al menos 7 a 10 días",
+                "*No confundas la naltrexona con la naloxona.*",
+                "**No lo mezcles**",
+                "**Guárdalo bajo llave**",
+            ],
+        ),
+        (
+            "withdrawal",
+            &[
+                "no intentes dejar los opioides a solas sin hablar antes con un médico",
+                "dejarlos de golpe **puede poner en peligro la vida**",
+                "Pasar por la abstinencia baja rápido tu **tolerancia**.",
+            ],
+        ),
+        (
+            "opioid-overdose",
+            &[
+                "**Si tienes dudas, actúa como si fuera una sobredosis.**",
+                "**El efecto de la naloxona dura entre 30 y 90 minutos.**",
+                "**un aparato nuevo en la otra fosa nasal**",
+                "**No la dejes sola**",
+                "**Llama siempre.**",
+            ],
+        ),
+    ];
+    for (slug, said) in facts {
+        let body = spanish(slug).body;
+        for fact in said {
+            assert!(body.contains(fact), "{slug} says {fact:?}");
+        }
     }
     for (_, article) in library::translations() {
         let file = article.file;
@@ -370,7 +375,7 @@ fn searching_in_spanish_finds_the_spanish_words_with_or_without_accents() {
         .expect("the Spanish withdrawal article is found by its own word");
     assert_eq!(
         withdrawal.title,
-        spanish_title("withdrawal"),
+        spanish("withdrawal").meta.title,
         "and titled in Spanish"
     );
     assert!(
@@ -392,15 +397,6 @@ fn searching_in_spanish_finds_the_spanish_words_with_or_without_accents() {
     );
 }
 
-/// The Spanish article `slug`'s title.
-fn spanish_title(slug: &str) -> &'static str {
-    library::translations()
-        .iter()
-        .find(|(l, a)| *l == Language::Es && a.meta.slug == slug)
-        .map(|(_, a)| a.meta.title.as_str())
-        .unwrap_or_else(|| panic!("{slug} ships in Spanish"))
-}
-
 #[test]
 fn an_article_asked_for_in_spanish_comes_in_spanish_with_its_related_readings() {
     let j = TempJournal::new();
@@ -418,8 +414,11 @@ fn an_article_asked_for_in_spanish_comes_in_spanish_with_its_related_readings() 
             related,
             [
                 "Sobredosis de opioides: cómo reconocerla y qué hacer",
-                spanish_title("relapse-prevention-plan"),
-                spanish_title("medications-for-opioid-use-disorder"),
+                spanish("relapse-prevention-plan").meta.title.as_str(),
+                spanish("medications-for-opioid-use-disorder")
+                    .meta
+                    .title
+                    .as_str(),
                 "Cómo encontrar apoyo",
             ],
             "related articles are titled in Spanish"

@@ -28,7 +28,7 @@ describe('article topics', () => {
   it('every topic a shipped article names has words in the catalogue', () => {
     const topics = shippedTopics();
     expect(topics.length).toBeGreaterThan(10);
-    expect(topics.filter((topic) => !Object.hasOwn(ARTICLE_TOPICS, topic))).toEqual([]);
+    expect(topics.filter((topic) => !ARTICLE_TOPICS.has(topic))).toEqual([]);
   });
 
   it('are shown in the interface’s language, and grouped in the order of what is shown', () => {
