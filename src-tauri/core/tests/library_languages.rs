@@ -323,6 +323,42 @@ fn every_spanish_article_reads_fairly_easily() {
     );
 }
 
+/// A thing the app names in Spanish, as its own screens say it, and the other words for it that
+/// the articles must not use: a reader told to log their "desencadenantes" looks for them on
+/// screens that say "Detonantes".
+const SPANISH_TERMS: &[(&str, &str, &[&str])] = &[(
+    "record_entry_detail_triggers",
+    "detonante",
+    &["desencadenante", "disparador"],
+)];
+
+#[test]
+fn the_spanish_articles_name_things_as_the_app_does() {
+    let messages_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/messages/es.json");
+    let messages: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&messages_path).unwrap()).unwrap();
+    for (key, word, others) in SPANISH_TERMS {
+        let shown = messages[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("{key} in es.json"));
+        assert!(
+            shown.to_lowercase().contains(word),
+            "the app says {shown:?} ({key}), not {word:?}: update SPANISH_TERMS and the articles"
+        );
+        for (_, article) in library::translations() {
+            let text = format!("{}\n{}", article.meta.title, article.body).to_lowercase();
+            for other in *others {
+                assert!(
+                    !text.contains(other),
+                    "{} says {other:?} where the app says {word:?}",
+                    article.file
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_library_says_which_languages_each_article_is_in() {
     let list = library::list(None, Language::Es).unwrap();
