@@ -7,8 +7,8 @@
 //        [--out perf/results.json] [--floor-field create-passphrase]
 //
 // With --floor-field create-passphrase, --floor may be another Daybreak build: two builds
-// compared start-up by start-up (the README's "The first screens' card shadow" was measured so,
-// with --heavy-runs 0).
+// compared start-up by start-up (how docs/performance.md's "The first screens' card shadow" was
+// measured, with --heavy-runs 0).
 //
 // The key derivation is taken away from the unlock's time to report the rest: with --kdf-timer
 // (the heavy_journal example, which times it with --time-kdf) it is timed just before each

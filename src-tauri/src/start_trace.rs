@@ -1,5 +1,5 @@
-//! Where start-up time goes in the shell, for the start-up work in the README ("How fast it
-//! starts"): with `DAYBREAK_TRACE_START=1`, each step of setup and the page's load events are
+//! Where start-up time goes in the shell, for the start-up work (`docs/performance.md`, "The
+//! tools"): with `DAYBREAK_TRACE_START=1`, each step of setup and the page's load events are
 //! printed to stderr with the milliseconds since `run()` began (the unlock command's steps too).
 //! Names of steps only: nothing of the journal. Off (and costing one env lookup) otherwise.
 

@@ -3,7 +3,7 @@
 //!
 //! Why: the page runs only Daybreak's own code, a few hundred kilobytes behind a strict CSP,
 //! and opens its screens as fast without the JIT, within the run-to-run spread (`scripts/perf.sh`,
-//! README "Start-up, memory and size against the floor"), while the JIT's compilers and the
+//! `docs/performance.md`, "What made the difference"), while the JIT's compilers and the
 //! code they make cost WebKit's web process about 7 MB after start and 13-19 MB after every area
 //! of a ten-year journal. A JIT is also where most engine exploits live; browsers' hardened
 //! modes (Safari's Lockdown Mode, Edge's enhanced security) turn it off for the same reason.
