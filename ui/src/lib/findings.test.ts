@@ -61,4 +61,20 @@ describe('findings in words', () => {
         'The most frequent trigger was Payday (1 time). Your cravings peak between 9 and 11 pm (15 of 15 cravings).',
     );
   });
+
+  it('says "no moods" or "no cravings" when only one kind was logged, never an average of none', () => {
+    const moodsOnly = emptyInsights({ moodDays: 1, moodDaily: [{ day: '2026-11-02', value: 4 }] });
+    expect(insightsSummary(moodsOnly)).toBe(
+      'Moods were logged on 1 day, averaging 4.0 out of 5. No cravings were logged.',
+    );
+    const cravingsOnly = emptyInsights({ cravingCount: 2 });
+    expect(insightsSummary(cravingsOnly)).toBe('No moods were logged. 2 cravings were logged.');
+    useLanguage('es');
+    expect(insightsSummary(moodsOnly)).toBe(
+      'El estado de ánimo se anotó en 1 día, con una media de 4,0 de 5. No se anotaron ganas de consumir.',
+    );
+    expect(insightsSummary(cravingsOnly)).toBe(
+      'No se anotó el estado de ánimo. Se anotaron ganas de consumir 2 veces.',
+    );
+  });
 });

@@ -88,9 +88,18 @@ export function insightsSummary(insights: Insights): string {
   const moods = insights.moodDaily;
   if (moods.length === 0 && insights.cravingCount === 0) return m.insights_summary_nothing();
   const mean = moods.reduce((sum, d) => sum + d.value, 0) / Math.max(moods.length, 1);
+  // Each half says plainly when there is nothing of its kind: not "0 cravings", nor an average
+  // of no moods at all.
   const parts = [
-    m.insights_summary_moods({ days: m.common_days({ count: moods.length }), average: average(mean) }),
-    m.insights_summary_cravings({ count: insights.cravingCount }),
+    moods.length === 0
+      ? m.insights_summary_no_moods()
+      : m.insights_summary_moods({
+          days: m.common_days({ count: moods.length }),
+          average: average(mean),
+        }),
+    insights.cravingCount === 0
+      ? m.insights_summary_no_cravings()
+      : m.insights_summary_cravings({ count: insights.cravingCount }),
   ];
   // The most frequent trigger; among equals, the first by name, as the list is ordered.
   const top = insights.triggers[0];
