@@ -177,6 +177,28 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await both('08-mood-saved');
   });
 
+  // Spanish names run longer than English ones, and the open area's name is bold: "Ánimo y
+  // detonantes" once wrapped onto a second line when opened, pushing every item below it down.
+  test('the sidebar stays put whichever area is open', { timeout: 120_000 }, async () => {
+    const places = () =>
+      s().executeScript(
+        `return [...document.querySelectorAll('nav [data-testid^="nav-"]')]
+           .map((b) => { const r = b.getBoundingClientRect(); return Math.round(r.top) + '+' + Math.round(r.height); })
+           .join(' ');`,
+      );
+    let first = null;
+    for (const area of ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings']) {
+      await s().click(`nav-${area}`);
+      await waitUntil(
+        () => s().executeScript(`return document.querySelector('[data-testid="nav-${area}"]').getAttribute('aria-current') === 'page';`),
+        { message: `the ${area} item is marked as the open area` },
+      );
+      const now = await places();
+      first ??= now;
+      assert.equal(now, first, `opening ${area} moves the sidebar's items (top+height of each)`);
+    }
+  });
+
   test('open SOS: breathing, the delay and the overdose steps are in Spanish', { timeout: 120_000 }, async () => {
     await s().click('nav-sos');
     await s().waitFor('overdose-steps', { why: 'SOS shows the overdose steps' });
