@@ -210,7 +210,7 @@ describe('friendly error messages', () => {
       'Ponle un nombre al detonante.',
       'El ánimo va de 1 (fatal) a 5 (genial).',
       'Deja «Mis señales de alerta» en 30 elementos como máximo, de hasta 300 caracteres cada uno.',
-      'Solo se registra un desliz cuando el resultado fue «Consumí».',
+      'Solo se anota un desliz cuando el resultado fue «Consumí».',
       'Hay algo en este formulario que no está del todo bien. Revísalo y vuelve a intentarlo.',
     ]);
   });

@@ -71,10 +71,10 @@ describe('findings in words', () => {
     expect(insightsSummary(cravingsOnly)).toBe('No moods were logged. 2 cravings were logged.');
     useLanguage('es');
     expect(insightsSummary(moodsOnly)).toBe(
-      'El estado de ánimo se anotó en 1 día, con una media de 4,0 de 5. No se anotaron ganas de consumir.',
+      'El ánimo se anotó en 1 día, con una media de 4,0 de 5. No se anotaron ganas de consumir.',
     );
     expect(insightsSummary(cravingsOnly)).toBe(
-      'No se anotó el estado de ánimo. Se anotaron ganas de consumir 2 veces.',
+      'No se anotó el ánimo. Se anotaron ganas de consumir 2 veces.',
     );
   });
 });

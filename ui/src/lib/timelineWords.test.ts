@@ -85,6 +85,6 @@ describe('timeline entries in words', () => {
     ]);
     expect(timelineTitle(item({ title: 'Domingo' }))).toBe('Domingo');
     expect(scoreText(mood)).toBe('Ánimo 4 de 5 (bien)');
-    expect(scoreText(craving)).toBe('Intensidad 7 de 10');
+    expect(scoreText(craving)).toBe('Fuerza 7 de 10');
   });
 });
