@@ -61,6 +61,25 @@ describe('chart summaries', () => {
     expect(cravingSummary([], 0)).toMatch(/No cravings/);
   });
 
+  it('counts only days with a craving: moods that noted none are not "0 cravings"', () => {
+    const moodsOnly = [
+      { day: '2025-06-02', value: 0 },
+      { day: '2025-06-03', value: 0 },
+    ];
+    expect(cravingSummary(moodsOnly, 0)).toBe('No cravings were logged in this period.');
+    expect(cravingSummary([...moodsOnly, { day: '2025-06-04', value: 6 }], 0)).toBe(
+      'No cravings were logged on their own, but your moods noted one on 1 day. ' +
+        'Strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',
+    );
+    expect(cravingSummary([...moodsOnly, { day: '2025-06-04', value: 6 }], 2)).toBe(
+      '2 cravings logged, on 1 day. Strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',
+    );
+    useLanguage('es');
+    expect(cravingSummary([{ day: '2025-06-04', value: 6 }], 2)).toBe(
+      'Anotaste ganas de consumir 2 veces, en 1 día. De media, el pico de cada día fue 6 de 10; el más alto, 6, el 4 de junio de 2025.',
+    );
+  });
+
   it('lists the most frequent labels', () => {
     expect(
       countSummary(
@@ -89,7 +108,7 @@ describe('chart summaries', () => {
     );
     useLanguage('es');
     expect(heatmapSummary(grid)).toBe(
-      'La franja horaria con más ganas de consumir: viernes, 21:00 (3 veces con ganas). El día de la semana con más: lunes (4).',
+      'La franja horaria con más ganas de consumir: viernes, 21:00 (3 veces). El día de la semana con más: lunes (4).',
     );
   });
 

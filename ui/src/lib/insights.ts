@@ -83,16 +83,24 @@ export function moodSummary(daily: readonly DayValue[], rolling: readonly DayVal
   return text;
 }
 
+/**
+ * The craving chart in words. `daily` is each day's strongest craving, from cravings logged on
+ * their own and from the craving a mood noted, which is 0 when there was none: only days with
+ * a craving count, so moods alone never read as "0 cravings on 5 days".
+ */
 export function cravingSummary(daily: readonly DayValue[], count: number): string {
-  const e = extremes(daily);
+  const felt = daily.filter((d) => d.value > 0);
+  const e = extremes(felt);
   if (!e) return m.insights_no_cravings_were_logged_in();
-  return m.insights_craving_summary({
-    cravings: m.insights_cravings_count({ count }),
-    days: m.common_days({ count: daily.length }),
+  const detail = {
+    days: m.common_days({ count: felt.length }),
     average: one(e.average),
     high: one(e.high.value),
     highDay: shortDay(e.high.day),
-  });
+  };
+  return count === 0
+    ? m.insights_craving_summary_with_moods(detail)
+    : m.insights_craving_summary({ cravings: m.insights_cravings_count({ count }), ...detail });
 }
 
 /** What a bar chart counts. */
