@@ -41,6 +41,20 @@ describe('findings in words', () => {
     ]);
   });
 
+  it('says a way that helped once, or never, in plain words', () => {
+    const once = { ...called, passed: 1, tries: 5 };
+    const never = { ...called, passed: 0, tries: 5 };
+    expect(findingText(once)).toBe('When you chose “called someone”, the urge passed once in 5 tries.');
+    expect(findingText(never)).toBe(
+      'You chose “called someone” 5 times, and the urge stayed each time. Another way may suit you better.',
+    );
+    useLanguage('es');
+    expect(findingText(once)).toBe('Cuando elegiste «llamé a alguien», las ganas pasaron 1 de 5 veces.');
+    expect(findingText(never)).toBe(
+      'Elegiste «llamé a alguien» 5 veces y las ganas no pasaron en ninguna. Quizá otra forma te vaya mejor.',
+    );
+  });
+
   it('names two hours naturally', () => {
     expect(hourSpan(23, 1)).toBe('11 pm and 1 am');
     expect(hourSpan(0, 2)).toBe('midnight and 2 am');

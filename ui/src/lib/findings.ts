@@ -75,6 +75,13 @@ export function findingText(finding: Finding): string {
         total: finding.total,
       });
     case 'copingWorked':
+      // Reported for every way tried often enough, so it may never have helped.
+      if (finding.passed === 0) {
+        return m.insights_finding_coping_never({
+          action: labelName(finding.action).toLowerCase(),
+          tries: finding.tries,
+        });
+      }
       return m.insights_finding_coping({
         action: labelName(finding.action).toLowerCase(),
         passed: finding.passed,

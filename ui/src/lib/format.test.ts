@@ -30,6 +30,9 @@ describe('format', () => {
     expect(formatHours(60)).toBe('1 hour');
     expect(formatHours(90)).toBe('1.5 hours');
     expect(formatHours(720)).toBe('12 hours');
+    expect(formatHours(61)).toBe('1 hour');
+    expect(formatHours(62)).toBe('1 hour');
+    expect(formatHours(63)).toBe('1.1 hours');
   });
 
   it('describes savings, and nothing when none were set', () => {
@@ -59,5 +62,26 @@ describe('format', () => {
         minutesTotal: 30,
       }),
     ).toEqual(['30 minutes of your time back during this streak']);
+  });
+
+  it('says what each day adds on a streak’s first day, never "$0.00 not spent"', () => {
+    const firstDay = {
+      currency: 'USD',
+      moneyPerDayCents: 1250,
+      minutesPerDay: 90,
+      moneyCurrentCents: 0,
+      moneyTotalCents: 0,
+      minutesCurrent: 0,
+      minutesTotal: 0,
+    };
+    expect(savingsLines(firstDay)).toEqual([
+      'Each sober day adds $12.50 not spent',
+      'Each sober day gives you 1.5 hours back',
+    ]);
+    expect(savingsLines({ ...firstDay, moneyTotalCents: 42000, minutesTotal: 0 })).toEqual([
+      'Each sober day adds $12.50 not spent ($420.00 in all)',
+      'Each sober day gives you 1.5 hours back',
+    ]);
+    expect(savingsLines({ ...firstDay, moneyPerDayCents: 0, minutesPerDay: 0 })).toEqual([]);
   });
 });

@@ -63,31 +63,49 @@ export function formatMoney(cents: number, currency: string | null): string {
 /** Minutes shown as time people can picture: "45 minutes", "1 hour", "12.5 hours". */
 export function formatHours(minutes: number): string {
   if (minutes < 60) return m.format_minutes({ count: minutes });
-  const hours = minutes / 60;
+  // Rounded as shown, so the plural rule sees what is read: 61 minutes is "1 hour".
+  const hours = Math.round(minutes / 6) / 10;
   // The plural rule takes the number; the words show it in the locale's own way ("12,5").
   const number = numberFormat({ maximumFractionDigits: 1 }).format(hours);
   return m.format_hours({ hours }).replace(String(hours), number);
 }
 
-/** What a clock gives back, in short lines; empty when the person set no money or time. */
+/**
+ * What a clock gives back, in short lines; empty when the person set no money or time. On a
+ * streak's first day (nothing yet, as just after a slip) it says what each day adds, not "0".
+ */
 export function savingsLines(savings: Savings | null): string[] {
   if (!savings) return [];
   const lines: string[] = [];
-  if (savings.moneyCurrentCents !== null) {
-    let line = m.format_money_this_streak({
-      amount: formatMoney(savings.moneyCurrentCents, savings.currency),
-    });
-    if (savings.moneyTotalCents !== null && savings.moneyTotalCents !== savings.moneyCurrentCents) {
-      line = m.format_in_all({ line, total: formatMoney(savings.moneyTotalCents, savings.currency) });
-    }
-    lines.push(line);
-  }
-  if (savings.minutesCurrent !== null) {
-    let line = m.format_time_this_streak({ time: formatHours(savings.minutesCurrent) });
-    if (savings.minutesTotal !== null && savings.minutesTotal !== savings.minutesCurrent) {
-      line = m.format_in_all({ line, total: formatHours(savings.minutesTotal) });
-    }
-    lines.push(line);
-  }
+  const line = (
+    current: number | null,
+    total: number | null,
+    perDay: number | null,
+    words: (n: number) => string,
+    thisStreak: (text: string) => string,
+    eachDay: (text: string) => string,
+  ) => {
+    if (current === null || perDay === 0) return;
+    let text = current === 0 && perDay !== null ? eachDay(words(perDay)) : thisStreak(words(current));
+    if (total !== null && total !== current) text = m.format_in_all({ line: text, total: words(total) });
+    lines.push(text);
+  };
+  const money = (cents: number) => formatMoney(cents, savings.currency);
+  line(
+    savings.moneyCurrentCents,
+    savings.moneyTotalCents,
+    savings.moneyPerDayCents,
+    money,
+    (amount) => m.format_money_this_streak({ amount }),
+    (amount) => m.format_money_each_day({ amount }),
+  );
+  line(
+    savings.minutesCurrent,
+    savings.minutesTotal,
+    savings.minutesPerDay,
+    formatHours,
+    (time) => m.format_time_this_streak({ time }),
+    (time) => m.format_time_each_day({ time }),
+  );
   return lines;
 }
