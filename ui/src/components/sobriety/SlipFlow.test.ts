@@ -92,6 +92,15 @@ describe('SlipFlow', () => {
     );
   });
 
+  it('says no total of 0 days after a slip on the day the clock began', async () => {
+    vi.mocked(sobriety.recordSlip).mockResolvedValue(recorded(0, 0));
+    const { user } = setup();
+    await user.click(screen.getByTestId('slip-save'));
+    expect((await screen.findByTestId('slip-kept-text')).textContent).toBe(
+      'Every hour you stayed sober still counts.',
+    );
+  });
+
   it('refuses a slip in the future without calling the backend', async () => {
     const { user } = setup();
     await fireEvent.input(input('slip-time'), { target: { value: '14:31' } });
