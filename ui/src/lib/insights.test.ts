@@ -121,6 +121,17 @@ describe('chart summaries', () => {
     );
   });
 
+  it('counts the year chart over the chosen period when that is shorter than a year', () => {
+    const month = [{ day: '2025-06-10', value: 4 }];
+    expect(yearSummary(month, '2025-06-15', '2025-05-17')).toBe(
+      'In the chosen period, mood was logged on 1 day: 1 good day.',
+    );
+    expect(yearSummary([], '2025-06-15', '2025-05-17')).toBe('No moods were logged in the chosen period.');
+    expect(yearSummary(month, '2025-06-15', '2020-01-01')).toBe(
+      'In the last 365 days, mood was logged on 1 day: 1 good day.',
+    );
+  });
+
   it('knows when a period is empty', () => {
     const empty = { moodDays: 0, cravingCount: 0 } as Insights;
     expect(hasData(empty)).toBe(false);

@@ -152,15 +152,24 @@ export function heatmapSummary(grid: readonly (readonly number[])[]): string {
   });
 }
 
-export function yearSummary(daily: readonly DayValue[], end: string): string {
-  const start = dayNumber(end) - 364;
+/**
+ * The year chart in words: the last 365 days up to `end`, or, when the chosen period starts
+ * later (`from`), that period, which is all `daily` holds: the chart shows the days before it
+ * as outside the period, so the words must not count them as days with no mood.
+ */
+export function yearSummary(daily: readonly DayValue[], end: string, from?: string): string {
+  const yearStart = dayNumber(end) - 364;
+  const shorter = from !== undefined && dayNumber(from) > yearStart;
+  const start = shorter ? dayNumber(from) : yearStart;
   const inYear = daily.filter((d) => dayNumber(d.day) >= start && dayNumber(d.day) <= dayNumber(end));
-  if (inYear.length === 0) return m.insights_no_moods_were_logged_in_2();
+  if (inYear.length === 0)
+    return shorter ? m.insights_no_moods_in_period() : m.insights_no_moods_were_logged_in_2();
   const counts = [0, 0, 0, 0, 0];
   for (const d of inYear) counts[moodLevel(d.value) - 1]! += 1;
   const parts = counts
     .map((n, i) => (n > 0 ? m.insights_year_mood_days({ count: n, word: moodWord(i + 1) }) : ''))
     .filter(Boolean)
     .join(', ');
-  return m.insights_year_summary({ days: m.common_days({ count: inYear.length }), parts });
+  const days = m.common_days({ count: inYear.length });
+  return shorter ? m.insights_year_summary_period({ days, parts }) : m.insights_year_summary({ days, parts });
 }
