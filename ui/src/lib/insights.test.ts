@@ -67,6 +67,7 @@ describe('chart summaries', () => {
       { day: '2025-06-03', value: 0 },
     ];
     expect(cravingSummary(moodsOnly, 0)).toBe('No cravings were logged in this period.');
+    expect(cravingSummary(moodsOnly, 2)).toBe('2 cravings were logged.');
     expect(cravingSummary([...moodsOnly, { day: '2025-06-04', value: 6 }], 0)).toBe(
       'No cravings were logged on their own, but your moods noted one on 1 day. ' +
         'Strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',

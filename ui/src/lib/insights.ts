@@ -91,7 +91,10 @@ export function moodSummary(daily: readonly DayValue[], rolling: readonly DayVal
 export function cravingSummary(daily: readonly DayValue[], count: number): string {
   const felt = daily.filter((d) => d.value > 0);
   const e = extremes(felt);
-  if (!e) return m.insights_no_cravings_were_logged_in();
+  if (!e) {
+    // Cravings logged at strength 0, if any: say how many, with no strongest of nothing.
+    return count === 0 ? m.insights_no_cravings_were_logged_in() : m.insights_summary_cravings({ count });
+  }
   const detail = {
     days: m.common_days({ count: felt.length }),
     average: one(e.average),
