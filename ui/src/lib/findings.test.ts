@@ -72,7 +72,7 @@ describe('findings in words', () => {
     });
     expect(insightsSummary(one)).toBe(
       'Moods were logged on 1 day, averaging 3.0 out of 5. 1 craving was logged. ' +
-        'The most frequent trigger was Payday (1 time). Your cravings peak between 9 and 11 pm (15 of 15 cravings).',
+        'The most frequent trigger was Payday (1 time).',
     );
   });
 

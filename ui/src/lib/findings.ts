@@ -90,7 +90,10 @@ export function findingText(finding: Finding): string {
   }
 }
 
-/** One paragraph for screen readers: what was logged, the top trigger, then the findings. */
+/**
+ * The paragraph above the findings: what was logged and the top trigger. The findings are the
+ * list under it (Insights.svelte), so they are not said twice.
+ */
 export function insightsSummary(insights: Insights): string {
   const moods = insights.moodDaily;
   if (moods.length === 0 && insights.cravingCount === 0) return m.insights_summary_nothing();
@@ -118,5 +121,5 @@ export function insightsSummary(insights: Insights): string {
       }),
     );
   }
-  return [...parts, ...insights.findings.map(findingText)].join(' ');
+  return parts.join(' ');
 }
