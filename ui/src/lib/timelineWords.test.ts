@@ -55,7 +55,7 @@ describe('timeline entries in words', () => {
       'Only a body.',
       'one drink',
       'Call my sister · Sober today, difficulty 2/5',
-      'A hard day, difficulty 5/5',
+      'Not sober today, difficulty 5/5',
       'A milestone reached',
     ]);
     expect(timelineTitle(item({ title: 'Sunday' }))).toBe('Sunday');
@@ -80,7 +80,7 @@ describe('timeline entries in words', () => {
       'Only a body.',
       'one drink',
       'Call my sister · Hoy sin consumir, dificultad 2/5',
-      'Un día difícil, dificultad 5/5',
+      'Hoy con consumo, dificultad 5/5',
       'Un hito alcanzado',
     ]);
     expect(timelineTitle(item({ title: 'Domingo' }))).toBe('Domingo');
