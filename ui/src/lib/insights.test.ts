@@ -44,6 +44,8 @@ describe('chart summaries', () => {
         'Highest: 4.5 on June 3, 2025. The 7-day average at the end was 3.5.',
     );
     expect(moodSummary([], [])).toBe('No moods were logged in this period.');
+    const oneDay = [{ day: '2025-06-03', value: 4 }];
+    expect(moodSummary(oneDay, oneDay)).toBe('Mood was logged on one day, June 3, 2025: 4 out of 5 (good).');
   });
 
   it('describes cravings', () => {

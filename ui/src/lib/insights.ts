@@ -69,6 +69,14 @@ function extremes(values: readonly DayValue[]): { low: DayValue; high: DayValue;
 export function moodSummary(daily: readonly DayValue[], rolling: readonly DayValue[]): string {
   const e = extremes(daily);
   if (!e) return m.insights_no_moods_were_logged_in();
+  // One day is its own lowest and highest: say it once.
+  if (daily.length === 1) {
+    return m.insights_mood_summary_one_day({
+      day: shortDay(e.high.day),
+      average: one(e.average),
+      word: moodWord(e.average),
+    });
+  }
   let text: string = m.insights_mood_summary({
     days: m.common_days({ count: daily.length }),
     average: one(e.average),
