@@ -46,7 +46,7 @@ fn shipped_index(language: Language) -> &'static Mutex<Connection> {
             Language::En => "porter unicode61",
             _ => "unicode61 remove_diacritics 2",
         };
-        let conn = Connection::open_in_memory().expect("an in-memory database");
+        let conn = crate::store::open_in_memory().expect("an in-memory database");
         conn.execute_batch(&format!(
             "CREATE VIRTUAL TABLE shipped_index USING fts5(slug UNINDEXED, title, body, tokenize = '{tokenizer}');"
         ))

@@ -7,6 +7,7 @@ pub mod hlc;
 pub(crate) mod lists;
 pub mod migrations;
 pub mod settings;
+mod start;
 
 use std::fs;
 use std::path::Path;
@@ -16,6 +17,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::secret::SecretKey;
 pub use connection::key_pragma_value;
+pub use start::open_in_memory;
+pub(crate) use start::started;
 
 /// Errors from the store. SQLite's own messages name tables and columns, never values, so they
 /// carry no journal text.
@@ -85,6 +88,7 @@ impl Store {
     /// encryption costs. Compiled only with the `plaintext-bench` feature; the app never has it.
     #[cfg(feature = "plaintext-bench")]
     pub fn open_plaintext_for_benchmarks(path: &Path) -> Result<Self, StoreError> {
+        started();
         let conn = Connection::open(path)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
