@@ -152,6 +152,15 @@ describe('TriggerManager', () => {
     expect(moods.listTriggers).toHaveBeenCalledTimes(2);
   });
 
+  it('says nothing will move when the trigger merged was never noted', async () => {
+    const { user } = setup();
+    await screen.findAllByTestId('trigger-row');
+    await user.click(within(rowOf(22)).getByTestId('trigger-merge'));
+    expect(screen.getByTestId('trigger-merge-dialog').textContent).toContain(
+      'No craving names “Payday” yet, so nothing moves',
+    );
+  });
+
   it('keeps the merge dialog open when merging fails', async () => {
     vi.mocked(moods.mergeTriggers).mockRejectedValue(new IpcError('not_found', 'x'));
     const { user } = setup();
