@@ -359,6 +359,28 @@ fn the_spanish_articles_name_things_as_the_app_does() {
     }
 }
 
+/// Replacing one word with another can leave a list naming the same word twice ("señales,
+/// detonantes o detonantes"): no Spanish article offers a word as its own alternative.
+#[test]
+fn no_spanish_article_offers_a_word_as_its_own_alternative() {
+    for (_, article) in library::translations() {
+        let words: Vec<String> = article
+            .body
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for three in words.windows(3) {
+            assert!(
+                !(three[1] == "o" && three[0] == three[2]),
+                "{} says {:?} or itself",
+                article.file,
+                three[0]
+            );
+        }
+    }
+}
+
 #[test]
 fn the_library_says_which_languages_each_article_is_in() {
     let list = library::list(None, Language::Es).unwrap();
