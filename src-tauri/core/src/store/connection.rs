@@ -66,6 +66,7 @@ pub(super) fn open_read_only(path: &Path, key: &SecretKey) -> Result<Connection,
 /// Opens `path` and hands SQLCipher the raw key; the first read proves the key.
 fn keyed(path: &Path, key: &SecretKey, flags: OpenFlags) -> Result<Connection, StoreError> {
     super::started();
+    #[allow(clippy::disallowed_methods)] // after the start, as the lint asks
     let conn = Connection::open_with_flags(path, flags).map_err(not_a_database)?;
     // Wipe memory SQLCipher frees; must be set before the key is handed over.
     conn.execute_batch("PRAGMA cipher_memory_security = ON;")?;

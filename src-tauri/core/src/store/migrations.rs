@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn a_failing_migration_leaves_nothing_behind() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::open_in_memory().unwrap();
         let tx = conn.transaction().unwrap();
         tx.execute_batch(MIGRATIONS[0].sql).unwrap();
         let broken = tx.execute_batch("CREATE TABLE settings (x);");
@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn the_plan_s_high_risk_triggers_become_uuids() {
-        let conn = Connection::open_in_memory().unwrap();
+        let conn = crate::store::open_in_memory().unwrap();
         let _capture = super::super::capture::install(&conn).unwrap();
         for m in &MIGRATIONS[..6] {
             conn.execute_batch(m.sql).unwrap();

@@ -89,6 +89,7 @@ impl Store {
     #[cfg(feature = "plaintext-bench")]
     pub fn open_plaintext_for_benchmarks(path: &Path) -> Result<Self, StoreError> {
         started();
+        #[allow(clippy::disallowed_methods)] // after the start, as the lint asks
         let conn = Connection::open(path)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
