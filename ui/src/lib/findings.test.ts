@@ -82,6 +82,16 @@ describe('findings in words', () => {
       'Moods were logged on 1 day, averaging 4.0 out of 5. No cravings were logged.',
     );
     const cravingsOnly = emptyInsights({ cravingCount: 2 });
+    // No craving logged on its own, but a mood noted one: not "No cravings were logged".
+    const notedByMoods = emptyInsights({
+      moodDays: 1,
+      moodDaily: [{ day: '2026-11-02', value: 3 }],
+      cravingDaily: [{ day: '2026-11-02', value: 4 }],
+    });
+    expect(insightsSummary(notedByMoods)).toBe(
+      'Moods were logged on 1 day, averaging 3.0 out of 5. ' +
+        'No cravings were logged on their own; your moods noted one on 1 day.',
+    );
     expect(insightsSummary(cravingsOnly)).toBe('No moods were logged. 2 cravings were logged.');
     useLanguage('es');
     expect(insightsSummary(moodsOnly)).toBe(

@@ -91,6 +91,18 @@ export function findingText(finding: Finding): string {
 }
 
 /**
+ * How many cravings, in words. None logged on their own may still be some a mood noted (the
+ * craving chart below shows those days), so "no cravings" is said only when there were none.
+ */
+function cravingsInWords(insights: Insights): string {
+  if (insights.cravingCount > 0) return m.insights_summary_cravings({ count: insights.cravingCount });
+  const noted = insights.cravingDaily.filter((d) => d.value > 0).length;
+  return noted === 0
+    ? m.insights_summary_no_cravings()
+    : m.insights_summary_cravings_from_moods({ days: m.common_days({ count: noted }) });
+}
+
+/**
  * The paragraph above the findings: what was logged and the top trigger. The findings are the
  * list under it (Insights.svelte), so they are not said twice.
  */
@@ -107,9 +119,7 @@ export function insightsSummary(insights: Insights): string {
           days: m.common_days({ count: moods.length }),
           average: average(mean),
         }),
-    insights.cravingCount === 0
-      ? m.insights_summary_no_cravings()
-      : m.insights_summary_cravings({ count: insights.cravingCount }),
+    cravingsInWords(insights),
   ];
   // The most frequent trigger; among equals, the first by name, as the list is ordered.
   const top = insights.triggers[0];

@@ -58,7 +58,7 @@ describe('chart summaries', () => {
         4,
       ),
     ).toBe(
-      '4 cravings logged, on 2 days. Strongest each day averaged 5 out of 10; the strongest was 7 on June 2, 2025.',
+      '4 cravings logged. Cravings came on 2 days; strongest each day averaged 5 out of 10; the strongest was 7 on June 2, 2025.',
     );
     expect(cravingSummary([], 0)).toMatch(/No cravings/);
   });
@@ -75,11 +75,22 @@ describe('chart summaries', () => {
         'Strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',
     );
     expect(cravingSummary([...moodsOnly, { day: '2025-06-04', value: 6 }], 2)).toBe(
-      '2 cravings logged, on 1 day. Strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',
+      '2 cravings logged. Cravings came on 1 day; strongest each day averaged 6 out of 10; the strongest was 6 on June 4, 2025.',
     );
+    // Two cravings on one day, and moods that noted one on two other days: not "2 on 3 days".
+    expect(
+      cravingSummary(
+        [
+          { day: '2025-06-04', value: 6 },
+          { day: '2025-06-05', value: 3 },
+          { day: '2025-06-06', value: 3 },
+        ],
+        2,
+      ),
+    ).toMatch(/^2 cravings logged\. Cravings came on 3 days;/);
     useLanguage('es');
     expect(cravingSummary([{ day: '2025-06-04', value: 6 }], 2)).toBe(
-      'Anotaste ganas de consumir 2 veces, en 1 día. De media, el pico de cada día fue 6 de 10; el más alto, 6, el 4 de junio de 2025.',
+      'Anotaste ganas de consumir 2 veces. Hubo ganas en 1 día; de media, el pico de cada día fue 6 de 10; el más alto, 6, el 4 de junio de 2025.',
     );
   });
 

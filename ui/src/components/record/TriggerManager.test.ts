@@ -138,7 +138,7 @@ describe('TriggerManager', () => {
     await user.click(within(rowOf(23)).getByTestId('trigger-merge'));
     const dialog = screen.getByTestId('trigger-merge-dialog');
     expect(dialog.textContent).toContain(
-      'Past cravings that name “Getting paid” will move to the trigger you choose',
+      'Past cravings and slips that name “Getting paid” will move to the trigger you choose',
     );
     const select = el('trigger-merge-target') as unknown as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['Choose a trigger…', 'Stress', 'Payday']);
@@ -157,7 +157,7 @@ describe('TriggerManager', () => {
     await screen.findAllByTestId('trigger-row');
     await user.click(within(rowOf(22)).getByTestId('trigger-merge'));
     expect(screen.getByTestId('trigger-merge-dialog').textContent).toContain(
-      'No craving names “Payday” yet, so nothing moves',
+      'Nothing you logged names “Payday” yet, so nothing moves',
     );
   });
 
