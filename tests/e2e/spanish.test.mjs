@@ -186,16 +186,33 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
            .map((b) => { const r = b.getBoundingClientRect(); return Math.round(r.top) + '+' + Math.round(r.height); })
            .join(' ');`,
       );
-    let first = null;
-    for (const area of ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings']) {
-      await s().click(`nav-${area}`);
-      await waitUntil(
-        () => s().executeScript(`return document.querySelector('[data-testid="nav-${area}"]').getAttribute('aria-current') === 'page';`),
-        { message: `the ${area} item is marked as the open area` },
-      );
-      const now = await places();
-      first ??= now;
-      assert.equal(now, first, `opening ${area} moves the sidebar's items (top+height of each)`);
+    const openEachArea = async (size) => {
+      let first = null;
+      for (const area of ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings']) {
+        await s().click(`nav-${area}`);
+        await waitUntil(
+          () => s().executeScript(`return document.querySelector('[data-testid="nav-${area}"]').getAttribute('aria-current') === 'page';`),
+          { message: `the ${area} item is marked as the open area` },
+        );
+        const now = await places();
+        first ??= now;
+        assert.equal(now, first, `${size}: opening ${area} moves the sidebar's items (top+height of each)`);
+      }
+    };
+    await openEachArea('the default window');
+    // The smallest window: the sidebar at its narrowest, where a bold name may need two lines.
+    const { width, height } = await s().cmd('GET', '/window/rect');
+    await s().cmd('POST', '/window/rect', { width: 720, height: 520 });
+    try {
+      await waitUntil(async () => (await s().executeScript('return innerWidth;')) < 800, {
+        message: 'the window is 720 wide',
+      });
+      await openEachArea('720x520');
+    } finally {
+      await s().cmd('POST', '/window/rect', { width, height });
+      await waitUntil(async () => (await s().executeScript('return innerWidth;')) > 800, {
+        message: 'the window is back to its size',
+      });
     }
   });
 
