@@ -42,6 +42,22 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
   }
 
   const bodyText = async () => String(await s().executeScript('return document.body.innerText;'));
+  /** Runs `work` with the window at its smallest, 720x520, then gives it its size back. */
+  const inTheSmallestWindow = async (work) => {
+    const { width, height } = await s().cmd('GET', '/window/rect');
+    await s().cmd('POST', '/window/rect', { width: 720, height: 520 });
+    try {
+      await waitUntil(async () => (await s().executeScript('return innerHeight;')) < 600, {
+        message: 'the window is 720x520',
+      });
+      await work();
+    } finally {
+      await s().cmd('POST', '/window/rect', { width, height });
+      await waitUntil(async () => (await s().executeScript('return innerWidth;')) > 800, {
+        message: 'the window is back to its size',
+      });
+    }
+  };
 
   const SPANISH_SYSTEM = { LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8', LANGUAGE: 'es_ES:es' };
 
@@ -69,12 +85,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await both('01-welcome');
 
     // In the smallest window, each control Tab reaches is brought clear of the SOS row.
-    const { width, height } = await s().cmd('GET', '/window/rect');
-    await s().cmd('POST', '/window/rect', { width: 720, height: 520 });
-    try {
-      await waitUntil(async () => (await s().executeScript('return innerHeight;')) < 600, {
-        message: 'the window is 720x520',
-      });
+    await inTheSmallestWindow(async () => {
       const fromTheTop = `scrollTo(0, 0); document.querySelector('h1').focus();`;
       await s().executeScript(fromTheTop);
       const stops = [];
@@ -107,9 +118,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
       const [focused, scrolled] = await s().executeScript('return [document.activeElement.dataset.testid, scrollY];');
       assert.equal(focused, 'create-confirm', 'the press focuses the field');
       assert.equal(scrolled, 0, 'and the page stays where it was under the pointer');
-    } finally {
-      await s().cmd('POST', '/window/rect', { width, height });
-    }
+    });
   });
 
   test('create a journal: the recovery key screen and Today are in Spanish', { timeout: 180_000 }, async () => {
@@ -201,19 +210,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     };
     await openEachArea('the default window');
     // The smallest window: the sidebar at its narrowest, where a bold name may need two lines.
-    const { width, height } = await s().cmd('GET', '/window/rect');
-    await s().cmd('POST', '/window/rect', { width: 720, height: 520 });
-    try {
-      await waitUntil(async () => (await s().executeScript('return innerWidth;')) < 800, {
-        message: 'the window is 720 wide',
-      });
-      await openEachArea('720x520');
-    } finally {
-      await s().cmd('POST', '/window/rect', { width, height });
-      await waitUntil(async () => (await s().executeScript('return innerWidth;')) > 800, {
-        message: 'the window is back to its size',
-      });
-    }
+    await inTheSmallestWindow(() => openEachArea('720x520'));
   });
 
   test('open SOS: breathing, the delay and the overdose steps are in Spanish', { timeout: 120_000 }, async () => {
