@@ -23,9 +23,21 @@ describe('import counts', () => {
     });
     expect(lines()).toEqual([
       'Estados de ánimo: 12 más en tu diario, 4 que ya tenías',
-      'Entradas del diario: 3 más en tu diario, 0 que ya tenías',
+      'Entradas del diario: 3 más en tu diario',
       'Notas de lectura y guardados: 1 más en tu diario, 2 que ya tenías',
     ]);
+  });
+
+  it('leaves a zero unsaid, in a preview and after an import', () => {
+    const kinds = [
+      { kind: 'moods', added: 20, alreadyThere: 0 },
+      { kind: 'journal entries', added: 0, alreadyThere: 5 },
+    ];
+    const preview = render(ImportCounts, { kinds, newWord: 'new' });
+    expect(lines()).toEqual(['Moods: 20 new', 'Journal entries: 5 already in your journal']);
+    preview.unmount();
+    render(ImportCounts, { kinds, newWord: 'added' });
+    expect(lines()).toEqual(['Moods: 20 added', 'Journal entries: 5 already in your journal']);
   });
 
   it('says what a preview would add, and shows a kind it does not know as it came', () => {
