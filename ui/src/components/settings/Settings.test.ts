@@ -147,13 +147,16 @@ describe('Settings', () => {
     expect(screen.queryByTestId('change-error')).toBeNull();
   });
 
+  // What a re-key answers: the new recovery key, the backup made just after, one older backup.
+  const REKEYED = {
+    recoveryKey: 'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    backupPath: '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
+    backupProblem: null,
+    olderBackups: ['/home/sam/.local/share/daybreak/backups/auto-2026-12-01.dbk'],
+  };
+
   it('can lock out old copies: a new key, the new recovery key shown, older backups deletable', async () => {
-    vi.mocked(vault.rekeyJournal).mockResolvedValue({
-      recoveryKey: 'K7QF-9M2D-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
-      backupPath: '/home/sam/.local/share/daybreak/backups/after-new-key-20261202T090000.dbk',
-      backupProblem: null,
-      olderBackups: ['/home/sam/.local/share/daybreak/backups/auto-2026-12-01.dbk'],
-    });
+    vi.mocked(vault.rekeyJournal).mockResolvedValue(REKEYED);
     vi.mocked(backup.deleteOlderBackups).mockResolvedValue(1);
     const { user } = await setup();
     expect(screen.getByTestId('view-settings').textContent).toMatch(
@@ -178,6 +181,19 @@ describe('Settings', () => {
     await user.click(screen.getByTestId('rekey-done-button'));
     expect(screen.queryByTestId('rekey-recovery-key')).toBeNull();
     expect((screen.getByTestId('change-current') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says so when the older backups were already gone, not "0 older backups were deleted"', async () => {
+    vi.mocked(vault.rekeyJournal).mockResolvedValue(REKEYED);
+    vi.mocked(backup.deleteOlderBackups).mockResolvedValue(0);
+    const { user } = await setup();
+    await user.click(screen.getByTestId('change-rekey'));
+    await change(user, 'old quiet river', 'new sunny meadow', 'new sunny meadow');
+    await user.click(await screen.findByTestId('rekey-delete-older'));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    expect((await screen.findByTestId('rekey-deleted')).textContent).toBe(
+      'No older automatic backups were left to delete.',
+    );
   });
 
   it('says when the current passphrase is wrong', async () => {
