@@ -4,6 +4,7 @@
 import type { DayMark, Finding, Insights } from './bindings';
 import { currentLocale, m, numberFormat } from './i18n';
 import { labelName } from './builtinNames';
+import { daysWithACraving } from './insights';
 
 /** "2.1" / "2,1": an average with one decimal, as the language writes it. */
 function average(value: number): string {
@@ -96,7 +97,7 @@ export function findingText(finding: Finding): string {
  */
 function cravingsInWords(insights: Insights): string {
   if (insights.cravingCount > 0) return m.insights_summary_cravings({ count: insights.cravingCount });
-  const noted = insights.cravingDaily.filter((d) => d.value > 0).length;
+  const noted = daysWithACraving(insights.cravingDaily).length;
   return noted === 0
     ? m.insights_summary_no_cravings()
     : m.insights_summary_cravings_from_moods({ days: m.common_days({ count: noted }) });

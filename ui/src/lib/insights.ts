@@ -92,12 +92,19 @@ export function moodSummary(daily: readonly DayValue[], rolling: readonly DayVal
 }
 
 /**
- * The craving chart in words. `daily` is each day's strongest craving, from cravings logged on
- * their own and from the craving a mood noted, which is 0 when there was none: only days with
- * a craving count, so moods alone never read as "0 cravings on 5 days".
+ * The days a craving came: each day's strongest craving, from cravings logged on their own and
+ * from the craving a mood noted, is 0 on a day a mood noted none.
+ */
+export function daysWithACraving(daily: readonly DayValue[]): DayValue[] {
+  return daily.filter((d) => d.value > 0);
+}
+
+/**
+ * The craving chart in words. Only days with a craving count (`daysWithACraving`), so moods
+ * alone never read as "0 cravings on 5 days".
  */
 export function cravingSummary(daily: readonly DayValue[], count: number): string {
-  const felt = daily.filter((d) => d.value > 0);
+  const felt = daysWithACraving(daily);
   const e = extremes(felt);
   if (!e) {
     // Cravings logged at strength 0, if any: say how many, with no strongest of nothing.
@@ -168,9 +175,9 @@ export function heatmapSummary(grid: readonly (readonly number[])[]): string {
  * later (`from`), that period, which is all `daily` holds: the chart shows the days before it
  * as outside the period, so the words must not count them as days with no mood.
  */
-export function yearSummary(daily: readonly DayValue[], end: string, from?: string): string {
+export function yearSummary(daily: readonly DayValue[], end: string, from: string): string {
   const yearStart = dayNumber(end) - 364;
-  const shorter = from !== undefined && dayNumber(from) > yearStart;
+  const shorter = dayNumber(from) > yearStart;
   const start = shorter ? dayNumber(from) : yearStart;
   const inYear = daily.filter((d) => dayNumber(d.day) >= start && dayNumber(d.day) <= dayNumber(end));
   if (inYear.length === 0)
