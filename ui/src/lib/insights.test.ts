@@ -127,10 +127,10 @@ describe('chart summaries', () => {
   });
 
   it('counts the year in words by mood', () => {
-    expect(yearSummary(daily, '2025-06-15')).toBe(
+    expect(yearSummary(daily, '2025-06-15', '2020-01-01')).toBe(
       'In the last 365 days, mood was logged on 3 days: 1 bad day, 1 good day, 1 great day.',
     );
-    expect(yearSummary([{ day: '2020-01-01', value: 3 }], '2025-06-15')).toBe(
+    expect(yearSummary([{ day: '2020-01-01', value: 3 }], '2025-06-15', '2020-01-01')).toBe(
       'No moods were logged in the last 365 days.',
     );
   });
