@@ -41,7 +41,7 @@ function review(item: TimelineItem): string {
   if (item.sober === null || item.difficulty === null) return '';
   return item.sober
     ? m.timeline_check_in_sober({ difficulty: item.difficulty })
-    : m.timeline_check_in_hard_day({ difficulty: item.difficulty });
+    : m.timeline_check_in_not_sober({ difficulty: item.difficulty });
 }
 
 /** The short line under the title: emotions, an outcome, an intention, the first words of a note. */
