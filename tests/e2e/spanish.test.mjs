@@ -195,9 +195,14 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
            .map((b) => { const r = b.getBoundingClientRect(); return Math.round(r.top) + '+' + Math.round(r.height); })
            .join(' ');`,
       );
+    // Every area the sidebar lists, read from it, so a new area is checked too.
+    const areas = await s().executeScript(
+      `return [...document.querySelectorAll('nav [data-testid^="nav-"]')].map((b) => b.dataset.testid.slice(4));`,
+    );
+    assert.ok(areas.length >= 8, `the sidebar lists every area (found ${areas.join(', ')})`);
     const openEachArea = async (size) => {
       let first = null;
-      for (const area of ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings']) {
+      for (const area of areas) {
         await s().click(`nav-${area}`);
         await waitUntil(
           () => s().executeScript(`return document.querySelector('[data-testid="nav-${area}"]').getAttribute('aria-current') === 'page';`),
