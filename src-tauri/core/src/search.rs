@@ -40,6 +40,15 @@ pub struct SearchHit {
 /// `"` or `:` typed by accident never cause an error), "quoted phrases" stay phrases, and the
 /// last word matches as a prefix so results appear while typing. `None` when nothing is left.
 pub fn fts_query(typed: &str) -> Option<String> {
+    fts_query_widened(typed, |_| None)
+}
+
+/// [`fts_query`], with each word outside quotes also matching whatever starts with the prefix
+/// `widen` gives for it (a stem, for a language FTS5 cannot stem).
+pub(crate) fn fts_query_widened(
+    typed: &str,
+    widen: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
     let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
     let mut terms: Vec<(String, bool)> = Vec::new(); // (text, is_phrase)
     for (i, part) in typed.split('"').enumerate() {
@@ -60,7 +69,12 @@ pub fn fts_query(typed: &str) -> Option<String> {
         .enumerate()
         .map(|(i, (text, phrase))| {
             let prefix = i + 1 == count && !phrase && last_is_open_word;
-            format!("\"{text}\"{}", if prefix { "*" } else { "" })
+            let term = format!("\"{text}\"{}", if prefix { "*" } else { "" });
+            match (!phrase).then(|| widen(&text)).flatten() {
+                // `words` leaves no quote in a word, so the prefix holds none either.
+                Some(start) => format!("({term} OR \"{start}\"*)"),
+                None => term,
+            }
         })
         .collect();
     (!query.is_empty()).then(|| query.join(" "))
@@ -164,6 +178,19 @@ mod tests {
         assert_eq!(
             fts_query("\"unclosed phrase"),
             Some("\"unclosed phrase\"".into())
+        );
+    }
+
+    #[test]
+    fn a_widened_word_also_matches_its_prefix_and_phrases_stay_as_typed() {
+        let widen = |w: &str| (w.len() > 4).then(|| w[..4].to_string());
+        assert_eq!(
+            fts_query_widened("antojos fuertes", widen),
+            Some("(\"antojos\" OR \"anto\"*) (\"fuertes\"* OR \"fuer\"*)".into())
+        );
+        assert_eq!(
+            fts_query_widened("\"antojos fuertes\" mal", widen),
+            Some("\"antojos fuertes\" \"mal\"*".into())
         );
     }
 

@@ -456,6 +456,34 @@ fn searching_in_spanish_finds_the_spanish_words_with_or_without_accents() {
 }
 
 #[test]
+fn searching_in_spanish_finds_other_forms_of_the_words_typed() {
+    let hits = |typed: &str| library::search(None, typed, 20, Language::Es).unwrap();
+    // The cravings article says "antojo" once and "antojos" nowhere; no article says
+    // "recaída", and seven say "recaídas". A quoted word is matched only as written.
+    assert!(hits("\"antojos\"").is_empty());
+    assert!(hits("\"recaída\"").is_empty());
+
+    let found = hits("antojos");
+    let cravings = found
+        .iter()
+        .find(|h| h.slug == "cravings-and-triggers")
+        .expect("\"antojos\" finds the article that says \"antojo\"");
+    assert!(
+        cravings
+            .snippet
+            .iter()
+            .any(|p| p.hit && p.text.to_lowercase() == "antojo"),
+        "and marks the word it found: {:?}",
+        cravings.snippet
+    );
+    assert_eq!(
+        hits("recaída ").len(),
+        7,
+        "a finished word in the singular finds every article with its plural"
+    );
+}
+
+#[test]
 fn an_article_asked_for_in_spanish_comes_in_spanish_with_its_related_readings() {
     let j = TempJournal::new();
     let (s, _) = j.create();

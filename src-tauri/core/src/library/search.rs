@@ -6,11 +6,14 @@
 use std::sync::{Mutex, OnceLock};
 
 use rusqlite::Connection;
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use specta::Type;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::data_error::DataError;
-use crate::search::{fts_query, split_snippet, SnippetPart};
+use crate::search::{fts_query, fts_query_widened, split_snippet, SnippetPart};
 use crate::store::Store;
 use crate::words::Language;
 
@@ -31,9 +34,10 @@ const QUERY: &str = "SELECT slug, title,
 
 /// The shipped articles as a person reading in `language` finds them: each in that language
 /// where it is written in it, else in English (as the library lists them). English is stemmed
-/// (Porter: "cravings" finds "craving"); other languages are not (Spanish has no stemmer in
-/// FTS5: "desliz" does not find "deslices") but are matched without their accents, so
-/// "adiccion" finds "adicción". As in English, the last word typed is matched as a prefix.
+/// (Porter: "cravings" finds "craving"); FTS5 has no stemmer for other languages, so they are
+/// indexed as written but matched without their accents ("adiccion" finds "adicción"), and a
+/// Spanish query is widened by each word's stem instead ([`spanish_start`]). As in English,
+/// the last word typed is matched as a prefix.
 fn shipped_index(language: Language) -> &'static Mutex<Connection> {
     static INDEXES: [OnceLock<Mutex<Connection>>; Language::ALL.len()] =
         [const { OnceLock::new() }; Language::ALL.len()];
@@ -81,6 +85,26 @@ fn run(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// What a word typed in Spanish starts with once its ending is set aside, for the query to
+/// match every word that starts the same: "antojos" finds "antojo", "recaída" finds
+/// "recaídas". The stem is Snowball's, cut back to what it shares with the word (Snowball
+/// rewrites a few endings: "dependencias" stems to "dependent", which no word in the text
+/// starts with), both without accents, as the index holds words. Under four letters a stem
+/// would find too much ("vida" to "vid", which starts "vidrio"), so none is given; nor is one
+/// that is the whole word. Forms that change inside ("deslices" from "desliz") stay apart, and
+/// so can a word typed without its accent, which Snowball may cut shorter ("recaida" to "rec").
+fn spanish_start(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let stem = Stemmer::create(Algorithm::Spanish)
+        .stem(&lower)
+        .into_owned();
+    let unaccented =
+        |text: &str| -> Vec<char> { text.nfd().filter(|c| !is_combining_mark(*c)).collect() };
+    let (word, stem) = (unaccented(&lower), unaccented(&stem));
+    let shared = word.iter().zip(&stem).take_while(|(a, b)| a == b).count();
+    (shared >= 4 && shared < word.len()).then(|| word[..shared].iter().collect())
+}
+
 /// Articles matching what was typed, best first: the shipped ones as read in `language`, and
 /// imported ones when the journal is open.
 pub fn search(
@@ -89,7 +113,11 @@ pub fn search(
     limit: usize,
     language: Language,
 ) -> Result<Vec<LibraryHit>, DataError> {
-    let Some(query) = fts_query(typed) else {
+    let query = match language {
+        Language::Es => fts_query_widened(typed, spanish_start),
+        Language::En => fts_query(typed),
+    };
+    let Some(query) = query else {
         return Ok(Vec::new());
     };
     let mut hits = {
