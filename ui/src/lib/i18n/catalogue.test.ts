@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../messages/en.json';
 import es from '../../../messages/es.json';
+import { m } from '.';
 
 type Catalogue = Record<string, unknown>;
 const CATALOGUES: Record<string, Catalogue> = { en, es };
@@ -90,6 +91,26 @@ describe('message catalogues', () => {
           placeholders((en as Catalogue)[key]),
         );
         expect(JSON.stringify(catalogue[key]).trim(), `${language}.json ${key} is not empty`).not.toBe('""');
+      }
+    }
+  });
+
+  it('a message that counts says something for any count, in every language', () => {
+    // A message names the plural forms its language has words for; CLDR may pick another (in
+    // Spanish, "many" for exact millions), and with no variant for any count left, paraglide
+    // shows the message's key. Each input a message counts by gets the count.
+    const counted = (message: unknown) =>
+      [...JSON.stringify(message).matchAll(/input (\w+)/g)].map((x) => x[1] ?? '');
+    const counting = keys(en).filter((key) => counted((en as Catalogue)[key]).length > 0);
+    expect(counting.length).toBeGreaterThan(20);
+    const say = m as unknown as Record<string, (inputs: object, options: { locale: string }) => string>;
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      for (const key of counting) {
+        for (const count of [0, 1, 2, 1.5, 21, 1_000_000, 2_000_000]) {
+          const inputs = Object.fromEntries(counted(catalogue[key]).map((name) => [name, count]));
+          const said = say[key]?.(inputs, { locale: language });
+          expect(said, `${language} ${key} for ${count}`).not.toBe(key);
+        }
       }
     }
   });
