@@ -77,7 +77,8 @@ pub(crate) fn fts_query_widened(
             }
         })
         .collect();
-    (!query.is_empty()).then(|| query.join(" "))
+    // FTS5 reads words side by side as AND, but not parenthesized groups: those need the word.
+    (!query.is_empty()).then(|| query.join(" AND "))
 }
 
 /// The searchable words of a piece of text: letters, digits and apostrophes inside words.
@@ -163,15 +164,18 @@ mod tests {
     fn typed_queries_become_safe_fts_queries() {
         assert_eq!(fts_query("walk"), Some("\"walk\"*".into()));
         assert_eq!(fts_query("walk "), Some("\"walk\"".into()));
-        assert_eq!(fts_query("long walk"), Some("\"long\" \"walk\"*".into()));
+        assert_eq!(
+            fts_query("long walk"),
+            Some("\"long\" AND \"walk\"*".into())
+        );
         assert_eq!(fts_query("\"long walk\""), Some("\"long walk\"".into()));
         assert_eq!(
             fts_query("AND OR NOT"),
-            Some("\"AND\" \"OR\" \"NOT\"*".into())
+            Some("\"AND\" AND \"OR\" AND \"NOT\"*".into())
         );
         assert_eq!(
             fts_query("title:x* ^y (z) -w"),
-            Some("\"title\" \"x\" \"y\" \"z\" \"w\"*".into())
+            Some("\"title\" AND \"x\" AND \"y\" AND \"z\" AND \"w\"*".into())
         );
         assert_eq!(fts_query("  \"\" ** :: "), None);
         assert_eq!(fts_query("don't"), Some("\"don't\"*".into()));
@@ -186,11 +190,11 @@ mod tests {
         let widen = |w: &str| (w.len() > 4).then(|| w[..4].to_string());
         assert_eq!(
             fts_query_widened("antojos fuertes", widen),
-            Some("(\"antojos\" OR \"anto\"*) (\"fuertes\"* OR \"fuer\"*)".into())
+            Some("(\"antojos\" OR \"anto\"*) AND (\"fuertes\"* OR \"fuer\"*)".into())
         );
         assert_eq!(
             fts_query_widened("\"antojos fuertes\" mal", widen),
-            Some("\"antojos fuertes\" \"mal\"*".into())
+            Some("\"antojos fuertes\" AND \"mal\"*".into())
         );
     }
 

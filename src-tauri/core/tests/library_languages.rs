@@ -481,6 +481,10 @@ fn searching_in_spanish_finds_other_forms_of_the_words_typed() {
         7,
         "a finished word in the singular finds every article with its plural"
     );
+    assert!(
+        hits("ayuda medica ").iter().any(|h| h.slug == "withdrawal"),
+        "two words, each widened, find the article with both"
+    );
 }
 
 #[test]
