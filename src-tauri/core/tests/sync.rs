@@ -1669,9 +1669,16 @@ fn a_computer_that_read_the_losing_file_first_waits_for_the_kept_one_beside_its_
     assert_eq!(moods_of(&d), ["before the copy", "written on C"]);
 
     fs::rename(&number, x.join(&copy)).unwrap();
-    d.round();
+    assert_eq!(
+        d.round().received.warnings,
+        vec![SyncWarning::Unreadable {
+            device: own.clone(),
+            seq: next
+        }],
+        "the copy waiting for the kept file is counted as not readable yet"
+    );
     fs::write(&number, &kept).unwrap();
-    d.round();
+    assert_eq!(d.round().received.warnings, vec![]);
     assert_eq!(moods_of(&d), ALL_THREE);
 }
 

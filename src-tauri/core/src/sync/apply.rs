@@ -421,9 +421,12 @@ pub fn receive_until(
                 // or (a copy that took a new id for another reason, moved or restored, while it
                 // shared this one) counted the kept file as its own. So the kept file goes in
                 // with the copy. The engine sets the loser aside a moment before it puts the
-                // kept one in place: until that is there and whole, the copy waits.
+                // kept one in place: until that is there and whole, the copy waits, counted as
+                // a file not readable yet, so a kept file that never opens is not waited on
+                // unseen.
                 let kept = folder.change_file(&device, seq);
                 let Some(kept) = format::read_sealed(key, &kept, &device, seq) else {
+                    received.warnings.push(unreadable(seq));
                     continue;
                 };
                 batch.ops.extend(kept.ops);
