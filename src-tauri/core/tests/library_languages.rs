@@ -488,6 +488,34 @@ fn searching_in_spanish_finds_other_forms_of_the_words_typed() {
 }
 
 #[test]
+fn a_spanish_search_of_imported_articles_is_not_widened() {
+    // Imported articles are indexed with Porter (English), which would stem a widened Spanish
+    // start again: "ansiedad" widened to "ansied" would become "ansi", and find "ansioso".
+    let j = TempJournal::new();
+    let (mut s, _) = j.create();
+    let page = "# Mis notas\n\nHoy me sentí ansioso por la tarde.\n";
+    let slug = library::import(
+        s.store_mut(),
+        "notas.md",
+        page.as_bytes(),
+        daybreak_core::clock::now_utc(),
+    )
+    .unwrap()
+    .slug;
+    let finds = |typed: &str| {
+        library::search(Some(s.store()), typed, 20, Language::Es)
+            .unwrap()
+            .iter()
+            .any(|h| h.slug == slug)
+    };
+    assert!(
+        finds("ansioso"),
+        "the imported article is searched in Spanish"
+    );
+    assert!(!finds("ansiedad "), "and only by the words as typed");
+}
+
+#[test]
 fn an_article_asked_for_in_spanish_comes_in_spanish_with_its_related_readings() {
     let j = TempJournal::new();
     let (s, _) = j.create();

@@ -113,18 +113,25 @@ pub fn search(
     limit: usize,
     language: Language,
 ) -> Result<Vec<LibraryHit>, DataError> {
-    let query = match language {
-        Language::Es => fts_query_widened(typed, spanish_start),
-        Language::En => fts_query(typed),
-    };
-    let Some(query) = query else {
+    let Some(query) = fts_query(typed) else {
         return Ok(Vec::new());
+    };
+    // Only the shipped articles in Spanish are widened: the imported ones are indexed with
+    // Porter, which would stem a Spanish start again ("ansied" from "ansiedad" to "ansi").
+    let widened = match language {
+        Language::Es => fts_query_widened(typed, spanish_start),
+        Language::En => None,
     };
     let mut hits = {
         let conn = shipped_index(language)
             .lock()
             .unwrap_or_else(|p| p.into_inner());
-        run(&conn, "shipped_index", &query, limit)?
+        run(
+            &conn,
+            "shipped_index",
+            widened.as_ref().unwrap_or(&query),
+            limit,
+        )?
     };
     if let Some(store) = store {
         hits.extend(store.read(|conn| run(conn, "imported_index", &query, limit))?);
