@@ -30,6 +30,16 @@ pub struct Received {
     pub waiting: u32,
 }
 
+impl Received {
+    /// Notes a warning once: a number can fail twice in a round (its file, then a conflict
+    /// copy of it, or several copies waiting for one kept file), and Settings counts them.
+    fn warn(&mut self, warning: SyncWarning) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+}
+
 /// The stamp of the version held here (record, tombstone or waiting change) for `uuid`.
 fn held(tx: &Transaction<'_>, uuid: &str) -> rusqlite::Result<Option<(i64, String)>> {
     let record: Option<(i64, String)> = tx
@@ -389,7 +399,7 @@ pub fn receive_until(
                 None => false,
             };
             if !applied {
-                received.warnings.push(unreadable(seq));
+                received.warn(unreadable(seq));
             }
         }
         // A conflict copy is read once, whatever `through` says: it holds changes no numbered
@@ -411,7 +421,7 @@ pub fn receive_until(
                 // Not warned about once its number is read: a copy sealed before a re-key
                 // never opens again. It is tried again each round all the same.
                 if !read(seq) {
-                    received.warnings.push(unreadable(seq));
+                    received.warn(unreadable(seq));
                 }
                 continue;
             };
@@ -426,7 +436,7 @@ pub fn receive_until(
                 // unseen.
                 let kept = folder.change_file(&device, seq);
                 let Some(kept) = format::read_sealed(key, &kept, &device, seq) else {
-                    received.warnings.push(unreadable(seq));
+                    received.warn(unreadable(seq));
                     continue;
                 };
                 batch.ops.extend(kept.ops);
@@ -439,7 +449,7 @@ pub fn receive_until(
                 .map(drop)
             };
             if !apply_file(store, batch, &mut received, mark)? {
-                received.warnings.push(unreadable(seq));
+                received.warn(unreadable(seq));
             }
         }
     }
