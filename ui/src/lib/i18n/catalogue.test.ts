@@ -108,7 +108,9 @@ describe('message catalogues', () => {
       for (const key of counting) {
         for (const count of [0, 1, 2, 1.5, 21, 1_000_000, 2_000_000]) {
           const inputs = Object.fromEntries(counted(catalogue[key]).map((name) => [name, count]));
-          const said = say[key]?.(inputs, { locale: language });
+          const message = say[key];
+          expect(message, `${key} is compiled`).toBeTypeOf('function');
+          const said = message?.(inputs, { locale: language });
           expect(said, `${language} ${key} for ${count}`).not.toBe(key);
         }
       }
