@@ -40,14 +40,14 @@ pub struct SearchHit {
 /// `"` or `:` typed by accident never cause an error), "quoted phrases" stay phrases, and the
 /// last word matches as a prefix so results appear while typing. `None` when nothing is left.
 pub fn fts_query(typed: &str) -> Option<String> {
-    fts_query_widened(typed, |_| None)
+    fts_query_widened(typed, |_| Vec::new())
 }
 
-/// [`fts_query`], with each word outside quotes also matching whatever starts with the prefix
-/// `widen` gives for it (a stem, for a language FTS5 cannot stem).
+/// [`fts_query`], with each word outside quotes also matching whatever starts with one of the
+/// prefixes `widen` gives for it (a stem, for a language FTS5 cannot stem).
 pub(crate) fn fts_query_widened(
     typed: &str,
-    widen: impl Fn(&str) -> Option<String>,
+    widen: impl Fn(&str) -> Vec<String>,
 ) -> Option<String> {
     let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
     let mut terms: Vec<(String, bool)> = Vec::new(); // (text, is_phrase)
@@ -70,11 +70,13 @@ pub(crate) fn fts_query_widened(
         .map(|(i, (text, phrase))| {
             let prefix = i + 1 == count && !phrase && last_is_open_word;
             let term = format!("\"{text}\"{}", if prefix { "*" } else { "" });
-            match (!phrase).then(|| widen(&text)).flatten() {
-                // `words` leaves no quote in a word, so the prefix holds none either.
-                Some(start) => format!("({term} OR \"{start}\"*)"),
-                None => term,
+            let starts = if phrase { Vec::new() } else { widen(&text) };
+            if starts.is_empty() {
+                return term;
             }
+            // `words` leaves no quote in a word, so no prefix holds one either.
+            let starts: Vec<String> = starts.iter().map(|s| format!("\"{s}\"*")).collect();
+            format!("({term} OR {})", starts.join(" OR "))
         })
         .collect();
     // FTS5 reads words side by side as AND, but not parenthesized groups: those need the word.
@@ -187,7 +189,12 @@ mod tests {
 
     #[test]
     fn a_widened_word_also_matches_its_prefix_and_phrases_stay_as_typed() {
-        let widen = |w: &str| (w.len() > 4).then(|| w[..4].to_string());
+        let widen = |w: &str| {
+            (w.len() > 4)
+                .then(|| w[..4].to_string())
+                .into_iter()
+                .collect()
+        };
         assert_eq!(
             fts_query_widened("antojos fuertes", widen),
             Some("(\"antojos\" OR \"anto\"*) AND (\"fuertes\"* OR \"fuer\"*)".into())
@@ -195,6 +202,11 @@ mod tests {
         assert_eq!(
             fts_query_widened("\"antojos fuertes\" mal", widen),
             Some("\"antojos fuertes\" AND \"mal\"*".into())
+        );
+        let two = |w: &str| vec![w[..3].to_string(), w[..4].to_string()];
+        assert_eq!(
+            fts_query_widened("desliz", two),
+            Some("(\"desliz\"* OR \"des\"* OR \"desl\"*)".into())
         );
     }
 

@@ -481,6 +481,15 @@ fn searching_in_spanish_finds_other_forms_of_the_words_typed() {
         7,
         "a finished word in the singular finds every article with its plural"
     );
+    assert_eq!(
+        hits("recaida ").len(),
+        7,
+        "and so does the word typed without its accent"
+    );
+    // Eight articles say "desliz", two of them "deslices" too: the plural, where the z is
+    // written c, finds the singular.
+    assert_eq!(hits("\"deslices\"").len(), 2);
+    assert_eq!(hits("deslices ").len(), 8);
     assert!(
         hits("ayuda medica ").iter().any(|h| h.slug == "withdrawal"),
         "two words, each widened, find the article with both"

@@ -36,7 +36,7 @@ const QUERY: &str = "SELECT slug, title,
 /// where it is written in it, else in English (as the library lists them). English is stemmed
 /// (Porter: "cravings" finds "craving"); FTS5 has no stemmer for other languages, so they are
 /// indexed as written but matched without their accents ("adiccion" finds "adicción"), and a
-/// Spanish query is widened by each word's stem instead ([`spanish_start`]). As in English,
+/// Spanish query is widened by each word's stem instead ([`spanish_starts`]). As in English,
 /// the last word typed is matched as a prefix.
 fn shipped_index(language: Language) -> &'static Mutex<Connection> {
     static INDEXES: [OnceLock<Mutex<Connection>>; Language::ALL.len()] =
@@ -87,13 +87,15 @@ fn run(
 
 /// What a word typed in Spanish starts with once its ending is set aside, for the query to
 /// match every word that starts the same: "antojos" finds "antojo", "recaída" finds
-/// "recaídas". The stem is Snowball's, cut back to what it shares with the word (Snowball
-/// rewrites a few endings: "dependencias" stems to "dependent", which no word in the text
-/// starts with), both without accents, as the index holds words. Under four letters a stem
-/// would find too much ("vida" to "vid", which starts "vidrio"), so none is given; nor is one
-/// that is the whole word. Forms that change inside ("deslices" from "desliz") stay apart, and
-/// so can a word typed without its accent, which Snowball may cut shorter ("recaida" to "rec").
-fn spanish_start(word: &str) -> Option<String> {
+/// "recaídas". The start is Snowball's stem, cut back to what it shares with the word
+/// (Snowball rewrites a few endings: "dependencias" stems to "dependent", which no word in the
+/// text starts with), both without accents, as the index holds words. Where that leaves under
+/// four letters, as when an accent left out makes Snowball read a verb's ending ("recaida" to
+/// "rec"), the word less its plural and gender ending is the start instead ("recaid"). A word
+/// ending in "z" also starts its plural, where the z is written c ("desliz", "deslices"), and
+/// the other way round. Under four letters a start would find too much ("vida" to "vid", which
+/// starts "vidrio"), so none is given; nor is the whole word, which the query holds already.
+fn spanish_starts(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
     let stem = Stemmer::create(Algorithm::Spanish)
         .stem(&lower)
@@ -102,7 +104,34 @@ fn spanish_start(word: &str) -> Option<String> {
         |text: &str| -> Vec<char> { text.nfd().filter(|c| !is_combining_mark(*c)).collect() };
     let (word, stem) = (unaccented(&lower), unaccented(&stem));
     let shared = word.iter().zip(&stem).take_while(|(a, b)| a == b).count();
-    (shared >= 4 && shared < word.len()).then(|| word[..shared].iter().collect())
+    let mut starts = vec![if shared >= 4 {
+        word[..shared].to_vec()
+    } else {
+        without_number_and_gender(&word).to_vec()
+    }];
+    match word.as_slice() {
+        [singular @ .., 'c', 'e', 's'] => starts.push([singular, &['z']].concat()),
+        [before_z @ .., 'z'] => starts.push([before_z, &['c']].concat()),
+        _ => {}
+    }
+    starts
+        .into_iter()
+        .filter(|start| start.len() >= 4 && *start != word)
+        .map(|start| start.into_iter().collect())
+        .collect()
+}
+
+/// A Spanish word less a plural "-s" and then a gender or number vowel: "recaidas" and
+/// "recaida" to "recaid".
+fn without_number_and_gender(word: &[char]) -> &[char] {
+    let word = match word {
+        [singular @ .., 's'] => singular,
+        _ => word,
+    };
+    match word {
+        [stem @ .., 'a' | 'e' | 'o'] => stem,
+        _ => word,
+    }
 }
 
 /// Articles matching what was typed, best first: the shipped ones as read in `language`, and
@@ -119,7 +148,7 @@ pub fn search(
     // Only the shipped articles in Spanish are widened: the imported ones are indexed with
     // Porter, which would stem a Spanish start again ("ansied" from "ansiedad" to "ansi").
     let widened = match language {
-        Language::Es => fts_query_widened(typed, spanish_start),
+        Language::Es => fts_query_widened(typed, spanish_starts),
         Language::En => None,
     };
     let mut hits = {
