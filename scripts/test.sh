@@ -34,6 +34,9 @@ say "The first screen's files fit their budget (scripts/check-first-chunk.mjs)" 
 
 say "Rust lints (cargo clippy -D warnings)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
+say "Windows: the same code type-checked and linted for $WINDOWS_TARGET (not linked or run)"
+ensure_windows_target
+cargo clippy --locked --workspace --all-targets --target "$WINDOWS_TARGET" -- -D warnings
 
 say "No HTTP client in the desktop app's dependency tree (cargo tree)"
 if cargo tree --locked -p daybreak -e normal --prefix none | grep -E '^(reqwest|ureq|hyper|isahc|curl|attohttpc) '; then

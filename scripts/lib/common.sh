@@ -91,6 +91,17 @@ ensure_rust() {
   say "Rust: $(cargo --version)"
 }
 
+# Windows' code paths (the notification plugin, no file modes, no logind) are type-checked and
+# linted here for x86_64-pc-windows-gnu: its standard library from rustup, and MinGW's C
+# compiler for the build scripts that compile SQLCipher and OpenSSL. Nothing is linked or run.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+ensure_windows_target() {
+  command -v rustup >/dev/null 2>&1 ||
+    die "rustup is needed to add the $WINDOWS_TARGET target (https://rustup.rs)"
+  rustup target list --installed | grep -qx "$WINDOWS_TARGET" || rustup target add "$WINDOWS_TARGET"
+  ensure_apt_packages gcc-mingw-w64-x86-64
+}
+
 ensure_node() {
   if ! command -v node >/dev/null 2>&1; then
     ensure_apt_packages nodejs npm

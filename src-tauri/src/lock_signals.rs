@@ -146,7 +146,9 @@ pub fn notify<R: Runtime>(app: &AppHandle<R>, signal: LockSignal) {
 }
 
 /// Before sleep: tells the UI and waits (while the system waits for our inhibitor) until the
-/// journal is locked, locking it from here when the UI has not done so in time.
+/// journal is locked, locking it from here when the UI has not done so in time. Only logind
+/// (Linux) lets an app hold sleep back like this.
+#[cfg(target_os = "linux")]
 pub fn lock_before_sleep<R: Runtime>(app: &AppHandle<R>) {
     keep_from_opening(app);
     tell_ui(app, LockSignal::Suspend);

@@ -18,7 +18,6 @@ use daybreak_core::journal::FREE_ATTEMPTS;
 use daybreak_core::store::settings;
 use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
-use daybreak_core::words::Language;
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, Passphrase, Secret, Session, Vault, VaultError,
 };
@@ -691,6 +690,7 @@ fn a_lock_before_the_copy_stops_the_backup_and_leaves_nothing() {
 #[cfg(unix)]
 #[test]
 fn the_data_folder_is_0700_and_every_file_written_is_0600() {
+    use daybreak_core::words::Language;
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let j = TempJournal::new();
