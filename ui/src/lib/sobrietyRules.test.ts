@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { checkClockForm, checkSlipForm, guessCurrency, parseDecimal } from './sobrietyRules';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkClockForm, checkSlipForm, decimalForInput, guessCurrency, parseDecimal } from './sobrietyRules';
+import { useLanguage } from './i18n';
+
+afterEach(() => useLanguage(null));
 
 const NOW = new Date(2025, 3, 10, 14, 30);
 const FORM = { name: ' Alcohol ', day: '2025-03-03', time: '08:00', money: '', currency: 'EUR', hours: '' };
@@ -24,6 +27,16 @@ describe('sobrietyRules', () => {
       ok: true,
       value: { moneyPerDayCents: 1250, currency: 'EUR', minutesPerDay: 90 },
     });
+  });
+
+  it('writes a decimal for a field as the language writes it, and reads it back', () => {
+    useLanguage('es');
+    expect(decimalForInput(12.5, 2)).toBe('12,50');
+    expect(decimalForInput(1234.567)).toBe('1234,57');
+    expect(parseDecimal(decimalForInput(1234.567))).toBe(1234.57);
+    useLanguage('en');
+    expect(decimalForInput(12.5, 2)).toBe('12.50');
+    expect(decimalForInput(2)).toBe('2');
   });
 
   it('says what to fix', () => {

@@ -2,7 +2,7 @@
 // plain words. The backend checks again, and what it refuses is worded by refusals.ts.
 import type { ClockInput, SlipInput } from './bindings';
 import { instantFromLocal } from './localTime';
-import { m } from './i18n';
+import { m, numberFormat } from './i18n';
 
 /** A few common currencies for the savings field; a clock's own code is added when editing. */
 export const CURRENCIES = [
@@ -74,6 +74,14 @@ export function guessCurrency(locale = Intl.NumberFormat().resolvedOptions().loc
   } catch {
     return 'USD';
   }
+}
+
+/**
+ * A decimal as a person would type it in their language ("12.5", "12,5" in Spanish), for a
+ * field's value or example: no grouping, at most two decimals. [parseDecimal] reads it back.
+ */
+export function decimalForInput(value: number, minimumFractionDigits = 0): string {
+  return numberFormat({ useGrouping: false, minimumFractionDigits, maximumFractionDigits: 2 }).format(value);
 }
 
 /** A decimal typed by a person ("12.50" or "12,50"); null when empty, NaN when not a number. */
