@@ -2,7 +2,8 @@
 //! writes (header, database, backups, exports, reports, the plan page) 0600. On Windows the
 //! user's own profile folders already keep other accounts out; the modes are the Unix (Linux,
 //! macOS) way of saying the same. This module is the one place in the core where file handling
-//! differs per OS: the modes, and syncing a folder after a rename.
+//! differs per OS: the modes, syncing a file someone else wrote, and syncing a folder after a
+//! rename.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -29,6 +30,13 @@ pub fn create_or_truncate(path: &Path) -> io::Result<File> {
 /// Restricts a file someone else created (SQLite's `VACUUM INTO`, a zip writer) to its owner.
 pub fn restrict(path: &Path) -> io::Result<()> {
     set_mode(path, 0o600)
+}
+
+/// Waits until a file someone else wrote (SQLite, into a database it has closed) is on the disk.
+/// Opened for writing (nothing is written): Windows flushes only through such a handle
+/// (`FlushFileBuffers` on a read-only one fails with access denied).
+pub fn sync_file(path: &Path) -> io::Result<()> {
+    OpenOptions::new().write(true).open(path)?.sync_all()
 }
 
 /// Makes a rename or removal in `dir` durable. Directories cannot be opened for syncing on

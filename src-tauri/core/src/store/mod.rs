@@ -196,9 +196,7 @@ impl Store {
         let detached = self.conn.execute_batch("DETACH DATABASE rekeyed;");
         copied?;
         detached?;
-        std::fs::File::open(path)
-            .and_then(|f| f.sync_all())
-            .map_err(io_failure)?;
+        crate::private_files::sync_file(path).map_err(io_failure)?;
         Ok(())
     }
 

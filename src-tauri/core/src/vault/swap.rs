@@ -36,7 +36,7 @@ pub(crate) fn remove_staged_database(paths: &JournalPaths) -> io::Result<()> {
 
 /// Installs the staged database (already written by the caller) with `header`.
 pub(crate) fn install(paths: &JournalPaths, header: &[u8]) -> io::Result<()> {
-    File::open(paths.staged_database())?.sync_all()?;
+    private_files::sync_file(&paths.staged_database())?;
     atomic::sync_dir(paths.dir())?;
     steps::reached("swap:database-staged");
     {
