@@ -45,6 +45,15 @@ fi
 
 say "Rust tests (cargo test: core on real encrypted files, shell, config lint, bindings)"
 cargo test --locked --workspace
+say "Windows: the core's tests built for $WINDOWS_TARGET and run under Wine"
+ensure_wine
+# All but the report's: they read each PDF back with poppler, a Linux program that a Windows
+# test cannot start. The report's font lookup on Windows is in the unit tests (report::fonts).
+windows_core_tests=(--lib --bins)
+for test_file in src-tauri/core/tests/*.rs; do
+  [ "$(basename "$test_file" .rs)" = report ] || windows_core_tests+=(--test "$(basename "$test_file" .rs)")
+done
+cargo test --locked --target "$WINDOWS_TARGET" -p daybreak-core "${windows_core_tests[@]}"
 
 say "Fuzzing the importers and the header parser (cargo fuzz, ${FUZZ_SECONDS:-20} s per target)"
 # A short run on every test; longer runs by hand: scripts/fuzz.sh 600

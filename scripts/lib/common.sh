@@ -102,6 +102,34 @@ ensure_windows_target() {
   ensure_apt_packages gcc-mingw-w64-x86-64
 }
 
+# The core's tests run for Windows too, under Wine (wine64 from Debian), in a prefix of their
+# own. Two things Windows has and a new Wine 8 prefix does not are put in it: bcryptprimitives'
+# ProcessPrng, where Rust's standard library gets random bytes (a stand-in built from
+# scripts/wine/processprng.c), and fonts in C:\Windows\Fonts for the report's tests (the
+# TEST_PACKAGES fonts, linked).
+WINE_PREFIX_DIR="$(dirname "$CARGO_TARGET_DIR")/wine-prefix"
+ensure_wine() {
+  ensure_windows_target
+  ensure_apt_packages wine64
+  export WINEPREFIX="$WINE_PREFIX_DIR" WINEDEBUG=-all
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=/usr/lib/wine/wine64
+  local windows="$WINEPREFIX/drive_c/windows"
+  if [ ! -d "$windows/system32" ]; then
+    say "Making a Wine prefix in $WINEPREFIX"
+    mkdir -p "$(dirname "$WINEPREFIX")"
+    # Without .NET (mscoree) and the HTML engine (mshtml), which the tests do not use, Wine
+    # does not offer to download them.
+    WINEDLLOVERRIDES="mscoree=;mshtml=" /usr/lib/wine/wine64 wineboot --init >/dev/null 2>&1
+  fi
+  if [ ! -f "$windows/system32/bcryptprimitives.dll" ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$windows/system32/bcryptprimitives.dll" \
+      "$ROOT/scripts/wine/processprng.c" -ladvapi32
+  fi
+  mkdir -p "$windows/Fonts"
+  dpkg -L fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji |
+    grep -E '\.(ttf|otf)$' | xargs -I{} ln -sf {} "$windows/Fonts/"
+}
+
 ensure_node() {
   if ! command -v node >/dev/null 2>&1; then
     ensure_apt_packages nodejs npm
