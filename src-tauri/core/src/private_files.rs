@@ -2,8 +2,9 @@
 //! writes (header, database, backups, exports, reports, the plan page) 0600. On Windows the
 //! user's own profile folders already keep other accounts out; the modes are the Unix (Linux,
 //! macOS) way of saying the same. This module is the one place in the core where file handling
-//! differs per OS: the modes, syncing a file someone else wrote, and syncing a folder after a
-//! rename.
+//! differs per OS (the modes, syncing a folder after a rename) or follows one OS's rule
+//! everywhere (syncing a file someone else wrote, which Windows does only through a handle
+//! opened for writing).
 
 use std::fs::{self, File, OpenOptions};
 use std::io;

@@ -43,11 +43,18 @@ pub fn fts_query(typed: &str) -> Option<String> {
     fts_query_widened(typed, |_| Vec::new())
 }
 
-/// [`fts_query`], with each word outside quotes also matching whatever starts with one of the
-/// prefixes `widen` gives for it (a stem, for a language FTS5 cannot stem).
+/// What else a typed word matches, for a language FTS5 cannot stem (see [`fts_query_widened`]).
+pub(crate) enum AlsoMatch {
+    /// Every word that starts with this (a stem).
+    Start(String),
+    /// This word itself (another form of the word typed).
+    Word(String),
+}
+
+/// [`fts_query`], with each word outside quotes also matching what `widen` gives for it.
 pub(crate) fn fts_query_widened(
     typed: &str,
-    widen: impl Fn(&str) -> Vec<String>,
+    widen: impl Fn(&str) -> Vec<AlsoMatch>,
 ) -> Option<String> {
     let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
     let mut terms: Vec<(String, bool)> = Vec::new(); // (text, is_phrase)
@@ -70,13 +77,19 @@ pub(crate) fn fts_query_widened(
         .map(|(i, (text, phrase))| {
             let prefix = i + 1 == count && !phrase && last_is_open_word;
             let term = format!("\"{text}\"{}", if prefix { "*" } else { "" });
-            let starts = if phrase { Vec::new() } else { widen(&text) };
-            if starts.is_empty() {
+            let also = if phrase { Vec::new() } else { widen(&text) };
+            if also.is_empty() {
                 return term;
             }
-            // `words` leaves no quote in a word, so no prefix holds one either.
-            let starts: Vec<String> = starts.iter().map(|s| format!("\"{s}\"*")).collect();
-            format!("({term} OR {})", starts.join(" OR "))
+            // `words` leaves no quote in a word, so what widens it holds none either.
+            let also: Vec<String> = also
+                .iter()
+                .map(|a| match a {
+                    AlsoMatch::Start(start) => format!("\"{start}\"*"),
+                    AlsoMatch::Word(word) => format!("\"{word}\""),
+                })
+                .collect();
+            format!("({term} OR {})", also.join(" OR "))
         })
         .collect();
     // FTS5 reads words side by side as AND, but not parenthesized groups: those need the word.
@@ -191,7 +204,7 @@ mod tests {
     fn a_widened_word_also_matches_its_prefix_and_phrases_stay_as_typed() {
         let widen = |w: &str| {
             (w.len() > 4)
-                .then(|| w[..4].to_string())
+                .then(|| AlsoMatch::Start(w[..4].to_string()))
                 .into_iter()
                 .collect()
         };
@@ -203,10 +216,15 @@ mod tests {
             fts_query_widened("\"antojos fuertes\" mal", widen),
             Some("\"antojos fuertes\" AND \"mal\"*".into())
         );
-        let two = |w: &str| vec![w[..3].to_string(), w[..4].to_string()];
+        let two = |w: &str| {
+            vec![
+                AlsoMatch::Start(w[..4].to_string()),
+                AlsoMatch::Word(format!("{}ces", &w[..5])),
+            ]
+        };
         assert_eq!(
             fts_query_widened("desliz", two),
-            Some("(\"desliz\"* OR \"des\"* OR \"desl\"*)".into())
+            Some("(\"desliz\"* OR \"desl\"* OR \"deslices\")".into())
         );
     }
 

@@ -13,7 +13,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::data_error::DataError;
-use crate::search::{fts_query, fts_query_widened, split_snippet, SnippetPart};
+use crate::search::{fts_query, fts_query_widened, split_snippet, AlsoMatch, SnippetPart};
 use crate::store::Store;
 use crate::words::Language;
 
@@ -36,7 +36,7 @@ const QUERY: &str = "SELECT slug, title,
 /// where it is written in it, else in English (as the library lists them). English is stemmed
 /// (Porter: "cravings" finds "craving"); FTS5 has no stemmer for other languages, so they are
 /// indexed as written but matched without their accents ("adiccion" finds "adicción"), and a
-/// Spanish query is widened by each word's stem instead ([`spanish_starts`]). As in English,
+/// Spanish query is widened by each word's stem instead ([`spanish_also`]). As in English,
 /// the last word typed is matched as a prefix.
 fn shipped_index(language: Language) -> &'static Mutex<Connection> {
     static INDEXES: [OnceLock<Mutex<Connection>>; Language::ALL.len()] =
@@ -85,17 +85,18 @@ fn run(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// What a word typed in Spanish starts with once its ending is set aside, for the query to
-/// match every word that starts the same: "antojos" finds "antojo", "recaída" finds
-/// "recaídas". The start is Snowball's stem, cut back to what it shares with the word
-/// (Snowball rewrites a few endings: "dependencias" stems to "dependent", which no word in the
-/// text starts with), both without accents, as the index holds words. Where that leaves under
-/// four letters, as when an accent left out makes Snowball read a verb's ending ("recaida" to
-/// "rec"), the word less its plural and gender ending is the start instead ("recaid"). A word
-/// ending in "z" also starts its plural, where the z is written c ("desliz", "deslices"), and
-/// the other way round. Under four letters a start would find too much ("vida" to "vid", which
-/// starts "vidrio"), so none is given; nor is the whole word, which the query holds already.
-fn spanish_starts(word: &str) -> Vec<String> {
+/// What else a word typed in Spanish matches. First, whatever starts like it once its ending
+/// is set aside: "antojos" finds "antojo", "recaída" finds "recaídas". That start is Snowball's
+/// stem, cut back to what it shares with the word (Snowball rewrites a few endings:
+/// "dependencias" stems to "dependent", which no word in the text starts with), both without
+/// accents, as the index holds words. Where that leaves under four letters, as when an accent
+/// left out makes Snowball read a verb's ending ("recaida" to "rec"), the word less its plural
+/// and gender ending is the start instead ("recaid"). Under four letters a start would find too
+/// much ("vida" to "vid", which starts "vidrio"), so none is given; nor is the whole word,
+/// which the query holds already. Then, for a word ending in "z", its plural, where the z is
+/// written c, and the other way round ("desliz", "deslices"): those exact words only, since
+/// "dulz…" would find "dulzura" for "dulces".
+fn spanish_also(word: &str) -> Vec<AlsoMatch> {
     let lower = word.to_lowercase();
     let stem = Stemmer::create(Algorithm::Spanish)
         .stem(&lower)
@@ -104,21 +105,25 @@ fn spanish_starts(word: &str) -> Vec<String> {
         |text: &str| -> Vec<char> { text.nfd().filter(|c| !is_combining_mark(*c)).collect() };
     let (word, stem) = (unaccented(&lower), unaccented(&stem));
     let shared = word.iter().zip(&stem).take_while(|(a, b)| a == b).count();
-    let mut starts = vec![if shared >= 4 {
-        word[..shared].to_vec()
+    let start = if shared >= 4 {
+        &word[..shared]
     } else {
-        without_number_and_gender(&word).to_vec()
-    }];
+        without_number_and_gender(&word)
+    };
+    let mut also = Vec::new();
+    if start.len() >= 4 && start != word.as_slice() {
+        also.push(AlsoMatch::Start(start.iter().collect()));
+    }
     match word.as_slice() {
-        [singular @ .., 'c', 'e', 's'] => starts.push([singular, &['z']].concat()),
-        [before_z @ .., 'z'] => starts.push([before_z, &['c']].concat()),
+        [singular @ .., 'c', 'e', 's'] if !singular.is_empty() => also.push(AlsoMatch::Word(
+            [singular, &['z']].concat().iter().collect(),
+        )),
+        [before_z @ .., 'z'] if !before_z.is_empty() => also.push(AlsoMatch::Word(
+            [before_z, &['c', 'e', 's']].concat().iter().collect(),
+        )),
         _ => {}
     }
-    starts
-        .into_iter()
-        .filter(|start| start.len() >= 4 && *start != word)
-        .map(|start| start.into_iter().collect())
-        .collect()
+    also
 }
 
 /// A Spanish word less a plural "-s" and then a gender or number vowel: "recaidas" and
@@ -148,7 +153,7 @@ pub fn search(
     // Only the shipped articles in Spanish are widened: the imported ones are indexed with
     // Porter, which would stem a Spanish start again ("ansied" from "ansiedad" to "ansi").
     let widened = match language {
-        Language::Es => fts_query_widened(typed, spanish_starts),
+        Language::Es => fts_query_widened(typed, spanish_also),
         Language::En => None,
     };
     let mut hits = {
