@@ -91,9 +91,9 @@ ensure_rust() {
   say "Rust: $(cargo --version)"
 }
 
-# Windows' code paths (the notification plugin, no file modes, no logind) are type-checked and
-# linted here for x86_64-pc-windows-gnu: its standard library from rustup, and MinGW's C
-# compiler for the build scripts that compile SQLCipher and OpenSSL. Nothing is linked or run.
+# Windows, reached from Linux: the workspace is type-checked and linted for
+# x86_64-pc-windows-gnu, and the core's tests are built for it and run under Wine. The target's
+# standard library comes from rustup; MinGW's C compiler builds SQLCipher and OpenSSL for it.
 WINDOWS_TARGET=x86_64-pc-windows-gnu
 ensure_windows_target() {
   command -v rustup >/dev/null 2>&1 ||
@@ -102,28 +102,33 @@ ensure_windows_target() {
   ensure_apt_packages gcc-mingw-w64-x86-64
 }
 
-# The core's tests run for Windows too, under Wine (wine64 from Debian), in a prefix of their
-# own. Two things Windows has and a new Wine 8 prefix does not are put in it: bcryptprimitives'
-# ProcessPrng, where Rust's standard library gets random bytes (a stand-in built from
-# scripts/wine/processprng.c), and fonts in C:\Windows\Fonts for the report's tests (the
-# TEST_PACKAGES fonts, linked).
-WINE_PREFIX_DIR="$(dirname "$CARGO_TARGET_DIR")/wine-prefix"
+# Wine (wine64 from Debian or Ubuntu) in a prefix of its own. Two things Windows has and a new
+# Wine 8 prefix does not are put in it: bcryptprimitives' ProcessPrng, where Rust's standard
+# library gets random bytes (a stand-in built from scripts/wine/processprng.c, rebuilt when that
+# file changes), and fonts in C:\Windows\Fonts for the report's font lookup (the TEST_PACKAGES
+# fonts, linked). Call after ensure_windows_target, which brings MinGW.
+WINE_PREFIX_DIR="${DAYBREAK_WINE_PREFIX:-$HOME/.cache/daybreak/wine-prefix}"
 ensure_wine() {
-  ensure_windows_target
   ensure_apt_packages wine64
+  local wine=/usr/lib/wine/wine64
+  [ -x "$wine" ] || wine="$(command -v wine64 || command -v wine)" ||
+    die "wine64 is installed but neither /usr/lib/wine/wine64 nor wine64 nor wine is found"
   export WINEPREFIX="$WINE_PREFIX_DIR" WINEDEBUG=-all
-  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=/usr/lib/wine/wine64
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$wine"
   local windows="$WINEPREFIX/drive_c/windows"
-  if [ ! -d "$windows/system32" ]; then
+  # A prefix is ready once wineboot has finished (the stamp), not when its folders appear.
+  if [ ! -f "$WINEPREFIX/.daybreak-ready" ]; then
     say "Making a Wine prefix in $WINEPREFIX"
-    mkdir -p "$(dirname "$WINEPREFIX")"
+    mkdir -p "$WINEPREFIX"
     # Without .NET (mscoree) and the HTML engine (mshtml), which the tests do not use, Wine
     # does not offer to download them.
-    WINEDLLOVERRIDES="mscoree=;mshtml=" /usr/lib/wine/wine64 wineboot --init >/dev/null 2>&1
+    WINEDLLOVERRIDES="mscoree=;mshtml=" "$wine" wineboot --init >"$WINEPREFIX.log" 2>&1 ||
+      die "wineboot failed; its output is in $WINEPREFIX.log"
+    touch "$WINEPREFIX/.daybreak-ready"
   fi
-  if [ ! -f "$windows/system32/bcryptprimitives.dll" ]; then
-    x86_64-w64-mingw32-gcc -shared -O2 -o "$windows/system32/bcryptprimitives.dll" \
-      "$ROOT/scripts/wine/processprng.c" -ladvapi32
+  local stand_in="$windows/system32/bcryptprimitives.dll"
+  if [ ! -f "$stand_in" ] || [ "$ROOT/scripts/wine/processprng.c" -nt "$stand_in" ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$stand_in" "$ROOT/scripts/wine/processprng.c" -ladvapi32
   fi
   mkdir -p "$windows/Fonts"
   dpkg -L fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji |
