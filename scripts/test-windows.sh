@@ -8,7 +8,9 @@
 # folders it takes about 15 minutes more (6 to build, 5 to run, the rest Wine and MinGW), which
 # would take a cold CI run too near its hour. Run it after changing anything that writes,
 # renames, syncs or deletes files, and before a release. It found that re-key and restore
-# failed on Windows (private_files::sync_file).
+# failed on Windows (private_files::sync_file), and that a file another program held for a
+# moment failed a passphrase change or a backup (private_files::rename,
+# src-tauri/core/tests/held_files.rs).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_apt_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"

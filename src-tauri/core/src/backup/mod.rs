@@ -251,7 +251,7 @@ pub fn write(
     let summary = verify(&partial.0, &snapshot.key)?;
     // A failed rename leaves whatever was at `dest` as it was; a rename that could not be made
     // durable leaves no backup to count on (nor today's automatic one), so it is removed.
-    fs::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
+    private_files::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;
     atomic::sync_dir(dest.parent().unwrap_or(Path::new("."))).map_err(|e| {
         let _ = fs::remove_file(dest);
         io(FileAction::WriteBackup, dest, e)
@@ -518,10 +518,10 @@ pub fn delete_automatic_except(paths: &JournalPaths, keep: &Path) -> Result<usiz
     let mut deleted = 0;
     for path in list_auto(paths).into_iter().map(PathBuf::from) {
         if path != keep {
-            fs::remove_file(&path).map_err(|e| io(FileAction::Delete, &path, e))?;
+            private_files::remove_file(&path).map_err(|e| io(FileAction::Delete, &path, e))?;
             // A journal's log kept beside it (`keep_locked_journal`) goes with it.
             let log = log_beside(&path);
-            match fs::remove_file(&log) {
+            match private_files::remove_file(&log) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     return Err(io(FileAction::Delete, &log, e));
                 }

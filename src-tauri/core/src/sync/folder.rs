@@ -188,7 +188,7 @@ impl Folder {
                     let _ = fs::remove_file(&temp);
                     return Err(io::ErrorKind::AlreadyExists.into());
                 }
-                fs::rename(&temp, &target)?;
+                private_files::rename(&temp, &target)?;
             }
         }
         private_files::sync_dir(&dir)?;
@@ -208,7 +208,7 @@ impl Folder {
             file.write_all(bytes)?;
             file.sync_all()?;
         }
-        fs::rename(&temp, &target)?;
+        private_files::rename(&temp, &target)?;
         private_files::sync_dir(&self.dir)
     }
 

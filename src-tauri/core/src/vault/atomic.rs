@@ -1,6 +1,5 @@
 //! Writing small files so that a crash leaves either the old or the new version, never half.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -26,7 +25,7 @@ pub fn replace_file(path: &Path, bytes: &[u8], step: &str) -> io::Result<()> {
         file.sync_all()?;
     }
     steps::reached(&format!("{step}:temp-written"));
-    fs::rename(&tmp, path)?;
+    private_files::rename(&tmp, path)?;
     sync_dir(path.parent().unwrap_or(Path::new(".")))?;
     steps::reached(&format!("{step}:renamed"));
     Ok(())
@@ -34,7 +33,7 @@ pub fn replace_file(path: &Path, bytes: &[u8], step: &str) -> io::Result<()> {
 
 /// Removes a file if it is there, and makes the removal durable.
 pub fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
+    match private_files::remove_file(path) {
         Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
@@ -43,7 +42,7 @@ pub fn remove_if_present(path: &Path) -> io::Result<()> {
 
 /// Renames and makes the rename durable.
 pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
-    fs::rename(from, to)?;
+    private_files::rename(from, to)?;
     sync_dir(to.parent().unwrap_or(Path::new(".")))
 }
 
@@ -53,6 +52,7 @@ pub use crate::private_files::sync_dir;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn replaces_contents_and_leaves_no_temp_file() {

@@ -8,7 +8,7 @@
 //! (deletes what was staged). The old database's `-wal` and `-shm` go before the new database
 //! moves in, since SQLite would otherwise try to apply them to it.
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, Write};
 
 use super::{atomic, steps};
@@ -79,7 +79,7 @@ fn roll_forward(paths: &JournalPaths) -> io::Result<()> {
     }
     steps::reached("swap:header-moved");
     atomic::remove_if_present(&paths.previous_header())?;
-    fs::remove_file(paths.swap_marker()).or_else(ignore_missing)?;
+    private_files::remove_file(&paths.swap_marker()).or_else(ignore_missing)?;
     atomic::sync_dir(paths.dir())?;
     steps::reached("swap:marker-removed");
     Ok(())

@@ -1,0 +1,77 @@
+//! On Windows another program can hold one of the journal's files for a moment (a virus
+//! scanner looking at a file just written, the search indexer, a sync engine hashing a backup
+//! in its folder), and while it does, the file cannot be renamed over or deleted. A passphrase
+//! change and a backup over last week's must wait that moment out, not fail.
+//! (`private_files::rename`; Windows only, run under Wine by scripts/test-windows.sh.)
+#![cfg(windows)]
+
+mod common;
+
+use std::fs::{File, OpenOptions};
+use std::os::windows::fs::OpenOptionsExt;
+use std::path::Path;
+use std::thread;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use common::{TempJournal, KDF, PASSPHRASE};
+use daybreak_core::backup;
+use daybreak_core::{Journal, Passphrase, Secret};
+
+const FILE_SHARE_READ: u32 = 1;
+const FILE_SHARE_WRITE: u32 = 2;
+
+/// Opens `path` the way most Windows programs open a file they read (C's `fopen`, .NET's
+/// `File.OpenRead`): sharing reading and writing but not deletion, so that it cannot be renamed
+/// over or deleted meanwhile; and lets go after a second, long enough that whatever the test
+/// starts meanwhile meets the file held.
+fn held_for_a_second(path: &Path) -> thread::JoinHandle<()> {
+    let file: File = OpenOptions::new()
+        .read(true)
+        .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE)
+        .open(path)
+        .unwrap();
+    thread::spawn(move || {
+        thread::sleep(Duration::from_secs(1));
+        drop(file);
+    })
+}
+
+#[test]
+fn a_passphrase_change_waits_for_a_program_holding_the_header() {
+    let j = TempJournal::new();
+    drop(j.create());
+    let journal = Journal::new(j.paths().clone(), KDF);
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    let released = held_for_a_second(&j.paths().header());
+    journal
+        .change_passphrase(
+            &Passphrase::new(PASSPHRASE),
+            &Passphrase::new("the new passphrase"),
+        )
+        .expect("the change waits for the header to be let go");
+    released.join().unwrap();
+    journal.lock().unwrap();
+    assert!(j.vault.unlock(&Passphrase::new(PASSPHRASE)).is_err());
+    assert!(j
+        .vault
+        .unlock(&Passphrase::new("the new passphrase"))
+        .is_ok());
+}
+
+#[test]
+fn a_backup_over_last_weeks_waits_for_a_program_holding_it() {
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let dest = j.dir.path().join("weekly.dbk");
+    let last_week = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap();
+    let today = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
+    backup::create(&s, j.paths(), &dest, last_week, &mut |_| true).unwrap();
+    let released = held_for_a_second(&dest);
+    backup::create(&s, j.paths(), &dest, today, &mut |_| true)
+        .expect("the backup waits for last week's to be let go");
+    released.join().unwrap();
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let seen = backup::inspect(&dest, &Secret::Passphrase(&passphrase), j.paths().dir()).unwrap();
+    assert_eq!(seen.created_at, today, "today's backup took its place");
+}
