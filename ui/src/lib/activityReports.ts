@@ -6,7 +6,9 @@
 // UI's own idle lock does (idleLock.ts); and it locks 30 s past the limit, since the UI looks at
 // its deadline every 5 s and goes first, saving what is being typed.
 
-import { ACTIVITY_EVENTS } from './idleLock';
+/** What counts as activity, here and for the UI's own idle lock (idleLock.ts). Defined here, in
+ * the first screen's code, so that the idle lock itself loads with the journal's screens. */
+export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
 export const REPORT_EVERY_MS = 15_000;
 

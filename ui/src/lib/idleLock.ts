@@ -9,7 +9,8 @@
 // else, and the system does not tell us about sleep on every platform (where it does, the shell
 // also sends a lock signal, see lockSignals.ts).
 
-export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+import { ACTIVITY_EVENTS } from './activityReports';
+
 const CHECK_EVERY_MS = 5_000;
 /**
  * A gap between checks longer than this means the computer slept. Well above the check interval,
