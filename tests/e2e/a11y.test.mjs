@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { launchApp } from './lib/app.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { createJournal } from './lib/flows.mjs';
+import { pause } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'quiet river morning';
 const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings'];
@@ -30,6 +31,7 @@ test('every first screen and every area passes axe-core, light and dark', { time
       await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
       await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
       await assertAccessible(s, `the ${area} area`);
+      await openLooksOpenUnderThePointer(s, area);
     }
     await s.click('lock-button');
     await s.waitFor('unlock-passphrase', { why: 'locking shows the unlock screen' });
@@ -75,6 +77,30 @@ test('with a high-contrast theme, text is at AAA contrast and every field shows 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The pointer rests on the sidebar item just clicked; that item must still show the open area's
+ * colour there, not the hover colour of the others (a hover rule once won over it).
+ */
+async function openLooksOpenUnderThePointer(s, area) {
+  const seen = () =>
+    s.executeScript(
+      `const item = document.querySelector('[data-testid="nav-' + arguments[0] + '"]');
+       const probe = document.createElement('div');
+       probe.style.background = 'var(--accent-soft)';
+       item.append(probe);
+       const open = getComputedStyle(probe).backgroundColor;
+       probe.remove();
+       return { hovered: item.matches(':hover'), background: getComputedStyle(item).backgroundColor, open };`,
+      [area],
+    );
+  let last;
+  for (const until = Date.now() + 3_000; Date.now() < until; await pause(100)) {
+    last = await seen();
+    if (last.hovered && last.background === last.open) return;
+  }
+  assert.fail(`the open ${area} item under the pointer shows the open colour: ${JSON.stringify(last)}`);
+}
 
 /** From the unlock screen: the journal opens again with the passphrase. */
 async function unlockFromUnlockScreen(s) {
