@@ -48,6 +48,9 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     expect(numbers()).toEqual(['999', '116 123', '0800 1111']);
     expect(lines.map((l) => l.dataset.kind)).toEqual(['emergency', 'crisis', 'crisis']);
     expect(lines[0]!.textContent).toContain('Emergency number');
+    // Named for its kind, the general number does not say its kind again above its name.
+    expect(lines[0]!.querySelector('h3')!.previousElementSibling).toBeNull();
+    expect(lines[1]!.querySelector('h3')!.previousElementSibling!.textContent!.trim()).toBe('Crisis support');
     expect(lines[1]!.textContent).toContain('https://www.samaritans.org/');
     expect(el('crisis-checked').textContent).toMatch(/^Numbers last checked: .*2026/);
     expect(el('sos-emergency-number').textContent).toBe('999');
