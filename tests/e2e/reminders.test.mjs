@@ -86,7 +86,6 @@ describe('Reminders, end to end', { concurrency: 1 }, () => {
     await s().waitForText('reminders-saved', 'Saved.');
     await s().executeScript(`document.querySelector('[data-testid="reminder-settings"]').scrollIntoView();`);
     await screenshot('reminders-01-settings');
-    await readmeScreenshot(s(), 'reminders-settings');
     // The app draws its checkboxes: in the dark styles an empty one is dark like its card, not the
     // light box WebKitGTK draws from the GTK theme whatever the page's colours.
     const light = (rgb) => (rgb[0] + rgb[1] + rgb[2]) / 3;
@@ -123,6 +122,17 @@ describe('Reminders, end to end', { concurrency: 1 }, () => {
     // One reminder, not one a minute.
     await new Promise((r) => setTimeout(r, 5_000));
     assert.equal(service.received.length, 1, 'the reminder came once');
+
+    // The README's picture of these settings, at an evening's time rather than the test's.
+    await s().click('nav-settings');
+    await s().waitFor('reminder-settings', { why: 'back in Settings' });
+    await setInputValue(s(), 'reminder-evening-time', '20:30');
+    await waitUntil(
+      async () => JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).reminders.evening === '20:30:00',
+      { message: 'the evening time of 20:30 is kept' },
+    );
+    await s().executeScript(`document.querySelector('[data-testid="reminder-settings"]').scrollIntoView();`);
+    await readmeScreenshot(s(), 'reminders-settings');
   });
 
   test('closing the window with reminders on leaves Daybreak running in the tray, locked', { timeout: 120_000 }, async () => {

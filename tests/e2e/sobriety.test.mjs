@@ -14,7 +14,7 @@ import { assertAccessible } from './lib/axe.mjs';
 import { createJournal, localDateDaysAgo, lockAndUnlock, setInputValue } from './lib/flows.mjs';
 
 const PASSPHRASE = 'morning light 30 days';
-const CLOCK_NAME = 'Heroin e2e';
+const CLOCK_NAME = 'Heroin';
 
 describe('Sober days, end to end', { concurrency: 1 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-sobriety-'));
