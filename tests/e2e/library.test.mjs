@@ -45,6 +45,11 @@ describe('The library, end to end', { concurrency: 1 }, () => {
     await s().waitForAttribute('article-bookmark', 'aria-pressed', 'true', { why: 'the bookmark is set' });
     await screenshot('library-02-article');
     await readmeScreenshot(s(), 'library-article');
+    const heights = await s().executeScript(
+      `return ['article-text-smaller', 'article-text-larger', 'article-bookmark'].map(
+         (id) => document.querySelector('[data-testid="' + id + '"]').getBoundingClientRect().height);`,
+    );
+    assert.equal(new Set(heights).size, 1, `the reader's tools are one height (A−, A+, Bookmark): ${heights}`);
   });
 
   test('the bookmark survives lock and unlock', { timeout: 120_000 }, async () => {
