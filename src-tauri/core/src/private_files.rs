@@ -57,28 +57,28 @@ pub fn remove_file(path: &Path) -> io::Result<()> {
 /// file just written, the search indexer, a sync engine hashing a backup) cannot be renamed
 /// or deleted until that program lets go, usually within a few hundred milliseconds: the step
 /// fails with a sharing violation, or access denied when the file is the rename's target.
-/// Tried again with growing pauses, for about two seconds in all, and the last error kept
-/// when it still fails (a file held for good, or truly not ours to change). Unix lets a held
-/// file be renamed and removed, so there it runs once.
+/// Tried again with growing pauses until two seconds have passed since the first try (each
+/// try's own time counts: on a network folder a failing one can be slow), and the last error
+/// kept when it still fails (a file held for good, or truly not ours to change). Unix lets a
+/// held file be renamed and removed, so there it runs once.
 fn while_not_held(mut step: impl FnMut() -> io::Result<()>) -> io::Result<()> {
     #[cfg(windows)]
     {
-        use std::time::Duration;
+        use std::time::{Duration, Instant};
         const ACCESS_DENIED: i32 = 5;
         const SHARING_VIOLATION: i32 = 32;
         const LOCK_VIOLATION: i32 = 33;
+        let give_up_at = Instant::now() + Duration::from_secs(2);
         let mut pause = Duration::from_millis(10);
-        let mut waited = Duration::ZERO;
         loop {
             match step() {
                 Err(e)
                     if matches!(
                         e.raw_os_error(),
                         Some(ACCESS_DENIED | SHARING_VIOLATION | LOCK_VIOLATION)
-                    ) && waited < Duration::from_secs(2) =>
+                    ) && Instant::now() + pause < give_up_at =>
                 {
                     std::thread::sleep(pause);
-                    waited += pause;
                     pause = (pause * 2).min(Duration::from_millis(250));
                 }
                 done => return done,

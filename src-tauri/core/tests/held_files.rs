@@ -7,34 +7,50 @@
 
 mod common;
 
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::os::windows::fs::OpenOptionsExt;
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use common::{TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup;
+use daybreak_core::vault::steps;
 use daybreak_core::{Journal, Passphrase, Secret};
 
 const FILE_SHARE_READ: u32 = 1;
 const FILE_SHARE_WRITE: u32 = 2;
 
-/// Opens `path` the way most Windows programs open a file they read (C's `fopen`, .NET's
-/// `File.OpenRead`): sharing reading and writing but not deletion, so that it cannot be renamed
-/// over or deleted meanwhile; and lets go after a second, long enough that whatever the test
-/// starts meanwhile meets the file held.
-fn held_for_a_second(path: &Path) -> thread::JoinHandle<()> {
-    let file: File = OpenOptions::new()
+/// Files to hold once a step is reached, by step. The tests run side by side in one process,
+/// which has one step hook, so each arms its own step.
+static ARMED: Mutex<Vec<(&'static str, PathBuf)>> = Mutex::new(Vec::new());
+
+/// The step hook: at an armed step, opens its file the way most Windows programs open a file
+/// they read (C's `fopen`, .NET's `File.OpenRead`), sharing reading and writing but not
+/// deletion, and lets go 300 ms later. The hook runs just before the rename, so the rename
+/// always meets the file held.
+fn hold_at_armed_step(step: &str) {
+    let mut armed = ARMED.lock().unwrap();
+    let Some(at) = armed.iter().position(|(armed_step, _)| *armed_step == step) else {
+        return;
+    };
+    let (_, path) = armed.remove(at);
+    let file = OpenOptions::new()
         .read(true)
         .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE)
-        .open(path)
+        .open(&path)
         .unwrap();
     thread::spawn(move || {
-        thread::sleep(Duration::from_secs(1));
+        thread::sleep(Duration::from_millis(300));
         drop(file);
-    })
+    });
+}
+
+fn hold_when_reached(step: &'static str, path: PathBuf) {
+    steps::set_hook(hold_at_armed_step);
+    ARMED.lock().unwrap().push((step, path));
 }
 
 #[test]
@@ -43,14 +59,14 @@ fn a_passphrase_change_waits_for_a_program_holding_the_header() {
     drop(j.create());
     let journal = Journal::new(j.paths().clone(), KDF);
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    let released = held_for_a_second(&j.paths().header());
+    // The new database is in place; the new header is renamed over the old one next.
+    hold_when_reached("swap:database-moved", j.paths().header());
     journal
         .change_passphrase(
             &Passphrase::new(PASSPHRASE),
             &Passphrase::new("the new passphrase"),
         )
         .expect("the change waits for the header to be let go");
-    released.join().unwrap();
     journal.lock().unwrap();
     assert!(j.vault.unlock(&Passphrase::new(PASSPHRASE)).is_err());
     assert!(j
@@ -67,10 +83,10 @@ fn a_backup_over_last_weeks_waits_for_a_program_holding_it() {
     let last_week = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap();
     let today = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
     backup::create(&s, j.paths(), &dest, last_week, &mut |_| true).unwrap();
-    let released = held_for_a_second(&dest);
+    // Today's backup is checked; it is renamed over last week's next.
+    hold_when_reached("backup:checked", dest.clone());
     backup::create(&s, j.paths(), &dest, today, &mut |_| true)
         .expect("the backup waits for last week's to be let go");
-    released.join().unwrap();
     let passphrase = Passphrase::new(PASSPHRASE);
     let seen = backup::inspect(&dest, &Secret::Passphrase(&passphrase), j.paths().dir()).unwrap();
     assert_eq!(seen.created_at, today, "today's backup took its place");

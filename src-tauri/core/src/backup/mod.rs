@@ -249,6 +249,7 @@ pub fn write(
     // file chosen (last week's backup, say), which stays as it was.
     crate::vault::steps::reached("backup:checking");
     let summary = verify(&partial.0, &snapshot.key)?;
+    crate::vault::steps::reached("backup:checked");
     // A failed rename leaves whatever was at `dest` as it was; a rename that could not be made
     // durable leaves no backup to count on (nor today's automatic one), so it is removed.
     private_files::rename(&partial.0, dest).map_err(|e| io(FileAction::WriteBackup, dest, e))?;

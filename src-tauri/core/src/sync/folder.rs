@@ -188,7 +188,11 @@ impl Folder {
                     let _ = fs::remove_file(&temp);
                     return Err(io::ErrorKind::AlreadyExists.into());
                 }
-                private_files::rename(&temp, &target)?;
+                // Once, without waiting out a program that holds the name: on Windows a file
+                // that has just come in can be held by the engine writing it, and a rename
+                // tried again once it lets go would replace that file. The next round looks
+                // again.
+                fs::rename(&temp, &target)?;
             }
         }
         private_files::sync_dir(&dir)?;
@@ -208,7 +212,9 @@ impl Folder {
             file.write_all(bytes)?;
             file.sync_all()?;
         }
-        private_files::rename(&temp, &target)?;
+        // Once, without waiting out a program that holds it (private_files::rename would): a
+        // sync round holds the journal while it writes here, and a lock waits for the round.
+        fs::rename(&temp, &target)?;
         private_files::sync_dir(&self.dir)
     }
 
