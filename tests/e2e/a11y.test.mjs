@@ -25,11 +25,7 @@ test('every first screen and every area passes axe-core, light and dark', { time
     await assertAccessible(s, 'the Welcome screen');
     await createJournal(s, PASSPHRASE);
     for (const area of AREAS) {
-      await s.click(`nav-${area}`);
-      await s.waitFor(`view-${area}`, { why: `the ${area} area opens` });
-      await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
-      await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
-      await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
+      await openArea(s, area);
       await assertAccessible(s, `the ${area} area`);
       await openLooksOpenUnderThePointer(s, area);
     }
@@ -65,11 +61,7 @@ test('with a high-contrast theme, text is at AAA contrast and every field shows 
     await assertAccessible(s, 'the Welcome screen in high contrast', firmer);
     await createJournal(s, PASSPHRASE);
     for (const area of AREAS) {
-      await s.click(`nav-${area}`);
-      await s.waitFor(`view-${area}`, { why: `the ${area} area opens` });
-      await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
-      await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
-      await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
+      await openArea(s, area);
       await assertAccessible(s, `the ${area} area in high contrast`, firmer);
     }
   } finally {
@@ -77,6 +69,15 @@ test('with a high-contrast theme, text is at AAA contrast and every field shows 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** Opens `area` from the sidebar and waits until it has drawn all it will. */
+async function openArea(s, area) {
+  await s.click(`nav-${area}`);
+  await s.waitFor(`view-${area}`, { why: `the ${area} area opens` });
+  await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
+  await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
+  await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
+}
 
 /**
  * The pointer rests on the sidebar item just clicked; that item must still show the open area's
