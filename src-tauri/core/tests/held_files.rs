@@ -53,20 +53,31 @@ fn hold_when_reached(step: &'static str, path: PathBuf) {
     ARMED.lock().unwrap().push((step, path));
 }
 
+/// Whether the hold armed for `step` was taken: a step never reached would let a test pass
+/// without meeting a held file.
+fn was_held(step: &str) -> bool {
+    !ARMED
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|(armed, _)| *armed == step)
+}
+
 #[test]
 fn a_passphrase_change_waits_for_a_program_holding_the_header() {
     let j = TempJournal::new();
     drop(j.create());
     let journal = Journal::new(j.paths().clone(), KDF);
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    // The new database is in place; the new header is renamed over the old one next.
-    hold_when_reached("swap:database-moved", j.paths().header());
+    // The new header is written beside the old one; it is renamed over it next.
+    hold_when_reached("header:temp-written", j.paths().header());
     journal
         .change_passphrase(
             &Passphrase::new(PASSPHRASE),
             &Passphrase::new("the new passphrase"),
         )
         .expect("the change waits for the header to be let go");
+    assert!(was_held("header:temp-written"));
     journal.lock().unwrap();
     assert!(j.vault.unlock(&Passphrase::new(PASSPHRASE)).is_err());
     assert!(j
@@ -87,6 +98,7 @@ fn a_backup_over_last_weeks_waits_for_a_program_holding_it() {
     hold_when_reached("backup:checked", dest.clone());
     backup::create(&s, j.paths(), &dest, today, &mut |_| true)
         .expect("the backup waits for last week's to be let go");
+    assert!(was_held("backup:checked"));
     let passphrase = Passphrase::new(PASSPHRASE);
     let seen = backup::inspect(&dest, &Secret::Passphrase(&passphrase), j.paths().dir()).unwrap();
     assert_eq!(seen.created_at, today, "today's backup took its place");
