@@ -71,7 +71,7 @@ describe('findings in words', () => {
       findings: [peak],
     });
     expect(insightsSummary(one)).toBe(
-      'Moods were logged on 1 day, averaging 3.0 out of 5. 1 craving was logged. ' +
+      'Moods were logged on 1 day, averaging 3.0 out of 5. One craving was logged. ' +
         'The most frequent trigger was Payday (1 time).',
     );
   });
