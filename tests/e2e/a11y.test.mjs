@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { launchApp } from './lib/app.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { createJournal } from './lib/flows.mjs';
-import { pause } from './lib/webdriver.mjs';
+import { waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'quiet river morning';
 const AREAS = ['today', 'sobriety', 'mood', 'journal', 'insights', 'library', 'sos', 'settings'];
@@ -96,11 +96,13 @@ async function openLooksOpenUnderThePointer(s, area) {
       [area],
     );
   let last;
-  for (const until = Date.now() + 3_000; Date.now() < until; await pause(100)) {
-    last = await seen();
-    if (last.hovered && last.background === last.open) return;
-  }
-  assert.fail(`the open ${area} item under the pointer shows the open colour: ${JSON.stringify(last)}`);
+  await waitUntil(
+    async () => {
+      last = await seen();
+      return last.hovered && last.background === last.open;
+    },
+    { timeoutMs: 3_000, intervalMs: 100, message: `the open ${area} item under the pointer shows the open colour` },
+  ).catch((err) => assert.fail(`${err.message}; seen: ${JSON.stringify(last)}`));
 }
 
 /** From the unlock screen: the journal opens again with the passphrase. */

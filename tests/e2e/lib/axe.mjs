@@ -62,39 +62,36 @@ export async function assertAccessible(session, where, { only = null, fieldEdges
 
 /**
  * The fields (inputs, lists, text areas, checkboxes) shown whose edge has less than `ratio`
- * contrast (WCAG's formula) against the first opaque background behind the field: each as
- * "test id or tag: ratio, edge colour on background colour".
+ * contrast against the first opaque background behind the field, by axe's own colour parsing
+ * and contrast formula (WCAG's): each as "test id or tag: ratio, edge colour on background".
  */
-function faintFieldEdges(session, ratio) {
+async function faintFieldEdges(session, ratio) {
+  await ensureAxe(session);
   return session.executeScript(
-    String.raw`
-    const rgb = (colour) => (colour.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([r, g, b]) => {
-      const linear = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    };
-    const contrast = (a, b) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi + 0.05) / (lo + 0.05);
+    `const { Color, getContrast } = window.axe.commons.color;
+    const colour = (css) => {
+      const c = new Color();
+      c.parseString(css);
+      return c;
     };
     const behind = (el) => {
       for (let at = el.parentElement; at; at = at.parentElement) {
-        const colour = rgb(getComputedStyle(at).backgroundColor);
-        if (colour.length === 3 || colour[3] > 0) return colour.slice(0, 3);
+        const c = colour(getComputedStyle(at).backgroundColor);
+        if (c.alpha > 0) return c;
       }
-      return [255, 255, 255];
+      return colour('rgb(255, 255, 255)');
     };
     const faint = [];
     for (const field of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
       const style = getComputedStyle(field);
       if (field.getClientRects().length === 0 || style.visibility === 'hidden') continue;
       if (parseFloat(style.borderTopWidth) === 0) continue;
-      const edge = rgb(style.borderTopColor).slice(0, 3);
+      const edge = colour(style.borderTopColor);
       const ground = behind(field);
-      const seen = contrast(edge, ground);
+      const seen = getContrast(ground, edge);
       if (seen < arguments[0]) {
         const name = field.dataset.testid || field.type || field.tagName;
-        faint.push(name + ': ' + seen.toFixed(2) + ', rgb(' + edge + ') on rgb(' + ground + ')');
+        faint.push(name + ': ' + seen.toFixed(2) + ', ' + edge.toHexString() + ' on ' + ground.toHexString());
       }
     }
     return faint;`,
