@@ -50,12 +50,10 @@ pub async fn sos_set_country(
     ui_locale: String,
 ) -> Result<CrisisHere, AppError> {
     let dir = journal.data_dir().to_path_buf();
-    let saved = tauri::async_runtime::spawn_blocking(move || {
-        device_settings::set_country(&dir, country.as_deref())
-    })
-    .await
-    .map_err(|_| AppError::internal("a background task stopped"))?
-    .map_err(|e| AppError::from(JournalError::from(e)))?;
+    let saved =
+        super::off_main_thread(move || device_settings::set_country(&dir, country.as_deref()))
+            .await?
+            .map_err(|e| AppError::from(JournalError::from(e)))?;
     Ok(crisis_lines::here(
         saved.country.as_deref(),
         &system_locale().unwrap_or(ui_locale),

@@ -10,7 +10,7 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::backup::secret_of;
-use super::on_journal;
+use super::{off_main_thread, on_journal};
 use crate::sync::{self as rounds, SyncNotice, SyncStatus, Syncing};
 use crate::{AppError, SharedJournal};
 
@@ -18,9 +18,7 @@ use crate::{AppError, SharedJournal};
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|_| AppError::internal("a background task stopped"))?
+    off_main_thread(work).await?
 }
 
 /// Where syncing stands now (it lists the folder, so off the main thread).
