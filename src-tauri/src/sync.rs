@@ -286,7 +286,7 @@ pub fn wake<R: Runtime>(app: &AppHandle<R>) {
 /// (`wake`).
 pub async fn rebuild_if_joined<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
-    let _ = tauri::async_runtime::spawn_blocking(move || {
+    let _ = crate::commands::off_main_thread(move || {
         let joined = app
             .try_state::<SharedJournal>()
             .is_some_and(|j| j.awaits_rebuild());
