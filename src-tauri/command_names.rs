@@ -1,16 +1,19 @@
-// How build.rs finds the app's commands: it reads them from the one list, the
-// `collect_commands![...]` in src/bindings.rs (build.rs runs before that code is compiled, so
-// it cannot call it), and declares one `allow-<name>` permission for each. A test in
-// src/bindings.rs checks that this reading matches the compiled list.
+// How build.rs finds the app's commands: it reads them from the one list, `all_commands` in
+// src/bindings.rs (build.rs runs before that code is compiled, so it cannot call it), and
+// declares one `allow-<name>` permission for each. The app reads its names the same way, and a
+// test in src/bindings.rs checks them against the list tauri-specta compiles.
 
-/// The command names in `collect_commands![...]` in `source`, in order: the last segment of
-/// each path, without generics (`commands::vault::unlock::<Wry>` is `unlock`).
+/// Where the list in `all_commands` begins: the macro it is handed to, then the paths.
+const LIST_START: &str = "$($to)::+![";
+
+/// The command names in `all_commands` in `source`, in order: the last segment of each path,
+/// without generics (`commands::vault::unlock::<Wry>` is `unlock`).
 #[allow(dead_code)]
 fn command_names_in(source: &str) -> Vec<String> {
     let start = source
-        .find("collect_commands![")
-        .expect("src/bindings.rs has a collect_commands![...] list")
-        + "collect_commands![".len();
+        .find(LIST_START)
+        .expect("src/bindings.rs has the all_commands list")
+        + LIST_START.len();
     let end = start + source[start..].find(']').expect("the list ends with ]");
     source[start..end]
         .lines()

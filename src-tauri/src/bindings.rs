@@ -1,19 +1,20 @@
-//! The one IPC contract. Every command the UI may call is listed once, in [`builder`]; from that
-//! list come the invoke handler (`lib.rs`), the permission per command that `build.rs` declares,
-//! the capability file that grants them (`capabilities/main.json`), and the TypeScript the UI
-//! calls (`ui/src/lib/ipc/generated.ts`: one typed function per command, with its argument
-//! names and types, its result and error types, and every type they use).
+//! The one IPC contract. Every command the UI may call is listed once, in [`all_commands`]; from
+//! that list come the invoke handler ([`invoke_handler`]), the permission per command that
+//! `build.rs` declares, the capability file that grants them (`capabilities/main.json`), and the
+//! TypeScript the UI calls (`ui/src/lib/ipc/generated.ts`: one typed function per command, with
+//! its argument names and types, its result and error types, and every type they use).
 //!
 //! Adding a command: write it with `#[tauri::command]` and `#[specta::specta]`, add it to the
 //! list below, then run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings` to regenerate
 //! the TypeScript and the capability file. Without `UPDATE_BINDINGS` the same tests fail when
 //! either committed file is stale.
 
-use specta_typescript::{semantic, Typescript};
+use tauri::ipc::Invoke;
 use tauri::Wry;
-use tauri_specta::{collect_commands, collect_events, Builder, ErrorHandlingMode};
 
 use crate::{commands, lock_signals, reminders, tray};
+
+include!("../command_names.rs");
 
 /// The generated file, relative to this crate.
 /// It sits in `ui/src/lib/ipc/`, the one UI folder that may talk to Tauri; `ui/src/lib/bindings/`
@@ -23,6 +24,7 @@ pub const BINDINGS_PATH: &str = "../ui/src/lib/ipc/generated.ts";
 /// The capability file of the one window, relative to this crate.
 pub const CAPABILITY_PATH: &str = "capabilities/main.json";
 
+#[cfg(test)]
 const HEADER: &str = "\
 // GENERATED from Rust (src-tauri/src/bindings.rs, tauri-specta). Do not edit by hand.
 // Run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings` to refresh it.
@@ -32,6 +34,7 @@ import { toIpcError } from './IpcError';";
 /// ui/src/lib/ipc/IpcError.ts): the UI branches on `code`. `E`, the command's declared error
 /// type, must be `AppError`, so a command returning any other error does not compile in the UI.
 /// A command that returns nothing (`null` on the wire) is typed `Promise<void>`.
+#[cfg(test)]
 const TYPED_ERROR: &str = "\
 async function typedError<T, E extends AppError>(
     result: Promise<T>,
@@ -43,15 +46,12 @@ async function typedError<T, E extends AppError>(
     }
 }";
 
-/// The app's commands, the events it emits and the types they use.
-///
-/// Commands generic over the runtime are named with `::<Wry>`, the one runtime the app runs
-/// on. There are no events: the shell sends to the UI only over channels a command receives
-/// (the lock signals, a backup's progress), which the generated functions type as
-/// `Channel<T>`.
-pub fn builder() -> Builder<Wry> {
-    Builder::<Wry>::new()
-        .commands(collect_commands![
+/// Every command the UI may call, handed to the macro `$to`: Tauri's `generate_handler` for the
+/// running app, tauri-specta's `collect_commands` for the TypeScript. Commands generic over the
+/// runtime are named with `::<Wry>`, the one runtime the app runs on.
+macro_rules! all_commands {
+    ($($to:ident)::+) => {
+        $($to)::+![
             commands::vault::vault_status,
             commands::vault::create_journal,
             commands::vault::unlock::<Wry>,
@@ -156,52 +156,30 @@ pub fn builder() -> Builder<Wry> {
             reminders::screens_watch,
             tray::start_with_computer_get,
             tray::start_with_computer_set,
-        ])
-        .events(collect_events![])
-        .error_handling(ErrorHandlingMode::Result)
-        .typed_error_impl(TYPED_ERROR)
-        // Ids, counts, cents and seconds are i64 in Rust; they travel as JSON numbers and arrive
-        // in JavaScript as numbers whatever TypeScript says, and all stay far below 2^53.
-        .dangerously_cast_bigints_to_number()
-        // Likewise floats are `number`, not `number | null`: serde_json would send NaN or an
-        // infinity as null, and the core sends only finite numbers (averages, scores, progress).
-        .semantic_types(semantic::Configuration::empty().enable_lossless_floats())
-        // One TypeScript type per Rust type, as the UI has always used them, rather than a
-        // `_Serialize` and a `_Deserialize` variant where serde's two directions differ.
-        .disable_serde_phases()
+        ]
+    };
 }
 
-/// Writes the TypeScript for `builder` to `path`.
-pub fn export(path: &std::path::Path) -> Result<(), String> {
-    builder()
-        .export(Typescript::default().header(HEADER), path)
-        .map_err(|e| e.to_string())
+/// Tauri's `generate_handler` for a list of commands, each named without its `::<Wry>`: Tauri
+/// finds a command's runtime itself and does not take it written out (tauri-specta's
+/// `collect_commands` drops it the same way).
+macro_rules! tauri_handler {
+    ($($first:ident $(:: $($rest:ident)? $(<$($generic:path),*>)?)*),* $(,)?) => {
+        tauri::generate_handler![$($first $($(::$rest)?)*),*]
+    };
 }
 
-/// The names of the commands in `builder`, as the UI invokes them.
+/// The handler for every command in [`all_commands`]. The app uses Tauri's own handler, not
+/// tauri-specta's builder: the builder also carries the code that describes every type to
+/// TypeScript (about 0.6 MiB), which only the tests that write the bindings need (issue 12).
+pub fn invoke_handler() -> impl Fn(Invoke<Wry>) -> bool + Send + Sync + 'static {
+    all_commands!(tauri_handler)
+}
+
+/// The names of the commands in [`all_commands`], as the UI invokes them, read from this file's
+/// text as `build.rs` reads them (a test checks this against tauri-specta's own list).
 pub fn command_names() -> Vec<String> {
-    let mut names = Vec::new();
-    // Reads the list through the builder's own export hook, the one place it is public.
-    builder()
-        .export(Names(&mut names), "")
-        .expect("listing commands writes nothing");
-    names
-}
-
-struct Names<'a>(&'a mut Vec<String>);
-
-impl tauri_specta::LanguageExt for Names<'_> {
-    type Error = std::io::Error;
-
-    fn export(
-        self,
-        cfg: &tauri_specta::BuilderConfiguration,
-        _: &std::path::Path,
-    ) -> Result<(), Self::Error> {
-        self.0
-            .extend(cfg.commands.iter().map(|f| f.name().to_string()));
-        Ok(())
-    }
+    command_names_in(include_str!("bindings.rs"))
 }
 
 /// The capability's permission for a command, as `build.rs` declares it.
@@ -209,13 +187,73 @@ pub fn permission(command: &str) -> String {
     format!("allow-{}", command.replace('_', "-"))
 }
 
+/// The commands, the events the app emits and the types they use, for the TypeScript.
+///
+/// There are no events: the shell sends to the UI only over channels a command receives (the
+/// lock signals, a backup's progress), which the generated functions type as `Channel<T>`.
+#[cfg(test)]
+fn builder() -> tauri_specta::Builder<Wry> {
+    tauri_specta::Builder::<Wry>::new()
+        .commands(all_commands!(tauri_specta::collect_commands))
+        .events(tauri_specta::collect_events![])
+        .error_handling(tauri_specta::ErrorHandlingMode::Result)
+        .typed_error_impl(TYPED_ERROR)
+        // Ids, counts, cents and seconds are i64 in Rust; they travel as JSON numbers and arrive
+        // in JavaScript as numbers whatever TypeScript says, and all stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // Likewise floats are `number`, not `number | null`: serde_json would send NaN or an
+        // infinity as null, and the core sends only finite numbers (averages, scores, progress).
+        .semantic_types(
+            specta_typescript::semantic::Configuration::empty().enable_lossless_floats(),
+        )
+        // One TypeScript type per Rust type, as the UI has always used them, rather than a
+        // `_Serialize` and a `_Deserialize` variant where serde's two directions differ.
+        .disable_serde_phases()
+}
+
+/// Writes the TypeScript for `builder` to `path`.
+#[cfg(test)]
+fn export(path: &std::path::Path) -> Result<(), String> {
+    builder()
+        .export(
+            specta_typescript::Typescript::default().header(HEADER),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// The names of the commands in `builder`, read through its own export hook, the one place
+/// tauri-specta makes the list public.
+#[cfg(test)]
+fn registered_names() -> Vec<String> {
+    struct Names<'a>(&'a mut Vec<String>);
+
+    impl tauri_specta::LanguageExt for Names<'_> {
+        type Error = std::io::Error;
+
+        fn export(
+            self,
+            cfg: &tauri_specta::BuilderConfiguration,
+            _: &std::path::Path,
+        ) -> Result<(), Self::Error> {
+            self.0
+                .extend(cfg.commands.iter().map(|f| f.name().to_string()));
+            Ok(())
+        }
+    }
+
+    let mut names = Vec::new();
+    builder()
+        .export(Names(&mut names), "")
+        .expect("listing commands writes nothing");
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
     use super::*;
-
-    include!("../command_names.rs");
 
     fn crate_dir() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -269,10 +307,10 @@ mod tests {
     }
 
     /// build.rs cannot call `builder` (it runs before this crate is compiled), so it reads the
-    /// list from this file's text. Both must find the same commands, in the same order.
+    /// list from this file's text, as `command_names` does. Both must find the commands
+    /// tauri-specta registers, in the same order.
     #[test]
     fn build_script_reads_the_same_commands() {
-        let source = std::fs::read_to_string(crate_dir().join("src/bindings.rs")).unwrap();
-        assert_eq!(command_names_in(&source), command_names());
+        assert_eq!(command_names(), registered_names());
     }
 }

@@ -41,8 +41,6 @@ pub type SharedJournal = Arc<Journal>;
 
 /// Builds the app.
 pub fn app_builder() -> tauri::Builder<tauri::Wry> {
-    let contract = bindings::builder();
-    let commands = contract.invoke_handler();
     let builder = tauri::Builder::<tauri::Wry>::new()
         // Registered first, as the plugin asks: a second launch focuses this window instead of
         // opening the same journal twice.
@@ -60,7 +58,6 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
         .plugin(navigation::guard())
         .setup(move |app| {
             start_trace::mark("setup begins");
-            contract.mount_events(app);
             let dir = data_dir::resolve(app.handle())?;
             let journal = Arc::new(Journal::new(
                 JournalPaths::new(dir.clone()),
@@ -100,7 +97,7 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
         // Closing the window with a reminder on keeps Daybreak in the tray, locked.
         .on_window_event(tray::on_window_event)
         // Every command the UI may call, from the one list in bindings.rs.
-        .invoke_handler(commands);
+        .invoke_handler(bindings::invoke_handler());
     reminders::with_notification_plugin(builder)
 }
 
