@@ -3,7 +3,8 @@
 // declares one `allow-<name>` permission for each. The app reads its names the same way, and a
 // test in src/bindings.rs checks them against the list tauri-specta compiles.
 
-/// Where the list in `all_commands` begins: the macro it is handed to, then the paths.
+/// Where the list in `all_commands` begins: the macro it is handed to, then the paths. It must
+/// occur nowhere else in src/bindings.rs, and the list holds no `]` (not even in a comment).
 const LIST_START: &str = "$($to)::+![";
 
 /// The command names in `all_commands` in `source`, in order: the last segment of each path,

@@ -1,4 +1,4 @@
-//! The one IPC contract. Every command the UI may call is listed once, in [`all_commands`]; from
+//! The one IPC contract. Every command the UI may call is listed once, in `all_commands`; from
 //! that list come the invoke handler ([`invoke_handler`]), the permission per command that
 //! `build.rs` declares, the capability file that grants them (`capabilities/main.json`), and the
 //! TypeScript the UI calls (`ui/src/lib/ipc/generated.ts`: one typed function per command, with
@@ -169,14 +169,14 @@ macro_rules! tauri_handler {
     };
 }
 
-/// The handler for every command in [`all_commands`]. The app uses Tauri's own handler, not
+/// The handler for every command in `all_commands`. The app uses Tauri's own handler, not
 /// tauri-specta's builder: the builder also carries the code that describes every type to
-/// TypeScript (about 0.6 MiB), which only the tests that write the bindings need (issue 12).
+/// TypeScript (0.6 MiB or more), which only the tests of the bindings need (issue 12).
 pub fn invoke_handler() -> impl Fn(Invoke<Wry>) -> bool + Send + Sync + 'static {
     all_commands!(tauri_handler)
 }
 
-/// The names of the commands in [`all_commands`], as the UI invokes them, read from this file's
+/// The names of the commands in `all_commands`, as the UI invokes them, read from this file's
 /// text as `build.rs` reads them (a test checks this against tauri-specta's own list).
 pub fn command_names() -> Vec<String> {
     command_names_in(include_str!("bindings.rs"))
@@ -302,13 +302,13 @@ mod tests {
         }
         assert!(
             capability["permissions"] == serde_json::Value::from(wanted),
-            "capabilities/main.json must grant exactly the commands in bindings::builder; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
+            "capabilities/main.json must grant exactly the commands in all_commands; run `UPDATE_BINDINGS=1 cargo test -p daybreak --lib bindings`"
         );
     }
 
-    /// build.rs cannot call `builder` (it runs before this crate is compiled), so it reads the
-    /// list from this file's text, as `command_names` does. Both must find the commands
-    /// tauri-specta registers, in the same order.
+    /// build.rs cannot expand `all_commands` (it runs before this crate is compiled), so it
+    /// reads the list from this file's text, as `command_names` does. Both must find the
+    /// commands tauri-specta registers, in the same order.
     #[test]
     fn build_script_reads_the_same_commands() {
         assert_eq!(command_names(), registered_names());
