@@ -9,7 +9,6 @@ const LIST_START: &str = "$($to)::+![";
 
 /// The command names in `all_commands` in `source`, in order: the last segment of each path,
 /// without generics (`commands::vault::unlock::<Wry>` is `unlock`).
-#[allow(dead_code)]
 fn command_names_in(source: &str) -> Vec<String> {
     let start = source
         .find(LIST_START)

@@ -64,9 +64,9 @@ export async function assertAccessible(session, where, { only = null, fieldEdges
  * The fields (inputs, lists, text areas, checkboxes) shown whose edge has less than `ratio`
  * contrast against the first opaque background behind the field, by axe's own colour parsing
  * and contrast formula (WCAG's): each as "test id or tag: ratio, edge colour on background".
+ * Called after `axeViolations`, which has put axe in the page.
  */
-async function faintFieldEdges(session, ratio) {
-  await ensureAxe(session);
+function faintFieldEdges(session, ratio) {
   return session.executeScript(
     `const { Color, getContrast } = window.axe.commons.color;
     const colour = (css) => {
