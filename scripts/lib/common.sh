@@ -39,8 +39,9 @@ ensure_apt_packages() {
 
 # What building and running the app needs (Tauri 2's Linux prerequisites).
 # libayatana-appindicator3-dev: the tray icon (Tauri's tray-icon feature loads the library at run time).
+# tzdata: the time zone database the app reads its zones from (src-tauri/core/src/zone.rs).
 APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebkit2gtk-4.1-dev
-              libxdo-dev librsvg2-dev libayatana-appindicator3-dev)
+              libxdo-dev librsvg2-dev libayatana-appindicator3-dev tzdata)
 # What the tests add: WebKit's WebDriver, a virtual display, screenshots, and pdftotext
 # (poppler-utils) to read back the counsellor report's PDF. The report test prints Spanish, Greek,
 # Russian, Japanese and Arabic in fonts found on the system: fonts-dejavu-core has the Latin,

@@ -19,11 +19,11 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use daybreak_core::reminders::{
     due, next_after, CheckInsToday, Occurrence, ReminderKind, ReminderSettings, Shown, Wording,
 };
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{clock, device_settings, sobriety, DataError, JournalError};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -199,7 +199,7 @@ pub fn notice(
 }
 
 /// Today's check-ins and the milestones reached today or next, when the journal is unlocked.
-fn journal_facts<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>, tz: Tz) -> JournalFacts {
+fn journal_facts<R: Runtime>(app: &AppHandle<R>, now: DateTime<Utc>, tz: Zone) -> JournalFacts {
     let Some(journal) = app.try_state::<SharedJournal>() else {
         return JournalFacts::locked();
     };
@@ -296,7 +296,7 @@ impl Reminders {
         &self,
         since: DateTime<Utc>,
         now: DateTime<Utc>,
-        tz: Tz,
+        tz: Zone,
         facts: &JournalFacts,
         show: impl FnOnce(&Notice) -> Result<Option<u32>, ()>,
     ) -> Option<Result<(Occurrence, Notice), ()>> {
@@ -584,7 +584,7 @@ mod tests {
         use crate::notifications::stand_in::{click, private_bus, serve};
         use crate::notifications::{listen_for_clicks, show};
         use chrono::Duration as Span;
-        use chrono_tz::Europe::Berlin;
+        let berlin = Zone::named("Europe/Berlin").unwrap();
         use daybreak_core::time::instant_at;
         use std::sync::Arc;
         use zbus::blocking::connection::Builder;
@@ -597,7 +597,7 @@ mod tests {
         // English whatever LANG the test runs under: the words below are checked.
         device_settings::set_language(dir.path(), Some(Language::En)).unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
-        let at = |h, m| instant_at(day.and_hms_opt(h, m, 0).unwrap(), Berlin);
+        let at = |h, m| instant_at(day.and_hms_opt(h, m, 0).unwrap(), berlin);
         reminders
             .save(ReminderSettings {
                 morning: NaiveTime::from_hms_opt(8, 0, 0),
@@ -642,7 +642,7 @@ mod tests {
         let mut since = at(7, 0);
         while since < at(22, 0) {
             let now = since + Span::minutes(1);
-            reminders.tick(since, now, Berlin, &facts, |n| {
+            reminders.tick(since, now, berlin, &facts, |n| {
                 show(&app, n).map(Some).map_err(|_| ())
             });
             since = now;
@@ -683,13 +683,13 @@ mod tests {
 
     #[test]
     fn a_done_check_in_sends_nothing() {
-        use chrono_tz::Europe::Berlin;
+        let berlin = Zone::named("Europe/Berlin").unwrap();
         use daybreak_core::time::instant_at;
         let dir = tempfile::tempdir().unwrap();
         let reminders = Reminders::new(dir.path().to_path_buf());
         reminders.save(plain()).unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
-        let at = |h, m| instant_at(day.and_hms_opt(h, m, 0).unwrap(), Berlin);
+        let at = |h, m| instant_at(day.and_hms_opt(h, m, 0).unwrap(), berlin);
         let done = JournalFacts {
             today: CheckInsToday::Known {
                 day,
@@ -699,13 +699,13 @@ mod tests {
             milestones: vec![],
             unlocked: true,
         };
-        let sent = reminders.tick(at(20, 59), at(21, 0), Berlin, &done, |_| {
+        let sent = reminders.tick(at(20, 59), at(21, 0), berlin, &done, |_| {
             panic!("nothing is shown for a check-in already done")
         });
         assert!(sent.is_none());
         let locked = JournalFacts::locked();
         let sent = reminders
-            .tick(at(20, 59), at(21, 0), Berlin, &locked, |_| Ok(Some(7)))
+            .tick(at(20, 59), at(21, 0), berlin, &locked, |_| Ok(Some(7)))
             .expect("while locked the reminder comes")
             .unwrap();
         assert_eq!(

@@ -9,7 +9,6 @@
 mod heavy_use;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, Criterion};
 use daybreak_core::insights;
 use daybreak_core::moods::{self, Halt, MoodInput};
@@ -18,13 +17,16 @@ use daybreak_core::store::Store;
 use daybreak_core::timeline::{self, TimelineFilter};
 use daybreak_core::vault::kdf::FLOOR;
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Session, Vault};
 use heavy_use::{generate, TEN_YEARS};
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+fn tz() -> Zone {
+    Zone::named("Europe/Berlin").unwrap()
+}
 
 fn now() -> DateTime<Utc> {
-    TZ.with_ymd_and_hms(2026, 11, 26, 22, 0, 0)
+    tz().with_ymd_and_hms(2026, 11, 26, 22, 0, 0)
         .unwrap()
         .to_utc()
 }
@@ -40,7 +42,7 @@ fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
     let mut group = c.benchmark_group(label);
     group.sample_size(20);
     group.bench_function("timeline_first_page_50", |b| {
-        b.iter(|| timeline::page(store, &TimelineFilter::default(), None, 50, now(), TZ).unwrap())
+        b.iter(|| timeline::page(store, &TimelineFilter::default(), None, 50, now(), tz()).unwrap())
     });
     group.bench_function("search_common_word", |b| {
         b.iter(|| search::search(store, "walked", 20).unwrap())
@@ -50,7 +52,7 @@ fn measure(c: &mut Criterion, label: &str, store: &mut Store) {
     });
     group.sample_size(10);
     group.bench_function("insights_ten_years", |b| {
-        b.iter(|| insights::compute(store, from, to, TZ).unwrap())
+        b.iter(|| insights::compute(store, from, to, tz()).unwrap())
     });
     let input = MoodInput {
         at: now(),
@@ -81,8 +83,9 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
     let exports = paths.dir().join("exports");
     group.bench_function("json_export_ten_years", |b| {
         b.iter(|| {
-            let path = daybreak_core::export::export_to(&exports, session.store(), now(), Tz::UTC)
-                .unwrap();
+            let path =
+                daybreak_core::export::export_to(&exports, session.store(), now(), Zone::UTC)
+                    .unwrap();
             std::fs::remove_file(path).unwrap();
         })
     });
@@ -92,7 +95,7 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
                 &exports,
                 session.store(),
                 now(),
-                Tz::UTC,
+                Zone::UTC,
                 Language::En,
             )
             .unwrap();

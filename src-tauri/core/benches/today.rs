@@ -4,13 +4,15 @@
 //! Run: `cargo bench -p daybreak-core --bench today`
 
 use chrono::{DateTime, Days, Duration, TimeZone, Utc};
-use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, Criterion};
 use daybreak_core::sobriety::{clocks, today, ClockInput};
 use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::zone::Zone;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Vault};
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+fn tz() -> Zone {
+    Zone::named("Europe/Berlin").unwrap()
+}
 
 fn bench_today(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -21,7 +23,7 @@ fn bench_today(c: &mut Criterion) {
             KdfChoice::Fixed(FLOOR),
         )
         .expect("create");
-    let now: DateTime<Utc> = TZ
+    let now: DateTime<Utc> = tz()
         .with_ymd_and_hms(2026, 11, 26, 20, 0, 0)
         .unwrap()
         .to_utc();
@@ -36,7 +38,7 @@ fn bench_today(c: &mut Criterion) {
             currency: Some("EUR".into()),
             minutes_per_day: Some(120),
         };
-        ids.push(clocks::create(store, &input, now, TZ).expect("clock").id);
+        ids.push(clocks::create(store, &input, now, tz()).expect("clock").id);
     }
     // Bulk set-up in one transaction; the measured call is the real one.
     store
@@ -52,7 +54,7 @@ fn bench_today(c: &mut Criterion) {
                     ),
                 )?;
             }
-            let first = ten_years_ago.with_timezone(&TZ).date_naive();
+            let first = ten_years_ago.with_timezone(&tz()).date_naive();
             for d in 0..3653u64 {
                 let day = first + Days::new(d);
                 tx.execute(
@@ -65,14 +67,14 @@ fn bench_today(c: &mut Criterion) {
         })
         .expect("bulk data");
 
-    let view = today::today(session.store(), now, TZ).expect("today");
+    let view = today::today(session.store(), now, tz()).expect("today");
     assert_eq!(view.clocks.len(), 5);
     assert!(
         view.check_in_streak >= 3650,
         "10 years of check-ins in a row"
     );
     c.bench_function("today_view_5_clocks_200_slips_10y_check_ins", |b| {
-        b.iter(|| today::today(session.store(), now, TZ).expect("today"))
+        b.iter(|| today::today(session.store(), now, tz()).expect("today"))
     });
 }
 

@@ -2,8 +2,8 @@
 //! `now` and the zone as arguments, which is what makes day counts testable across DST
 //! changes, travel and leap days.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 /// The current instant, in UTC.
 #[allow(clippy::disallowed_methods)]
@@ -12,10 +12,10 @@ pub fn now_utc() -> DateTime<Utc> {
 }
 
 /// The user's current time zone, as the operating system reports it; UTC when it cannot be
-/// read or is not a known IANA zone.
-pub fn current_zone() -> Tz {
+/// read or is not in the time zone database.
+pub fn current_zone() -> Zone {
     iana_time_zone::get_timezone()
         .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(Tz::UTC)
+        .and_then(|name| Zone::named(&name))
+        .unwrap_or(Zone::UTC)
 }

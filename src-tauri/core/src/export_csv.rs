@@ -6,8 +6,8 @@
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use zip::write::SimpleFileOptions;
 
 use crate::data_error::{DataError, FileAction};
@@ -233,7 +233,7 @@ fn defused(text: String) -> String {
     }
 }
 
-fn cell(value: &Cell, tz: Tz) -> String {
+fn cell(value: &Cell, tz: Zone) -> String {
     match value {
         Cell::Empty => String::new(),
         Cell::Plain(text) => text.clone(),
@@ -246,7 +246,7 @@ fn cell(value: &Cell, tz: Tz) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Tz) -> String {
+fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone) -> String {
     let mut out = String::new();
     let header: Vec<String> = header.iter().map(|h| quote(h)).collect();
     out.push_str(&header.join(","));
@@ -263,7 +263,7 @@ fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Tz) -> String {
 pub fn export_zip(
     store: &Store,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     language: Language,
 ) -> Result<Vec<u8>, DataError> {
     zip_from(&crate::export::export(store, now)?, tz, language)
@@ -271,7 +271,7 @@ pub fn export_zip(
 
 /// The zip for an export already read (`export::export`).
 /// Its README is written in `language`.
-pub fn zip_from(export: &ExportFile, tz: Tz, language: Language) -> Result<Vec<u8>, DataError> {
+pub fn zip_from(export: &ExportFile, tz: Zone, language: Language) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     // The zip is made in memory: a failure here is the system's, told as a file not saved.
@@ -296,7 +296,7 @@ pub fn export_to(
     dir: &Path,
     store: &Store,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     language: Language,
 ) -> Result<PathBuf, DataError> {
     write_zip(dir, &crate::export::export(store, now)?, now, tz, language)
@@ -307,7 +307,7 @@ pub fn write_zip(
     dir: &Path,
     export: &ExportFile,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     language: Language,
 ) -> Result<PathBuf, DataError> {
     let bytes = zip_from(export, tz, language)?;
@@ -331,21 +331,21 @@ mod tests {
     fn fields_are_quoted_and_formulas_defused() {
         assert_eq!(quote(r#"say "hi", then go"#), r#""say ""hi"", then go""#);
         assert_eq!(
-            cell(&Cell::Text("=HYPERLINK(1)".into()), Tz::UTC),
+            cell(&Cell::Text("=HYPERLINK(1)".into()), Zone::UTC),
             "'=HYPERLINK(1)"
         );
-        assert_eq!(cell(&Cell::Plain("-2".into()), Tz::UTC), "-2");
+        assert_eq!(cell(&Cell::Plain("-2".into()), Zone::UTC), "-2");
         assert_eq!(
-            cell(&Cell::List(vec!["a".into(), "b".into()]), Tz::UTC),
+            cell(&Cell::List(vec!["a".into(), "b".into()]), Zone::UTC),
             "a; b"
         );
-        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Tz::UTC), "'@x");
-        assert_eq!(cell(&Cell::Flag(1), Tz::UTC), "yes");
-        assert_eq!(cell(&text(&None), Tz::UTC), "");
+        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Zone::UTC), "'@x");
+        assert_eq!(cell(&Cell::Flag(1), Zone::UTC), "yes");
+        assert_eq!(cell(&text(&None), Zone::UTC), "");
         assert_eq!(
             cell(
                 &Cell::Instant(Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap()),
-                chrono_tz::Europe::London
+                Zone::named("Europe/London").unwrap()
             ),
             "2026-07-01 13:30"
         );
@@ -356,7 +356,7 @@ mod tests {
         let out = csv(
             &["reason"],
             &[vec![Cell::Text("line one\nline \"two\"".into())]],
-            Tz::UTC,
+            Zone::UTC,
         );
         assert_eq!(out, "\"reason\"\r\n\"line one\nline \"\"two\"\"\"\r\n");
     }

@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::data_error::{DataError, FileAction, IoReason};
 use crate::time::local;
@@ -20,7 +20,7 @@ pub fn write_new(
     bytes: &[u8],
     action: FileAction,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<PathBuf, DataError> {
     let io = |e: std::io::Error| DataError::file(action, dir, &e);
     std::fs::create_dir_all(dir).map_err(io)?;

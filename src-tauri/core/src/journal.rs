@@ -622,7 +622,7 @@ impl Journal {
     pub fn auto_backup(
         &self,
         now: DateTime<Utc>,
-        tz: chrono_tz::Tz,
+        tz: crate::zone::Zone,
     ) -> Result<Option<BackupSummary>, JournalError> {
         let paths = self.vault.paths();
         let Some(dest) = crate::backup::auto_backup_due(paths, now, tz) else {

@@ -35,6 +35,7 @@ pub mod timeline;
 pub mod triggers;
 pub mod vault;
 pub mod words;
+pub mod zone;
 
 pub use data_error::{
     BackupProblem, DataError, Field, FileAction, IoReason, Moment, Named, PlanList, RecordKind,

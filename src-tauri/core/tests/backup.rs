@@ -11,6 +11,7 @@ use chrono::{Duration, TimeZone, Utc};
 use common::{contains, snapshot, TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup::{self, container::Container};
 use daybreak_core::store::settings;
+use daybreak_core::zone::Zone;
 use daybreak_core::{BackupProblem, DataError, Journal, Passphrase, Secret};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -216,7 +217,7 @@ fn a_check_or_restore_killed_while_folding_a_kept_log_leaves_nothing_at_the_next
 fn automatic_backups_run_once_a_day_and_rotate() {
     let j = TempJournal::new();
     let (s, _) = j.create();
-    let tz = chrono_tz::Tz::UTC;
+    let tz = Zone::UTC;
     let first = backup::auto_backup(&s, j.paths(), now(), tz).unwrap();
     assert!(first.is_some(), "the first unlock of the day makes one");
     assert!(

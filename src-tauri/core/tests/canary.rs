@@ -13,6 +13,7 @@ use daybreak_core::library;
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
+use daybreak_core::zone::Zone;
 use daybreak_core::{backup, triggers, KdfChoice, Passphrase};
 
 const CANARY: &str = "CanaryEveryKind7731";
@@ -31,7 +32,7 @@ fn forms(canary: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn a_canary_in_every_kind_of_entry_is_in_no_file_and_no_backup() {
-    let tz = chrono_tz::Tz::UTC;
+    let tz = Zone::UTC;
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).unwrap();
     let j = TempJournal::new();
     let (mut s, _) = j.create();

@@ -15,6 +15,7 @@ use daybreak_core::export_csv;
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{clocks, slips, ClockInput, SlipInput};
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()
@@ -34,7 +35,7 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     let st = s.store_mut();
-    let tz = chrono_tz::Europe::London;
+    let tz = Zone::named("Europe/London").unwrap();
     let clock = clocks::create(
         st,
         &ClockInput {
@@ -194,7 +195,7 @@ fn import(
         s.store_mut(),
         file.to_string().as_bytes(),
         every_kind::now(),
-        every_kind::TZ,
+        every_kind::tz(),
     )
 }
 
@@ -206,7 +207,7 @@ fn preview(
         s.store_mut(),
         file.to_string().as_bytes(),
         every_kind::now(),
-        every_kind::TZ,
+        every_kind::tz(),
     )
     .unwrap()
     .summary

@@ -5,10 +5,14 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use chrono_tz::Europe::London;
 use common::TempJournal;
 use daybreak_core::import::{self, Format};
+use daybreak_core::zone::Zone;
 use daybreak_core::{moods, DataError, Refusal, RowProblem, Session};
+
+fn london() -> Zone {
+    Zone::named("Europe/London").unwrap()
+}
 
 const FIXTURE: &str = include_str!("fixtures/daylio_export.csv");
 const ROWS: i64 = 20;
@@ -60,7 +64,7 @@ fn invalid<T: std::fmt::Debug>(r: Result<T, DataError>) -> String {
 fn a_preview_shows_the_counts_and_changes_nothing() {
     let j = TempJournal::new();
     let (mut t, _) = j.create();
-    let preview = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    let preview = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!(preview.format, Format::Daylio);
     assert_eq!(preview.summary.added, ROWS, "{preview:?}");
     assert_eq!(preview.summary.already_there, 0);
@@ -73,7 +77,7 @@ fn a_preview_shows_the_counts_and_changes_nothing() {
     );
     assert_eq!(mood_count(&t), 0, "a preview must not add anything");
 
-    let again = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    let again = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!(
         again, preview,
         "a preview can be repeated and shows the same"
@@ -84,7 +88,7 @@ fn a_preview_shows_the_counts_and_changes_nothing() {
 fn an_import_adds_each_row_as_a_mood_in_local_time_across_dst() {
     let j = TempJournal::new();
     let (mut t, _) = j.create();
-    let summary = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    let summary = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!((summary.added, summary.already_there), (ROWS, 0));
     assert_eq!(mood_count(&t), ROWS);
 
@@ -172,15 +176,15 @@ fn an_import_adds_each_row_as_a_mood_in_local_time_across_dst() {
 fn importing_the_same_file_twice_adds_nothing() {
     let j = TempJournal::new();
     let (mut t, _) = j.create();
-    import::import(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
-    let again = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    import::import(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
+    let again = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!(
         (again.added, again.already_there),
         (0, ROWS),
         "every row is already there: {again:?}"
     );
     assert_eq!(mood_count(&t), ROWS);
-    let preview = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    let preview = import::preview(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!(
         (preview.summary.added, preview.summary.already_there),
         (0, ROWS)
@@ -199,7 +203,7 @@ fn importing_the_same_file_twice_adds_nothing() {
         })
         .unwrap();
     assert_eq!(mood_count(&t), ROWS - 1);
-    let third = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    let third = import::import(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     assert_eq!((third.added, third.already_there), (1, ROWS - 1));
     assert_eq!(mood_count(&t), ROWS);
 }
@@ -217,7 +221,7 @@ fn one_bad_row_in_the_middle_imports_nothing() {
         t.store_mut(),
         renamed.as_bytes(),
         now(),
-        London,
+        london(),
     ));
     assert!(
         message.starts_with("Row 9 of this Daylio export"),
@@ -233,7 +237,7 @@ fn one_bad_row_in_the_middle_imports_nothing() {
     );
     assert!(
         matches!(
-            import::preview(t.store_mut(), renamed.as_bytes(), now(), London),
+            import::preview(t.store_mut(), renamed.as_bytes(), now(), london()),
             Err(DataError::Refused(Refusal::DaylioRow {
                 row: 9,
                 problem: RowProblem::Mood
@@ -250,7 +254,7 @@ fn one_bad_row_in_the_middle_imports_nothing() {
         t.store_mut(),
         renamed.as_bytes(),
         now(),
-        London,
+        london(),
     ));
     assert!(
         message.starts_with("Row 9"),
@@ -258,7 +262,7 @@ fn one_bad_row_in_the_middle_imports_nothing() {
     );
 
     // The same on a journal that already has entries, and for a bad time.
-    import::import(t.store_mut(), FIXTURE.as_bytes(), now(), London).unwrap();
+    import::import(t.store_mut(), FIXTURE.as_bytes(), now(), london()).unwrap();
     let before = mood_count(&t);
     let late = FIXTURE
         .replace(
@@ -273,7 +277,7 @@ fn one_bad_row_in_the_middle_imports_nothing() {
         t.store_mut(),
         late.as_bytes(),
         now(),
-        London,
+        london(),
     ));
     assert!(message.starts_with("Row 7 of"), "{message}");
     assert_eq!(
@@ -295,7 +299,7 @@ fn a_row_dated_in_the_future_imports_nothing() {
         t.store_mut(),
         future.as_bytes(),
         now(),
-        London,
+        london(),
     ));
     assert!(message.starts_with("Row 2 of"), "{message}");
     assert!(message.contains("future"), "{message}");
@@ -312,18 +316,18 @@ fn files_daybreak_cannot_read_are_refused_plainly() {
             t.store_mut(),
             header.as_bytes(),
             now(),
-            London
+            london()
         )),
         "This Daylio export has no entries."
     );
     let mut bytes = FIXTURE.as_bytes().to_vec();
     let at = FIXTURE.find("Sunday roast").unwrap();
     bytes[at] = 0xFF;
-    let message = invalid(import::import(t.store_mut(), &bytes, now(), London));
+    let message = invalid(import::import(t.store_mut(), &bytes, now(), london()));
     assert!(message.starts_with("Row 3 of"), "{message}");
     assert!(
         matches!(
-            import::import(t.store_mut(), b"a,b,c\n1,2,3\n", now(), London),
+            import::import(t.store_mut(), b"a,b,c\n1,2,3\n", now(), london()),
             Err(DataError::Refused(Refusal::UnknownImport))
         ),
         "a CSV that is not Daylio's is not taken for one"
@@ -344,7 +348,7 @@ fn fuzz_seeds_are_inputs_the_code_accepts() {
         std::fs::create_dir_all(corpus.join("vault_header")).unwrap();
         std::fs::write(corpus.join("vault_header/journal.header"), header).unwrap();
         let few: String = FIXTURE.lines().take(10).map(|l| format!("{l}\n")).collect();
-        import::import(t.store_mut(), few.as_bytes(), now(), London).unwrap();
+        import::import(t.store_mut(), few.as_bytes(), now(), london()).unwrap();
         let export = daybreak_core::export::export(t.store(), now()).unwrap();
         std::fs::create_dir_all(corpus.join("import_parse")).unwrap();
         std::fs::write(

@@ -18,6 +18,7 @@ use daybreak_core::journal::FREE_ATTEMPTS;
 use daybreak_core::store::settings;
 use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
+use daybreak_core::zone::Zone;
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, Passphrase, Secret, Session, Vault, VaultError,
 };
@@ -143,10 +144,7 @@ fn a_rekey_shuts_out_every_older_copy_and_keeps_every_entry() {
     s.lock().unwrap();
     let journal = journal(&j);
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    let old_backup = journal
-        .auto_backup(now(), chrono_tz::Tz::UTC)
-        .unwrap()
-        .unwrap();
+    let old_backup = journal.auto_backup(now(), Zone::UTC).unwrap().unwrap();
     let stolen_db = fs::read(j.paths().database()).unwrap();
 
     let new = Passphrase::new("a passphrase nobody else knows");
@@ -698,11 +696,11 @@ fn the_data_folder_is_0700_and_every_file_written_is_0600() {
     drop(s);
     let journal = journal(&j);
     journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    journal.auto_backup(now(), chrono_tz::Tz::UTC).unwrap();
+    journal.auto_backup(now(), Zone::UTC).unwrap();
     let manual = j.dir.path().join("elsewhere/manual.dbk");
     journal.backup_to(&manual, now(), &mut |_| true).unwrap();
     let exports = j.dir.path().join("exports");
-    let tz = chrono_tz::Tz::UTC;
+    let tz = Zone::UTC;
     let written: Vec<std::path::PathBuf> = journal
         .with_session(|s| {
             let store = s.store_mut();

@@ -4,7 +4,6 @@
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::catalogue::{self, Catalogue};
 use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
@@ -18,12 +17,15 @@ use daybreak_core::sobriety::{clocks, ClockInput, TimeUnit};
 use daybreak_core::timeline::{self, EntryKind, TimelineFilter, TimelineItem};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{DataError, Field, Named, Refusal, Scale, Session};
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+fn tz() -> Zone {
+    Zone::named("Europe/Berlin").unwrap()
+}
 
 fn now() -> DateTime<Utc> {
-    TZ.with_ymd_and_hms(2026, 11, 26, 21, 0, 0)
+    tz().with_ymd_and_hms(2026, 11, 26, 21, 0, 0)
         .unwrap()
         .to_utc()
 }
@@ -252,7 +254,7 @@ fn a_craving_where_i_used_can_record_a_slip() {
             minutes_per_day: None,
         },
         now(),
-        TZ,
+        tz(),
     )
     .unwrap();
     let mut input = craving(
@@ -269,7 +271,7 @@ fn a_craving_where_i_used_can_record_a_slip() {
     input.outcome = CravingOutcome::Used;
     let event = cravings::create(st, &input, now()).unwrap();
     assert!(event.slip_id.is_some(), "the slip is linked to the craving");
-    let view = clocks::view(st, clock.id, now(), TZ).unwrap();
+    let view = clocks::view(st, clock.id, now(), tz()).unwrap();
     assert_eq!((view.restarts, view.days), (1, 0), "the streak restarted");
 }
 
@@ -411,7 +413,7 @@ fn deleted_entries_leave_search_and_timeline_and_can_be_restored() {
         search::search(st, "zebra", 5).unwrap().is_empty(),
         "a deleted entry is not found"
     );
-    let page = timeline::page(st, &TimelineFilter::default(), None, 50, now(), TZ).unwrap();
+    let page = timeline::page(st, &TimelineFilter::default(), None, 50, now(), tz()).unwrap();
     assert!(page.items.is_empty());
     timeline::restore(st, EntryKind::Journal, e.id).unwrap();
     assert_eq!(
@@ -458,7 +460,7 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
     let mut seen = Vec::new();
     let mut cursor = None;
     loop {
-        let page = timeline::page(st, &all, cursor.as_deref(), 7, now(), TZ).unwrap();
+        let page = timeline::page(st, &all, cursor.as_deref(), 7, now(), tz()).unwrap();
         seen.extend(page.items);
         match page.next_cursor {
             Some(c) => cursor = Some(c),
@@ -473,7 +475,7 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
     assert!(seen.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
 
     let only = |filter: TimelineFilter| {
-        timeline::page(st, &filter, None, 100, now(), TZ)
+        timeline::page(st, &filter, None, 100, now(), tz())
             .unwrap()
             .items
     };
@@ -514,10 +516,10 @@ fn the_timeline_merges_kinds_newest_first_filters_and_pages() {
         !today_only.is_empty()
             && today_only
                 .iter()
-                .all(|i| i.at.with_timezone(&TZ).date_naive() == today)
+                .all(|i| i.at.with_timezone(&tz()).date_naive() == today)
     );
     assert_eq!(
-        refused(timeline::page(st, &all, Some("nonsense"), 5, now(), TZ)),
+        refused(timeline::page(st, &all, Some("nonsense"), 5, now(), tz())),
         Refusal::BadRequest
     );
 }
@@ -540,7 +542,7 @@ fn timeline_items_carry_facts_for_the_ui_to_word_never_sentences() {
             minutes_per_day: None,
         },
         now(),
-        TZ,
+        tz(),
     )
     .unwrap();
     let at = |hours: i64| now() - Duration::hours(hours);
@@ -578,10 +580,10 @@ fn timeline_items_carry_facts_for_the_ui_to_word_never_sentences() {
             triggers: Some(vec![lonely]),
         },
         now(),
-        TZ,
+        tz(),
     )
     .unwrap();
-    check_ins::morning(st, Some("Call my sister"), now(), TZ).unwrap();
+    check_ins::morning(st, Some("Call my sister"), now(), tz()).unwrap();
     check_ins::evening(
         st,
         &EveningCheckIn {
@@ -590,11 +592,11 @@ fn timeline_items_carry_facts_for_the_ui_to_word_never_sentences() {
             note: None,
         },
         now(),
-        TZ,
+        tz(),
     )
     .unwrap();
 
-    let items = timeline::page(st, &TimelineFilter::default(), None, 100, now(), TZ)
+    let items = timeline::page(st, &TimelineFilter::default(), None, 100, now(), tz())
         .unwrap()
         .items;
     let of = |kind: EntryKind| -> Vec<&TimelineItem> {
@@ -701,13 +703,16 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     let called = catalogue::list(st, Catalogue::CopingActions).unwrap()[0].id; // "Called someone"
     let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
-    let empty = insights::compute(st, from, to, TZ).unwrap();
+    let empty = insights::compute(st, from, to, tz()).unwrap();
     assert!(empty.findings.is_empty(), "no claims without data");
 
     // 40 days: on 15 of them loneliness was a trigger and mood was 2; on the others, 4.
     for d in 0..40 {
-        let day_start =
-            TZ.with_ymd_and_hms(2026, 10, 1, 12, 0, 0).unwrap().to_utc() + Duration::days(d);
+        let day_start = tz()
+            .with_ymd_and_hms(2026, 10, 1, 12, 0, 0)
+            .unwrap()
+            .to_utc()
+            + Duration::days(d);
         let lonely_day = d < 15;
         moods::create(
             st,
@@ -731,7 +736,7 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
             .unwrap();
         }
     }
-    let i = insights::compute(st, from, to, TZ).unwrap();
+    let i = insights::compute(st, from, to, tz()).unwrap();
     assert_eq!((i.mood_days, i.craving_count), (40, 15));
     // The core returns facts; worded in English they read as they always have.
     let said: Vec<String> = i
@@ -797,7 +802,8 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
     assert_eq!(i.mood_rolling.len(), 40);
 
     // With only 9 lonely days the comparison is not made.
-    let few = insights::compute(st, NaiveDate::from_ymd_opt(2026, 10, 7).unwrap(), to, TZ).unwrap();
+    let few =
+        insights::compute(st, NaiveDate::from_ymd_opt(2026, 10, 7).unwrap(), to, tz()).unwrap();
     assert!(
         few.findings.iter().all(|f| !matches!(
             f,

@@ -2,14 +2,24 @@
 //! travel, quiet hours, check-ins already done, and no pile of missed reminders.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use chrono_tz::America::{Los_Angeles, New_York};
-use chrono_tz::Europe::Berlin;
-use chrono_tz::Tz;
 use daybreak_core::reminders::{
     due, next_after, CheckInsToday, Occurrence, QuietHours, ReminderKind, ReminderSettings, Shown,
     MISSED_AFTER,
 };
 use daybreak_core::time::{instant_at, local};
+use daybreak_core::zone::Zone;
+
+fn berlin() -> Zone {
+    Zone::named("Europe/Berlin").unwrap()
+}
+
+fn new_york() -> Zone {
+    Zone::named("America/New_York").unwrap()
+}
+
+fn los_angeles() -> Zone {
+    Zone::named("America/Los_Angeles").unwrap()
+}
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -19,7 +29,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn at(tz: Tz, y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+fn at(tz: Zone, y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     instant_at(day(y, m, d).and_time(t(h, min)), tz)
 }
 
@@ -36,7 +46,7 @@ fn run(
     settings: &ReminderSettings,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-    tz_at: impl Fn(DateTime<Utc>) -> Tz,
+    tz_at: impl Fn(DateTime<Utc>) -> Zone,
 ) -> Vec<Occurrence> {
     let mut shown = Shown::default();
     let mut seen = Vec::new();
@@ -65,7 +75,7 @@ fn nothing_is_on_by_default() {
     let settings = ReminderSettings::default();
     assert!(!settings.any_on());
     assert_eq!(
-        next_after(&settings, at(Berlin, 2026, 5, 1, 12, 0), Berlin, &[]),
+        next_after(&settings, at(berlin(), 2026, 5, 1, 12, 0), berlin(), &[]),
         None,
         "no reminder until the person turns one on"
     );
@@ -78,13 +88,14 @@ fn the_next_reminder_is_at_its_wall_clock_time() {
         evening: Some(t(21, 0)),
         ..Default::default()
     };
-    let next = next_after(&settings, at(Berlin, 2026, 5, 1, 12, 0), Berlin, &[]).unwrap();
+    let next = next_after(&settings, at(berlin(), 2026, 5, 1, 12, 0), berlin(), &[]).unwrap();
     assert_eq!(next.kind, ReminderKind::Evening);
-    assert_eq!(next.at, at(Berlin, 2026, 5, 1, 21, 0));
-    let after_evening = next_after(&settings, at(Berlin, 2026, 5, 1, 21, 0), Berlin, &[]).unwrap();
+    assert_eq!(next.at, at(berlin(), 2026, 5, 1, 21, 0));
+    let after_evening =
+        next_after(&settings, at(berlin(), 2026, 5, 1, 21, 0), berlin(), &[]).unwrap();
     assert_eq!(
         (after_evening.kind, after_evening.at),
-        (ReminderKind::Morning, at(Berlin, 2026, 5, 2, 8, 0)),
+        (ReminderKind::Morning, at(berlin(), 2026, 5, 2, 8, 0)),
         "strictly after: the evening just shown is not next again"
     );
 }
@@ -96,13 +107,22 @@ fn spring_forward_a_time_in_the_skipped_hour_comes_once_at_the_first_real_minute
         morning: Some(t(2, 30)),
         ..Default::default()
     };
-    let next = next_after(&settings, at(New_York, 2026, 3, 7, 12, 0), New_York, &[]).unwrap();
-    assert_eq!(local(next.at, New_York), day(2026, 3, 8).and_time(t(3, 0)));
+    let next = next_after(
+        &settings,
+        at(new_york(), 2026, 3, 7, 12, 0),
+        new_york(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        local(next.at, new_york()),
+        day(2026, 3, 8).and_time(t(3, 0))
+    );
     let shown = run(
         &settings,
-        at(New_York, 2026, 3, 7, 12, 0),
-        at(New_York, 2026, 3, 9, 12, 0),
-        |_| New_York,
+        at(new_york(), 2026, 3, 7, 12, 0),
+        at(new_york(), 2026, 3, 9, 12, 0),
+        |_| new_york(),
     );
     let days: Vec<_> = shown.iter().map(|o| o.day).collect();
     assert_eq!(
@@ -121,9 +141,9 @@ fn fall_back_a_repeated_time_comes_once() {
     };
     let shown = run(
         &settings,
-        at(New_York, 2026, 10, 31, 12, 0),
-        at(New_York, 2026, 11, 1, 12, 0),
-        |_| New_York,
+        at(new_york(), 2026, 10, 31, 12, 0),
+        at(new_york(), 2026, 11, 1, 12, 0),
+        |_| new_york(),
     );
     assert_eq!(shown.len(), 1, "1:30 happens twice but reminds once");
     assert_eq!(
@@ -138,14 +158,14 @@ fn an_evening_across_the_dst_change_keeps_its_wall_clock_time() {
     let settings = evening(21, 0);
     let shown = run(
         &settings,
-        at(Berlin, 2026, 3, 28, 12, 0),
-        at(Berlin, 2026, 3, 30, 12, 0),
-        |_| Berlin,
+        at(berlin(), 2026, 3, 28, 12, 0),
+        at(berlin(), 2026, 3, 30, 12, 0),
+        |_| berlin(),
     );
     assert_eq!(shown.len(), 2);
     assert_eq!((shown[1].at - shown[0].at).num_hours(), 23, "a 23-hour day");
     for o in &shown {
-        assert_eq!(local(o.at, Berlin).time(), t(21, 0));
+        assert_eq!(local(o.at, berlin()).time(), t(21, 0));
     }
 }
 
@@ -154,43 +174,43 @@ fn travelling_west_does_not_bring_the_same_evening_round_twice() {
     // Reminded at 21:00 in Berlin (15:00 in New York), then the computer is in New York,
     // where 21:00 of the same calendar day is still to come.
     let settings = evening(21, 0);
-    let landed = at(Berlin, 2026, 6, 1, 22, 0);
+    let landed = at(berlin(), 2026, 6, 1, 22, 0);
     let shown = run(
         &settings,
-        at(Berlin, 2026, 6, 1, 20, 0),
-        at(New_York, 2026, 6, 2, 12, 0),
-        |now| if now < landed { Berlin } else { New_York },
+        at(berlin(), 2026, 6, 1, 20, 0),
+        at(new_york(), 2026, 6, 2, 12, 0),
+        |now| if now < landed { berlin() } else { new_york() },
     );
     let days: Vec<_> = shown.iter().map(|o| o.day).collect();
     assert_eq!(days, [day(2026, 6, 1)], "one evening reminder for June 1");
-    assert_eq!(shown[0].at, at(Berlin, 2026, 6, 1, 21, 0));
+    assert_eq!(shown[0].at, at(berlin(), 2026, 6, 1, 21, 0));
 }
 
 #[test]
 fn travelling_east_reminds_at_the_new_zones_time_and_skips_what_is_past() {
     // 19:00 in New York is 01:00 the next day in Berlin: June 1's evening there has passed.
     let settings = evening(21, 0);
-    let landed = at(New_York, 2026, 6, 1, 19, 0);
+    let landed = at(new_york(), 2026, 6, 1, 19, 0);
     let shown = run(
         &settings,
-        at(New_York, 2026, 6, 1, 18, 0),
-        at(Berlin, 2026, 6, 2, 23, 0),
-        |now| if now < landed { New_York } else { Berlin },
+        at(new_york(), 2026, 6, 1, 18, 0),
+        at(berlin(), 2026, 6, 2, 23, 0),
+        |now| if now < landed { new_york() } else { berlin() },
     );
     assert_eq!(shown.len(), 1);
     assert_eq!(
         shown[0].at,
-        at(Berlin, 2026, 6, 2, 21, 0),
+        at(berlin(), 2026, 6, 2, 21, 0),
         "21:00 where the person is now"
     );
     let next = next_after(
         &settings,
-        at(Los_Angeles, 2026, 6, 3, 12, 0),
-        Los_Angeles,
+        at(los_angeles(), 2026, 6, 3, 12, 0),
+        los_angeles(),
         &[],
     )
     .unwrap();
-    assert_eq!(local(next.at, Los_Angeles).time(), t(21, 0));
+    assert_eq!(local(next.at, los_angeles()).time(), t(21, 0));
 }
 
 #[test]
@@ -201,15 +221,15 @@ fn a_check_in_already_done_today_is_not_reminded() {
         ..Default::default()
     };
     let shown = Shown::default();
-    let since = at(Berlin, 2026, 5, 1, 20, 59);
-    let now = at(Berlin, 2026, 5, 1, 21, 0);
+    let since = at(berlin(), 2026, 5, 1, 20, 59);
+    let now = at(berlin(), 2026, 5, 1, 21, 0);
     let done = CheckInsToday::Known {
         day: day(2026, 5, 1),
         morning: false,
         evening: true,
     };
     assert_eq!(
-        due(&settings, since, now, Berlin, &[], done, &shown),
+        due(&settings, since, now, berlin(), &[], done, &shown),
         None,
         "the evening check-in is done"
     );
@@ -219,7 +239,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
         evening: false,
     };
     assert_eq!(
-        due(&settings, since, now, Berlin, &[], morning_only, &shown).map(|o| o.kind),
+        due(&settings, since, now, berlin(), &[], morning_only, &shown).map(|o| o.kind),
         Some(ReminderKind::Evening),
         "only the evening check-in counts for the evening reminder"
     );
@@ -229,7 +249,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
         evening: true,
     };
     assert!(
-        due(&settings, since, now, Berlin, &[], yesterday, &shown).is_some(),
+        due(&settings, since, now, berlin(), &[], yesterday, &shown).is_some(),
         "yesterday's check-in does not cover today"
     );
     assert!(
@@ -237,7 +257,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
             &settings,
             since,
             now,
-            Berlin,
+            berlin(),
             &[],
             CheckInsToday::Unknown,
             &shown
@@ -264,9 +284,9 @@ fn quiet_hours_skip_reminders_across_midnight() {
     };
     let shown = run(
         &settings,
-        at(Berlin, 2026, 5, 1, 0, 0),
-        at(Berlin, 2026, 5, 3, 0, 0),
-        |_| Berlin,
+        at(berlin(), 2026, 5, 1, 0, 0),
+        at(berlin(), 2026, 5, 3, 0, 0),
+        |_| berlin(),
     );
     assert!(
         shown.iter().all(|o| o.kind == ReminderKind::HowAreYou),
@@ -295,13 +315,13 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     };
     let shown = Shown::default();
     // Asleep from Friday evening to Sunday 15:05: six reminders passed.
-    let since = at(Berlin, 2026, 5, 1, 20, 0);
-    let now = at(Berlin, 2026, 5, 3, 15, 5);
+    let since = at(berlin(), 2026, 5, 1, 20, 0);
+    let now = at(berlin(), 2026, 5, 3, 15, 5);
     let o = due(
         &settings,
         since,
         now,
-        Berlin,
+        berlin(),
         &[],
         CheckInsToday::Unknown,
         &shown,
@@ -309,16 +329,16 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     .expect("the one that just passed is still shown");
     assert_eq!(
         (o.kind, o.at),
-        (ReminderKind::HowAreYou, at(Berlin, 2026, 5, 3, 15, 0))
+        (ReminderKind::HowAreYou, at(berlin(), 2026, 5, 3, 15, 0))
     );
     // Woken later: even that one is missed now.
-    let later = at(Berlin, 2026, 5, 3, 15, 0) + MISSED_AFTER + Duration::minutes(1);
+    let later = at(berlin(), 2026, 5, 3, 15, 0) + MISSED_AFTER + Duration::minutes(1);
     assert_eq!(
         due(
             &settings,
             since,
             later,
-            Berlin,
+            berlin(),
             &[],
             CheckInsToday::Unknown,
             &shown
@@ -334,9 +354,9 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     };
     let shown_run = run(
         &together,
-        at(Berlin, 2026, 5, 1, 7, 0),
-        at(Berlin, 2026, 5, 1, 9, 0),
-        |_| Berlin,
+        at(berlin(), 2026, 5, 1, 7, 0),
+        at(berlin(), 2026, 5, 1, 9, 0),
+        |_| berlin(),
     );
     assert_eq!(shown_run.len(), 1, "at most one reminder per wake");
 }
@@ -351,13 +371,13 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         }),
         ..Default::default()
     };
-    let reached_at_night = at(Berlin, 2026, 5, 10, 23, 15);
-    let reached_by_day = at(Berlin, 2026, 6, 10, 18, 0);
+    let reached_at_night = at(berlin(), 2026, 5, 10, 23, 15);
+    let reached_by_day = at(berlin(), 2026, 6, 10, 18, 0);
     let milestones = [reached_at_night, reached_by_day];
     let first = next_after(
         &settings,
-        at(Berlin, 2026, 5, 1, 12, 0),
-        Berlin,
+        at(berlin(), 2026, 5, 1, 12, 0),
+        berlin(),
         &milestones,
     )
     .unwrap();
@@ -365,7 +385,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
     assert_eq!(first.milestone, Some(0));
     assert_eq!(
         first.at,
-        at(Berlin, 2026, 5, 11, 7, 30),
+        at(berlin(), 2026, 5, 11, 7, 30),
         "waits for the end of quiet hours"
     );
     assert_eq!(
@@ -373,7 +393,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         day(2026, 5, 10),
         "still the note for the day it was reached"
     );
-    let second = next_after(&settings, first.at, Berlin, &milestones).unwrap();
+    let second = next_after(&settings, first.at, berlin(), &milestones).unwrap();
     assert_eq!((second.at, second.milestone), (reached_by_day, Some(1)));
 
     let mut shown = Shown::default();
@@ -381,7 +401,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         &settings,
         first.at - Duration::minutes(1),
         first.at,
-        Berlin,
+        berlin(),
         &milestones,
         CheckInsToday::Unknown,
         &shown,
@@ -393,7 +413,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
             &settings,
             first.at - Duration::minutes(1),
             first.at,
-            Berlin,
+            berlin(),
             &milestones,
             CheckInsToday::Unknown,
             &shown
@@ -406,8 +426,8 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
     assert_eq!(
         next_after(
             &settings,
-            at(Berlin, 2026, 5, 1, 12, 0),
-            Berlin,
+            at(berlin(), 2026, 5, 1, 12, 0),
+            berlin(),
             &milestones
         ),
         None,

@@ -7,7 +7,6 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use common::TempJournal;
 use daybreak_core::catalogue::{self, Catalogue};
 use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
@@ -17,15 +16,18 @@ use daybreak_core::report::{self, Report, ReportOptions};
 use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::triggers;
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{DataError, Refusal, Session};
 
-const TZ: Tz = chrono_tz::Europe::London;
+fn tz() -> Zone {
+    Zone::named("Europe/London").unwrap()
+}
 const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
                    style-src 'unsafe-inline'\">";
 
 /// 2026, London wall clock.
 fn at(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-    TZ.with_ymd_and_hms(2026, month, day, hour, minute, 0)
+    tz().with_ymd_and_hms(2026, month, day, hour, minute, 0)
         .unwrap()
         .to_utc()
 }
@@ -146,17 +148,23 @@ fn filled() -> (TempJournal, Session) {
         .unwrap()
         .id;
 
-    let alcohol = clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), TZ).unwrap();
-    clocks::create(st, &clock("Vaping & nicotine", at(10, 1, 9, 0)), now(), TZ).unwrap();
-    clocks::create(st, &clock("Gambling", at(11, 20, 12, 0)), now(), TZ).unwrap();
-    let old = clocks::create(st, &clock("Old habit", at(1, 5, 9, 0)), now(), TZ).unwrap();
+    let alcohol = clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), tz()).unwrap();
+    clocks::create(
+        st,
+        &clock("Vaping & nicotine", at(10, 1, 9, 0)),
+        now(),
+        tz(),
+    )
+    .unwrap();
+    clocks::create(st, &clock("Gambling", at(11, 20, 12, 0)), now(), tz()).unwrap();
+    let old = clocks::create(st, &clock("Old habit", at(1, 5, 9, 0)), now(), tz()).unwrap();
     clocks::archive(st, old.id, true).unwrap();
     let slip = SlipInput {
         at: at(10, 15, 10, 0),
         note: Some("<script>alert('slip note')</script>".into()),
         triggers: None,
     };
-    slips::record(st, alcohol.id, &slip, now(), TZ).unwrap();
+    slips::record(st, alcohol.id, &slip, now(), tz()).unwrap();
 
     for (d, sober) in [(3, true), (5, true), (7, true), (10, false)] {
         let input = EveningCheckIn {
@@ -164,15 +172,15 @@ fn filled() -> (TempJournal, Session) {
             difficulty: 2,
             note: None,
         };
-        check_ins::evening(st, &input, at(11, d, 21, 30), TZ).unwrap();
+        check_ins::evening(st, &input, at(11, d, 21, 30), tz()).unwrap();
     }
-    check_ins::morning(st, Some("One day at a time"), at(11, 12, 8, 0), TZ).unwrap();
+    check_ins::morning(st, Some("One day at a time"), at(11, 12, 8, 0), tz()).unwrap();
     let october_evening = EveningCheckIn {
         sober: true,
         difficulty: 1,
         note: None,
     };
-    check_ins::evening(st, &october_evening, at(10, 20, 21, 0), TZ).unwrap();
+    check_ins::evening(st, &october_evening, at(10, 20, 21, 0), tz()).unwrap();
 
     moods::create(st, &mood(at(11, 2, 9, 0), 2, Some(6)), now()).unwrap();
     moods::create(st, &mood(at(11, 3, 9, 0), 4, None), now()).unwrap();
@@ -227,7 +235,7 @@ fn filled() -> (TempJournal, Session) {
 }
 
 fn build(s: &Session, options: &ReportOptions) -> Report {
-    report::build(s.store(), options, now(), TZ).expect("the report builds")
+    report::build(s.store(), options, now(), tz()).expect("the report builds")
 }
 
 /// Runs poppler's `pdftotext` on the file; it must read it without a complaint.
@@ -569,7 +577,7 @@ fn bad_ranges_are_refused_with_a_reason() {
         s.store(),
         &options(day(11, 30), day(11, 1), false),
         now(),
-        TZ,
+        tz(),
     ));
     assert_eq!(backwards, Refusal::DatesReversed);
     let from = NaiveDate::from_ymd_opt(2016, 11, 27).unwrap();
@@ -577,7 +585,7 @@ fn bad_ranges_are_refused_with_a_reason() {
         s.store(),
         &options(from, day(11, 27), false),
         now(),
-        TZ,
+        tz(),
     ));
     assert_eq!(too_long, Refusal::ReportTooLong { max_years: 10 });
     let dir = tempfile::tempdir().unwrap();
@@ -586,7 +594,7 @@ fn bad_ranges_are_refused_with_a_reason() {
         s.store(),
         &options(day(11, 30), day(11, 1), false),
         now(),
-        TZ,
+        tz(),
     ));
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -783,7 +791,7 @@ fn every_language_prints_in_the_pdf() {
 fn what_the_person_wrote_in_arabic_or_hebrew_reads_right_to_left_in_the_page() {
     let (_j, mut s) = open();
     let st = s.store_mut();
-    clocks::create(st, &clock("הימים שלי", at(10, 1, 9, 0)), now(), TZ).unwrap();
+    clocks::create(st, &clock("הימים שלי", at(10, 1, 9, 0)), now(), tz()).unwrap();
     let when = at(11, 4, 20, 0);
     for name in ["الوحدة 2", "Late\u{2069} nights"] {
         let id = triggers::create(st, name, now()).unwrap().id;
@@ -879,7 +887,7 @@ fn a_character_no_font_has_still_makes_the_pdf() {
 fn a_long_journal_runs_over_several_pages() {
     let (_j, mut s) = open();
     let st = s.store_mut();
-    clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), TZ).unwrap();
+    clocks::create(st, &clock("Alcohol", at(9, 1, 20, 0)), now(), tz()).unwrap();
     let body: Vec<String> = (1..=300)
         .map(|i| format!("Paragraph {i}: today I kept going, one hour at a time, and it counted."))
         .chain(["The last word is finale.".to_string()])
@@ -911,7 +919,7 @@ fn a_long_journal_runs_over_several_pages() {
 fn export_writes_two_new_files_and_never_overwrites() {
     let (j, s) = filled();
     let dir = j.dir.path().join("Reports");
-    let first = report::export_to(&dir, s.store(), &november(true), now(), TZ).unwrap();
+    let first = report::export_to(&dir, s.store(), &november(true), now(), tz()).unwrap();
     assert!(
         first.html.ends_with("daybreak-report-2026-11-26.html"),
         "{first:?}"
@@ -926,7 +934,7 @@ fn export_writes_two_new_files_and_never_overwrites() {
     check_structure(&pdf_before);
     assert!(pdftotext(Path::new(&first.pdf)).contains("marmalade"));
 
-    let second = report::export_to(&dir, s.store(), &november(false), now(), TZ).unwrap();
+    let second = report::export_to(&dir, s.store(), &november(false), now(), tz()).unwrap();
     assert!(
         second.html.ends_with("daybreak-report-2026-11-26-2.html"),
         "{second:?}"

@@ -7,6 +7,7 @@ use chrono::{TimeZone, Utc};
 use common::{contains, snapshot, TempJournal};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
 use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{library, triggers, DataError, Field, Named, RecordKind, Refusal, Scale};
 
 fn now() -> chrono::DateTime<Utc> {
@@ -151,7 +152,7 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         Err(DataError::NotFound("trigger"))
     ));
 
-    let html = plan::export_html(st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
+    let html = plan::export_html(st, now(), Zone::UTC, Language::En).unwrap();
     assert!(
         html.contains("This page is readable by anyone who sees it."),
         "clearly marked as readable"
@@ -162,7 +163,7 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         "everything is escaped"
     );
     assert!(html.contains("<p>Be kind to myself.</p>"));
-    let spanish = plan::export_html(st, now(), chrono_tz::Tz::UTC, Language::Es).unwrap();
+    let spanish = plan::export_html(st, now(), Zone::UTC, Language::Es).unwrap();
     for expected in [
         "<html lang=\"es\">",
         "<h1>Mi plan de prevención de recaídas</h1>",
@@ -183,8 +184,8 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
     );
 
     let out = tempfile::tempdir().unwrap();
-    let first = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
-    let second = plan::export_to(out.path(), st, now(), chrono_tz::Tz::UTC, Language::En).unwrap();
+    let first = plan::export_to(out.path(), st, now(), Zone::UTC, Language::En).unwrap();
+    let second = plan::export_to(out.path(), st, now(), Zone::UTC, Language::En).unwrap();
     assert_ne!(first, second, "an export never overwrites an earlier one");
     assert!(first
         .file_name()
@@ -208,7 +209,7 @@ fn the_plan_page_carries_the_reports_strict_csp() {
                        style-src 'unsafe-inline'\">";
     let j = TempJournal::new();
     let (s, _) = j.create();
-    let html = plan::export_html(s.store(), now(), chrono_tz::Tz::UTC, Language::En).unwrap();
+    let html = plan::export_html(s.store(), now(), Zone::UTC, Language::En).unwrap();
     let head = &html[..html.find("</head>").expect("the page has a head")];
     let csp = head
         .find(CSP)
@@ -302,7 +303,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
             minutes_per_day: None,
         },
         now(),
-        chrono_tz::Tz::UTC,
+        Zone::UTC,
     )
     .unwrap();
     slips::record(
@@ -314,7 +315,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
             triggers: None,
         },
         now(),
-        chrono_tz::Tz::UTC,
+        Zone::UTC,
     )
     .unwrap();
     moods::create(
@@ -391,7 +392,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     );
     assert_eq!(value["library"]["imported"][0]["title"], "My notes");
     let out = tempfile::tempdir().unwrap();
-    let path = export::export_to(out.path(), st, now(), chrono_tz::Tz::UTC).unwrap();
+    let path = export::export_to(out.path(), st, now(), Zone::UTC).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("not encrypted"),
@@ -404,8 +405,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     use daybreak_core::import as import_export;
     let k = TempJournal::new();
     let (mut t, _) = k.create();
-    let first =
-        import_export::import(t.store_mut(), text.as_bytes(), now(), chrono_tz::Tz::UTC).unwrap();
+    let first = import_export::import(t.store_mut(), text.as_bytes(), now(), Zone::UTC).unwrap();
     assert!(first.added > 0, "the import adds entries: {first:?}");
     for kind in [
         "relapse plan",
@@ -419,8 +419,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
             "{kind}: {first:?}"
         );
     }
-    let again =
-        import_export::import(t.store_mut(), text.as_bytes(), now(), chrono_tz::Tz::UTC).unwrap();
+    let again = import_export::import(t.store_mut(), text.as_bytes(), now(), Zone::UTC).unwrap();
     assert_eq!(
         again.added, 0,
         "importing the same file twice adds nothing: {again:?}"
@@ -448,7 +447,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         t.store_mut(),
         broken.to_string().as_bytes(),
         now(),
-        chrono_tz::Tz::UTC,
+        Zone::UTC,
     );
     assert_eq!(
         refused(r),
@@ -468,7 +467,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
         br#"{"format":"other","version":1}"#,
         br#"{"format":"daybreak-export","version":99}"#,
     ] {
-        assert!(import_export::import(t.store_mut(), bad, now(), chrono_tz::Tz::UTC).is_err());
+        assert!(import_export::import(t.store_mut(), bad, now(), Zone::UTC).is_err());
     }
     assert_eq!(
         serde_json::to_value(export::export(t.store(), now()).unwrap()).unwrap()["journal"],

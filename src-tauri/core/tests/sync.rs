@@ -23,13 +23,14 @@ use daybreak_core::sync::folder::{Folder, DIR_NAME};
 use daybreak_core::sync::kinds::KINDS;
 use daybreak_core::sync::{self, join::join, record, SyncReport, SyncWarning};
 use daybreak_core::timeline::{self, EntryKind};
+use daybreak_core::zone::Zone;
 use daybreak_core::{library, triggers, Passphrase, Secret, Session};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
 }
 
-const TZ: chrono_tz::Tz = chrono_tz::Tz::UTC;
+const TZ: Zone = Zone::UTC;
 
 /// One computer: its own data folder, its own view of the sync folder (a sync engine copies
 /// files between the views; `deliver` plays that part), and a wall clock the test moves.

@@ -18,8 +18,8 @@ pub mod vault;
 use std::any::Any;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use daybreak_core::store::Store;
+use daybreak_core::zone::Zone;
 use daybreak_core::{clock, DataError, Journal, JournalError, Refusal};
 
 use crate::{AppError, SharedJournal};
@@ -65,7 +65,7 @@ pub(crate) async fn on_journal<T: Send + 'static>(
 /// core takes them as arguments). Answers `locked` when the journal is locked.
 pub(crate) async fn on_store<T: Send + 'static>(
     journal: &SharedJournal,
-    work: impl FnOnce(&mut Store, DateTime<Utc>, Tz) -> Result<T, DataError> + Send + 'static,
+    work: impl FnOnce(&mut Store, DateTime<Utc>, Zone) -> Result<T, DataError> + Send + 'static,
 ) -> Result<T, AppError> {
     on_journal(journal, move |j| {
         j.with_session(|session| {
@@ -84,8 +84,8 @@ pub(crate) async fn on_store<T: Send + 'static>(
 /// and other commands never wait for a file to be written.
 pub(crate) async fn collect_then_write<C: Send + 'static, T: Send + 'static>(
     journal: &SharedJournal,
-    collect: impl FnOnce(&mut Store, DateTime<Utc>, Tz) -> Result<C, DataError> + Send + 'static,
-    finish: impl FnOnce(C, DateTime<Utc>, Tz) -> Result<T, DataError> + Send + 'static,
+    collect: impl FnOnce(&mut Store, DateTime<Utc>, Zone) -> Result<C, DataError> + Send + 'static,
+    finish: impl FnOnce(C, DateTime<Utc>, Zone) -> Result<T, DataError> + Send + 'static,
 ) -> Result<T, AppError> {
     let (collected, now, tz) = on_store(journal, move |store, now, tz| {
         Ok((collect(store, now, tz)?, now, tz))

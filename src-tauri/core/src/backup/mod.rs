@@ -14,8 +14,8 @@ use std::fs;
 use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
@@ -536,7 +536,7 @@ pub fn delete_automatic_except(paths: &JournalPaths, keep: &Path) -> Result<usiz
 
 /// Where today's automatic backup goes, or `None` when there already is one today (in the
 /// user's zone). Automatic backups are made on the first unlock of a day.
-pub fn auto_backup_due(paths: &JournalPaths, now: DateTime<Utc>, tz: Tz) -> Option<PathBuf> {
+pub fn auto_backup_due(paths: &JournalPaths, now: DateTime<Utc>, tz: Zone) -> Option<PathBuf> {
     let today = local(now, tz).date();
     if auto_dates(&paths.backups()).contains(&today) {
         return None;
@@ -560,7 +560,7 @@ pub fn auto_backup(
     session: &Session,
     paths: &JournalPaths,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Option<BackupSummary>, DataError> {
     let Some(dest) = auto_backup_due(paths, now, tz) else {
         return Ok(None);

@@ -8,8 +8,8 @@ pub mod records;
 
 use std::path::{Path, PathBuf};
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::data_error::DataError;
 use crate::store::Store;
@@ -49,7 +49,7 @@ pub fn export_to(
     dir: &Path,
     store: &Store,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<PathBuf, DataError> {
     write_json(dir, &export(store, now)?, now, tz)
 }
@@ -59,7 +59,7 @@ pub fn write_json(
     dir: &Path,
     export: &ExportFile,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<PathBuf, DataError> {
     let text = serde_json::to_string_pretty(export).expect("JSON serializes");
     crate::export_file::write_new(

@@ -9,8 +9,8 @@
 
 mod csv;
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use chrono_tz::Tz;
 
 use super::ImportSummary;
 use crate::data_error::{DataError, Refusal, RowProblem};
@@ -317,7 +317,7 @@ pub fn write(
     tx: &rusqlite::Transaction<'_>,
     file: &DaylioFile,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     summary: &mut ImportSummary,
 ) -> Result<(), DataError> {
     let latest = now + chrono::Duration::minutes(5);

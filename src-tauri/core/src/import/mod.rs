@@ -9,8 +9,8 @@
 pub mod daybreak;
 pub mod daylio;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
@@ -121,7 +121,7 @@ fn write(
     tx: &rusqlite::Transaction<'_>,
     parsed: &Parsed,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ImportSummary, DataError> {
     let mut summary = ImportSummary::default();
     match parsed {
@@ -143,7 +143,7 @@ pub fn preview(
     store: &mut Store,
     bytes: &[u8],
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ImportPreview, DataError> {
     let parsed = parse(bytes)?;
     let summary = store.rehearse(|tx| write(tx, &parsed, now, tz))?;
@@ -158,7 +158,7 @@ pub fn import(
     store: &mut Store,
     bytes: &[u8],
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ImportSummary, DataError> {
     let parsed = parse(bytes)?;
     store.write(|tx| write(tx, &parsed, now, tz))

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::zone::Zone;
 use chrono::{NaiveDate, NaiveDateTime};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use crate::data_error::{from_millis, DataError};
@@ -50,7 +50,7 @@ pub(super) fn load(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Data, DataError> {
     let start = instant_at(from.and_hms_opt(0, 0, 0).expect("midnight"), tz).timestamp_millis();
     let end = to.succ_opt().map_or(i64::MAX, |d| {

@@ -7,8 +7,8 @@ mod findings;
 
 use std::collections::BTreeMap;
 
+use crate::zone::Zone;
 use chrono::{Datelike, NaiveDate, Timelike};
-use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
@@ -56,7 +56,7 @@ pub fn compute(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Insights, DataError> {
     if from > to || (to - from).num_days() > 366 * 60 {
         return Err(DataError::Refused(Refusal::BadRequest));

@@ -19,8 +19,8 @@
 
 use std::collections::HashSet;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use super::{ReminderKind, ReminderSettings};
 use crate::time::{instant_at, local};
@@ -111,7 +111,7 @@ fn occurrences(
     settings: &ReminderSettings,
     after: DateTime<Utc>,
     until: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     milestones: &[DateTime<Utc>],
 ) -> Vec<Occurrence> {
     let mut found = Vec::new();
@@ -154,7 +154,7 @@ fn occurrences(
 }
 
 /// `at`, or the end of the quiet hours it falls in.
-fn after_quiet_hours(settings: &ReminderSettings, at: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+fn after_quiet_hours(settings: &ReminderSettings, at: DateTime<Utc>, tz: Zone) -> DateTime<Utc> {
     let Some(quiet) = settings.quiet_hours else {
         return at;
     };
@@ -176,7 +176,7 @@ fn after_quiet_hours(settings: &ReminderSettings, at: DateTime<Utc>, tz: Tz) -> 
 pub fn next_after(
     settings: &ReminderSettings,
     after: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     milestones: &[DateTime<Utc>],
 ) -> Option<Occurrence> {
     // Every daily reminder comes within two days; a milestone may be further off.
@@ -196,7 +196,7 @@ pub fn due(
     settings: &ReminderSettings,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     milestones: &[DateTime<Utc>],
     today: CheckInsToday,
     shown: &Shown,

@@ -18,8 +18,8 @@ pub(crate) use html::PAGE_POLICY;
 
 use std::path::Path;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -129,7 +129,7 @@ pub fn build(
     store: &Store,
     options: &ReportOptions,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Report, DataError> {
     check_range(options)?;
     let (from, to) = (options.from, options.to);
@@ -202,7 +202,7 @@ pub fn export_to(
     store: &Store,
     options: &ReportOptions,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ReportFiles, DataError> {
     write_files(dir, &build(store, options, now, tz)?, now, tz)
 }
@@ -213,7 +213,7 @@ pub fn write_files(
     dir: &Path,
     report: &Report,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ReportFiles, DataError> {
     let html = to_html(report);
     let pdf = to_pdf(report)?;
@@ -250,7 +250,7 @@ fn check_range(options: &ReportOptions) -> Result<(), DataError> {
 
 /// The range as stored instants: from the start of `from` to the start of the day after `to`
 /// (exclusive), in milliseconds. The same bounds insights use.
-fn millis_range(from: NaiveDate, to: NaiveDate, tz: Tz) -> (i64, i64) {
+fn millis_range(from: NaiveDate, to: NaiveDate, tz: Zone) -> (i64, i64) {
     let midnight =
         |d: NaiveDate| instant_at(d.and_hms_opt(0, 0, 0).expect("midnight"), tz).timestamp_millis();
     (midnight(from), to.succ_opt().map_or(i64::MAX, midnight))
@@ -263,7 +263,7 @@ fn clock_summaries(
     range: (i64, i64),
     as_of: DateTime<Utc>,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Vec<ClockSummary>, DataError> {
     let views = clocks::list(store, false, now, tz)?;
     store.read(|conn| {
@@ -347,7 +347,7 @@ fn coping_that_worked(conn: &Connection, range: (i64, i64)) -> Result<Vec<CountI
 fn journal_items(
     conn: &Connection,
     range: (i64, i64),
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Vec<JournalItem>, DataError> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, title, body FROM journal_entries

@@ -1,8 +1,8 @@
 //! Daily check-ins: a morning intention and an evening "how did today go?". The streak of
 //! check-ins is separate from the sober streak.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -85,7 +85,7 @@ pub(crate) fn insert_in(
 }
 
 /// Today's date where the user is.
-pub fn today(now: DateTime<Utc>, tz: Tz) -> NaiveDate {
+pub fn today(now: DateTime<Utc>, tz: Zone) -> NaiveDate {
     local(now, tz).date()
 }
 
@@ -94,7 +94,7 @@ pub fn morning(
     store: &mut Store,
     intention: Option<&str>,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<CheckIn, DataError> {
     let intention = tidy(intention, Field::Intention)?;
     let day = today(now, tz);
@@ -117,7 +117,7 @@ pub fn evening(
     store: &mut Store,
     input: &EveningCheckIn,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<CheckIn, DataError> {
     checked_difficulty(input.difficulty)?;
     let note = tidy(input.note.as_deref(), Field::Note)?;

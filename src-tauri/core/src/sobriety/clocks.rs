@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Deserialize;
 use specta::Type;
@@ -97,7 +97,7 @@ pub fn create(
     store: &mut Store,
     input: &ClockInput,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ClockView, DataError> {
     let id = store.write(|tx| {
         // The first clock becomes the main one, so Today always has something to show.
@@ -145,7 +145,7 @@ pub fn update(
     id: i64,
     input: &ClockInput,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ClockView, DataError> {
     let input = input.checked(now)?;
     store.write(|tx| {
@@ -221,7 +221,7 @@ pub fn list(
     store: &Store,
     include_archived: bool,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Vec<ClockView>, DataError> {
     store.read(|conn| {
         let mut stmt =
@@ -241,7 +241,7 @@ pub fn list(
 }
 
 /// One clock as a view.
-pub fn view(store: &Store, id: i64, now: DateTime<Utc>, tz: Tz) -> Result<ClockView, DataError> {
+pub fn view(store: &Store, id: i64, now: DateTime<Utc>, tz: Zone) -> Result<ClockView, DataError> {
     Ok(detail(store, id, now, tz)?.clock)
 }
 
@@ -250,7 +250,7 @@ pub fn detail(
     store: &Store,
     id: i64,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ClockDetail, DataError> {
     store.read(|conn| {
         let clock = load(conn, id)?;
@@ -268,7 +268,7 @@ pub fn acknowledge_milestone(
     clock_id: i64,
     key: &str,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<(), DataError> {
     let milestone =
         Milestone::from_key(key).ok_or_else(|| DataError::Refused(Refusal::BadRequest))?;

@@ -1,8 +1,8 @@
 //! Slips: recorded without shame and without erasing anything. A slip ends one streak and
 //! starts the next; editing or removing one recomputes the history, which is always derived.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -73,7 +73,7 @@ pub fn record(
     clock_id: i64,
     input: &SlipInput,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<SlipRecorded, DataError> {
     let (clock, input) = store.write(|tx| {
         let (clock, input, _) = insert(tx, clock_id, input, None, now)?;
@@ -102,7 +102,7 @@ pub fn update(
     id: i64,
     input: &SlipInput,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ClockDetail, DataError> {
     let clock_id = store.write(|tx| {
         let clock_id = clock_of(tx, id)?;
@@ -124,7 +124,7 @@ pub fn delete(
     store: &mut Store,
     id: i64,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<ClockDetail, DataError> {
     let clock_id = store.write(|tx| {
         let clock_id = clock_of(tx, id)?;

@@ -1,8 +1,8 @@
 //! Streaks: a clock's history cut at each slip. Nothing is erased: every streak is kept, and
 //! the totals are computed from all of them.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::time::{days_between, local};
 
@@ -19,7 +19,7 @@ impl StreakSpan {
         self.end.unwrap_or(now)
     }
 
-    pub fn days(&self, now: DateTime<Utc>, tz: Tz) -> i64 {
+    pub fn days(&self, now: DateTime<Utc>, tz: Zone) -> i64 {
         days_between(local(self.start, tz), local(self.end_or(now), tz))
     }
 
@@ -57,7 +57,7 @@ pub struct History {
     pub restarts: usize,
 }
 
-pub fn history(streaks: &[StreakSpan], now: DateTime<Utc>, tz: Tz) -> History {
+pub fn history(streaks: &[StreakSpan], now: DateTime<Utc>, tz: Zone) -> History {
     let days: Vec<i64> = streaks.iter().map(|s| s.days(now, tz)).collect();
     History {
         current_days: days.last().copied().unwrap_or(0),
@@ -82,7 +82,7 @@ mod tests {
     fn a_slip_between_two_others_recomputes_the_history() {
         let start = t(0);
         let now = t(24 * 100);
-        let before = history(&streaks(start, &[t(24 * 10), t(24 * 50)]), now, Tz::UTC);
+        let before = history(&streaks(start, &[t(24 * 10), t(24 * 50)]), now, Zone::UTC);
         assert_eq!(
             (before.longest_days, before.current_days, before.restarts),
             (50, 50, 2)
@@ -90,7 +90,7 @@ mod tests {
         let after = history(
             &streaks(start, &[t(24 * 10), t(24 * 30), t(24 * 50)]),
             now,
-            Tz::UTC,
+            Zone::UTC,
         );
         assert_eq!(
             (after.longest_days, after.current_days, after.restarts),
@@ -116,7 +116,7 @@ mod tests {
         let s = streaks(t(0), &[t(48), t(48)]);
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].seconds(t(100)), 0);
-        let h = history(&s, t(100), Tz::UTC);
+        let h = history(&s, t(100), Zone::UTC);
         // 2 days, then the empty streak, then 2 more days.
         assert_eq!((h.restarts, h.total_days), (2, 4));
     }
@@ -132,10 +132,10 @@ mod tests {
             offsets.sort();
             let now = start + Duration::minutes(offsets.last().copied().unwrap_or(0) + extra);
             let s = streaks(start, &slips);
-            let h = history(&s, now, Tz::UTC);
+            let h = history(&s, now, Zone::UTC);
             // Total sober time is the sum of the streaks, and that is all the time since start.
             prop_assert_eq!(h.total_seconds, (now - start).num_seconds());
-            prop_assert_eq!(h.total_days, s.iter().map(|x| x.days(now, Tz::UTC)).sum::<i64>());
+            prop_assert_eq!(h.total_days, s.iter().map(|x| x.days(now, Zone::UTC)).sum::<i64>());
             // Streaks never overlap: each starts where the previous one ended.
             for pair in s.windows(2) {
                 prop_assert_eq!(pair[0].end, Some(pair[1].start));

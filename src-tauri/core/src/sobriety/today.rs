@@ -1,8 +1,8 @@
 //! The Today screen in one call: the main clock, the other active clocks, today's check-in and
 //! the check-in streak.
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use specta::Type;
 
@@ -24,7 +24,7 @@ pub struct TodayView {
     pub check_in_streak: i64,
 }
 
-pub fn today(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<TodayView, DataError> {
+pub fn today(store: &Store, now: DateTime<Utc>, tz: Zone) -> Result<TodayView, DataError> {
     let day = check_ins::today(now, tz);
     let clocks = clocks::list(store, false, now, tz)?;
     let (check_in, check_in_streak) = store.read(|conn| {

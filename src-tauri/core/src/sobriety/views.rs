@@ -1,8 +1,8 @@
 //! What the UI is shown of a clock (the types are in `model`), computed from the stored clock, its slips and the
 //! milestones already celebrated. All derived: nothing here is stored.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::count::Span;
 use super::milestones::{position, reached, Milestone};
@@ -12,7 +12,7 @@ use super::model::{
 use super::streaks::{history, streaks, History, StreakSpan};
 use crate::time::{instant_at, local};
 
-fn milestone_view(m: Milestone, wall: chrono::NaiveDateTime, tz: Tz) -> MilestoneView {
+fn milestone_view(m: Milestone, wall: chrono::NaiveDateTime, tz: Zone) -> MilestoneView {
     MilestoneView {
         key: m.key(),
         length: m.length(),
@@ -27,7 +27,7 @@ pub(crate) fn clock_view(
     slips: &[DateTime<Utc>],
     seen: &[String],
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> ClockView {
     let spans = streaks(clock.started_at, slips);
     let h = history(&spans, now, tz);
@@ -41,7 +41,7 @@ fn view_from(
     h: &History,
     seen: &[String],
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> ClockView {
     let (start, wall_now) = (local(current.start, tz), local(now, tz));
     let ladder = position(start, wall_now);
@@ -92,7 +92,7 @@ pub(crate) fn clock_detail(
     slips: Vec<Slip>,
     seen: &[String],
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> ClockDetail {
     let instants: Vec<DateTime<Utc>> = slips.iter().map(|s| s.at).collect();
     let spans = streaks(clock.started_at, &instants);

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -195,7 +195,7 @@ fn section(out: &mut String, w: &Words, title: &str, items: &[String]) {
 pub fn export_html(
     store: &Store,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     language: Language,
 ) -> Result<String, DataError> {
     let w = language.words();
@@ -266,7 +266,7 @@ pub fn export_to(
     dir: &Path,
     store: &Store,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
     language: Language,
 ) -> Result<PathBuf, DataError> {
     let html = export_html(store, now, tz, language)?;

@@ -3,8 +3,8 @@
 //! its own index (one small query per kind, in `kinds`) and the pages are merged here, so the
 //! first page costs the same with ten years of entries as with ten.
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -187,7 +187,7 @@ pub fn page(
     cursor: Option<&str>,
     limit: usize,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<TimelinePage, DataError> {
     let limit = limit.clamp(1, 200);
     let before = cursor.map(Position::decode).transpose()?;
@@ -243,7 +243,7 @@ fn milestones(
     store: &Store,
     q: &Slice<'_>,
     now: DateTime<Utc>,
-    tz: Tz,
+    tz: Zone,
 ) -> Result<Vec<TimelineItem>, DataError> {
     let mut items = Vec::new();
     for clock in crate::sobriety::clocks::list(store, true, now, tz)? {

@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use chrono_tz::Tz;
 use daybreak_core::catalogue::{self, Catalogue};
 use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
 use daybreak_core::journal_entries::{self, JournalInput};
@@ -12,9 +11,12 @@ use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
 use daybreak_core::store::Store;
+use daybreak_core::zone::Zone;
 use daybreak_core::{library, triggers};
 
-pub const TZ: Tz = chrono_tz::Europe::London;
+pub fn tz() -> Zone {
+    Zone::named("Europe/London").unwrap()
+}
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()
@@ -36,7 +38,7 @@ pub fn fill(st: &mut Store) {
             minutes_per_day: Some(90),
         },
         now,
-        TZ,
+        tz(),
     )
     .unwrap();
     let old = clocks::create(
@@ -49,7 +51,7 @@ pub fn fill(st: &mut Store) {
             minutes_per_day: None,
         },
         now,
-        TZ,
+        tz(),
     )
     .unwrap();
     clocks::archive(st, old.id, true).unwrap();
@@ -62,10 +64,10 @@ pub fn fill(st: &mut Store) {
             triggers: Some(vec![own_trigger.id]),
         },
         now,
-        TZ,
+        tz(),
     )
     .unwrap();
-    check_ins::morning(st, Some("Walk at lunch"), now - Duration::days(1), TZ).unwrap();
+    check_ins::morning(st, Some("Walk at lunch"), now - Duration::days(1), tz()).unwrap();
     check_ins::evening(
         st,
         &EveningCheckIn {
@@ -74,7 +76,7 @@ pub fn fill(st: &mut Store) {
             note: Some("Quiet day".into()),
         },
         now - Duration::days(1),
-        TZ,
+        tz(),
     )
     .unwrap();
     let own_emotion = catalogue::add(st, Catalogue::Emotions, "Restless").unwrap();
