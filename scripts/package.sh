@@ -84,7 +84,8 @@ timing "the release build"
 say "Making the .deb and .rpm (Tauri's own writers: no tool is downloaded)"
 # What the bundler cannot know by itself: the oldest C library the binary runs with (it adds
 # WebKit and GTK on its own), the tray icon's library (loaded at run time, so no linker sees
-# it), and the Debian changelog, made from CHANGELOG.md.
+# it), the time zone database (files the app reads, src-tauri/core/src/zone.rs), and the Debian
+# changelog, made from CHANGELOG.md.
 GLIBC="$(objdump -T "$BIN" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
 [ -n "$GLIBC" ] || die "could not read which glibc $BIN needs (objdump -T)"
 extra="$CARGO_TARGET_DIR/release/packaging"
@@ -92,9 +93,9 @@ mkdir -p "$extra"
 debian_changelog "$ROOT/CHANGELOG.md" "$VERSION" | gzip -9n > "$extra/changelog.gz"
 config="$(cat <<JSON
 {"bundle": {"linux": {
-  "deb": {"depends": ["libc6 (>= $GLIBC)", "libayatana-appindicator3-1"],
+  "deb": {"depends": ["libc6 (>= $GLIBC)", "libayatana-appindicator3-1", "tzdata"],
           "files": {"/usr/share/doc/daybreak/changelog.gz": "$extra/changelog.gz"}},
-  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3"]}
+  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3", "tzdata"]}
 }}}
 JSON
 )"
@@ -139,7 +140,7 @@ sed 's/^/    /' "$look/deb-info"
 field() { sed -n "s/^ $1: //p" "$look/deb-info"; }
 [ "$(field Package)" = daybreak ] || fail "Package must be daybreak, is '$(field Package)'"
 [ "$(field Version)" = "$VERSION" ] || fail "Version must be $VERSION, is '$(field Version)'"
-for dep in "libc6 (>= $GLIBC)" libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1; do
+for dep in "libc6 (>= $GLIBC)" libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1 tzdata; do
   field Depends | tr ',' '\n' | sed 's/^ *//' | grep -qxF "$dep" || fail "the .deb must depend on $dep"
 done
 EXPECTED_FILES=(/usr/bin/daybreak /usr/share/applications/Daybreak.desktop
@@ -176,7 +177,7 @@ rpm_field() { sed -n "s/^$1 *: //p" "$look/rpm-info" | head -1; }
 [ "$(rpm_field Version)" = "$VERSION" ] || fail "rpm Version must be $VERSION"
 [ "$(rpm_field License)" = MIT ] || fail "rpm License must be MIT"
 rpm -qpR "$RPM" 2>/dev/null > "$look/rpm-requires"
-for dep in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)' "libc.so.6(GLIBC_$GLIBC)(64bit)"; do
+for dep in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)' "libc.so.6(GLIBC_$GLIBC)(64bit)" tzdata; do
   grep -qxF "$dep" "$look/rpm-requires" || fail "the .rpm must require $dep"
 done
 rpm -qlp "$RPM" 2>/dev/null > "$look/rpm-files"

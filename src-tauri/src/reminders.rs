@@ -584,10 +584,11 @@ mod tests {
         use crate::notifications::stand_in::{click, private_bus, serve};
         use crate::notifications::{listen_for_clicks, show};
         use chrono::Duration as Span;
-        let berlin = Zone::named("Europe/Berlin").unwrap();
         use daybreak_core::time::instant_at;
         use std::sync::Arc;
         use zbus::blocking::connection::Builder;
+        let berlin =
+            Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone");
 
         let bus = private_bus();
         let (service, inbox) = serve(&bus.1);
@@ -683,8 +684,9 @@ mod tests {
 
     #[test]
     fn a_done_check_in_sends_nothing() {
-        let berlin = Zone::named("Europe/Berlin").unwrap();
         use daybreak_core::time::instant_at;
+        let berlin =
+            Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone");
         let dir = tempfile::tempdir().unwrap();
         let reminders = Reminders::new(dir.path().to_path_buf());
         reminders.save(plain()).unwrap();

@@ -22,7 +22,7 @@ use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Session, Vault};
 use heavy_use::{generate, TEN_YEARS};
 
 fn tz() -> Zone {
-    Zone::named("Europe/Berlin").unwrap()
+    Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
 }
 
 fn now() -> DateTime<Utc> {

@@ -11,7 +11,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{JournalPaths, KdfChoice, Passphrase, Vault};
 
 fn tz() -> Zone {
-    Zone::named("Europe/Berlin").unwrap()
+    Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
 }
 
 fn bench_today(c: &mut Criterion) {

@@ -64,15 +64,15 @@ pub(crate) mod tests {
     use chrono::NaiveDate;
 
     fn berlin() -> Zone {
-        Zone::named("Europe/Berlin").unwrap()
+        Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
     }
 
     fn new_york() -> Zone {
-        Zone::named("America/New_York").unwrap()
+        Zone::named("America/New_York").expect("tzdata, the time zone database, has this zone")
     }
 
     fn los_angeles() -> Zone {
-        Zone::named("America/Los_Angeles").unwrap()
+        Zone::named("America/Los_Angeles").expect("tzdata, the time zone database, has this zone")
     }
 
     /// A wall-clock time, for tests across the crate.

@@ -2,9 +2,10 @@
 //!
 //! `Zone` is chrono's `TimeZone` over a zone that jiff reads: from `/usr/share/zoneinfo` on Linux
 //! and macOS, so a country's new daylight-saving rule reaches the day count with the system's
-//! own update, and from the copy of the database jiff builds in on Windows, which keeps none.
-//! (chrono-tz, before, built the whole database into the app as code and data: 1.9 MB of a 26 MB
-//! binary, and frozen at the version it was built with.)
+//! own update (from the app's next start: a zone is read once a run), and from the copy of the
+//! database jiff builds in on Windows, which keeps none. (chrono-tz, before, built the whole
+//! database into the app as code and data, frozen at the version it was built with: 1.9 MB of
+//! a 26 MB binary.)
 //!
 //! A zone is looked up once per name and kept for the run, so a `Zone` is a `Copy` handle: chrono's
 //! offsets carry their zone, and `DateTime<Zone>` stays `Copy`, as it was with chrono-tz.
@@ -56,7 +57,7 @@ impl Zone {
 
     fn offset(self, offset: jiff::tz::Offset) -> ZoneOffset {
         // jiff's offsets stay within ±25:59:59 and chrono's within ±23:59:59; the database's
-        // real ones are within ±15 hours.
+        // real ones are within ±16 hours (Manila's before 1845).
         let fixed = FixedOffset::east_opt(offset.seconds()).unwrap_or(Utc.fix());
         ZoneOffset { zone: self, fixed }
     }
@@ -150,9 +151,10 @@ fn civil_clamped(local: &NaiveDateTime) -> civil::DateTime {
         local.day() as i8,
         local.hour() as i8,
         local.minute() as i8,
-        local.second().min(59) as i8,
+        local.second() as i8,
         0,
     )
+    // Cannot fail: a date chrono holds, in jiff's years, is one jiff holds too.
     .unwrap_or(last)
 }
 

@@ -35,7 +35,7 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     let st = s.store_mut();
-    let tz = Zone::named("Europe/London").unwrap();
+    let tz = Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone");
     let clock = clocks::create(
         st,
         &ClockInput {

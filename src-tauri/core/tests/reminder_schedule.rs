@@ -10,15 +10,15 @@ use daybreak_core::time::{instant_at, local};
 use daybreak_core::zone::Zone;
 
 fn berlin() -> Zone {
-    Zone::named("Europe/Berlin").unwrap()
+    Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
 }
 
 fn new_york() -> Zone {
-    Zone::named("America/New_York").unwrap()
+    Zone::named("America/New_York").expect("tzdata, the time zone database, has this zone")
 }
 
 fn los_angeles() -> Zone {
-    Zone::named("America/Los_Angeles").unwrap()
+    Zone::named("America/Los_Angeles").expect("tzdata, the time zone database, has this zone")
 }
 
 fn t(h: u32, m: u32) -> NaiveTime {

@@ -15,7 +15,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{library, triggers};
 
 pub fn tz() -> Zone {
-    Zone::named("Europe/London").unwrap()
+    Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone")
 }
 
 pub fn now() -> DateTime<Utc> {
