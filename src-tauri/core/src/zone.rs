@@ -4,8 +4,8 @@
 //! and macOS, so a country's new daylight-saving rule reaches the day count with the system's
 //! own update (from the app's next start: a zone is read once a run), and from the copy of the
 //! database jiff builds in on Windows, which keeps none. (chrono-tz, before, built the whole
-//! database into the app as code and data, frozen at the version it was built with: 1.9 MB of
-//! a 26 MB binary.)
+//! database into the app as code and data, frozen at the version it was built with: 1.8 MB of
+//! a 26.1 MB binary.)
 //!
 //! A zone is looked up once per name and kept for the run, so a `Zone` is a `Copy` handle: chrono's
 //! offsets carry their zone, and `DateTime<Zone>` stays `Copy`, as it was with chrono-tz.
