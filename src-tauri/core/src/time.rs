@@ -61,19 +61,8 @@ pub fn months_between(start: NaiveDateTime, now: NaiveDateTime) -> u32 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::zone::tests::zone;
     use chrono::NaiveDate;
-
-    fn berlin() -> Zone {
-        Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
-    }
-
-    fn new_york() -> Zone {
-        Zone::named("America/New_York").expect("tzdata, the time zone database, has this zone")
-    }
-
-    fn los_angeles() -> Zone {
-        Zone::named("America/Los_Angeles").expect("tzdata, the time zone database, has this zone")
-    }
 
     /// A wall-clock time, for tests across the crate.
     pub(crate) fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -117,53 +106,54 @@ pub(crate) mod tests {
 
     #[test]
     fn spring_forward_in_new_york_neither_adds_nor_steals_a_day() {
+        let new_york = zone("America/New_York");
         // Clocks jump from 2:00 to 3:00 on 2026-03-08: that day has 23 hours.
-        let start = at(new_york(), 2026, 3, 7, 21, 0);
-        let next_evening = at(new_york(), 2026, 3, 8, 21, 0);
+        let start = at(new_york, 2026, 3, 7, 21, 0);
+        let next_evening = at(new_york, 2026, 3, 8, 21, 0);
         assert_eq!((next_evening - start).num_hours(), 23);
         assert_eq!(
-            days(new_york(), start, next_evening),
+            days(new_york, start, next_evening),
             1,
             "one calendar day, though 23 hours"
         );
-        let just_before = at(new_york(), 2026, 3, 8, 20, 59);
-        assert_eq!(days(new_york(), start, just_before), 0);
+        let just_before = at(new_york, 2026, 3, 8, 20, 59);
+        assert_eq!(days(new_york, start, just_before), 0);
     }
 
     #[test]
     fn fall_back_in_new_york_neither_adds_nor_steals_a_day() {
+        let new_york = zone("America/New_York");
         // Clocks go from 2:00 back to 1:00 on 2026-11-01: that day has 25 hours.
-        let start = at(new_york(), 2026, 10, 31, 21, 0);
+        let start = at(new_york, 2026, 10, 31, 21, 0);
         let after_24_hours = start + Duration::hours(24);
         assert_eq!(
-            days(new_york(), start, after_24_hours),
+            days(new_york, start, after_24_hours),
             0,
             "24 h later it is only 8 pm"
         );
-        assert_eq!(days(new_york(), start, start + Duration::hours(25)), 1);
+        assert_eq!(days(new_york, start, start + Duration::hours(25)), 1);
     }
 
     #[test]
     fn dst_changes_in_berlin_follow_the_calendar() {
+        let berlin = zone("Europe/Berlin");
         // Spring forward 2026-03-29 (2:00 -> 3:00); fall back 2026-10-25 (3:00 -> 2:00).
-        let start = at(berlin(), 2026, 3, 28, 12, 0);
-        assert_eq!(days(berlin(), start, at(berlin(), 2026, 3, 29, 12, 0)), 1);
-        let autumn = at(berlin(), 2026, 10, 24, 12, 0);
-        assert_eq!(
-            days(berlin(), autumn, at(berlin(), 2026, 10, 25, 11, 59)),
-            0
-        );
-        assert_eq!(days(berlin(), autumn, at(berlin(), 2026, 10, 25, 12, 0)), 1);
+        let start = at(berlin, 2026, 3, 28, 12, 0);
+        assert_eq!(days(berlin, start, at(berlin, 2026, 3, 29, 12, 0)), 1);
+        let autumn = at(berlin, 2026, 10, 24, 12, 0);
+        assert_eq!(days(berlin, autumn, at(berlin, 2026, 10, 25, 11, 59)), 0);
+        assert_eq!(days(berlin, autumn, at(berlin, 2026, 10, 25, 12, 0)), 1);
         // A start inside the skipped hour counts from the first minute that exists.
         assert_eq!(
-            local(at(berlin(), 2026, 3, 29, 2, 30), berlin()),
+            local(at(berlin, 2026, 3, 29, 2, 30), berlin),
             wall(2026, 3, 29, 3, 0)
         );
     }
 
     #[test]
     fn a_repeated_hour_is_read_as_its_first_occurrence() {
-        let first = at(new_york(), 2026, 11, 1, 1, 30);
+        let new_york = zone("America/New_York");
+        let first = at(new_york, 2026, 11, 1, 1, 30);
         assert_eq!(
             first.to_rfc3339(),
             "2026-11-01T05:30:00+00:00",
@@ -173,18 +163,20 @@ pub(crate) mod tests {
 
     #[test]
     fn travelling_changes_the_wall_clock_the_rule_reads() {
+        let new_york = zone("America/New_York");
+        let los_angeles = zone("America/Los_Angeles");
         // Sober since 10 pm in New York; a day later the person is in Los Angeles.
-        let start = at(new_york(), 2026, 6, 1, 22, 0);
-        let now = at(new_york(), 2026, 6, 2, 23, 0); // 8 pm in Los Angeles
-        assert_eq!(days(new_york(), start, now), 1);
+        let start = at(new_york, 2026, 6, 1, 22, 0);
+        let now = at(new_york, 2026, 6, 2, 23, 0); // 8 pm in Los Angeles
+        assert_eq!(days(new_york, start, now), 1);
         assert_eq!(
-            days(los_angeles(), start, now),
+            days(los_angeles, start, now),
             1,
             "7 pm -> 8 pm next day in LA: one day"
         );
-        let early = at(new_york(), 2026, 6, 2, 21, 30); // 6:30 pm LA, start was 7 pm LA
-        assert_eq!(days(new_york(), start, early), 0);
-        assert_eq!(days(los_angeles(), start, early), 0);
+        let early = at(new_york, 2026, 6, 2, 21, 30); // 6:30 pm LA, start was 7 pm LA
+        assert_eq!(days(new_york, start, early), 0);
+        assert_eq!(days(los_angeles, start, early), 0);
     }
 
     #[test]

@@ -159,12 +159,13 @@ fn civil_clamped(local: &NaiveDateTime) -> civil::DateTime {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::{DateTime, Datelike, Duration, NaiveDate};
 
-    fn zone(name: &str) -> Zone {
-        Zone::named(name).unwrap_or_else(|| panic!("the system's time zone database has no {name}"))
+    /// The IANA zone `name`, for tests across the crate.
+    pub(crate) fn zone(name: &str) -> Zone {
+        Zone::named(name).unwrap_or_else(|| panic!("tzdata, the time zone database, has no {name}"))
     }
 
     fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

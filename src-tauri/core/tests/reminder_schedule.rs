@@ -9,16 +9,8 @@ use daybreak_core::reminders::{
 use daybreak_core::time::{instant_at, local};
 use daybreak_core::zone::Zone;
 
-fn berlin() -> Zone {
-    Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
-}
-
-fn new_york() -> Zone {
-    Zone::named("America/New_York").expect("tzdata, the time zone database, has this zone")
-}
-
-fn los_angeles() -> Zone {
-    Zone::named("America/Los_Angeles").expect("tzdata, the time zone database, has this zone")
+fn zone(name: &str) -> Zone {
+    Zone::named(name).unwrap_or_else(|| panic!("tzdata, the time zone database, has no {name}"))
 }
 
 fn t(h: u32, m: u32) -> NaiveTime {
@@ -72,10 +64,11 @@ fn run(
 
 #[test]
 fn nothing_is_on_by_default() {
+    let berlin = zone("Europe/Berlin");
     let settings = ReminderSettings::default();
     assert!(!settings.any_on());
     assert_eq!(
-        next_after(&settings, at(berlin(), 2026, 5, 1, 12, 0), berlin(), &[]),
+        next_after(&settings, at(berlin, 2026, 5, 1, 12, 0), berlin, &[]),
         None,
         "no reminder until the person turns one on"
     );
@@ -83,46 +76,38 @@ fn nothing_is_on_by_default() {
 
 #[test]
 fn the_next_reminder_is_at_its_wall_clock_time() {
+    let berlin = zone("Europe/Berlin");
     let settings = ReminderSettings {
         morning: Some(t(8, 0)),
         evening: Some(t(21, 0)),
         ..Default::default()
     };
-    let next = next_after(&settings, at(berlin(), 2026, 5, 1, 12, 0), berlin(), &[]).unwrap();
+    let next = next_after(&settings, at(berlin, 2026, 5, 1, 12, 0), berlin, &[]).unwrap();
     assert_eq!(next.kind, ReminderKind::Evening);
-    assert_eq!(next.at, at(berlin(), 2026, 5, 1, 21, 0));
-    let after_evening =
-        next_after(&settings, at(berlin(), 2026, 5, 1, 21, 0), berlin(), &[]).unwrap();
+    assert_eq!(next.at, at(berlin, 2026, 5, 1, 21, 0));
+    let after_evening = next_after(&settings, at(berlin, 2026, 5, 1, 21, 0), berlin, &[]).unwrap();
     assert_eq!(
         (after_evening.kind, after_evening.at),
-        (ReminderKind::Morning, at(berlin(), 2026, 5, 2, 8, 0)),
+        (ReminderKind::Morning, at(berlin, 2026, 5, 2, 8, 0)),
         "strictly after: the evening just shown is not next again"
     );
 }
 
 #[test]
 fn spring_forward_a_time_in_the_skipped_hour_comes_once_at_the_first_real_minute() {
+    let new_york = zone("America/New_York");
     // New York skips 2:00-3:00 on 2026-03-08.
     let settings = ReminderSettings {
         morning: Some(t(2, 30)),
         ..Default::default()
     };
-    let next = next_after(
-        &settings,
-        at(new_york(), 2026, 3, 7, 12, 0),
-        new_york(),
-        &[],
-    )
-    .unwrap();
-    assert_eq!(
-        local(next.at, new_york()),
-        day(2026, 3, 8).and_time(t(3, 0))
-    );
+    let next = next_after(&settings, at(new_york, 2026, 3, 7, 12, 0), new_york, &[]).unwrap();
+    assert_eq!(local(next.at, new_york), day(2026, 3, 8).and_time(t(3, 0)));
     let shown = run(
         &settings,
-        at(new_york(), 2026, 3, 7, 12, 0),
-        at(new_york(), 2026, 3, 9, 12, 0),
-        |_| new_york(),
+        at(new_york, 2026, 3, 7, 12, 0),
+        at(new_york, 2026, 3, 9, 12, 0),
+        |_| new_york,
     );
     let days: Vec<_> = shown.iter().map(|o| o.day).collect();
     assert_eq!(
@@ -134,6 +119,7 @@ fn spring_forward_a_time_in_the_skipped_hour_comes_once_at_the_first_real_minute
 
 #[test]
 fn fall_back_a_repeated_time_comes_once() {
+    let new_york = zone("America/New_York");
     // New York repeats 1:00-2:00 on 2026-11-01.
     let settings = ReminderSettings {
         morning: Some(t(1, 30)),
@@ -141,9 +127,9 @@ fn fall_back_a_repeated_time_comes_once() {
     };
     let shown = run(
         &settings,
-        at(new_york(), 2026, 10, 31, 12, 0),
-        at(new_york(), 2026, 11, 1, 12, 0),
-        |_| new_york(),
+        at(new_york, 2026, 10, 31, 12, 0),
+        at(new_york, 2026, 11, 1, 12, 0),
+        |_| new_york,
     );
     assert_eq!(shown.len(), 1, "1:30 happens twice but reminds once");
     assert_eq!(
@@ -155,81 +141,100 @@ fn fall_back_a_repeated_time_comes_once() {
 
 #[test]
 fn an_evening_across_the_dst_change_keeps_its_wall_clock_time() {
+    let berlin = zone("Europe/Berlin");
     let settings = evening(21, 0);
     let shown = run(
         &settings,
-        at(berlin(), 2026, 3, 28, 12, 0),
-        at(berlin(), 2026, 3, 30, 12, 0),
-        |_| berlin(),
+        at(berlin, 2026, 3, 28, 12, 0),
+        at(berlin, 2026, 3, 30, 12, 0),
+        |_| berlin,
     );
     assert_eq!(shown.len(), 2);
     assert_eq!((shown[1].at - shown[0].at).num_hours(), 23, "a 23-hour day");
     for o in &shown {
-        assert_eq!(local(o.at, berlin()).time(), t(21, 0));
+        assert_eq!(local(o.at, berlin).time(), t(21, 0));
     }
 }
 
 #[test]
 fn travelling_west_does_not_bring_the_same_evening_round_twice() {
+    let berlin = zone("Europe/Berlin");
+    let new_york = zone("America/New_York");
     // Reminded at 21:00 in Berlin (15:00 in New York), then the computer is in New York,
     // where 21:00 of the same calendar day is still to come.
     let settings = evening(21, 0);
-    let landed = at(berlin(), 2026, 6, 1, 22, 0);
+    let landed = at(berlin, 2026, 6, 1, 22, 0);
     let shown = run(
         &settings,
-        at(berlin(), 2026, 6, 1, 20, 0),
-        at(new_york(), 2026, 6, 2, 12, 0),
-        |now| if now < landed { berlin() } else { new_york() },
+        at(berlin, 2026, 6, 1, 20, 0),
+        at(new_york, 2026, 6, 2, 12, 0),
+        |now| {
+            if now < landed {
+                berlin
+            } else {
+                new_york
+            }
+        },
     );
     let days: Vec<_> = shown.iter().map(|o| o.day).collect();
     assert_eq!(days, [day(2026, 6, 1)], "one evening reminder for June 1");
-    assert_eq!(shown[0].at, at(berlin(), 2026, 6, 1, 21, 0));
+    assert_eq!(shown[0].at, at(berlin, 2026, 6, 1, 21, 0));
 }
 
 #[test]
 fn travelling_east_reminds_at_the_new_zones_time_and_skips_what_is_past() {
+    let berlin = zone("Europe/Berlin");
+    let new_york = zone("America/New_York");
+    let los_angeles = zone("America/Los_Angeles");
     // 19:00 in New York is 01:00 the next day in Berlin: June 1's evening there has passed.
     let settings = evening(21, 0);
-    let landed = at(new_york(), 2026, 6, 1, 19, 0);
+    let landed = at(new_york, 2026, 6, 1, 19, 0);
     let shown = run(
         &settings,
-        at(new_york(), 2026, 6, 1, 18, 0),
-        at(berlin(), 2026, 6, 2, 23, 0),
-        |now| if now < landed { new_york() } else { berlin() },
+        at(new_york, 2026, 6, 1, 18, 0),
+        at(berlin, 2026, 6, 2, 23, 0),
+        |now| {
+            if now < landed {
+                new_york
+            } else {
+                berlin
+            }
+        },
     );
     assert_eq!(shown.len(), 1);
     assert_eq!(
         shown[0].at,
-        at(berlin(), 2026, 6, 2, 21, 0),
+        at(berlin, 2026, 6, 2, 21, 0),
         "21:00 where the person is now"
     );
     let next = next_after(
         &settings,
-        at(los_angeles(), 2026, 6, 3, 12, 0),
-        los_angeles(),
+        at(los_angeles, 2026, 6, 3, 12, 0),
+        los_angeles,
         &[],
     )
     .unwrap();
-    assert_eq!(local(next.at, los_angeles()).time(), t(21, 0));
+    assert_eq!(local(next.at, los_angeles).time(), t(21, 0));
 }
 
 #[test]
 fn a_check_in_already_done_today_is_not_reminded() {
+    let berlin = zone("Europe/Berlin");
     let settings = ReminderSettings {
         morning: Some(t(8, 0)),
         evening: Some(t(21, 0)),
         ..Default::default()
     };
     let shown = Shown::default();
-    let since = at(berlin(), 2026, 5, 1, 20, 59);
-    let now = at(berlin(), 2026, 5, 1, 21, 0);
+    let since = at(berlin, 2026, 5, 1, 20, 59);
+    let now = at(berlin, 2026, 5, 1, 21, 0);
     let done = CheckInsToday::Known {
         day: day(2026, 5, 1),
         morning: false,
         evening: true,
     };
     assert_eq!(
-        due(&settings, since, now, berlin(), &[], done, &shown),
+        due(&settings, since, now, berlin, &[], done, &shown),
         None,
         "the evening check-in is done"
     );
@@ -239,7 +244,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
         evening: false,
     };
     assert_eq!(
-        due(&settings, since, now, berlin(), &[], morning_only, &shown).map(|o| o.kind),
+        due(&settings, since, now, berlin, &[], morning_only, &shown).map(|o| o.kind),
         Some(ReminderKind::Evening),
         "only the evening check-in counts for the evening reminder"
     );
@@ -249,7 +254,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
         evening: true,
     };
     assert!(
-        due(&settings, since, now, berlin(), &[], yesterday, &shown).is_some(),
+        due(&settings, since, now, berlin, &[], yesterday, &shown).is_some(),
         "yesterday's check-in does not cover today"
     );
     assert!(
@@ -257,7 +262,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
             &settings,
             since,
             now,
-            berlin(),
+            berlin,
             &[],
             CheckInsToday::Unknown,
             &shown
@@ -269,6 +274,7 @@ fn a_check_in_already_done_today_is_not_reminded() {
 
 #[test]
 fn quiet_hours_skip_reminders_across_midnight() {
+    let berlin = zone("Europe/Berlin");
     let quiet = QuietHours {
         from: t(22, 0),
         to: t(7, 0),
@@ -284,9 +290,9 @@ fn quiet_hours_skip_reminders_across_midnight() {
     };
     let shown = run(
         &settings,
-        at(berlin(), 2026, 5, 1, 0, 0),
-        at(berlin(), 2026, 5, 3, 0, 0),
-        |_| berlin(),
+        at(berlin, 2026, 5, 1, 0, 0),
+        at(berlin, 2026, 5, 3, 0, 0),
+        |_| berlin,
     );
     assert!(
         shown.iter().all(|o| o.kind == ReminderKind::HowAreYou),
@@ -307,6 +313,7 @@ fn quiet_hours_skip_reminders_across_midnight() {
 
 #[test]
 fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
+    let berlin = zone("Europe/Berlin");
     let settings = ReminderSettings {
         morning: Some(t(8, 0)),
         evening: Some(t(21, 0)),
@@ -315,13 +322,13 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     };
     let shown = Shown::default();
     // Asleep from Friday evening to Sunday 15:05: six reminders passed.
-    let since = at(berlin(), 2026, 5, 1, 20, 0);
-    let now = at(berlin(), 2026, 5, 3, 15, 5);
+    let since = at(berlin, 2026, 5, 1, 20, 0);
+    let now = at(berlin, 2026, 5, 3, 15, 5);
     let o = due(
         &settings,
         since,
         now,
-        berlin(),
+        berlin,
         &[],
         CheckInsToday::Unknown,
         &shown,
@@ -329,16 +336,16 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     .expect("the one that just passed is still shown");
     assert_eq!(
         (o.kind, o.at),
-        (ReminderKind::HowAreYou, at(berlin(), 2026, 5, 3, 15, 0))
+        (ReminderKind::HowAreYou, at(berlin, 2026, 5, 3, 15, 0))
     );
     // Woken later: even that one is missed now.
-    let later = at(berlin(), 2026, 5, 3, 15, 0) + MISSED_AFTER + Duration::minutes(1);
+    let later = at(berlin, 2026, 5, 3, 15, 0) + MISSED_AFTER + Duration::minutes(1);
     assert_eq!(
         due(
             &settings,
             since,
             later,
-            berlin(),
+            berlin,
             &[],
             CheckInsToday::Unknown,
             &shown
@@ -354,15 +361,16 @@ fn reminders_missed_while_the_computer_was_off_are_not_stacked() {
     };
     let shown_run = run(
         &together,
-        at(berlin(), 2026, 5, 1, 7, 0),
-        at(berlin(), 2026, 5, 1, 9, 0),
-        |_| berlin(),
+        at(berlin, 2026, 5, 1, 7, 0),
+        at(berlin, 2026, 5, 1, 9, 0),
+        |_| berlin,
     );
     assert_eq!(shown_run.len(), 1, "at most one reminder per wake");
 }
 
 #[test]
 fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
+    let berlin = zone("Europe/Berlin");
     let mut settings = ReminderSettings {
         milestones: true,
         quiet_hours: Some(QuietHours {
@@ -371,13 +379,13 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         }),
         ..Default::default()
     };
-    let reached_at_night = at(berlin(), 2026, 5, 10, 23, 15);
-    let reached_by_day = at(berlin(), 2026, 6, 10, 18, 0);
+    let reached_at_night = at(berlin, 2026, 5, 10, 23, 15);
+    let reached_by_day = at(berlin, 2026, 6, 10, 18, 0);
     let milestones = [reached_at_night, reached_by_day];
     let first = next_after(
         &settings,
-        at(berlin(), 2026, 5, 1, 12, 0),
-        berlin(),
+        at(berlin, 2026, 5, 1, 12, 0),
+        berlin,
         &milestones,
     )
     .unwrap();
@@ -385,7 +393,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
     assert_eq!(first.milestone, Some(0));
     assert_eq!(
         first.at,
-        at(berlin(), 2026, 5, 11, 7, 30),
+        at(berlin, 2026, 5, 11, 7, 30),
         "waits for the end of quiet hours"
     );
     assert_eq!(
@@ -393,7 +401,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         day(2026, 5, 10),
         "still the note for the day it was reached"
     );
-    let second = next_after(&settings, first.at, berlin(), &milestones).unwrap();
+    let second = next_after(&settings, first.at, berlin, &milestones).unwrap();
     assert_eq!((second.at, second.milestone), (reached_by_day, Some(1)));
 
     let mut shown = Shown::default();
@@ -401,7 +409,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
         &settings,
         first.at - Duration::minutes(1),
         first.at,
-        berlin(),
+        berlin,
         &milestones,
         CheckInsToday::Unknown,
         &shown,
@@ -413,7 +421,7 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
             &settings,
             first.at - Duration::minutes(1),
             first.at,
-            berlin(),
+            berlin,
             &milestones,
             CheckInsToday::Unknown,
             &shown
@@ -426,8 +434,8 @@ fn a_milestone_note_comes_when_reached_or_when_quiet_hours_end() {
     assert_eq!(
         next_after(
             &settings,
-            at(berlin(), 2026, 5, 1, 12, 0),
-            berlin(),
+            at(berlin, 2026, 5, 1, 12, 0),
+            berlin,
             &milestones
         ),
         None,
