@@ -84,8 +84,9 @@ timing "the release build"
 say "Making the .deb and .rpm (Tauri's own writers: no tool is downloaded)"
 # What the bundler cannot know by itself: the oldest C library the binary runs with (it adds
 # WebKit and GTK on its own), the tray icon's library (loaded at run time, so no linker sees
-# it), the time zone database (files the app reads, src-tauri/core/src/zone.rs), and the Debian
-# changelog, made from CHANGELOG.md.
+# it), the time zone database (files the app reads, src-tauri/core/src/zone.rs: `tzdata` on
+# Debian and Fedora, `timezone` on openSUSE, hence the .rpm's "or"), and the Debian changelog,
+# made from CHANGELOG.md.
 GLIBC="$(objdump -T "$BIN" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
 [ -n "$GLIBC" ] || die "could not read which glibc $BIN needs (objdump -T)"
 extra="$CARGO_TARGET_DIR/release/packaging"
@@ -95,7 +96,8 @@ config="$(cat <<JSON
 {"bundle": {"linux": {
   "deb": {"depends": ["libc6 (>= $GLIBC)", "libayatana-appindicator3-1", "tzdata"],
           "files": {"/usr/share/doc/daybreak/changelog.gz": "$extra/changelog.gz"}},
-  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3", "tzdata"]}
+  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3",
+          "(tzdata or timezone)"]}
 }}}
 JSON
 )"
@@ -177,7 +179,8 @@ rpm_field() { sed -n "s/^$1 *: //p" "$look/rpm-info" | head -1; }
 [ "$(rpm_field Version)" = "$VERSION" ] || fail "rpm Version must be $VERSION"
 [ "$(rpm_field License)" = MIT ] || fail "rpm License must be MIT"
 rpm -qpR "$RPM" 2>/dev/null > "$look/rpm-requires"
-for dep in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)' "libc.so.6(GLIBC_$GLIBC)(64bit)" tzdata; do
+for dep in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)' "libc.so.6(GLIBC_$GLIBC)(64bit)" \
+  '(tzdata or timezone)'; do
   grep -qxF "$dep" "$look/rpm-requires" || fail "the .rpm must require $dep"
 done
 rpm -qlp "$RPM" 2>/dev/null > "$look/rpm-files"
