@@ -90,12 +90,6 @@ impl Offset for ZoneOffset {
     }
 }
 
-impl fmt::Display for ZoneOffset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.fixed, f)
-    }
-}
-
 impl TimeZone for Zone {
     type Offset = ZoneOffset;
 

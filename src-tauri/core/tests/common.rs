@@ -7,9 +7,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use daybreak_core::vault::kdf::FLOOR;
+use daybreak_core::zone::Zone;
 use daybreak_core::{Journal, JournalPaths, KdfChoice, Passphrase, RecoveryKey, Session, Vault};
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
+
+/// The IANA zone `name`, from the system's time zone database.
+pub fn zone(name: &str) -> Zone {
+    Zone::named(name).unwrap_or_else(|| panic!("tzdata, the time zone database, has no {name}"))
+}
 
 /// The floor is the weakest the app ever accepts; tests use it so that they exercise real
 /// parameters while staying quick.

@@ -15,7 +15,6 @@ use daybreak_core::export_csv;
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{clocks, slips, ClockInput, SlipInput};
 use daybreak_core::words::Language;
-use daybreak_core::zone::Zone;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()
@@ -35,7 +34,7 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     let j = TempJournal::new();
     let (mut s, _) = j.create();
     let st = s.store_mut();
-    let tz = Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone");
+    let tz = common::zone("Europe/London");
     let clock = clocks::create(
         st,
         &ClockInput {

@@ -11,7 +11,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{moods, DataError, Refusal, RowProblem, Session};
 
 fn london() -> Zone {
-    Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone")
+    common::zone("Europe/London")
 }
 
 const FIXTURE: &str = include_str!("fixtures/daylio_export.csv");

@@ -21,7 +21,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{DataError, Field, Named, Refusal, Scale, Session};
 
 fn tz() -> Zone {
-    Zone::named("Europe/Berlin").expect("tzdata, the time zone database, has this zone")
+    common::zone("Europe/Berlin")
 }
 
 fn now() -> DateTime<Utc> {

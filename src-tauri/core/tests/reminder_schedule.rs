@@ -1,17 +1,16 @@
 //! The reminder schedule, with the time passed in: wall-clock times across DST changes and
 //! travel, quiet hours, check-ins already done, and no pile of missed reminders.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use common::zone;
 use daybreak_core::reminders::{
     due, next_after, CheckInsToday, Occurrence, QuietHours, ReminderKind, ReminderSettings, Shown,
     MISSED_AFTER,
 };
 use daybreak_core::time::{instant_at, local};
 use daybreak_core::zone::Zone;
-
-fn zone(name: &str) -> Zone {
-    Zone::named(name).unwrap_or_else(|| panic!("tzdata, the time zone database, has no {name}"))
-}
 
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -34,6 +33,11 @@ fn evening(h: u32, m: u32) -> ReminderSettings {
 
 /// Runs the app's loop from `start` to `end`, waking every minute as the scheduler does, and
 /// returns every reminder shown.
+/// The computer's zone on a journey: `from` until it lands, `to` after.
+fn flight(from: Zone, landed: DateTime<Utc>, to: Zone) -> impl Fn(DateTime<Utc>) -> Zone {
+    move |now| if now < landed { from } else { to }
+}
+
 fn run(
     settings: &ReminderSettings,
     start: DateTime<Utc>,
@@ -168,13 +172,7 @@ fn travelling_west_does_not_bring_the_same_evening_round_twice() {
         &settings,
         at(berlin, 2026, 6, 1, 20, 0),
         at(new_york, 2026, 6, 2, 12, 0),
-        |now| {
-            if now < landed {
-                berlin
-            } else {
-                new_york
-            }
-        },
+        flight(berlin, landed, new_york),
     );
     let days: Vec<_> = shown.iter().map(|o| o.day).collect();
     assert_eq!(days, [day(2026, 6, 1)], "one evening reminder for June 1");
@@ -193,13 +191,7 @@ fn travelling_east_reminds_at_the_new_zones_time_and_skips_what_is_past() {
         &settings,
         at(new_york, 2026, 6, 1, 18, 0),
         at(berlin, 2026, 6, 2, 23, 0),
-        |now| {
-            if now < landed {
-                new_york
-            } else {
-                berlin
-            }
-        },
+        flight(new_york, landed, berlin),
     );
     assert_eq!(shown.len(), 1);
     assert_eq!(

@@ -20,7 +20,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{DataError, Refusal, Session};
 
 fn tz() -> Zone {
-    Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone")
+    common::zone("Europe/London")
 }
 const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
                    style-src 'unsafe-inline'\">";

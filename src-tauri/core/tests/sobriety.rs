@@ -14,7 +14,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{DataError, Field, Moment, Named, Passphrase, Refusal, Scale, Session};
 
 fn tz() -> Zone {
-    Zone::named("America/New_York").expect("tzdata, the time zone database, has this zone")
+    common::zone("America/New_York")
 }
 
 fn now() -> DateTime<Utc> {

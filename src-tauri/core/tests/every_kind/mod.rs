@@ -15,7 +15,7 @@ use daybreak_core::zone::Zone;
 use daybreak_core::{library, triggers};
 
 pub fn tz() -> Zone {
-    Zone::named("Europe/London").expect("tzdata, the time zone database, has this zone")
+    crate::common::zone("Europe/London")
 }
 
 pub fn now() -> DateTime<Utc> {
