@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, messageForCode, messageForError } from './errors';
-// Refusals are worded by refusals.ts, which the shell loads (see errorsBeforeShell.test.ts).
+// Refusals and backup problems are worded by files of their own, which the shell and the
+// restore screen load (see errorsBeforeShell.test.ts).
 import './refusals';
+import './backupProblems';
 import { ERROR_CODES, IpcError } from './ipc/IpcError';
 import type { Refusal } from './bindings';
 import { useLanguage } from './i18n';

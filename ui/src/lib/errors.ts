@@ -132,29 +132,25 @@ const IO_REASONS: Record<IoReason, () => string> = {
   other: () => m.errors_why_other(),
 };
 
-const BACKUP_PROBLEMS: Record<BackupProblem, () => string> = {
-  not_a_backup: () => m.errors_backup_not_a_backup(),
-  incomplete: () => m.errors_backup_incomplete(),
-  key_file: () => m.errors_backup_key_file(),
-  journal: () => m.errors_backup_journal(),
-  other_journal: () => m.errors_backup_other_journal(),
-};
-
 const TASKS: Record<Task, () => string> = {
   backup: () => m.errors_cancelled_backup(),
 };
 
 /**
- * What the core refused (an import, a trigger's name, the plan's length) is said by
- * `refusals.ts`: only the journal's screens can be refused anything, so those sentences come
- * with the shell's file and not with the first screen's (issue 12). Until it has loaded, the
- * code's own sentence is said.
+ * Sentences that only screens in files of their own can meet come with those files, not with
+ * the first screen's (issue 12): what the core refused (`refusals.ts`; only the journal's
+ * screens can be refused anything) and what is wrong with a backup (`backupProblems.ts`; only
+ * restoring and the journal's backups read one). Each file hands its words over as it loads;
+ * until then the code's own sentence is said.
  */
-let refusalWords: ((refusal: Refusal) => string) | undefined;
+const laterWords: {
+  refused?: (refusal: Refusal) => string;
+  backup?: (problem: BackupProblem) => string;
+} = {};
 
-/** Called once by `refusals.ts` when its file loads. */
-export function provideRefusalWords(words: (refusal: Refusal) => string): void {
-  refusalWords = words;
+/** Called once by `refusals.ts` and `backupProblems.ts` when their files load. */
+export function provideWords(words: typeof laterWords): void {
+  Object.assign(laterWords, words);
 }
 
 /** The sentence for an error's facts: how long to wait, which file and why, what was refused. */
@@ -168,7 +164,7 @@ export function detailText(detail: ErrorDetail): string {
         why: IO_REASONS[detail.reason](),
       });
     case 'backup':
-      return BACKUP_PROBLEMS[detail.problem]();
+      return laterWords.backup?.(detail.problem) ?? ERROR_MESSAGES.backup_damaged;
     case 'cancelled':
       return TASKS[detail.task]();
     case 'passphrase':
@@ -177,7 +173,7 @@ export function detailText(detail: ErrorDetail): string {
         ? m.errors_passphrase_too_short({ min: detail.min })
         : m.errors_passphrase_too_long({ max: detail.max });
     case 'refused':
-      return refusalWords ? refusalWords(detail.refusal) : ERROR_MESSAGES.invalid_input;
+      return laterWords.refused?.(detail.refusal) ?? ERROR_MESSAGES.invalid_input;
     case 'gone':
       return m.errors_gone();
   }

@@ -4,7 +4,7 @@
 // only ones that can be refused anything, so this file comes with the shell (Shell.svelte
 // imports it), not with the first screen's file; it hands its words to errors.ts on loading.
 import type { Field, Moment, Named, PlanList, RecordKind, Refusal, RowProblem, Scale } from './bindings';
-import { provideRefusalWords } from './errors';
+import { provideWords } from './errors';
 import { m, numberFormat } from './i18n';
 
 /** The sentence for what the core refused, in the language spoken now. */
@@ -257,4 +257,4 @@ function rowProblemText(problem: RowProblem): string {
   }
 }
 
-provideRefusalWords(refusalText);
+provideWords({ refused: refusalText });
