@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
@@ -6,10 +7,25 @@ import { paraglideOptions } from './paraglide.config.js';
 // The About screen shows the version the app is built as: the one in tauri.conf.json.
 import tauriConf from '../src-tauri/tauri.conf.json' with { type: 'json' };
 
+/**
+ * The entry script as `async`: the page the shell serves already has the first screen drawn in
+ * it (src/firstScreens.ts), so the document need not wait for the code to be ready, and the
+ * code hydrates that screen as soon as it has arrived (issue 12). Without `async`, a module
+ * script runs only once the whole document is parsed.
+ */
+const asyncEntry: Plugin = {
+  name: 'daybreak:async-entry',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) =>
+      html.replace('<script type="module" crossorigin', '<script type="module" async crossorigin'),
+  },
+};
+
 // Tauri loads the built files from disk, so every asset path must be relative.
 export default defineConfig({
   base: './',
-  plugins: [paraglideVitePlugin(paraglideOptions), svelte(), svelteTesting()],
+  plugins: [paraglideVitePlugin(paraglideOptions), svelte(), svelteTesting(), asyncEntry],
   define: {
     __APP_VERSION__: JSON.stringify(tauriConf.version),
   },

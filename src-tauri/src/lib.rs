@@ -4,6 +4,7 @@
 mod commands;
 mod data_dir;
 mod error;
+mod first_screen;
 mod idle;
 mod locale;
 mod lock_signals;

@@ -13,6 +13,7 @@
 use tauri::{AppHandle, Runtime, WebviewWindowBuilder};
 
 use crate::commands::device::Boot;
+use crate::first_screen;
 use crate::MAIN_WINDOW;
 
 /// The name the page reads the handed state by (`ui/src/lib/handedBoot.ts`).
@@ -35,6 +36,10 @@ pub fn create<R: Runtime>(
     let mut builder = WebviewWindowBuilder::from_config(app, config)?.visible(!hidden);
     if let Some(script) = boot.and_then(handing_script) {
         builder = builder.initialization_script(script);
+    }
+    // The page served with its first screen already drawn in it (first_screen.rs).
+    if let Some(page) = boot.and_then(|boot| first_screen::page(app, boot)) {
+        builder = builder.on_web_resource_request(first_screen::serve(page));
     }
     builder.build()?;
     Ok(())

@@ -1,6 +1,8 @@
-// End-to-end: the UI's start-up marks (ui/src/lib/bootMarks.ts) are on the real WebKit page's
-// timeline, in order, where perf/harness.mjs reads them: the UI's code starts, the boot call
-// answers, the first screen is in the page, then painted. Only times; nothing about the journal.
+// End-to-end: the welcome screen comes drawn in the page the shell serves
+// (src-tauri/src/first_screen.rs) and the UI's code takes that drawing over; and the UI's
+// start-up marks (ui/src/lib/bootMarks.ts) are on the real WebKit page's timeline, in order,
+// where perf/harness.mjs reads them: the UI's code starts, the boot call answers, the first
+// screen is in the page, then painted. Only times; nothing about the journal.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -9,10 +11,11 @@ import path from "node:path";
 import { test } from "node:test";
 
 import { launchApp } from "./lib/app.mjs";
+import { firstScreenCameDrawn } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 test(
-  "the welcome screen leaves its start-up marks, in order",
+  "the welcome screen comes drawn in the page, the code takes it over, and the start-up marks are in order",
   { timeout: 180_000 },
   async (t) => {
     const dataDir = fs.mkdtempSync(
@@ -24,6 +27,10 @@ test(
         timeoutMs: 60_000,
         why: "a first run shows the welcome screen",
       });
+      assert.ok(
+        await firstScreenCameDrawn(app.session),
+        "the welcome screen came drawn in the page, and the UI's code took that drawing over",
+      );
       // The paint mark comes a frame after the screen is in the page.
       let page;
       await waitUntil(
@@ -60,6 +67,25 @@ test(
       );
       t.diagnostic(
         `boot marks (ms since navigation): ${page.marks.map(([n, t]) => `${n.slice(9)} ${t.toFixed(1)}`).join(", ")}`,
+      );
+      // The drawn field is the code's: what is typed into it reaches the strength hint.
+      assert.equal(
+        await app.session.attribute("strength-hint", "data-level"),
+        "empty",
+      );
+      await app.session.type("create-passphrase", "a few words of my own");
+      await waitUntil(
+        async () =>
+          (await app.session.attribute("strength-hint", "data-level")) !==
+          "empty",
+        { timeoutMs: 10_000, message: "the strength hint follows the drawn field" },
+      );
+      assert.equal(
+        await app.session.executeScript(
+          "return document.querySelectorAll('[data-testid=create-passphrase]').length;",
+        ),
+        1,
+        "one passphrase field: the drawing was taken over, not drawn again beside it",
       );
     } finally {
       await app.close();

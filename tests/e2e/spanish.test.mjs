@@ -16,6 +16,7 @@ import { forceColorScheme, screenshot } from './lib/artifacts.mjs';
 import {
   KDF_TIMEOUT_MS,
   clearOfSosRow,
+  firstScreenCameDrawn,
   focusClearOfSosRow,
   inSightUnscrolled,
   localDateDaysAgo,
@@ -267,6 +268,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await app.close();
     app = await launchApp({ dataDir, name: 'spanish-restarted', env: SPANISH_SYSTEM });
     await s().waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'a restart shows the lock screen' });
+    assert.ok(await firstScreenCameDrawn(s()), 'the lock screen came drawn in the page, in the chosen language');
     const lockScreen = await bodyText();
     assert.match(lockScreen, /Unlock/, 'the lock screen speaks the chosen English');
     assert.doesNotMatch(lockScreen, /Desbloquear/, 'not the system’s Spanish');

@@ -1,5 +1,5 @@
 import { BOOT_START, markBoot } from './lib/bootMarks';
-import { mount } from 'svelte';
+import { hydrate } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 
@@ -14,4 +14,9 @@ if (!target) {
   throw new Error('Daybreak: the #app element is missing from index.html.');
 }
 
-export default mount(App, { target });
+// The shell serves the welcome or unlock screen already drawn into the page (drawn at build
+// time, src/firstScreens.ts), so it is painted before this code has run; hydrating takes that
+// drawing over as it is, with anything typed meanwhile. Where the page has none (an open
+// journal, a language the shell cannot tell) or the App draws another screen (after a reload
+// it asks the shell first), the App draws its own.
+export default hydrate(App, { target });

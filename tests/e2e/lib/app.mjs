@@ -284,10 +284,20 @@ class AppHandle {
  * `args` are the app's command-line arguments (tauri-driver passes `tauri:options.args` on), e.g.
  * `['--hidden']`, as autostart launches it.
  *
- * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number, env?: object, args?: string[]}} opts
+ * It returns once the page has loaded, unless `untilLoaded` is false (the harness, which times
+ * the start itself).
+ *
+ * @param {{dataDir: string | null, name?: string, readyTimeoutMs?: number, env?: object, args?: string[], untilLoaded?: boolean}} opts
  * @returns {Promise<AppHandle>} with `.session` ready to use; call `.close()`.
  */
-export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000, env = {}, args = [] }) {
+export async function launchApp({
+  dataDir,
+  name = 'app',
+  readyTimeoutMs = 20_000,
+  env = {},
+  args = [],
+  untilLoaded = true,
+}) {
   const binary = requireBinary();
   if (dataDir !== null && (!dataDir || !fs.statSync(dataDir).isDirectory())) {
     throw new Error(`launchApp: dataDir ${dataDir} must be an existing directory (or null for the app's own folder)`);
@@ -356,6 +366,16 @@ export async function launchApp({ dataDir, name = 'app', readyTimeoutMs = 20_000
     } catch (err) {
       throw new Error(`could not start ${binary} through tauri-driver: ${err.message}\nlog ${logPath}:\n${app.logTail()}`, {
         cause: err,
+      });
+    }
+    // The page comes with its first screen already drawn in it (src-tauri/src/first_screen.rs),
+    // so its fields can be found before the UI's code has taken them over. Tests start once the
+    // page has loaded: the load event waits for that code to have run.
+    if (untilLoaded) {
+      await waitUntil(async () => (await app.session.executeScript('return document.readyState;')) === 'complete', {
+        timeoutMs: readyTimeoutMs,
+        intervalMs: 20,
+        message: `the page has loaded (log ${logPath})`,
       });
     }
     return app;

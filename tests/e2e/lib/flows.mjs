@@ -101,3 +101,16 @@ export async function focusClearOfSosRow(session) {
      return { name, clear: (${CLEAR_OF_SOS_ROW})(el) };`,
   );
 }
+
+/**
+ * Whether the first screen in the page is the one the shell served already drawn in it
+ * (src-tauri/src/first_screen.rs), taken over by the UI's code rather than drawn again: that
+ * drawing begins with Svelte's hydration marker, a comment holding `[`, which taking it over
+ * keeps and which a screen the code draws itself never has. Ask before leaving the first screen.
+ */
+export async function firstScreenCameDrawn(session) {
+  return session.executeScript(
+    `const first = document.getElementById('app')?.firstChild;
+     return first?.nodeType === Node.COMMENT_NODE && first.data === '[';`,
+  );
+}
