@@ -15,9 +15,9 @@ export const PASSPHRASE = process.env.PASSPHRASE ?? 'perf harness passphrase';
  * Launches the app (`binary`, else DAYBREAK_BIN) on a copy of `journal` (on an empty folder, the
  * welcome screen, when there is none) in a fresh HOME, so WebKit starts with empty caches and no
  * run sees another's files, and runs `work(app)`; then closes the app and deletes the home and
- * the copy, even when `work` throws.
+ * the copy, even when `work` throws. `untilLoaded` is launchApp's.
  */
-export async function onJournalCopy({ journal = process.env.JOURNAL, name, binary }, work) {
+export async function onJournalCopy({ journal = process.env.JOURNAL, name, binary, untilLoaded = true }, work) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `daybreak-${name}-`));
   const dataDir = path.join(home, 'data');
   fs.mkdirSync(dataDir);
@@ -31,7 +31,7 @@ export async function onJournalCopy({ journal = process.env.JOURNAL, name, binar
   let app;
   try {
     if (journal) fs.cpSync(journal, dataDir, { recursive: true });
-    app = await launchApp({ dataDir, name, env, readyTimeoutMs: 60_000 });
+    app = await launchApp({ dataDir, name, env, readyTimeoutMs: 60_000, untilLoaded });
     return await work(app);
   } finally {
     if (app) await app.close();
