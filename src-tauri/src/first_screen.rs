@@ -1,22 +1,26 @@
 //! The first screen, already drawn in the page the window loads (issue 12). `npm run build`
 //! draws the welcome and unlock screens in every language into `ui/dist/first-screens.json`,
-//! beside the page (`ui/src/firstScreens.ts`). The window is served `index.html` with the one for the
-//! journal's state and the page's language in it, so WebKit paints the screen as soon as the
-//! HTML is in, before the UI's code has arrived; the code then takes over that drawing as it is,
-//! with anything typed meanwhile (Svelte's `hydrate`, `ui/src/main.ts`).
+//! beside the page (`ui/src/firstScreens.ts`). The window's first load is served `index.html`
+//! with the one for the journal's state and the page's language in it, so WebKit paints the
+//! screen as soon as the HTML is in, before the UI's code has arrived; the code then takes over
+//! that drawing as it is, with anything typed meanwhile (Svelte's `hydrate`, `ui/src/main.ts`).
 //!
-//! Only where the shell knows what the page would draw; elsewhere the page is served as built
-//! and draws its screen itself, as it did before: an open journal, a build without the file
-//! (the dev server), and a language the shell cannot tell (below).
+//! Only where the shell knows what the page would draw. Elsewhere the page is served as built
+//! and draws its screen itself, as it did before: an open journal; a language the shell cannot
+//! tell (below); a build without the file (the asset resolver then answers with `index.html`,
+//! which is no JSON); the dev server, whose page is its own; and any later load (a reload),
+//! where the page asks the shell first (`ui/src/lib/handedBoot.ts`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use daybreak_core::words::Language;
 use daybreak_core::JournalState;
 use tauri::{AppHandle, Runtime};
 
 use crate::commands::device::Boot;
+use crate::locale;
 
 /// The page as Vite builds it: its root element, empty, and its language, English.
 const EMPTY_APP: &str = r#"<div id="app"></div>"#;
@@ -25,55 +29,63 @@ const HTML_TAG: &str = r#"<html lang="en">"#;
 /// The page with the first screen in it, ready to serve in place of the built one; `None` where
 /// the page is to draw its screen itself.
 pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<Vec<u8>> {
-    let screen = match boot.journal.state {
-        JournalState::None => "welcome",
-        JournalState::Locked => "unlock",
-        JournalState::Unlocked => return None,
-    };
+    if tauri::is_dev() {
+        return None;
+    }
     let language = page_language(boot)?;
+    let key = drawing(boot.journal.state, language)?;
     let assets = app.asset_resolver();
     let built = assets.get("index.html".into())?;
     let drawn: HashMap<String, String> =
         serde_json::from_slice(&assets.get("first-screens.json".into())?.bytes).ok()?;
-    let screen = drawn.get(&format!("{screen}.{}", language.tag()))?;
-    with_first_screen(std::str::from_utf8(&built.bytes).ok()?, screen, language)
-        .map(String::into_bytes)
+    with_first_screen(
+        std::str::from_utf8(&built.bytes).ok()?,
+        drawn.get(&key)?,
+        language,
+    )
+    .map(String::into_bytes)
+}
+
+/// The name of the drawing for a journal's state, as `ui/src/firstScreens.ts` names it.
+fn drawing(state: JournalState, language: Language) -> Option<String> {
+    let screen = match state {
+        JournalState::None => "welcome",
+        JournalState::Locked => "unlock",
+        JournalState::Unlocked => return None,
+    };
+    Some(format!("{screen}.{}", language.tag()))
 }
 
 /// What Tauri hands its resource hook: a request for one of the page's files, and its answer.
 type Request = tauri::http::Request<Vec<u8>>;
 type Response = tauri::http::Response<Cow<'static, [u8]>>;
 
-/// Serves `page` for the window's page itself (`/`, `/index.html`); every other file as it is.
+/// Serves `page` for the window's page itself (`/`, `/index.html`), once: a later load (a
+/// reload) gets the page as built. Every other file as it is.
 pub fn serve(page: Vec<u8>) -> impl Fn(Request, &mut Response) + Send + Sync + 'static {
+    let page = Mutex::new(Some(page));
     move |request, response| {
         let path = request.uri().path();
         if response.status().is_success() && (path == "/" || path == "/index.html") {
-            *response.body_mut() = Cow::Owned(page.clone());
+            let drawn = page.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(drawn) = drawn {
+                *response.body_mut() = Cow::Owned(drawn);
+            }
         }
     }
 }
 
 /// The language the page will speak (`ui/src/lib/i18n/locale.svelte.ts`): the one chosen in
-/// Settings, else the system's as the web view tells the page. On Linux WebKitGTK takes it from
-/// `LC_ALL`, else `LANG`, English when neither names a language Daybreak has (checked with
-/// WebKitGTK 2.50: `LC_MESSAGES`, `LC_CTYPE` and `LANGUAGE` do not change it; where they differ
-/// from `LANG`, it says English). On Windows and macOS the web view takes it from the system's
-/// settings, which the shell does not read: `None`, and the page draws its screen itself. Should
-/// the page speak another language after all, taking over the drawing puts its words right.
+/// Settings, else the system's as the web view tells the page. On Linux that is WebKitGTK's,
+/// from the locale variables (`locale::web_view_language`). On Windows and macOS the web view
+/// takes it from the system's settings, which the shell does not read: `None`, and the page
+/// draws its screen itself. Should the page speak another language after all, taking over the
+/// drawing puts its words right.
 fn page_language(boot: &Boot) -> Option<Language> {
     if boot.language.is_some() || !cfg!(target_os = "linux") {
         return boot.language;
     }
-    let locale = ["LC_ALL", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty());
-    Some(
-        locale
-            .and_then(|tag| Language::from_tag(&tag))
-            .unwrap_or_default(),
-    )
+    locale::web_view_language(|name| std::env::var(name).ok())
 }
 
 /// `page` with `screen` in its root element and its language and platform said on `<html>`
@@ -133,48 +145,56 @@ mod tests {
     }
 
     #[test]
-    fn only_the_page_itself_is_served_drawn() {
+    fn only_the_page_itself_is_served_drawn_and_only_once() {
         let serve = serve(b"drawn".to_vec());
-        for (path, expected) in [
-            ("tauri://localhost/", &b"drawn"[..]),
-            ("tauri://localhost/index.html", b"drawn"),
-            ("tauri://localhost/assets/index.js", b"built"),
-            ("tauri://localhost/first-screens.json", b"built"),
-        ] {
+        let get = |path: &str, status: u16| {
             let request = tauri::http::Request::get(path)
                 .body(Vec::new())
                 .expect("request");
-            let mut response = tauri::http::Response::new(Cow::Borrowed(&b"built"[..]));
+            let mut response = Response::new(Cow::Borrowed(&b"built"[..]));
+            *response.status_mut() = tauri::http::StatusCode::from_u16(status).expect("status");
             serve(request, &mut response);
-            assert_eq!(response.body().as_ref(), expected, "{path}");
-        }
-        let request = tauri::http::Request::get("tauri://localhost/")
+            response.into_body().into_owned()
+        };
+        assert_eq!(get("tauri://localhost/assets/index.js", 200), b"built");
+        assert_eq!(get("tauri://localhost/first-screens.json", 200), b"built");
+        assert_eq!(get("tauri://localhost/", 404), b"built");
+        assert_eq!(get("tauri://localhost/", 200), b"drawn");
+        // A reload: the page asks the shell first, so it gets the page as built.
+        assert_eq!(get("tauri://localhost/", 200), b"built");
+        assert_eq!(get("tauri://localhost/index.html", 200), b"built");
+        let serve_again = super::serve(b"drawn".to_vec());
+        let request = tauri::http::Request::get("tauri://localhost/index.html")
             .body(Vec::new())
             .expect("request");
-        let mut missing = tauri::http::Response::new(Cow::Borrowed(&b""[..]));
-        *missing.status_mut() = tauri::http::StatusCode::NOT_FOUND;
-        serve(request, &mut missing);
-        assert_eq!(missing.body().as_ref(), b"");
+        let mut response = Response::new(Cow::Borrowed(&b"built"[..]));
+        serve_again(request, &mut response);
+        assert_eq!(response.body().as_ref(), b"drawn");
+    }
+
+    #[test]
+    fn each_first_screen_has_its_drawing_and_an_open_journal_none() {
+        assert_eq!(
+            drawing(JournalState::None, Language::En).as_deref(),
+            Some("welcome.en")
+        );
+        assert_eq!(
+            drawing(JournalState::Locked, Language::Es).as_deref(),
+            Some("unlock.es")
+        );
+        assert_eq!(drawing(JournalState::Unlocked, Language::En), None);
     }
 
     #[test]
     fn a_chosen_language_is_the_page_s_on_every_system() {
-        let boot = |state, language| Boot {
+        let boot = Boot {
             journal: daybreak_core::JournalStatus {
-                state,
+                state: JournalState::Locked,
                 data_dir: "/d".into(),
                 journal_file: "/d/j".into(),
             },
-            language,
+            language: Some(Language::Es),
         };
-        assert_eq!(
-            page_language(&boot(JournalState::Locked, Some(Language::Es))),
-            Some(Language::Es)
-        );
-        // Without a choice: the system's on Linux (whatever this machine's is), none elsewhere.
-        assert_eq!(
-            page_language(&boot(JournalState::None, None)).is_some(),
-            cfg!(target_os = "linux")
-        );
+        assert_eq!(page_language(&boot), Some(Language::Es));
     }
 }

@@ -24,3 +24,93 @@ pub fn language(data_dir: &Path) -> Language {
         .or_else(|| system_locale().and_then(|tag| Language::from_tag(&tag)))
         .unwrap_or_default()
 }
+
+/// The language WebKitGTK gives a page (`navigator.language`, which the UI speaks when none was
+/// chosen in Settings), from the locale variables `var` reads: `LC_ALL`, else `LANG`, English
+/// when that names no language Daybreak has (checked with WebKitGTK 2.50 under Xvfb:
+/// `LANG=en_US.UTF-8` with `LC_CTYPE`, `LC_MESSAGES` or `LANGUAGE` set to Spanish gave the
+/// page English, `LC_ALL` Spanish gave Spanish). `None` when `LC_CTYPE`, `LC_MESSAGES` or
+/// `LANGUAGE`'s first entry names another language than that: which of them WebKit reads is
+/// its own choice, and could change with its version, so there the page is left to tell.
+pub fn web_view_language(var: impl Fn(&str) -> Option<String>) -> Option<Language> {
+    let set = |name: &str| var(name).filter(|value| !value.is_empty());
+    let of = |tag: &str| Language::from_tag(tag).unwrap_or_default();
+    if let Some(all) = set("LC_ALL") {
+        return Some(of(&all));
+    }
+    let language = set("LANG").map_or(Language::default(), |lang| of(&lang));
+    let agree = ["LC_CTYPE", "LC_MESSAGES", "LANGUAGE"]
+        .into_iter()
+        .filter_map(set)
+        .all(|value| of(value.split(':').next().unwrap_or_default()) == language);
+    agree.then_some(language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The language WebKitGTK would give the page under these locale variables.
+    fn page(vars: &[(&str, &str)]) -> Option<Language> {
+        web_view_language(|name| {
+            vars.iter()
+                .find(|(set, _)| *set == name)
+                .map(|(_, value)| value.to_string())
+        })
+    }
+
+    #[test]
+    fn the_page_speaks_lc_all_else_lang_else_english() {
+        assert_eq!(page(&[("LANG", "es_ES.UTF-8")]), Some(Language::Es));
+        assert_eq!(page(&[("LANG", "es_MX.UTF-8")]), Some(Language::Es));
+        assert_eq!(
+            page(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "es_ES.UTF-8")]),
+            Some(Language::Es)
+        );
+        assert_eq!(
+            page(&[("LANG", "es_ES.UTF-8"), ("LC_ALL", "")]),
+            Some(Language::Es)
+        );
+        assert_eq!(page(&[("LANG", "C.UTF-8")]), Some(Language::En));
+        assert_eq!(page(&[("LANG", "de_DE.UTF-8")]), Some(Language::En));
+        assert_eq!(page(&[]), Some(Language::En));
+    }
+
+    #[test]
+    fn other_locale_variables_agreeing_change_nothing() {
+        let spanish = [
+            ("LANG", "es_ES.UTF-8"),
+            ("LC_MESSAGES", "es_ES.UTF-8"),
+            ("LC_CTYPE", "es_MX.UTF-8"),
+            ("LANGUAGE", "es_ES:es"),
+        ];
+        assert_eq!(page(&spanish), Some(Language::Es));
+        // Under LC_ALL the others do not count.
+        let under_lc_all = [
+            ("LC_ALL", "es_ES.UTF-8"),
+            ("LANG", "en_US.UTF-8"),
+            ("LANGUAGE", "en"),
+        ];
+        assert_eq!(page(&under_lc_all), Some(Language::Es));
+    }
+
+    #[test]
+    fn a_disagreeing_locale_variable_leaves_the_language_unknown() {
+        for other in ["LC_CTYPE", "LC_MESSAGES", "LANGUAGE"] {
+            assert_eq!(
+                page(&[("LANG", "es_ES.UTF-8"), (other, "en_US.UTF-8")]),
+                None,
+                "{other}"
+            );
+            assert_eq!(
+                page(&[("LANG", "en_US.UTF-8"), (other, "es")]),
+                None,
+                "{other}"
+            );
+        }
+        assert_eq!(
+            page(&[("LANG", "en_US.UTF-8"), ("LANGUAGE", "es:en")]),
+            None
+        );
+    }
+}
