@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The first screen's files stay small: what ui/dist/index.html loads before the welcome or unlock
 // screen can paint (the entry script, the modules it preloads, the style sheets) must fit the
-// budget below. Run after `cd ui && npx vite build` (scripts/test.sh runs it right after its
+// budget below. Run after `cd ui && npm run build` (scripts/test.sh runs it right after its
 // build). Counted the way perf/harness.mjs's bundleSizes counts them, in KB of 1024 bytes.
 //
 //   node scripts/check-first-chunk.mjs [path/to/dist]
@@ -23,12 +23,23 @@ const dist = path.resolve(process.argv[2] ?? path.join(ROOT, "ui", "dist"));
 const indexHtml = path.join(dist, "index.html");
 if (!fs.existsSync(indexHtml)) {
   console.error(
-    `check-first-chunk: ${indexHtml} is missing; build the UI first (cd ui && npx vite build)`,
+    `check-first-chunk: ${indexHtml} is missing; build the UI first (cd ui && npm run build)`,
   );
   process.exit(2);
 }
 
 const html = fs.readFileSync(indexHtml, "utf8");
+// The shell serves the page with its first screen drawn in the root (src-tauri/src/first_screen.rs):
+// the entry script must come after that root, and be async, so the drawing is parsed before the
+// code that takes it over runs, and the document is done without waiting for the code
+// (ui/vite.config.ts, daybreak:async-entry).
+const entry = /<script type="module" async crossorigin src="[^"]+"><\/script>/.exec(html);
+if (!entry || entry.index < html.indexOf('<div id="app">')) {
+  console.error(
+    "check-first-chunk: index.html's entry script must be async and come after <div id=\"app\">",
+  );
+  process.exit(1);
+}
 const files = [
   ...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g),
 ].map((m) => m[1]);

@@ -8,17 +8,26 @@ import { paraglideOptions } from './paraglide.config.js';
 import tauriConf from '../src-tauri/tauri.conf.json' with { type: 'json' };
 
 /**
- * The entry script as `async`: the page the shell serves already has the first screen drawn in
- * it (src/firstScreens.ts), so the document need not wait for the code to be ready, and the
- * code hydrates that screen as soon as it has arrived (issue 12). Without `async`, a module
- * script runs only once the whole document is parsed.
+ * The entry script as `async`, at the end of the body: the page the shell serves already has the
+ * first screen drawn in it (src/firstScreens.ts), so the document need not wait for the code
+ * (a module script without `async` runs only once the whole document is parsed, and holds up
+ * DOMContentLoaded until it has), and the code hydrates that screen as soon as it has arrived,
+ * which is after the drawing has been parsed. Fails the build should Vite write the entry
+ * another way.
  */
 const asyncEntry: Plugin = {
   name: 'daybreak:async-entry',
+  apply: 'build', // the dev server serves its own page, with nothing drawn in it
   transformIndexHtml: {
     order: 'post',
-    handler: (html) =>
-      html.replace('<script type="module" crossorigin', '<script type="module" async crossorigin'),
+    handler: (html) => {
+      const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+      if (!entry || !html.includes('</body>')) {
+        throw new Error('daybreak:async-entry: index.html has no entry script where Vite writes it');
+      }
+      const script = `<script type="module" async crossorigin src="${entry[1]}"></script>`;
+      return html.replace(entry[0], '').replace('</body>', `  ${script}\n  </body>`);
+    },
   },
 };
 

@@ -1,8 +1,9 @@
 // The first screens drawn at build time (firstScreens.ts) are the ones the App draws in the
 // window, so the UI's code takes the drawing over as it is (main.ts hydrates it): the same
 // elements, anything typed before the code arrived kept, and the code's behaviour attached.
-// The drawings come from the same server build `npm run build` makes (through Vite's SSR
-// loader here), and are hydrated by the client's App, as in the window.
+// The drawings come from firstScreens.ts itself, loaded for the server through Vite's SSR
+// loader (`npm run build` builds it instead, prerender.js), and the client's App hydrates them,
+// as in the window.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, hydrate, unmount } from 'svelte';
 import { createServer, type ViteDevServer } from 'vite';
@@ -70,6 +71,7 @@ describe('the first screens drawn at build time', () => {
     const target = served('welcome.en');
     const field = target.querySelector<HTMLInputElement>('[data-testid="create-passphrase"]');
     expect(field).not.toBeNull();
+    field!.focus();
     field!.value = 'typed while the code loaded';
     const app = hydrate(App, { target, props: { handed: handed('none', 'en') } });
     flushSync();
@@ -78,6 +80,8 @@ describe('the first screens drawn at build time', () => {
     expect(target.querySelectorAll('[data-testid="create-passphrase"]')).toHaveLength(1);
     expect(target.querySelector('[data-testid="create-passphrase"]')).toBe(field);
     expect(field!.value).toBe('typed while the code loaded');
+    // Focus stays in the field they clicked into (the heading takes it only when nothing has it).
+    expect(document.activeElement).toBe(field);
     // The code has the typed words: the strength hint under the field weighs them.
     expect(target.querySelector('[data-testid="strength-hint"]')?.getAttribute('data-level')).not.toBe(
       'empty',

@@ -1,4 +1,4 @@
-import { BOOT_START, markBoot } from './lib/bootMarks';
+import { BOOT_START, FIRST_SCREEN, markBoot } from './lib/bootMarks';
 import { hydrate } from 'svelte';
 import App from './App.svelte';
 import './app.css';
@@ -19,4 +19,10 @@ if (!target) {
 // drawing over as it is, with anything typed meanwhile. Where the page has none (an open
 // journal, a language the shell cannot tell) or the App draws another screen (after a reload
 // it asks the shell first), the App draws its own.
-export default hydrate(App, { target });
+const app = hydrate(App, { target });
+// Drawn from the state the shell handed over, the welcome or unlock screen is the code's as soon
+// as hydrate returns: marked now, since WebKitGTK runs the promise callbacks queued here (App's
+// own mark) only after the page's load.
+if (app.showsFirstScreen()) markBoot(FIRST_SCREEN);
+
+export default app;
