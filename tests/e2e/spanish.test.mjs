@@ -73,6 +73,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
 
   test('the system language is Spanish, so the first screen is', { timeout: 120_000 }, async () => {
     await s().waitFor('create-passphrase', { timeoutMs: 60_000, why: 'a first run shows the Welcome screen' });
+    assert.ok(await firstScreenCameDrawn(s()), 'the welcome screen came drawn in the page, and the code took it over');
     const [language, lang] = await s().executeScript('return [navigator.language, document.documentElement.lang];');
     assert.match(String(language), /^es\b/i, 'WebKitGTK gives the page the language LANG names');
     assert.equal(lang, 'es', 'the page says it is in Spanish (screen readers read it so)');
@@ -268,7 +269,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await app.close();
     app = await launchApp({ dataDir, name: 'spanish-restarted', env: SPANISH_SYSTEM });
     await s().waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'a restart shows the lock screen' });
-    assert.ok(await firstScreenCameDrawn(s()), 'the lock screen came drawn in the page, in the chosen language');
+    assert.ok(await firstScreenCameDrawn(s()), 'the lock screen came drawn in the page, and the code took it over');
     const lockScreen = await bodyText();
     assert.match(lockScreen, /Unlock/, 'the lock screen speaks the chosen English');
     assert.doesNotMatch(lockScreen, /Desbloquear/, 'not the system’s Spanish');

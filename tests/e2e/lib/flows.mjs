@@ -104,13 +104,18 @@ export async function focusClearOfSosRow(session) {
 
 /**
  * Whether the first screen in the page is the one the shell served already drawn in it
- * (src-tauri/src/first_screen.rs), taken over by the UI's code rather than drawn again: that
- * drawing begins with Svelte's hydration marker, a comment holding `[`, which taking it over
- * keeps and which a screen the code draws itself never has. Ask before leaving the first screen.
+ * (src-tauri/src/first_screen.rs), taken over by the UI's code rather than drawn again. Two
+ * traces of Svelte's server drawing that only taking it over keeps: the drawing begins with a
+ * comment holding `[` (a screen the code draws itself has none), and its fields' ids, made with
+ * `$props.id()`, begin with `s` (the code's own begin with `c`; taking over reuses the
+ * drawing's, where a screen drawn again over a mismatch would have new ones). Ask before
+ * leaving the first screen.
  */
 export async function firstScreenCameDrawn(session) {
   return session.executeScript(
-    `const first = document.getElementById('app')?.firstChild;
-     return first?.nodeType === Node.COMMENT_NODE && first.data === '[';`,
+    `const root = document.getElementById('app');
+     const first = root?.firstChild;
+     const field = root?.querySelector('input[id]');
+     return first?.nodeType === Node.COMMENT_NODE && first.data === '[' && /^s[0-9]/.test(field?.id ?? '');`,
   );
 }
