@@ -10,7 +10,10 @@ export const BOOT_START = 'daybreak:boot-start';
  * the window was made (lib/handedBoot.ts), or else the boot call has answered.
  */
 export const BOOT_ANSWERED = 'daybreak:boot-answered';
-/** The welcome or unlock screen, with its field, is in the page. */
+/**
+ * The welcome or unlock screen, with its field, is in the page and the code's: drawn by it, or
+ * the drawing the page came with taken over (main.ts).
+ */
 export const FIRST_SCREEN = 'daybreak:first-screen';
 
 /** The first screen has been painted: the frame after it was drawn into the page has run. */
