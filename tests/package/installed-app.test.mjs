@@ -19,7 +19,7 @@ import { after, test } from 'node:test';
 
 import { launchApp, requireBinary } from '../e2e/lib/app.mjs';
 import { screenshot } from '../e2e/lib/artifacts.mjs';
-import { KDF_TIMEOUT_MS, createJournal, lockAndUnlock } from '../e2e/lib/flows.mjs';
+import { KDF_TIMEOUT_MS, createJournal, firstScreenCameDrawn, lockAndUnlock } from '../e2e/lib/flows.mjs';
 
 const PHASE = process.env.DAYBREAK_PACKAGE_PHASE;
 const EXPECTED_VERSION = process.env.DAYBREAK_PACKAGE_VERSION;
@@ -76,6 +76,8 @@ test(`the installed app (${PHASE})`, { timeout: 300_000 }, async () => {
   } else {
     await s.waitFor('unlock-passphrase', { timeoutMs: 60_000, why: 'a reinstalled app finds the journal and asks to unlock it' });
     assert.equal(await s.exists('create-passphrase'), false, 'the reinstalled app must not offer to make a new journal');
+    // The package's build draws the first screens too (its beforeBuildCommand is npm run build).
+    assert.ok(await firstScreenCameDrawn(s), "the installed app's lock screen came drawn in the page");
     await s.type('unlock-passphrase', PASSPHRASE);
     await s.click('unlock-submit');
     await s.waitFor('sidebar', { timeoutMs: KDF_TIMEOUT_MS, why: 'the same passphrase opens the journal after a reinstall' });
