@@ -15,7 +15,6 @@ import * as system from './lib/ipc/system';
 import * as preferences from './lib/ipc/preferences';
 import * as backup from './lib/ipc/backup';
 import * as fixtures from './testing/sobriety';
-import type { JournalState, Language } from './lib/bindings';
 import { IpcError } from './lib/ipc/IpcError';
 import { ERROR_MESSAGES } from './lib/errors';
 import { onBeforeLock } from './lib/beforeLock';
@@ -23,20 +22,9 @@ import { currentLocale, useLanguage } from './lib/i18n';
 import { deferred } from './testing/deferred';
 import App from './App.svelte';
 import { settle } from './testing/heldPaint';
+import { booted, status } from './testing/boot';
 
 const KEY = 'K7QF-9M2D-ABCD-EFGH-JKLM-NPQR-STUV-WXYZ';
-
-function status(state: JournalState) {
-  return {
-    state,
-    dataDir: '/home/sam/.local/share/daybreak',
-    journalFile: '/home/sam/.local/share/daybreak/journal.daybreak',
-  };
-}
-
-function booted(state: JournalState, language: Language | null = null) {
-  return { journal: status(state), language };
-}
 
 describe('App', () => {
   beforeAll(loadAreaViews, 30_000);

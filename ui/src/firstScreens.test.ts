@@ -14,9 +14,9 @@ vi.mock('./lib/ipc/preferences');
 
 import * as vault from './lib/ipc/vault';
 import App from './App.svelte';
-import type { Boot } from './lib/bindings';
 import { useLanguage } from './lib/i18n';
 import { settle } from './testing/heldPaint';
+import { booted } from './testing/boot';
 
 let server: ViteDevServer;
 let drawn: Record<string, string>;
@@ -36,10 +36,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => server?.close());
-
-function handed(state: 'none' | 'locked', language: 'en' | 'es'): Boot {
-  return { journal: { state, dataDir: '/d', journalFile: '/d/journal.daybreak' }, language };
-}
 
 /** The drawing in a fresh root, as the shell serves it. */
 function served(key: string): HTMLElement {
@@ -73,7 +69,7 @@ describe('the first screens drawn at build time', () => {
     expect(field).not.toBeNull();
     field!.focus();
     field!.value = 'typed while the code loaded';
-    const app = hydrate(App, { target, props: { handed: handed('none', 'en') } });
+    const app = hydrate(App, { target, props: { handed: booted('none', 'en') } });
     flushSync();
     await settle();
     // The same element, not a new one drawn beside or over it.
@@ -91,7 +87,7 @@ describe('the first screens drawn at build time', () => {
 
   it('gives way to the screen the code draws when that is another (after a reload)', async () => {
     // After a reload nothing is handed over and the App asks the shell, which answers "locked".
-    vi.mocked(vault.boot).mockResolvedValue(handed('locked', 'en'));
+    vi.mocked(vault.boot).mockResolvedValue(booted('locked', 'en'));
     const target = served('welcome.en');
     const app = hydrate(App, { target });
     flushSync();
@@ -105,7 +101,7 @@ describe('the first screens drawn at build time', () => {
   it('draws the unlock screen in the language chosen, and the code keeps it', async () => {
     const target = served('unlock.es');
     const button = target.querySelector('[data-testid="unlock-submit"]');
-    const app = hydrate(App, { target, props: { handed: handed('locked', 'es') } });
+    const app = hydrate(App, { target, props: { handed: booted('locked', 'es') } });
     flushSync();
     await settle();
     expect(target.querySelector('[data-testid="unlock-submit"]')).toBe(button);
