@@ -153,6 +153,7 @@ function startRun(kind, binary) {
       domContentLoadedMs: round(page.dcl),
       loadMs: round(page.load),
       firstContentfulPaintMs: page.fcp === null ? null : round(page.fcp),
+      // The page's clock when it was read: for Daybreak, once the code had taken the screen over.
       firstFieldInPageMs: round(page.now),
       // Milliseconds since the navigation started: the UI's code runs, the first screen's state
       // is in hand (handed over as the window was made, else the boot call's answer), the
