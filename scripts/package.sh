@@ -83,10 +83,10 @@ timing "the release build"
 
 say "Making the .deb and .rpm (Tauri's own writers: no tool is downloaded)"
 # What the bundler cannot know by itself: the oldest C library the binary runs with (it adds
-# WebKit and GTK on its own), the tray icon's library (loaded at run time, so no linker sees
-# it), the time zone database (files the app reads, src-tauri/core/src/zone.rs: `tzdata` on
-# Debian and Fedora, `timezone` on openSUSE, hence the .rpm's "or"), and the Debian changelog,
-# made from CHANGELOG.md.
+# WebKit, GTK and the tray icon's library on its own, the .rpm's by its soname, which Fedora's
+# and openSUSE's packages both provide), the time zone database (files the app reads,
+# src-tauri/core/src/zone.rs: `tzdata` on Debian and Fedora, `timezone` on openSUSE, hence the
+# .rpm's "or"), and the Debian changelog, made from CHANGELOG.md.
 GLIBC="$(objdump -T "$BIN" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
 [ -n "$GLIBC" ] || die "could not read which glibc $BIN needs (objdump -T)"
 extra="$CARGO_TARGET_DIR/release/packaging"
@@ -94,10 +94,9 @@ mkdir -p "$extra"
 debian_changelog "$ROOT/CHANGELOG.md" "$VERSION" | gzip -9n > "$extra/changelog.gz"
 config="$(cat <<JSON
 {"bundle": {"linux": {
-  "deb": {"depends": ["libc6 (>= $GLIBC)", "libayatana-appindicator3-1", "tzdata"],
+  "deb": {"depends": ["libc6 (>= $GLIBC)", "tzdata"],
           "files": {"/usr/share/doc/daybreak/changelog.gz": "$extra/changelog.gz"}},
-  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "libayatana-appindicator-gtk3",
-          "(tzdata or timezone)"]}
+  "rpm": {"depends": ["libc.so.6(GLIBC_$GLIBC)(64bit)", "(tzdata or timezone)"]}
 }}}
 JSON
 )"
@@ -145,6 +144,8 @@ field() { sed -n "s/^ $1: //p" "$look/deb-info"; }
 for dep in "libc6 (>= $GLIBC)" libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1 tzdata; do
   field Depends | tr ',' '\n' | sed 's/^ *//' | grep -qxF "$dep" || fail "the .deb must depend on $dep"
 done
+twice="$(field Depends | tr ',' '\n' | sed 's/^ *//' | sort | uniq -d)"
+[ -z "$twice" ] || fail "the .deb names a dependency twice: $twice"
 EXPECTED_FILES=(/usr/bin/daybreak /usr/share/applications/Daybreak.desktop
   /usr/share/metainfo/org.daybreak.journal.metainfo.xml
   /usr/share/icons/hicolor/scalable/apps/daybreak.svg
@@ -180,7 +181,7 @@ rpm_field() { sed -n "s/^$1 *: //p" "$look/rpm-info" | head -1; }
 [ "$(rpm_field License)" = MIT ] || fail "rpm License must be MIT"
 rpm -qpR "$RPM" 2>/dev/null > "$look/rpm-requires"
 for dep in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)' "libc.so.6(GLIBC_$GLIBC)(64bit)" \
-  '(tzdata or timezone)'; do
+  'libayatana-appindicator3.so.1()(64bit)' '(tzdata or timezone)'; do
   grep -qxF "$dep" "$look/rpm-requires" || fail "the .rpm must require $dep"
 done
 rpm -qlp "$RPM" 2>/dev/null > "$look/rpm-files"
@@ -188,7 +189,7 @@ for f in "${EXPECTED_FILES[@]}"; do
   case "$f" in /usr/share/doc/*) continue ;; esac # rpm keeps its own changelog and licence tags
   grep -qxF "$f" "$look/rpm-files" || fail "the .rpm must contain $f"
 done
-echo "    requires WebKitGTK 4.1, GTK 3 and glibc $GLIBC, and has the same files"
+echo "    requires WebKitGTK 4.1, GTK 3, the tray's library, glibc $GLIBC and the time zones, and has the same files"
 timing "inspecting the .rpm"
 
 # ---------------------------------------------------------------------------- install
