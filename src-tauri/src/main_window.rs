@@ -37,10 +37,12 @@ pub fn create<R: Runtime>(
     if let Some(script) = boot.and_then(handing_script) {
         builder = builder.initialization_script(script);
     }
+    crate::start_trace::mark("window configured");
     // The page served with its first screen already drawn in it (first_screen.rs).
     if let Some(page) = boot.and_then(|boot| first_screen::page(app, boot)) {
         builder = builder.on_web_resource_request(first_screen::serve(page));
     }
+    crate::start_trace::mark("first screen put in the page");
     builder.build()?;
     Ok(())
 }
