@@ -110,7 +110,7 @@ macro_rules! all_commands {
             commands::library::library_continue,
             commands::library::library_delete_imported,
             commands::library::library_import,
-            commands::device::boot,
+            commands::device::boot::<Wry>,
             commands::device::language_set::<Wry>,
             commands::sos::sos_crisis_lines,
             commands::sos::sos_crisis_here,

@@ -17,11 +17,25 @@ pub fn system_locale() -> Option<String> {
 }
 
 /// The language chosen in Settings (the plain settings file in `data_dir`), else the system's,
-/// else English. Read each time, so a change in Settings counts from the next use.
-pub fn language(data_dir: &Path) -> Language {
-    device_settings::load(data_dir)
-        .language
-        .or_else(|| system_locale().and_then(|tag| Language::from_tag(&tag)))
+/// else the window's (`window`: what the page speaks when it follows the system, which it says
+/// as it starts), else English. Read each time, so a change in Settings counts from the next
+/// use.
+pub fn language(data_dir: &Path, window: Option<Language>) -> Language {
+    first_of(
+        device_settings::load(data_dir).language,
+        system_locale().as_deref(),
+        window,
+    )
+}
+
+/// The chosen language, else the system locale's when Daybreak has it, else the window's, else
+/// English. The window's counts where the system sets no locale: on Windows, and for macOS apps
+/// started from the Finder, the web view takes its language from the system's settings, which
+/// the shell does not read, so without it the shell would speak English to a Spanish window.
+fn first_of(chosen: Option<Language>, system: Option<&str>, window: Option<Language>) -> Language {
+    chosen
+        .or_else(|| system.and_then(Language::from_tag))
+        .or(window)
         .unwrap_or_default()
 }
 
@@ -49,6 +63,20 @@ pub fn web_view_language(var: impl Fn(&str) -> Option<String>) -> Option<Languag
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shell_speaks_the_chosen_language_else_the_systems_else_the_windows() {
+        use Language::{En, Es};
+        assert_eq!(first_of(Some(En), Some("es_ES.UTF-8"), Some(Es)), En);
+        assert_eq!(first_of(None, Some("es_ES.UTF-8"), Some(En)), Es);
+        // No locale set (Windows, a macOS app started from the Finder), or one Daybreak does
+        // not have ("C", French): what the window speaks.
+        assert_eq!(first_of(None, None, Some(Es)), Es);
+        assert_eq!(first_of(None, Some("C.UTF-8"), Some(Es)), Es);
+        assert_eq!(first_of(None, Some("fr_FR.UTF-8"), Some(Es)), Es);
+        // Before the window has said: English.
+        assert_eq!(first_of(None, None, None), En);
+    }
 
     /// The language WebKitGTK would give the page under these locale variables.
     fn page(vars: &[(&str, &str)]) -> Option<Language> {

@@ -103,6 +103,8 @@ struct Inner {
     pending: Option<Screen>,
     /// Bumped by every settings change, so the scheduler recomputes its sleep.
     generation: u64,
+    /// What the window speaks when it follows the system, as its page said on starting.
+    window_language: Option<Language>,
 }
 
 /// The reminders' state, managed by the app.
@@ -148,10 +150,17 @@ impl Reminders {
         Ok(saved.reminders)
     }
 
-    /// The language reminders speak: the one chosen in Settings, else the system's, else
-    /// English. Read at each reminder, so a change in Settings counts from the next one.
+    /// The language reminders (and the tray) speak: the one chosen in Settings, else the
+    /// system's, else the window's, else English (`locale::language`). Read at each reminder, so
+    /// a change in Settings counts from the next one.
     pub fn language(&self) -> Language {
-        crate::locale::language(&self.dir)
+        let window = self.guarded().window_language;
+        crate::locale::language(&self.dir, window)
+    }
+
+    /// Notes what the window speaks when it follows the system. Whether that changed.
+    pub fn window_speaks(&self, language: Language) -> bool {
+        self.guarded().window_language.replace(language) != Some(language)
     }
 
     /// Whether closing the window keeps Daybreak in the tray: some reminder is on and the
@@ -562,6 +571,21 @@ mod tests {
             Language::En,
             "a change counts at the next reminder"
         );
+        assert!(reminders.window_speaks(Language::Es));
+        assert_eq!(
+            reminders.language(),
+            Language::En,
+            "the language chosen in Settings wins over the window's"
+        );
+    }
+
+    #[test]
+    fn the_window_saying_what_it_speaks_counts_once_per_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let reminders = Reminders::new(dir.path().to_path_buf());
+        assert!(reminders.window_speaks(Language::Es), "the first time");
+        assert!(!reminders.window_speaks(Language::Es), "again, the same");
+        assert!(reminders.window_speaks(Language::En), "another language");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 // Log a mood opens the mood log; Settings → Language → Español relabels the menu. Then Daybreak
 // started as autostart starts it (`--hidden`): no window on screen, the journal locked, the
 // tray's Open brings it up and its Quit ends it; no window is mapped, even for a moment, until
-// then.
+// then. With no language chosen and no locale from the system that Daybreak has, the menu
+// speaks what the window does.
 //
 // The stand-in is src-tauri/examples/tray_stand_in.rs (built here if missing).
 
@@ -190,5 +191,28 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     assert.ok(app.appPids().length > 0, 'the app is running');
     await tray.click('Salir');
     await waitUntil(async () => app.appPids().length === 0, { message: 'the tray’s Quit ends Daybreak' });
+  });
+
+  test('with no language chosen and none from the system that Daybreak has, the menu speaks what the window does', { timeout: 90_000 }, async (t) => {
+    // As on Windows, or a macOS app started from the Finder, where the shell finds no locale
+    // at all: here the messages' locale is C, which names no language, and the window (which
+    // WebKitGTK gives LANG) speaks Spanish. The page says so when it starts.
+    await app.close(); // the last start's, quit from the tray: its driver goes too
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-tray-window-'));
+    t.after(() => fs.rmSync(fresh, { recursive: true, force: true }));
+    app = await launchApp({
+      dataDir: fresh,
+      name: 'tray-window-language',
+      env: { LANG: 'es_ES.UTF-8', LC_MESSAGES: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' },
+    });
+    assert.equal(await s().executeScript('return document.documentElement.lang;'), 'es', 'the window speaks Spanish');
+    await tray.registered(3, 'the third start');
+    let labels;
+    await waitUntil(async () => JSON.stringify((labels = await tray.labels())) === JSON.stringify(SPANISH), {
+      timeoutMs: 10_000,
+      message: 'the tray’s menu speaks the window’s Spanish',
+    }).catch((err) => {
+      throw new Error(`${err.message}; the menu read ${JSON.stringify(labels)}`);
+    });
   });
 });

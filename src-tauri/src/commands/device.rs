@@ -5,9 +5,10 @@ use daybreak_core::words::Language;
 use daybreak_core::{device_settings, Journal, JournalError, JournalStatus};
 use serde::Serialize;
 use specta::Type;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::on_journal;
+use crate::reminders::Reminders;
 use crate::{AppError, SharedJournal};
 
 /// What the first screen needs before it can paint: which screen (welcome, unlock or the
@@ -32,12 +33,25 @@ impl Boot {
     }
 }
 
+/// `window_language` is what the page speaks when it follows the system: the first of the web
+/// view's languages Daybreak has. Where the system sets no locale (Windows, a macOS app started
+/// from the Finder), reminders and the tray speak it too, so they say what the window says.
 #[tauri::command]
 #[specta::specta]
-pub async fn boot(journal: State<'_, SharedJournal>) -> Result<Boot, AppError> {
+pub async fn boot<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, SharedJournal>,
+    window_language: Language,
+) -> Result<Boot, AppError> {
     crate::start_trace::mark("boot asked");
     let boot = on_journal(&journal, Boot::read).await;
     crate::start_trace::mark("boot answered");
+    let changed = app
+        .try_state::<Reminders>()
+        .is_some_and(|reminders| reminders.window_speaks(window_language));
+    if changed {
+        crate::tray::relabel(&app);
+    }
     boot
 }
 

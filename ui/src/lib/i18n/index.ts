@@ -21,6 +21,7 @@ export {
   localeFor,
   pickLocale,
   systemLanguages,
+  systemLocale,
   useLanguage,
 } from './locale.svelte';
 export { locales, type Locale } from '../paraglide/runtime.js';

@@ -36,8 +36,13 @@ export function pickLocale(tags: readonly string[]): Locale {
   return baseLocale;
 }
 
+/** The language spoken when none is chosen: the first of the system's that Daybreak has. */
+export function systemLocale(): Locale {
+  return pickLocale(systemLanguages());
+}
+
 const state = $state<{ locale: Locale; chosen: Locale | null }>({
-  locale: pickLocale(systemLanguages()),
+  locale: systemLocale(),
   chosen: null,
 });
 
@@ -49,7 +54,7 @@ overwriteSetLocale((locale) => applyLanguage(locale));
 
 function applyLanguage(chosen: Locale | null): void {
   state.chosen = chosen;
-  state.locale = chosen ?? pickLocale(systemLanguages());
+  state.locale = chosen ?? systemLocale();
   if (typeof document !== 'undefined') document.documentElement.lang = state.locale;
 }
 

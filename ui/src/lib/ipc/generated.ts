@@ -79,7 +79,12 @@ export const commands = {
 	 *  `x-file-name` header.
 	 */
 	libraryImport: () => typedError<ArticleSummary, AppError>(__TAURI_INVOKE("library_import")),
-	boot: () => typedError<Boot, AppError>(__TAURI_INVOKE("boot")),
+	/**
+	 *  `window_language` is what the page speaks when it follows the system: the first of the web
+	 *  view's languages Daybreak has. Where the system sets no locale (Windows, a macOS app started
+	 *  from the Finder), reminders and the tray speak it too, so they say what the window says.
+	 */
+	boot: (windowLanguage: Language) => typedError<Boot, AppError>(__TAURI_INVOKE("boot", { windowLanguage })),
 	/**
 	 *  Chooses the language the screens speak (`None`: follow the system's), kept in the plain
 	 *  settings file so the lock screen speaks it too. Works while locked.
