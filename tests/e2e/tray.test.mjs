@@ -60,6 +60,16 @@ async function startStandIn() {
       const answer = await ask('layout');
       return answer.layout ?? answer.error;
     },
+    /** Waits until the menu's labels are `expected` (it is relabelled in place). */
+    async menuComesTo(expected, message) {
+      let labels;
+      await waitUntil(async () => JSON.stringify((labels = await this.labels())) === JSON.stringify(expected), {
+        timeoutMs: 10_000,
+        message,
+      }).catch((err) => {
+        throw new Error(`${err.message}; the menu read ${JSON.stringify(labels)}`);
+      });
+    },
     click: async (label) => {
       const answer = await ask(`click ${label}`);
       assert.equal(answer.error, undefined, `the stand-in could click ${label}: ${answer.error}`);
@@ -146,13 +156,7 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
       [select],
     );
     await s().waitFor('language-saved', { why: 'the language is saved' });
-    let labels;
-    await waitUntil(async () => JSON.stringify((labels = await tray.labels())) === JSON.stringify(SPANISH), {
-      timeoutMs: 10_000,
-      message: 'the tray’s menu speaks Spanish after Settings → Language → Español',
-    }).catch((err) => {
-      throw new Error(`${err.message}; the menu read ${JSON.stringify(labels)}`);
-    });
+    await tray.menuComesTo(SPANISH, 'the tray’s menu speaks Spanish after Settings → Language → Español');
     assert.equal(tray.registrations.length, 1, 'the same item, relabelled, not a second one');
   });
 
@@ -207,12 +211,6 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     });
     assert.equal(await s().executeScript('return document.documentElement.lang;'), 'es', 'the window speaks Spanish');
     await tray.registered(3, 'the third start');
-    let labels;
-    await waitUntil(async () => JSON.stringify((labels = await tray.labels())) === JSON.stringify(SPANISH), {
-      timeoutMs: 10_000,
-      message: 'the tray’s menu speaks the window’s Spanish',
-    }).catch((err) => {
-      throw new Error(`${err.message}; the menu read ${JSON.stringify(labels)}`);
-    });
+    await tray.menuComesTo(SPANISH, 'the tray’s menu speaks the window’s Spanish');
   });
 });
