@@ -1,5 +1,6 @@
 //! The language and country the shell speaks by itself (reminders, the tray's menu, the SOS
-//! screen's crisis lines): the person's choice in Settings, else the system's locale.
+//! screen's crisis lines): the person's choice in Settings, else the system's locale, else
+//! what the window speaks.
 
 use std::path::Path;
 

@@ -41,8 +41,8 @@ pub fn create<R: Runtime>(
     // The page served with its first screen already drawn in it (first_screen.rs).
     if let Some(page) = boot.and_then(|boot| first_screen::page(app, boot)) {
         builder = builder.on_web_resource_request(first_screen::serve(page));
+        crate::start_trace::mark("first screen put in the page");
     }
-    crate::start_trace::mark("first screen put in the page");
     builder.build()?;
     Ok(())
 }

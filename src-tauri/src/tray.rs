@@ -19,7 +19,8 @@ use crate::{AppError, MAIN_WINDOW};
 /// every start is).
 pub const HIDDEN_ARG: &str = "--hidden";
 
-/// The language the tray speaks: the reminders' (Settings → Language, else the system's).
+/// The language the tray speaks: the reminders' (Settings → Language, else the system's, else
+/// the window's).
 fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
     app.try_state::<Reminders>()
         .map(|r| r.language())
@@ -88,6 +89,7 @@ fn create_now<R: Runtime>(handle: &AppHandle<R>, created: &'static std::sync::On
 /// fails quietly: closing the window then still keeps Daybreak running, and launching it again
 /// brings the window back (the single-instance handover).
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let spoken = language(app);
     let menu = menu(app)?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Daybreak")
@@ -115,6 +117,11 @@ fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         tray = tray.icon(icon.clone());
     }
     tray.build(app)?;
+    // The window may have said what it speaks while the tray was being made, when there was
+    // no tray yet to relabel (commands/device.rs, `boot`).
+    if language(app) != spoken {
+        relabel(app);
+    }
     Ok(())
 }
 

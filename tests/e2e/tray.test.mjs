@@ -203,7 +203,10 @@ describe('The tray, end to end', { concurrency: 1 }, () => {
     // WebKitGTK gives LANG) speaks Spanish. The page says so when it starts.
     await app.close(); // the last start's, quit from the tray: its driver goes too
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-tray-window-'));
-    t.after(() => fs.rmSync(fresh, { recursive: true, force: true }));
+    t.after(async () => {
+      await app.close(); // before its folder goes
+      fs.rmSync(fresh, { recursive: true, force: true });
+    });
     app = await launchApp({
       dataDir: fresh,
       name: 'tray-window-language',

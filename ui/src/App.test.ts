@@ -49,16 +49,21 @@ describe('App', () => {
   it('tells the shell what the window speaks when it follows the system, with or without a handed state', async () => {
     // The shell's reminders and tray speak it where the system sets no locale (Windows, macOS).
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'es-MX', 'en-US']);
-    vi.mocked(vault.boot).mockResolvedValue(booted('none'));
-    const first = render(App);
-    await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledWith('es'));
-    first.unmount();
-    vi.mocked(vault.boot).mockClear();
-    window.__DAYBREAK_BOOT__ = booted('none');
-    render(App);
-    await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledWith('es'));
-    delete window.__DAYBREAK_BOOT__;
-    vi.restoreAllMocks();
+    try {
+      vi.mocked(vault.boot).mockResolvedValue(booted('none'));
+      const asked = render(App);
+      await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledWith('es'));
+      asked.unmount();
+      vi.mocked(vault.boot).mockClear();
+      vi.mocked(vault.boot).mockReturnValue(new Promise(() => {}));
+      window.__DAYBREAK_BOOT__ = booted('none');
+      render(App);
+      expect(screen.getByTestId('create-passphrase'), 'drawn from the handed state').toBeTruthy();
+      await vi.waitFor(() => expect(vault.boot).toHaveBeenCalledWith('es'));
+    } finally {
+      delete window.__DAYBREAK_BOOT__;
+      vi.restoreAllMocks();
+    }
   });
 
   it('restores a backup on a new computer from the welcome screen, then asks to unlock', async () => {

@@ -34,7 +34,7 @@ impl Boot {
 }
 
 /// `window_language` is what the page speaks when it follows the system: the first of the web
-/// view's languages Daybreak has. Where the system sets no locale (Windows, a macOS app started
+/// view's languages Daybreak has, else English. Where the system sets no locale (Windows, a macOS app started
 /// from the Finder), reminders and the tray speak it too, so they say what the window says.
 #[tauri::command]
 #[specta::specta]
@@ -44,14 +44,14 @@ pub async fn boot<R: Runtime>(
     window_language: Language,
 ) -> Result<Boot, AppError> {
     crate::start_trace::mark("boot asked");
-    let boot = on_journal(&journal, Boot::read).await;
-    crate::start_trace::mark("boot answered");
     let changed = app
         .try_state::<Reminders>()
         .is_some_and(|reminders| reminders.window_speaks(window_language));
     if changed {
         crate::tray::relabel(&app);
     }
+    let boot = on_journal(&journal, Boot::read).await;
+    crate::start_trace::mark("boot answered");
     boot
 }
 
