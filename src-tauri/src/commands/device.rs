@@ -34,8 +34,10 @@ impl Boot {
 }
 
 /// `window_language` is what the page speaks when it follows the system: the first of the web
-/// view's languages Daybreak has, else English. Where the system sets no locale (Windows, a macOS app started
-/// from the Finder), reminders and the tray speak it too, so they say what the window says.
+/// view's languages Daybreak has, else English. Where the system sets no locale (Windows, a
+/// macOS app started from the Finder), reminders and the tray speak it too, so they say what the
+/// window says. Noted before the journal's state is read, so a tray being made meanwhile finds
+/// it (`tray::create`).
 #[tauri::command]
 #[specta::specta]
 pub async fn boot<R: Runtime>(

@@ -81,8 +81,10 @@ export const commands = {
 	libraryImport: () => typedError<ArticleSummary, AppError>(__TAURI_INVOKE("library_import")),
 	/**
 	 *  `window_language` is what the page speaks when it follows the system: the first of the web
-	 *  view's languages Daybreak has, else English. Where the system sets no locale (Windows, a macOS app started
-	 *  from the Finder), reminders and the tray speak it too, so they say what the window says.
+	 *  view's languages Daybreak has, else English. Where the system sets no locale (Windows, a
+	 *  macOS app started from the Finder), reminders and the tray speak it too, so they say what the
+	 *  window says. Noted before the journal's state is read, so a tray being made meanwhile finds
+	 *  it (`tray::create`).
 	 */
 	boot: (windowLanguage: Language) => typedError<Boot, AppError>(__TAURI_INVOKE("boot", { windowLanguage })),
 	/**
