@@ -30,7 +30,7 @@ fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
 /// Words the tray's menu in the language chosen now (after Settings → Language changes).
 pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        if let Ok(menu) = menu(app) {
+        if let Ok(menu) = menu(app, language(app)) {
             let _ = tray.set_menu(Some(menu));
         }
     }
@@ -38,9 +38,12 @@ pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
 
 const TRAY_ID: &str = "daybreak";
 
-/// Open, Log a mood, SOS, Lock and Quit, in the tray's language.
-fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    let words = &language(app).words().tray;
+/// Open, Log a mood, SOS, Lock and Quit, in `language` (the tray's).
+fn menu<R: Runtime>(
+    app: &AppHandle<R>,
+    language: daybreak_core::words::Language,
+) -> tauri::Result<Menu<R>> {
+    let words = &language.words().tray;
     let items = [
         MenuItem::with_id(app, "open", words.open, true, None::<&str>)?,
         MenuItem::with_id(app, "mood", words.log_mood, true, None::<&str>)?,
@@ -90,7 +93,7 @@ fn create_now<R: Runtime>(handle: &AppHandle<R>, created: &'static std::sync::On
 /// brings the window back (the single-instance handover).
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let spoken = language(app);
-    let menu = menu(app)?;
+    let menu = menu(app, spoken)?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Daybreak")
         .menu(&menu)
