@@ -5,7 +5,8 @@ with the system's Python (/usr/bin/python3), not whatever `python3` is first on 
 
   atspi.py ready                 starts the accessibility bus and its registry (before the app)
   atspi.py tree PID WORDS        once a node named WORDS is there, the window's nodes as JSON
-  atspi.py type PID NAME TEXT    focuses the field named NAME and types TEXT, key by key
+  atspi.py type PID NAME TEXT    focuses the field named NAME and types TEXT, key by key,
+                                 until the field holds as many characters
   atspi.py press PID NAME        presses the button named NAME
 
 PID is the app's process: an app that just quit may still be listed for a moment. The app
@@ -78,7 +79,8 @@ def focus_inside(window):
 DEADLINE = time.monotonic() + TIMEOUT_S
 
 
-def until(find, what):
+def until(find, what, seen=lambda: ""):
+    """What `find` finds, asked again until the deadline; then exits saying what was `seen`."""
     while time.monotonic() < DEADLINE:
         try:
             found = find()
@@ -87,7 +89,11 @@ def until(find, what):
         if found:
             return found
         time.sleep(0.2)
-    sys.exit(f"atspi.py: {what} did not show up within {TIMEOUT_S} s")
+    try:
+        there = seen()
+    except Exception:  # the window went meanwhile
+        there = ""
+    sys.exit(f"atspi.py: {what} did not show up within {TIMEOUT_S} s{there}")
 
 
 def named(pid, name):
@@ -95,6 +101,8 @@ def named(pid, name):
     return until(
         lambda: next((n for n in walk(app(pid)) if (n.name or "").strip() == name), None),
         f"a node named {name!r} in the window of process {pid}",
+        lambda: "; the window has: "
+        + ", ".join(f"{n['role']} {n['name']!r}" for n in nodes(app(pid)) if n["name"]),
     )
 
 
@@ -129,10 +137,18 @@ def main(command, *args):
             time.sleep(0.1)
         print(json.dumps(nodes(app(pid))))
     elif command == "type":
-        named(int(args[0]), args[1]).queryComponent().grabFocus()
+        field = named(int(args[0]), args[1])
+        field.queryComponent().grabFocus()
         time.sleep(0.2)
         pyatspi.Registry.generateKeyboardEvent(0, args[2], pyatspi.KEY_STRING)
-        time.sleep(0.2)
+        # The keys reach the page through the X server, in their own time: a press that came
+        # before the last of them would find the field short (a passphrase field says its
+        # length, not its text).
+        until(
+            lambda: field.queryText().characterCount == len(args[2]),
+            f"the {len(args[2])} characters typed into {args[1]!r}",
+            lambda: f"; it holds {field.queryText().characterCount}",
+        )
     elif command == "press":
         named(int(args[0]), args[1]).queryAction().doAction(0)
     else:
