@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use daybreak_core::words::Language;
 use serde_json::Value;
 
 fn manifest_dir() -> PathBuf {
@@ -245,4 +246,25 @@ fn windows_and_macos_installers_are_configured() {
     for field in ["publisher", "copyright", "category", "longDescription"] {
         assert!(b[field].is_string(), "bundle.{field} must be set");
     }
+}
+
+/// macOS gives an app's web view its languages, and its own menus theirs, from the person's
+/// languages that the app says it has (`CFBundleLocalizations` in `Info.plist`, which Tauri
+/// merges into the app's); an app that says none is given English.
+#[test]
+fn the_macos_app_says_it_speaks_every_language_daybreak_has() {
+    let plist = read(&manifest_dir().join("Info.plist"));
+    let listed = between(&plist, "<key>CFBundleLocalizations</key>", "</array>");
+    let said: Vec<&str> = listed
+        .split("<string>")
+        .skip(1)
+        .map(|entry| between(entry, "", "</string>"))
+        .collect();
+    let has: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
+    assert_eq!(said, has, "one entry per language Daybreak has");
+    assert_eq!(
+        between(&plist, "<key>CFBundleDevelopmentRegion</key>", "</string>").trim(),
+        format!("<string>{}", Language::default().tag()),
+        "the language spoken where the person's are none of these"
+    );
 }
