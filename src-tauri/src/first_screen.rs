@@ -7,9 +7,10 @@
 //!
 //! Only where the shell knows what the page would draw. Elsewhere the page is served as built
 //! and draws its screen itself, as it did before: an open journal; a language the shell cannot
-//! tell (below); a build without the file (the asset resolver then answers with `index.html`,
-//! which is no JSON); the dev server, whose page is its own; and any later load (a reload),
-//! where the page asks the shell first (`ui/src/lib/handedBoot.ts`).
+//! tell (below: on Windows and macOS, a first start); a build without the file (the asset
+//! resolver then answers with `index.html`, which is no JSON); the dev server, whose page is
+//! its own; and any later load (a reload), where the page asks the shell first
+//! (`ui/src/lib/handedBoot.ts`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -32,7 +33,7 @@ pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<Vec<u8>> {
     if tauri::is_dev() {
         return None;
     }
-    let language = page_language(boot)?;
+    let language = page_language(boot, web_view_language)?;
     let key = drawing(boot.journal.state, language)?;
     let assets = app.asset_resolver();
     let built = assets.get("index.html".into())?;
@@ -76,14 +77,19 @@ pub fn serve(page: Vec<u8>) -> impl Fn(Request, &mut Response) + Send + Sync + '
 }
 
 /// The language the page will speak (`ui/src/lib/i18n/locale.svelte.ts`): the one chosen in
-/// Settings, else the system's as the web view tells the page. On Linux that is WebKitGTK's,
-/// from the locale variables (`locale::web_view_language`). On Windows and macOS the web view
-/// takes it from the system's settings, which the shell does not read: `None`, and the page
-/// draws its screen itself. Should the page speak another language after all, taking over the
-/// drawing puts its words right.
-fn page_language(boot: &Boot) -> Option<Language> {
-    if boot.language.is_some() || !cfg!(target_os = "linux") {
-        return boot.language;
+/// Settings, else the system's as the web view tells the page (`web_view`), else the one the
+/// window said it spoke at its last start. Should the page speak another language after all
+/// (the system's changed since), taking over the drawing puts its words right.
+fn page_language(boot: &Boot, web_view: impl FnOnce() -> Option<Language>) -> Option<Language> {
+    boot.language.or_else(web_view).or(boot.window_language)
+}
+
+/// The web view's language, where the shell can tell it: on Linux, WebKitGTK's, from the
+/// locale variables (`locale::web_view_language`). On Windows and macOS the web view takes it
+/// from the system's settings, which the shell does not read.
+fn web_view_language() -> Option<Language> {
+    if !cfg!(target_os = "linux") {
+        return None;
     }
     locale::web_view_language(|name| std::env::var(name).ok())
 }
@@ -185,16 +191,30 @@ mod tests {
         assert_eq!(drawing(JournalState::Unlocked, Language::En), None);
     }
 
-    #[test]
-    fn a_chosen_language_is_the_page_s_on_every_system() {
-        let boot = Boot {
+    fn boot(language: Option<Language>, window_language: Option<Language>) -> Boot {
+        Boot {
             journal: daybreak_core::JournalStatus {
                 state: JournalState::Locked,
                 data_dir: "/d".into(),
                 journal_file: "/d/j".into(),
             },
-            language: Some(Language::Es),
-        };
-        assert_eq!(page_language(&boot), Some(Language::Es));
+            language,
+            window_language,
+        }
+    }
+
+    #[test]
+    fn the_page_s_language_is_the_chosen_one_else_the_web_view_s_else_the_last_start_s() {
+        use Language::{En, Es};
+        let unknown = || None;
+        assert_eq!(
+            page_language(&boot(Some(Es), Some(En)), || Some(En)),
+            Some(Es)
+        );
+        assert_eq!(page_language(&boot(None, Some(Es)), || Some(En)), Some(En));
+        // Where the shell cannot tell the web view's (Windows, macOS, Linux locale variables
+        // that disagree): what the window said at the last start, and on the first, nothing.
+        assert_eq!(page_language(&boot(None, Some(Es)), unknown), Some(Es));
+        assert_eq!(page_language(&boot(None, None), unknown), None);
     }
 }

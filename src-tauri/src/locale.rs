@@ -1,10 +1,10 @@
 //! The language and country the shell speaks by itself (reminders, the tray's menu, the SOS
 //! screen's crisis lines): the person's choice in Settings, else the system's locale, else
-//! what the window speaks.
+//! what the window speaks (before it has said, what it spoke at its last start).
 
 use std::path::Path;
 
-use daybreak_core::device_settings;
+use daybreak_core::device_settings::{self, DeviceSettings};
 use daybreak_core::words::Language;
 
 /// The system's locale as POSIX systems set it for a program (LC_ALL, then LC_MESSAGES, then
@@ -19,24 +19,27 @@ pub fn system_locale() -> Option<String> {
 
 /// The language chosen in Settings (the plain settings file in `data_dir`), else the system's,
 /// else the window's (`window`: what the page speaks when it follows the system, which it says
-/// as it starts), else English. Read each time, so a change in Settings counts from the next
-/// use.
+/// as it starts), else what the window said at its last start (kept in the same file), else
+/// English. Read each time, so a change in Settings counts from the next use.
 pub fn language(data_dir: &Path, window: Option<Language>) -> Language {
     first_of(
-        device_settings::load(data_dir).language,
+        &device_settings::load(data_dir),
         system_locale().as_deref(),
         window,
     )
 }
 
 /// The chosen language, else the system locale's when Daybreak has it, else the window's, else
-/// English. The window's counts where the system sets no locale: on Windows, and for macOS apps
-/// started from the Finder, the web view takes its language from the system's settings, which
-/// the shell does not read, so without it the shell would speak English to a Spanish window.
-fn first_of(chosen: Option<Language>, system: Option<&str>, window: Option<Language>) -> Language {
-    chosen
+/// the one the window spoke last time, else English. The window's counts where the system sets
+/// no locale: on Windows, and for macOS apps started from the Finder, the web view takes its
+/// language from the system's settings, which the shell does not read, so without it the shell
+/// would speak English to a Spanish window. The last time's stands in until the window says.
+fn first_of(settings: &DeviceSettings, system: Option<&str>, window: Option<Language>) -> Language {
+    settings
+        .language
         .or_else(|| system.and_then(Language::from_tag))
         .or(window)
+        .or(settings.window_language)
         .unwrap_or_default()
 }
 
@@ -65,18 +68,44 @@ pub fn web_view_language(var: impl Fn(&str) -> Option<String>) -> Option<Languag
 mod tests {
     use super::*;
 
+    /// Settings with `chosen` chosen, and `last` the window's language at the last start.
+    fn settings(chosen: Option<Language>, last: Option<Language>) -> DeviceSettings {
+        DeviceSettings {
+            language: chosen,
+            window_language: last,
+            ..DeviceSettings::default()
+        }
+    }
+
     #[test]
     fn the_shell_speaks_the_chosen_language_else_the_systems_else_the_windows() {
         use Language::{En, Es};
-        assert_eq!(first_of(Some(En), Some("es_ES.UTF-8"), Some(Es)), En);
-        assert_eq!(first_of(None, Some("es_ES.UTF-8"), Some(En)), Es);
+        let none = settings(None, None);
+        assert_eq!(
+            first_of(&settings(Some(En), None), Some("es_ES.UTF-8"), Some(Es)),
+            En
+        );
+        assert_eq!(first_of(&none, Some("es_ES.UTF-8"), Some(En)), Es);
         // No locale set (Windows, a macOS app started from the Finder), or one Daybreak does
         // not have ("C", French): what the window speaks.
-        assert_eq!(first_of(None, None, Some(Es)), Es);
-        assert_eq!(first_of(None, Some("C.UTF-8"), Some(Es)), Es);
-        assert_eq!(first_of(None, Some("fr_FR.UTF-8"), Some(Es)), Es);
-        // Before the window has said: English.
-        assert_eq!(first_of(None, None, None), En);
+        assert_eq!(first_of(&none, None, Some(Es)), Es);
+        assert_eq!(first_of(&none, Some("C.UTF-8"), Some(Es)), Es);
+        assert_eq!(first_of(&none, Some("fr_FR.UTF-8"), Some(Es)), Es);
+        // Before the window has said: what it said at the last start, else English.
+        assert_eq!(first_of(&settings(None, Some(Es)), None, None), Es);
+        assert_eq!(
+            first_of(&settings(None, Some(Es)), Some("C.UTF-8"), None),
+            Es
+        );
+        assert_eq!(first_of(&none, None, None), En);
+        // Once it has, what it says now.
+        assert_eq!(first_of(&settings(None, Some(Es)), None, Some(En)), En);
+        // The chosen language and the system's still come first.
+        assert_eq!(first_of(&settings(Some(En), Some(Es)), None, None), En);
+        assert_eq!(
+            first_of(&settings(None, Some(Es)), Some("en_GB.UTF-8"), None),
+            En
+        );
     }
 
     /// The language WebKitGTK would give the page under these locale variables.

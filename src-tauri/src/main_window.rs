@@ -69,6 +69,7 @@ mod tests {
                 journal_file: "/home/x/journal.db".into(),
             },
             language: Some(Language::Es),
+            window_language: Some(Language::En),
         };
         let script = handing_script(&boot).expect("a script");
         let json = script
@@ -82,5 +83,10 @@ mod tests {
             r#"/home/a "quoted" \ name/</script>"#
         );
         assert_eq!(read["language"], "es");
+        assert_eq!(
+            read.get("windowLanguage"),
+            None,
+            "the shell's own, not handed"
+        );
     }
 }

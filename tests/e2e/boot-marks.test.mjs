@@ -2,7 +2,8 @@
 // (src-tauri/src/first_screen.rs) and the UI's code takes that drawing over; and the UI's
 // start-up marks (ui/src/lib/bootMarks.ts) are on the real WebKit page's timeline, in order,
 // where perf/harness.mjs reads them: the UI's code starts, the boot call answers, the first
-// screen is in the page, then painted. Only times; nothing about the journal.
+// screen is in the page, then painted. Only times; nothing about the journal. Where the shell
+// cannot tell the page's language, the next start comes drawn in the one the window spoke.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -86,6 +87,74 @@ test(
         ),
         1,
         "one passphrase field: the drawing was taken over, not drawn again beside it",
+      );
+    } finally {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);
+
+test(
+  "where the shell cannot tell the page's language, the next start comes drawn in the one the window spoke",
+  { timeout: 180_000 },
+  async () => {
+    // As on Windows and macOS, where the shell does not read the system's languages: here the
+    // locale variables disagree (messages in C, the rest Spanish), so which one WebKitGTK gives
+    // the page is its own choice (locale::web_view_language). It gives Spanish.
+    const dataDir = fs.mkdtempSync(
+      path.join(os.tmpdir(), "daybreak-e2e-window-language-"),
+    );
+    const env = {
+      LANG: "es_ES.UTF-8",
+      LC_MESSAGES: "C.UTF-8",
+      LC_ALL: "",
+      LANGUAGE: "",
+    };
+    const welcome = async (app, why) => {
+      await app.session.waitFor("create-passphrase", {
+        timeoutMs: 60_000,
+        why,
+      });
+      assert.equal(
+        await app.session.executeScript(
+          "return document.documentElement.lang;",
+        ),
+        "es",
+        "the window speaks Spanish",
+      );
+      return firstScreenCameDrawn(app.session);
+    };
+    const remembered = () => {
+      try {
+        return JSON.parse(
+          fs.readFileSync(path.join(dataDir, "settings.json"), "utf8"),
+        ).windowLanguage;
+      } catch {
+        return undefined;
+      }
+    };
+    let app = await launchApp({ dataDir, name: "window-language-1", env });
+    try {
+      assert.equal(
+        await welcome(app, "a first run shows the welcome screen"),
+        false,
+        "the first start: the page draws its screen itself",
+      );
+      await waitUntil(async () => remembered() === "es", {
+        timeoutMs: 10_000,
+        message: "the window's language is kept for the next start",
+      });
+      await app.close();
+      app = await launchApp({ dataDir, name: "window-language-2", env });
+      assert.ok(
+        await welcome(app, "the next start shows the welcome screen again"),
+        "the next start: the welcome screen came drawn in the page, in Spanish, and the code took it over",
+      );
+      assert.match(
+        String(await app.session.executeScript("return document.body.innerText;")),
+        /Crear mi diario/,
+        "the drawn screen speaks Spanish",
       );
     } finally {
       await app.close();

@@ -39,6 +39,12 @@ pub struct DeviceSettings {
     /// The language the screens speak on this computer; `None` follows the system's.
     #[serde(deserialize_with = "known_language")]
     pub language: Option<Language>,
+    /// The language the window last said it speaks when following the system (the first of
+    /// its web view's languages that Daybreak has). Where the shell cannot read the system's
+    /// language itself (Windows, macOS, Linux locale variables that disagree), it speaks this
+    /// one, and draws the first screen in it, before the window has said.
+    #[serde(deserialize_with = "known_language")]
+    pub window_language: Option<Language>,
     /// Reminder times, quiet hours and their on/off switches (`reminders::ReminderSettings`):
     /// read while the journal is locked, so reminders come then too.
     pub reminders: crate::reminders::ReminderSettings,
@@ -112,6 +118,14 @@ pub fn set_country(dir: &Path, country: Option<&str>) -> Result<DeviceSettings, 
 pub fn set_language(dir: &Path, language: Option<Language>) -> Result<DeviceSettings, DataError> {
     update(dir, move |s| {
         s.language = language;
+        Ok(())
+    })
+}
+
+/// Remembers the language the window speaks when following the system, for the next start.
+pub fn set_window_language(dir: &Path, language: Language) -> Result<DeviceSettings, DataError> {
+    update(dir, move |s| {
+        s.window_language = Some(language);
         Ok(())
     })
 }

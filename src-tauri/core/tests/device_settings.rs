@@ -74,8 +74,8 @@ fn the_country_is_saved_privately_and_atomically_with_no_journal_at_all() {
     let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
     assert!(
         keys.iter()
-            .all(|k| ["country", "language", "reminders"].contains(&k.as_str())),
-        "the file holds the country, the language and the reminder times, nothing else: {keys:?}"
+            .all(|k| ["country", "language", "windowLanguage", "reminders"].contains(&k.as_str())),
+        "the file holds the country, the languages and the reminder times, nothing else: {keys:?}"
     );
     let names: Vec<_> = fs::read_dir(&dir)
         .unwrap()
@@ -169,6 +169,29 @@ fn the_language_is_kept_with_no_journal_and_an_unknown_one_follows_the_system() 
 
     device_settings::set_language(&dir, None).unwrap();
     assert_eq!(device_settings::load(&dir).language, None);
+}
+
+#[test]
+fn the_windows_language_is_remembered_beside_the_chosen_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert_eq!(device_settings::load(&dir).window_language, None);
+    device_settings::set_language(&dir, Some(Language::En)).unwrap();
+    device_settings::set_window_language(&dir, Language::Es).unwrap();
+    assert_eq!(saved_json(&dir)["windowLanguage"], "es");
+    let loaded = device_settings::load(&dir);
+    assert_eq!(loaded.window_language, Some(Language::Es));
+    assert_eq!(loaded.language, Some(Language::En), "the chosen one stays");
+
+    // One a newer Daybreak has and this one does not reads as not known; the rest still reads.
+    fs::write(
+        device_settings::path(&dir),
+        r#"{"country": "MX", "windowLanguage": "fr"}"#,
+    )
+    .unwrap();
+    let loaded = device_settings::load(&dir);
+    assert_eq!(loaded.window_language, None);
+    assert_eq!(loaded.country.as_deref(), Some("MX"));
 }
 
 fn set_preferred_country(journal: &Journal, country: Option<&str>) {

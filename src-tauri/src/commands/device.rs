@@ -21,13 +21,20 @@ pub struct Boot {
     pub journal: JournalStatus,
     /// The language chosen in Settings; `None` follows the system's.
     pub language: Option<Language>,
+    /// The language the window spoke at its last start, following the system: the shell's, to
+    /// draw the first screen in where it cannot tell the page's language (`first_screen.rs`).
+    /// The page follows its own.
+    #[serde(skip)]
+    pub window_language: Option<Language>,
 }
 
 impl Boot {
     /// Reads it: the plain settings file and whether the journal's file is there, nothing more.
     pub(crate) fn read(journal: &Journal) -> Result<Self, JournalError> {
+        let settings = device_settings::load(journal.data_dir());
         Ok(Boot {
-            language: device_settings::load(journal.data_dir()).language,
+            language: settings.language,
+            window_language: settings.window_language,
             journal: journal.status()?,
         })
     }
@@ -37,7 +44,8 @@ impl Boot {
 /// view's languages Daybreak has, else English. Where the system sets no locale (Windows, a
 /// macOS app started from the Finder), reminders and the tray speak it too, so they say what the
 /// window says. Noted before the journal's state is read, so a tray being made meanwhile finds
-/// it (`tray::create`).
+/// it (`tray::create`). Kept in the plain settings file when it changed, so that at the next
+/// start the tray speaks it, and the first screen comes drawn in it, before the page has said.
 #[tauri::command]
 #[specta::specta]
 pub async fn boot<R: Runtime>(
@@ -52,7 +60,16 @@ pub async fn boot<R: Runtime>(
     if changed {
         crate::tray::relabel(&app);
     }
-    let boot = on_journal(&journal, Boot::read).await;
+    let boot = on_journal(&journal, move |journal| {
+        let boot = Boot::read(journal)?;
+        if boot.window_language != Some(window_language) {
+            // Only a hint for the next start: where it cannot be written (a read-only
+            // folder), that start draws its first screen in the page, as on the first.
+            let _ = device_settings::set_window_language(journal.data_dir(), window_language);
+        }
+        Ok(boot)
+    })
+    .await;
     crate::start_trace::mark("boot answered");
     boot
 }

@@ -84,7 +84,8 @@ export const commands = {
 	 *  view's languages Daybreak has, else English. Where the system sets no locale (Windows, a
 	 *  macOS app started from the Finder), reminders and the tray speak it too, so they say what the
 	 *  window says. Noted before the journal's state is read, so a tray being made meanwhile finds
-	 *  it (`tray::create`).
+	 *  it (`tray::create`). Kept in the plain settings file when it changed, so that at the next
+	 *  start the tray speaks it, and the first screen comes drawn in it, before the page has said.
 	 */
 	boot: (windowLanguage: Language) => typedError<Boot, AppError>(__TAURI_INVOKE("boot", { windowLanguage })),
 	/**
