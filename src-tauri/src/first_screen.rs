@@ -7,10 +7,10 @@
 //!
 //! Only where the shell knows what the page would draw. Elsewhere the page is served as built
 //! and draws its screen itself, as it did before: an open journal; a language the shell cannot
-//! tell (below: on Windows and macOS, a first start); a build without the file (the asset
-//! resolver then answers with `index.html`, which is no JSON); the dev server, whose page is
-//! its own; and any later load (a reload), where the page asks the shell first
-//! (`ui/src/lib/handedBoot.ts`).
+//! tell (below: a first start on Windows and macOS, or under Linux locale variables that
+//! disagree); a build without the file (the asset resolver then answers with `index.html`,
+//! which is no JSON); the dev server, whose page is its own; and any later load (a reload),
+//! where the page asks the shell first (`ui/src/lib/handedBoot.ts`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -27,9 +27,9 @@ use crate::locale;
 const EMPTY_APP: &str = r#"<div id="app"></div>"#;
 const HTML_TAG: &str = r#"<html lang="en">"#;
 
-/// The page with the first screen in it, ready to serve in place of the built one; `None` where
-/// the page is to draw its screen itself.
-pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<Vec<u8>> {
+/// The page with the first screen in it, ready to serve in place of the built one, and the
+/// language it is drawn in; `None` where the page is to draw its screen itself.
+pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<(Vec<u8>, Language)> {
     if tauri::is_dev() {
         return None;
     }
@@ -44,7 +44,7 @@ pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<Vec<u8>> {
         drawn.get(&key)?,
         language,
     )
-    .map(String::into_bytes)
+    .map(|page| (page.into_bytes(), language))
 }
 
 /// The name of the drawing for a journal's state, as `ui/src/firstScreens.ts` names it.

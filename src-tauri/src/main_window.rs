@@ -39,9 +39,10 @@ pub fn create<R: Runtime>(
     }
     crate::start_trace::mark("window configured");
     // The page served with its first screen already drawn in it (first_screen.rs).
-    if let Some(page) = boot.and_then(|boot| first_screen::page(app, boot)) {
+    if let Some((page, language)) = boot.and_then(|boot| first_screen::page(app, boot)) {
         builder = builder.on_web_resource_request(first_screen::serve(page));
-        crate::start_trace::mark("first screen put in the page");
+        let step = format!("first screen put in the page, in {}", language.tag());
+        crate::start_trace::mark(&step);
     }
     builder.build()?;
     Ok(())

@@ -151,8 +151,9 @@ impl Reminders {
     }
 
     /// The language reminders (and the tray) speak: the one chosen in Settings, else the
-    /// system's, else the window's, else English (`locale::language`). Read at each reminder, so
-    /// a change in Settings counts from the next one.
+    /// system's, else the window's (before it has said, the last start's), else English
+    /// (`locale::language`). Read at each reminder, so a change in Settings counts from the next
+    /// one.
     pub fn language(&self) -> Language {
         let window = self.guarded().window_language;
         crate::locale::language(&self.dir, window)

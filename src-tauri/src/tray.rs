@@ -20,7 +20,7 @@ use crate::{AppError, MAIN_WINDOW};
 pub const HIDDEN_ARG: &str = "--hidden";
 
 /// The language the tray speaks: the reminders' (Settings → Language, else the system's, else
-/// the window's).
+/// the window's, before it has said the last start's).
 fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
     app.try_state::<Reminders>()
         .map(|r| r.language())

@@ -248,9 +248,9 @@ fn windows_and_macos_installers_are_configured() {
     }
 }
 
-/// macOS gives an app's web view its languages, and its own menus theirs, from the person's
-/// languages that the app says it has (`CFBundleLocalizations` in `Info.plist`, which Tauri
-/// merges into the app's); an app that says none is given English.
+/// macOS gives an app's web view its languages, and the web view's right-click menu its words,
+/// from the person's languages that the app says it has (`CFBundleLocalizations` in
+/// `Info.plist`, which Tauri merges into the app's); an app that says none is given English.
 #[test]
 fn the_macos_app_says_it_speaks_every_language_daybreak_has() {
     let plist = read(&manifest_dir().join("Info.plist"));

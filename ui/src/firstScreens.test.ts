@@ -98,6 +98,23 @@ describe('the first screens drawn at build time', () => {
     unmount(app);
   });
 
+  it('puts its words right when drawn in another language than the page speaks', async () => {
+    // Drawn in the language the window spoke at its last start (the shell could not tell the
+    // system's); the system's has changed to English since.
+    const target = served('welcome.es');
+    const field = target.querySelector('[data-testid="create-passphrase"]');
+    const app = hydrate(App, { target, props: { handed: booted('none', null) } });
+    flushSync();
+    await settle();
+    expect(target.textContent).toContain('Welcome to Daybreak');
+    expect(target.textContent).not.toContain('Te damos la bienvenida');
+    expect(target.querySelector('[data-testid="create-submit"]')?.textContent).toBe('Create my journal');
+    expect(target.querySelectorAll('[data-testid="create-passphrase"]')).toHaveLength(1);
+    expect(target.querySelector('[data-testid="create-passphrase"]')).toBe(field);
+    expect(document.documentElement.lang).toBe('en');
+    unmount(app);
+  });
+
   it('draws the unlock screen in the language chosen, and the code keeps it', async () => {
     const target = served('unlock.es');
     const button = target.querySelector('[data-testid="unlock-submit"]');

@@ -1,9 +1,10 @@
 //! Settings for this computer that are not private and must be readable while the journal is
 //! locked: a small plain JSON file, `settings.json`, beside the journal. It holds the country
 //! whose crisis lines SOS shows (so the lock screen's SOS can show them), the language the
-//! screens speak (so the lock screen speaks it too) and the reminder times; it is the place for
-//! anything else the app needs before unlocking. Nothing a person writes, and nothing
-//! about their recovery, ever goes here: everything else lives in the encrypted journal.
+//! screens speak (so the lock screen speaks it too), the one the window last spoke, and the
+//! reminder times; it is the place for anything else the app needs before unlocking. Nothing a
+//! person writes, and nothing about their recovery, ever goes here: everything else lives in
+//! the encrypted journal.
 //!
 //! The file is written atomically and readable by its owner only (0600). A missing, damaged
 //! or oversized file reads as the defaults, never as an error; fields this version does not
@@ -40,9 +41,10 @@ pub struct DeviceSettings {
     #[serde(deserialize_with = "known_language")]
     pub language: Option<Language>,
     /// The language the window last said it speaks when following the system (the first of
-    /// its web view's languages that Daybreak has). Where the shell cannot read the system's
-    /// language itself (Windows, macOS, Linux locale variables that disagree), it speaks this
-    /// one, and draws the first screen in it, before the window has said.
+    /// its web view's languages that Daybreak has). Until the window says it again, the tray
+    /// and reminders speak it where the shell finds no system language it has (Windows,
+    /// macOS), and the first screen is drawn in it where the shell cannot tell the web view's
+    /// (those, and Linux locale variables that disagree).
     #[serde(deserialize_with = "known_language")]
     pub window_language: Option<Language>,
     /// Reminder times, quiet hours and their on/off switches (`reminders::ReminderSettings`):
@@ -65,36 +67,55 @@ pub fn path(dir: &Path) -> PathBuf {
 
 /// The settings in `dir`: the defaults when the file is missing, unreadable or damaged.
 pub fn load(dir: &Path) -> DeviceSettings {
-    let Ok(file) = std::fs::File::open(path(dir)) else {
-        return DeviceSettings::default();
+    read(dir).ok().flatten().unwrap_or_default()
+}
+
+/// The settings in `dir`; `Ok(None)` when there is no file, `Err(())` when there is one that
+/// does not read as settings (damaged, too large, unreadable).
+fn read(dir: &Path) -> Result<Option<DeviceSettings>, ()> {
+    let file = match std::fs::File::open(path(dir)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(_) => return Err(()),
     };
     let mut bytes = Vec::new();
     if file.take(MAX_BYTES + 1).read_to_end(&mut bytes).is_err() || bytes.len() as u64 > MAX_BYTES {
-        return DeviceSettings::default();
+        return Err(());
     }
-    let mut settings: DeviceSettings = serde_json::from_slice(&bytes).unwrap_or_default();
+    let mut settings: DeviceSettings = serde_json::from_slice(&bytes).map_err(|_| ())?;
     settings.country = settings.country.and_then(|c| normal_country(&c));
-    settings
+    Ok(Some(settings))
+}
+
+/// Holds `WRITING` for one read-modify-write.
+fn writing() -> std::sync::MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Changes the settings with `change` and writes them atomically (0600), creating the data
-/// folder (0700) when needed. Returns the settings as saved.
+/// folder (0700) when needed. Returns the settings as saved. A damaged file is replaced.
 pub fn update(
     dir: &Path,
     change: impl FnOnce(&mut DeviceSettings) -> Result<(), DataError>,
 ) -> Result<DeviceSettings, DataError> {
-    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let _writing = writing();
     let mut settings = load(dir);
     change(&mut settings)?;
+    write(dir, &settings)?;
+    Ok(settings)
+}
+
+/// Writes `settings` as the file, atomically (0600), creating the data folder (0700) when
+/// needed.
+fn write(dir: &Path, settings: &DeviceSettings) -> Result<(), DataError> {
     let target = path(dir);
-    let mut bytes = serde_json::to_vec_pretty(&settings).map_err(|e| {
+    let mut bytes = serde_json::to_vec_pretty(settings).map_err(|e| {
         DataError::file(FileAction::SaveSettings, &target, &std::io::Error::other(e))
     })?;
     bytes.push(b'\n');
     crate::private_files::create_dir(dir)
         .and_then(|()| crate::vault::atomic::replace_file(&target, &bytes, "settings"))
-        .map_err(|e| DataError::file(FileAction::SaveSettings, &target, &e))?;
-    Ok(settings)
+        .map_err(|e| DataError::file(FileAction::SaveSettings, &target, &e))
 }
 
 /// Sets (or, with `None`, clears) the crisis lines' country. Only a country in the crisis
@@ -122,12 +143,21 @@ pub fn set_language(dir: &Path, language: Option<Language>) -> Result<DeviceSett
     })
 }
 
-/// Remembers the language the window speaks when following the system, for the next start.
-pub fn set_window_language(dir: &Path, language: Language) -> Result<DeviceSettings, DataError> {
-    update(dir, move |s| {
-        s.window_language = Some(language);
-        Ok(())
-    })
+/// Remembers the language the window speaks when following the system, for the next start:
+/// written only when it changed. Only a hint, so a file that does not read as settings (a
+/// newer Daybreak's, one edited by hand) is left as it is, where a person's own change would
+/// replace it.
+pub fn remember_window_language(dir: &Path, language: Language) -> Result<(), DataError> {
+    let _writing = writing();
+    let Ok(found) = read(dir) else {
+        return Ok(());
+    };
+    let mut settings = found.unwrap_or_default();
+    if settings.window_language == Some(language) {
+        return Ok(());
+    }
+    settings.window_language = Some(language);
+    write(dir, &settings)
 }
 
 /// A language this version does not have (a newer Daybreak wrote it) reads as "follow the

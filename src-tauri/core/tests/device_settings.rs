@@ -176,12 +176,35 @@ fn the_windows_language_is_remembered_beside_the_chosen_one() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     assert_eq!(device_settings::load(&dir).window_language, None);
+    device_settings::remember_window_language(&dir, Language::Es).unwrap();
+    assert_eq!(
+        saved_json(&dir)["windowLanguage"],
+        "es",
+        "with no file yet, one is made"
+    );
     device_settings::set_language(&dir, Some(Language::En)).unwrap();
-    device_settings::set_window_language(&dir, Language::Es).unwrap();
-    assert_eq!(saved_json(&dir)["windowLanguage"], "es");
     let loaded = device_settings::load(&dir);
     assert_eq!(loaded.window_language, Some(Language::Es));
-    assert_eq!(loaded.language, Some(Language::En), "the chosen one stays");
+    assert_eq!(
+        loaded.language,
+        Some(Language::En),
+        "the chosen one beside it"
+    );
+    device_settings::remember_window_language(&dir, Language::En).unwrap();
+    assert_eq!(
+        device_settings::load(&dir).window_language,
+        Some(Language::En)
+    );
+    assert_eq!(device_settings::load(&dir).language, Some(Language::En));
+
+    // Unchanged, the file is not written again (a rewrite would lay it out anew).
+    let compact = r#"{"windowLanguage":"es","country":"MX"}"#;
+    fs::write(device_settings::path(&dir), compact).unwrap();
+    device_settings::remember_window_language(&dir, Language::Es).unwrap();
+    assert_eq!(
+        fs::read_to_string(device_settings::path(&dir)).unwrap(),
+        compact
+    );
 
     // One a newer Daybreak has and this one does not reads as not known; the rest still reads.
     fs::write(
@@ -192,6 +215,20 @@ fn the_windows_language_is_remembered_beside_the_chosen_one() {
     let loaded = device_settings::load(&dir);
     assert_eq!(loaded.window_language, None);
     assert_eq!(loaded.country.as_deref(), Some("MX"));
+}
+
+#[test]
+fn remembering_the_windows_language_leaves_a_file_it_cannot_read_as_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Edited by hand, with a comma too many: it reads as the defaults, but a person's settings
+    // are in it, and only their own change replaces it.
+    let damaged = "{\"country\": \"IE\", \"reminders\": {\"evening\": \"21:00:00\"},}\n";
+    fs::write(device_settings::path(tmp.path()), damaged).unwrap();
+    device_settings::remember_window_language(tmp.path(), Language::Es).unwrap();
+    assert_eq!(
+        fs::read_to_string(device_settings::path(tmp.path())).unwrap(),
+        damaged
+    );
 }
 
 fn set_preferred_country(journal: &Journal, country: Option<&str>) {

@@ -60,17 +60,20 @@ pub async fn boot<R: Runtime>(
     if changed {
         crate::tray::relabel(&app);
     }
-    let boot = on_journal(&journal, move |journal| {
-        let boot = Boot::read(journal)?;
-        if boot.window_language != Some(window_language) {
-            // Only a hint for the next start: where it cannot be written (a read-only
-            // folder), that start draws its first screen in the page, as on the first.
-            let _ = device_settings::set_window_language(journal.data_dir(), window_language);
-        }
-        Ok(boot)
-    })
-    .await;
+    let boot = on_journal(&journal, Boot::read).await;
     crate::start_trace::mark("boot answered");
+    if boot
+        .as_ref()
+        .is_ok_and(|boot| boot.window_language != Some(window_language))
+    {
+        // Not waited for: a page started without the handed state waits on the answer. Only
+        // a hint for the next start: where it cannot be written (a read-only folder), that
+        // start draws its first screen in the page, as this one may have.
+        let dir = journal.data_dir().to_path_buf();
+        tauri::async_runtime::spawn_blocking(move || {
+            let _ = device_settings::remember_window_language(&dir, window_language);
+        });
+    }
     boot
 }
 
