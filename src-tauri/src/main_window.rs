@@ -41,8 +41,10 @@ pub fn create<R: Runtime>(
     // The page served with its first screen already drawn in it (first_screen.rs).
     if let Some((page, language)) = boot.and_then(|boot| first_screen::page(app, boot)) {
         builder = builder.on_web_resource_request(first_screen::serve(page));
-        let step = format!("first screen put in the page, in {}", language.tag());
-        crate::start_trace::mark(&step);
+        crate::start_trace::mark(format_args!(
+            "first screen put in the page, in {}",
+            language.tag()
+        ));
     }
     builder.build()?;
     Ok(())
