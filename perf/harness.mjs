@@ -3,21 +3,22 @@
 // scripts/perf.sh builds both and calls this; see the README's "Performance" section.
 //
 //   node perf/harness.mjs --app <daybreak> --floor <floor> --journal <dir> --passphrase <p>
-//        [--runs 10] [--heavy-runs 3] [--kdf-ms <n> | --kdf-timer <heavy_journal>] [--open-ms <n>]
+//        [--runs 10] [--heavy-runs 3] [--open-ms <n>]
 //        [--out perf/results.json] [--floor-field create-passphrase]
 //
 // With --floor-field create-passphrase, --floor may be another Daybreak build: two builds
 // compared start-up by start-up (how docs/performance.md's "The first screens' card shadow" was
 // measured, with --heavy-runs 0).
 //
-// The key derivation is taken away from the unlock's time to report the rest: with --kdf-timer
-// (the heavy_journal example, which times it with --time-kdf) it is timed just before each
-// unlock; else --kdf-ms, one figure for every run.
+// The key derivation is taken away from the unlock's time to report the rest: the app, started
+// with DAYBREAK_TRACE_START for the unlocks, prints how long the derivation of each unlock took
+// (src-tauri/src/start_trace.rs), read here from its log. Until 2026-12-06 it was timed in
+// another process just before each unlock, which could run quicker or slower than the one in
+// the app, so a single run's figure was only as good as that subtraction.
 //
 // Each run gets a fresh HOME and data folder. Floor and Daybreak alternate (and which goes first
 // alternates too), so a noisy machine slows both alike; the ratios matter, not the milliseconds.
 
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,8 +36,6 @@ const { values: opts } = parseArgs({
     passphrase: { type: 'string' },
     runs: { type: 'string', default: '10' },
     'heavy-runs': { type: 'string', default: '3' },
-    'kdf-ms': { type: 'string', default: '0' },
-    'kdf-timer': { type: 'string' },
     'open-ms': { type: 'string' },
     'ui-dist': { type: 'string', default: path.resolve(import.meta.dirname, '../ui/dist') },
     // Another Daybreak build in the floor's place, to compare two builds: create-passphrase.
@@ -199,13 +198,40 @@ function backupWrittenAt(dataDir, since) {
   return times.length === 0 ? null : round(Math.max(...times) - sinceEpoch);
 }
 
+/**
+ * The shell's own account of an unlock, from what the app wrote to its log (`logPath`) after
+ * `from` bytes: how long the unlock's key derivation took, and the unlock command from asked to
+ * answered, in ms (the steps src-tauri/src/commands/vault.rs marks).
+ */
+function unlockInShell(logPath, from) {
+  const fd = fs.openSync(logPath, 'r');
+  const written = Buffer.alloc(Math.max(0, fs.fstatSync(fd).size - from));
+  fs.readSync(fd, written, 0, written.length, from);
+  fs.closeSync(fd);
+  const text = written.toString('utf8');
+  const at = (step) => {
+    const line = new RegExp(`daybreak start: +([\\d.]+) ms  ${step}$`, 'm').exec(text);
+    return line === null ? null : Number(line[1]);
+  };
+  const derivation = /unlock: key derivation \(took ([\d.]+) ms\)/.exec(text);
+  if (derivation === null) {
+    throw new Error(`${logPath} does not say how long the unlock's key derivation took: a build from before 2026-12-06?`);
+  }
+  const [asked, answered] = [at('unlock asked'), at('unlock answered')];
+  return {
+    kdfMs: round(Number(derivation[1])),
+    unlockInShellMs: asked === null || answered === null ? null : round(answered - asked),
+  };
+}
+
 /** Unlocks a copy of the heavy journal, then opens every screen once. */
 function heavyRun(binary) {
-  return onJournalCopy({ journal: opts.journal, name: 'perf-heavy', binary }, async (app) => {
+  const env = { DAYBREAK_TRACE_START: '1' }; // the shell's unlock steps, in the app's log
+  return onJournalCopy({ journal: opts.journal, name: 'perf-heavy', binary, env }, async (app) => {
     const s = app.session;
     await foundAt(s, 'unlock-passphrase');
     await s.type('unlock-passphrase', opts.passphrase, { verify: false });
-    const kdfMs = opts['kdf-timer'] ? JSON.parse(execFileSync(opts['kdf-timer'], ['--time-kdf'], { encoding: 'utf8' })).kdf_ms : null;
+    const logFrom = fs.statSync(app.logPath).size; // the log is kept across runs
     const clicked = performance.now();
     await s.click('unlock-submit');
     // The page answers once Today is painted, with its own clock's marks (ui/src/lib/bootMarks.ts):
@@ -226,6 +252,7 @@ function heavyRun(binary) {
     // From outside: until the page's answer is back, Today painted (until 2026-12-04, until
     // Today's element was first found, a frame and a round trip sooner: not comparable).
     const todayReady = performance.now();
+    const { kdfMs, unlockInShellMs } = unlockInShell(app.logPath, logFrom);
     const sinceSubmit = (at) => (unlockMarks.submitted === null || at === null ? null : round(at - unlockMarks.submitted));
     const screens = {};
     const screensInPage = {};
@@ -277,6 +304,7 @@ function heavyRun(binary) {
       unlockCallInPageMs: sinceSubmit(unlockMarks.answered),
       unlockToTodayInPageMs: sinceSubmit(unlockMarks.today),
       kdfMs,
+      unlockInShellMs,
       screensMs: screens,
       screensInPageMs: screensInPage,
       pssAfterMb: pssAfter,
@@ -319,7 +347,7 @@ const heavy = [];
 for (let i = 0; i < Number(opts['heavy-runs']); i++) {
   const r = await heavyRun(opts.app);
   heavy.push(r);
-  console.log(`heavy ${i + 1}: unlock to Today ${r.unlockToTodayMs} ms (in the page: call ${r.unlockCallInPageMs}, Today ${r.unlockToTodayInPageMs} ms; key derivation timed just before ${r.kdfMs ?? '-'} ms), PSS ${r.pssMb} MB (${r.pssSettledMb} MB ${SETTLE_MS / 1000} s later), backup written at ${r.backupWrittenAtMs ?? '-'} ms, screens ${JSON.stringify(r.screensMs)}`);
+  console.log(`heavy ${i + 1}: unlock to Today ${r.unlockToTodayMs} ms (in the page: call ${r.unlockCallInPageMs}, Today ${r.unlockToTodayInPageMs} ms; in the shell ${r.unlockInShellMs} ms, of which the key derivation ${r.kdfMs} ms), PSS ${r.pssMb} MB (${r.pssSettledMb} MB ${SETTLE_MS / 1000} s later), backup written at ${r.backupWrittenAtMs ?? '-'} ms, screens ${JSON.stringify(r.screensMs)}`);
 }
 
 const summary = (rs, key) => median(rs.map((r) => r[key]));
@@ -330,19 +358,20 @@ for (const kind of ['floor', 'daybreak']) {
   );
   m[kind].binaryMb = round(fs.statSync(kind === 'floor' ? opts.floor : opts.app).size / 1024 / 1024);
 }
-// Each run's own derivation time when it was timed beside the unlock, else the one figure given.
-const kdfOf = (r) => r.kdfMs ?? Number(opts['kdf-ms']);
 const medianRounded = (xs) => {
   const mid = median(xs);
   return mid === null ? null : round(mid);
 };
-const withoutKdf = (r, key) => (r[key] === null ? null : round(r[key] - kdfOf(r)));
+// Each unlock less its own key derivation.
+const withoutKdf = (r, key) => (r[key] === null ? null : round(r[key] - r.kdfMs));
 const heavyMedian = heavy.length
   ? {
       unlockToTodayMs: median(heavy.map((r) => r.unlockToTodayMs)),
       // Medians of each run's own difference, so not the two medians above subtracted.
       unlockToTodayWithoutKdfMs: medianRounded(heavy.map((r) => withoutKdf(r, 'unlockToTodayMs'))),
-      kdfMs: median(heavy.map(kdfOf)),
+      kdfMs: median(heavy.map((r) => r.kdfMs)),
+      // The unlock command inside the shell, asked to answered (the derivation included).
+      unlockInShellMs: median(heavy.map((r) => r.unlockInShellMs)),
       // Opening the journal with the raw key, timed by the example that wrote it.
       openJournalMs: opts['open-ms'] ? Number(opts['open-ms']) : null,
       unlockCallInPageMs: median(heavy.map((r) => r.unlockCallInPageMs)),

@@ -40,7 +40,6 @@ export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1
 harness=(node perf/harness.mjs --app "$CARGO_TARGET_DIR/release/daybreak"
   --floor "$CARGO_TARGET_DIR/release/daybreak-floor" --journal "$journal"
   --passphrase "$PASSPHRASE" --runs "$RUNS" --heavy-runs "$HEAVY_RUNS" --open-ms "$open_ms"
-  --kdf-timer "$CARGO_TARGET_DIR/release/examples/heavy_journal"
   --out perf/results.json)
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1280x800x24" "${harness[@]}"

@@ -15,9 +15,9 @@ export const PASSPHRASE = process.env.PASSPHRASE ?? 'perf harness passphrase';
  * Launches the app (`binary`, else DAYBREAK_BIN) on a copy of `journal` (on an empty folder, the
  * welcome screen, when there is none) in a fresh HOME, so WebKit starts with empty caches and no
  * run sees another's files, and runs `work(app)`; then closes the app and deletes the home and
- * the copy, even when `work` throws. `untilLoaded` is launchApp's.
+ * the copy, even when `work` throws. `untilLoaded` is launchApp's; `env` is added to the app's.
  */
-export async function onJournalCopy({ journal = process.env.JOURNAL, name, binary, untilLoaded = true }, work) {
+export async function onJournalCopy({ journal = process.env.JOURNAL, name, binary, untilLoaded = true, env: extra = {} }, work) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `daybreak-${name}-`));
   const dataDir = path.join(home, 'data');
   fs.mkdirSync(dataDir);
@@ -27,6 +27,7 @@ export async function onJournalCopy({ journal = process.env.JOURNAL, name, binar
     XDG_DATA_HOME: path.join(home, '.local/share'),
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
+    ...extra,
   };
   let app;
   try {

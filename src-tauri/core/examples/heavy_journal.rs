@@ -2,14 +2,11 @@
 //! (`scripts/perf.sh`): the app then unlocks it as a person's own journal.
 //!
 //!   cargo run --release -p daybreak-core --example heavy_journal -- <dir> <years> <passphrase>
-//!   cargo run --release -p daybreak-core --example heavy_journal -- --time-kdf
 //!
 //! It uses the lowest key-derivation cost the vault accepts, so making one is quick, and prints
-//! how long that derivation takes here, so the harness can report unlock time without it, and
 //! how long opening the written journal with the raw key takes (the median of three), the part
-//! of unlocking that grows with the journal. With `--time-kdf` it only times that derivation
-//! (the median of three) and prints it: the harness runs it just before each unlock, so the
-//! derivation it takes away was timed in the same seconds as the unlock, not minutes before.
+//! of unlocking that grows with the journal. How long each unlock's derivation took, the app
+//! says itself (`DAYBREAK_TRACE_START`), so the harness takes that one away.
 
 #[path = "../benches/support/heavy_use.rs"]
 mod heavy_use;
@@ -17,24 +14,11 @@ mod heavy_use;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use daybreak_core::vault::kdf::{self, FLOOR};
+use daybreak_core::vault::kdf::FLOOR;
 use daybreak_core::{clock, JournalPaths, KdfChoice, Passphrase, Vault};
-
-/// How long one key derivation at the journal's cost takes, in ms.
-fn time_kdf(passphrase: &[u8]) -> f64 {
-    let started = Instant::now();
-    kdf::derive(passphrase, &[7; 16], FLOOR).expect("derive");
-    started.elapsed().as_secs_f64() * 1000.0
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args == ["--time-kdf"] {
-        let mut times: Vec<f64> = (0..3).map(|_| time_kdf(b"a passphrase to time")).collect();
-        times.sort_by(f64::total_cmp);
-        println!("{{\"kdf_ms\": {:.1}}}", times[1]);
-        return;
-    }
     let [dir, years, passphrase] = args.as_slice() else {
         eprintln!("usage: heavy_journal <dir> <years> <passphrase>");
         std::process::exit(2);
@@ -51,7 +35,6 @@ fn main() {
         clock::now_utc(),
     );
     session.lock().expect("lock the journal");
-    let kdf_ms = time_kdf(args[2].as_bytes());
     let data_key = vault
         .data_key_from_passphrase(&passphrase)
         .expect("unwrap the data key");
@@ -65,5 +48,5 @@ fn main() {
         })
         .collect();
     opens.sort_by(f64::total_cmp);
-    println!("{{\"kdf_ms\": {kdf_ms:.1}, \"open_ms\": {:.1}}}", opens[1]);
+    println!("{{\"open_ms\": {:.1}}}", opens[1]);
 }

@@ -3,6 +3,8 @@
 mod common;
 
 use common::{KDF, PASSPHRASE};
+use std::time::{Duration, Instant};
+
 use daybreak_core::{Journal, JournalError, JournalPaths, JournalState, Passphrase};
 
 #[test]
@@ -45,8 +47,32 @@ fn status_follows_the_journal_through_its_life() {
 }
 
 #[test]
+fn unlocking_says_how_long_its_own_key_derivation_took() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(JournalPaths::new(dir.path().join("d")), KDF);
+    journal.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    journal.lock().unwrap();
+    assert!(journal.unlock_timed(&Passphrase::new("not it")).is_err());
+
+    let began = Instant::now();
+    let derivation = journal.unlock_timed(&Passphrase::new(PASSPHRASE)).unwrap();
+    let whole = began.elapsed();
+    assert!(journal.is_unlocked());
+    // On a new, empty journal the derivation (Argon2id, 64 MiB) is most of unlocking; opening
+    // the database is milliseconds. A timer around anything else would not be.
+    assert!(
+        derivation < whole && derivation * 2 > whole,
+        "the derivation ({derivation:?}) is most of the unlock ({whole:?})"
+    );
+    assert_eq!(
+        journal.unlock_timed(&Passphrase::new(PASSPHRASE)).unwrap(),
+        Duration::ZERO,
+        "an open journal derives no key"
+    );
+}
+
+#[test]
 fn after_five_wrong_tries_each_try_waits_longer_whatever_is_typed() {
-    use std::time::Duration;
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::with_first_wait(
         JournalPaths::new(dir.path()),

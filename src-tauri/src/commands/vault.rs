@@ -50,8 +50,9 @@ pub async fn unlock<R: Runtime>(
     passphrase: Passphrase,
 ) -> Result<(), AppError> {
     crate::start_trace::mark("unlock asked");
-    on_journal(&journal, move |j| j.unlock(&passphrase)).await?;
-    crate::start_trace::mark("unlock: key derived and journal open");
+    let derivation = on_journal(&journal, move |j| j.unlock_timed(&passphrase)).await?;
+    crate::start_trace::took("unlock: key derivation", derivation);
+    crate::start_trace::mark("unlock: journal open");
     // The neutral title is a preference inside the (now open) journal.
     if let Ok(prefs) = on_store(&journal, |store, _, _| preferences::get(store)).await {
         super::preferences::set_title(&app, prefs.neutral_title);
