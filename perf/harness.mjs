@@ -215,7 +215,7 @@ function unlockInShell(logPath, from) {
   };
   const derivation = /unlock: key derivation \(took ([\d.]+) ms\)/.exec(text);
   if (derivation === null) {
-    throw new Error(`${logPath} does not say how long the unlock's key derivation took: a build from before 2026-12-06?`);
+    throw new Error(`${logPath} does not say how long the unlock's key derivation took: a build from before 2026-12-07?`);
   }
   const [asked, answered] = [at('unlock asked'), at('unlock answered')];
   return {
@@ -369,9 +369,9 @@ const heavyMedian = heavy.length
       unlockToTodayMs: median(heavy.map((r) => r.unlockToTodayMs)),
       // Medians of each run's own difference, so not the two medians above subtracted.
       unlockToTodayWithoutKdfMs: medianRounded(heavy.map((r) => withoutKdf(r, 'unlockToTodayMs'))),
-      kdfMs: median(heavy.map((r) => r.kdfMs)),
+      kdfMs: medianRounded(heavy.map((r) => r.kdfMs)),
       // The unlock command inside the shell, asked to answered (the derivation included).
-      unlockInShellMs: median(heavy.map((r) => r.unlockInShellMs)),
+      unlockInShellMs: medianRounded(heavy.map((r) => r.unlockInShellMs)),
       // Opening the journal with the raw key, timed by the example that wrote it.
       openJournalMs: opts['open-ms'] ? Number(opts['open-ms']) : null,
       unlockCallInPageMs: median(heavy.map((r) => r.unlockCallInPageMs)),
