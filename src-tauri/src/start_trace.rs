@@ -3,7 +3,7 @@
 //! printed to stderr with the milliseconds since `run()` began (the unlock command's steps too).
 //! Names of steps only: nothing of the journal. Off (and costing one env lookup) otherwise.
 
-use std::fmt::{Arguments, Display};
+use std::fmt::Display;
 use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -18,22 +18,18 @@ pub fn begin() {
 /// Notes that `step` is done. Words put together with `format_args!` are only put together
 /// when tracing: nothing is allocated on a start that is not traced.
 pub fn mark(step: impl Display) {
-    print(format_args!("{step}"));
-}
-
-/// Notes that `step` is done and how long it took by itself: a part timed inside a step, such
-/// as the unlock's key derivation, which `perf/harness.mjs` takes away from the unlock's time.
-pub fn took(step: &str, elapsed: Duration) {
-    print(format_args!("{step} (took {:.1} ms)", ms(elapsed)));
-}
-
-fn print(step: Arguments) {
     if let Some(Some(began)) = BEGAN.get() {
         // One write, not eprintln!'s several: WebKit's processes write to the same stderr, and
         // the harness reads whole lines.
         let line = format!("daybreak start: {:>8.1} ms  {step}\n", ms(began.elapsed()));
         let _ = std::io::stderr().write_all(line.as_bytes());
     }
+}
+
+/// Notes that `step` is done and how long it took by itself: a part timed inside a step, such
+/// as the unlock's key derivation, which `perf/harness.mjs` takes away from the unlock's time.
+pub fn took(step: &str, elapsed: Duration) {
+    mark(format_args!("{step} (took {:.1} ms)", ms(elapsed)));
 }
 
 fn ms(d: Duration) -> f64 {
