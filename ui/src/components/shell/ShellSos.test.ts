@@ -20,6 +20,8 @@ import * as libraryFixtures from '../../testing/library';
 import * as sosFixtures from '../../testing/sos';
 import { AREAS } from '../../lib/areas';
 import Shell from './Shell.svelte';
+import { deferred } from '../../testing/deferred';
+import { settle } from '../../testing/heldPaint';
 
 // How SOS is reached inside the open journal: one click from every screen, or the shortcut.
 
@@ -63,6 +65,22 @@ describe('Shell and SOS', () => {
       expect(await screen.findByTestId('sos-emergency-number')).toBeTruthy();
     },
   );
+
+  it('opens SOS once what it asks for has answered, and asks for each once', async () => {
+    const reasons = deferred<Awaited<ReturnType<typeof sos.sosReasons>>>();
+    vi.mocked(sos.sosReasons).mockReturnValue(reasons.promise);
+    vi.mocked(sos.sosCrisisHere).mockResolvedValue(sosFixtures.here('GB', 'chosen'));
+    const { user } = setup();
+    await user.click(await el('nav-sos'));
+    await settle(50);
+    expect(screen.queryByTestId('view-sos'), 'not drawn before its answers').toBeNull();
+    reasons.resolve([sosFixtures.reason()]);
+    expect(await el('view-sos')).toBeTruthy();
+    expect(await el('reason-item')).toBeTruthy();
+    expect((await el('sos-emergency-number')).textContent).toBe('999');
+    expect(sos.sosReasons).toHaveBeenCalledTimes(1);
+    expect(sos.sosCrisisHere).toHaveBeenCalledTimes(1);
+  });
 
   it('names its shortcut on the SOS button', async () => {
     setup();

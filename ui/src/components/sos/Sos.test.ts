@@ -14,7 +14,8 @@ import * as preferences from '../../lib/ipc/preferences';
 import * as fixtures from '../../testing/sos';
 import * as moodFixtures from '../../testing/moods';
 import { OPEN_ARTICLE } from '../../lib/openArticle';
-import Sos from './Sos.svelte';
+import Sos, { ASKED_ON_OPENING } from './Sos.svelte';
+import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
 
 const el = (id: string) => screen.getByTestId(id);
 const follows = (a: string, b: string) =>
@@ -37,6 +38,16 @@ describe('Sos', () => {
     vi.mocked(sos.planSave).mockImplementation(async (plan) => plan);
     vi.mocked(moods.listTriggers).mockResolvedValue(moodFixtures.triggers());
     vi.mocked(moods.listCopingActions).mockResolvedValue(moodFixtures.copingActions());
+  });
+
+  it('takes every answer asked ahead for it as it opens (the list matches what its parts ask)', async () => {
+    await askAhead(ASKED_ON_OPENING);
+    expect(pendingAhead()).toBe(ASKED_ON_OPENING.length);
+    setup();
+    expect(await screen.findByTestId('person-row')).toBeTruthy();
+    await vi.waitFor(() => expect(pendingAhead()).toBe(0));
+    for (const ask of ASKED_ON_OPENING) expect(ask).toHaveBeenCalledTimes(1);
+    forgetAhead();
   });
 
   it('shows first the crisis lines of the country chosen on this computer', async () => {
