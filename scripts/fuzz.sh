@@ -20,7 +20,7 @@ shift || true
 [[ "$SECONDS_PER_TARGET" =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/fuzz.sh [seconds-per-target] [target...]"
 CARGO_FUZZ_VERSION=0.13.2
 
-MAIN_TARGET_DIR="$CARGO_TARGET_DIR"
+main_openssl="$(main_build_openssl || true)" # before the target dir is the fuzz builds'
 export CARGO_TARGET_DIR="${DAYBREAK_FUZZ_TARGET_DIR:-$HOME/.cache/daybreak/fuzz-target}"
 CORPUS_DIR="${DAYBREAK_FUZZ_CORPUS:-$HOME/.cache/daybreak/fuzz-corpus}"
 export RUSTC_BOOTSTRAP=1
@@ -52,13 +52,6 @@ fi
 # and its build ran 5.3 of the 8.2 minutes of a cold fuzz build (2026-12-07). When the main
 # build has made it (the test command builds before it fuzzes; fuzz/Cargo.lock pins the same
 # openssl-src), the fuzz build links that one, as openssl-sys allows with OPENSSL_DIR.
-main_openssl=""
-for dir in "$MAIN_TARGET_DIR"/debug/build/openssl-sys-*/out/openssl-build/install; do
-  if [ -f "$dir/lib/libcrypto.a" ]; then
-    main_openssl="$dir"
-    break
-  fi
-done
 if [ -n "$main_openssl" ]; then
   export OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$main_openssl"
   say "OpenSSL: the main build's, in $main_openssl"

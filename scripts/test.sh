@@ -36,7 +36,16 @@ say "Rust lints (cargo clippy -D warnings)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Windows: the same code type-checked and linted for $WINDOWS_TARGET (not linked or run)"
 ensure_windows_target
-cargo clippy --locked --workspace --all-targets --target "$WINDOWS_TARGET" -- -D warnings
+# Nothing is linked, so SQLCipher's C is compiled against the headers of the OpenSSL the clippy
+# above built, rather than an OpenSSL built for Windows: that took five of this check's nine
+# minutes from cold (2026-12-07). scripts/test-windows.sh, which links and runs, builds Windows'
+# own; this check has a target dir of its own, or each would undo the other's OpenSSL.
+windows_env=(CARGO_TARGET_DIR="$CARGO_TARGET_DIR-windows-check")
+if linux_openssl="$(main_build_openssl)"; then
+  prefix="$(tr 'a-z-' 'A-Z_' <<<"$WINDOWS_TARGET")"
+  windows_env+=("${prefix}_OPENSSL_NO_VENDOR=1" "${prefix}_OPENSSL_STATIC=1" "${prefix}_OPENSSL_DIR=$linux_openssl")
+fi
+env "${windows_env[@]}" cargo clippy --locked --workspace --all-targets --target "$WINDOWS_TARGET" -- -D warnings
 
 say "No HTTP client in the desktop app's dependency tree (cargo tree)"
 if cargo tree --locked -p daybreak -e normal --prefix none | grep -E '^(reqwest|ureq|hyper|isahc|curl|attohttpc) '; then

@@ -92,6 +92,17 @@ ensure_rust() {
   say "Rust: $(cargo --version)"
 }
 
+# The OpenSSL the main build made for SQLCipher (openssl-sys builds it from source: about five
+# minutes on two cores), for builds that can use one like it: prints its install folder, or
+# fails when the main build has not made one yet.
+main_build_openssl() {
+  local newest # the one built last, should an older one from before an update still be there
+  newest="$(ls -t "$CARGO_TARGET_DIR"/debug/build/openssl-sys-*/out/openssl-build/install/lib/libcrypto.a \
+    2>/dev/null | head -n 1)" || true
+  [ -n "$newest" ] || return 1
+  dirname "$(dirname "$newest")"
+}
+
 # Windows, reached from Linux: the workspace is type-checked and linted for
 # x86_64-pc-windows-gnu, and the core's tests are built for it and run under Wine. The target's
 # standard library comes from rustup; MinGW's C compiler builds SQLCipher and OpenSSL for it.
