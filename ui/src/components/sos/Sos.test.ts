@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
@@ -40,14 +40,15 @@ describe('Sos', () => {
     vi.mocked(moods.listCopingActions).mockResolvedValue(moodFixtures.copingActions());
   });
 
-  it('takes every answer asked ahead for it as it opens (the list matches what its parts ask)', async () => {
+  afterEach(forgetAhead); // nothing asked ahead outlives its test
+
+  it('takes every answer on its list as it opens, asking for none of them again', async () => {
     await askAhead(ASKED_ON_OPENING);
     expect(pendingAhead()).toBe(ASKED_ON_OPENING.length);
     setup();
     expect(await screen.findByTestId('person-row')).toBeTruthy();
     await vi.waitFor(() => expect(pendingAhead()).toBe(0));
     for (const ask of ASKED_ON_OPENING) expect(ask).toHaveBeenCalledTimes(1);
-    forgetAhead();
   });
 
   it('shows first the crisis lines of the country chosen on this computer', async () => {

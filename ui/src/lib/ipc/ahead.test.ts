@@ -93,4 +93,15 @@ describe('answers asked ahead', () => {
     await answered(ask);
     expect(ask).toHaveBeenCalledTimes(2);
   });
+
+  it('are not asked for when the journal locks while the list is on its way', async () => {
+    const ask = vi.fn(async () => 'from the journal');
+    const list = deferred<(() => Promise<string>)[]>();
+    const waited = askAheadWithin(() => list.promise);
+    forgetAhead();
+    list.resolve([ask]);
+    await waited;
+    expect(ask).not.toHaveBeenCalled();
+    expect(pendingAhead()).toBe(0);
+  });
 });

@@ -4,8 +4,8 @@
 // painted while the answer waits (the answer, a millisecond away once the page is idle, is not
 // read until that paint is done), then everything again with the data. Asked for just before it
 // mounts (`askAhead`), the answers are in hand by then: the screen's own call (`answered`) takes
-// them, and the first frame has the data. Unlocking asks ahead for Today; opening Settings for
-// what its sections show. Each waits `AHEAD_WAIT_MS` at most (`askAheadWithin`), and locking
+// them, and the first frame has the data. Unlocking asks ahead for Today; opening Settings or
+// SOS for what their parts show. Each waits `AHEAD_WAIT_MS` at most (`askAheadWithin`), and locking
 // drops whatever was not taken (`forgetAhead`).
 
 /** How long an answer asked ahead waits to be taken; one never taken is then dropped. */
@@ -20,6 +20,8 @@ export type Ask = () => Promise<unknown>;
 // Keyed by the function: ask ahead only for calls whose arguments (the language, say) cannot
 // change between asking and the screen taking the answer.
 const waiting = new Map<Ask, { answer: Promise<unknown>; timer: ReturnType<typeof setTimeout> }>();
+/** Counts the locks (`forgetAhead`): a list that comes after one is not asked for. */
+let locks = 0;
 
 /**
  * Asks each of `asks` now, keeping their answers for the screen about to mount. Resolves once
@@ -54,11 +56,12 @@ export async function askAheadWithin(
   which: () => readonly Ask[] | Promise<readonly Ask[]>,
   ms: number = AHEAD_WAIT_MS,
 ): Promise<void> {
+  const locksBefore = locks;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
   try {
     const asks = await Promise.race([Promise.resolve().then(which), late]);
-    if (asks === 'late') return;
+    if (asks === 'late' || locks !== locksBefore) return; // too late, or the journal locked
     await Promise.race([askAhead(asks), late]);
   } finally {
     clearTimeout(timer);
@@ -67,6 +70,7 @@ export async function askAheadWithin(
 
 /** Drops every answer still waiting: on lock, nothing read from the journal stays behind. */
 export function forgetAhead(): void {
+  locks++;
   for (const { timer } of waiting.values()) clearTimeout(timer);
   waiting.clear();
 }
