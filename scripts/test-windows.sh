@@ -5,7 +5,8 @@
 #   scripts/test-windows.sh
 #
 # Not part of scripts/test.sh by default (DAYBREAK_WINDOWS_TESTS=1 adds it): with empty build
-# folders it takes about 15 minutes more (6 to build, 5 to run, the rest Wine and MinGW), which
+# folders it takes about 20 minutes more (measured: 15, when it could use the OpenSSL the Windows
+# check had built for MinGW; since 2026-12-07 it builds its own, about 5 more), which
 # would take a cold CI run too near its hour. Run it after changing anything that writes,
 # renames, syncs or deletes files, and before a release. It found that re-key and restore
 # failed on Windows (private_files::sync_file), and that a file another program held for a

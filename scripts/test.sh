@@ -40,8 +40,8 @@ ensure_windows_target
 # above built, rather than an OpenSSL built for Windows: that took five of this check's nine
 # minutes from cold (2026-12-07). scripts/test-windows.sh, which links and runs, builds Windows'
 # own; this check has a target dir of its own, or each would undo the other's OpenSSL.
-windows_env=(CARGO_TARGET_DIR="$CARGO_TARGET_DIR-windows-check")
-if linux_openssl="$(main_build_openssl)"; then
+windows_env=(CARGO_TARGET_DIR="${CARGO_TARGET_DIR%/}-windows-check")
+if linux_openssl="$(main_build_openssl "$ROOT/Cargo.lock")"; then
   prefix="$(tr 'a-z-' 'A-Z_' <<<"$WINDOWS_TARGET")"
   windows_env+=("${prefix}_OPENSSL_NO_VENDOR=1" "${prefix}_OPENSSL_STATIC=1" "${prefix}_OPENSSL_DIR=$linux_openssl")
 fi
@@ -72,7 +72,7 @@ else
   say "Package tests skipped: DAYBREAK_PACKAGE_TESTS=1 runs scripts/package.sh --test too"
 fi
 
-# The core's tests for Windows, under Wine: off by default, as they add about 15 minutes to a
+# The core's tests for Windows, under Wine: off by default, as they add about 20 minutes to a
 # run with empty build folders (see the README's "Other systems").
 if [ "${DAYBREAK_WINDOWS_TESTS:-0}" = 1 ]; then
   bash "$ROOT/scripts/test-windows.sh"

@@ -94,18 +94,26 @@ ensure_rust() {
 
 # The OpenSSL the main build made for SQLCipher (openssl-sys builds it from source: about five
 # minutes on two cores), for builds that can use one like it: prints its install folder, or
-# fails when the main build has not made one yet.
+# fails when the main build has made none of the version `lock` (a Cargo.lock) pins.
 main_build_openssl() {
-  local newest # the one built last, should an older one from before an update still be there
-  newest="$(ls -t "$CARGO_TARGET_DIR"/debug/build/openssl-sys-*/out/openssl-build/install/lib/libcrypto.a \
-    2>/dev/null | head -n 1)" || true
-  [ -n "$newest" ] || return 1
-  dirname "$(dirname "$newest")"
+  local lock="$1" version dir
+  # openssl-src's version is "300.6.1+3.6.3": the part after the + is OpenSSL's.
+  version="$(grep -A1 '^name = "openssl-src"$' "$lock" | sed -n 's/^version = ".*+\(.*\)"$/\1/p')"
+  [ -n "$version" ] || return 1
+  for dir in "$CARGO_TARGET_DIR"/debug/build/openssl-sys-*/out/openssl-build/install; do
+    if [ -f "$dir/lib/libcrypto.a" ] &&
+      grep -q "define OPENSSL_VERSION_STR \"$version\"" "$dir/include/openssl/opensslv.h"; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # Windows, reached from Linux: the workspace is type-checked and linted for
 # x86_64-pc-windows-gnu, and the core's tests are built for it and run under Wine. The target's
-# standard library comes from rustup; MinGW's C compiler builds SQLCipher and OpenSSL for it.
+# standard library comes from rustup; MinGW's C compiler builds SQLCipher for both, and OpenSSL
+# for the tests (the check uses the Linux build's headers: scripts/test.sh says why).
 WINDOWS_TARGET=x86_64-pc-windows-gnu
 ensure_windows_target() {
   command -v rustup >/dev/null 2>&1 ||
