@@ -29,11 +29,10 @@ fn main() {
     let (mut session, _recovery) = vault
         .create(&passphrase, KdfChoice::Fixed(FLOOR))
         .expect("create the journal");
-    heavy_use::generate(
-        session.store_mut(),
-        years * heavy_use::TEN_YEARS / 10,
-        clock::now_utc(),
-    );
+    let days = years * heavy_use::TEN_YEARS / 10;
+    let now = clock::now_utc();
+    heavy_use::generate(session.store_mut(), days, now);
+    heavy_use::generate_recovery(session.store_mut(), days, now, clock::current_zone());
     session.lock().expect("lock the journal");
     let data_key = vault
         .data_key_from_passphrase(&passphrase)

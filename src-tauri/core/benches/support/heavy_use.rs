@@ -1,10 +1,17 @@
 //! A journal of heavy use, the same in the benchmarks and in the start-up harness
 //! (`scripts/perf.sh`, through `examples/heavy_journal.rs`): 3 moods, 2 cravings and 1 journal
-//! entry a day for `days` days ending at `end`, written straight into the tables in one
-//! transaction so that ten years take seconds.
+//! entry a day for `days` days ending at `end` (`generate`), and what a person in recovery keeps
+//! beside them for Today, Sobriety and SOS (`generate_recovery`), written straight into the
+//! tables in one transaction so that ten years take seconds.
 
-use chrono::{DateTime, Duration, Utc};
+// Each benchmark includes this file and uses its part of it.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Days, Duration, Utc};
+use daybreak_core::sobriety::{clocks, today, ClockInput};
+use daybreak_core::sos::{people, plan, reasons};
 use daybreak_core::store::Store;
+use daybreak_core::zone::Zone;
 
 /// A little over ten years.
 pub const TEN_YEARS: i64 = 3653;
@@ -51,4 +58,82 @@ pub fn generate(store: &mut Store, days: i64, end: DateTime<Utc>) {
             Ok::<_, rusqlite::Error>(())
         })
         .expect("generate");
+}
+
+/// Five sobriety clocks started `days` ago, 200 slips spread across them and those days, a
+/// check-in on each of the days before `end` in `zone`, and SOS's reasons, people and relapse
+/// plan: what Today, Sobriety and SOS show a person who has used Daybreak every day. The
+/// milestones reached are marked celebrated, as they would be for someone who opens it daily,
+/// so no celebration covers Today.
+pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone: Zone) {
+    let start = end - Duration::days(days);
+    let mut ids = Vec::new();
+    for name in ["Heroin", "Alcohol", "Pills", "Cannabis", "Nicotine"] {
+        let input = ClockInput {
+            name: name.into(),
+            started_at: start,
+            money_per_day_cents: Some(2_500),
+            currency: Some("EUR".into()),
+            minutes_per_day: Some(120),
+        };
+        ids.push(clocks::create(store, &input, end, zone).expect("clock").id);
+    }
+    for text in [
+        "My daughter",
+        "Waking up clear",
+        "My health",
+        "Keeping my job",
+    ] {
+        reasons::add(store, text).expect("reason");
+    }
+    for (name, phone) in [
+        ("Sam (sponsor)", "+49 30 1234567"),
+        ("Mum", "+49 30 7654321"),
+    ] {
+        let input = people::PersonInput {
+            name: name.into(),
+            phone: phone.into(),
+            note: None,
+        };
+        people::add(store, &input).expect("person");
+    }
+    let relapse_plan = plan::RelapsePlan {
+        warning_signs: vec!["Skipping meetings".into(), "Not sleeping".into()],
+        high_risk_situations: vec!["Payday".into()],
+        coping_strategies: vec!["Call Sam".into(), "Walk round the block".into()],
+        places: vec!["The library".into()],
+        if_i_slip: "Tell Sam the same day, and start again.".into(),
+        ..Default::default()
+    };
+    plan::save(store, &relapse_plan, end).expect("plan");
+    store
+        .write(|tx| {
+            for i in 0..200i64 {
+                let at = start + Duration::minutes(days * 24 * 60 * (i + 1) / 201);
+                tx.execute(
+                    "INSERT INTO slips (clock_id, at, note, created_at) VALUES (?1, ?2, ?3, ?2)",
+                    (
+                        ids[(i % 5) as usize],
+                        at.timestamp_millis(),
+                        "a note about the day",
+                    ),
+                )?;
+            }
+            let first = start.with_timezone(&zone).date_naive();
+            for d in 0..days as u64 {
+                tx.execute(
+                    "INSERT INTO check_ins (day, intention, sober, difficulty, note)
+                     VALUES (?1, 'Today I stay sober', 1, 2, 'fine')",
+                    [(first + Days::new(d)).to_string()],
+                )?;
+            }
+            Ok::<_, rusqlite::Error>(())
+        })
+        .expect("generate recovery");
+    for clock in today::today(store, end, zone).expect("today").clocks {
+        if let Some(milestone) = clock.uncelebrated {
+            clocks::acknowledge_milestone(store, clock.id, &milestone.key, end, zone)
+                .expect("celebrated");
+        }
+    }
 }
