@@ -18,6 +18,29 @@ const PASSPHRASE = 'morning light 30 days';
 // placeholders), so the locked page's check below finds only a leak.
 const CLOCK_NAME = 'Heroin and pills';
 
+// The fonts the unlock screen makes while the key is derived (ui/src/lib/fontWarmup.ts).
+const TODAY_FONTS = JSON.parse(
+  fs.readFileSync(new URL('../../ui/src/lib/todayFonts.json', import.meta.url), 'utf8'),
+).fonts;
+const fontKey = ({ px, weight, numeric, family }) =>
+  `${Math.round(px * 10) / 10}px ${weight} ${numeric ?? 'normal'} ${family ?? 'the page\'s family'}`;
+// Each family, size, weight and figure style of the text on view (only styles are read, never
+// the words); the sample is in the page's own family, the body's.
+const FONTS_SHOWN = `
+  const fonts = new Map();
+  const pageFamily = getComputedStyle(document.body).fontFamily;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    const style = getComputedStyle(element);
+    if (!walker.currentNode.textContent.trim() || !element.getClientRects().length || style.visibility !== 'visible') continue;
+    const numeric = style.fontVariantNumeric === 'normal' ? undefined : style.fontVariantNumeric;
+    const family = style.fontFamily === pageFamily ? undefined : style.fontFamily;
+    const font = { px: parseFloat(style.fontSize), weight: Number(style.fontWeight), numeric, family };
+    fonts.set(JSON.stringify(font), font);
+  }
+  return [...fonts.values()];`;
+
 describe('Sober days, end to end', { concurrency: 1 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-sobriety-'));
   let app;
@@ -85,6 +108,14 @@ describe('Sober days, end to end', { concurrency: 1 }, () => {
 
   test('clocks and history survive lock and unlock', { timeout: 120_000 }, async () => {
     await lockAndUnlock(s(), PASSPHRASE, { mustNotShow: [CLOCK_NAME] });
+    await s().waitFor('today-days', { why: 'unlocking opens Today, with the main clock' });
+    const shown = await s().executeScript(FONTS_SHOWN);
+    const warmed = TODAY_FONTS.map(fontKey);
+    assert.deepEqual(
+      shown.map(fontKey).filter((font) => !warmed.includes(font)),
+      [],
+      'every font Today shows is made while the key is derived (ui/src/lib/todayFonts.json)',
+    );
     await s().click('nav-sobriety');
     const days = await s().waitFor('clock-days', { why: 'the clock is still there after unlocking' });
     assert.equal((await days.text()).trim(), '0 days');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
 vi.mock('../../lib/ipc/vault');
@@ -86,6 +86,32 @@ describe('Unlock', () => {
     expect(sobriety.getToday).toHaveBeenCalledTimes(1);
     expect(await answered(sobriety.getToday)).toBe(today);
     expect(sobriety.getToday, 'taken, not asked again').toHaveBeenCalledTimes(1);
+  });
+
+  it("makes Today's fonts while the key is derived, kept until this screen goes", async () => {
+    const unlocked = deferred<void>();
+    vi.mocked(vault.unlock).mockReturnValue(unlocked.promise);
+    const { user, input, onUnlocked } = setup();
+    const fontSample = () => document.querySelector('div[aria-hidden="true"][inert]');
+    await user.type(input, 'quiet river morning{Enter}');
+    await vi.waitFor(() => expect(fontSample(), 'laid out while the call is under way').not.toBeNull());
+    unlocked.resolve();
+    await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
+    expect(fontSample(), 'still there as Today mounts').not.toBeNull();
+    cleanup();
+    expect(fontSample(), 'gone with the lock screen').toBeNull();
+  });
+
+  it("takes the sample of Today's fonts out when the passphrase is wrong", async () => {
+    const refused = deferred<void>();
+    vi.mocked(vault.unlock).mockReturnValue(refused.promise);
+    const { user, input } = setup();
+    const fontSample = () => document.querySelector('div[aria-hidden="true"][inert]');
+    await user.type(input, 'not my passphrase{Enter}');
+    await vi.waitFor(() => expect(fontSample()).not.toBeNull());
+    refused.reject(new IpcError('wrong_passphrase', 'wrong'));
+    await vi.waitFor(() => expect(screen.getByTestId('unlock-error')).toBeTruthy());
+    expect(fontSample()).toBeNull();
   });
 
   it("still opens the journal when Today's data can't be read (Today shows why)", async () => {

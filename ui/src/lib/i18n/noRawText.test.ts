@@ -62,6 +62,9 @@ const NOT_FOR_PEOPLE = new Set([
   'Control+Shift+S',
   // An Error's name, for code that catches it.
   'IpcError',
+  // The font sample laid out hidden while the key is derived (src/lib/fontWarmup.ts): out of
+  // sight and out of the accessibility tree.
+  'Aa Bb 0123456789',
   // Stored names the code looks built-ins up by (src/lib/builtinNames.ts shows them translated).
   'Played the delay',
   // IpcError's message for a rejection that is not an AppError: messageForError shows the

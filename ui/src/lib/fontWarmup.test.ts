@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TODAY_FONTS, warmTodayFonts } from './fontWarmup';
+
+const sample = () => document.querySelector<HTMLElement>('div[aria-hidden="true"]');
+
+describe('warmTodayFonts', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  it("lays out a hidden line in each of Today's fonts once the page has painted, and takes it out", () => {
+    vi.useFakeTimers();
+    const cool = warmTodayFonts();
+    expect(sample(), 'nothing before the busy button is painted').toBeNull();
+    vi.runAllTimers();
+    const lines = [...(sample()?.querySelectorAll('p') ?? [])];
+    expect(lines).toHaveLength(TODAY_FONTS.length);
+    expect(lines.map((p) => [p.style.fontSize, p.style.fontWeight])).toEqual(
+      TODAY_FONTS.map(({ px, weight }) => [`${px}px`, String(weight)]),
+    );
+    expect(sample()?.style.visibility).toBe('hidden');
+    expect(sample()?.hasAttribute('inert')).toBe(true);
+    cool();
+    expect(sample()).toBeNull();
+  });
+
+  it('puts nothing in the page when taken out before it came', () => {
+    vi.useFakeTimers();
+    const cool = warmTodayFonts();
+    cool();
+    vi.runAllTimers();
+    expect(sample()).toBeNull();
+  });
+});
