@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TODAY_FONTS, warmTodayFonts } from './fontWarmup';
 
-const sample = () => document.querySelector<HTMLElement>('div[aria-hidden="true"]');
+import { FONT_SAMPLE } from '../testing/fontSample';
+
+const sample = () => document.querySelector<HTMLElement>(FONT_SAMPLE);
 
 describe('warmTodayFonts', () => {
   afterEach(() => {
@@ -16,8 +18,8 @@ describe('warmTodayFonts', () => {
     vi.runAllTimers();
     const lines = [...(sample()?.querySelectorAll('p') ?? [])];
     expect(lines).toHaveLength(TODAY_FONTS.length);
-    expect(lines.map((p) => [p.style.fontSize, p.style.fontWeight])).toEqual(
-      TODAY_FONTS.map(({ px, weight }) => [`${px}px`, String(weight)]),
+    expect(lines.map((p) => [p.style.fontSize, p.style.fontWeight, p.style.fontVariantNumeric])).toEqual(
+      TODAY_FONTS.map(({ px, weight, numeric }) => [`${px}px`, String(weight), numeric ?? 'normal']),
     );
     expect(sample()?.style.visibility).toBe('hidden');
     expect(sample()?.hasAttribute('inert')).toBe(true);

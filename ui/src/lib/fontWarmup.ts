@@ -2,14 +2,14 @@
 //
 // WebKitGTK makes each size and weight of the page's font its own font the first time a layout
 // needs it: it asks fontconfig, then loads and measures it. Today and the sidebar use about ten
-// the unlock screen does not, and making them was the largest part of the first unlock's layout
-// before Today's first paint: 36-42 ms, against 8-12 on a second unlock in the same run, when
-// they were made (debug builds, ten-year journal, 2026-12-07). While the shell derives the key
-// (150-250 ms) the page has nothing to do, so the unlock screen lays out a hidden line in each of
-// Today's fonts then (`todayFonts.json`, which tests/e2e/sobriety.test.mjs checks against what
-// Today shows), and Today finds them made: painted 88 ms after the unlock's answer instead of 115
-// (medians of six paired start-ups). The lines are a sample, never the journal's words, hidden
-// from sight, pointer and screen reader.
+// the unlock screen does not, and making them was most of the first unlock's wait between
+// Today's code having run and its frame: 36-42 ms, against 5-8 on a second unlock in the same
+// run, and 8-12 with this sample laid out first (debug builds, ten-year journal, 2026-12-07).
+// While the shell derives the key (150-250 ms) the page has nothing to do, so the unlock screen
+// lays out a hidden line in each of Today's fonts then (`todayFonts.json`, which
+// tests/e2e/sobriety.test.mjs checks against what Today shows), and Today finds them made:
+// painted 88 ms after the unlock's answer instead of 115 (medians of six paired start-ups). The
+// lines are a sample, never the journal's words, hidden from sight, pointer and screen reader.
 
 import todayFonts from './todayFonts.json';
 import { afterPaint } from './bootMarks';

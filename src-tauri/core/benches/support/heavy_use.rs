@@ -1,13 +1,13 @@
 //! A journal of heavy use, the same in the benchmarks and in the start-up harness
 //! (`scripts/perf.sh`, through `examples/heavy_journal.rs`): 3 moods, 2 cravings and 1 journal
 //! entry a day for `days` days ending at `end` (`generate`), and what a person in recovery keeps
-//! beside them for Today, Sobriety and SOS (`generate_recovery`), written straight into the
-//! tables in one transaction so that ten years take seconds.
+//! beside them for Today, Sobriety and SOS (`generate_recovery`), the years of records written
+//! straight into the tables in one transaction so that ten years take seconds.
 
-// Each benchmark includes this file and uses its part of it.
+// Each benchmark and example that includes this file uses its part of it.
 #![allow(dead_code)]
 
-use chrono::{DateTime, Days, Duration, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use daybreak_core::sobriety::{clocks, today, ClockInput};
 use daybreak_core::sos::{people, plan, reasons};
 use daybreak_core::store::Store;
@@ -119,13 +119,15 @@ pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone:
                     ),
                 )?;
             }
-            let first = start.with_timezone(&zone).date_naive();
-            for d in 0..days as u64 {
+            // Every day from the first up to the day before `end`, there.
+            let (mut day, today) = (local_day(start, zone), local_day(end, zone));
+            while day < today {
                 tx.execute(
                     "INSERT INTO check_ins (day, intention, sober, difficulty, note)
                      VALUES (?1, 'Today I stay sober', 1, 2, 'fine')",
-                    [(first + Days::new(d)).to_string()],
+                    [day.to_string()],
                 )?;
+                day = day + Days::new(1);
             }
             Ok::<_, rusqlite::Error>(())
         })
@@ -136,4 +138,8 @@ pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone:
                 .expect("celebrated");
         }
     }
+}
+
+fn local_day(at: DateTime<Utc>, zone: Zone) -> NaiveDate {
+    at.with_timezone(&zone).date_naive()
 }

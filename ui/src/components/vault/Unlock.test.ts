@@ -18,6 +18,7 @@ import { answered, pendingAhead } from '../../lib/ipc/ahead';
 import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import { deferred } from '../../testing/deferred';
+import { FONT_SAMPLE } from '../../testing/fontSample';
 import Unlock from './Unlock.svelte';
 
 function setup() {
@@ -92,26 +93,28 @@ describe('Unlock', () => {
     const unlocked = deferred<void>();
     vi.mocked(vault.unlock).mockReturnValue(unlocked.promise);
     const { user, input, onUnlocked } = setup();
-    const fontSample = () => document.querySelector('div[aria-hidden="true"][inert]');
     await user.type(input, 'quiet river morning{Enter}');
-    await vi.waitFor(() => expect(fontSample(), 'laid out while the call is under way').not.toBeNull());
+    await vi.waitFor(() =>
+      expect(document.querySelector(FONT_SAMPLE), 'laid out while the call is under way').not.toBeNull(),
+    );
     unlocked.resolve();
     await vi.waitFor(() => expect(onUnlocked).toHaveBeenCalledTimes(1));
-    expect(fontSample(), 'still there as Today mounts').not.toBeNull();
+    expect(document.querySelector(FONT_SAMPLE), 'still there as Today mounts').not.toBeNull();
     cleanup();
-    expect(fontSample(), 'gone with the lock screen').toBeNull();
+    await vi.waitFor(() =>
+      expect(document.querySelector(FONT_SAMPLE), 'gone with the lock screen').toBeNull(),
+    );
   });
 
   it("takes the sample of Today's fonts out when the passphrase is wrong", async () => {
     const refused = deferred<void>();
     vi.mocked(vault.unlock).mockReturnValue(refused.promise);
     const { user, input } = setup();
-    const fontSample = () => document.querySelector('div[aria-hidden="true"][inert]');
     await user.type(input, 'not my passphrase{Enter}');
-    await vi.waitFor(() => expect(fontSample()).not.toBeNull());
+    await vi.waitFor(() => expect(document.querySelector(FONT_SAMPLE)).not.toBeNull());
     refused.reject(new IpcError('wrong_passphrase', 'wrong'));
     await vi.waitFor(() => expect(screen.getByTestId('unlock-error')).toBeTruthy());
-    expect(fontSample()).toBeNull();
+    expect(document.querySelector(FONT_SAMPLE)).toBeNull();
   });
 
   it("still opens the journal when Today's data can't be read (Today shows why)", async () => {
@@ -165,6 +168,7 @@ describe('Unlock', () => {
       expect(onUnlocked).not.toHaveBeenCalled();
       expect(input.value).toBe('');
       expect(pendingAhead(), "Today's data dropped").toBe(0);
+      expect(document.querySelector(FONT_SAMPLE), "Today's font sample taken out").toBeNull();
     });
 
     it('stays locked, and makes sure of it, when the journal can no longer say how it stands', async () => {
