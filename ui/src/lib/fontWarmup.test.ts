@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TODAY_FONTS, warmTodayFonts } from './fontWarmup';
+import warmTodayFonts, { TODAY_FONTS } from './fontWarmup';
 
 import { FONT_SAMPLE } from '../testing/fontSample';
 
@@ -13,7 +13,8 @@ describe('warmTodayFonts', () => {
 
   it("lays out a hidden line in each of Today's fonts once the page has painted, and takes it out", () => {
     vi.useFakeTimers();
-    const cool = warmTodayFonts();
+    const cooling = new AbortController();
+    warmTodayFonts(cooling.signal);
     expect(sample(), 'nothing before the busy button is painted').toBeNull();
     vi.runAllTimers();
     const lines = [...(sample()?.querySelectorAll('p') ?? [])];
@@ -23,14 +24,15 @@ describe('warmTodayFonts', () => {
     );
     expect(sample()?.style.visibility).toBe('hidden');
     expect(sample()?.hasAttribute('inert')).toBe(true);
-    cool();
+    cooling.abort();
     expect(sample()).toBeNull();
   });
 
   it('puts nothing in the page when taken out before it came', () => {
     vi.useFakeTimers();
-    const cool = warmTodayFonts();
-    cool();
+    const cooling = new AbortController();
+    warmTodayFonts(cooling.signal);
+    cooling.abort();
     vi.runAllTimers();
     expect(sample()).toBeNull();
   });

@@ -22,15 +22,13 @@ const SAMPLE = 'Aa Bb 0123456789';
 
 /**
  * Once the page has painted what it shows now (the busy button), puts the hidden lines in the
- * page, whose next layout makes their fonts. Returns what takes them out again (or keeps them
- * from coming, when called first).
+ * page, whose next layout makes their fonts. They go when `until` is aborted; aborted before
+ * the paint, they never come.
  */
-export function warmTodayFonts(): () => void {
-  let sample: HTMLElement | null = null;
-  let cancelled = false;
+export default function warmTodayFonts(until: AbortSignal): void {
   afterPaint(() => {
-    if (cancelled) return;
-    sample = document.createElement('div');
+    if (until.aborted) return;
+    const sample = document.createElement('div');
     sample.setAttribute('aria-hidden', 'true');
     sample.setAttribute('inert', '');
     sample.style.cssText =
@@ -42,9 +40,6 @@ export function warmTodayFonts(): () => void {
       sample.append(line);
     }
     document.body.append(sample);
+    until.addEventListener('abort', () => sample.remove(), { once: true });
   });
-  return () => {
-    cancelled = true;
-    sample?.remove();
-  };
 }
