@@ -20,17 +20,7 @@ shift || true
 [[ "$SECONDS_PER_TARGET" =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/fuzz.sh [seconds-per-target] [target...]"
 CARGO_FUZZ_VERSION=0.13.2
 
-# SQLCipher's OpenSSL is C, built from source by openssl-sys: the fuzzing flags do not touch it,
-# and its build ran 5.3 of the 8.2 minutes of a cold fuzz build (2026-12-07; 4.95 without it,
-# the other crates then having both cores). When the main build has made the version
-# fuzz/Cargo.lock pins (the test command builds before it fuzzes), the fuzz build links that
-# one, as openssl-sys allows with OPENSSL_DIR.
-main_openssl="$(main_build_openssl "$ROOT/fuzz/Cargo.lock" || true)" # while the target dir is the main one
-if [ -n "$main_openssl" ]; then
-  export OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$main_openssl"
-  say "OpenSSL: the main build's, in $main_openssl"
-fi
-
+main_target="$CARGO_TARGET_DIR" # the main build's (lib/common.sh), whose OpenSSL is looked up below
 export CARGO_TARGET_DIR="${DAYBREAK_FUZZ_TARGET_DIR:-$HOME/.cache/daybreak/fuzz-target}"
 CORPUS_DIR="${DAYBREAK_FUZZ_CORPUS:-$HOME/.cache/daybreak/fuzz-corpus}"
 export RUSTC_BOOTSTRAP=1
@@ -42,6 +32,17 @@ if cargo fuzz --version >/dev/null 2>&1; then
 else
   say "Installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install --locked)"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
+
+# SQLCipher's OpenSSL is C, built from source by openssl-sys: the fuzzing flags do not touch it,
+# and its build ran 5.3 of the 8.2 minutes of a cold fuzz build (2026-12-07; 4.95 without it,
+# the other crates then having both cores). When the main build has made the version
+# fuzz/Cargo.lock pins (the test command builds before it fuzzes), the fuzz build links that
+# one, as openssl-sys allows with OPENSSL_DIR.
+main_openssl="$(CARGO_TARGET_DIR="$main_target" main_build_openssl "$ROOT/fuzz/Cargo.lock" || true)"
+if [ -n "$main_openssl" ]; then
+  export OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$main_openssl"
+  say "OpenSSL: the main build's, in $main_openssl"
 fi
 
 cd "$ROOT"

@@ -33,6 +33,7 @@ fn main() {
     let now = clock::now_utc();
     heavy_use::generate(session.store_mut(), days, now);
     heavy_use::generate_recovery(session.store_mut(), days, now, clock::current_zone());
+    heavy_use::generate_sos_lists(session.store_mut(), now);
     session.lock().expect("lock the journal");
     let data_key = vault
         .data_key_from_passphrase(&passphrase)

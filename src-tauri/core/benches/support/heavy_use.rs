@@ -1,8 +1,9 @@
 //! A journal of heavy use, the same in the benchmarks and in the start-up harness
 //! (`scripts/perf.sh`, through `examples/heavy_journal.rs`): 3 moods, 2 cravings and 1 journal
 //! entry a day for `days` days ending at `end` (`generate`), and what a person in recovery keeps
-//! beside them for Today, Sobriety and SOS (`generate_recovery`), the years of records written
-//! straight into the tables in one transaction so that ten years take seconds.
+//! beside them for Today and Sobriety (`generate_recovery`) and for SOS (`generate_sos_lists`),
+//! the years of records written straight into the tables in one transaction so that ten years
+//! take seconds.
 
 // Each benchmark and example that includes this file uses its part of it.
 #![allow(dead_code)]
@@ -60,11 +61,10 @@ pub fn generate(store: &mut Store, days: i64, end: DateTime<Utc>) {
         .expect("generate");
 }
 
-/// Five sobriety clocks started `days` ago, 200 slips spread across them and those days, a
-/// check-in on each of the days before `end` in `zone`, and SOS's reasons, people and relapse
-/// plan: what Today, Sobriety and SOS show a person who has used Daybreak every day. The
-/// milestones reached are marked celebrated, as they would be for someone who opens it daily,
-/// so no celebration covers Today.
+/// Five sobriety clocks started `days` ago, 200 slips spread across them and those days, and a
+/// check-in on each of the days before `end` in `zone`: what Today and Sobriety show a person
+/// who has used Daybreak every day. The milestones reached are marked celebrated, as they would
+/// be for someone who opens it daily, so no celebration covers Today.
 pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone: Zone) {
     let start = end - Duration::days(days);
     let mut ids = Vec::new();
@@ -78,34 +78,6 @@ pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone:
         };
         ids.push(clocks::create(store, &input, end, zone).expect("clock").id);
     }
-    for text in [
-        "My daughter",
-        "Waking up clear",
-        "My health",
-        "Keeping my job",
-    ] {
-        reasons::add(store, text).expect("reason");
-    }
-    for (name, phone) in [
-        ("Sam (sponsor)", "+49 30 1234567"),
-        ("Mum", "+49 30 7654321"),
-    ] {
-        let input = people::PersonInput {
-            name: name.into(),
-            phone: phone.into(),
-            note: None,
-        };
-        people::add(store, &input).expect("person");
-    }
-    let relapse_plan = plan::RelapsePlan {
-        warning_signs: vec!["Skipping meetings".into(), "Not sleeping".into()],
-        high_risk_situations: vec!["Payday".into()],
-        coping_strategies: vec!["Call Sam".into(), "Walk round the block".into()],
-        places: vec!["The library".into()],
-        if_i_slip: "Tell Sam the same day, and start again.".into(),
-        ..Default::default()
-    };
-    plan::save(store, &relapse_plan, end).expect("plan");
     store
         .write(|tx| {
             for i in 0..200i64 {
@@ -138,6 +110,39 @@ pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone:
                 .expect("celebrated");
         }
     }
+}
+
+/// SOS's reasons, people and relapse plan, as a person in recovery would have written them. Apart
+/// from `generate_recovery` because Today does not show them: the Today bench does not write them.
+pub fn generate_sos_lists(store: &mut Store, end: DateTime<Utc>) {
+    for text in [
+        "My daughter",
+        "Waking up clear",
+        "My health",
+        "Keeping my job",
+    ] {
+        reasons::add(store, text).expect("reason");
+    }
+    for (name, phone) in [
+        ("Sam (sponsor)", "+49 30 1234567"),
+        ("Mum", "+49 30 7654321"),
+    ] {
+        let input = people::PersonInput {
+            name: name.into(),
+            phone: phone.into(),
+            note: None,
+        };
+        people::add(store, &input).expect("person");
+    }
+    let relapse_plan = plan::RelapsePlan {
+        warning_signs: vec!["Skipping meetings".into(), "Not sleeping".into()],
+        high_risk_situations: vec!["Payday".into()],
+        coping_strategies: vec!["Call Sam".into(), "Walk round the block".into()],
+        places: vec!["The library".into()],
+        if_i_slip: "Tell Sam the same day, and start again.".into(),
+        ..Default::default()
+    };
+    plan::save(store, &relapse_plan, end).expect("plan");
 }
 
 fn local_day(at: DateTime<Utc>, zone: Zone) -> NaiveDate {
