@@ -38,7 +38,8 @@ fi
 # and its build ran 5.3 of the 8.2 minutes of a cold fuzz build (2026-12-07; 4.95 without it,
 # the other crates then having both cores). When the main build has made the version
 # fuzz/Cargo.lock pins (the test command builds before it fuzzes), the fuzz build links that
-# one, as openssl-sys allows with OPENSSL_DIR.
+# one, as openssl-sys allows with OPENSSL_DIR. Set after cargo-fuzz's install, which links no
+# OpenSSL, so that only the fuzz build sees it.
 main_openssl="$(CARGO_TARGET_DIR="$main_target" main_build_openssl "$ROOT/fuzz/Cargo.lock" || true)"
 if [ -n "$main_openssl" ]; then
   export OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$main_openssl"

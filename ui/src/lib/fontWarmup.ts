@@ -26,6 +26,7 @@ const SAMPLE = 'Aa Bb 0123456789';
  * the paint, they never come.
  */
 export default function warmTodayFonts(until: AbortSignal): void {
+  if (until.aborted) return; // the attempt failed while this file was fetched
   afterPaint(() => {
     if (until.aborted) return;
     const sample = document.createElement('div');

@@ -112,8 +112,9 @@ pub fn generate_recovery(store: &mut Store, days: i64, end: DateTime<Utc>, zone:
     }
 }
 
-/// SOS's reasons, people and relapse plan, as a person in recovery would have written them. Apart
-/// from `generate_recovery` because Today does not show them: the Today bench does not write them.
+/// SOS's reasons, people and relapse plan, as a person in recovery would have written them. Kept
+/// apart from `generate_recovery` so the Today bench, which never reads them, does not write
+/// them; the start-up harness's journal (`examples/heavy_journal.rs`) has them, for SOS.
 pub fn generate_sos_lists(store: &mut Store, end: DateTime<Utc>) {
     for text in [
         "My daughter",
