@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 
 /**
  * Holds back the page's next frames, to look at a screen as it is before its first paint
@@ -22,4 +22,9 @@ export function holdPaint(): { held: () => number; paint: () => void; restore: (
 /** Lets queued timers and promise callbacks run (what a held frame is not). */
 export function settle(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits until every part held back for after the first paint (AfterFirstPaint) is drawn. */
+export async function belowDrawn(): Promise<void> {
+  await vi.waitFor(() => expect(document.querySelector('[data-testid="below-pending"]')).toBeNull());
 }

@@ -13,6 +13,7 @@ import * as fixtures from '../../testing/sos';
 import * as libraryFixtures from '../../testing/library';
 import { IpcError } from '../../lib/ipc/IpcError';
 import LockScreenSos from './LockScreenSos.svelte';
+import { holdPaint } from '../../testing/heldPaint';
 
 const NOTE = 'Unlock to see your people and reasons.';
 
@@ -67,6 +68,19 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     for (const id of ['my-people', 'my-reasons', 'sos-plan']) expect(screen.queryByTestId(id)).toBeNull();
     for (const fn of [sos.sosPeople, sos.sosReasons, sos.planGet, moods.listCopingActions]) {
       expect(fn).not.toHaveBeenCalled();
+    }
+  });
+
+  it('draws the helplines, breathing and overdose steps at once: here they are in sight', async () => {
+    const frames = holdPaint();
+    try {
+      setup();
+      expect(await screen.findAllByTestId('crisis-line')).toHaveLength(3);
+      expect(el('breathing-exercise')).toBeTruthy();
+      expect(el('overdose-steps')).toBeTruthy();
+      expect(screen.queryByTestId('below-pending')).toBeNull();
+    } finally {
+      frames.restore();
     }
   });
 

@@ -16,15 +16,18 @@ import * as moodFixtures from '../../testing/moods';
 import { OPEN_ARTICLE } from '../../lib/openArticle';
 import Sos, { ASKED_ON_OPENING } from './Sos.svelte';
 import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
+import { belowDrawn, holdPaint, settle } from '../../testing/heldPaint';
 
 const el = (id: string) => screen.getByTestId(id);
 const follows = (a: string, b: string) =>
   Boolean(el(a).compareDocumentPosition(el(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
 
-function setup(props: { panelRequest?: number } = {}) {
+/** Renders SOS and waits for the parts drawn after its first paint. */
+async function setup(props: { panelRequest?: number } = {}) {
   const openArticle = vi.fn();
   const user = userEvent.setup();
   const view = render(Sos, { props, context: new Map([[OPEN_ARTICLE, openArticle]]) });
+  await belowDrawn();
   return { user, openArticle, view };
 }
 
@@ -45,15 +48,37 @@ describe('Sos', () => {
   it('takes every answer on its list as it opens, asking for none of them again', async () => {
     await askAhead(ASKED_ON_OPENING);
     expect(pendingAhead()).toBe(ASKED_ON_OPENING.length);
-    setup();
+    await setup();
     expect(await screen.findByTestId('person-row')).toBeTruthy();
     await vi.waitFor(() => expect(pendingAhead()).toBe(0));
     for (const ask of ASKED_ON_OPENING) expect(ask).toHaveBeenCalledTimes(1);
   });
 
+  it('draws the emergency number, my reasons and people first, the rest after that first paint', async () => {
+    const frames = holdPaint();
+    try {
+      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
+      expect(await screen.findByTestId('reason-item')).toBeTruthy();
+      expect(await screen.findByTestId('person-row')).toBeTruthy();
+      expect(el('sos-emergency-number').textContent).toBe('911');
+      await settle();
+      expect(frames.held(), 'a frame was asked for').toBeGreaterThan(0);
+      for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
+        expect(screen.queryByTestId(below), below).toBeNull();
+      }
+      frames.paint();
+      await belowDrawn();
+      for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
+        expect(screen.queryByTestId(below), below).not.toBeNull();
+      }
+    } finally {
+      frames.restore();
+    }
+  });
+
   it('shows first the crisis lines of the country chosen on this computer', async () => {
     vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('GB', 'chosen'));
-    setup();
+    await setup();
     const select = (await screen.findByTestId('crisis-country')) as HTMLSelectElement;
     await vi.waitFor(() => expect(select.value).toBe('GB'));
     expect(el('sos-emergency-number').textContent).toBe('999');
@@ -61,7 +86,7 @@ describe('Sos', () => {
   });
 
   it('shows the emergency number first, then my reasons and people, helplines and the rest', async () => {
-    setup();
+    await setup();
     expect(await screen.findByTestId('sos-emergency-number')).toBeTruthy();
     expect(el('sos-emergency-number').textContent).toBe('911');
     expect((await screen.findByTestId('reason-item')).textContent).toBe('To be there for my daughter');
@@ -77,7 +102,7 @@ describe('Sos', () => {
   });
 
   it('shows the parts of the plan that help in the moment', async () => {
-    setup();
+    await setup();
     expect((await screen.findByTestId('sos-plan-coping')).textContent).toContain('Go for a walk');
     expect(el('sos-plan-places').textContent).toContain("My sister's house");
     expect(el('sos-plan-slip').textContent).toBe('Tell Sam the same day.');
@@ -87,13 +112,13 @@ describe('Sos', () => {
 
   it('invites writing a plan when there is none', async () => {
     vi.mocked(sos.planGet).mockResolvedValue(fixtures.emptyPlan());
-    setup();
+    await setup();
     await vi.waitFor(() => expect(el('open-plan').textContent).toContain('Write my plan'));
     expect(screen.queryByTestId('sos-plan-coping')).toBeNull();
   });
 
   it('opens the whole plan and comes back', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     await user.click(el('open-plan'));
     expect(screen.queryByTestId('view-sos')).toBeNull();
     const plan = el('relapse-plan');
@@ -105,7 +130,7 @@ describe('Sos', () => {
   });
 
   it('shows the panel again when SOS is chosen while the plan is open', async () => {
-    const { user, view } = setup({ panelRequest: 3 });
+    const { user, view } = await setup({ panelRequest: 3 });
     await user.click(el('open-plan'));
     expect(el('relapse-plan')).toBeTruthy();
     await view.rerender({ panelRequest: 4 });
@@ -114,7 +139,7 @@ describe('Sos', () => {
   });
 
   it('opens the overdose article in the Library', async () => {
-    const { user, openArticle } = setup();
+    const { user, openArticle } = await setup();
     await user.click(el('sos-open-overdose'));
     expect(openArticle).toHaveBeenCalledWith('opioid-overdose');
     expect(library.libraryArticle).not.toHaveBeenCalled();
