@@ -223,6 +223,7 @@ describe('Every flow with the keyboard alone', { concurrency: 1 }, () => {
     await s().waitFor('view-sos', { why: 'Ctrl+Shift+S opens SOS' });
     await assertFocusKept('opening SOS');
     await s().waitFor('overdose-steps', { why: 'SOS shows the overdose steps' });
+    await s().waitForAbsent('below-pending', { why: 'SOS has drawn what is below the window' });
     await assertAccessible(s(), 'SOS');
     // Its panels: the breathing exercise and the delay timer, opened and closed by keys.
     await activate('breathing-start');

@@ -24,7 +24,10 @@ export function settle(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Waits until every part held back for after the first paint (AfterFirstPaint) is drawn. */
+/**
+ * Waits until every part held back for after the first paint (AfterFirstPaint) is drawn. Call it
+ * once the screen's markers are in the page (a screen rendered has them at once).
+ */
 export async function belowDrawn(): Promise<void> {
   await vi.waitFor(() => expect(document.querySelector('[data-testid="below-pending"]')).toBeNull());
 }

@@ -60,7 +60,7 @@ describe('Sos', () => {
       render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
       expect(await screen.findByTestId('reason-item')).toBeTruthy();
       expect(await screen.findByTestId('person-row')).toBeTruthy();
-      expect(el('sos-emergency-number').textContent).toBe('911');
+      expect((await screen.findByTestId('sos-emergency-number')).textContent).toBe('911');
       await settle();
       expect(frames.held(), 'a frame was asked for').toBeGreaterThan(0);
       for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
@@ -71,6 +71,20 @@ describe('Sos', () => {
       for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
         expect(screen.queryByTestId(below), below).not.toBeNull();
       }
+    } finally {
+      frames.restore();
+    }
+  });
+
+  it('jumps to the overdose steps at once, even before they were drawn', async () => {
+    const frames = holdPaint();
+    try {
+      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
+      await settle();
+      expect(screen.queryByTestId('overdose-steps')).toBeNull();
+      await userEvent.setup().click(el('sos-overdose-jump'));
+      await vi.waitFor(() => expect(document.activeElement).toBe(el('overdose-steps')));
+      expect(screen.getByTestId('crisis-lines')).toBeTruthy();
     } finally {
       frames.restore();
     }
