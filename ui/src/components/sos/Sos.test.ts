@@ -90,6 +90,17 @@ describe('Sos', () => {
     }
   });
 
+  it('jumps to the country list at once, even before it was drawn', async () => {
+    const frames = holdPaint();
+    try {
+      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
+      await userEvent.setup().click(await screen.findByTestId('sos-change-country'));
+      await vi.waitFor(() => expect(document.activeElement).toBe(el('crisis-country')));
+    } finally {
+      frames.restore();
+    }
+  });
+
   it('shows first the crisis lines of the country chosen on this computer', async () => {
     vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('GB', 'chosen'));
     await setup();
