@@ -107,6 +107,12 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     assert.match(html, /Skipping meals and staying in my room/);
     assert.match(html, /Sam \(sponsor\)/);
     assert.match(html, /My little sister looks up to me/);
+    // Controls far down the plan were scrolled to (clickCentered): the panes scroll, never the
+    // window itself, which would lift the sidebar and leave a blank foot.
+    const [windowScrolled, windowOverflow] = await s().executeScript(
+      'const d = document.scrollingElement; return [d.scrollTop, d.scrollHeight - d.clientHeight];',
+    );
+    assert.deepEqual([windowScrolled, windowOverflow], [0, 0], 'the window itself does not scroll');
     await screenshot('sos-03-plan-exported');
   });
 });
