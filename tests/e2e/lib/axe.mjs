@@ -57,7 +57,35 @@ export async function assertAccessible(session, where, { only = null, fieldEdges
   } finally {
     await forceColorScheme(session, null);
   }
+  for (const label of await hiddenLabelsOutsideTheirPane(session)) found.push({ id: 'hidden-label-pane', label });
   assert.deepEqual(found, [], `axe-core found problems on ${where}:\n${JSON.stringify(found, null, 2)}`);
+}
+
+/**
+ * Visually hidden labels (position: absolute) whose containing block lies outside the pane
+ * that scrolls them: such a label counts against the box around that pane, which can then
+ * scroll too, and focusing a control far down lifts the whole screen (Shell.svelte's
+ * `.content`). Each as the start of its text. Not axe's: a rule of this app's layout.
+ */
+function hiddenLabelsOutsideTheirPane(session) {
+  return session.executeScript(
+    `const positioned = (el) => {
+      let at = el.parentElement;
+      while (at && getComputedStyle(at).position === 'static') at = at.parentElement;
+      return at;
+    };
+    return [...document.querySelectorAll('.visually-hidden')]
+      .filter((label) => {
+        if (!label.getClientRects().length) return false; // not rendered
+        const block = positioned(label);
+        for (let box = label.parentElement; box && box !== document.body; box = box.parentElement) {
+          const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowY);
+          if (scrolls) return !(block && box.contains(block));
+        }
+        return false;
+      })
+      .map((label) => label.textContent.trim().slice(0, 40));`,
+  );
 }
 
 /**
