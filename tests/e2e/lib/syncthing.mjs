@@ -77,6 +77,9 @@ function generateConfig(home, listenPort) {
   set('autoUpgradeIntervalH', '0');
   set('crashReportingEnabled', 'false');
   set('startBrowser', 'false');
+  // A connection lost (a pause, a failed Hello) is tried again after this many seconds: 60 by
+  // default, as long as a test's whole wait; CI 124 timed out so after a resume.
+  set('reconnectionIntervalS', '2');
   // Syncthing refuses to scan when the disk holding its database is 99 % full. A build machine's
   // disk fills with the shared cargo target dir; how full it is is not what these tests check.
   const minFree = /<minHomeDiskFree unit="[^"]*">[^<]*<\/minHomeDiskFree>/;
