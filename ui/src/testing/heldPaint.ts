@@ -19,6 +19,21 @@ export function holdPaint(): { held: () => number; paint: () => void; restore: (
   };
 }
 
+/**
+ * Runs `test` with the page's frames held back (see holdPaint), and gives them back after it,
+ * whether it passed or not.
+ */
+export async function withHeldPaint(
+  test: (frames: ReturnType<typeof holdPaint>) => Promise<void>,
+): Promise<void> {
+  const frames = holdPaint();
+  try {
+    await test(frames);
+  } finally {
+    frames.restore();
+  }
+}
+
 /** Lets queued timers and promise callbacks run (what a held frame is not). */
 export function settle(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

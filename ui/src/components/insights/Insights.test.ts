@@ -11,7 +11,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import type { Insights as InsightsData } from '../../lib/bindings';
 import Insights from './Insights.svelte';
 import { yearGrid } from '../../lib/charts';
-import { holdPaint, settle } from '../../testing/heldPaint';
+import { settle, withHeldPaint } from '../../testing/heldPaint';
 
 /** How many squares the paths matching `selector` draw (each square is one `M` of a path). */
 function squares(chart: HTMLElement, selector: string): number {
@@ -87,9 +87,8 @@ describe('Insights', () => {
     );
   });
 
-  it('draws what stands out and the mood chart first, the charts below them after that first paint', async () => {
-    const frames = holdPaint();
-    try {
+  it('draws what stands out and the mood chart first, the charts below them after that first paint', () =>
+    withHeldPaint(async (frames) => {
       setup();
       await screen.findByTestId('insights-summary');
       expect(screen.getByTestId('chart-mood')).toBeTruthy();
@@ -100,10 +99,7 @@ describe('Insights', () => {
       frames.paint();
       expect(await screen.findByTestId('chart-year')).toBeTruthy();
       for (const id of CHARTS) expect(screen.getByTestId(id), id).toBeTruthy();
-    } finally {
-      frames.restore();
-    }
-  });
+    }));
 
   it('describes every chart in words, tied to its drawing', async () => {
     setup();

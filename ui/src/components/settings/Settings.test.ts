@@ -17,7 +17,7 @@ import { IpcError } from '../../lib/ipc/IpcError';
 import { ERROR_MESSAGES } from '../../lib/errors';
 import Settings, { ASKED_ON_OPENING } from './Settings.svelte';
 import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
-import { holdPaint, settle } from '../../testing/heldPaint';
+import { settle, withHeldPaint } from '../../testing/heldPaint';
 
 const STATUS = {
   state: 'unlocked',
@@ -75,9 +75,8 @@ describe('Settings', () => {
     expect(about.compareDocumentPosition(location) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
-  it('draws Privacy and Language first, the sections below them after that first paint', async () => {
-    const frames = holdPaint();
-    try {
+  it('draws Privacy and Language first, the sections below them after that first paint', () =>
+    withHeldPaint(async (frames) => {
       render(Settings);
       expect(screen.getByTestId('privacy-settings')).toBeTruthy();
       expect(screen.getByTestId('language-settings')).toBeTruthy();
@@ -88,10 +87,7 @@ describe('Settings', () => {
       frames.paint();
       expect(await screen.findByTestId('about')).toBeTruthy();
       expect(screen.getByTestId('change-current')).toBeTruthy();
-    } finally {
-      frames.restore();
-    }
-  });
+    }));
 
   it('has a focused heading', async () => {
     await setup();

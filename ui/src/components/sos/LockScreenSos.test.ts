@@ -13,7 +13,7 @@ import * as fixtures from '../../testing/sos';
 import * as libraryFixtures from '../../testing/library';
 import { IpcError } from '../../lib/ipc/IpcError';
 import LockScreenSos from './LockScreenSos.svelte';
-import { holdPaint } from '../../testing/heldPaint';
+import { withHeldPaint } from '../../testing/heldPaint';
 
 const NOTE = 'Unlock to see your people and reasons.';
 
@@ -71,18 +71,14 @@ describe('LockScreenSos (the public SOS panel on the lock screen)', () => {
     }
   });
 
-  it('draws the helplines, breathing and overdose steps at once: here they are in sight', async () => {
-    const frames = holdPaint();
-    try {
+  it('draws the helplines, breathing and overdose steps at once: here they are in sight', () =>
+    withHeldPaint(async () => {
       setup();
       expect(await screen.findAllByTestId('crisis-line')).toHaveLength(3);
       expect(el('breathing-exercise')).toBeTruthy();
       expect(el('overdose-steps')).toBeTruthy();
       expect(screen.queryByTestId('below-pending')).toBeNull();
-    } finally {
-      frames.restore();
-    }
-  });
+    }));
 
   it('puts the emergency number before everything else', async () => {
     setup();

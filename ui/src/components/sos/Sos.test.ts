@@ -16,17 +16,24 @@ import * as moodFixtures from '../../testing/moods';
 import { OPEN_ARTICLE } from '../../lib/openArticle';
 import Sos, { ASKED_ON_OPENING } from './Sos.svelte';
 import { askAhead, forgetAhead, pendingAhead } from '../../lib/ipc/ahead';
-import { belowDrawn, holdPaint, settle } from '../../testing/heldPaint';
+import { belowDrawn, settle, withHeldPaint } from '../../testing/heldPaint';
 
 const el = (id: string) => screen.getByTestId(id);
 const follows = (a: string, b: string) =>
   Boolean(el(a).compareDocumentPosition(el(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
 
+/** What SOS draws only after its first paint (in one AfterFirstPaint). */
+const BELOW_THE_WINDOW = ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan'];
+
+function renderSos(props: { panelRequest?: number } = {}, openArticle = vi.fn()) {
+  return render(Sos, { props, context: new Map([[OPEN_ARTICLE, openArticle]]) });
+}
+
 /** Renders SOS and waits for the parts drawn after its first paint. */
 async function setup(props: { panelRequest?: number } = {}) {
   const openArticle = vi.fn();
   const user = userEvent.setup();
-  const view = render(Sos, { props, context: new Map([[OPEN_ARTICLE, openArticle]]) });
+  const view = renderSos(props, openArticle);
   await belowDrawn();
   return { user, openArticle, view };
 }
@@ -54,52 +61,37 @@ describe('Sos', () => {
     for (const ask of ASKED_ON_OPENING) expect(ask).toHaveBeenCalledTimes(1);
   });
 
-  it('draws the emergency number, my reasons and people first, the rest after that first paint', async () => {
-    const frames = holdPaint();
-    try {
-      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
+  it('draws the emergency number, my reasons and people first, the rest after that first paint', () =>
+    withHeldPaint(async (frames) => {
+      renderSos();
       expect(await screen.findByTestId('reason-item')).toBeTruthy();
       expect(await screen.findByTestId('person-row')).toBeTruthy();
       expect((await screen.findByTestId('sos-emergency-number')).textContent).toBe('911');
       await settle();
       expect(frames.held(), 'a frame was asked for').toBeGreaterThan(0);
-      for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
+      for (const below of BELOW_THE_WINDOW) {
         expect(screen.queryByTestId(below), below).toBeNull();
       }
       frames.paint();
       await belowDrawn();
-      for (const below of ['crisis-lines', 'breathing-exercise', 'overdose-steps', 'sos-plan']) {
+      for (const below of BELOW_THE_WINDOW) {
         expect(screen.queryByTestId(below), below).not.toBeNull();
       }
-    } finally {
-      frames.restore();
-    }
-  });
+    }));
 
-  it('jumps to the overdose steps at once, even before they were drawn', async () => {
-    const frames = holdPaint();
-    try {
-      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
+  it.each([
+    ['the overdose steps', 'sos-overdose-jump', 'overdose-steps'],
+    ['the country list', 'sos-change-country', 'crisis-country'],
+  ])('jumps to %s at once, even before they were drawn', (_, button, target) =>
+    withHeldPaint(async () => {
+      renderSos();
       await settle();
-      expect(screen.queryByTestId('overdose-steps')).toBeNull();
-      await userEvent.setup().click(el('sos-overdose-jump'));
-      await vi.waitFor(() => expect(document.activeElement).toBe(el('overdose-steps')));
-      expect(screen.getByTestId('crisis-lines')).toBeTruthy();
-    } finally {
-      frames.restore();
-    }
-  });
-
-  it('jumps to the country list at once, even before it was drawn', async () => {
-    const frames = holdPaint();
-    try {
-      render(Sos, { context: new Map([[OPEN_ARTICLE, vi.fn()]]) });
-      await userEvent.setup().click(await screen.findByTestId('sos-change-country'));
-      await vi.waitFor(() => expect(document.activeElement).toBe(el('crisis-country')));
-    } finally {
-      frames.restore();
-    }
-  });
+      expect(screen.queryByTestId(target)).toBeNull();
+      await userEvent.setup().click(el(button));
+      await vi.waitFor(() => expect(document.activeElement).toBe(el(target)));
+      for (const below of BELOW_THE_WINDOW) expect(screen.queryByTestId(below), below).not.toBeNull();
+    }),
+  );
 
   it('shows first the crisis lines of the country chosen on this computer', async () => {
     vi.mocked(sos.sosCrisisHere).mockResolvedValue(fixtures.here('GB', 'chosen'));
