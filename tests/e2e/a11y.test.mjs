@@ -10,7 +10,7 @@ import { test } from 'node:test';
 
 import { launchApp } from './lib/app.mjs';
 import { assertAccessible } from './lib/axe.mjs';
-import { createJournal } from './lib/flows.mjs';
+import { assertWindowDoesNotScroll, createJournal } from './lib/flows.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'quiet river morning';
@@ -28,7 +28,7 @@ test('every first screen and every area passes axe-core, light and dark', { time
       await openArea(s, area);
       await assertAccessible(s, `the ${area} area`);
       await openLooksOpenUnderThePointer(s, area);
-      await windowDoesNotScroll(s, area);
+      await assertWindowDoesNotScroll(s, `the ${area} area`);
     }
     await s.click('lock-button');
     await s.waitFor('unlock-passphrase', { why: 'locking shows the unlock screen' });
@@ -78,18 +78,6 @@ async function openArea(s, area) {
   await s.waitForAbsent('busy', { why: `the ${area} area finishes loading` });
   await s.waitForAbsent('loading', { why: `the ${area} area has its answers` });
   await s.waitForAbsent('below-pending', { why: `the ${area} area has drawn what is below the window` });
-}
-
-/**
- * The area's pane scrolls, never the window: a window with room to scroll moves the whole app,
- * sidebar and all, when a control far down is focused (the page's visually hidden labels once
- * gave it that room: Shell.svelte's `.content`).
- */
-async function windowDoesNotScroll(s, area) {
-  const overflow = await s.executeScript(
-    'const d = document.scrollingElement; return d.scrollHeight - d.clientHeight;',
-  );
-  assert.equal(overflow, 0, `the window has no room to scroll on the ${area} area`);
 }
 
 /**

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { assertAccessible } from './lib/axe.mjs';
-import { KDF_TIMEOUT_MS, createJournal } from './lib/flows.mjs';
+import { KDF_TIMEOUT_MS, assertWindowDoesNotScroll, createJournal } from './lib/flows.mjs';
 
 const PASSPHRASE = 'lifeboat in the harbour';
 
@@ -107,12 +107,8 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     assert.match(html, /Skipping meals and staying in my room/);
     assert.match(html, /Sam \(sponsor\)/);
     assert.match(html, /My little sister looks up to me/);
-    // Controls far down the plan were scrolled to (clickCentered): the panes scroll, never the
-    // window itself, which would lift the sidebar and leave a blank foot.
-    const [windowScrolled, windowOverflow] = await s().executeScript(
-      'const d = document.scrollingElement; return [d.scrollTop, d.scrollHeight - d.clientHeight];',
-    );
-    assert.deepEqual([windowScrolled, windowOverflow], [0, 0], 'the window itself does not scroll');
+    // Controls far down the plan were scrolled to (clickCentered), and only SOS's pane moved.
+    await assertWindowDoesNotScroll(s(), 'SOS, after its plan was edited');
     await screenshot('sos-03-plan-exported');
   });
 });

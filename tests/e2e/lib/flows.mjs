@@ -73,6 +73,18 @@ export async function inSightUnscrolled(session, testId) {
   );
 }
 
+/**
+ * The screen's pane scrolls, never the window: a window with room to scroll moves the whole app,
+ * sidebar and all, when a control far down is focused or scrolled to (the page's visually hidden
+ * labels once gave it that room: Shell.svelte's `.content`).
+ */
+export async function assertWindowDoesNotScroll(session, where) {
+  const [scrolled, room] = await session.executeScript(
+    'const d = document.scrollingElement; return [d.scrollTop, d.scrollHeight - d.clientHeight];',
+  );
+  assert.deepEqual([scrolled, room], [0, 0], `the window itself neither scrolls nor can on ${where}`);
+}
+
 // Whether an element shows whole in the window, above the SOS row of the welcome or lock
 // screen and above the fade over the row's top edge (`LockSosButton.svelte`), which lets clicks
 // through but dims what lies under it; or is in the row.
