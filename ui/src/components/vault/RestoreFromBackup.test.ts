@@ -52,6 +52,16 @@ describe('RestoreFromBackup', () => {
     expect(onBack).not.toHaveBeenCalled();
   });
 
+  it("asks for the backup's secret in a field nothing remembers, corrects or spell-checks", async () => {
+    render(RestoreFromBackup, { damaged: true, onBack: vi.fn(), onRestored: vi.fn() });
+    await userEvent.setup().click(await screen.findByTestId('backup-auto-restore'));
+    const secret = screen.getByTestId('restore-secret');
+    expect(secret.getAttribute('type')).toBe('password');
+    expect(secret.getAttribute('autocomplete')).toBe('off');
+    expect(secret.getAttribute('autocapitalize')).toBe('off');
+    expect(secret.getAttribute('spellcheck')).toBe('false');
+  });
+
   it('on a new computer, says what a backup brings back, not that a file is damaged', () => {
     render(RestoreFromBackup, { damaged: false, onBack: vi.fn(), onRestored: vi.fn() });
     expect(screen.getByText(/Bring back a journal from a backup/)).toBeTruthy();
