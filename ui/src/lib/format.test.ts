@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { daysText, formatElapsed, formatHours, formatMoney, plural, savingsLines } from './format';
+import { daysText, formatElapsed, formatHours, formatMoney, savingsLines } from './format';
 
 describe('format', () => {
   it('uses the singular only for exactly one', () => {
     expect(daysText(0)).toBe('0 days');
     expect(daysText(1)).toBe('1 day');
     expect(daysText(2)).toBe('2 days');
-    expect(plural(1, 'recorded slip')).toBe('1 recorded slip');
-    expect(plural(3, 'recorded slip')).toBe('3 recorded slips');
   });
 
   it('shows elapsed time as hours and whole minutes', () => {

@@ -3,11 +3,6 @@
 import type { Savings } from './bindings';
 import { dateTimeFormat, m, numberFormat } from './i18n';
 
-/** "1 day", "2 days". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export function daysText(count: number): string {
   return m.common_days({ count });
 }
