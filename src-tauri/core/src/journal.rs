@@ -423,8 +423,8 @@ impl Journal {
     }
 
     /// Changes the passphrase of the unlocked journal. Only the header changes; from the
-    /// moment this returns, nothing in the journal's folder opens with the old passphrase
-    /// (backups made before still do: see `rekey`).
+    /// moment this returns, nothing in the journal's folder opens with the old passphrase, nor
+    /// in the sync folder when it can be reached (backups made before still do: see `rekey`).
     pub fn change_passphrase(
         &self,
         current: &Passphrase,
@@ -439,13 +439,18 @@ impl Journal {
             Ok(self
                 .vault
                 .change_passphrase(current, new_passphrase, self.kdf)?)
-        })
+        })?;
+        // The change is made whatever becomes of this: a folder away (a drive not plugged in)
+        // gets the new header at the first round that reaches it, as it gets everything else.
+        let _ = self.publish_header_to_sync_folder();
+        Ok(())
     }
 
     /// Changes the passphrase and shuts out every older copy: a new data key and recovery key,
-    /// the database re-encrypted into a new file and swapped in (see `Vault::rekey`), then a
-    /// fresh verified backup under the new key. Older backups still open with the passphrase
-    /// valid when they were made; they are listed for the person to delete.
+    /// the database re-encrypted into a new file and swapped in (see `Vault::rekey`), the sync
+    /// folder's header replaced when it can be reached, then a fresh verified backup under the
+    /// new key. Older backups still open with the passphrase valid when they were made; they
+    /// are listed for the person to delete.
     pub fn rekey(
         &self,
         current: &Passphrase,
@@ -480,6 +485,10 @@ impl Journal {
             };
             *state = State::Unlocked(self.install_rekey(session, &sealed.key)?);
         }
+        // The folder's header opened with the old passphrase to the old key, and with it every
+        // change file sealed before: replaced now, not at the next round (the whole journal goes
+        // out again under the new key at that round, see `sync::rekeyed`).
+        let _ = self.publish_header_to_sync_folder();
         let paths = self.vault.paths();
         let dest = paths.backups().join(format!(
             "after-new-key-{}.{}",

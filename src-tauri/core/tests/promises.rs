@@ -16,6 +16,7 @@ use common::{log_mood, mood_notes, snapshot, TempJournal, KDF, PASSPHRASE};
 use daybreak_core::backup::{self, container::Container};
 use daybreak_core::journal::FREE_ATTEMPTS;
 use daybreak_core::store::settings;
+use daybreak_core::sync::header as sync_header;
 use daybreak_core::vault::header::Header;
 use daybreak_core::vault::CorruptPart;
 use daybreak_core::zone::Zone;
@@ -49,12 +50,15 @@ fn locked_with_a_backup() -> (TempJournal, Journal, std::path::PathBuf) {
     (j, journal, file)
 }
 
-/// Does `passphrase` open the header (bare, or inside a backup) held in `bytes`?
+/// Does `passphrase` open the header (bare, inside a backup, or a sync folder's) held in
+/// `bytes`?
 fn opens(bytes: &[u8], passphrase: &str) -> bool {
     let header = if Header::decode(bytes).is_ok() {
         bytes.to_vec()
     } else if let Ok(c) = Container::decode(bytes) {
         c.header
+    } else if let Some((_, header)) = sync_header::split(bytes) {
+        header.to_vec()
     } else {
         return false;
     };
@@ -97,6 +101,64 @@ fn after_a_passphrase_change_the_old_one_opens_no_file_in_the_folder() {
         files_opening_with(j.paths().dir(), "the new passphrase").len(),
         1
     );
+}
+
+/// An open journal syncing through a folder that holds its header: the temp journal (keep it
+/// alive), the journal, the folder the person chose.
+fn syncing() -> (TempJournal, Journal, std::path::PathBuf) {
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    drop(s);
+    let journal = journal(&j);
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    let chosen = j.dir.path().join("Sync");
+    fs::create_dir(&chosen).unwrap();
+    let chosen = journal.choose_sync_folder(&chosen).unwrap();
+    journal.sync_round().unwrap();
+    assert_eq!(
+        files_opening_with(&chosen, PASSPHRASE).len(),
+        1,
+        "the folder holds the header"
+    );
+    (j, journal, chosen)
+}
+
+#[test]
+fn after_a_passphrase_change_the_old_one_opens_nothing_in_the_sync_folder() {
+    let (_j, journal, chosen) = syncing();
+    journal
+        .change_passphrase(
+            &Passphrase::new(PASSPHRASE),
+            &Passphrase::new("the new passphrase"),
+        )
+        .unwrap();
+    // Locked before any round: the next may come only at the next unlock.
+    journal.lock().unwrap();
+    assert_eq!(
+        files_opening_with(&chosen, PASSPHRASE),
+        Vec::<String>::new(),
+        "after a change, the old passphrase must open nothing in the sync folder"
+    );
+    assert_eq!(files_opening_with(&chosen, "the new passphrase").len(), 1);
+}
+
+#[test]
+fn after_a_rekey_the_old_passphrase_opens_nothing_in_the_sync_folder() {
+    let (_j, journal, chosen) = syncing();
+    journal
+        .rekey(
+            &Passphrase::new(PASSPHRASE),
+            &Passphrase::new("the new passphrase"),
+            now(),
+        )
+        .unwrap();
+    journal.lock().unwrap();
+    assert_eq!(
+        files_opening_with(&chosen, PASSPHRASE),
+        Vec::<String>::new(),
+        "after a re-key, the old passphrase must open nothing in the sync folder"
+    );
+    assert_eq!(files_opening_with(&chosen, "the new passphrase").len(), 1);
 }
 
 #[test]

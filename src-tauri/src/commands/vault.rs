@@ -128,7 +128,8 @@ pub async fn lock(journal: State<'_, SharedJournal>) -> Result<(), AppError> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn change_passphrase(
+pub async fn change_passphrase<R: Runtime>(
+    app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
     current: Passphrase,
     new_passphrase: Passphrase,
@@ -136,7 +137,11 @@ pub async fn change_passphrase(
     on_journal(&journal, move |j| {
         j.change_passphrase(&current, &new_passphrase)
     })
-    .await
+    .await?;
+    // The sync folder got the new header with the change when it could be reached; a round
+    // soon tries again when it could not (a drive away), not only at the next timer.
+    crate::sync::wake(&app);
+    Ok(())
 }
 
 /// What the UI gets back from a re-key: the new recovery key (to show once), the fresh backup
@@ -155,12 +160,13 @@ pub struct RekeyedJournal {
 /// Changes the passphrase and locks out every older copy (see `Journal::rekey`).
 #[tauri::command]
 #[specta::specta]
-pub async fn rekey_journal(
+pub async fn rekey_journal<R: Runtime>(
+    app: AppHandle<R>,
     journal: State<'_, SharedJournal>,
     current: Passphrase,
     new_passphrase: Passphrase,
 ) -> Result<RekeyedJournal, AppError> {
-    on_journal(&journal, move |j| {
+    let rekeyed = on_journal(&journal, move |j| {
         let done = j.rekey(&current, &new_passphrase, clock::now_utc())?;
         let (backup_path, backup_problem) = match done.backup {
             Ok(summary) => (Some(summary.path), None),
@@ -173,5 +179,9 @@ pub async fn rekey_journal(
             older_backups: done.older_backups,
         })
     })
-    .await
+    .await?;
+    // The sync folder still holds the journal under the old key, and its header still opens
+    // with the old passphrase, until a round sends it again under the new one.
+    crate::sync::wake(&app);
+    Ok(rekeyed)
 }

@@ -108,6 +108,18 @@ impl Journal {
         })
     }
 
+    /// Puts this journal's header in the chosen folder now, without the rest of a round (see
+    /// `sync::publish_header`). The caller holds `long_work`.
+    pub(super) fn publish_header_to_sync_folder(&self) -> Result<(), JournalError> {
+        let header = self.vault.paths().header();
+        self.with_session(|session| {
+            if let Some(folder) = chosen::get(session.store())? {
+                sync::publish_header(session, &header, &folder)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Joins the journal another computer keeps in the sync folder inside `chosen`: the
     /// passphrase or recovery key is checked through the throttle, then this computer gets the
     /// journal's header and an empty database, remembers the folder, and is left unlocked.

@@ -131,6 +131,25 @@ pub fn sync(
     sync_until(session, header_file, chosen, &|| true)
 }
 
+/// Brings the folder inside `chosen` and this journal's header in step at once, without the
+/// rest of a round: after a passphrase change, so that the folder's copy of the old header (and
+/// with it the old passphrase) does not wait there for the next round, which may come only
+/// after the next unlock. `None` when the folder's header is not this journal's.
+pub fn publish_header(
+    session: &mut Session,
+    header_file: &Path,
+    chosen: &Path,
+) -> Result<Option<bool>, SyncError> {
+    chosen::present(chosen)?;
+    let data_key = session.data_key_copy();
+    header::exchange(
+        session.store_mut(),
+        &data_key,
+        header_file,
+        &Folder::in_chosen(chosen),
+    )
+}
+
 /// `sync`, reading the others' files only while `keep_going` says so (`apply::receive_until`):
 /// a round catching up on much (a computer joining, or away a long time) stops between two
 /// files, or inside a snapshot (which is then left whole, not applied), when a lock is asked,
