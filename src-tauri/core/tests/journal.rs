@@ -64,11 +64,25 @@ fn unlocking_says_how_long_its_own_key_derivation_took() {
         derivation < whole && derivation * 2 > whole,
         "the derivation ({derivation:?}) is most of the unlock ({whole:?})"
     );
-    assert_eq!(
-        journal.unlock_timed(&Passphrase::new(PASSPHRASE)).unwrap(),
-        Duration::ZERO,
-        "an open journal derives no key"
+}
+
+/// A lock can wait behind a re-key or a restore while the window already shows the lock screen:
+/// what is typed there must be checked even though the journal is still open.
+#[test]
+fn unlocking_a_journal_still_open_checks_the_passphrase_all_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(JournalPaths::new(dir.path().join("d")), KDF);
+    journal.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    match journal.unlock(&Passphrase::new("not it")) {
+        Err(e) => assert!(e.is_wrong_secret(), "a wrong passphrase says so, got {e:?}"),
+        Ok(()) => panic!("a wrong passphrase must not be taken, open journal or not"),
+    }
+    assert!(
+        journal.is_unlocked(),
+        "a wrong try does not lock what is open"
     );
+    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
+    assert!(journal.is_unlocked());
 }
 
 #[test]
