@@ -169,10 +169,16 @@ impl Journal {
         journal
     }
 
-    /// What every start does before the journal is opened: finish or undo a header write, a
-    /// re-key or a restore a crash interrupted, and remove a killed backup's temp files. A
-    /// failure here is reported again, with its reason, by the unlock that follows.
+    /// What every start does before the journal is opened: make the data folder private again
+    /// (the webview makes the same folder, 0755, for its own data, before a journal is in it),
+    /// finish or undo a header write, a re-key or a restore a crash interrupted, and remove a
+    /// killed backup's temp files. A failure here is reported again, with its reason, by the
+    /// unlock that follows.
     fn start_up(&self) {
+        let dir = self.vault.paths().dir();
+        if dir.is_dir() {
+            let _ = crate::private_files::create_dir(dir);
+        }
         let _ = self.vault.recover_interrupted();
         crate::backup::remove_leftovers(self.vault.paths());
     }

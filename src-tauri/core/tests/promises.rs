@@ -161,6 +161,22 @@ fn after_a_rekey_the_old_passphrase_opens_nothing_in_the_sync_folder() {
     assert_eq!(files_opening_with(&chosen, "the new passphrase").len(), 1);
 }
 
+#[cfg(unix)]
+#[test]
+fn the_data_folder_is_made_private_again_at_each_start() {
+    // The webview keeps its own data in the same folder and makes it 0755 when it is first.
+    use std::os::unix::fs::PermissionsExt;
+    let j = TempJournal::new();
+    drop(j.create());
+    let dir = j.paths().dir();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    drop(journal(&j));
+    assert_eq!(
+        fs::metadata(dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+}
+
 #[test]
 fn a_header_copy_left_by_an_older_daybreak_is_removed_at_the_next_start() {
     let j = TempJournal::new();
