@@ -244,6 +244,41 @@ fn automatic_backups_run_once_a_day_and_rotate() {
 
 #[cfg(unix)]
 #[test]
+fn a_backup_to_a_chosen_file_removes_what_a_killed_one_left_beside_it() {
+    // The data folder is swept at each start; a folder the person chose is not, and the
+    // leftover holds the whole journal under the passphrase of its day.
+    let j = TempJournal::new();
+    let (s, _) = j.create();
+    let stick = j.dir.path().join("Stick");
+    fs::create_dir(&stick).unwrap();
+    let killed = [
+        ".mine.dbk.partial-0123456789ab.tmp",
+        ".mine.dbk.check-0123456789ab.tmp",
+        ".mine.dbk.check-0123456789ab.tmp-wal",
+    ];
+    let not_ours = [
+        ".theirs.dbk.partial-0123456789ab.tmp",
+        ".mine.dbk.notes.tmp",
+        "mine.txt",
+    ];
+    for name in killed.iter().chain(&not_ours) {
+        fs::write(stick.join(name), b"left there").unwrap();
+    }
+    backup::create(&s, j.paths(), &stick.join("mine.dbk"), now(), &mut |_| true).unwrap();
+    let left: Vec<&str> = killed
+        .into_iter()
+        .filter(|name| stick.join(name).exists())
+        .collect();
+    assert!(left.is_empty(), "left beside the new backup: {left:?}");
+    for name in not_ours {
+        assert!(
+            stick.join(name).exists(),
+            "{name} is not a leftover of this backup"
+        );
+    }
+}
+
+#[test]
 fn backing_up_into_a_folder_leaves_the_folder_as_it_was() {
     // Checking a new backup reads it into a copy beside it; that folder is the person's own
     // (Documents, a stick that refuses a mode change), not Daybreak's private one.

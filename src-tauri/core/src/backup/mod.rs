@@ -204,6 +204,7 @@ impl SnapshotSource {
             }
             .map_err(|e| io(FileAction::CreateFolder, dir, e))?;
         }
+        remove_leftovers_beside(dest);
         let db = TempFile::beside(dest, "snapshot");
         Store::snapshot(&self.database, &self.key, &db.0)?;
         Ok(Snapshot {
@@ -495,21 +496,36 @@ pub fn install_restore(vault: &Vault, staged: StagedRestore) -> Result<BackupSum
 /// automatic backups' folder.
 pub fn remove_leftovers(paths: &JournalPaths) {
     for dir in [paths.dir().to_path_buf(), paths.backups()] {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.filter_map(|e| e.ok()) {
-            let name = entry.file_name().to_string_lossy().to_string();
-            let ours = [".snapshot-", ".partial-", ".check-"]
-                .iter()
-                .any(|kind| name.contains(kind));
-            if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && ours {
-                let _ = fs::remove_file(entry.path());
-                // A copy being checked when the process was killed can have SQLite's files
-                // beside it, from a kept log being folded in (`fold_kept_log`).
-                remove_side_files(&entry.path());
-            }
+        remove_temp_files(&dir, ".");
+    }
+}
+
+/// Removes the temp files (`TempFile::beside`) in `dir` whose names begin with `prefix`.
+fn remove_temp_files(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ours = [".snapshot-", ".partial-", ".check-"]
+            .iter()
+            .any(|kind| name.contains(kind));
+        if name.starts_with(prefix) && name.ends_with(TEMP_SUFFIX) && ours {
+            let _ = fs::remove_file(entry.path());
+            // A copy being checked when the process was killed can have SQLite's files
+            // beside it, from a kept log being folded in (`fold_kept_log`).
+            remove_side_files(&entry.path());
         }
+    }
+}
+
+/// Removes what an earlier backup to `dest` left beside it when it was killed halfway. A
+/// folder the person chose (a stick, Documents) is not swept at start, as the data folder is,
+/// and such a file is hidden there, holds the journal whole, and still opens with the
+/// passphrase of its day after a change.
+fn remove_leftovers_beside(dest: &Path) {
+    if let (Some(dir), Some(name)) = (dest.parent(), dest.file_name()) {
+        remove_temp_files(dir, &format!(".{}.", name.to_string_lossy()));
     }
 }
 
