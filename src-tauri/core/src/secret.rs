@@ -29,7 +29,11 @@ pub enum PassphraseProblem {
 
 impl Passphrase {
     pub fn new(typed: &str) -> Self {
-        Self(Zeroizing::new(typed.nfc().collect()))
+        // Room for the longest NFC can make it (three times the bytes), so the string is never
+        // grown: growing moves it and frees the old copy without wiping it.
+        let mut normalized = Zeroizing::new(String::with_capacity(typed.len() * 3));
+        normalized.extend(typed.nfc());
+        Self(normalized)
     }
 
     /// Checks the rules for a passphrase that is about to protect a journal. Unlocking does not
