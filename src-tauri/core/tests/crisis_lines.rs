@@ -77,6 +77,21 @@ fn every_entry_is_well_formed() {
         );
         assert_eq!(country.lines[0].contact, Contact::Call);
         assert_eq!(country.checked, crisis_lines::CHECKED);
+        // Two lines may share a number (988, and 988 for Spanish); the screen tells them apart
+        // by how to reach them (ui/src/components/sos/CrisisLines.svelte keys them so).
+        let mut ways: Vec<_> = country
+            .lines
+            .iter()
+            .map(|l| format!("{} {:?} {:?}", l.number, l.contact, l.menu_option))
+            .collect();
+        ways.sort();
+        ways.dedup();
+        assert_eq!(
+            ways.len(),
+            country.lines.len(),
+            "{}: a line listed twice",
+            country.code
+        );
         for line in &country.lines {
             let what = format!("{} {}", country.code, line.number);
             assert!(
@@ -152,6 +167,16 @@ fn the_lines_the_issue_names_are_there() {
         .find(|l| l.number == "1-888-688-6677")
         .unwrap();
     assert_eq!(overdose.kind, LineKind::Overdose);
+    let spanish = get("US")
+        .lines
+        .into_iter()
+        .find(|l| l.number == "988" && l.menu_option.is_some())
+        .expect("988's Spanish-language line, reached through its menu");
+    assert_eq!(
+        (spanish.menu_option, spanish.contact),
+        (Some(2), Contact::Call),
+        "988, then 2, for Spanish (https://988lifeline.org/get-help/what-to-expect)"
+    );
 }
 
 #[test]

@@ -569,6 +569,13 @@ pub const TABLE: &[Country] = &[
         lines: &[
             emergency("911", "https://www.911.gov/"),
             crisis("988 Suicide & Crisis Lifeline", "988", "https://988lifeline.org/").call_or_text(),
+            // The call's menu: "Spanish-language (Press 2)" (the page below, checked 2026-12-07).
+            crisis(
+                "988 Lifeline en español",
+                "988",
+                "https://988lifeline.org/get-help/what-to-expect",
+            )
+            .option(2),
             drugs(
                 "SAMHSA National Helpline",
                 "1-800-662-4357",
