@@ -19,9 +19,9 @@ use crate::{AppError, MAIN_WINDOW};
 /// every start is).
 pub const HIDDEN_ARG: &str = "--hidden";
 
-/// The language the tray speaks: the reminders' (Settings → Language, else the system's, else
-/// the window's, before it has said the last start's).
-fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
+/// The language the tray and the window's neutral title speak: the reminders' (Settings →
+/// Language, else the system's, else the window's, before it has said the last start's).
+pub(crate) fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
     app.try_state::<Reminders>()
         .map(|r| r.language())
         .unwrap_or_default()

@@ -11,15 +11,14 @@ pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
 const NEUTRAL_TITLE_KEY: &str = "neutral_title";
 const CRISIS_COUNTRY_KEY: &str = "crisis_country";
-/// The window title used when a neutral one is wanted: nothing about recovery.
-pub const NEUTRAL_TITLE: &str = "Notes";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// Minutes of inactivity before the journal locks itself (1 to 60); `None` means never.
     pub auto_lock_minutes: Option<u32>,
-    /// Show "Notes" instead of "Daybreak" as the window title.
+    /// Show a neutral word ("Notes", `Words::neutral_title`) instead of "Daybreak" as the
+    /// window title.
     pub neutral_title: bool,
     /// Where older versions kept the crisis lines' country. It now lives in the plain settings
     /// file (`device_settings`), which the lock screen can read; on unlock a country found here

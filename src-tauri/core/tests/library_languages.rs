@@ -589,3 +589,62 @@ fn the_sources_are_every_shipped_articles_own_in_the_language_asked() {
         assert_eq!(library::sources(language), read_one_by_one, "{language:?}");
     }
 }
+
+/// The screens' messages in language `tag` (`ui/messages/{tag}.json`).
+fn screen_messages(tag: &str) -> serde_json::Map<String, serde_json::Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../ui/messages/{tag}.json"));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The files the core writes (the plan page, the report) name the built-in emotions, triggers
+/// and coping actions with the screens' words: every `builtin_*` message, in every language, is
+/// the core's name for the English one stored in the journal.
+#[test]
+fn the_files_name_the_built_ins_as_the_screens_do() {
+    let messages = screen_messages;
+    let english = messages("en");
+    let builtins: Vec<(&String, &str)> = english
+        .iter()
+        .filter(|(key, _)| key.starts_with("builtin_"))
+        .map(|(key, value)| (key, value.as_str().unwrap()))
+        .collect();
+    assert!(builtins.len() >= 30, "the seeded names have messages");
+    for language in Language::ALL {
+        let here = messages(language.tag());
+        let words = language.words();
+        for (key, stored) in &builtins {
+            assert_eq!(
+                words.name(stored),
+                here[key.as_str()].as_str().unwrap(),
+                "{language:?}: {key}"
+            );
+        }
+    }
+}
+
+/// The plan page's headings are the printed plan's on screen, and the report's five moods the
+/// mood picker's: a person reading both in Spanish meets one set of words.
+#[test]
+fn the_plan_page_and_the_report_use_the_screens_words() {
+    for language in Language::ALL {
+        let here = screen_messages(language.tag());
+        let w = language.words();
+        let said = |key: &str| here[key].as_str().unwrap_or_else(|| panic!("{key}"));
+        let pairs = [
+            (w.plan_title, "sos_plan_print_my_relapse_prevention_plan"),
+            (w.plan_warning_signs, "sos_plan_print_my_warning_signs"),
+            (w.plan_high_risk, "sos_plan_print_my_high_risk_situations"),
+            (w.plan_coping, "sos_plan_print_my_coping_strategies"),
+            (w.plan_people, "sos_plan_print_people_i_can_call"),
+            (w.plan_places, "sos_plan_print_places_i_can_go"),
+            (w.plan_reasons, "sos_plan_print_my_reasons"),
+            (w.plan_if_i_slip, "sos_plan_print_if_i_slip"),
+        ];
+        for (file, key) in pairs {
+            assert_eq!(file, said(key), "{language:?}: {key}");
+        }
+        let moods = ["awful", "bad", "okay", "good", "great"].map(|m| said(&format!("mood_{m}")));
+        assert_eq!(w.moods, moods, "{language:?}: the five moods");
+    }
+}

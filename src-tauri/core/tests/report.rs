@@ -663,6 +663,8 @@ fn a_report_asked_for_in_spanish_is_written_in_spanish() {
         "Alcohol",
         "marmalade",
         "Payday <script>alert(1)</script>: 3 veces",
+        // Built-in names as the Spanish screens say them.
+        "Llamé a alguien: 2 veces",
         &format!("Página 1 de {pages}"),
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
@@ -672,6 +674,7 @@ fn a_report_asked_for_in_spanish_is_written_in_spanish() {
         "Sober days",
         "Moods and cravings",
         "Page 1 of",
+        "Called someone",
     ] {
         assert!(
             !text.contains(english),

@@ -170,8 +170,9 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         "Cualquier persona que vea esta página puede leerla.",
         "27 de noviembre de 2026",
         "<h2>Personas a las que puedo llamar</h2>",
-        // The person's own words stay as they wrote them.
+        // The person's own words stay as they wrote them; a built-in trigger is the screens'.
         "Sam — 555 0100",
+        "Soledad y aislamiento",
     ] {
         assert!(
             spanish.contains(expected),
@@ -179,7 +180,9 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         );
     }
     assert!(
-        !spanish.contains("readable by anyone") && !spanish.contains("My warning signs"),
+        !spanish.contains("readable by anyone")
+            && !spanish.contains("My warning signs")
+            && !spanish.contains("Loneliness and isolation"),
         "no English left on the Spanish page"
     );
 

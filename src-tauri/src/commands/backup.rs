@@ -41,7 +41,7 @@ pub async fn backup_now<R: Runtime>(
         .dialog()
         .file()
         .set_file_name(today_name())
-        .add_filter("Daybreak backup", &[backup::EXTENSION])
+        .add_filter(backup_file_kind(&app), &[backup::EXTENSION])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
     else {
@@ -67,6 +67,11 @@ pub async fn backup_cancel(cancel: State<'_, BackupCancel>) -> Result<(), AppErr
     Ok(())
 }
 
+/// What the file dialogs call a backup, in the language the shell speaks.
+fn backup_file_kind<R: Runtime>(app: &AppHandle<R>) -> &'static str {
+    crate::tray::language(app).words().backup_file_kind
+}
+
 /// Asks which backup to restore from. `None` when the dialog was closed.
 #[tauri::command]
 #[specta::specta]
@@ -74,7 +79,7 @@ pub async fn backup_pick<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>
     Ok(app
         .dialog()
         .file()
-        .add_filter("Daybreak backup", &[backup::EXTENSION])
+        .add_filter(backup_file_kind(&app), &[backup::EXTENSION])
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string()))

@@ -59,6 +59,7 @@ pub async fn boot<R: Runtime>(
         .is_some_and(|reminders| reminders.window_speaks(window_language));
     if changed {
         crate::tray::relabel(&app);
+        super::preferences::reword_title(&app);
     }
     let boot = on_journal(&journal, Boot::read).await;
     crate::start_trace::mark("boot answered");
@@ -92,7 +93,9 @@ pub async fn language_set<R: Runtime>(
         Ok(saved.language)
     })
     .await?;
-    // The tray's menu speaks it from now on too (reminders read it at each reminder).
+    // The tray's menu and a neutral window title speak it from now on too (reminders read it
+    // at each reminder).
     crate::tray::relabel(&app);
+    super::preferences::reword_title(&app);
     Ok(chosen)
 }

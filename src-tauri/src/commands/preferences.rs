@@ -1,6 +1,7 @@
 //! Preferences (auto-lock, neutral window title) and quick hide.
 
-use daybreak_core::preferences::{self, Preferences, NEUTRAL_TITLE};
+use daybreak_core::preferences::{self, Preferences};
+use daybreak_core::words::Language;
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::on_store;
@@ -56,9 +57,53 @@ pub async fn quick_hide<R: Runtime>(app: AppHandle<R>) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Applies the window title preference ("Notes" when neutral).
+/// Applies the window title preference: "Daybreak", or when neutral a plain word in the
+/// language the shell speaks ("Notes", "Notas"), as Settings promises it.
 pub fn set_title<R: Runtime>(app: &AppHandle<R>, neutral: bool) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.set_title(if neutral { NEUTRAL_TITLE } else { TITLE });
+        let _ = window.set_title(title(neutral, crate::tray::language(app)));
+    }
+}
+
+fn title(neutral: bool, language: Language) -> &'static str {
+    if neutral {
+        language.words().neutral_title
+    } else {
+        TITLE
+    }
+}
+
+/// After the language changed: a neutral title is said again in the new one.
+pub fn reword_title<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        if window.title().is_ok_and(|shown| shown != TITLE) {
+            set_title(app, true);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Settings promises the neutral title by name, in each language; the window must show
+    /// that very word, not the English one on a Spanish desktop.
+    #[test]
+    fn the_neutral_title_is_the_word_settings_promises_in_each_language() {
+        for language in Language::ALL {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("../ui/messages/{}.json", language.tag()));
+            let messages: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let promise = messages["settings_privacy_settings_use_a_neutral_window"]
+                .as_str()
+                .unwrap();
+            let shown = title(true, language);
+            assert!(
+                promise.contains(shown) && shown != TITLE,
+                "{language:?}: Settings says {promise:?}, the window shows {shown:?}"
+            );
+            assert_eq!(title(false, language), TITLE);
+        }
     }
 }

@@ -119,7 +119,7 @@ fn counted(w: &Words, items: &[CountItem]) -> Vec<String> {
     let mut out: Vec<String> = items
         .iter()
         .take(TOP)
-        .map(|i| format!("{}: {}", own(&i.label), (w.times)(i.count)))
+        .map(|i| format!("{}: {}", own(w.name(&i.label)), (w.times)(i.count)))
         .collect();
     if items.len() > TOP {
         out.push((w.and_more)(items.len() - TOP));

@@ -205,7 +205,7 @@ pub fn export_html(
     let trigger_names: Vec<String> = crate::triggers::list(store, true)?
         .into_iter()
         .filter(|t| plan.high_risk_triggers.contains(&t.id))
-        .map(|t| t.name)
+        .map(|t| w.name(&t.name).to_string())
         .collect();
     let mut situations = plan.high_risk_situations.clone();
     situations.extend(trigger_names);

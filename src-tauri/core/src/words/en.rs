@@ -186,6 +186,9 @@ The complete export, including your relapse plan and library, is the JSON export
         lock: "Lock",
         quit: "Quit",
     },
+    neutral_title: "Notes",
+    backup_file_kind: "Daybreak backup",
+    builtin_names: &[],
 };
 
 fn finding(f: &Finding) -> String {

@@ -46,7 +46,7 @@ pub(super) const WORDS: Words = Words {
     years: |n| plural(n, "año", "años"),
     times: |n| plural(n, "vez", "veces"),
     and_more: |n| format!("y {n} más"),
-    moods: ["muy mal", "mal", "regular", "bien", "muy bien"],
+    moods: ["fatal", "mal", "regular", "bien", "genial"],
 
     report_title: "Informe de Daybreak",
     report_not_encrypted: "Este informe no está cifrado: cualquier persona que lo tenga puede \
@@ -68,17 +68,17 @@ pub(super) const WORDS: Words = Words {
     slips_column: "Deslices en estas fechas",
     slip_restarts_the_count: "Un desliz vuelve a empezar la cuenta. Los días sin consumir de \
                               antes ocurrieron y siguen contando.",
-    check_ins: "Revisiones del día",
-    no_check_ins: "No se hizo ninguna revisión del día en estas fechas.",
-    check_in_this_day: "Hubo una revisión ese día.",
-    check_in_on_days: |on, of| format!("Hubo una revisión del día en {on} de los {of} días."),
-    sober_in_evening: |n| format!("Días marcados sin consumir en la revisión de la noche: {n}."),
+    check_ins: "Registros del día",
+    no_check_ins: "No se hizo ningún registro del día en estas fechas.",
+    check_in_this_day: "Hubo un registro ese día.",
+    check_in_on_days: |on, of| format!("Hubo un registro del día en {on} de los {of} días."),
+    sober_in_evening: |n| format!("Días marcados sin consumir en el registro de la noche: {n}."),
     moods_and_cravings: "Estado de ánimo y ganas de consumir",
     no_moods: "No se anotó el estado de ánimo en estas fechas.",
     moods_logged: |days, average| {
         format!(
-            "El estado de ánimo se anotó en {days}. El ánimo medio fue {average} de 5 (1 es muy \
-             mal, 3 es regular, 5 es muy bien)."
+            "El estado de ánimo se anotó en {days}. El ánimo medio fue {average} de 5 (1 es \
+             fatal, 3 es regular, 5 es genial)."
         )
     },
     no_cravings: "No se anotaron ganas de consumir en estas fechas.",
@@ -104,7 +104,7 @@ pub(super) const WORDS: Words = Words {
     ],
     mood_chart_description: |noun, range| {
         format!(
-            "Un gráfico de líneas del ánimo por {noun}, {range}, de 1 (muy mal) a 5 (muy bien). \
+            "Un gráfico de líneas del ánimo por {noun}, {range}, de 1 (fatal) a 5 (genial). \
              Los números están en la tabla que sigue."
         )
     },
@@ -148,10 +148,10 @@ pub(super) const WORDS: Words = Words {
     plan_not_filled_in: "Todavía sin rellenar.",
     plan_warning_signs: "Mis señales de alerta",
     plan_high_risk: "Mis situaciones de riesgo",
-    plan_coping: "Mis formas de afrontarlo",
+    plan_coping: "Lo que hago para afrontarlo",
     plan_people: "Personas a las que puedo llamar",
-    plan_places: "Lugares a los que puedo ir",
-    plan_reasons: "Mis razones",
+    plan_places: "Sitios a los que puedo ir",
+    plan_reasons: "Mis motivos",
     plan_if_i_slip: "Si tengo un desliz",
 
     spreadsheet_readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
@@ -190,7 +190,54 @@ exportación JSON.\r\n",
         lock: "Bloquear",
         quit: "Salir",
     },
+    neutral_title: "Notas",
+    backup_file_kind: "Copia de seguridad de Daybreak",
+    builtin_names: BUILTIN_NAMES,
 };
+
+/// The built-in names in Spanish (see `Words::builtin_names`), the screens' own words.
+const BUILTIN_NAMES: &[(&str, &str)] = &[
+    ("anxious", "ansiedad"),
+    ("sad", "tristeza"),
+    ("angry", "enfado"),
+    ("lonely", "soledad"),
+    ("bored", "aburrimiento"),
+    ("ashamed", "vergüenza"),
+    ("stressed", "estrés"),
+    ("tired", "cansancio"),
+    ("calm", "calma"),
+    ("hopeful", "esperanza"),
+    ("grateful", "gratitud"),
+    ("proud", "orgullo"),
+    ("Grief and loss", "Duelo y pérdidas"),
+    ("Crime or legal trouble", "Delitos o problemas con la ley"),
+    ("Divorce or a break-up", "Divorcio o ruptura"),
+    ("Major illness or pain", "Enfermedad grave o dolor"),
+    ("Family problems", "Problemas familiares"),
+    ("Loneliness and isolation", "Soledad y aislamiento"),
+    (
+        "Peer pressure and social situations",
+        "Presión del grupo y situaciones sociales",
+    ),
+    (
+        "Easy access (drugs around, being offered)",
+        "Acceso fácil (hay drogas cerca, te las ofrecen)",
+    ),
+    ("Stress or anxiety", "Estrés o ansiedad"),
+    ("Depression", "Depresión"),
+    ("Boredom or curiosity", "Aburrimiento o curiosidad"),
+    ("Celebrations", "Celebraciones"),
+    ("Called someone", "Llamé a alguien"),
+    ("Went to a meeting", "Fui a una reunión"),
+    ("Urge surfing", "Surfear la ola"),
+    ("Breathing exercise", "Ejercicio de respiración"),
+    ("Walked", "Salí a caminar"),
+    ("Ate something", "Comí algo"),
+    ("Slept", "Dormí"),
+    ("Read an article", "Leí un artículo"),
+    ("Played the delay", "Me di un tiempo"),
+    ("Something else", "Otra cosa"),
+];
 
 fn finding(f: &Finding) -> String {
     let n = |v: f64| format!("{v:.1}").replace('.', ",");
@@ -203,8 +250,12 @@ fn finding(f: &Finding) -> String {
             days_without,
         } => {
             let what = match (mark.kind, mark.name.as_str()) {
-                (DayMarkKind::Trigger, name) => format!("anotaste «{name}»"),
-                (DayMarkKind::Emotion, name) => format!("sentiste «{name}»"),
+                (DayMarkKind::Trigger, name) => {
+                    format!("anotaste «{}»", super::builtin_name(BUILTIN_NAMES, name))
+                }
+                (DayMarkKind::Emotion, name) => {
+                    format!("sentiste «{}»", super::builtin_name(BUILTIN_NAMES, name))
+                }
                 (DayMarkKind::Halt, "hungry") => "tenías hambre".to_string(),
                 (DayMarkKind::Halt, "angry") => "sentías enfado".to_string(),
                 (DayMarkKind::Halt, "lonely") => "sentías soledad".to_string(),
@@ -232,7 +283,7 @@ fn finding(f: &Finding) -> String {
             tries,
         } => format!(
             "Cuando elegiste «{}», las ganas pasaron {passed} de {tries} veces.",
-            action.to_lowercase()
+            super::builtin_name(BUILTIN_NAMES, action).to_lowercase()
         ),
     }
 }

@@ -164,6 +164,33 @@ pub struct Words {
 
     // The tray icon's menu.
     pub tray: TrayWords,
+    /// The window's title when Settings asks for a neutral one: nothing about recovery, in the
+    /// words Settings promises (`settings_privacy_settings_use_a_neutral_window`).
+    pub neutral_title: &'static str,
+    /// The kind of file a backup is, in the file dialogs' filter ("Daybreak backup").
+    pub backup_file_kind: &'static str,
+    /// The built-in emotions, triggers and coping actions, which the journal keeps under their
+    /// English names (seeded by `store/migrations/0003_moods.sql`), as this language says them:
+    /// (stored name, name here). Empty for English. The same words as the screens'
+    /// (`ui/messages/*.json`, `builtin_*`; `ui/src/lib/builtinNames.ts`).
+    pub builtin_names: &'static [(&'static str, &'static str)],
+}
+
+impl Words {
+    /// A name kept in the journal as this language says it: a built-in one (matched whatever
+    /// its case, as the screens match it) in this language's words, the person's own as
+    /// written, and so is a built-in they renamed.
+    pub fn name<'a>(&self, stored: &'a str) -> &'a str {
+        builtin_name(self.builtin_names, stored)
+    }
+}
+
+/// `Words::name` for a language's own table (its findings are worded without a `Words`).
+fn builtin_name<'a>(table: &'static [(&'static str, &'static str)], stored: &'a str) -> &'a str {
+    table
+        .iter()
+        .find(|(english, _)| english.eq_ignore_ascii_case(stored))
+        .map_or(stored, |(_, here)| here)
 }
 
 /// The tray icon's menu (the shell shows it by itself, with no screen to word it).

@@ -801,7 +801,10 @@ export type PlanList = "warning_signs" | "high_risk_situations" | "coping_strate
 export type Preferences = {
 	/**  Minutes of inactivity before the journal locks itself (1 to 60); `None` means never. */
 	autoLockMinutes: number | null,
-	/**  Show "Notes" instead of "Daybreak" as the window title. */
+	/**
+	 *  Show a neutral word ("Notes", `Words::neutral_title`) instead of "Daybreak" as the
+	 *  window title.
+	 */
 	neutralTitle: boolean,
 	/**
 	 *  Where older versions kept the crisis lines' country. It now lives in the plain settings
