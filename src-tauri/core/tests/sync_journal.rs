@@ -157,6 +157,44 @@ fn a_passphrase_changed_on_one_computer_is_the_one_everywhere() {
     );
 }
 
+/// The folder's header is put there right after a change (so the old passphrase opens nothing
+/// there): a newer one from another computer's own change is not taken then, which would undo
+/// this change unseen, but at the round, which says so.
+#[test]
+fn a_change_here_is_not_undone_unseen_by_another_computers_change() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+    let b = journal_in(&root.path().join("b"));
+    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
+        .unwrap();
+    b.sync_round().unwrap();
+
+    b.change_passphrase(
+        &Passphrase::new(PASSPHRASE),
+        &Passphrase::new("chosen on B"),
+    )
+    .unwrap();
+    a.change_passphrase(
+        &Passphrase::new(PASSPHRASE),
+        &Passphrase::new("chosen on A"),
+    )
+    .unwrap();
+    a.lock().unwrap();
+    a.unlock(&Passphrase::new("chosen on A"))
+        .expect("the passphrase just chosen here opens the journal here");
+    assert!(
+        a.sync_round().unwrap().unwrap().header_adopted,
+        "the round takes B's newer header and says so (Settings tells the person)"
+    );
+    a.lock().unwrap();
+    a.unlock(&Passphrase::new("chosen on B")).unwrap();
+}
+
 #[test]
 fn the_folder_must_be_outside_the_journal_and_must_exist() {
     let root = tempfile::tempdir().unwrap();

@@ -180,8 +180,8 @@ pub async fn rekey_journal<R: Runtime>(
         })
     })
     .await?;
-    // The sync folder still holds the journal under the old key, and its header still opens
-    // with the old passphrase, until a round sends it again under the new one.
+    // The sync folder still holds the journal under the old key until a round sends it again
+    // under the new one (its header was replaced with the re-key when the folder was there).
     crate::sync::wake(&app);
     Ok(rekeyed)
 }

@@ -79,6 +79,36 @@ pub fn exchange(
     header_file: &std::path::Path,
     folder: &Folder,
 ) -> Result<Option<bool>, SyncError> {
+    bring_in_step(store, data_key, header_file, folder, Take::Newer)
+}
+
+/// `exchange`, but never taking the folder's header: for right after a passphrase change or a
+/// re-key here. A newer header from another computer (its own passphrase change) is left for
+/// the round, which takes it and says so (`SyncReport::header_adopted`, which Settings shows),
+/// instead of undoing this computer's change unseen.
+pub fn publish(
+    store: &mut Store,
+    data_key: &SecretKey,
+    header_file: &std::path::Path,
+    folder: &Folder,
+) -> Result<(), SyncError> {
+    bring_in_step(store, data_key, header_file, folder, Take::Never).map(drop)
+}
+
+/// Whether bringing the headers in step may replace ours with the folder's newer one.
+#[derive(PartialEq)]
+enum Take {
+    Newer,
+    Never,
+}
+
+fn bring_in_step(
+    store: &mut Store,
+    data_key: &SecretKey,
+    header_file: &std::path::Path,
+    folder: &Folder,
+    take: Take,
+) -> Result<Option<bool>, SyncError> {
     let local = std::fs::read(header_file).map_err(SyncError::io)?;
     let seen = seen(store)?;
     let Some(bytes) = folder.read_header().map_err(SyncError::io)? else {
@@ -123,6 +153,9 @@ pub fn exchange(
         return Ok(Some(false));
     }
     if generation > seen {
+        if take == Take::Never {
+            return Ok(Some(false));
+        }
         let adopted = Header::decode(theirs)
             .ok()
             .filter(|h| h.verify_mac(data_key))

@@ -131,18 +131,18 @@ pub fn sync(
     sync_until(session, header_file, chosen, &|| true)
 }
 
-/// Brings the folder inside `chosen` and this journal's header in step at once, without the
-/// rest of a round: after a passphrase change, so that the folder's copy of the old header (and
-/// with it the old passphrase) does not wait there for the next round, which may come only
-/// after the next unlock. `None` when the folder's header is not this journal's.
+/// Puts this journal's header in the folder inside `chosen` at once, without the rest of a
+/// round (see `header::publish`): after a passphrase change or a re-key, so that the folder's
+/// copy of the old header (and with it the old passphrase) does not wait there for the next
+/// round, which may come only after the next unlock.
 pub fn publish_header(
     session: &mut Session,
     header_file: &Path,
     chosen: &Path,
-) -> Result<Option<bool>, SyncError> {
+) -> Result<(), SyncError> {
     chosen::present(chosen)?;
     let data_key = session.data_key_copy();
-    header::exchange(
+    header::publish(
         session.store_mut(),
         &data_key,
         header_file,
