@@ -230,22 +230,19 @@ impl Journal {
     /// so the perf harness can tell the derivation of this very unlock from the rest, not one
     /// timed in another process.
     pub fn unlock_timed(&self, passphrase: &Passphrase) -> Result<Duration, JournalError> {
-        let derive = || {
-            let deriving = Instant::now();
-            let data_key = self.attempt(SecretOf::Journal, || {
-                Ok(self.vault.data_key_from_passphrase(passphrase)?)
-            })?;
-            Ok::<_, JournalError>((data_key, deriving.elapsed()))
-        };
-        if self.is_unlocked() {
-            // Open still: a lock waiting behind a re-key or restore, while the window already
-            // shows the lock screen. The passphrase is checked all the same, so that screen
-            // never opens the journal for a wrong one.
-            return derive().map(|(_, derivation)| derivation);
-        }
         let asked = self.lock_epoch.load(Ordering::SeqCst);
-        self.vault.recover_interrupted()?;
-        let (data_key, derivation) = derive()?;
+        // An open journal is checked all the same: it can be a lock waiting behind a re-key or
+        // a restore while the window already shows the lock screen, and that screen must never
+        // open it for a wrong passphrase. (Nothing is left to recover in a journal open now.)
+        if !self.is_unlocked() {
+            self.vault.recover_interrupted()?;
+        }
+        let deriving = Instant::now();
+        let data_key = self.attempt(SecretOf::Journal, || {
+            Ok(self.vault.data_key_from_passphrase(passphrase)?)
+        })?;
+        let derivation = deriving.elapsed();
+        // Locked meanwhile (that waiting lock), it is opened as from the lock screen.
         let mut state = self.state();
         if let State::Locked = *state {
             // Checked once the database is open, just before it is left open: opening it
