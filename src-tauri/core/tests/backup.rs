@@ -251,10 +251,13 @@ fn a_backup_to_a_chosen_file_removes_what_a_killed_one_left_beside_it() {
     let (s, _) = j.create();
     let stick = j.dir.path().join("Stick");
     fs::create_dir(&stick).unwrap();
+    // As `TempFile::beside` names them: the snapshot and the partial file beside the backup,
+    // and the copy that checks the partial file beside that, with SQLite's log.
     let killed = [
+        ".mine.dbk.snapshot-0123456789ab.tmp",
         ".mine.dbk.partial-0123456789ab.tmp",
-        ".mine.dbk.check-0123456789ab.tmp",
-        ".mine.dbk.check-0123456789ab.tmp-wal",
+        "..mine.dbk.partial-0123456789ab.tmp.check-ba9876543210.tmp",
+        "..mine.dbk.partial-0123456789ab.tmp.check-ba9876543210.tmp-wal",
     ];
     let not_ours = [
         ".theirs.dbk.partial-0123456789ab.tmp",

@@ -525,7 +525,11 @@ fn remove_temp_files(dir: &Path, prefix: &str) {
 /// passphrase of its day after a change.
 fn remove_leftovers_beside(dest: &Path) {
     if let (Some(dir), Some(name)) = (dest.parent(), dest.file_name()) {
-        remove_temp_files(dir, &format!(".{}.", name.to_string_lossy()));
+        let name = name.to_string_lossy();
+        // The snapshot, the partial file, and the copy that checks the partial file, made
+        // beside it (`verify`): `.{name}.partial-….tmp`, then `..{name}.partial-….tmp.check-…`.
+        remove_temp_files(dir, &format!(".{name}."));
+        remove_temp_files(dir, &format!("..{name}."));
     }
 }
 
