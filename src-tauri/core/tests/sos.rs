@@ -112,6 +112,14 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         .into_iter()
         .find(|t| t.key.as_deref() == Some("loneliness-isolation"))
         .unwrap();
+    // The person's own trigger, named like the built-in one they archived.
+    let depression = triggers::list(st, false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key.as_deref() == Some("depression"))
+        .unwrap();
+    triggers::archive(st, depression.id, true).unwrap();
+    let own = triggers::create(st, "Depression", now()).unwrap();
     people::add(
         st,
         &PersonInput {
@@ -131,7 +139,7 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
                 format!("<script>alert(1)</script>{canary}"),
             ],
             high_risk_situations: vec!["Friday nights".into()],
-            high_risk_triggers: vec![lonely.id, lonely.id],
+            high_risk_triggers: vec![lonely.id, lonely.id, own.id],
             coping_strategies: vec!["Urge surfing".into()],
             places: vec!["The library".into()],
             if_i_slip: "Call Sam.\n\nBe kind to myself.".into(),
@@ -141,7 +149,7 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
     )
     .unwrap();
     assert_eq!(saved.warning_signs.len(), 2, "empty items are dropped");
-    assert_eq!(saved.high_risk_triggers, [lonely.id]);
+    assert_eq!(saved.high_risk_triggers, [lonely.id, own.id]);
     assert_eq!(saved.updated_at, Some(now()));
     let bad = RelapsePlan {
         high_risk_triggers: vec![9999],
@@ -170,9 +178,11 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
         "Cualquier persona que vea esta página puede leerla.",
         "27 de noviembre de 2026",
         "<h2>Personas a las que puedo llamar</h2>",
-        // The person's own words stay as they wrote them; a built-in trigger is the screens'.
+        // The person's own words stay as they wrote them, a built-in trigger's name is the
+        // screens', and their own trigger named like a built-in one is theirs.
         "Sam — 555 0100",
         "Soledad y aislamiento",
+        "Depression",
     ] {
         assert!(
             spanish.contains(expected),
@@ -182,7 +192,8 @@ fn the_plan_saves_and_exports_as_an_escaped_readable_page() {
     assert!(
         !spanish.contains("readable by anyone")
             && !spanish.contains("My warning signs")
-            && !spanish.contains("Loneliness and isolation"),
+            && !spanish.contains("Loneliness and isolation")
+            && !spanish.contains("Depresión"),
         "no English left on the Spanish page"
     );
 

@@ -205,7 +205,12 @@ pub fn export_html(
     let trigger_names: Vec<String> = crate::triggers::list(store, true)?
         .into_iter()
         .filter(|t| plan.high_risk_triggers.contains(&t.id))
-        .map(|t| w.name(&t.name).to_string())
+        // Built-in ones (with a key) as the screens say them; the person's own as written,
+        // even one they named like a built-in.
+        .map(|t| match t.key {
+            Some(_) => w.name(&t.name).to_string(),
+            None => t.name,
+        })
         .collect();
     let mut situations = plan.high_risk_situations.clone();
     situations.extend(trigger_names);
