@@ -78,31 +78,6 @@ fn files_opening_with(dir: &Path, passphrase: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn after_a_passphrase_change_the_old_one_opens_no_file_in_the_folder() {
-    let j = TempJournal::new();
-    let (s, _) = j.create();
-    drop(s);
-    let journal = journal(&j);
-    journal.unlock(&Passphrase::new(PASSPHRASE)).unwrap();
-    journal
-        .change_passphrase(
-            &Passphrase::new(PASSPHRASE),
-            &Passphrase::new("the new passphrase"),
-        )
-        .unwrap();
-    journal.lock().unwrap();
-    assert_eq!(
-        files_opening_with(j.paths().dir(), PASSPHRASE),
-        Vec::<String>::new(),
-        "after a change, the old passphrase must open no file in the journal's folder"
-    );
-    assert_eq!(
-        files_opening_with(j.paths().dir(), "the new passphrase").len(),
-        1
-    );
-}
-
 /// An open journal syncing through a folder that holds its header: the temp journal (keep it
 /// alive), the journal, the folder the person chose.
 fn syncing() -> (TempJournal, Journal, std::path::PathBuf) {
@@ -123,9 +98,24 @@ fn syncing() -> (TempJournal, Journal, std::path::PathBuf) {
     (j, journal, chosen)
 }
 
+/// After a change to "the new passphrase": the old one opens no file in `dir` (`place`), and
+/// the new one opens its one header.
+fn only_the_new_passphrase_opens(dir: &Path, place: &str) {
+    assert_eq!(
+        files_opening_with(dir, PASSPHRASE),
+        Vec::<String>::new(),
+        "after a change, the old passphrase must open no file in {place}"
+    );
+    assert_eq!(
+        files_opening_with(dir, "the new passphrase").len(),
+        1,
+        "{place}"
+    );
+}
+
 #[test]
-fn after_a_passphrase_change_the_old_one_opens_nothing_in_the_sync_folder() {
-    let (_j, journal, chosen) = syncing();
+fn after_a_passphrase_change_the_old_one_opens_no_file_in_the_folder_or_the_sync_folder() {
+    let (j, journal, chosen) = syncing();
     journal
         .change_passphrase(
             &Passphrase::new(PASSPHRASE),
@@ -134,12 +124,8 @@ fn after_a_passphrase_change_the_old_one_opens_nothing_in_the_sync_folder() {
         .unwrap();
     // Locked before any round: the next may come only at the next unlock.
     journal.lock().unwrap();
-    assert_eq!(
-        files_opening_with(&chosen, PASSPHRASE),
-        Vec::<String>::new(),
-        "after a change, the old passphrase must open nothing in the sync folder"
-    );
-    assert_eq!(files_opening_with(&chosen, "the new passphrase").len(), 1);
+    only_the_new_passphrase_opens(j.paths().dir(), "the journal's folder");
+    only_the_new_passphrase_opens(&chosen, "the sync folder");
 }
 
 #[test]
@@ -153,12 +139,7 @@ fn after_a_rekey_the_old_passphrase_opens_nothing_in_the_sync_folder() {
         )
         .unwrap();
     journal.lock().unwrap();
-    assert_eq!(
-        files_opening_with(&chosen, PASSPHRASE),
-        Vec::<String>::new(),
-        "after a re-key, the old passphrase must open nothing in the sync folder"
-    );
-    assert_eq!(files_opening_with(&chosen, "the new passphrase").len(), 1);
+    only_the_new_passphrase_opens(&chosen, "the sync folder, after a re-key");
 }
 
 #[cfg(unix)]

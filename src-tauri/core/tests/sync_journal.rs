@@ -163,15 +163,7 @@ fn a_passphrase_changed_on_one_computer_is_the_one_everywhere() {
 #[test]
 fn a_change_here_is_not_undone_unseen_by_another_computers_change() {
     let root = tempfile::tempdir().unwrap();
-    let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    a.sync_round().unwrap();
-    let b = journal_in(&root.path().join("b"));
-    b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
-        .unwrap();
+    let (_shared, a, b) = a_and_b_joined(root.path(), "before either change");
     b.sync_round().unwrap();
 
     b.change_passphrase(
