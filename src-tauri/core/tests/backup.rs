@@ -242,7 +242,6 @@ fn automatic_backups_run_once_a_day_and_rotate() {
     );
 }
 
-#[cfg(unix)]
 #[test]
 fn a_backup_to_a_chosen_file_removes_what_a_killed_one_left_beside_it() {
     // The data folder is swept at each start; a folder the person chose is not, and the
@@ -281,6 +280,7 @@ fn a_backup_to_a_chosen_file_removes_what_a_killed_one_left_beside_it() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn backing_up_into_a_folder_leaves_the_folder_as_it_was() {
     // Checking a new backup reads it into a copy beside it; that folder is the person's own
