@@ -791,7 +791,7 @@ fn insights_find_known_answers_and_claim_nothing_without_data() {
         .collect();
     assert!(
         spanish.contains(
-            &"Cuando elegiste «called someone», las ganas pasaron 11 de 15 veces.".to_string()
+            &"Cuando elegiste «llamé a alguien», las ganas pasaron 11 de 15 veces.".to_string()
         ),
         "{spanish:#?}"
     );

@@ -184,7 +184,7 @@ fn dates_and_numbers_are_written_the_way_each_language_writes_them() {
     assert_eq!(es.span(1, 0, 3), "1 año, 3 días");
     assert_eq!(es.span(0, 0, 0), "0 días");
     assert_eq!(en.mood(4), "good");
-    assert_eq!(es.mood(1), "muy mal");
+    assert_eq!(es.mood(1), "fatal");
 }
 
 #[test]
