@@ -496,12 +496,13 @@ pub fn install_restore(vault: &Vault, staged: StagedRestore) -> Result<BackupSum
 /// automatic backups' folder.
 pub fn remove_leftovers(paths: &JournalPaths) {
     for dir in [paths.dir().to_path_buf(), paths.backups()] {
-        remove_temp_files(&dir, ".");
+        remove_temp_files(&dir, &["."]);
     }
 }
 
-/// Removes the temp files (`TempFile::beside`) in `dir` whose names begin with `prefix`.
-fn remove_temp_files(dir: &Path, prefix: &str) {
+/// Removes the temp files (`TempFile::beside`) in `dir` whose names begin with one of
+/// `prefixes`.
+fn remove_temp_files(dir: &Path, prefixes: &[&str]) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -510,7 +511,8 @@ fn remove_temp_files(dir: &Path, prefix: &str) {
         let ours = [".snapshot-", ".partial-", ".check-"]
             .iter()
             .any(|kind| name.contains(kind));
-        if name.starts_with(prefix) && name.ends_with(TEMP_SUFFIX) && ours {
+        let prefixed = prefixes.iter().any(|prefix| name.starts_with(prefix));
+        if prefixed && name.ends_with(TEMP_SUFFIX) && ours {
             let _ = fs::remove_file(entry.path());
             // A copy being checked when the process was killed can have SQLite's files
             // beside it, from a kept log being folded in (`fold_kept_log`).
@@ -528,8 +530,7 @@ fn remove_leftovers_beside(dest: &Path) {
         let name = name.to_string_lossy();
         // The snapshot, the partial file, and the copy that checks the partial file, made
         // beside it (`verify`): `.{name}.partial-….tmp`, then `..{name}.partial-….tmp.check-…`.
-        remove_temp_files(dir, &format!(".{name}."));
-        remove_temp_files(dir, &format!("..{name}."));
+        remove_temp_files(dir, &[&format!(".{name}."), &format!("..{name}.")]);
     }
 }
 
