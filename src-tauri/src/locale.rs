@@ -6,6 +6,18 @@ use std::path::Path;
 
 use daybreak_core::device_settings::{self, DeviceSettings};
 use daybreak_core::words::Language;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::reminders::Reminders;
+
+/// The language the shell speaks by itself now: the tray's menu, reminders, the neutral window
+/// title, the file dialogs. It is the reminders' (`Reminders::language`), which know what the
+/// window said it speaks; English before they are set up.
+pub fn shell_language<R: Runtime>(app: &AppHandle<R>) -> Language {
+    app.try_state::<Reminders>()
+        .map(|r| r.language())
+        .unwrap_or_default()
+}
 
 /// The system's locale as POSIX systems set it for a program (LC_ALL, then LC_MESSAGES, then
 /// LANG): "C" and "POSIX" count, and name no country. `None` when none is set (Windows, and

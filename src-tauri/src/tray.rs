@@ -11,6 +11,7 @@ use tauri::menu::{Menu, MenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 
+use crate::locale::shell_language;
 use crate::lock_signals::{self, LockSignal};
 use crate::reminders::{self, Reminders, Screen};
 use crate::{AppError, MAIN_WINDOW};
@@ -19,18 +20,10 @@ use crate::{AppError, MAIN_WINDOW};
 /// every start is).
 pub const HIDDEN_ARG: &str = "--hidden";
 
-/// The language the tray and the window's neutral title speak: the reminders' (Settings →
-/// Language, else the system's, else the window's, before it has said the last start's).
-pub(crate) fn language<R: Runtime>(app: &AppHandle<R>) -> daybreak_core::words::Language {
-    app.try_state::<Reminders>()
-        .map(|r| r.language())
-        .unwrap_or_default()
-}
-
 /// Words the tray's menu in the language chosen now (after Settings → Language changes).
 pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        if let Ok(menu) = menu(app, language(app)) {
+        if let Ok(menu) = menu(app, shell_language(app)) {
             let _ = tray.set_menu(Some(menu));
         }
     }
@@ -92,7 +85,7 @@ fn create_now<R: Runtime>(handle: &AppHandle<R>, created: &'static std::sync::On
 /// fails quietly: closing the window then still keeps Daybreak running, and launching it again
 /// brings the window back (the single-instance handover).
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let spoken = language(app);
+    let spoken = shell_language(app);
     let menu = menu(app, spoken)?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Daybreak")
@@ -122,7 +115,7 @@ fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     tray.build(app)?;
     // The window may have said what it speaks while the tray was being made, when there was
     // no tray yet to relabel (commands/device.rs, `boot`).
-    if language(app) != spoken {
+    if shell_language(app) != spoken {
         relabel(app);
     }
     Ok(())

@@ -69,7 +69,7 @@ pub async fn backup_cancel(cancel: State<'_, BackupCancel>) -> Result<(), AppErr
 
 /// What the file dialogs call a backup, in the language the shell speaks.
 fn backup_file_kind<R: Runtime>(app: &AppHandle<R>) -> &'static str {
-    crate::tray::language(app).words().backup_file_kind
+    crate::locale::shell_language(app).words().backup_file_kind
 }
 
 /// Asks which backup to restore from. `None` when the dialog was closed.
