@@ -76,6 +76,7 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             start_trace::mark("window made");
             app.manage(ExportDir(data_dir::export_dir(app.handle())));
             app.manage(commands::backup::BackupCancel::default());
+            app.manage(commands::preferences::NeutralTitle::default());
             app.manage(lock_signals::LockSignals::default());
             lock_signals::start(app.handle());
             app.manage(idle::IdleWatch::default());

@@ -6,6 +6,7 @@
 // test command installs the es_ES.UTF-8 locale (WebKitGTK ignores LANG for a locale not installed).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,10 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
   }
 
   const bodyText = async () => String(await s().executeScript('return document.body.innerText;'));
+  /** The titles of the X server's windows: what a window list or a screen-sharing picker shows. */
+  const windowTitles = () =>
+    [...execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' }).matchAll(/^\s*0x[0-9a-f]+ "([^"]*)"/gm)].map((m) => m[1]);
+  const titled = (title, why) => waitUntil(async () => windowTitles().includes(title), { message: why });
   /** Runs `work` with the window at its smallest, 720x520, then gives it its size back. */
   const inTheSmallestWindow = async (work) => {
     const { width, height } = await s().cmd('GET', '/window/rect');
@@ -256,6 +261,10 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     await s().click('nav-settings');
     const select = await s().waitFor('language-select', { why: 'Settings offers the language' });
     assert.match(await bodyText(), /Daybreak te habla en/, 'the language setting itself is Spanish first');
+    // The neutral window title is the plain word Settings promises, in the language spoken.
+    await s().click('neutral-title');
+    await titled('Notas', 'the neutral title is the Spanish word');
+    assert.ok(!windowTitles().includes('Daybreak'), 'no window says Daybreak');
     await s().executeScript(
       `const el = arguments[0]; el.value = 'en'; el.dispatchEvent(new Event('change', { bubbles: true }));`,
       [select],
@@ -265,6 +274,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.equal(settings.language, 'en', 'the plain settings file holds the language');
     assert.match(await bodyText(), /Daybreak speaks/, 'the screen changed language at once');
     assert.equal(await s().executeScript('return document.documentElement.lang;'), 'en');
+    await titled('Notes', 'the neutral title is said again in English');
 
     await app.close();
     app = await launchApp({ dataDir, name: 'spanish-restarted', env: SPANISH_SYSTEM });

@@ -1,5 +1,7 @@
 //! Preferences (auto-lock, neutral window title) and quick hide.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use daybreak_core::preferences::{self, Preferences};
 use daybreak_core::words::Language;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -9,6 +11,11 @@ use crate::idle::IdleWatch;
 use crate::{lock_signals, AppError, SharedJournal, MAIN_WINDOW};
 
 const TITLE: &str = "Daybreak";
+
+/// Whether the window wears the neutral title now, as `set_title` last set it, so a change of
+/// language can say it again in the new one while the journal holding the preference is locked.
+#[derive(Default)]
+pub struct NeutralTitle(AtomicBool);
 
 #[tauri::command]
 #[specta::specta]
@@ -60,8 +67,11 @@ pub async fn quick_hide<R: Runtime>(app: AppHandle<R>) -> Result<(), AppError> {
 /// Applies the window title preference: "Daybreak", or when neutral a plain word in the
 /// language the shell speaks ("Notes", "Notas"), as Settings promises it.
 pub fn set_title<R: Runtime>(app: &AppHandle<R>, neutral: bool) {
+    if let Some(flag) = app.try_state::<NeutralTitle>() {
+        flag.0.store(neutral, Ordering::Relaxed);
+    }
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.set_title(title(neutral, crate::tray::language(app)));
+        let _ = window.set_title(title(neutral, crate::locale::shell_language(app)));
     }
 }
 
@@ -75,10 +85,11 @@ fn title(neutral: bool, language: Language) -> &'static str {
 
 /// After the language changed: a neutral title is said again in the new one.
 pub fn reword_title<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        if window.title().is_ok_and(|shown| shown != TITLE) {
-            set_title(app, true);
-        }
+    if app
+        .try_state::<NeutralTitle>()
+        .is_some_and(|flag| flag.0.load(Ordering::Relaxed))
+    {
+        set_title(app, true);
     }
 }
 
