@@ -2,6 +2,11 @@
 //! text)` pair compiled into the binary, and every `library/articles/<language>/*.md` a
 //! `(language, file name, text)` triple, so articles read with no network and no files beside
 //! the app.
+//!
+//! Also words the built-in names (emotions, triggers, coping actions) as the screens do: for
+//! each catalogue in `ui/messages/` but English's, a table from each `builtin_*` message's
+//! English words to that language's (`Words::builtin_names`), so the report, the plan and the
+//! findings cannot drift from the screens.
 
 use std::fs;
 use std::path::Path;
@@ -68,4 +73,61 @@ fn main() {
     out.push_str("];\n");
     fs::write(Path::new(&out_dir).join("translated_articles.rs"), out)
         .expect("write translated_articles.rs");
+    let messages = Path::new(&manifest).join("../../ui/messages");
+    fs::write(
+        Path::new(&out_dir).join("builtin_names.rs"),
+        builtin_names(&messages),
+    )
+    .expect("write builtin_names.rs");
+}
+
+/// A catalogue's `builtin_*` messages, by key.
+fn builtin_messages(path: &Path) -> std::collections::BTreeMap<String, String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("ui/messages/*.json must exist");
+    let all: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).expect("a catalogue is a JSON object");
+    all.into_iter()
+        .filter(|(key, _)| key.starts_with("builtin_"))
+        .map(|(key, value)| {
+            let words = value.as_str().expect("a builtin_* message is plain text");
+            (key, words.to_string())
+        })
+        .collect()
+}
+
+/// `pub const ES: &[(&str, &str)]`, and so on for each language but English: (English words,
+/// that language's), for every `builtin_*` key.
+fn builtin_names(messages: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", messages.display());
+    let english = builtin_messages(&messages.join("en.json"));
+    let mut tags: Vec<String> = fs::read_dir(messages)
+        .expect("ui/messages must exist")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_string))
+        .filter(|tag| tag != "en")
+        .collect();
+    tags.sort();
+    let mut out = String::new();
+    for tag in tags {
+        let here = builtin_messages(&messages.join(format!("{tag}.json")));
+        out.push_str(&format!(
+            "/// The built-in names in `{tag}.json`: (English, {tag}).\n\
+             pub const {}: &[(&str, &str)] = &[\n",
+            tag.to_uppercase()
+        ));
+        for (key, words) in &english {
+            let translated = here
+                .get(key)
+                .unwrap_or_else(|| panic!("{tag}.json lacks {key}"));
+            out.push_str(&format!("    ({words:?}, {translated:?}),\n"));
+        }
+        out.push_str("];\n");
+    }
+    out
 }

@@ -195,49 +195,9 @@ exportación JSON.\r\n",
     builtin_names: BUILTIN_NAMES,
 };
 
-/// The built-in names in Spanish (see `Words::builtin_names`), the screens' own words.
-const BUILTIN_NAMES: &[(&str, &str)] = &[
-    ("anxious", "ansiedad"),
-    ("sad", "tristeza"),
-    ("angry", "enfado"),
-    ("lonely", "soledad"),
-    ("bored", "aburrimiento"),
-    ("ashamed", "vergüenza"),
-    ("stressed", "estrés"),
-    ("tired", "cansancio"),
-    ("calm", "calma"),
-    ("hopeful", "esperanza"),
-    ("grateful", "gratitud"),
-    ("proud", "orgullo"),
-    ("Grief and loss", "Duelo y pérdidas"),
-    ("Crime or legal trouble", "Delitos o problemas con la ley"),
-    ("Divorce or a break-up", "Divorcio o ruptura"),
-    ("Major illness or pain", "Enfermedad grave o dolor"),
-    ("Family problems", "Problemas familiares"),
-    ("Loneliness and isolation", "Soledad y aislamiento"),
-    (
-        "Peer pressure and social situations",
-        "Presión del grupo y situaciones sociales",
-    ),
-    (
-        "Easy access (drugs around, being offered)",
-        "Acceso fácil (hay drogas cerca, te las ofrecen)",
-    ),
-    ("Stress or anxiety", "Estrés o ansiedad"),
-    ("Depression", "Depresión"),
-    ("Boredom or curiosity", "Aburrimiento o curiosidad"),
-    ("Celebrations", "Celebraciones"),
-    ("Called someone", "Llamé a alguien"),
-    ("Went to a meeting", "Fui a una reunión"),
-    ("Urge surfing", "Surfear la ola"),
-    ("Breathing exercise", "Ejercicio de respiración"),
-    ("Walked", "Salí a caminar"),
-    ("Ate something", "Comí algo"),
-    ("Slept", "Dormí"),
-    ("Read an article", "Leí un artículo"),
-    ("Played the delay", "Me di un tiempo"),
-    ("Something else", "Otra cosa"),
-];
+/// The built-in names in Spanish (see `Words::builtin_names`), the screens' own words: made
+/// from `ui/messages/es.json` by the build script.
+const BUILTIN_NAMES: &[(&str, &str)] = super::builtin_names::ES;
 
 fn finding(f: &Finding) -> String {
     let n = |v: f64| format!("{v:.1}").replace('.', ",");

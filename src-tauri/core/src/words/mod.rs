@@ -10,6 +10,11 @@
 mod en;
 mod es;
 
+/// The built-in names in each language but English, from the screens' catalogues (build.rs).
+mod builtin_names {
+    include!(concat!(env!("OUT_DIR"), "/builtin_names.rs"));
+}
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -171,8 +176,8 @@ pub struct Words {
     pub backup_file_kind: &'static str,
     /// The built-in emotions, triggers and coping actions, which the journal keeps under their
     /// English names (seeded by `store/migrations/0003_moods.sql`), as this language says them:
-    /// (stored name, name here). Empty for English. The same words as the screens'
-    /// (`ui/messages/*.json`, `builtin_*`; `ui/src/lib/builtinNames.ts`).
+    /// (stored name, name here). Empty for English. Made from the screens' own words
+    /// (`ui/messages/*.json`, `builtin_*`; `ui/src/lib/builtinNames.ts`) by build.rs.
     pub builtin_names: &'static [(&'static str, &'static str)],
 }
 
