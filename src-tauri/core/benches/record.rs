@@ -83,9 +83,14 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
     let exports = paths.dir().join("exports");
     group.bench_function("json_export_ten_years", |b| {
         b.iter(|| {
-            let path =
-                daybreak_core::export::export_to(&exports, session.store(), now(), Zone::UTC)
-                    .unwrap();
+            let path = daybreak_core::export::export_to(
+                &exports,
+                session.store(),
+                now(),
+                Zone::UTC,
+                Language::En,
+            )
+            .unwrap();
             std::fs::remove_file(path).unwrap();
         })
     });

@@ -10,11 +10,12 @@ use crate::zone::Zone;
 use chrono::{DateTime, Utc};
 use zip::write::SimpleFileOptions;
 
+use crate::cravings::CravingOutcome;
 use crate::data_error::{DataError, FileAction};
 use crate::export::ExportFile;
 use crate::store::Store;
 use crate::time::local;
-use crate::words::Language;
+use crate::words::{Language, Words};
 
 /// One field of a row, by how it is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +26,7 @@ enum Cell {
     Text(String),
     /// An instant, written as local date and time.
     Instant(DateTime<Utc>),
-    /// 0 or 1, written as "no"/"yes".
+    /// 0 or 1, written as "no"/"yes" in the export's language.
     Flag(i64),
     /// A list, joined with "; " (and guarded like text).
     List(Vec<String>),
@@ -47,10 +48,32 @@ struct Sheet {
     rows: Vec<Vec<Cell>>,
 }
 
-/// The files in the zip, each from the export's records of one kind. Slips live inside their
-/// clocks in the JSON export; here they get a file of their own.
-fn sheets(export: &ExportFile) -> Vec<Sheet> {
+/// Built-in names (emotions, triggers, coping actions) as the screens say them in `words`'
+/// language; the person's own as written.
+fn names(stored: &[String], words: &Words) -> Cell {
+    Cell::List(stored.iter().map(|n| words.name(n).to_string()).collect())
+}
+
+/// How a craving ended, in `words`' language (the records keep "passed", "used", ...).
+fn outcome(stored: &str, words: &Words) -> Cell {
+    let all = [
+        CravingOutcome::Passed,
+        CravingOutcome::Used,
+        CravingOutcome::Struggling,
+    ];
+    let said = all
+        .iter()
+        .position(|o| o.as_str() == stored)
+        .map_or(stored, |i| words.spreadsheets.outcomes[i]);
+    Cell::Plain(said.to_string())
+}
+
+/// The files in the zip, each from the export's records of one kind, named and headed in
+/// `words`' language. Slips live inside their clocks in the JSON export; here they get a file
+/// of their own.
+fn sheets(export: &ExportFile, words: &'static Words) -> Vec<Sheet> {
     use Cell::{Flag, Instant, List, Plain, Text};
+    let w = &words.spreadsheets;
     let slips = export
         .clocks
         .iter()
@@ -62,16 +85,8 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
         .collect();
     vec![
         Sheet {
-            name: "clocks.csv",
-            header: &[
-                "name",
-                "started (local)",
-                "pinned",
-                "archived",
-                "money per day (cents)",
-                "currency",
-                "minutes per day",
-            ],
+            name: w.clocks.file,
+            header: &w.clocks.header,
             rows: export
                 .clocks
                 .iter()
@@ -89,13 +104,13 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "slips.csv",
-            header: &["clock", "time (local)", "note"],
+            name: w.slips.file,
+            header: &w.slips.header,
             rows: slips,
         },
         Sheet {
-            name: "check-ins.csv",
-            header: &["day", "intention", "sober", "difficulty (1-5)", "note"],
+            name: w.check_ins.file,
+            header: &w.check_ins.header,
             rows: export
                 .check_ins
                 .iter()
@@ -111,19 +126,8 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "moods.csv",
-            header: &[
-                "time (local)",
-                "mood (1-5)",
-                "craving (0-10)",
-                "emotions",
-                "hungry",
-                "angry",
-                "lonely",
-                "tired",
-                "sleep (hours)",
-                "note",
-            ],
+            name: w.moods.file,
+            header: &w.moods.header,
             rows: export
                 .moods
                 .iter()
@@ -132,7 +136,7 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                         Instant(m.at),
                         Plain(m.mood.to_string()),
                         plain(m.craving),
-                        List(m.emotions.clone()),
+                        names(&m.emotions, words),
                         Flag(m.hungry),
                         Flag(m.angry),
                         Flag(m.lonely),
@@ -144,17 +148,8 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "cravings.csv",
-            header: &[
-                "time (local)",
-                "strength (0-10)",
-                "triggers",
-                "what I did",
-                "outcome",
-                "where",
-                "with whom",
-                "note",
-            ],
+            name: w.cravings.file,
+            header: &w.cravings.header,
             rows: export
                 .cravings
                 .iter()
@@ -162,9 +157,9 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                     vec![
                         Instant(c.at),
                         Plain(c.strength.to_string()),
-                        List(c.triggers.clone()),
-                        List(c.actions.clone()),
-                        Plain(c.outcome.clone()),
+                        names(&c.triggers, words),
+                        names(&c.actions, words),
+                        outcome(&c.outcome, words),
                         text(&c.place),
                         text(&c.people),
                         text(&c.note),
@@ -173,8 +168,8 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "journal.csv",
-            header: &["time (local)", "title", "text", "tags"],
+            name: w.journal.file,
+            header: &w.journal.header,
             rows: export
                 .journal
                 .iter()
@@ -189,17 +184,20 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "triggers.csv",
-            header: &["name", "built-in key", "archived"],
+            name: w.triggers.file,
+            header: &w.triggers.header,
             rows: export
                 .triggers
                 .iter()
-                .map(|t| vec![Text(t.name.clone()), plain(t.key.clone()), Flag(t.archived)])
+                .map(|t| {
+                    let name = Text(words.name(&t.name).to_string());
+                    vec![name, plain(t.key.clone()), Flag(t.archived)]
+                })
                 .collect(),
         },
         Sheet {
-            name: "people.csv",
-            header: &["name", "phone", "note"],
+            name: w.people.file,
+            header: &w.people.header,
             rows: export
                 .people
                 .iter()
@@ -207,8 +205,8 @@ fn sheets(export: &ExportFile) -> Vec<Sheet> {
                 .collect(),
         },
         Sheet {
-            name: "reasons.csv",
-            header: &["reason"],
+            name: w.reasons.file,
+            header: &w.reasons.header,
             rows: export
                 .reasons
                 .iter()
@@ -233,26 +231,26 @@ fn defused(text: String) -> String {
     }
 }
 
-fn cell(value: &Cell, tz: Zone) -> String {
+fn cell(value: &Cell, tz: Zone, words: &Words) -> String {
     match value {
         Cell::Empty => String::new(),
         Cell::Plain(text) => text.clone(),
         Cell::Text(text) => defused(text.clone()),
         Cell::List(items) => defused(items.join("; ")),
-        Cell::Flag(1) => "yes".into(),
-        Cell::Flag(0) => "no".into(),
+        Cell::Flag(1) => words.spreadsheets.yes.into(),
+        Cell::Flag(0) => words.spreadsheets.no.into(),
         Cell::Flag(other) => other.to_string(),
         Cell::Instant(t) => local(*t, tz).format("%Y-%m-%d %H:%M").to_string(),
     }
 }
 
-fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone) -> String {
+fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone, words: &Words) -> String {
     let mut out = String::new();
     let header: Vec<String> = header.iter().map(|h| quote(h)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for row in rows {
-        let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz))).collect();
+        let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz, words))).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
@@ -269,8 +267,8 @@ pub fn export_zip(
     zip_from(&crate::export::export(store, now)?, tz, language)
 }
 
-/// The zip for an export already read (`export::export`).
-/// Its README is written in `language`.
+/// The zip for an export already read (`export::export`), written in `language`: its README,
+/// its files' names and columns, yes and no, and the built-in names.
 pub fn zip_from(export: &ExportFile, tz: Zone, language: Language) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -278,13 +276,14 @@ pub fn zip_from(export: &ExportFile, tz: Zone, language: Language) -> Result<Vec
     let failed = |e: std::io::Error| DataError::file(FileAction::SaveExport, Path::new(""), &e);
     let zipped = |e: zip::result::ZipError| failed(std::io::Error::other(e));
     zip.start_file("README.txt", options).map_err(zipped)?;
-    zip.write_all(language.words().spreadsheet_readme.as_bytes())
+    let words = language.words();
+    zip.write_all(words.spreadsheets.readme.as_bytes())
         .map_err(failed)?;
-    for sheet in sheets(export) {
+    for sheet in sheets(export, words) {
         zip.start_file(sheet.name, options).map_err(zipped)?;
         // A byte-order mark, so spreadsheet programs read the file as UTF-8.
         zip.write_all(b"\xEF\xBB\xBF")
-            .and_then(|_| zip.write_all(csv(sheet.header, &sheet.rows, tz).as_bytes()))
+            .and_then(|_| zip.write_all(csv(sheet.header, &sheet.rows, tz, words).as_bytes()))
             .map_err(failed)?;
     }
     let cursor = zip.finish().map_err(zipped)?;
@@ -313,7 +312,7 @@ pub fn write_zip(
     let bytes = zip_from(export, tz, language)?;
     crate::export_file::write_new(
         dir,
-        "daybreak-spreadsheets",
+        language.words().saved_files.spreadsheets,
         "zip",
         &bytes,
         crate::data_error::FileAction::SaveExport,
@@ -327,25 +326,30 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    fn en() -> &'static Words {
+        Language::En.words()
+    }
+
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
         assert_eq!(quote(r#"say "hi", then go"#), r#""say ""hi"", then go""#);
         assert_eq!(
-            cell(&Cell::Text("=HYPERLINK(1)".into()), Zone::UTC),
+            cell(&Cell::Text("=HYPERLINK(1)".into()), Zone::UTC, en()),
             "'=HYPERLINK(1)"
         );
-        assert_eq!(cell(&Cell::Plain("-2".into()), Zone::UTC), "-2");
+        assert_eq!(cell(&Cell::Plain("-2".into()), Zone::UTC, en()), "-2");
         assert_eq!(
-            cell(&Cell::List(vec!["a".into(), "b".into()]), Zone::UTC),
+            cell(&Cell::List(vec!["a".into(), "b".into()]), Zone::UTC, en()),
             "a; b"
         );
-        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Zone::UTC), "'@x");
-        assert_eq!(cell(&Cell::Flag(1), Zone::UTC), "yes");
-        assert_eq!(cell(&text(&None), Zone::UTC), "");
+        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Zone::UTC, en()), "'@x");
+        assert_eq!(cell(&Cell::Flag(1), Zone::UTC, en()), "yes");
+        assert_eq!(cell(&text(&None), Zone::UTC, en()), "");
         assert_eq!(
             cell(
                 &Cell::Instant(Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap()),
-                crate::zone::tests::zone("Europe/London")
+                crate::zone::tests::zone("Europe/London"),
+                en()
             ),
             "2026-07-01 13:30"
         );
@@ -357,6 +361,7 @@ mod tests {
             &["reason"],
             &[vec![Cell::Text("line one\nline \"two\"".into())]],
             Zone::UTC,
+            en(),
         );
         assert_eq!(out, "\"reason\"\r\n\"line one\nline \"\"two\"\"\"\r\n");
     }

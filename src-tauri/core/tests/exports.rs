@@ -166,6 +166,108 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     assert!(triggers_csv.contains("\"Grief and loss\",\"grief-loss\",\"no\""));
 }
 
+/// In Spanish the spreadsheets are Spanish throughout, as the screens say it: the zip's name,
+/// each file's name and columns, yes and no, how a craving ended, and the built-in names. What
+/// the person wrote stays as written.
+#[test]
+fn the_spreadsheet_export_speaks_the_language_asked_for() {
+    let (_j, s, _) = journal_of_every_kind();
+    let out = tempfile::tempdir().unwrap();
+    let (now, tz) = (every_kind::now(), every_kind::tz());
+    let path = export_csv::export_to(out.path(), s.store(), now, tz, Language::Es).unwrap();
+    let zip_name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        zip_name.starts_with("hojas-de-calculo-daybreak-"),
+        "{zip_name}"
+    );
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "README.txt",
+            "contadores.csv",
+            "deslices.csv",
+            "detonantes.csv",
+            "diario.csv",
+            "estados-de-animo.csv",
+            "ganas-de-consumir.csv",
+            "motivos.csv",
+            "personas.csv",
+            "registros-del-dia.csv"
+        ]
+    );
+    let moods = file(&mut zip, "estados-de-animo.csv");
+    assert!(
+        moods.starts_with("\"hora (local)\",\"ánimo (1-5)\",\"ganas de consumir (0-10)\""),
+        "{moods}"
+    );
+    assert!(
+        moods.contains("ansiedad") && !moods.contains("anxious"),
+        "the built-in emotion as the screens say it: {moods}"
+    );
+    assert!(moods.contains("\"sí\""), "yes is «sí»: {moods}");
+    let cravings = file(&mut zip, "ganas-de-consumir.csv");
+    assert!(
+        cravings.contains("\"consumí\"") && cravings.contains("\"las ganas pasaron\""),
+        "how each craving ended, in Spanish: {cravings}"
+    );
+    assert!(
+        cravings.contains("Payday"),
+        "a trigger of the person's own, as written: {cravings}"
+    );
+    let triggers = file(&mut zip, "detonantes.csv");
+    assert!(
+        triggers.contains("\"Duelo y pérdidas\",\"grief-loss\",\"no\""),
+        "{triggers}"
+    );
+    for name in &names[1..] {
+        let text = file(&mut zip, name);
+        for english in ["\"time (local)\"", "\"name\"", "\"note\"", "\"yes\""] {
+            assert!(!text.contains(english), "{name} has {english}: {text}");
+        }
+    }
+}
+
+/// Every file saved for the person to read is named in the language asked for, as the
+/// spreadsheets' zip is.
+#[test]
+fn saved_files_are_named_in_the_language_asked_for() {
+    let (_j, s, _) = journal_of_every_kind();
+    let out = tempfile::tempdir().unwrap();
+    let (now, tz) = (every_kind::now(), every_kind::tz());
+    let name = |path: &str| {
+        let path = std::path::Path::new(path);
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    };
+    let json = daybreak_core::export::export_to(out.path(), s.store(), now, tz, Language::Es)
+        .unwrap()
+        .display()
+        .to_string();
+    let plan = daybreak_core::sos::plan::export_to(out.path(), s.store(), now, tz, Language::Es)
+        .unwrap()
+        .display()
+        .to_string();
+    let options = daybreak_core::report::ReportOptions {
+        from: now.date_naive() - chrono::Duration::days(30),
+        to: now.date_naive(),
+        include_journal: false,
+        language: Language::Es,
+    };
+    let report =
+        daybreak_core::report::export_to(out.path(), s.store(), &options, now, tz).unwrap();
+    for (path, stem) in [
+        (&json, "exportacion-daybreak-"),
+        (&plan, "plan-de-prevencion-de-recaidas-"),
+        (&report.html, "informe-daybreak-"),
+        (&report.pdf, "informe-daybreak-"),
+    ] {
+        assert!(name(path).starts_with(stem), "{path} is named {stem}…");
+    }
+}
+
 const V1: &str = include_str!("fixtures/daybreak_export_v1.json");
 
 /// The export as JSON with its moment of writing left out, for comparing two journals.

@@ -406,7 +406,7 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     );
     assert_eq!(value["library"]["imported"][0]["title"], "My notes");
     let out = tempfile::tempdir().unwrap();
-    let path = export::export_to(out.path(), st, now(), Zone::UTC).unwrap();
+    let path = export::export_to(out.path(), st, now(), Zone::UTC, Language::En).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("not encrypted"),

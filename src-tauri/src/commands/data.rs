@@ -13,25 +13,27 @@ use crate::{AppError, ExportDir, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
 
-/// Writes everything as one readable JSON file (the open export); returns where it went.
+/// Writes everything as one readable JSON file (the open export), named in `language`; returns
+/// where it went.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_json(
     journal: Journal<'_>,
     export_dir: State<'_, ExportDir>,
+    language: Language,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
     collect_then_write(
         &journal,
         |store, now, _| export::export(store, now),
         move |all, now, tz| {
-            export::write_json(&dir, &all, now, tz).map(|p| p.display().to_string())
+            export::write_json(&dir, &all, now, tz, language).map(|p| p.display().to_string())
         },
     )
     .await
 }
 
-/// Writes one CSV per kind into a zip; returns where it went.
+/// Writes one CSV per kind into a zip, in `language`; returns where it went.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_csv(

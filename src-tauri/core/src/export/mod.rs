@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 
 use crate::data_error::DataError;
 use crate::store::Store;
+use crate::words::Language;
 pub use records::ExportFile;
 
 pub const FORMAT: &str = "daybreak-export";
@@ -44,27 +45,31 @@ pub fn export(store: &Store, now: DateTime<Utc>) -> Result<ExportFile, DataError
     })
 }
 
-/// Writes the export into `dir` under a dated name that overwrites nothing; returns its path.
+/// Writes the export into `dir` under a dated name in `language` that overwrites nothing;
+/// returns its path.
 pub fn export_to(
     dir: &Path,
     store: &Store,
     now: DateTime<Utc>,
     tz: Zone,
+    language: Language,
 ) -> Result<PathBuf, DataError> {
-    write_json(dir, &export(store, now)?, now, tz)
+    write_json(dir, &export(store, now)?, now, tz, language)
 }
 
-/// Saves an export read with `export` (the slow half, done after the journal is let go).
+/// Saves an export read with `export` (the slow half, done after the journal is let go), under
+/// a name in `language`; what is inside is the same in every language.
 pub fn write_json(
     dir: &Path,
     export: &ExportFile,
     now: DateTime<Utc>,
     tz: Zone,
+    language: Language,
 ) -> Result<PathBuf, DataError> {
     let text = serde_json::to_string_pretty(export).expect("JSON serializes");
     crate::export_file::write_new(
         dir,
-        "daybreak-export",
+        language.words().saved_files.export,
         "json",
         text.as_bytes(),
         crate::data_error::FileAction::SaveExport,

@@ -220,7 +220,7 @@ pub fn write_files(
     let save = |ext: &str, bytes: &[u8]| {
         crate::export_file::write_new(
             dir,
-            "daybreak-report",
+            report.words().saved_files.report,
             ext,
             bytes,
             FileAction::SaveReport,

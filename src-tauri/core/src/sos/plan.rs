@@ -277,7 +277,7 @@ pub fn export_to(
     let html = export_html(store, now, tz, language)?;
     crate::export_file::write_new(
         dir,
-        "relapse-prevention-plan",
+        language.words().saved_files.plan,
         "html",
         html.as_bytes(),
         crate::data_error::FileAction::SavePlan,

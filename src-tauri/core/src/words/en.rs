@@ -1,6 +1,8 @@
 //! English.
 
-use super::{english_plural, ReminderWords, TrayWords, Words};
+use super::{
+    english_plural, ReminderWords, SavedFileWords, SheetWords, SpreadsheetWords, TrayWords, Words,
+};
 use crate::insights::{DayMarkKind, Finding};
 use crate::sobriety::TimeUnit;
 
@@ -152,13 +154,88 @@ pub(super) const WORDS: Words = Words {
     plan_reasons: "My reasons",
     plan_if_i_slip: "If I slip",
 
-    spreadsheet_readme: "Daybreak export (spreadsheets)\r\n\r\n\
+    spreadsheets: SpreadsheetWords {
+        readme: "Daybreak export (spreadsheets)\r\n\r\n\
 These files are NOT encrypted: anyone who has them can read your journal.\r\n\
 One CSV file per kind of entry, UTF-8, comma-separated, with a header row.\r\n\
 Times are your local time; lists are separated by \"; \".\r\n\
 Text that starts with = + - or @ is written with a leading ' so that spreadsheet programs\r\n\
 show it instead of running it as a formula.\r\n\
 The complete export, including your relapse plan and library, is the JSON export.\r\n",
+        clocks: SheetWords {
+            file: "clocks.csv",
+            header: [
+                "name",
+                "started (local)",
+                "pinned",
+                "archived",
+                "money per day (cents)",
+                "currency",
+                "minutes per day",
+            ],
+        },
+        slips: SheetWords {
+            file: "slips.csv",
+            header: ["clock", "time (local)", "note"],
+        },
+        check_ins: SheetWords {
+            file: "check-ins.csv",
+            header: ["day", "intention", "sober", "difficulty (1-5)", "note"],
+        },
+        moods: SheetWords {
+            file: "moods.csv",
+            header: [
+                "time (local)",
+                "mood (1-5)",
+                "craving (0-10)",
+                "emotions",
+                "hungry",
+                "angry",
+                "lonely",
+                "tired",
+                "sleep (hours)",
+                "note",
+            ],
+        },
+        cravings: SheetWords {
+            file: "cravings.csv",
+            header: [
+                "time (local)",
+                "strength (0-10)",
+                "triggers",
+                "what I did",
+                "outcome",
+                "where",
+                "with whom",
+                "note",
+            ],
+        },
+        journal: SheetWords {
+            file: "journal.csv",
+            header: ["time (local)", "title", "text", "tags"],
+        },
+        triggers: SheetWords {
+            file: "triggers.csv",
+            header: ["name", "built-in key", "archived"],
+        },
+        people: SheetWords {
+            file: "people.csv",
+            header: ["name", "phone", "note"],
+        },
+        reasons: SheetWords {
+            file: "reasons.csv",
+            header: ["reason"],
+        },
+        yes: "yes",
+        no: "no",
+        outcomes: ["passed", "used", "struggling"],
+    },
+    saved_files: SavedFileWords {
+        export: "daybreak-export",
+        spreadsheets: "daybreak-spreadsheets",
+        report: "daybreak-report",
+        plan: "relapse-prevention-plan",
+    },
     reminders: ReminderWords {
         neutral: "A moment for yourself",
         morning: [

@@ -1,6 +1,6 @@
 //! Spanish: plain, warm, "tú", as the Spanish articles are written.
 
-use super::{ReminderWords, TrayWords, Words};
+use super::{ReminderWords, SavedFileWords, SheetWords, SpreadsheetWords, TrayWords, Words};
 use crate::insights::{DayMarkKind, Finding};
 use crate::sobriety::TimeUnit;
 
@@ -154,7 +154,8 @@ pub(super) const WORDS: Words = Words {
     plan_reasons: "Mis motivos",
     plan_if_i_slip: "Si tengo un desliz",
 
-    spreadsheet_readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
+    spreadsheets: SpreadsheetWords {
+        readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
 Estos archivos NO están cifrados: cualquier persona que los tenga puede leer tu diario.\r\n\
 Hay un archivo CSV por cada tipo de entrada, en UTF-8, separado por comas y con una fila de\r\n\
 encabezados.\r\n\
@@ -163,6 +164,87 @@ El texto que empieza por = + - o @ se escribe con un ' delante, para que los pro
 hojas de cálculo lo muestren en lugar de ejecutarlo como una fórmula.\r\n\
 La exportación completa, con tu plan de prevención de recaídas y tu biblioteca, es la\r\n\
 exportación JSON.\r\n",
+        clocks: SheetWords {
+            file: "contadores.csv",
+            header: [
+                "nombre",
+                "inicio (hora local)",
+                "principal",
+                "archivado",
+                "dinero al día (céntimos)",
+                "moneda",
+                "minutos al día",
+            ],
+        },
+        slips: SheetWords {
+            file: "deslices.csv",
+            header: ["contador", "hora (local)", "nota"],
+        },
+        check_ins: SheetWords {
+            file: "registros-del-dia.csv",
+            header: [
+                "día",
+                "intención",
+                "sin consumir",
+                "dificultad (1-5)",
+                "nota",
+            ],
+        },
+        moods: SheetWords {
+            file: "estados-de-animo.csv",
+            header: [
+                "hora (local)",
+                "ánimo (1-5)",
+                "ganas de consumir (0-10)",
+                "emociones",
+                "hambre",
+                "enfado",
+                "soledad",
+                "cansancio",
+                "sueño (horas)",
+                "nota",
+            ],
+        },
+        cravings: SheetWords {
+            file: "ganas-de-consumir.csv",
+            header: [
+                "hora (local)",
+                "fuerza (0-10)",
+                "detonantes",
+                "lo que hice",
+                "qué pasó",
+                "dónde",
+                "con quién",
+                "nota",
+            ],
+        },
+        journal: SheetWords {
+            file: "diario.csv",
+            header: ["hora (local)", "título", "texto", "etiquetas"],
+        },
+        triggers: SheetWords {
+            file: "detonantes.csv",
+            header: ["nombre", "clave interna", "archivado"],
+        },
+        people: SheetWords {
+            file: "personas.csv",
+            header: ["nombre", "teléfono", "nota"],
+        },
+        reasons: SheetWords {
+            file: "motivos.csv",
+            header: ["motivo"],
+        },
+        yes: "sí",
+        no: "no",
+        outcomes: ["las ganas pasaron", "consumí", "sigo luchando"],
+    },
+    // Without accents, as files are usually named, so that they travel to any disk.
+    saved_files: SavedFileWords {
+        export: "exportacion-daybreak",
+        spreadsheets: "hojas-de-calculo-daybreak",
+        report: "informe-daybreak",
+        plan: "plan-de-prevencion-de-recaidas",
+    },
     reminders: ReminderWords {
         neutral: "Un momento para ti",
         morning: ["Buenos días", "¿Quieres fijar una intención para hoy?"],

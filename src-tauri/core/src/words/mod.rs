@@ -162,7 +162,9 @@ pub struct Words {
     pub plan_if_i_slip: &'static str,
 
     // The spreadsheet export.
-    pub spreadsheet_readme: &'static str,
+    pub spreadsheets: SpreadsheetWords,
+    /// The names saved files get before their date (`export_file::write_new`).
+    pub saved_files: SavedFileWords,
 
     // The reminders' notifications.
     pub reminders: ReminderWords,
@@ -196,6 +198,39 @@ fn builtin_name<'a>(table: &'static [(&'static str, &'static str)], stored: &'a 
         .iter()
         .find(|(english, _)| english.eq_ignore_ascii_case(stored))
         .map_or(stored, |(_, here)| here)
+}
+
+/// The spreadsheet export (`export_csv`): its README, and each file's name and columns, with
+/// the values Daybreak writes itself.
+pub struct SpreadsheetWords {
+    pub readme: &'static str,
+    pub clocks: SheetWords<7>,
+    pub slips: SheetWords<3>,
+    pub check_ins: SheetWords<5>,
+    pub moods: SheetWords<10>,
+    pub cravings: SheetWords<8>,
+    pub journal: SheetWords<4>,
+    pub triggers: SheetWords<3>,
+    pub people: SheetWords<3>,
+    pub reasons: SheetWords<1>,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// How a craving ended: passed, used, still struggling.
+    pub outcomes: [&'static str; 3],
+}
+
+/// One CSV file of the spreadsheet export: its name in the zip, and its header row.
+pub struct SheetWords<const COLUMNS: usize> {
+    pub file: &'static str,
+    pub header: [&'static str; COLUMNS],
+}
+
+/// The names of the files Daybreak saves for the person to read, before the date.
+pub struct SavedFileWords {
+    pub export: &'static str,
+    pub spreadsheets: &'static str,
+    pub report: &'static str,
+    pub plan: &'static str,
 }
 
 /// The tray icon's menu (the shell shows it by itself, with no screen to word it).

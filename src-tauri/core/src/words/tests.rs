@@ -3,6 +3,11 @@ use chrono::NaiveDate;
 use super::*;
 use crate::insights::{DayMark, DayMarkKind, Finding};
 
+/// A spreadsheet file's name and columns, as one entry.
+fn sheet<const N: usize>(words: &SheetWords<N>) -> String {
+    format!("{}: {}", words.file, words.header.join(", "))
+}
+
 /// Every entry of a table, by name, with its parameters filled in where it has any.
 fn entries(w: &Words) -> Vec<(&'static str, String)> {
     let findings = [
@@ -121,7 +126,23 @@ fn entries(w: &Words) -> Vec<(&'static str, String)> {
         ("plan_places", w.plan_places.into()),
         ("plan_reasons", w.plan_reasons.into()),
         ("plan_if_i_slip", w.plan_if_i_slip.into()),
-        ("spreadsheet_readme", w.spreadsheet_readme.into()),
+        ("spreadsheet readme", w.spreadsheets.readme.into()),
+        ("clocks.csv", sheet(&w.spreadsheets.clocks)),
+        ("slips.csv", sheet(&w.spreadsheets.slips)),
+        ("check-ins.csv", sheet(&w.spreadsheets.check_ins)),
+        ("moods.csv", sheet(&w.spreadsheets.moods)),
+        ("cravings.csv", sheet(&w.spreadsheets.cravings)),
+        ("journal.csv", sheet(&w.spreadsheets.journal)),
+        ("triggers.csv", sheet(&w.spreadsheets.triggers)),
+        ("people.csv", sheet(&w.spreadsheets.people)),
+        ("reasons.csv", sheet(&w.spreadsheets.reasons)),
+        // "no" is no in both languages.
+        ("spreadsheet yes", w.spreadsheets.yes.into()),
+        ("craving outcomes", w.spreadsheets.outcomes.join(" ")),
+        ("saved export", w.saved_files.export.into()),
+        ("saved spreadsheets", w.saved_files.spreadsheets.into()),
+        ("saved report", w.saved_files.report.into()),
+        ("saved plan", w.saved_files.plan.into()),
         // "SOS" is SOS in both languages.
         ("tray open", w.tray.open.into()),
         ("tray log_mood", w.tray.log_mood.into()),

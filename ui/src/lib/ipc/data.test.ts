@@ -24,7 +24,7 @@ describe('ipc/data', () => {
     await data.exportCsv();
     await data.exportReport({ from: '2026-10-29', to: '2026-11-27', includeJournal: false });
     expect(tauri.invoke.mock.calls).toEqual([
-      ['export_json'],
+      ['export_json', { language: 'en' }],
       ['export_csv', { language: 'en' }],
       [
         'report_export',

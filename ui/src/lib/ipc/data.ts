@@ -7,8 +7,8 @@ import { invokeWithFile } from './invoke';
 // (imports). Every export is written to the export folder
 // (Downloads) and is NOT encrypted: the screens that offer one say so.
 
-/** Writes everything as one readable JSON file; resolves to its path. */
-export const exportJson = commands.exportJson;
+/** Writes everything as one readable JSON file, named in the screens' language; resolves to its path. */
+export const exportJson = () => commands.exportJson(currentLocale());
 
 /** Writes one CSV per kind of entry, together in a zip; resolves to its path. */
 export const exportCsv = () => commands.exportCsv(currentLocale());

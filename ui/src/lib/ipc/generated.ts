@@ -159,9 +159,12 @@ export const commands = {
 	 *  many went.
 	 */
 	backupDeleteOlder: (keep: string) => typedError<number, AppError>(__TAURI_INVOKE("backup_delete_older", { keep })),
-	/**  Writes everything as one readable JSON file (the open export); returns where it went. */
-	exportJson: () => typedError<string, AppError>(__TAURI_INVOKE("export_json")),
-	/**  Writes one CSV per kind into a zip; returns where it went. */
+	/**
+	 *  Writes everything as one readable JSON file (the open export), named in `language`; returns
+	 *  where it went.
+	 */
+	exportJson: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("export_json", { language })),
+	/**  Writes one CSV per kind into a zip, in `language`; returns where it went. */
 	exportCsv: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("export_csv", { language })),
 	/**  Writes the counsellor report for a date range as HTML and PDF. */
 	reportExport: (options: ReportOptions) => typedError<ReportFiles, AppError>(__TAURI_INVOKE("report_export", { options })),
