@@ -12,6 +12,7 @@ import { launchApp } from './lib/app.mjs';
 import { readmeScreenshot, screenshot } from './lib/artifacts.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { KDF_TIMEOUT_MS, assertWindowDoesNotScroll, createJournal } from './lib/flows.mjs';
+import { pause, waitUntil } from './lib/webdriver.mjs';
 
 const PASSPHRASE = 'lifeboat in the harbour';
 
@@ -60,6 +61,24 @@ describe('SOS and the relapse prevention plan, end to end', { concurrency: 1 }, 
     assert.equal(await s().exists('sidebar'), false, 'the journal is still locked');
     await screenshot('sos-01-lock-screen');
     await readmeScreenshot(s(), 'sos-lock-screen');
+    // Below the fold on a US desktop: 988's line in Spanish, reached through the call's menu.
+    const spanishLine = await s().executeScript(
+      `const line = [...document.querySelectorAll('[data-testid="crisis-line"]')].find((l) => /español/.test(l.innerText));
+       line?.scrollIntoView({ block: 'center' });
+       return line ? line.innerText : null;`,
+    );
+    assert.match(String(spanishLine), /988 Lifeline en español[\s\S]*\b2\b[\s\S]*988/, 'the Spanish line says which option to press');
+    await waitUntil(
+      () =>
+        s().executeScript(
+          `const line = [...document.querySelectorAll('[data-testid="crisis-line"]')].find((l) => /español/.test(l.innerText));
+           const { top, bottom } = line.getBoundingClientRect();
+           return top >= 0 && bottom <= innerHeight;`,
+        ),
+      { message: 'the Spanish line is scrolled into the window' },
+    );
+    await pause(300);
+    await screenshot('sos-01-lock-screen-988-spanish');
     await s().click('public-sos-close');
     await s().waitForAbsent('public-sos', { why: 'the panel closes' });
     await s().type('unlock-passphrase', PASSPHRASE);
