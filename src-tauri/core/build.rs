@@ -96,8 +96,11 @@ fn builtin_messages(path: &Path) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// `pub const ES: &[(&str, &str)]`, and so on for each language but English: (English words,
-/// that language's), for every `builtin_*` key.
+/// `pub const ES: &[(&str, &str)]`, and so on for each catalogue but English's: (English words,
+/// that language's), for every `builtin_*` key the catalogue has. A key it lacks is left out,
+/// so the name stays in English, as the screens fall back to it. A catalogue the core's
+/// `Language` does not list yet (the screens may speak a language first) makes a table nothing
+/// uses, which is allowed.
 fn builtin_names(messages: &Path) -> String {
     println!("cargo:rerun-if-changed={}", messages.display());
     let english = builtin_messages(&messages.join("en.json"));
@@ -116,16 +119,26 @@ fn builtin_names(messages: &Path) -> String {
     let mut out = String::new();
     for tag in tags {
         let here = builtin_messages(&messages.join(format!("{tag}.json")));
+        // "pt-BR" names the table PT_BR.
+        let name: String = tag
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
         out.push_str(&format!(
             "/// The built-in names in `{tag}.json`: (English, {tag}).\n\
-             pub const {}: &[(&str, &str)] = &[\n",
-            tag.to_uppercase()
+             #[allow(dead_code)]\n\
+             pub const {name}: &[(&str, &str)] = &[\n"
         ));
         for (key, words) in &english {
-            let translated = here
-                .get(key)
-                .unwrap_or_else(|| panic!("{tag}.json lacks {key}"));
-            out.push_str(&format!("    ({words:?}, {translated:?}),\n"));
+            if let Some(translated) = here.get(key) {
+                out.push_str(&format!("    ({words:?}, {translated:?}),\n"));
+            }
         }
         out.push_str("];\n");
     }
