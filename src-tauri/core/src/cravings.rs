@@ -34,7 +34,7 @@ impl CravingOutcome {
         }
     }
 
-    fn parse(s: &str) -> rusqlite::Result<Self> {
+    pub(crate) fn parse(s: &str) -> rusqlite::Result<Self> {
         match s {
             "passed" => Ok(CravingOutcome::Passed),
             "used" => Ok(CravingOutcome::Used),

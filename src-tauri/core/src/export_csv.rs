@@ -1,7 +1,9 @@
 //! The open export as spreadsheets: one CSV file per kind, in one zip, for people who want
 //! their data in a spreadsheet rather than JSON. Built from the JSON export's records
 //! (`export::records`), so the two always hold the same entries. Times are local to the
-//! person's time zone.
+//! person's time zone. Written in the language the screens speak (`SpreadsheetWords`): file
+//! names, columns, values Daybreak writes itself, and the separators that language's spreadsheet
+//! programs expect.
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -20,8 +22,10 @@ use crate::words::{Language, Words};
 /// One field of a row, by how it is written.
 #[derive(Debug, Clone, PartialEq)]
 enum Cell {
-    /// Written as it is (numbers, dates).
+    /// Written as it is (whole numbers, dates).
     Plain(String),
+    /// A number with a fraction, written with the language's decimal separator.
+    Decimal(f64),
     /// Something a person wrote: guarded against being run as a spreadsheet formula.
     Text(String),
     /// An instant, written as local date and time.
@@ -56,15 +60,13 @@ fn names(stored: &[String], words: &Words) -> Cell {
 
 /// How a craving ended, in `words`' language (the records keep "passed", "used", ...).
 fn outcome(stored: &str, words: &Words) -> Cell {
-    let all = [
-        CravingOutcome::Passed,
-        CravingOutcome::Used,
-        CravingOutcome::Struggling,
-    ];
-    let said = all
-        .iter()
-        .position(|o| o.as_str() == stored)
-        .map_or(stored, |i| words.spreadsheets.outcomes[i]);
+    let w = &words.spreadsheets;
+    let said = match CravingOutcome::parse(stored) {
+        Ok(CravingOutcome::Passed) => w.passed,
+        Ok(CravingOutcome::Used) => w.used,
+        Ok(CravingOutcome::Struggling) => w.struggling,
+        Err(_) => stored,
+    };
     Cell::Plain(said.to_string())
 }
 
@@ -141,7 +143,7 @@ fn sheets(export: &ExportFile, words: &'static Words) -> Vec<Sheet> {
                         Flag(m.angry),
                         Flag(m.lonely),
                         Flag(m.tired),
-                        plain(m.sleep_hours),
+                        m.sleep_hours.map_or(Cell::Empty, Cell::Decimal),
                         text(&m.note),
                     ]
                 })
@@ -190,8 +192,17 @@ fn sheets(export: &ExportFile, words: &'static Words) -> Vec<Sheet> {
                 .triggers
                 .iter()
                 .map(|t| {
-                    let name = Text(words.name(&t.name).to_string());
-                    vec![name, plain(t.key.clone()), Flag(t.archived)]
+                    // Only a built-in one (it has a key) is named in the screens' words.
+                    let name = if t.key.is_some() {
+                        words.name(&t.name)
+                    } else {
+                        &t.name
+                    };
+                    vec![
+                        Text(name.to_string()),
+                        plain(t.key.clone()),
+                        Flag(t.archived),
+                    ]
                 })
                 .collect(),
         },
@@ -216,7 +227,8 @@ fn sheets(export: &ExportFile, words: &'static Words) -> Vec<Sheet> {
     ]
 }
 
-/// Quotes a field for CSV (RFC 4180): always quoted, inner quotes doubled.
+/// Quotes a field for CSV (RFC 4180): always quoted, inner quotes doubled, so a separator or a
+/// new line inside stays in the field.
 fn quote(field: &str) -> String {
     format!("\"{}\"", field.replace('"', "\"\""))
 }
@@ -235,6 +247,9 @@ fn cell(value: &Cell, tz: Zone, words: &Words) -> String {
     match value {
         Cell::Empty => String::new(),
         Cell::Plain(text) => text.clone(),
+        Cell::Decimal(number) => number
+            .to_string()
+            .replace('.', &words.decimal_separator.to_string()),
         Cell::Text(text) => defused(text.clone()),
         Cell::List(items) => defused(items.join("; ")),
         Cell::Flag(1) => words.spreadsheets.yes.into(),
@@ -246,12 +261,13 @@ fn cell(value: &Cell, tz: Zone, words: &Words) -> String {
 
 fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone, words: &Words) -> String {
     let mut out = String::new();
+    let separator = words.spreadsheets.separator.to_string();
     let header: Vec<String> = header.iter().map(|h| quote(h)).collect();
-    out.push_str(&header.join(","));
+    out.push_str(&header.join(&separator));
     out.push_str("\r\n");
     for row in rows {
         let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz, words))).collect();
-        out.push_str(&row.join(","));
+        out.push_str(&row.join(&separator));
         out.push_str("\r\n");
     }
     out
@@ -275,8 +291,9 @@ pub fn zip_from(export: &ExportFile, tz: Zone, language: Language) -> Result<Vec
     // The zip is made in memory: a failure here is the system's, told as a file not saved.
     let failed = |e: std::io::Error| DataError::file(FileAction::SaveExport, Path::new(""), &e);
     let zipped = |e: zip::result::ZipError| failed(std::io::Error::other(e));
-    zip.start_file("README.txt", options).map_err(zipped)?;
     let words = language.words();
+    zip.start_file(words.spreadsheets.readme_file, options)
+        .map_err(zipped)?;
     zip.write_all(words.spreadsheets.readme.as_bytes())
         .map_err(failed)?;
     for sheet in sheets(export, words) {

@@ -20,13 +20,23 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap()
 }
 
-fn file(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> String {
+fn file(zip: &mut Zip, name: &str) -> String {
     let mut text = String::new();
     zip.by_name(name)
         .unwrap_or_else(|_| panic!("{name} is in the zip"))
         .read_to_string(&mut text)
         .unwrap();
     text.trim_start_matches('\u{feff}').to_string()
+}
+
+type Zip = zip::ZipArchive<std::io::Cursor<Vec<u8>>>;
+
+/// The zip at `path`, and the names of the files in it, sorted.
+fn open_zip(path: &std::path::Path) -> (Zip, Vec<String>) {
+    let zip = Zip::new(std::io::Cursor::new(std::fs::read(path).unwrap())).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    (zip, names)
 }
 
 #[test]
@@ -102,10 +112,7 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     let again = export_csv::export_to(out.path(), st, now(), tz, Language::En).unwrap();
     assert_ne!(path, again, "a second export never overwrites the first");
 
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).unwrap();
-    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
-    names.sort();
+    let (mut zip, names) = open_zip(&path);
     assert_eq!(
         names,
         [
@@ -123,12 +130,17 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     );
     assert!(file(&mut zip, "README.txt").contains("NOT encrypted"));
     let spanish = export_csv::export_to(out.path(), st, now(), tz, Language::Es).unwrap();
-    let mut spanish =
-        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&spanish).unwrap())).unwrap();
-    let readme = file(&mut spanish, "README.txt");
+    let (mut spanish, _) = open_zip(&spanish);
+    let readme = file(&mut spanish, "LEEME.txt");
     assert!(
         readme.contains("Estos archivos NO están cifrados") && !readme.contains("NOT encrypted"),
         "the README is in the language asked for: {readme}"
+    );
+    let spanish_moods = file(&mut spanish, "estados-de-animo.csv");
+    assert!(
+        spanish_moods.contains("\"7,5\";"),
+        "hours of sleep with a decimal comma, fields apart with semicolons, as Spanish \
+         spreadsheet programs read them: {spanish_moods}"
     );
 
     let clocks_csv = file(&mut zip, "clocks.csv");
@@ -180,14 +192,11 @@ fn the_spreadsheet_export_speaks_the_language_asked_for() {
         zip_name.starts_with("hojas-de-calculo-daybreak-"),
         "{zip_name}"
     );
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).unwrap();
-    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
-    names.sort();
+    let (mut zip, names) = open_zip(&path);
     assert_eq!(
         names,
         [
-            "README.txt",
+            "LEEME.txt",
             "contadores.csv",
             "deslices.csv",
             "detonantes.csv",
@@ -201,7 +210,7 @@ fn the_spreadsheet_export_speaks_the_language_asked_for() {
     );
     let moods = file(&mut zip, "estados-de-animo.csv");
     assert!(
-        moods.starts_with("\"hora (local)\",\"ánimo (1-5)\",\"ganas de consumir (0-10)\""),
+        moods.starts_with("\"fecha y hora (local)\";\"ánimo (1-5)\";\"ganas de consumir (0-10)\""),
         "{moods}"
     );
     assert!(
@@ -220,7 +229,7 @@ fn the_spreadsheet_export_speaks_the_language_asked_for() {
     );
     let triggers = file(&mut zip, "detonantes.csv");
     assert!(
-        triggers.contains("\"Duelo y pérdidas\",\"grief-loss\",\"no\""),
+        triggers.contains("\"Duelo y pérdidas\";\"grief-loss\";\"no\""),
         "{triggers}"
     );
     for name in &names[1..] {
@@ -232,7 +241,7 @@ fn the_spreadsheet_export_speaks_the_language_asked_for() {
 }
 
 /// Every file saved for the person to read is named in the language asked for, as the
-/// spreadsheets' zip is.
+/// spreadsheets' zip is, and the JSON export says in it that it is not encrypted.
 #[test]
 fn saved_files_are_named_in_the_language_asked_for() {
     let (_j, s, _) = journal_of_every_kind();
@@ -266,6 +275,13 @@ fn saved_files_are_named_in_the_language_asked_for() {
     ] {
         assert!(name(path).starts_with(stem), "{path} is named {stem}…");
     }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(
+        json["readableByAnyone"],
+        "Este archivo no está cifrado. Cualquier persona que lo abra puede leer tu diario.",
+        "the JSON file says it is not encrypted in the language asked for"
+    );
 }
 
 const V1: &str = include_str!("fixtures/daybreak_export_v1.json");

@@ -597,9 +597,11 @@ fn screen_messages(tag: &str) -> serde_json::Map<String, serde_json::Value> {
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
-/// The files the core writes (the plan page, the report) name the built-in emotions, triggers
-/// and coping actions with the screens' words: every `builtin_*` message, in every language, is
-/// the core's name for the English one stored in the journal.
+/// The files the core writes (the plan page, the report, the spreadsheets) name the built-in
+/// emotions, triggers and coping actions with the screens' words: every `builtin_*` message, in
+/// every language, is the core's name for the English one stored in the journal. The table is
+/// made from the same messages by build.rs; this holds its pairing (the key, not the order) and
+/// that every language the core speaks has one.
 #[test]
 fn the_files_name_the_built_ins_as_the_screens_do() {
     let messages = screen_messages;

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use daybreak_core::backup::{self, BackupSummary};
+use daybreak_core::time::local;
+use daybreak_core::words::Language;
+use daybreak_core::zone::Zone;
 use daybreak_core::{clock, DataError, JournalError, Passphrase, RecoveryKey, Refusal, Secret};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -19,10 +23,13 @@ use crate::{AppError, SharedJournal};
 #[derive(Default)]
 pub struct BackupCancel(pub Arc<AtomicBool>);
 
-fn today_name() -> String {
+/// The name the save dialog offers: "daybreak-backup-2026-12-07.dbk", in `language`, dated
+/// with the person's own day (as the exports are), not UTC's.
+fn offered_name(language: Language, now: DateTime<Utc>, tz: Zone) -> String {
     format!(
-        "daybreak-backup-{}.{}",
-        clock::now_utc().format("%Y-%m-%d"),
+        "{}-{}.{}",
+        language.words().saved_files.backup,
+        local(now, tz).format("%Y-%m-%d"),
         backup::EXTENSION
     )
 }
@@ -40,7 +47,11 @@ pub async fn backup_now<R: Runtime>(
     let Some(dest) = app
         .dialog()
         .file()
-        .set_file_name(today_name())
+        .set_file_name(offered_name(
+            crate::locale::shell_language(&app),
+            clock::now_utc(),
+            clock::current_zone(),
+        ))
         .add_filter(backup_file_kind(&app), &[backup::EXTENSION])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
@@ -151,4 +162,26 @@ pub async fn backup_delete_older(
         Ok(j.delete_automatic_backups_except(std::path::Path::new(&keep))? as u32)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// The offered name is in the shell's language and dated with the person's day: late on
+    /// 1 July in UTC is already 2 July in Madrid.
+    #[test]
+    fn the_offered_name_is_in_the_language_and_the_local_day() {
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).unwrap();
+        let madrid = Zone::named("Europe/Madrid").unwrap();
+        assert_eq!(
+            offered_name(Language::Es, now, madrid),
+            "copia-de-seguridad-daybreak-2026-07-02.dbk"
+        );
+        assert_eq!(
+            offered_name(Language::En, now, Zone::UTC),
+            "daybreak-backup-2026-07-01.dbk"
+        );
+    }
 }

@@ -27,7 +27,7 @@ pub async fn export_json(
         &journal,
         |store, now, _| export::export(store, now),
         move |all, now, tz| {
-            export::write_json(&dir, &all, now, tz, language).map(|p| p.display().to_string())
+            export::write_json(&dir, all, now, tz, language).map(|p| p.display().to_string())
         },
     )
     .await

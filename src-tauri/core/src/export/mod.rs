@@ -28,9 +28,8 @@ pub fn export(store: &Store, now: DateTime<Utc>) -> Result<ExportFile, DataError
             format: FORMAT.into(),
             version: VERSION,
             exported_at: Some(now),
-            readable_by_anyone: Some(
-                "This file is not encrypted. Anyone who opens it can read your journal.".into(),
-            ),
+            // Said by the file written (`write_json`), in its language.
+            readable_by_anyone: None,
             clocks: read::clocks(conn)?,
             check_ins: read::check_ins(conn)?,
             triggers: read::triggers(conn)?,
@@ -54,22 +53,25 @@ pub fn export_to(
     tz: Zone,
     language: Language,
 ) -> Result<PathBuf, DataError> {
-    write_json(dir, &export(store, now)?, now, tz, language)
+    write_json(dir, export(store, now)?, now, tz, language)
 }
 
 /// Saves an export read with `export` (the slow half, done after the journal is let go), under
-/// a name in `language`; what is inside is the same in every language.
+/// a name in `language`, with the sentence saying it is not encrypted in `language` too. The
+/// records are the same in every language.
 pub fn write_json(
     dir: &Path,
-    export: &ExportFile,
+    mut export: ExportFile,
     now: DateTime<Utc>,
     tz: Zone,
     language: Language,
 ) -> Result<PathBuf, DataError> {
-    let text = serde_json::to_string_pretty(export).expect("JSON serializes");
+    let words = language.words();
+    export.readable_by_anyone = Some(words.saved_files.json_not_encrypted.into());
+    let text = serde_json::to_string_pretty(&export).expect("JSON serializes");
     crate::export_file::write_new(
         dir,
-        language.words().saved_files.export,
+        words.saved_files.export,
         "json",
         text.as_bytes(),
         crate::data_error::FileAction::SaveExport,

@@ -155,6 +155,8 @@ pub(super) const WORDS: Words = Words {
     plan_if_i_slip: "If I slip",
 
     spreadsheets: SpreadsheetWords {
+        readme_file: "README.txt",
+        separator: ',',
         readme: "Daybreak export (spreadsheets)\r\n\r\n\
 These files are NOT encrypted: anyone who has them can read your journal.\r\n\
 One CSV file per kind of entry, UTF-8, comma-separated, with a header row.\r\n\
@@ -228,13 +230,18 @@ The complete export, including your relapse plan and library, is the JSON export
         },
         yes: "yes",
         no: "no",
-        outcomes: ["passed", "used", "struggling"],
+        passed: "passed",
+        used: "used",
+        struggling: "struggling",
     },
     saved_files: SavedFileWords {
         export: "daybreak-export",
+        json_not_encrypted:
+            "This file is not encrypted. Anyone who opens it can read your journal.",
         spreadsheets: "daybreak-spreadsheets",
         report: "daybreak-report",
         plan: "relapse-prevention-plan",
+        backup: "daybreak-backup",
     },
     reminders: ReminderWords {
         neutral: "A moment for yourself",

@@ -155,11 +155,14 @@ pub(super) const WORDS: Words = Words {
     plan_if_i_slip: "Si tengo un desliz",
 
     spreadsheets: SpreadsheetWords {
+        readme_file: "LEEME.txt",
+        // Spanish spreadsheet programs read "7,5" as a number, and so take ";" between fields.
+        separator: ';',
         readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
 Estos archivos NO están cifrados: cualquier persona que los tenga puede leer tu diario.\r\n\
-Hay un archivo CSV por cada tipo de entrada, en UTF-8, separado por comas y con una fila de\r\n\
-encabezados.\r\n\
-Las horas están en tu hora local; las listas se separan con \"; \".\r\n\
+Hay un archivo CSV por cada tipo de entrada, en UTF-8, con los campos separados por punto y\r\n\
+coma, la coma como separador decimal y una fila de encabezados.\r\n\
+Las fechas y horas están en tu hora local; las listas se separan con \"; \".\r\n\
 El texto que empieza por = + - o @ se escribe con un ' delante, para que los programas de\r\n\
 hojas de cálculo lo muestren en lugar de ejecutarlo como una fórmula.\r\n\
 La exportación completa, con tu plan de prevención de recaídas y tu biblioteca, es la\r\n\
@@ -168,7 +171,7 @@ exportación JSON.\r\n",
             file: "contadores.csv",
             header: [
                 "nombre",
-                "inicio (hora local)",
+                "inicio (fecha y hora local)",
                 "principal",
                 "archivado",
                 "dinero al día (céntimos)",
@@ -178,7 +181,7 @@ exportación JSON.\r\n",
         },
         slips: SheetWords {
             file: "deslices.csv",
-            header: ["contador", "hora (local)", "nota"],
+            header: ["contador", "fecha y hora (local)", "nota"],
         },
         check_ins: SheetWords {
             file: "registros-del-dia.csv",
@@ -193,7 +196,7 @@ exportación JSON.\r\n",
         moods: SheetWords {
             file: "estados-de-animo.csv",
             header: [
-                "hora (local)",
+                "fecha y hora (local)",
                 "ánimo (1-5)",
                 "ganas de consumir (0-10)",
                 "emociones",
@@ -208,7 +211,7 @@ exportación JSON.\r\n",
         cravings: SheetWords {
             file: "ganas-de-consumir.csv",
             header: [
-                "hora (local)",
+                "fecha y hora (local)",
                 "fuerza (0-10)",
                 "detonantes",
                 "lo que hice",
@@ -220,7 +223,7 @@ exportación JSON.\r\n",
         },
         journal: SheetWords {
             file: "diario.csv",
-            header: ["hora (local)", "título", "texto", "etiquetas"],
+            header: ["fecha y hora (local)", "título", "texto", "etiquetas"],
         },
         triggers: SheetWords {
             file: "detonantes.csv",
@@ -236,14 +239,20 @@ exportación JSON.\r\n",
         },
         yes: "sí",
         no: "no",
-        outcomes: ["las ganas pasaron", "consumí", "sigo luchando"],
+        passed: "las ganas pasaron",
+        used: "consumí",
+        struggling: "sigo luchando",
     },
     // Without accents, as files are usually named, so that they travel to any disk.
     saved_files: SavedFileWords {
         export: "exportacion-daybreak",
+        json_not_encrypted:
+            "Este archivo no está cifrado. Cualquier persona que lo abra puede leer \
+                             tu diario.",
         spreadsheets: "hojas-de-calculo-daybreak",
         report: "informe-daybreak",
         plan: "plan-de-prevencion-de-recaidas",
+        backup: "copia-de-seguridad-daybreak",
     },
     reminders: ReminderWords {
         neutral: "Un momento para ti",

@@ -201,9 +201,12 @@ fn builtin_name<'a>(table: &'static [(&'static str, &'static str)], stored: &'a 
 }
 
 /// The spreadsheet export (`export_csv`): its README, and each file's name and columns, with
-/// the values Daybreak writes itself.
+/// the values Daybreak writes itself, written as this language's spreadsheet programs read a
+/// CSV file (where the decimal point is a comma, fields are separated by semicolons).
 pub struct SpreadsheetWords {
+    pub readme_file: &'static str,
     pub readme: &'static str,
+    pub separator: char,
     pub clocks: SheetWords<7>,
     pub slips: SheetWords<3>,
     pub check_ins: SheetWords<5>,
@@ -215,8 +218,10 @@ pub struct SpreadsheetWords {
     pub reasons: SheetWords<1>,
     pub yes: &'static str,
     pub no: &'static str,
-    /// How a craving ended: passed, used, still struggling.
-    pub outcomes: [&'static str; 3],
+    /// How a craving ended (`CravingOutcome`).
+    pub passed: &'static str,
+    pub used: &'static str,
+    pub struggling: &'static str,
 }
 
 /// One CSV file of the spreadsheet export: its name in the zip, and its header row.
@@ -225,12 +230,17 @@ pub struct SheetWords<const COLUMNS: usize> {
     pub header: [&'static str; COLUMNS],
 }
 
-/// The names of the files Daybreak saves for the person to read, before the date.
+/// The names of the files Daybreak saves for the person to read, before the date, and what
+/// the JSON export says of itself.
 pub struct SavedFileWords {
     pub export: &'static str,
+    /// The JSON export's `readableByAnyone`: for whoever opens the file.
+    pub json_not_encrypted: &'static str,
     pub spreadsheets: &'static str,
     pub report: &'static str,
     pub plan: &'static str,
+    /// What the save dialog offers to name a backup.
+    pub backup: &'static str,
 }
 
 /// The tray icon's menu (the shell shows it by itself, with no screen to word it).

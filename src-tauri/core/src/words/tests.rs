@@ -138,11 +138,20 @@ fn entries(w: &Words) -> Vec<(&'static str, String)> {
         ("reasons.csv", sheet(&w.spreadsheets.reasons)),
         // "no" is no in both languages.
         ("spreadsheet yes", w.spreadsheets.yes.into()),
-        ("craving outcomes", w.spreadsheets.outcomes.join(" ")),
+        ("spreadsheet readme file", w.spreadsheets.readme_file.into()),
+        ("spreadsheet separator", w.spreadsheets.separator.into()),
+        ("outcome passed", w.spreadsheets.passed.into()),
+        ("outcome used", w.spreadsheets.used.into()),
+        ("outcome struggling", w.spreadsheets.struggling.into()),
         ("saved export", w.saved_files.export.into()),
+        (
+            "json not encrypted",
+            w.saved_files.json_not_encrypted.into(),
+        ),
         ("saved spreadsheets", w.saved_files.spreadsheets.into()),
         ("saved report", w.saved_files.report.into()),
         ("saved plan", w.saved_files.plan.into()),
+        ("saved backup", w.saved_files.backup.into()),
         // "SOS" is SOS in both languages.
         ("tray open", w.tray.open.into()),
         ("tray log_mood", w.tray.log_mood.into()),
