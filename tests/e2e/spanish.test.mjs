@@ -30,6 +30,7 @@ const PASSPHRASE = 'una linterna en el muelle';
 
 describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-spanish-'));
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daybreak-e2e-spanish-exports-'));
   let app;
   const s = () => app.session;
 
@@ -65,7 +66,12 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     }
   };
 
-  const SPANISH_SYSTEM = { LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8', LANGUAGE: 'es_ES:es' };
+  const SPANISH_SYSTEM = {
+    LANG: 'es_ES.UTF-8',
+    LC_ALL: 'es_ES.UTF-8',
+    LANGUAGE: 'es_ES:es',
+    DAYBREAK_EXPORT_DIR: exportDir,
+  };
 
   before(async () => {
     app = await launchApp({ dataDir, name: 'spanish', env: SPANISH_SYSTEM });
@@ -74,6 +80,7 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
   after(async () => {
     if (app) await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(exportDir, { recursive: true, force: true });
   });
 
   test('the system language is Spanish, so the first screen is', { timeout: 120_000 }, async () => {
@@ -257,11 +264,28 @@ describe('Daybreak in Spanish, end to end', { concurrency: 1 }, () => {
     assert.match(await s().text('library-results'), /La abstinencia de opioides/, 'the withdrawal article, by its Spanish title');
   });
 
+  test('the open exports are saved under Spanish names, and the screen says where', { timeout: 120_000 }, async () => {
+    await s().click('nav-settings');
+    for (const [testId, name] of [
+      ['export-json', /^exportacion-daybreak-\d{4}-\d\d-\d\d\.json$/],
+      ['export-csv', /^hojas-de-calculo-daybreak-\d{4}-\d\d-\d\d\.zip$/],
+    ]) {
+      await s().click(testId);
+      const shown = await s().waitFor(`${testId}-path`, { timeoutMs: 30_000, why: `${testId} says where it went` });
+      const saved = fs.readdirSync(exportDir).find((file) => name.test(file));
+      assert.ok(saved, `${testId}: a file named ${name} in ${fs.readdirSync(exportDir)}`);
+      assert.ok((await shown.text()).includes(saved), `${testId}: the screen names ${saved}`);
+    }
+    await s().executeScript(`document.querySelector('[data-testid="export-csv-path"]').scrollIntoView({ block: 'center' });`);
+    await both('09b-exports-saved');
+  });
+
   test('English chosen in Settings is spoken after a restart, from the lock screen on', { timeout: 180_000 }, async () => {
     await s().click('nav-settings');
     const select = await s().waitFor('language-select', { why: 'Settings offers the language' });
     assert.match(await bodyText(), /Daybreak te habla en/, 'the language setting itself is Spanish first');
     // The neutral window title is the plain word Settings promises, in the language spoken.
+    await titled('Daybreak', 'xwininfo sees the window, titled Daybreak until asked otherwise');
     await s().click('neutral-title');
     await titled('Notas', 'the neutral title is the Spanish word');
     assert.ok(!windowTitles().includes('Daybreak'), 'no window says Daybreak');
