@@ -101,7 +101,7 @@ fn measure_protection(c: &mut Criterion, session: &Session, paths: &JournalPaths
                 session.store(),
                 now(),
                 Zone::UTC,
-                Language::En,
+                &daybreak_core::export_csv::Style::new(Language::En, None),
             )
             .unwrap();
             std::fs::remove_file(path).unwrap();

@@ -2,8 +2,8 @@
 //! their data in a spreadsheet rather than JSON. Built from the JSON export's records
 //! (`export::records`), so the two always hold the same entries. Times are local to the
 //! person's time zone. Written in the language the screens speak (`SpreadsheetWords`): file
-//! names, columns, values Daybreak writes itself, and the separators that language's spreadsheet
-//! programs expect.
+//! names, columns and the values Daybreak writes itself; and with the decimal mark and field
+//! separator that the spreadsheet programs of the person's region expect (`Style`).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -19,12 +19,49 @@ use crate::store::Store;
 use crate::time::local;
 use crate::words::{Language, Words};
 
+/// Countries whose Spanish writes numbers with a decimal point, as glibc's locales say
+/// (`/usr/share/i18n/locales/es_*`, `LC_NUMERIC` `decimal_point`, Debian's `locales` 2.41,
+/// checked 2026-12-07); the others, with Spain, use a comma.
+const SPANISH_WITH_DECIMAL_POINT: &[&str] = &["DO", "GT", "HN", "MX", "NI", "PA", "PR", "SV", "US"];
+
+/// How the files are written for the person: in their language's words, with their region's
+/// decimal mark, and fields apart as their spreadsheet program splits them. Where the decimal
+/// mark is a comma, a program set up that way (Excel with Spain's settings) splits on
+/// semicolons, and reads "7,5" as a number.
+pub struct Style {
+    words: &'static Words,
+    decimal: char,
+    separator: char,
+}
+
+impl Style {
+    /// For `language`, in `region` (a country code such as "MX", from the system's locale or
+    /// the window's; `None` when unknown, which reads as the language's own default: Spain's
+    /// for Spanish).
+    pub fn new(language: Language, region: Option<&str>) -> Style {
+        let words = language.words();
+        let point_here = language == Language::Es
+            && region.is_some_and(|r| SPANISH_WITH_DECIMAL_POINT.contains(&r));
+        let decimal = if point_here {
+            '.'
+        } else {
+            words.decimal_separator
+        };
+        let separator = if decimal == ',' { ';' } else { ',' };
+        Style {
+            words,
+            decimal,
+            separator,
+        }
+    }
+}
+
 /// One field of a row, by how it is written.
 #[derive(Debug, Clone, PartialEq)]
 enum Cell {
     /// Written as it is (whole numbers, dates).
     Plain(String),
-    /// A number with a fraction, written with the language's decimal separator.
+    /// A number with a fraction, written with the region's decimal mark.
     Decimal(f64),
     /// Something a person wrote: guarded against being run as a spreadsheet formula.
     Text(String),
@@ -243,13 +280,12 @@ fn defused(text: String) -> String {
     }
 }
 
-fn cell(value: &Cell, tz: Zone, words: &Words) -> String {
+fn cell(value: &Cell, tz: Zone, style: &Style) -> String {
+    let words = style.words;
     match value {
         Cell::Empty => String::new(),
         Cell::Plain(text) => text.clone(),
-        Cell::Decimal(number) => number
-            .to_string()
-            .replace('.', &words.decimal_separator.to_string()),
+        Cell::Decimal(number) => number.to_string().replace('.', &style.decimal.to_string()),
         Cell::Text(text) => defused(text.clone()),
         Cell::List(items) => defused(items.join("; ")),
         Cell::Flag(1) => words.spreadsheets.yes.into(),
@@ -259,14 +295,14 @@ fn cell(value: &Cell, tz: Zone, words: &Words) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone, words: &Words) -> String {
+fn csv(header: &[&str], rows: &[Vec<Cell>], tz: Zone, style: &Style) -> String {
     let mut out = String::new();
-    let separator = words.spreadsheets.separator.to_string();
+    let separator = style.separator.to_string();
     let header: Vec<String> = header.iter().map(|h| quote(h)).collect();
     out.push_str(&header.join(&separator));
     out.push_str("\r\n");
     for row in rows {
-        let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz, words))).collect();
+        let row: Vec<String> = row.iter().map(|c| quote(&cell(c, tz, style))).collect();
         out.push_str(&row.join(&separator));
         out.push_str("\r\n");
     }
@@ -278,34 +314,38 @@ pub fn export_zip(
     store: &Store,
     now: DateTime<Utc>,
     tz: Zone,
-    language: Language,
+    style: &Style,
 ) -> Result<Vec<u8>, DataError> {
-    zip_from(&crate::export::export(store, now)?, tz, language)
+    zip_from(&crate::export::export(store, now)?, tz, style)
 }
 
-/// The zip for an export already read (`export::export`), written in `language`: its README,
-/// its files' names and columns, yes and no, and the built-in names.
-pub fn zip_from(export: &ExportFile, tz: Zone, language: Language) -> Result<Vec<u8>, DataError> {
+/// The zip for an export already read (`export::export`), written in `style`: its README,
+/// its files' names and columns, yes and no, the built-in names, and the numbers.
+pub fn zip_from(export: &ExportFile, tz: Zone, style: &Style) -> Result<Vec<u8>, DataError> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     // The zip is made in memory: a failure here is the system's, told as a file not saved.
     let failed = |e: std::io::Error| DataError::file(FileAction::SaveExport, Path::new(""), &e);
     let zipped = |e: zip::result::ZipError| failed(std::io::Error::other(e));
-    let words = language.words();
+    let words = style.words;
+    // Every file starts with a byte-order mark, so programs (spreadsheets, older Notepads) read
+    // it as UTF-8.
     zip.start_file(words.spreadsheets.readme_file, options)
         .map_err(zipped)?;
-    zip.write_all(words.spreadsheets.readme.as_bytes())
+    zip.write_all(BOM)
+        .and_then(|_| zip.write_all(words.spreadsheets.readme.as_bytes()))
         .map_err(failed)?;
     for sheet in sheets(export, words) {
         zip.start_file(sheet.name, options).map_err(zipped)?;
-        // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-        zip.write_all(b"\xEF\xBB\xBF")
-            .and_then(|_| zip.write_all(csv(sheet.header, &sheet.rows, tz, words).as_bytes()))
+        zip.write_all(BOM)
+            .and_then(|_| zip.write_all(csv(sheet.header, &sheet.rows, tz, style).as_bytes()))
             .map_err(failed)?;
     }
     let cursor = zip.finish().map_err(zipped)?;
     Ok(cursor.into_inner())
 }
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Writes the zip into `dir` under a dated name that overwrites nothing; returns its path.
 pub fn export_to(
@@ -313,9 +353,9 @@ pub fn export_to(
     store: &Store,
     now: DateTime<Utc>,
     tz: Zone,
-    language: Language,
+    style: &Style,
 ) -> Result<PathBuf, DataError> {
-    write_zip(dir, &crate::export::export(store, now)?, now, tz, language)
+    write_zip(dir, &crate::export::export(store, now)?, now, tz, style)
 }
 
 /// Saves the zip for an export already read (the slow half, after the journal is let go).
@@ -324,12 +364,12 @@ pub fn write_zip(
     export: &ExportFile,
     now: DateTime<Utc>,
     tz: Zone,
-    language: Language,
+    style: &Style,
 ) -> Result<PathBuf, DataError> {
-    let bytes = zip_from(export, tz, language)?;
+    let bytes = zip_from(export, tz, style)?;
     crate::export_file::write_new(
         dir,
-        language.words().saved_files.spreadsheets,
+        style.words.saved_files.spreadsheets,
         "zip",
         &bytes,
         crate::data_error::FileAction::SaveExport,
@@ -343,30 +383,33 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn en() -> &'static Words {
-        Language::En.words()
+    fn en() -> Style {
+        Style::new(Language::En, None)
     }
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
         assert_eq!(quote(r#"say "hi", then go"#), r#""say ""hi"", then go""#);
         assert_eq!(
-            cell(&Cell::Text("=HYPERLINK(1)".into()), Zone::UTC, en()),
+            cell(&Cell::Text("=HYPERLINK(1)".into()), Zone::UTC, &en()),
             "'=HYPERLINK(1)"
         );
-        assert_eq!(cell(&Cell::Plain("-2".into()), Zone::UTC, en()), "-2");
+        assert_eq!(cell(&Cell::Plain("-2".into()), Zone::UTC, &en()), "-2");
         assert_eq!(
-            cell(&Cell::List(vec!["a".into(), "b".into()]), Zone::UTC, en()),
+            cell(&Cell::List(vec!["a".into(), "b".into()]), Zone::UTC, &en()),
             "a; b"
         );
-        assert_eq!(cell(&Cell::List(vec!["@x".into()]), Zone::UTC, en()), "'@x");
-        assert_eq!(cell(&Cell::Flag(1), Zone::UTC, en()), "yes");
-        assert_eq!(cell(&text(&None), Zone::UTC, en()), "");
+        assert_eq!(
+            cell(&Cell::List(vec!["@x".into()]), Zone::UTC, &en()),
+            "'@x"
+        );
+        assert_eq!(cell(&Cell::Flag(1), Zone::UTC, &en()), "yes");
+        assert_eq!(cell(&text(&None), Zone::UTC, &en()), "");
         assert_eq!(
             cell(
                 &Cell::Instant(Utc.with_ymd_and_hms(2026, 7, 1, 12, 30, 0).unwrap()),
                 crate::zone::tests::zone("Europe/London"),
-                en()
+                &en()
             ),
             "2026-07-01 13:30"
         );
@@ -378,8 +421,37 @@ mod tests {
             &["reason"],
             &[vec![Cell::Text("line one\nline \"two\"".into())]],
             Zone::UTC,
-            en(),
+            &en(),
         );
         assert_eq!(out, "\"reason\"\r\n\"line one\nline \"\"two\"\"\"\r\n");
+    }
+
+    /// Spanish is written with a decimal comma, and so fields apart with semicolons, except
+    /// where its region writes a decimal point (Mexico); English always with a point.
+    #[test]
+    fn the_marks_follow_the_region_where_spanish_differs() {
+        let row = [vec![Cell::Decimal(7.5), Cell::Plain("3".into())]];
+        let written =
+            |language, region| csv(&["a", "b"], &row, Zone::UTC, &Style::new(language, region));
+        assert_eq!(
+            written(Language::Es, None),
+            "\"a\";\"b\"\r\n\"7,5\";\"3\"\r\n"
+        );
+        assert_eq!(
+            written(Language::Es, Some("ES")),
+            written(Language::Es, None)
+        );
+        assert_eq!(
+            written(Language::Es, Some("AR")),
+            written(Language::Es, None)
+        );
+        assert_eq!(
+            written(Language::Es, Some("MX")),
+            "\"a\",\"b\"\r\n\"7.5\",\"3\"\r\n"
+        );
+        assert_eq!(
+            written(Language::En, Some("ES")),
+            written(Language::Es, Some("MX"))
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::io::Read;
 
 use chrono::{TimeZone, Utc};
 use common::TempJournal;
-use daybreak_core::export_csv;
+use daybreak_core::export_csv::{self, Style};
 use daybreak_core::moods::{self, Halt, MoodInput};
 use daybreak_core::sobriety::{clocks, slips, ClockInput, SlipInput};
 use daybreak_core::words::Language;
@@ -103,13 +103,15 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     .unwrap();
 
     let out = tempfile::tempdir().unwrap();
-    let path = export_csv::export_to(out.path(), st, now(), tz, Language::En).unwrap();
+    let path =
+        export_csv::export_to(out.path(), st, now(), tz, &Style::new(Language::En, None)).unwrap();
     assert!(path
         .file_name()
         .unwrap()
         .to_string_lossy()
         .starts_with("daybreak-spreadsheets-2026-07-01"));
-    let again = export_csv::export_to(out.path(), st, now(), tz, Language::En).unwrap();
+    let again =
+        export_csv::export_to(out.path(), st, now(), tz, &Style::new(Language::En, None)).unwrap();
     assert_ne!(path, again, "a second export never overwrites the first");
 
     let (mut zip, names) = open_zip(&path);
@@ -129,7 +131,8 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
         ]
     );
     assert!(file(&mut zip, "README.txt").contains("NOT encrypted"));
-    let spanish = export_csv::export_to(out.path(), st, now(), tz, Language::Es).unwrap();
+    let spanish =
+        export_csv::export_to(out.path(), st, now(), tz, &Style::new(Language::Es, None)).unwrap();
     let (mut spanish, _) = open_zip(&spanish);
     let readme = file(&mut spanish, "LEEME.txt");
     assert!(
@@ -141,6 +144,13 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
         spanish_moods.contains("\"7,5\";"),
         "hours of sleep with a decimal comma, fields apart with semicolons, as Spanish \
          spreadsheet programs read them: {spanish_moods}"
+    );
+    let mexican = Style::new(Language::Es, Some("MX"));
+    let mexican = export_csv::export_to(out.path(), st, now(), tz, &mexican).unwrap();
+    let mexican_moods = file(&mut open_zip(&mexican).0, "estados-de-animo.csv");
+    assert!(
+        mexican_moods.contains("\"7.5\",") && mexican_moods.starts_with("\"fecha y hora"),
+        "in Mexico, Spanish words with a decimal point and commas: {mexican_moods}"
     );
 
     let clocks_csv = file(&mut zip, "clocks.csv");
@@ -186,7 +196,14 @@ fn the_spreadsheet_export_speaks_the_language_asked_for() {
     let (_j, s, _) = journal_of_every_kind();
     let out = tempfile::tempdir().unwrap();
     let (now, tz) = (every_kind::now(), every_kind::tz());
-    let path = export_csv::export_to(out.path(), s.store(), now, tz, Language::Es).unwrap();
+    let path = export_csv::export_to(
+        out.path(),
+        s.store(),
+        now,
+        tz,
+        &Style::new(Language::Es, None),
+    )
+    .unwrap();
     let zip_name = path.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         zip_name.starts_with("hojas-de-calculo-daybreak-"),

@@ -765,7 +765,13 @@ fn the_data_folder_is_0700_and_every_file_written_is_0600() {
             let store = s.store_mut();
             Ok(vec![
                 daybreak_core::export::export_to(&exports, store, now(), tz, Language::En)?,
-                daybreak_core::export_csv::export_to(&exports, store, now(), tz, Language::En)?,
+                daybreak_core::export_csv::export_to(
+                    &exports,
+                    store,
+                    now(),
+                    tz,
+                    &daybreak_core::export_csv::Style::new(Language::En, None),
+                )?,
                 daybreak_core::sos::plan::export_to(&exports, store, now(), tz, Language::En)?,
             ])
         })

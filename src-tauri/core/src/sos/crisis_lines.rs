@@ -136,14 +136,7 @@ pub fn country(code: &str) -> Option<CountryLines> {
 /// The table's country for a locale such as "en-IE", "de_AT.UTF-8" or "zh-Hant-TW", or `None`
 /// when the locale names no region ("C", "POSIX", "en", "") or one the table does not have.
 pub fn country_for_locale(locale: &str) -> Option<&'static str> {
-    let tag = locale.split(['.', '@']).next().unwrap_or("");
-    // The region is the first subtag after the language that is two letters (a script such as
-    // "Hant" has four, a UN region such as "419" is digits and names no one country).
-    let region = tag
-        .split(['-', '_'])
-        .skip(1)
-        .find(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))?
-        .to_ascii_uppercase();
+    let region = crate::words::region_of_locale(locale)?;
     let region = match region.as_str() {
         "UK" => "GB",
         other => other,

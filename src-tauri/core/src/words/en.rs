@@ -156,7 +156,6 @@ pub(super) const WORDS: Words = Words {
 
     spreadsheets: SpreadsheetWords {
         readme_file: "README.txt",
-        separator: ',',
         readme: "Daybreak export (spreadsheets)\r\n\r\n\
 These files are NOT encrypted: anyone who has them can read your journal.\r\n\
 One CSV file per kind of entry, UTF-8, comma-separated, with a header row.\r\n\

@@ -156,12 +156,12 @@ pub(super) const WORDS: Words = Words {
 
     spreadsheets: SpreadsheetWords {
         readme_file: "LEEME.txt",
-        // Spanish spreadsheet programs read "7,5" as a number, and so take ";" between fields.
-        separator: ';',
         readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
 Estos archivos NO están cifrados: cualquier persona que los tenga puede leer tu diario.\r\n\
-Hay un archivo CSV por cada tipo de entrada, en UTF-8, con los campos separados por punto y\r\n\
-coma, la coma como separador decimal y una fila de encabezados.\r\n\
+Hay un archivo CSV por cada tipo de entrada, en UTF-8 y con una fila de encabezados. Los\r\n\
+números y los campos se separan como los espera el programa de hojas de cálculo de tu país:\r\n\
+con coma decimal y punto y coma entre campos (como en España), o con punto decimal y coma\r\n\
+entre campos (como en México).\r\n\
 Las fechas y horas están en tu hora local; las listas se separan con \"; \".\r\n\
 El texto que empieza por = + - o @ se escribe con un ' delante, para que los programas de\r\n\
 hojas de cálculo lo muestren en lugar de ejecutarlo como una fórmula.\r\n\

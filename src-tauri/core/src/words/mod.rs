@@ -56,6 +56,21 @@ impl Language {
     }
 }
 
+/// The region of a locale tag such as "en-IE", "de_AT.UTF-8" or "zh-Hant-TW", upper-cased
+/// ("IE", "AT", "TW"), or `None` when it names none ("C", "POSIX", "en", "") or a group of
+/// countries ("es-419").
+pub fn region_of_locale(locale: &str) -> Option<String> {
+    let tag = locale.split(['.', '@']).next().unwrap_or("");
+    // The region is the first subtag after the language that is two letters (a script such as
+    // "Hant" has four, a UN region such as "419" is digits and names no one country).
+    let region = tag
+        .split(['-', '_'])
+        .skip(1)
+        .find(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))?
+        .to_ascii_uppercase();
+    Some(region)
+}
+
 /// How a language says a finding of the insights (see `insights::Finding`).
 pub type FindingFn = fn(&crate::insights::Finding) -> String;
 
@@ -201,12 +216,11 @@ fn builtin_name<'a>(table: &'static [(&'static str, &'static str)], stored: &'a 
 }
 
 /// The spreadsheet export (`export_csv`): its README, and each file's name and columns, with
-/// the values Daybreak writes itself, written as this language's spreadsheet programs read a
-/// CSV file (where the decimal point is a comma, fields are separated by semicolons).
+/// the values Daybreak writes itself. (Its decimal mark and field separator follow the region,
+/// `export_csv::Style`.)
 pub struct SpreadsheetWords {
     pub readme_file: &'static str,
     pub readme: &'static str,
-    pub separator: char,
     pub clocks: SheetWords<7>,
     pub slips: SheetWords<3>,
     pub check_ins: SheetWords<5>,

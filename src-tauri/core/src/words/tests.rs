@@ -139,7 +139,6 @@ fn entries(w: &Words) -> Vec<(&'static str, String)> {
         // "no" is no in both languages.
         ("spreadsheet yes", w.spreadsheets.yes.into()),
         ("spreadsheet readme file", w.spreadsheets.readme_file.into()),
-        ("spreadsheet separator", w.spreadsheets.separator.into()),
         ("outcome passed", w.spreadsheets.passed.into()),
         ("outcome used", w.spreadsheets.used.into()),
         ("outcome struggling", w.spreadsheets.struggling.into()),

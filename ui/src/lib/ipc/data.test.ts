@@ -25,7 +25,7 @@ describe('ipc/data', () => {
     await data.exportReport({ from: '2026-10-29', to: '2026-11-27', includeJournal: false });
     expect(tauri.invoke.mock.calls).toEqual([
       ['export_json', { language: 'en' }],
-      ['export_csv', { language: 'en' }],
+      ['export_csv', { language: 'en', uiLocale: navigator.language }],
       [
         'report_export',
         { options: { from: '2026-10-29', to: '2026-11-27', includeJournal: false, language: 'en' } },

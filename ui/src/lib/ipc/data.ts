@@ -10,8 +10,11 @@ import { invokeWithFile } from './invoke';
 /** Writes everything as one readable JSON file, named in the screens' language; resolves to its path. */
 export const exportJson = () => commands.exportJson(currentLocale());
 
-/** Writes one CSV per kind of entry, together in a zip; resolves to its path. */
-export const exportCsv = () => commands.exportCsv(currentLocale());
+/**
+ * Writes one CSV per kind of entry, together in a zip; resolves to its path. The window's locale
+ * says the region (its decimal mark) where the system sets none.
+ */
+export const exportCsv = () => commands.exportCsv(currentLocale(), navigator.language);
 
 /** Writes the counsellor report for the days `from` to `to` ("YYYY-MM-DD") as HTML and PDF. */
 export const exportReport = (options: ReportOptions) =>
