@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use daybreak_core::device_settings::{self, DeviceSettings};
-use daybreak_core::words::Language;
+use daybreak_core::words::{region_of_locale, Language};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::reminders::Reminders;
@@ -27,6 +27,24 @@ pub fn system_locale() -> Option<String> {
         .iter()
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
+}
+
+/// The region whose way of writing numbers the person's programs follow (a country code, "MX"):
+/// the system's numeric locale's (as POSIX reads it: LC_ALL, then LC_NUMERIC, then LANG; a
+/// desktop's "Formats" setting sets LC_NUMERIC apart from the language), else the window's
+/// (`ui_locale`) when that names no region ("C.UTF-8") or none is set (Windows, and macOS apps
+/// started from the Finder, where the web view's language is the best word there is).
+pub fn numbers_region(ui_locale: &str) -> Option<String> {
+    numbers_region_from(|name| std::env::var(name).ok(), ui_locale)
+}
+
+fn numbers_region_from(var: impl Fn(&str) -> Option<String>, ui_locale: &str) -> Option<String> {
+    ["LC_ALL", "LC_NUMERIC", "LANG"]
+        .iter()
+        .filter_map(|name| var(name))
+        .find(|value| !value.is_empty())
+        .and_then(|locale| region_of_locale(&locale))
+        .or_else(|| region_of_locale(ui_locale))
 }
 
 /// The language chosen in Settings (the plain settings file in `data_dir`), else the system's,
@@ -87,6 +105,38 @@ mod tests {
             window_language: last,
             ..DeviceSettings::default()
         }
+    }
+
+    /// Numbers follow the numeric locale, not the language's variable; where the system's
+    /// names no region, the window's does.
+    #[test]
+    fn numbers_follow_the_numeric_locale_else_the_windows() {
+        let system = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let mexican_formats = system(&[("LANG", "en_US.UTF-8"), ("LC_NUMERIC", "es_MX.UTF-8")]);
+        assert_eq!(
+            numbers_region_from(mexican_formats, "en-US").as_deref(),
+            Some("MX")
+        );
+        let messages_only = system(&[("LANG", "es_ES.UTF-8"), ("LC_MESSAGES", "es_MX.UTF-8")]);
+        assert_eq!(
+            numbers_region_from(messages_only, "es-MX").as_deref(),
+            Some("ES")
+        );
+        let all = system(&[("LC_ALL", "es_AR.UTF-8"), ("LC_NUMERIC", "es_MX.UTF-8")]);
+        assert_eq!(numbers_region_from(all, "").as_deref(), Some("AR"));
+        let c = system(&[("LANG", "C.UTF-8")]);
+        assert_eq!(numbers_region_from(c, "es-MX").as_deref(), Some("MX"));
+        assert_eq!(
+            numbers_region_from(system(&[]), "es-CO").as_deref(),
+            Some("CO")
+        );
+        assert_eq!(numbers_region_from(system(&[]), "es").as_deref(), None);
     }
 
     #[test]

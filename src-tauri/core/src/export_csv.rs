@@ -20,7 +20,7 @@ use crate::time::local;
 use crate::words::{Language, Words};
 
 /// Countries whose Spanish writes numbers with a decimal point, as glibc's locales say
-/// (`/usr/share/i18n/locales/es_*`, `LC_NUMERIC` `decimal_point`, Debian's `locales` 2.41,
+/// (`/usr/share/i18n/locales/es_*`, `LC_NUMERIC` `decimal_point`, Debian 12's `locales` 2.36,
 /// checked 2026-12-07); the others, with Spain, use a comma.
 const SPANISH_WITH_DECIMAL_POINT: &[&str] = &["DO", "GT", "HN", "MX", "NI", "PA", "PR", "SV", "US"];
 

@@ -134,6 +134,16 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
     let spanish =
         export_csv::export_to(out.path(), st, now(), tz, &Style::new(Language::Es, None)).unwrap();
     let (mut spanish, _) = open_zip(&spanish);
+    let mut raw = Vec::new();
+    spanish
+        .by_name("LEEME.txt")
+        .unwrap()
+        .read_to_end(&mut raw)
+        .unwrap();
+    assert!(
+        raw.starts_with(b"\xEF\xBB\xBF"),
+        "the README starts with a byte-order mark, so an older Notepad reads its accents"
+    );
     let readme = file(&mut spanish, "LEEME.txt");
     assert!(
         readme.contains("Estos archivos NO están cifrados") && !readme.contains("NOT encrypted"),

@@ -4,12 +4,11 @@
 
 use daybreak_core::import::{self, ImportPreview, ImportSummary};
 use daybreak_core::report::{self, ReportFiles, ReportOptions};
-use daybreak_core::words::{region_of_locale, Language};
+use daybreak_core::words::Language;
 use daybreak_core::{export, export_csv};
 use tauri::State;
 
 use super::{collect_then_write, on_store, RawFile};
-use crate::locale::system_locale;
 use crate::{AppError, ExportDir, SharedJournal};
 
 type Journal<'a> = State<'a, SharedJournal>;
@@ -35,9 +34,8 @@ pub async fn export_json(
 }
 
 /// Writes one CSV per kind into a zip, in `language`; returns where it went. Its numbers are
-/// written as the region's spreadsheet programs read them: the system locale's region, else
-/// (where the system sets no locale: Windows, macOS apps started from the Finder) the window's
-/// (`ui_locale`, `navigator.language`).
+/// written as the region's spreadsheet programs read them (`locale::numbers_region`, with
+/// `ui_locale` the window's `navigator.language`).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_csv(
@@ -47,7 +45,7 @@ pub async fn export_csv(
     ui_locale: String,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
-    let region = region_of_locale(&system_locale().unwrap_or(ui_locale));
+    let region = crate::locale::numbers_region(&ui_locale);
     let style = export_csv::Style::new(language, region.as_deref());
     collect_then_write(
         &journal,

@@ -158,7 +158,8 @@ pub(super) const WORDS: Words = Words {
         readme_file: "README.txt",
         readme: "Daybreak export (spreadsheets)\r\n\r\n\
 These files are NOT encrypted: anyone who has them can read your journal.\r\n\
-One CSV file per kind of entry, UTF-8, comma-separated, with a header row.\r\n\
+One CSV file per kind of entry, UTF-8, comma-separated, with a header row. If a file opens\r\n\
+all in one column, import it from the program (Data > From Text/CSV) and choose the comma.\r\n\
 Times are your local time; lists are separated by \"; \".\r\n\
 Text that starts with = + - or @ is written with a leading ' so that spreadsheet programs\r\n\
 show it instead of running it as a formula.\r\n\

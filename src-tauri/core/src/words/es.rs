@@ -159,9 +159,10 @@ pub(super) const WORDS: Words = Words {
         readme: "Exportación de Daybreak (hojas de cálculo)\r\n\r\n\
 Estos archivos NO están cifrados: cualquier persona que los tenga puede leer tu diario.\r\n\
 Hay un archivo CSV por cada tipo de entrada, en UTF-8 y con una fila de encabezados. Los\r\n\
-números y los campos se separan como los espera el programa de hojas de cálculo de tu país:\r\n\
-con coma decimal y punto y coma entre campos (como en España), o con punto decimal y coma\r\n\
-entre campos (como en México).\r\n\
+decimales y los campos se escriben como los espera el programa de hojas de cálculo de tu país:\r\n\
+con coma decimal y punto y coma entre campos (como en España) o con punto decimal y coma entre\r\n\
+campos (como en México). Si al abrir un archivo todo queda en una sola columna, impórtalo desde\r\n\
+el programa (Datos > Desde texto/CSV) y elige el separador.\r\n\
 Las fechas y horas están en tu hora local; las listas se separan con \"; \".\r\n\
 El texto que empieza por = + - o @ se escribe con un ' delante, para que los programas de\r\n\
 hojas de cálculo lo muestren en lugar de ejecutarlo como una fórmula.\r\n\

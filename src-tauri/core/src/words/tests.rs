@@ -235,3 +235,19 @@ fn languages_travel_as_their_codes() {
     );
     assert!(serde_json::from_str::<Language>("\"fr\"").is_err());
 }
+
+#[test]
+fn a_locale_names_its_region_only_when_it_has_one_country() {
+    assert_eq!(region_of_locale("es_MX.UTF-8@euro").as_deref(), Some("MX"));
+    assert_eq!(region_of_locale("es-mx").as_deref(), Some("MX"));
+    assert_eq!(region_of_locale("zh-Hant-TW").as_deref(), Some("TW"));
+    assert_eq!(region_of_locale("C.UTF-8"), None);
+    assert_eq!(region_of_locale("POSIX"), None);
+    assert_eq!(
+        region_of_locale("es-419"),
+        None,
+        "Latin America is no one country"
+    );
+    assert_eq!(region_of_locale("es"), None);
+    assert_eq!(region_of_locale(""), None);
+}

@@ -166,9 +166,8 @@ export const commands = {
 	exportJson: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("export_json", { language })),
 	/**
 	 *  Writes one CSV per kind into a zip, in `language`; returns where it went. Its numbers are
-	 *  written as the region's spreadsheet programs read them: the system locale's region, else
-	 *  (where the system sets no locale: Windows, macOS apps started from the Finder) the window's
-	 *  (`ui_locale`, `navigator.language`).
+	 *  written as the region's spreadsheet programs read them (`locale::numbers_region`, with
+	 *  `ui_locale` the window's `navigator.language`).
 	 */
 	exportCsv: (language: Language, uiLocale: string) => typedError<string, AppError>(__TAURI_INVOKE("export_csv", { language, uiLocale })),
 	/**  Writes the counsellor report for a date range as HTML and PDF. */
