@@ -10,6 +10,11 @@ use chrono::{DateTime, Utc};
 use crate::data_error::{DataError, FileAction, IoReason};
 use crate::time::local;
 
+/// The date a saved file's name carries: the person's own day ("2026-12-07"), not UTC's.
+pub fn name_date(now: DateTime<Utc>, tz: Zone) -> String {
+    local(now, tz).format("%Y-%m-%d").to_string()
+}
+
 /// Writes `bytes` to `dir/{stem}-{local date}.{ext}` (or `-2`, `-3`, ... when that name is
 /// taken), flushed to disk; returns the path. `action` says what was being saved, for the
 /// error a failure gives.
@@ -24,7 +29,7 @@ pub fn write_new(
 ) -> Result<PathBuf, DataError> {
     let io = |e: std::io::Error| DataError::file(action, dir, &e);
     std::fs::create_dir_all(dir).map_err(io)?;
-    let date = local(now, tz).format("%Y-%m-%d").to_string();
+    let date = name_date(now, tz);
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{stem}-{date}.{ext}")

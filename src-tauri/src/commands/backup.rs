@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use daybreak_core::backup::{self, BackupSummary};
-use daybreak_core::time::local;
+use daybreak_core::export_file;
 use daybreak_core::words::Language;
 use daybreak_core::zone::Zone;
 use daybreak_core::{clock, DataError, JournalError, Passphrase, RecoveryKey, Refusal, Secret};
@@ -29,7 +29,7 @@ fn offered_name(language: Language, now: DateTime<Utc>, tz: Zone) -> String {
     format!(
         "{}-{}.{}",
         language.words().saved_files.backup,
-        local(now, tz).format("%Y-%m-%d"),
+        export_file::name_date(now, tz),
         backup::EXTENSION
     )
 }
