@@ -23,9 +23,17 @@ pub fn shell_language<R: Runtime>(app: &AppHandle<R>) -> Language {
 /// LANG): "C" and "POSIX" count, and name no country. `None` when none is set (Windows, and
 /// macOS apps started from the Finder), where the web view's language stands in.
 pub fn system_locale() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+    locale_category(&["LC_ALL", "LC_MESSAGES", "LANG"], |name| {
+        std::env::var(name).ok()
+    })
+}
+
+/// A locale category's value as POSIX picks it: the first of `variables` set and not empty,
+/// read with `var`.
+fn locale_category(variables: &[&str], var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    variables
         .iter()
-        .filter_map(|name| std::env::var(name).ok())
+        .filter_map(|name| var(name))
         .find(|value| !value.is_empty())
 }
 
@@ -39,10 +47,7 @@ pub fn numbers_region(ui_locale: &str) -> Option<String> {
 }
 
 fn numbers_region_from(var: impl Fn(&str) -> Option<String>, ui_locale: &str) -> Option<String> {
-    ["LC_ALL", "LC_NUMERIC", "LANG"]
-        .iter()
-        .filter_map(|name| var(name))
-        .find(|value| !value.is_empty())
+    locale_category(&["LC_ALL", "LC_NUMERIC", "LANG"], var)
         .and_then(|locale| region_of_locale(&locale))
         .or_else(|| region_of_locale(ui_locale))
 }
