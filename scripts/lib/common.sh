@@ -52,9 +52,11 @@ APP_PACKAGES=(build-essential pkg-config curl wget file perl libssl-dev libwebki
 # x11-utils: xwininfo and xev, for whether (and when) the window is on screen at a hidden start.
 # at-spi2-core, python3-pyatspi: the desktop's accessibility bus and a client of it, to read the
 # window as a screen reader does (tests/e2e/screen-reader.test.mjs).
+# locales: glibc's locale definitions, which the spreadsheets' decimal-mark table is checked
+# against (src-tauri/core/src/words/decimal_mark.rs).
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth imagemagick dbus poppler-utils
                fonts-dejavu-core fonts-droid-fallback fonts-noto-color-emoji syncthing x11-utils
-               at-spi2-core python3-pyatspi)
+               at-spi2-core python3-pyatspi locales)
 # WebKitGTK gives the page the system's language only when that locale is installed
 # (`locale -a`); without it the page says en-US whatever LANG is. Adds the locale ("es_ES.UTF-8")
 # when it is missing.

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use daybreak_core::device_settings::{self, DeviceSettings};
-use daybreak_core::words::{region_of_locale, Language};
+use daybreak_core::words::{decimal_mark, Language};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::reminders::Reminders;
@@ -37,19 +37,20 @@ fn locale_category(variables: &[&str], var: impl Fn(&str) -> Option<String>) -> 
         .find(|value| !value.is_empty())
 }
 
-/// The region whose way of writing numbers the person's programs follow (a country code, "MX"):
-/// the system's numeric locale's (as POSIX reads it: LC_ALL, then LC_NUMERIC, then LANG; a
-/// desktop's "Formats" setting sets LC_NUMERIC apart from the language), else the window's
-/// (`ui_locale`) when that names no region ("C.UTF-8") or none is set (Windows, and macOS apps
-/// started from the Finder, where the web view's language is the best word there is).
-pub fn numbers_region(ui_locale: &str) -> Option<String> {
-    numbers_region_from(|name| std::env::var(name).ok(), ui_locale)
+/// The locale whose way of writing numbers the person's programs follow ("de_DE.UTF-8",
+/// "es-MX"): the system's numeric locale (as POSIX reads it: LC_ALL, then LC_NUMERIC, then LANG;
+/// a desktop's "Formats" setting sets LC_NUMERIC apart from the language) when it names a
+/// language, else the window's (`ui_locale`): where the system's is "C" or none is set (Windows,
+/// and macOS apps started from the Finder, where the web view's language is the best word
+/// there is).
+pub fn numbers_locale(ui_locale: &str) -> String {
+    numbers_locale_from(|name| std::env::var(name).ok(), ui_locale)
 }
 
-fn numbers_region_from(var: impl Fn(&str) -> Option<String>, ui_locale: &str) -> Option<String> {
+fn numbers_locale_from(var: impl Fn(&str) -> Option<String>, ui_locale: &str) -> String {
     locale_category(&["LC_ALL", "LC_NUMERIC", "LANG"], var)
-        .and_then(|locale| region_of_locale(&locale))
-        .or_else(|| region_of_locale(ui_locale))
+        .filter(|locale| decimal_mark(locale).is_some())
+        .unwrap_or_else(|| ui_locale.to_string())
 }
 
 /// The language chosen in Settings (the plain settings file in `data_dir`), else the system's,
@@ -113,7 +114,7 @@ mod tests {
     }
 
     /// Numbers follow the numeric locale, not the language's variable; where the system's
-    /// names no region, the window's does.
+    /// names no language, the window's does.
     #[test]
     fn numbers_follow_the_numeric_locale_else_the_windows() {
         let system = |vars: &'static [(&'static str, &'static str)]| {
@@ -123,25 +124,17 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             }
         };
-        let mexican_formats = system(&[("LANG", "en_US.UTF-8"), ("LC_NUMERIC", "es_MX.UTF-8")]);
-        assert_eq!(
-            numbers_region_from(mexican_formats, "en-US").as_deref(),
-            Some("MX")
-        );
+        let german_formats = system(&[("LANG", "en_US.UTF-8"), ("LC_NUMERIC", "de_DE.UTF-8")]);
+        assert_eq!(numbers_locale_from(german_formats, "en-US"), "de_DE.UTF-8");
         let messages_only = system(&[("LANG", "es_ES.UTF-8"), ("LC_MESSAGES", "es_MX.UTF-8")]);
-        assert_eq!(
-            numbers_region_from(messages_only, "es-MX").as_deref(),
-            Some("ES")
-        );
+        assert_eq!(numbers_locale_from(messages_only, "es-MX"), "es_ES.UTF-8");
         let all = system(&[("LC_ALL", "es_AR.UTF-8"), ("LC_NUMERIC", "es_MX.UTF-8")]);
-        assert_eq!(numbers_region_from(all, "").as_deref(), Some("AR"));
+        assert_eq!(numbers_locale_from(all, ""), "es_AR.UTF-8");
         let c = system(&[("LANG", "C.UTF-8")]);
-        assert_eq!(numbers_region_from(c, "es-MX").as_deref(), Some("MX"));
-        assert_eq!(
-            numbers_region_from(system(&[]), "es-CO").as_deref(),
-            Some("CO")
-        );
-        assert_eq!(numbers_region_from(system(&[]), "es").as_deref(), None);
+        assert_eq!(numbers_locale_from(c, "es-MX"), "es-MX");
+        let posix = system(&[("LC_NUMERIC", "POSIX"), ("LANG", "de_DE.UTF-8")]);
+        assert_eq!(numbers_locale_from(posix, "en-US"), "en-US");
+        assert_eq!(numbers_locale_from(system(&[]), "es-CO"), "es-CO");
     }
 
     #[test]

@@ -19,11 +19,6 @@ use crate::store::Store;
 use crate::time::local;
 use crate::words::{Language, Words};
 
-/// Countries whose Spanish writes numbers with a decimal point, as glibc's locales say
-/// (`/usr/share/i18n/locales/es_*`, `LC_NUMERIC` `decimal_point`, Debian 12's `locales` 2.36,
-/// checked 2026-12-07); the others, with Spain, use a comma.
-const SPANISH_WITH_DECIMAL_POINT: &[&str] = &["DO", "GT", "HN", "MX", "NI", "PA", "PR", "SV", "US"];
-
 /// How the files are written for the person: in their language's words, with their region's
 /// decimal mark, and fields apart as their spreadsheet program splits them. Where the decimal
 /// mark is a comma, a program set up that way (Excel with Spain's settings) splits on
@@ -35,18 +30,14 @@ pub struct Style {
 }
 
 impl Style {
-    /// For `language`, in `region` (a country code such as "MX", from the system's locale or
-    /// the window's; `None` when unknown, which reads as the language's own default: Spain's
-    /// for Spanish).
-    pub fn new(language: Language, region: Option<&str>) -> Style {
+    /// For `language`'s words, with the decimal mark of `numbers_locale` (the system's numeric
+    /// locale, "de_DE.UTF-8", or the window's, "es-MX": `words::decimal_mark`), else the
+    /// language's own (Spain's for Spanish) when that names none or is unknown.
+    pub fn new(language: Language, numbers_locale: Option<&str>) -> Style {
         let words = language.words();
-        let point_here = language == Language::Es
-            && region.is_some_and(|r| SPANISH_WITH_DECIMAL_POINT.contains(&r));
-        let decimal = if point_here {
-            '.'
-        } else {
-            words.decimal_separator
-        };
+        let decimal = numbers_locale
+            .and_then(crate::words::decimal_mark)
+            .unwrap_or(words.decimal_separator);
         let separator = if decimal == ',' { ';' } else { ',' };
         Style {
             words,
@@ -426,32 +417,25 @@ mod tests {
         assert_eq!(out, "\"reason\"\r\n\"line one\nline \"\"two\"\"\"\r\n");
     }
 
-    /// Spanish is written with a decimal comma, and so fields apart with semicolons, except
-    /// where its region writes a decimal point (Mexico); English always with a point.
+    /// The decimal mark is the numbers' locale's, in either language's words, and fields are
+    /// apart with semicolons where it is a comma; without a locale, the language's own.
     #[test]
-    fn the_marks_follow_the_region_where_spanish_differs() {
+    fn the_marks_follow_the_numbers_locale() {
         let row = [vec![Cell::Decimal(7.5), Cell::Plain("3".into())]];
         let written =
-            |language, region| csv(&["a", "b"], &row, Zone::UTC, &Style::new(language, region));
-        assert_eq!(
-            written(Language::Es, None),
-            "\"a\";\"b\"\r\n\"7,5\";\"3\"\r\n"
-        );
-        assert_eq!(
-            written(Language::Es, Some("ES")),
-            written(Language::Es, None)
-        );
-        assert_eq!(
-            written(Language::Es, Some("AR")),
-            written(Language::Es, None)
-        );
-        assert_eq!(
-            written(Language::Es, Some("MX")),
-            "\"a\",\"b\"\r\n\"7.5\",\"3\"\r\n"
-        );
-        assert_eq!(
-            written(Language::En, Some("ES")),
-            written(Language::Es, Some("MX"))
-        );
+            |language, locale| csv(&["a", "b"], &row, Zone::UTC, &Style::new(language, locale));
+        let comma = "\"a\";\"b\"\r\n\"7,5\";\"3\"\r\n";
+        let point = "\"a\",\"b\"\r\n\"7.5\",\"3\"\r\n";
+        assert_eq!(written(Language::Es, None), comma);
+        assert_eq!(written(Language::Es, Some("es_ES.UTF-8")), comma);
+        assert_eq!(written(Language::Es, Some("es-AR")), comma);
+        assert_eq!(written(Language::Es, Some("es_MX.UTF-8")), point);
+        assert_eq!(written(Language::Es, Some("en-US")), point);
+        assert_eq!(written(Language::En, None), point);
+        assert_eq!(written(Language::En, Some("en_GB.UTF-8")), point);
+        assert_eq!(written(Language::En, Some("de_DE.UTF-8")), comma);
+        assert_eq!(written(Language::En, Some("de-CH")), point);
+        assert_eq!(written(Language::En, Some("C.UTF-8")), point);
+        assert_eq!(written(Language::Es, Some("C.UTF-8")), comma);
     }
 }

@@ -34,7 +34,7 @@ pub async fn export_json(
 }
 
 /// Writes one CSV per kind into a zip, in `language`; returns where it went. Its numbers are
-/// written as the region's spreadsheet programs read them (`locale::numbers_region`, with
+/// written as the person's spreadsheet programs read them (`locale::numbers_locale`, with
 /// `ui_locale` the window's `navigator.language`).
 #[tauri::command]
 #[specta::specta]
@@ -45,8 +45,8 @@ pub async fn export_csv(
     ui_locale: String,
 ) -> Result<String, AppError> {
     let dir = export_dir.0.clone();
-    let region = crate::locale::numbers_region(&ui_locale);
-    let style = export_csv::Style::new(language, region.as_deref());
+    let numbers = crate::locale::numbers_locale(&ui_locale);
+    let style = export_csv::Style::new(language, Some(&numbers));
     collect_then_write(
         &journal,
         |store, now, _| export::export(store, now),

@@ -7,6 +7,7 @@
 //! language does not compile. Sentences with numbers or names in them are small functions, so
 //! each language puts them where its grammar wants them.
 
+mod decimal_mark;
 mod en;
 mod es;
 
@@ -14,6 +15,8 @@ mod es;
 mod builtin_names {
     include!(concat!(env!("OUT_DIR"), "/builtin_names.rs"));
 }
+
+pub use decimal_mark::decimal_mark;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};

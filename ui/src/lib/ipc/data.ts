@@ -12,7 +12,7 @@ export const exportJson = () => commands.exportJson(currentLocale());
 
 /**
  * Writes one CSV per kind of entry, together in a zip; resolves to its path. The window's locale
- * says the region (its decimal mark) where the system sets none.
+ * says how numbers are written (its decimal mark) where the system sets no locale.
  */
 export const exportCsv = () => commands.exportCsv(currentLocale(), navigator.language);
 

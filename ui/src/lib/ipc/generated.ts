@@ -166,7 +166,7 @@ export const commands = {
 	exportJson: (language: Language) => typedError<string, AppError>(__TAURI_INVOKE("export_json", { language })),
 	/**
 	 *  Writes one CSV per kind into a zip, in `language`; returns where it went. Its numbers are
-	 *  written as the region's spreadsheet programs read them (`locale::numbers_region`, with
+	 *  written as the person's spreadsheet programs read them (`locale::numbers_locale`, with
 	 *  `ui_locale` the window's `navigator.language`).
 	 */
 	exportCsv: (language: Language, uiLocale: string) => typedError<string, AppError>(__TAURI_INVOKE("export_csv", { language, uiLocale })),
