@@ -157,6 +157,9 @@ function startRun(kind, binary) {
       // When the field was first found, on the page's clock: for Daybreak, whether the start's
       // end was the find (the page busy, answering late) or the code's mark.
       fieldFoundInPageMs: round(found + performance.timeOrigin - page.origin),
+      // When the driver answered the new-session request, on the same clock: a find is sent
+      // only after it, so a late session ends the start whatever the page has done.
+      sessionCreatedInPageMs: round(app.sessionCreatedAt + performance.timeOrigin - page.origin),
       // Milliseconds since the navigation started: the UI's code runs, the first screen's state
       // is in hand (handed over as the window was made, else the boot call's answer), the
       // welcome or unlock screen is drawn. Null in the floor, which has no marks.
@@ -340,7 +343,7 @@ for (let i = 0; i < runs; i++) {
   for (const kind of order) {
     const r = await startRun(kind, kind === 'floor' ? opts.floor : opts.app);
     results[kind].push(r);
-    console.log(`run ${i + 1}/${runs} ${kind}: interactive ${r.interactiveMs} ms, DCL ${r.domContentLoadedMs} ms, FCP ${r.firstContentfulPaintMs ?? '-'} ms, found ${r.fieldFoundInPageMs} ms, boot ${r.bootStartMs ?? '-'} / ${r.bootAnsweredMs ?? '-'} / ${r.firstScreenMs ?? '-'} / ${r.firstPaintMs ?? '-'} ms, PSS ${r.pssMb} MB`);
+    console.log(`run ${i + 1}/${runs} ${kind}: interactive ${r.interactiveMs} ms, DCL ${r.domContentLoadedMs} ms, FCP ${r.firstContentfulPaintMs ?? '-'} ms, found ${r.fieldFoundInPageMs} ms, session ${r.sessionCreatedInPageMs} ms, boot ${r.bootStartMs ?? '-'} / ${r.bootAnsweredMs ?? '-'} / ${r.firstScreenMs ?? '-'} / ${r.firstPaintMs ?? '-'} ms, PSS ${r.pssMb} MB`);
   }
 }
 const heavy = [];
@@ -354,7 +357,7 @@ const summary = (rs, key) => median(rs.map((r) => r[key]));
 const m = {};
 for (const kind of ['floor', 'daybreak']) {
   m[kind] = Object.fromEntries(
-    ['interactiveMs', 'processStartToPageMs', 'domContentLoadedMs', 'loadMs', 'firstContentfulPaintMs', 'firstFieldInPageMs', 'fieldFoundInPageMs', 'bootStartMs', 'bootAnsweredMs', 'firstScreenMs', 'firstPaintMs', 'pssMb', 'rssMb'].map((k) => [k, summary(results[kind], k)]),
+    ['interactiveMs', 'processStartToPageMs', 'domContentLoadedMs', 'loadMs', 'firstContentfulPaintMs', 'firstFieldInPageMs', 'fieldFoundInPageMs', 'sessionCreatedInPageMs', 'bootStartMs', 'bootAnsweredMs', 'firstScreenMs', 'firstPaintMs', 'pssMb', 'rssMb'].map((k) => [k, summary(results[kind], k)]),
   );
   m[kind].binaryMb = round(fs.statSync(kind === 'floor' ? opts.floor : opts.app).size / 1024 / 1024);
 }

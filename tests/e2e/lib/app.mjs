@@ -279,7 +279,8 @@ class AppHandle {
  * folder under $HOME, as an installed app does (the package test gives it a throwaway HOME).
  *
  * `sessionRequestedAt` (performance.now() just before the new-session request, when the app is
- * started) is kept on the handle for the start-up harness (perf/harness.mjs).
+ * started) and `sessionCreatedAt` (when the driver answered it) are kept on the handle for the
+ * start-up harness (perf/harness.mjs).
  *
  * `args` are the app's command-line arguments (tauri-driver passes `tauri:options.args` on), e.g.
  * `['--hidden']`, as autostart launches it.
@@ -363,6 +364,7 @@ export async function launchApp({
     try {
       app.sessionRequestedAt = performance.now();
       app.session = await client.newSession({ alwaysMatch: { 'tauri:options': { application: binary, args } } });
+      app.sessionCreatedAt = performance.now();
     } catch (err) {
       throw new Error(`could not start ${binary} through tauri-driver: ${err.message}\nlog ${logPath}:\n${app.logTail()}`, {
         cause: err,
