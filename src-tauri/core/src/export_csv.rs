@@ -3,7 +3,7 @@
 //! (`export::records`), so the two always hold the same entries. Times are local to the
 //! person's time zone. Written in the language the screens speak (`SpreadsheetWords`): file
 //! names, columns and the values Daybreak writes itself; and with the decimal mark and field
-//! separator that the spreadsheet programs of the person's region expect (`Style`).
+//! separator that the person's spreadsheet programs expect (`Style`).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +19,8 @@ use crate::store::Store;
 use crate::time::local;
 use crate::words::{Language, Words};
 
-/// How the files are written for the person: in their language's words, with their region's
-/// decimal mark, and fields apart as their spreadsheet program splits them. Where the decimal
+/// How the files are written for the person: in their language's words, with their numbers'
+/// locale's decimal mark, and fields apart as their spreadsheet program splits them. Where the decimal
 /// mark is a comma, a program set up that way (Excel with Spain's settings) splits on
 /// semicolons, and reads "7,5" as a number.
 pub struct Style {
@@ -52,7 +52,7 @@ impl Style {
 enum Cell {
     /// Written as it is (whole numbers, dates).
     Plain(String),
-    /// A number with a fraction, written with the region's decimal mark.
+    /// A number with a fraction, written with the numbers' locale's decimal mark.
     Decimal(f64),
     /// Something a person wrote: guarded against being run as a spreadsheet formula.
     Text(String),

@@ -158,11 +158,11 @@ pub(super) const WORDS: Words = Words {
         readme_file: "README.txt",
         readme: "Daybreak export (spreadsheets)\r\n\r\n\
 These files are NOT encrypted: anyone who has them can read your journal.\r\n\
-One CSV file per kind of entry, UTF-8, with a header row. Decimals and fields are written as\r\n\
-your country's spreadsheet program expects them: with a decimal point and commas between\r\n\
-fields (as in the United States) or with a decimal comma and semicolons between fields (as in\r\n\
-Germany). If a file opens all in one column, import it from the program (Data > From\r\n\
-Text/CSV) and choose the separator.\r\n\
+One CSV file per kind of entry, UTF-8, with a header row. Numbers and columns are set out the\r\n\
+way your computer's spreadsheet program expects: a decimal point and commas between columns\r\n\
+(as in the United States), or a decimal comma and semicolons between columns (as in Germany).\r\n\
+If a file opens with everything in one column, open it from inside the program instead\r\n\
+(Data > From Text/CSV) and pick the separator.\r\n\
 Times are your local time; lists are separated by \"; \".\r\n\
 Text that starts with = + - or @ is written with a leading ' so that spreadsheet programs\r\n\
 show it instead of running it as a formula.\r\n\

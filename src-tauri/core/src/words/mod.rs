@@ -219,8 +219,8 @@ fn builtin_name<'a>(table: &'static [(&'static str, &'static str)], stored: &'a 
 }
 
 /// The spreadsheet export (`export_csv`): its README, and each file's name and columns, with
-/// the values Daybreak writes itself. (Its decimal mark and field separator follow the region,
-/// `export_csv::Style`.)
+/// the values Daybreak writes itself. (Its decimal mark and field separator follow the numbers'
+/// locale, `export_csv::Style`.)
 pub struct SpreadsheetWords {
     pub readme_file: &'static str,
     pub readme: &'static str,
