@@ -37,7 +37,9 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
     app = await launchApp({
       dataDir,
       name: 'data',
-      env: { DAYBREAK_EXPORT_DIR: exportDir, DBUS_SYSTEM_BUS_ADDRESS: systemBusAddress },
+      // Numbers written as in Germany, the screens in English (a desktop's "Formats" setting):
+      // the spreadsheets follow the numbers' locale, not the language.
+      env: { DAYBREAK_EXPORT_DIR: exportDir, DBUS_SYSTEM_BUS_ADDRESS: systemBusAddress, LC_ALL: '', LC_NUMERIC: 'de_DE.UTF-8' },
     });
     await createJournal(s(), PASSPHRASE);
     await s().click('nav-mood');
@@ -77,6 +79,12 @@ describe('Your data: exports, report, import; lock on sleep and screen lock', { 
     for (const name of ['moods.csv', 'clocks.csv', 'journal.csv', 'README.txt']) {
       assert.ok(bytes.includes(Buffer.from(name)), `the zip holds ${name}`);
     }
+    const moods = execFileSync(
+      'python3',
+      ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("moods.csv").decode("utf-8-sig"))', path.join(exportDir, zips[0])],
+      { encoding: 'utf8' },
+    );
+    assert.match(moods, /^"time \(local\)";"mood \(1-5\)";/, 'English columns, apart with semicolons as Germany\'s spreadsheets split them');
     await screenshot('data-01-exported');
   });
 
