@@ -4,6 +4,10 @@
 //! with the one for the journal's state and the page's language in it, so WebKit paints the
 //! screen as soon as the HTML is in, before the UI's code has arrived; the code then takes over
 //! that drawing as it is, with anything typed meanwhile (Svelte's `hydrate`, `ui/src/main.ts`).
+//! The drawing goes into the page as Tauri serves that load: Tauri gives any inline script or
+//! style a nonce it makes for each load and names in that load's CSP, so a page put together
+//! beforehand would carry another, and WebKit would refuse what it allows (a screen left
+//! unstyled, as one try at inline style sheets showed: `docs/performance.md`).
 //!
 //! Only where the shell knows what the page would draw. Elsewhere the page is served as built
 //! and draws its screen itself, as it did before: an open journal; a language the shell cannot
@@ -27,9 +31,9 @@ use crate::locale;
 const EMPTY_APP: &str = r#"<div id="app"></div>"#;
 const HTML_TAG: &str = r#"<html lang="en">"#;
 
-/// The page with the first screen in it, ready to serve in place of the built one, and the
-/// language it is drawn in; `None` where the page is to draw its screen itself.
-pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<(Vec<u8>, Language)> {
+/// The first screen to put in the page, and the language it is drawn in; `None` where the page
+/// is to draw its screen itself.
+pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<FirstScreen> {
     if tauri::is_dev() {
         return None;
     }
@@ -39,12 +43,19 @@ pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<(Vec<u8>, Lan
     let built = assets.get("index.html".into())?;
     let drawn: HashMap<String, String> =
         serde_json::from_slice(&assets.get("first-screens.json".into())?.bytes).ok()?;
-    with_first_screen(
-        std::str::from_utf8(&built.bytes).ok()?,
-        drawn.get(&key)?,
+    let screen = drawn.get(&key)?;
+    // Checked on the page as built, so that the hook is only set for a page it can fill.
+    with_first_screen(std::str::from_utf8(&built.bytes).ok()?, screen, language)?;
+    Some(FirstScreen {
+        screen: screen.clone(),
         language,
-    )
-    .map(|page| (page.into_bytes(), language))
+    })
+}
+
+/// A first screen, drawn, and the language it speaks.
+pub struct FirstScreen {
+    screen: String,
+    pub language: Language,
 }
 
 /// The name of the drawing for a journal's state, as `ui/src/firstScreens.ts` names it.
@@ -61,16 +72,20 @@ fn drawing(state: JournalState, language: Language) -> Option<String> {
 type Request = tauri::http::Request<Vec<u8>>;
 type Response = tauri::http::Response<Cow<'static, [u8]>>;
 
-/// Serves `page` for the window's page itself (`/`, `/index.html`), once: a later load (a
-/// reload) gets the page as built. Every other file as it is.
-pub fn serve(page: Vec<u8>) -> impl Fn(Request, &mut Response) + Send + Sync + 'static {
-    let page = Mutex::new(Some(page));
+/// Serves the window's page itself (`/`, `/index.html`) with `first` drawn into it, once: a
+/// later load (a reload) gets the page as built. Every other file as it is.
+pub fn serve(first: FirstScreen) -> impl Fn(Request, &mut Response) + Send + Sync + 'static {
+    let first = Mutex::new(Some(first));
     move |request, response| {
         let path = request.uri().path();
         if response.status().is_success() && (path == "/" || path == "/index.html") {
-            let drawn = page.lock().unwrap_or_else(PoisonError::into_inner).take();
+            let first = first.lock().unwrap_or_else(PoisonError::into_inner).take();
+            let drawn = first.and_then(|first| {
+                let served = std::str::from_utf8(response.body()).ok()?;
+                with_first_screen(served, &first.screen, first.language)
+            });
             if let Some(drawn) = drawn {
-                *response.body_mut() = Cow::Owned(drawn);
+                *response.body_mut() = Cow::Owned(drawn.into_bytes());
             }
         }
     }
@@ -150,32 +165,71 @@ mod tests {
         );
     }
 
+    fn hola() -> FirstScreen {
+        FirstScreen {
+            screen: "<main>Hola</main>".into(),
+            language: Language::Es,
+        }
+    }
+
     #[test]
     fn only_the_page_itself_is_served_drawn_and_only_once() {
-        let serve = serve(b"drawn".to_vec());
+        let serve = serve(hola());
         let get = |path: &str, status: u16| {
             let request = tauri::http::Request::get(path)
                 .body(Vec::new())
                 .expect("request");
-            let mut response = Response::new(Cow::Borrowed(&b"built"[..]));
+            let mut response = Response::new(Cow::Borrowed(BUILT.as_bytes()));
             *response.status_mut() = tauri::http::StatusCode::from_u16(status).expect("status");
             serve(request, &mut response);
-            response.into_body().into_owned()
+            String::from_utf8(response.into_body().into_owned()).expect("text")
         };
-        assert_eq!(get("tauri://localhost/assets/index.js", 200), b"built");
-        assert_eq!(get("tauri://localhost/first-screens.json", 200), b"built");
-        assert_eq!(get("tauri://localhost/", 404), b"built");
-        assert_eq!(get("tauri://localhost/", 200), b"drawn");
+        assert_eq!(get("tauri://localhost/assets/index.js", 200), BUILT);
+        assert_eq!(get("tauri://localhost/first-screens.json", 200), BUILT);
+        assert_eq!(get("tauri://localhost/", 404), BUILT);
+        assert!(get("tauri://localhost/", 200).contains("<main>Hola</main>"));
         // A reload: the page asks the shell first, so it gets the page as built.
-        assert_eq!(get("tauri://localhost/", 200), b"built");
-        assert_eq!(get("tauri://localhost/index.html", 200), b"built");
-        let serve_again = super::serve(b"drawn".to_vec());
+        assert_eq!(get("tauri://localhost/", 200), BUILT);
+        assert_eq!(get("tauri://localhost/index.html", 200), BUILT);
+        let serve_again = super::serve(hola());
         let request = tauri::http::Request::get("tauri://localhost/index.html")
             .body(Vec::new())
             .expect("request");
-        let mut response = Response::new(Cow::Borrowed(&b"built"[..]));
+        let mut response = Response::new(Cow::Borrowed(BUILT.as_bytes()));
         serve_again(request, &mut response);
-        assert_eq!(response.body().as_ref(), b"drawn");
+        assert!(String::from_utf8_lossy(response.body()).contains("<main>Hola</main>"));
+    }
+
+    /// The drawing goes into the page Tauri serves for this load, whose inline styles or
+    /// scripts carry the nonce that load's CSP names: a page put together beforehand would
+    /// carry another, and WebKit would refuse them.
+    #[test]
+    fn the_drawing_goes_into_the_page_as_served_nonce_and_all() {
+        let served = BUILT.replace(
+            "<title>Daybreak</title>",
+            r#"<style nonce="this-load">.card{}</style>"#,
+        );
+        let request = tauri::http::Request::get("tauri://localhost/")
+            .body(Vec::new())
+            .expect("request");
+        let mut response = Response::new(Cow::Owned(served.into_bytes()));
+        serve(hola())(request, &mut response);
+        let page = String::from_utf8_lossy(response.body());
+        assert!(
+            page.contains(r#"<style nonce="this-load">"#) && page.contains("<main>Hola</main>"),
+            "{page}"
+        );
+    }
+
+    /// A page Tauri serves in another shape is served as it is, to draw its screen itself.
+    #[test]
+    fn a_served_page_of_another_shape_is_left_as_it_is() {
+        let request = tauri::http::Request::get("tauri://localhost/")
+            .body(Vec::new())
+            .expect("request");
+        let mut response = Response::new(Cow::Borrowed(&b"<p>not the page</p>"[..]));
+        serve(hola())(request, &mut response);
+        assert_eq!(response.body().as_ref(), b"<p>not the page</p>");
     }
 
     #[test]

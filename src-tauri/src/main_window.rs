@@ -39,8 +39,9 @@ pub fn create<R: Runtime>(
     }
     crate::start_trace::mark("window configured");
     // The page served with its first screen already drawn in it (first_screen.rs).
-    if let Some((page, language)) = boot.and_then(|boot| first_screen::page(app, boot)) {
-        builder = builder.on_web_resource_request(first_screen::serve(page));
+    if let Some(first) = boot.and_then(|boot| first_screen::page(app, boot)) {
+        let language = first.language;
+        builder = builder.on_web_resource_request(first_screen::serve(first));
         crate::start_trace::mark(format_args!(
             "first screen put in the page, in {}",
             language.tag()

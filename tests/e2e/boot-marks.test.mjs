@@ -32,6 +32,17 @@ test(
         await firstScreenCameDrawn(app.session),
         "the welcome screen came drawn in the page, and the UI's code took that drawing over",
       );
+      // And styled: a drawing served in a page that is not the one Tauri made for this load
+      // (src-tauri/src/first_screen.rs) can lose what the load's CSP allows, and a screen left
+      // unstyled still has its field.
+      const styled = await app.session.executeScript(
+        `return { sheets: document.styleSheets.length,
+                  layout: getComputedStyle(document.querySelector('main.auth')).display };`,
+      );
+      assert.ok(
+        styled.sheets > 0 && styled.layout === "grid",
+        `the drawn screen is styled: ${JSON.stringify(styled)}`,
+      );
       // The paint mark comes a frame after the screen is in the page.
       let page;
       await waitUntil(
