@@ -9,8 +9,10 @@ ensure_rust
 ensure_node
 ensure_ui_deps
 ensure_tauri_driver
-# The Spanish end-to-end test starts the app with LANG=es_ES.UTF-8.
+# The Spanish end-to-end test starts the app with LANG=es_ES.UTF-8, and the data test with
+# LC_NUMERIC=de_DE.UTF-8 (numbers written as in Germany, the screens in English).
 ensure_locale es_ES.UTF-8
+ensure_locale de_DE.UTF-8
 
 cd "$ROOT"
 say "Rust formatting (cargo fmt --check)"

@@ -4,10 +4,10 @@
 //! with the one for the journal's state and the page's language in it, so WebKit paints the
 //! screen as soon as the HTML is in, before the UI's code has arrived; the code then takes over
 //! that drawing as it is, with anything typed meanwhile (Svelte's `hydrate`, `ui/src/main.ts`).
-//! The drawing goes into the page as Tauri serves that load: Tauri gives any inline script or
-//! style a nonce it makes for each load and names in that load's CSP, so a page put together
-//! beforehand would carry another, and WebKit would refuse what it allows (a screen left
-//! unstyled, as one try at inline style sheets showed: `docs/performance.md`).
+//! The drawing goes into the page as Tauri serves that load: Tauri gives each inline `<style>`
+//! element a nonce it makes for each load and names in that load's CSP, so a page put together
+//! beforehand would carry another, and WebKit would refuse the style (a screen left unstyled,
+//! as one try at inline style sheets showed: `docs/performance.md`).
 //!
 //! Only where the shell knows what the page would draw. Elsewhere the page is served as built
 //! and draws its screen itself, as it did before: an open journal; a language the shell cannot
@@ -200,8 +200,8 @@ mod tests {
         assert!(String::from_utf8_lossy(response.body()).contains("<main>Hola</main>"));
     }
 
-    /// The drawing goes into the page Tauri serves for this load, whose inline styles or
-    /// scripts carry the nonce that load's CSP names: a page put together beforehand would
+    /// The drawing goes into the page Tauri serves for this load, whose inline `<style>`
+    /// elements carry the nonce that load's CSP names: a page put together beforehand would
     /// carry another, and WebKit would refuse them.
     #[test]
     fn the_drawing_goes_into_the_page_as_served_nonce_and_all() {

@@ -20,8 +20,8 @@ use crate::time::local;
 use crate::words::{Language, Words};
 
 /// How the files are written for the person: in their language's words, with their numbers'
-/// locale's decimal mark, and fields apart as their spreadsheet program splits them. Where the decimal
-/// mark is a comma, a program set up that way (Excel with Spain's settings) splits on
+/// locale's decimal mark, and fields apart as their spreadsheet program splits them. Where the
+/// decimal mark is a comma, a program set up that way (Excel with Spain's settings) splits on
 /// semicolons, and reads "7,5" as a number.
 pub struct Style {
     words: &'static Words,

@@ -155,16 +155,18 @@ fn the_spreadsheet_export_has_one_csv_per_kind_with_every_entry() {
         "hours of sleep with a decimal comma, fields apart with semicolons, as Spanish \
          spreadsheet programs read them: {spanish_moods}"
     );
-    let mexican = Style::new(Language::Es, Some("es_MX.UTF-8"));
-    let mexican = export_csv::export_to(out.path(), st, now(), tz, &mexican).unwrap();
-    let mexican_moods = file(&mut open_zip(&mexican).0, "estados-de-animo.csv");
+    // The moods file written in `language`'s words with `locale`'s numbers.
+    let moods = |language, locale, name| {
+        let style = Style::new(language, Some(locale));
+        let zip = export_csv::export_to(out.path(), st, now(), tz, &style).unwrap();
+        file(&mut open_zip(&zip).0, name)
+    };
+    let mexican_moods = moods(Language::Es, "es_MX.UTF-8", "estados-de-animo.csv");
     assert!(
         mexican_moods.contains("\"7.5\",") && mexican_moods.starts_with("\"fecha y hora"),
         "in Mexico, Spanish words with a decimal point and commas: {mexican_moods}"
     );
-    let in_germany = Style::new(Language::En, Some("de_DE.UTF-8"));
-    let in_germany = export_csv::export_to(out.path(), st, now(), tz, &in_germany).unwrap();
-    let german_moods = file(&mut open_zip(&in_germany).0, "moods.csv");
+    let german_moods = moods(Language::En, "de_DE.UTF-8", "moods.csv");
     assert!(
         german_moods.contains("\"7,5\";") && german_moods.starts_with("\"time (local)"),
         "English words with Germany's decimal comma and semicolons: {german_moods}"
