@@ -45,7 +45,9 @@ pub fn page<R: Runtime>(app: &AppHandle<R>, boot: &Boot) -> Option<FirstScreen> 
         serde_json::from_slice(&assets.get("first-screens.json".into())?.bytes).ok()?;
     let screen = drawn.get(&key)?;
     // Checked on the page as built, so that the hook is only set for a page it can fill.
-    with_first_screen(std::str::from_utf8(&built.bytes).ok()?, screen, language)?;
+    if !has_built_shape(std::str::from_utf8(&built.bytes).ok()?) {
+        return None;
+    }
     Some(FirstScreen {
         screen: screen.clone(),
         language,
@@ -109,11 +111,16 @@ fn web_view_language() -> Option<Language> {
     locale::web_view_language(|name| std::env::var(name).ok())
 }
 
+/// Whether `page` is shaped as Vite builds it: an empty root, the language English.
+fn has_built_shape(page: &str) -> bool {
+    page.contains(EMPTY_APP) && page.contains(HTML_TAG)
+}
+
 /// `page` with `screen` in its root element and its language and platform said on `<html>`
 /// (on Linux, `data-os`, which `ui/src/app.css` chooses the font by before any code runs), or
 /// `None` when the page is not the shape Vite builds.
 fn with_first_screen(page: &str, screen: &str, language: Language) -> Option<String> {
-    if !page.contains(EMPTY_APP) || !page.contains(HTML_TAG) {
+    if !has_built_shape(page) {
         return None;
     }
     let os = if cfg!(target_os = "linux") {

@@ -9,7 +9,7 @@
 //! which agree for the most part. The test `the_table_is_glibcs` reads the installed
 //! definitions again, so a glibc that says otherwise fails it until this follows.
 
-use super::region_of_locale;
+use super::{language_of_locale, region_of_locale};
 
 /// The languages whose every country in glibc writes a decimal comma, and five whose main
 /// country does (az_AZ, de_DE, es_ES, fr_FR, it_IT), with the exceptions below. "no" is not
@@ -35,10 +35,7 @@ const EXCEPTIONS: &[&str] = &[
 /// when it names no language ("C", "POSIX", ""). A language without its country ("es", "de")
 /// writes as in its main country.
 pub fn decimal_mark(locale: &str) -> Option<char> {
-    let language = locale
-        .split(['.', '@', '_', '-'])
-        .next()?
-        .to_ascii_lowercase();
+    let language = language_of_locale(locale);
     let is_language =
         (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
     if !is_language {

@@ -46,7 +46,7 @@ impl Language {
 
     /// The language of a locale tag ("es_ES.UTF-8", "es-MX", "en"), when Daybreak has it.
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.split(['_', '-', '.', '@']).next()?.to_ascii_lowercase();
+        let primary = language_of_locale(tag);
         Language::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
@@ -57,6 +57,16 @@ impl Language {
             Language::Es => &es::WORDS,
         }
     }
+}
+
+/// The language subtag of a locale tag ("es_ES.UTF-8", "es-MX", "en"), lower-cased: "es", "en";
+/// "c" for "C.UTF-8", "" for "".
+pub fn language_of_locale(locale: &str) -> String {
+    locale
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// The region of a locale tag such as "en-IE", "de_AT.UTF-8" or "zh-Hant-TW", upper-cased
