@@ -19,6 +19,7 @@
 // Each run gets a fresh HOME and data folder. Floor and Daybreak alternate (and which goes first
 // alternates too), so a noisy machine slows both alike; the ratios matter, not the milliseconds.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -386,9 +387,23 @@ const heavyMedian = heavy.length
       screensInPageMs: Object.fromEntries(AREAS.map((a) => [a, median(heavy.map((r) => r.screensInPageMs[a]))])),
     }
   : null;
+/**
+ * Whether the loopback acknowledges at once (scripts/perf.sh's network namespace, `quickack` on
+ * 127.0.0.1's route), so no driver command waited for a delayed ACK; null when `ip` cannot tell.
+ */
+function loopbackQuickack() {
+  try {
+    const routes = execFileSync('ip', ['-o', 'route', 'show', 'table', 'local'], { encoding: 'utf8' });
+    const loopback = routes.split('\n').find((line) => /^local 127\.0\.0\.1 /.test(line));
+    return loopback === undefined ? null : /\bquickack 1\b/.test(loopback);
+  } catch {
+    return null;
+  }
+}
+
 const ratio = (k) => round((m.daybreak[k] / m.floor[k]) * 100) / 100;
 const report = {
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: round(os.totalmem() / 2 ** 30), kernel: os.release() },
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: round(os.totalmem() / 2 ** 30), kernel: os.release(), loopbackQuickack: loopbackQuickack() },
   date: new Date().toISOString(),
   runs,
   medians: m,
