@@ -389,11 +389,16 @@ const heavyMedian = heavy.length
   : null;
 /**
  * Whether the loopback acknowledges at once (scripts/perf.sh's network namespace, `quickack` on
- * 127.0.0.1's route), so no driver command waited for a delayed ACK; null when `ip` cannot tell.
+ * the loopback's routes), so no driver command waited for a delayed ACK: read from 127.0.0.1's own
+ * route, the one the driver's connections take. False on a usual loopback (a harness started by
+ * hand, or perf.sh without root); null when `ip` cannot tell.
  */
 function loopbackQuickack() {
   try {
-    const routes = execFileSync('ip', ['-o', 'route', 'show', 'table', 'local'], { encoding: 'utf8' });
+    const routes = execFileSync('ip', ['route', 'show', 'table', 'local'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const loopback = routes.split('\n').find((line) => /^local 127\.0\.0\.1 /.test(line));
     return loopback === undefined ? null : /\bquickack 1\b/.test(loopback);
   } catch {

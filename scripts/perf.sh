@@ -16,8 +16,9 @@ HEAVY_RUNS="${HEAVY_RUNS:-3}"
 YEARS="${YEARS:-10}"
 PASSPHRASE="perf harness passphrase"
 
-# iproute2: `ip`, for the loopback below.
-ensure_apt_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}" iproute2
+ensure_apt_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+# `ip`, for the loopback below, which only root can set up.
+if [ "$(id -u)" -eq 0 ]; then ensure_apt_packages iproute2; fi
 ensure_rust
 ensure_node
 ensure_ui_deps
@@ -38,23 +39,30 @@ open_ms="$(sed -n 's/.*"open_ms": \([0-9.]*\).*/\1/p' <<<"$written")"
 
 # The driver (WebKitWebDriver) and each app talk over TCP on 127.0.0.1, where a small message can
 # wait in the kernel for the acknowledgement of the one before it (Nagle's algorithm), and Linux
-# delays an acknowledgement up to 40 ms in case a reply can carry it. So now and then the find's
-# script reached the page about 40 ms after the page was ready: in the floor nearly every time, in
+# delays an acknowledgement about 40 ms in case a reply can carry it. So now and then the find's
+# script reached the page 20-40 ms after the page was ready: in the floor nearly every time, in
 # Daybreak in some start-ups (docs/performance.md, "The driver's 40 ms"). In a network namespace
-# of its own, whose loopback route acknowledges at once (`quickack`), the start counts the apps and
-# not that wait. It needs root; without, the harness runs as before, the wait in its figures.
+# of its own, whose loopback routes acknowledge at once (`quickack`), the start counts the apps
+# and not that wait. It needs root, and a display and session bus reached through socket files
+# (an abstract or TCP one is not reachable from another namespace); elsewhere the harness runs as
+# before, the wait in its figures.
+ROUTE="dev lo proto kernel scope host src 127.0.0.1 table local quickack 1"
+QUICK_LOOPBACK="ip link set lo up && ip route change local 127.0.0.0/8 $ROUTE &&
+  ip route change local 127.0.0.1 $ROUTE"
 in_quick_loopback() {
-  if [ "$(id -u)" -eq 0 ] && unshare --net true 2>/dev/null; then
-    unshare --net bash -c 'set -e
-      ip link set lo up
-      for net in 127.0.0.0/8 127.0.0.1; do
-        ip route change local "$net" dev lo proto kernel scope host src 127.0.0.1 table local quickack 1
-      done
-      exec "$@"' in-quick-loopback "$@"
+  local bus="${DBUS_SESSION_BUS_ADDRESS:-}"
+  if [ "$(id -u)" -ne 0 ]; then
+    say "Not root: the usual loopback, whose delayed ACKs add about 40 ms to some starts"
+  elif ! [[ -z "${DISPLAY:-}" || "$DISPLAY" =~ ^(unix)?:[0-9] ]] ||
+    [[ "$bus" == *abstract=* || "$bus" == *tcp:* ]]; then
+    say "The display or session bus would be out of reach in a namespace: the usual loopback"
+  elif ! unshare --net sh -c "$QUICK_LOOPBACK" 2>/dev/null; then
+    say "No network namespace with a quick loopback here: the usual loopback"
   else
-    say "No network namespace (needs root): the usual loopback, whose delayed ACKs add up to 40 ms to some starts"
-    "$@"
+    unshare --net sh -c "$QUICK_LOOPBACK"' && exec "$@"' in-quick-loopback "$@"
+    return
   fi
+  "$@"
 }
 
 say "Measuring ($RUNS start-ups each, $HEAVY_RUNS unlocks of the ${YEARS}-year journal)"
@@ -66,6 +74,5 @@ harness=(node perf/harness.mjs --app "$CARGO_TARGET_DIR/release/daybreak"
 if [ -z "${DISPLAY:-}" ]; then
   in_quick_loopback xvfb-run -a -s "-screen 0 1280x800x24" "${harness[@]}"
 else
-  # A display outside the namespace is reached through its socket file, not the network.
   in_quick_loopback "${harness[@]}"
 fi
