@@ -138,7 +138,7 @@ fn a_canary_in_every_kind_of_entry_is_in_no_file_and_no_backup() {
         now,
     )
     .unwrap();
-    library::save_note(st, "after-a-slip", Some(&c("article note"))).unwrap();
+    library::save_note(st, "after-a-slip", Some(&c("article note")), now).unwrap();
     library::import(
         st,
         "saved.md",

@@ -224,11 +224,17 @@ fn imported_articles_and_reading_state_live_in_the_encrypted_journal() {
         "but not while locked"
     );
 
-    library::set_bookmark(st, "opioid-overdose", true).unwrap();
+    library::set_bookmark(st, "opioid-overdose", true, now()).unwrap();
     library::save_progress(st, "after-a-slip", 0.4, now()).unwrap();
-    library::save_note(st, "after-a-slip", Some(&format!("my {canary} note"))).unwrap();
+    library::save_note(
+        st,
+        "after-a-slip",
+        Some(&format!("my {canary} note")),
+        now(),
+    )
+    .unwrap();
     assert!(matches!(
-        library::set_bookmark(st, "no-such-article", true),
+        library::set_bookmark(st, "no-such-article", true, now()),
         Err(DataError::NotFound(_))
     ));
     assert!(matches!(

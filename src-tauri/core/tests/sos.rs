@@ -383,8 +383,8 @@ fn the_open_export_holds_every_kind_readably_and_versioned() {
     )
     .unwrap();
     let overdose = library::shipped()[0].meta.slug.clone();
-    library::set_bookmark(st, &overdose, true).unwrap();
-    library::save_note(st, &overdose, Some("read again")).unwrap();
+    library::set_bookmark(st, &overdose, true, now()).unwrap();
+    library::save_note(st, &overdose, Some("read again"), now()).unwrap();
     library::import(st, "notes.md", b"# My notes\n\nOne day at a time, and today is one of them. I keep going because it matters to me and to the people I love.\n", now()).unwrap();
     let value = serde_json::to_value(export::export(st, now()).unwrap()).unwrap();
     assert_eq!(value["format"], "daybreak-export");

@@ -16,7 +16,7 @@ use common::{contains, TempJournal, PASSPHRASE};
 use daybreak_core::cravings::{self, CravingInput, CravingOutcome};
 use daybreak_core::journal_entries::{self, JournalInput};
 use daybreak_core::moods::{self, Halt, MoodInput};
-use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, SlipInput};
+use daybreak_core::sobriety::{check_ins, clocks, slips, ClockInput, EveningCheckIn, SlipInput};
 use daybreak_core::sos::{people, plan, reasons, PersonInput, RelapsePlan};
 use daybreak_core::store::Store;
 use daybreak_core::sync::folder::{Folder, DIR_NAME};
@@ -422,7 +422,7 @@ fn two_computers_share_one_folder() {
     .unwrap();
     reasons::add(a.store(), "My sister").unwrap();
     check_ins::morning(a.store(), Some("one day at a time"), now(), TZ).unwrap();
-    library::set_bookmark(a.store(), "after-a-slip", true).unwrap();
+    library::set_bookmark(a.store(), "after-a-slip", true, now()).unwrap();
     plan::save(
         a.store(),
         &RelapsePlan {
@@ -773,13 +773,121 @@ fn the_later_edit_wins_and_a_delete_wins_over_older_edits() {
     assert_eq!(pair[0].state(), pair[1].state());
 }
 
-#[test]
-fn the_same_trigger_name_made_on_two_computers_settles_the_same_everywhere() {
+/// A first computer and a second that joined it through the folder, before either wrote.
+fn two_computers() -> (Computer, Computer) {
     let mut a = Computer::first();
     a.round();
     let view = tempfile::tempdir().unwrap();
     deliver(a.view.path(), view.path());
-    let mut b = Computer::join(view);
+    let b = Computer::join(view);
+    (a, b)
+}
+
+/// The one check-in's intention and evening note.
+fn intention_and_note(c: &Computer) -> (Option<String>, Option<String>) {
+    c.session
+        .store()
+        .read(|conn| {
+            conn.query_row("SELECT intention, note FROM check_ins", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+        })
+        .unwrap()
+}
+
+/// A day's check-in is one record with two halves, often written on two computers: the morning
+/// on one, the evening on the other before they have met. Neither half may wipe the other.
+#[test]
+fn a_check_in_begun_on_one_computer_and_ended_on_the_other_keeps_both_halves() {
+    let (mut a, mut b) = two_computers();
+    // The morning on A; that evening on B, whose change is the later one.
+    a.tick(5_000);
+    check_ins::morning(a.store(), Some("call my sister"), now(), TZ).unwrap();
+    b.tick(9_000);
+    let evening = EveningCheckIn {
+        sober: true,
+        difficulty: 2,
+        note: Some("a steady day".into()),
+    };
+    check_ins::evening(b.store(), &evening, now() + Duration::hours(10), TZ).unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    for c in &pair {
+        let (intention, note) = intention_and_note(c);
+        assert_eq!(
+            intention.as_deref(),
+            Some("call my sister"),
+            "the morning half"
+        );
+        assert_eq!(note.as_deref(), Some("a steady day"), "the evening half");
+    }
+    assert_eq!(pair[0].state(), pair[1].state());
+
+    // A clears the intention later that morning than it was set (a newer half), then B, not
+    // knowing, answers the evening again: the clearing and the new evening both stay.
+    let [mut a, mut b] = pair;
+    a.tick(20_000);
+    check_ins::morning(a.store(), None, now() + Duration::hours(1), TZ).unwrap();
+    let again = EveningCheckIn {
+        note: Some("better than I feared".into()),
+        ..evening
+    };
+    b.tick(30_000);
+    check_ins::evening(b.store(), &again, now() + Duration::hours(11), TZ).unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    for c in &pair {
+        let (intention, note) = intention_and_note(c);
+        assert_eq!(intention, None, "the later morning cleared it");
+        assert_eq!(note.as_deref(), Some("better than I feared"));
+    }
+    assert_eq!(pair[0].state(), pair[1].state());
+}
+
+/// A note on an article written on one computer must outlive the reading place the other saves
+/// as the person scrolls, before the note has reached it; and a bookmark taken off later on
+/// the first must stay off.
+#[test]
+fn a_note_on_an_article_outlives_reading_it_on_the_other_computer() {
+    let (mut a, mut b) = two_computers();
+    a.tick(5_000);
+    let note = "ask about the Tuesday group";
+    library::save_note(a.store(), "after-a-slip", Some(note), now()).unwrap();
+    b.tick(9_000);
+    library::set_bookmark(b.store(), "after-a-slip", true, now()).unwrap();
+    library::save_progress(b.store(), "after-a-slip", 0.4, now() + Duration::minutes(5)).unwrap();
+    a.tick(1_000);
+    library::set_bookmark(
+        a.store(),
+        "after-a-slip",
+        false,
+        now() + Duration::minutes(9),
+    )
+    .unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    for c in &pair {
+        let (saved, progress, bookmarked): (Option<String>, f64, bool) = c
+            .session
+            .store()
+            .read(|conn| {
+                conn.query_row(
+                    "SELECT note, progress, bookmarked FROM article_state WHERE slug = 'after-a-slip'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+            })
+            .unwrap();
+        assert_eq!(saved.as_deref(), Some(note), "the note");
+        assert_eq!(progress, 0.4, "the reading place");
+        assert!(!bookmarked, "the bookmark taken off later");
+    }
+    assert_eq!(pair[0].state(), pair[1].state());
+}
+
+#[test]
+fn the_same_trigger_name_made_on_two_computers_settles_the_same_everywhere() {
+    let (mut a, mut b) = two_computers();
     triggers::create(a.store(), "Work", now()).unwrap();
     triggers::create(b.store(), "work", now()).unwrap();
     let mut pair = [a, b];
@@ -973,7 +1081,7 @@ fn random_change(c: &mut Computer, rng: &mut Rng, step: usize) {
         14 => {
             let day = now() + Duration::days(rng.below(3) as i64);
             check_ins::morning(s, Some(&name), day, TZ).unwrap();
-            library::save_note(s, "after-a-slip", Some(&name)).unwrap();
+            library::save_note(s, "after-a-slip", Some(&name), day).unwrap();
         }
         _ => {
             plan::save(
@@ -1147,7 +1255,7 @@ fn the_canary_is_in_no_file_of_the_sync_folder() {
     .unwrap();
     reasons::add(a.store(), &c("reason")).unwrap();
     check_ins::morning(a.store(), Some(&c("intention")), now(), TZ).unwrap();
-    library::save_note(a.store(), "after-a-slip", Some(&c("article note"))).unwrap();
+    library::save_note(a.store(), "after-a-slip", Some(&c("article note")), now()).unwrap();
     a.round();
     let utf16: Vec<u8> = CANARY
         .encode_utf16()
@@ -2133,7 +2241,11 @@ fn the_repair_of_an_article_left_deleted_is_stamped_past_a_delete_from_a_fast_cl
                  WHERE kind = 'imported_article'",
                 [],
             )?;
-            tx.execute_batch("DROP TABLE sync_applied_copies")?;
+            tx.execute_batch(
+                "DROP TABLE sync_applied_copies;
+                     ALTER TABLE article_state DROP COLUMN note_at;
+                     ALTER TABLE article_state DROP COLUMN bookmarked_at;",
+            )?;
             tx.pragma_update(None, "user_version", 8)
         })
         .unwrap();

@@ -791,7 +791,7 @@ fn import_saved(journal: &Journal, bookmark: bool) -> String {
             let md = b"# Saved for later\n\nA page worth keeping, about walking in the evening.\n";
             let article = daybreak_core::library::import(s.store_mut(), "saved.md", md, now)?;
             if bookmark {
-                daybreak_core::library::set_bookmark(s.store_mut(), &article.slug, true)?;
+                daybreak_core::library::set_bookmark(s.store_mut(), &article.slug, true, now)?;
             }
             Ok(article.slug)
         })
@@ -852,7 +852,11 @@ fn an_article_left_deleted_elsewhere_by_an_older_daybreak_goes_out_again_once_up
                      WHERE kind IN ('imported_article', 'article_state')",
                     [],
                 )?;
-                tx.execute_batch("DROP TABLE sync_applied_copies")?;
+                tx.execute_batch(
+                    "DROP TABLE sync_applied_copies;
+                     ALTER TABLE article_state DROP COLUMN note_at;
+                     ALTER TABLE article_state DROP COLUMN bookmarked_at;",
+                )?;
                 tx.pragma_update(None, "user_version", 8)
             })
             .map_err(DataError::from)?)

@@ -81,8 +81,8 @@ pub async fn library_set_bookmark(
     slug: String,
     bookmarked: bool,
 ) -> Result<(), AppError> {
-    on_store(&journal, move |store, _, _| {
-        library::set_bookmark(store, &slug, bookmarked)
+    on_store(&journal, move |store, now, _| {
+        library::set_bookmark(store, &slug, bookmarked, now)
     })
     .await
 }
@@ -107,8 +107,8 @@ pub async fn library_save_note(
     slug: String,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    on_store(&journal, move |store, _, _| {
-        library::save_note(store, &slug, note.as_deref())
+    on_store(&journal, move |store, now, _| {
+        library::save_note(store, &slug, note.as_deref(), now)
     })
     .await
 }

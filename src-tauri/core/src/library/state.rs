@@ -144,13 +144,24 @@ pub(crate) fn exists(conn: &rusqlite::Connection, slug: &str) -> Result<bool, Da
         .is_some())
 }
 
-pub fn set_bookmark(store: &mut Store, slug: &str, bookmarked: bool) -> Result<(), DataError> {
+/// Bookmarks an article or takes the bookmark off, at `now` (kept so that two computers keep the
+/// later bookmark: `sync/parts.rs`). Like the note's and the reading place's, the bookmark's
+/// time is never earlier than the one it replaces, so an edit here wins on every computer even
+/// when this computer's clock is behind the one that wrote before.
+pub fn set_bookmark(
+    store: &mut Store,
+    slug: &str,
+    bookmarked: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DataError> {
     known(store, slug)?;
     store.write(|tx| {
         tx.execute(
-            "INSERT INTO article_state (slug, bookmarked) VALUES (?1, ?2)
-             ON CONFLICT(slug) DO UPDATE SET bookmarked = excluded.bookmarked",
-            (slug, bookmarked),
+            "INSERT INTO article_state (slug, bookmarked, bookmarked_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(slug) DO UPDATE SET bookmarked = excluded.bookmarked,
+                 bookmarked_at = max(excluded.bookmarked_at,
+                                     coalesce(article_state.bookmarked_at + 1, 0))",
+            (slug, bookmarked, to_millis(now)),
         )?;
         Ok(())
     })
@@ -169,7 +180,8 @@ pub fn save_progress(
         tx.execute(
             "INSERT INTO article_state (slug, progress, last_read_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(slug) DO UPDATE SET progress = excluded.progress,
-                                             last_read_at = excluded.last_read_at",
+                 last_read_at = max(excluded.last_read_at,
+                                    coalesce(article_state.last_read_at + 1, 0))",
             (slug, progress, to_millis(now)),
         )?;
         Ok(())
@@ -197,14 +209,22 @@ pub(crate) fn checked_progress(progress: f64) -> Result<f64, DataError> {
     Ok(progress)
 }
 
-pub fn save_note(store: &mut Store, slug: &str, note: Option<&str>) -> Result<(), DataError> {
+/// Saves the note on an article (`None` or blank clears it), at `now` (kept so that two
+/// computers keep the later note: `sync/parts.rs`).
+pub fn save_note(
+    store: &mut Store,
+    slug: &str,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), DataError> {
     known(store, slug)?;
     let note = checked_note(note)?;
     store.write(|tx| {
         tx.execute(
-            "INSERT INTO article_state (slug, note) VALUES (?1, ?2)
-             ON CONFLICT(slug) DO UPDATE SET note = excluded.note",
-            (slug, note),
+            "INSERT INTO article_state (slug, note, note_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(slug) DO UPDATE SET note = excluded.note,
+                 note_at = max(excluded.note_at, coalesce(article_state.note_at + 1, 0))",
+            (slug, note, to_millis(now)),
         )?;
         Ok(())
     })

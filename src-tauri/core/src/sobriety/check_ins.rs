@@ -89,7 +89,9 @@ pub fn today(now: DateTime<Utc>, tz: Zone) -> NaiveDate {
     local(now, tz).date()
 }
 
-/// Sets (or clears, with `None`) this morning's intention.
+/// Sets (or clears, with `None`) this morning's intention. Each half's time is never earlier
+/// than the one it replaces, so an edit here wins on every computer even when this computer's
+/// clock is behind the one that wrote the half before (`sync/parts.rs`).
 pub fn morning(
     store: &mut Store,
     intention: Option<&str>,
@@ -102,7 +104,7 @@ pub fn morning(
         tx.execute(
             "INSERT INTO check_ins (day, intention, morning_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(day) DO UPDATE SET intention = excluded.intention,
-                                            morning_at = excluded.morning_at",
+                 morning_at = max(excluded.morning_at, coalesce(check_ins.morning_at + 1, 0))",
             (day.to_string(), &intention, to_millis(now)),
         )?;
         Ok::<_, DataError>(())
@@ -128,7 +130,7 @@ pub fn evening(
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(day) DO UPDATE SET sober = excluded.sober,
                  difficulty = excluded.difficulty, note = excluded.note,
-                 evening_at = excluded.evening_at",
+                 evening_at = max(excluded.evening_at, coalesce(check_ins.evening_at + 1, 0))",
             (
                 day.to_string(),
                 input.sober,

@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync_conflict_copies",
         sql: include_str!("migrations/0010_sync_conflict_copies.sql"),
     },
+    Migration {
+        version: 11,
+        name: "article_state_times",
+        sql: include_str!("migrations/0011_article_state_times.sql"),
+    },
 ];
 
 /// The schema version this build of Daybreak writes.

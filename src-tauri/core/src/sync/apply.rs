@@ -1,6 +1,7 @@
 //! Reading other computers' change files and applying them.
 //!
-//! Per record, the last writer wins by the hybrid logical clock (ties broken by device id),
+//! Per record, the last writer wins by the hybrid logical clock (ties broken by device id;
+//! a check-in and an article's state keep the later of each of their parts, `parts.rs`),
 //! and a tombstone is a version like any other: it wins over older edits, and an edit made
 //! later than the delete (elsewhere, before the delete arrived there) wins over it. Applying
 //! a file twice changes nothing, and the order files arrive in does not matter: every computer
@@ -16,6 +17,7 @@ use super::folder::Folder;
 use super::format::{self, Batch, Op, SyncKey};
 use super::kinds;
 use super::parked;
+use super::parts;
 use super::record::{self, RecordError, Written};
 use super::{SyncError, SyncWarning};
 use crate::store::Store;
@@ -73,7 +75,8 @@ fn set_version(tx: &Transaction<'_>, op: &Op, tombstone: bool) -> rusqlite::Resu
 pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
     if let Some((hlc, device)) = held(tx, &op.uuid)? {
         if (op.hlc, op.device.as_str()) <= (hlc, device.as_str()) {
-            return Ok(false);
+            // Older: it loses, but for a part of a record it wrote later (`parts.rs`).
+            return apply_older(tx, op);
         }
     }
     let Some(kind) = kinds::kind(&op.kind) else {
@@ -96,6 +99,25 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
         Err(e) => return Err(e),
     }
     Ok(true)
+}
+
+/// A change older than the version held here, of a kind with parts: it still brings each part it
+/// wrote later than the row here did. Whether the row changed. Any other older change changes
+/// nothing.
+fn apply_older(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
+    let Some(kind) = kinds::kind(&op.kind).filter(|kind| parts::has_parts(kind)) else {
+        return Ok(false);
+    };
+    // Not for an older delete, nor a record deleted here since.
+    let Some(fields) = &op.record else {
+        return Ok(false);
+    };
+    if !record::is_here(tx, kind, &op.uuid)? {
+        return Ok(false);
+    }
+    let before = record::read(tx, kind, &op.uuid)?;
+    record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device))?;
+    Ok(record::read(tx, kind, &op.uuid)? != before)
 }
 
 /// Applies a batch: what others point at first (kinds in order), then by clock.

@@ -257,6 +257,8 @@ pub const KINDS: &[Kind] = &[
             col("progress", Real),
             col("last_read_at", Int),
             col("note", Text),
+            col("note_at", Int),
+            col("bookmarked_at", Int),
         ],
         lists: &[],
     },

@@ -46,6 +46,7 @@ pub mod join;
 pub mod kinds;
 pub mod overview;
 pub mod parked;
+mod parts;
 pub mod place;
 pub mod record;
 pub mod rekeyed;

@@ -368,7 +368,8 @@ pub fn remove(tx: &Connection, kind: &Kind, uuid: &str) -> rusqlite::Result<()> 
 /// Two rules the schema enforces that two computers can break between them without knowing:
 /// one active trigger per name, and one pinned clock. Both are settled the same way on every
 /// computer, whatever order changes arrive in: the trigger with the smaller UUID keeps the
-/// name (the other is archived here), the clock pinned by the later change stays pinned.
+/// name (the other is archived here), the clock pinned by the later change stays pinned. And
+/// a check-in or an article's state keeps the later of each of its parts (`parts.rs`).
 fn house_rules(
     tx: &Connection,
     kind: &Kind,
@@ -382,6 +383,7 @@ fn house_rules(
             .position(|c| c.name == name)
             .map(|i| i + 1)
     };
+    super::parts::keep_later_parts(tx, kind, uuid, values)?;
     match kind.table {
         "triggers" => {
             let (Some(name_at), Some(archived_at)) = (index("name"), index("archived")) else {

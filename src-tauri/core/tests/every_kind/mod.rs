@@ -168,8 +168,8 @@ pub fn fill(st: &mut Store) {
     )
     .unwrap();
     let first = library::shipped()[0].meta.slug.clone();
-    library::set_bookmark(st, &first, true).unwrap();
-    library::save_note(st, &first, Some("read again")).unwrap();
+    library::set_bookmark(st, &first, true, now).unwrap();
+    library::save_note(st, &first, Some("read again"), now).unwrap();
     library::import(
         st,
         "notes.md",

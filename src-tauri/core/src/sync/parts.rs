@@ -1,0 +1,119 @@
+//! Records with parts written at different times, often on different computers: a day's
+//! check-in (the morning's intention, the evening's answers) and the state of an article (the
+//! reading place, saved as the person scrolls; the note; the bookmark). As one record, the last
+//! change of it would wipe the part its computer had not seen yet: a morning written on one
+//! computer and the evening on the other before they met, or a note written on one and the
+//! article read on the other. So each part is kept from whichever change wrote it last, by the
+//! part's own time (none is oldest; a tie is settled by the part's content): every computer
+//! ends with the same record whatever order the changes arrive in, and a change older than the
+//! version held here is merged, not dropped. The writers never stamp a part earlier than the one
+//! it replaces (`check_ins.rs`, `library/state.rs`), so a computer whose clock is behind still
+//! wins with its later edit.
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::kinds::Kind;
+
+/// Each table with parts, and each part: the column with the time it was written, and the
+/// columns it holds.
+const PARTS: [(&str, &[Part]); 2] = [
+    (
+        "check_ins",
+        &[
+            ("morning_at", &["intention"]),
+            ("evening_at", &["sober", "difficulty", "note"]),
+        ],
+    ),
+    (
+        "article_state",
+        &[
+            ("last_read_at", &["progress"]),
+            ("note_at", &["note"]),
+            ("bookmarked_at", &["bookmarked"]),
+        ],
+    ),
+];
+
+type Part = (&'static str, &'static [&'static str]);
+
+/// Whether the records of `kind` have parts.
+pub(super) fn has_parts(kind: &Kind) -> bool {
+    parts_of(kind).is_some()
+}
+
+fn parts_of(kind: &Kind) -> Option<&'static [Part]> {
+    PARTS
+        .iter()
+        .find(|(table, _)| *table == kind.table)
+        .map(|(_, parts)| *parts)
+}
+
+/// Puts into `values` (a change of the record `uuid`, as `record::write` holds it: the UUID, then
+/// the kind's columns) each part that the row here wrote later, for the kinds with parts.
+pub(super) fn keep_later_parts(
+    conn: &Connection,
+    kind: &Kind,
+    uuid: &str,
+    values: &mut [SqlValue],
+) -> rusqlite::Result<()> {
+    let Some(parts) = parts_of(kind) else {
+        return Ok(());
+    };
+    let names: Vec<&str> = parts
+        .iter()
+        .flat_map(|(at, columns)| std::iter::once(*at).chain(columns.iter().copied()))
+        .collect();
+    let here: Option<Vec<SqlValue>> = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM {} WHERE uuid = ?1",
+            names.join(", "),
+            kind.table
+        ))?
+        .query_row([uuid], |r| (0..names.len()).map(|i| r.get(i)).collect())
+        .optional()?;
+    let Some(here) = here else {
+        return Ok(());
+    };
+    let value_here = |name: &str| {
+        let at = names.iter().position(|n| *n == name);
+        at.map_or(SqlValue::Null, |at| here[at].clone())
+    };
+    let index = |name: &str| {
+        kind.columns
+            .iter()
+            .position(|c| c.name == name)
+            .map(|i| i + 1)
+    };
+    for (at, columns) in parts {
+        if index(at).is_none() {
+            continue;
+        }
+        let names = || std::iter::once(*at).chain(columns.iter().copied());
+        let part_here: Vec<SqlValue> = names().map(value_here).collect();
+        let part_there: Vec<SqlValue> = names()
+            .map(|name| index(name).map_or(SqlValue::Null, |i| values[i].clone()))
+            .collect();
+        let (written_here, written_there) = (time(&part_here[0]), time(&part_there[0]));
+        // Written at the same millisecond: the same part on every computer, by its content.
+        let keep_here = written_here > written_there
+            || (written_here == written_there
+                && format!("{part_here:?}") > format!("{part_there:?}"));
+        if keep_here {
+            for (name, value) in names().zip(part_here) {
+                if let Some(i) = index(name) {
+                    values[i] = value;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// When a part was written: none (never written, or before parts were timed) is the oldest.
+fn time(value: &SqlValue) -> Option<i64> {
+    match value {
+        SqlValue::Integer(at) => Some(*at),
+        _ => None,
+    }
+}
