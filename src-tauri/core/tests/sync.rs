@@ -883,6 +883,34 @@ fn a_note_on_an_article_outlives_reading_it_on_the_other_computer() {
         assert!(!bookmarked, "the bookmark taken off later");
     }
     assert_eq!(pair[0].state(), pair[1].state());
+
+    // B, whose clock is an hour behind A's, changes the note after A's reached it: the later
+    // edit still wins on both.
+    let [a, mut b] = pair;
+    b.tick(60_000);
+    let later = "the Tuesday group, 7 pm";
+    library::save_note(
+        b.store(),
+        "after-a-slip",
+        Some(later),
+        now() - Duration::hours(1),
+    )
+    .unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    for c in &pair {
+        let saved: Option<String> = c
+            .session
+            .store()
+            .read(|conn| conn.query_row("SELECT note FROM article_state", [], |r| r.get(0)))
+            .unwrap();
+        assert_eq!(
+            saved.as_deref(),
+            Some(later),
+            "the later note, from the clock behind"
+        );
+    }
+    assert_eq!(pair[0].state(), pair[1].state());
 }
 
 #[test]

@@ -44,10 +44,7 @@ impl Received {
 
 /// The stamp of the version held here (record, tombstone or waiting change) for `uuid`.
 fn held(tx: &Transaction<'_>, uuid: &str) -> rusqlite::Result<Option<(i64, String)>> {
-    let record: Option<(i64, String)> = tx
-        .prepare_cached("SELECT hlc, device FROM sync_records WHERE uuid = ?1")?
-        .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let record = record::version_held(tx, uuid)?;
     let waiting: Option<(i64, String)> = tx
         .prepare_cached("SELECT hlc, device FROM sync_parked WHERE uuid = ?1")?
         .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))

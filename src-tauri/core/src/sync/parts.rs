@@ -4,11 +4,14 @@
 //! change of it would wipe the part its computer had not seen yet: a morning written on one
 //! computer and the evening on the other before they met, or a note written on one and the
 //! article read on the other. So each part is kept from whichever change wrote it last, by the
-//! part's own time (none is oldest; a tie is settled by the part's content): every computer
-//! ends with the same record whatever order the changes arrive in, and a change older than the
-//! version held here is merged, not dropped. The writers never stamp a part earlier than the one
-//! it replaces (`check_ins.rs`, `library/state.rs`), so a computer whose clock is behind still
-//! wins with its later edit.
+//! part's own time (a part with none is the oldest; two with none go to the later change, two
+//! of the same millisecond to the greater content): every computer ends with the same record
+//! whatever order the changes arrive in, and a change older than the version held here is
+//! merged, not dropped. The writers never stamp a part earlier than the one it replaces
+//! (`check_ins.rs`, `library/state.rs`), so a computer whose clock is behind still wins with its
+//! later edit.
+
+use std::cmp::Ordering;
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension};
@@ -51,11 +54,15 @@ fn parts_of(kind: &Kind) -> Option<&'static [Part]> {
 
 /// Puts into `values` (a change of the record `uuid`, as `record::write` holds it: the UUID, then
 /// the kind's columns) each part that the row here wrote later, for the kinds with parts.
+/// `newer` says whether the change is later than the version held here: it decides between two
+/// parts with no time (from before parts were timed, or from an older Daybreak), as the whole
+/// record was decided before.
 pub(super) fn keep_later_parts(
     conn: &Connection,
     kind: &Kind,
     uuid: &str,
     values: &mut [SqlValue],
+    newer: bool,
 ) -> rusqlite::Result<()> {
     let Some(parts) = parts_of(kind) else {
         return Ok(());
@@ -94,11 +101,14 @@ pub(super) fn keep_later_parts(
         let part_there: Vec<SqlValue> = names()
             .map(|name| index(name).map_or(SqlValue::Null, |i| values[i].clone()))
             .collect();
-        let (written_here, written_there) = (time(&part_here[0]), time(&part_there[0]));
-        // Written at the same millisecond: the same part on every computer, by its content.
-        let keep_here = written_here > written_there
-            || (written_here == written_there
-                && format!("{part_here:?}") > format!("{part_there:?}"));
+        let keep_here = match time(&part_here[0]).cmp(&time(&part_there[0])) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            // Neither timed: the later change's, as before parts had times.
+            Ordering::Equal if time(&part_here[0]).is_none() => !newer,
+            // Written at the same millisecond: the same part on every computer, by its content.
+            Ordering::Equal => content_order(&part_here, &part_there) == Ordering::Greater,
+        };
         if keep_here {
             for (name, value) in names().zip(part_here) {
                 if let Some(i) = index(name) {
@@ -116,4 +126,29 @@ fn time(value: &SqlValue) -> Option<i64> {
         SqlValue::Integer(at) => Some(*at),
         _ => None,
     }
+}
+
+/// A total order on a part's values, the same on every computer: by type, then by value.
+fn content_order(a: &[SqlValue], b: &[SqlValue]) -> Ordering {
+    fn rank(value: &SqlValue) -> u8 {
+        match value {
+            SqlValue::Null => 0,
+            SqlValue::Integer(_) => 1,
+            SqlValue::Real(_) => 2,
+            SqlValue::Text(_) => 3,
+            SqlValue::Blob(_) => 4,
+        }
+    }
+    let one = |a: &SqlValue, b: &SqlValue| match (a, b) {
+        (SqlValue::Integer(x), SqlValue::Integer(y)) => x.cmp(y),
+        (SqlValue::Real(x), SqlValue::Real(y)) => x.total_cmp(y),
+        (SqlValue::Text(x), SqlValue::Text(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (SqlValue::Blob(x), SqlValue::Blob(y)) => x.cmp(y),
+        _ => rank(a).cmp(&rank(b)),
+    };
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| one(x, y))
+        .find(|order| order.is_ne())
+        .unwrap_or(Ordering::Equal)
 }

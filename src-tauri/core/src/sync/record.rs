@@ -383,7 +383,9 @@ fn house_rules(
             .position(|c| c.name == name)
             .map(|i| i + 1)
     };
-    super::parts::keep_later_parts(tx, kind, uuid, values)?;
+    let newer = version_held(tx, uuid)?
+        .is_none_or(|(held_hlc, held_device)| (hlc, device) > (held_hlc, held_device.as_str()));
+    super::parts::keep_later_parts(tx, kind, uuid, values, newer)?;
     match kind.table {
         "triggers" => {
             let (Some(name_at), Some(archived_at)) = (index("name"), index("archived")) else {
@@ -433,4 +435,11 @@ fn house_rules(
         _ => {}
     }
     Ok(())
+}
+
+/// The clock and device of the version of `uuid` held here, if any.
+pub(crate) fn version_held(tx: &Connection, uuid: &str) -> rusqlite::Result<Option<(i64, String)>> {
+    tx.prepare_cached("SELECT hlc, device FROM sync_records WHERE uuid = ?1")?
+        .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
 }
