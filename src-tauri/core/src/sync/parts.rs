@@ -53,7 +53,7 @@ fn parts_of(kind: &Kind) -> Option<&'static [Part]> {
 }
 
 /// Puts into `values` (a change of the record `uuid`, as `record::write` holds it: the UUID, then
-/// the kind's columns) each part that the row here wrote later, for the kinds with parts.
+/// the kind's columns) each part that the row here wrote later (for a kind with parts).
 /// `newer` says whether the change is later than the version held here: it decides between two
 /// parts with no time (from before parts were timed, or from an older Daybreak), as the whole
 /// record was decided before.

@@ -383,9 +383,11 @@ fn house_rules(
             .position(|c| c.name == name)
             .map(|i| i + 1)
     };
-    let newer = version_held(tx, uuid)?
-        .is_none_or(|(held_hlc, held_device)| (hlc, device) > (held_hlc, held_device.as_str()));
-    super::parts::keep_later_parts(tx, kind, uuid, values, newer)?;
+    if super::parts::has_parts(kind) {
+        let newer = version_held(tx, uuid)?
+            .is_none_or(|(held_hlc, held_device)| (hlc, device) > (held_hlc, held_device.as_str()));
+        super::parts::keep_later_parts(tx, kind, uuid, values, newer)?;
+    }
     match kind.table {
         "triggers" => {
             let (Some(name_at), Some(archived_at)) = (index("name"), index("archived")) else {
