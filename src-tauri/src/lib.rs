@@ -17,6 +17,8 @@ mod start_trace;
 mod sync;
 #[cfg(all(test, target_os = "linux"))]
 mod test_bus;
+#[cfg(test)]
+mod test_journal;
 mod tray;
 mod web_engine;
 

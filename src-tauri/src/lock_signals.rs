@@ -396,31 +396,10 @@ mod linux {
 
 #[cfg(test)]
 mod tests {
-    use daybreak_core::vault::kdf::FLOOR;
-    use daybreak_core::{Journal, JournalPaths, KdfChoice, Passphrase};
+    use daybreak_core::Passphrase;
 
     use super::Moment;
-
-    const PASSPHRASE: &str = "harbour lights at dusk";
-
-    /// A real journal at the floor's parameters, created and then locked.
-    fn locked_journal(dir: &tempfile::TempDir) -> Journal {
-        let journal = Journal::new(
-            JournalPaths::new(dir.path().join("data")),
-            KdfChoice::Fixed(FLOOR),
-        );
-        journal
-            .create(&Passphrase::new(PASSPHRASE))
-            .expect("create");
-        journal.lock().expect("lock");
-        journal
-    }
-
-    fn unlock(journal: &Journal) {
-        journal
-            .unlock(&Passphrase::new(PASSPHRASE))
-            .expect("unlock");
-    }
+    use crate::test_journal::{locked_journal, unlock, PASSPHRASE};
 
     #[test]
     fn the_backstop_locks_the_journal_left_open_when_the_lock_was_asked() {

@@ -8,8 +8,14 @@
 //! One worker thread runs the timed and watched rounds, and every round, wherever it was asked
 //! for, goes through [`run_round`] and its one mutex, so two never overlap. While the journal
 //! is locked no round runs (the core answers `locked`) and the folder is not watched. What is
-//! kept about the last round is numbers and flags only, never journal text, and it is
-//! forgotten when the journal locks.
+//! kept about the last round is numbers and flags only, never journal text, and it belongs to
+//! the opening of the journal it was found in: after a lock, from whatever asked for it, none of
+//! it is shown again.
+//!
+//! When a round finds that syncing stopped (it failed, or the folder holds another journal) or
+//! that the passphrase was changed on another computer, the UI is told at once, wherever the
+//! person is: only Settings shows why, and a person who never looks there would write on while
+//! nothing leaves this computer.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -88,6 +94,9 @@ pub struct SyncStatus {
     pub to_send: u32,
     /// Changes from another computer that wait for a record not here yet.
     pub waiting_for_records: u32,
+    /// The folder could not be listed just now (a network share gone, a drive unplugged), so
+    /// no computers are listed.
+    pub folder_unreadable: bool,
 }
 
 fn clamp(n: u64) -> u32 {
@@ -101,6 +110,32 @@ pub enum SyncNotice {
     /// Changes from another computer are now in the journal: what is on screen may be out of
     /// date.
     Received,
+    /// Syncing stopped on this computer: a round failed, or the folder holds another journal (a
+    /// re-key elsewhere). Said once when it happens, not at every failed round after it.
+    Stopped,
+    /// The passphrase was changed on another computer, and the next unlock here takes it.
+    PassphraseChanged,
+}
+
+/// Whether a round's outcome means nothing goes between the computers until the person acts.
+fn stopped(round: &LastRound) -> bool {
+    round.problem.is_some() || round.other_journal
+}
+
+/// What to tell the UI after a round, given what the rounds since the journal opened had found
+/// before it: news only, so a folder that stays away is said once, not every minute.
+fn notices(before: &Kept, round: &LastRound) -> Vec<SyncNotice> {
+    let mut notices = Vec::new();
+    if stopped(round) && !before.last.as_ref().is_some_and(stopped) {
+        notices.push(SyncNotice::Stopped);
+    }
+    if round.header_adopted && !before.adopted {
+        notices.push(SyncNotice::PassphraseChanged);
+    }
+    if round.received_changes > 0 {
+        notices.push(SyncNotice::Received);
+    }
+    notices
 }
 
 /// The folder being watched, and the watcher (watching stops when it is dropped).
@@ -109,12 +144,33 @@ struct Watch {
     _watcher: notify::RecommendedWatcher,
 }
 
+/// What the rounds since the journal last opened found.
+#[derive(Debug, Default)]
+struct Kept {
+    /// The opening they belong to (`Journal::openings`).
+    opening: u64,
+    last: Option<LastRound>,
+    /// A round took the passphrase changed on another computer.
+    adopted: bool,
+}
+
+impl Kept {
+    /// Starts afresh when `opening` is not the one kept.
+    fn belong_to(&mut self, opening: u64) {
+        if self.opening != opening {
+            *self = Kept {
+                opening,
+                ..Kept::default()
+            };
+        }
+    }
+}
+
 /// The shell's sync state, managed by Tauri.
 #[derive(Default)]
 pub struct Syncing {
     round: Mutex<()>,
-    last: Mutex<Option<LastRound>>,
-    adopted: Mutex<bool>,
+    kept: Mutex<Kept>,
     wake: Mutex<Option<Sender<()>>>,
     watch: Mutex<Option<Watch>>,
     notices: Mutex<Option<Channel<SyncNotice>>>,
@@ -132,9 +188,27 @@ impl Syncing {
 
     /// Forgets the last round and stops watching (the journal locked, or syncing stopped).
     pub fn forget(&self) {
-        *held(&self.last) = None;
-        *held(&self.adopted) = false;
+        *held(&self.kept) = Kept::default();
         *held(&self.watch) = None;
+    }
+
+    /// What the rounds found since `journal` last opened: what an earlier opening's rounds
+    /// found is dropped here.
+    fn kept(&self, journal: &Journal) -> MutexGuard<'_, Kept> {
+        let mut kept = held(&self.kept);
+        kept.belong_to(journal.openings());
+        kept
+    }
+
+    /// Keeps what a round in the journal's opening `opening` found, and says what the UI
+    /// should be told of it.
+    fn keep(&self, opening: u64, round: LastRound) -> Vec<SyncNotice> {
+        let mut kept = held(&self.kept);
+        kept.belong_to(opening);
+        let notices = notices(&kept, &round);
+        kept.adopted |= round.header_adopted;
+        kept.last = Some(round);
+        notices
     }
 
     /// Where syncing stands, with the folder and what it holds read from the journal.
@@ -144,10 +218,11 @@ impl Syncing {
             Some(_) => journal.sync_overview()?.unwrap_or_default(),
             None => Overview::default(),
         };
+        let kept = self.kept(journal);
         Ok(SyncStatus {
             folder: folder.map(|f| f.display().to_string()),
-            last_round: held(&self.last).clone(),
-            passphrase_changed_elsewhere: *held(&self.adopted),
+            last_round: kept.last.clone(),
+            passphrase_changed_elsewhere: kept.adopted,
             computers: overview
                 .computers
                 .iter()
@@ -159,7 +234,17 @@ impl Syncing {
                 .collect(),
             to_send: clamp(overview.to_send),
             waiting_for_records: clamp(overview.waiting_for_records),
+            folder_unreadable: overview.folder_unreadable,
         })
+    }
+
+    /// Sends `notices` to the UI, if it listens.
+    fn tell(&self, notices: Vec<SyncNotice>) {
+        if let Some(channel) = held(&self.notices).as_ref() {
+            for notice in notices {
+                let _ = channel.send(notice);
+            }
+        }
     }
 
     /// Asks the worker for a round soon.
@@ -307,21 +392,15 @@ pub fn run_round<R: Runtime>(app: &AppHandle<R>) -> Result<Option<LastRound>, Ap
     };
     let _one_at_a_time = held(&syncing.round);
     let at = clock::now_utc();
+    let opening = journal.openings();
     match journal.sync_round() {
         Ok(Some(report)) => {
             let last = last_round(&report, at);
-            *held(&syncing.last) = Some(last.clone());
-            if report.header_adopted {
-                *held(&syncing.adopted) = true;
-            }
+            let notices = syncing.keep(opening, last.clone());
             if let Ok(Some(folder)) = journal.sync_folder() {
                 syncing.watch(&folder);
             }
-            if report.received.changes > 0 {
-                if let Some(channel) = held(&syncing.notices).as_ref() {
-                    let _ = channel.send(SyncNotice::Received);
-                }
-            }
+            syncing.tell(notices);
             Ok(Some(last))
         }
         Ok(None) => {
@@ -334,10 +413,12 @@ pub fn run_round<R: Runtime>(app: &AppHandle<R>) -> Result<Option<LastRound>, Ap
         }
         Err(e) => {
             let error = AppError::from(e);
-            *held(&syncing.last) = Some(LastRound {
+            let failed = LastRound {
                 problem: Some(error.code),
                 ..last_round(&SyncReport::default(), at)
-            });
+            };
+            let notices = syncing.keep(opening, failed);
+            syncing.tell(notices);
             Err(error)
         }
     }
@@ -346,6 +427,7 @@ pub fn run_round<R: Runtime>(app: &AppHandle<R>) -> Result<Option<LastRound>, Ap
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_journal::{locked_journal, unlock};
     use notify::event::{AccessKind, AccessMode, CreateKind};
 
     #[test]
@@ -360,6 +442,90 @@ mod tests {
         assert!(!is_change(&EventKind::Access(AccessKind::Close(
             AccessMode::Read
         ))));
+    }
+
+    fn round(problem: Option<ErrorCode>, other_journal: bool, header_adopted: bool) -> LastRound {
+        LastRound {
+            problem,
+            other_journal,
+            header_adopted,
+            ..last_round(&SyncReport::default(), clock::now_utc())
+        }
+    }
+
+    #[test]
+    fn syncing_stopped_is_told_once_when_it_stops_not_at_every_round_after() {
+        let syncing = Syncing::default();
+        let fine = || round(None, false, false);
+        let away = || round(Some(ErrorCode::Io), false, false);
+        assert_eq!(syncing.keep(1, fine()), []);
+        assert_eq!(syncing.keep(1, away()), [SyncNotice::Stopped]);
+        assert_eq!(syncing.keep(1, away()), [], "still away: said already");
+        assert_eq!(syncing.keep(1, fine()), []);
+        assert_eq!(
+            syncing.keep(1, round(None, true, false)),
+            [SyncNotice::Stopped],
+            "another journal in the folder stops it again"
+        );
+        assert_eq!(
+            syncing.keep(2, away()),
+            [SyncNotice::Stopped],
+            "a new opening of the journal is told again"
+        );
+    }
+
+    #[test]
+    fn a_passphrase_changed_elsewhere_is_told_once_and_arrivals_every_time() {
+        let syncing = Syncing::default();
+        assert_eq!(
+            syncing.keep(1, round(None, false, true)),
+            [SyncNotice::PassphraseChanged]
+        );
+        let mut arrived = round(None, false, true);
+        arrived.received_changes = 3;
+        assert_eq!(syncing.keep(1, arrived.clone()), [SyncNotice::Received]);
+        assert_eq!(syncing.keep(1, arrived), [SyncNotice::Received]);
+    }
+
+    #[test]
+    fn what_the_rounds_found_is_not_shown_after_the_journal_locks() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        let syncing = Syncing::default();
+        syncing.keep(journal.openings(), round(Some(ErrorCode::Io), false, true));
+        let status = syncing.status(&journal).expect("status");
+        assert!(status.passphrase_changed_elsewhere);
+        assert!(status.last_round.is_some());
+
+        // Locked from anywhere (here the core itself, as the shell's backstop does), then
+        // opened again: nothing of the earlier opening's rounds.
+        journal.lock().expect("lock");
+        unlock(&journal);
+        let status = syncing.status(&journal).expect("status");
+        assert!(!status.passphrase_changed_elsewhere);
+        assert_eq!(status.last_round, None);
+    }
+
+    #[test]
+    fn the_status_of_a_folder_that_cannot_be_listed_keeps_the_folder_and_says_so() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        let chosen = dir.path().join("Sync");
+        std::fs::create_dir(&chosen).expect("folder");
+        journal.choose_sync_folder(&chosen).expect("choose");
+        journal.sync_round().expect("round");
+        // A file where the folder was stands in for a share gone (root, who runs CI, is not
+        // kept out of a folder without permissions).
+        let inside = folder::Folder::in_chosen(&chosen).dir().to_path_buf();
+        std::fs::remove_dir_all(&inside).expect("remove");
+        std::fs::write(&inside, b"not a folder").expect("file");
+
+        let status = Syncing::default().status(&journal).expect("status");
+        assert!(status.folder_unreadable);
+        assert_eq!(status.folder, Some(chosen.display().to_string()));
+        assert_eq!(status.computers, []);
     }
 
     #[test]

@@ -344,16 +344,17 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
     await sa.type('change-confirm', newPassphrase);
     await sa.click('change-submit');
     await sa.waitFor('change-success', { timeoutMs: KDF_TIMEOUT_MS, why: 'A changes its passphrase' });
+    // B is told wherever it is (on its timeline here), as soon as its round takes the new
+    // header, and Settings says it too.
     await pair.scan();
-    await sb.click('nav-today');
+    await sb.waitFor('sync-passphrase-notice', {
+      timeoutMs: SYNC_TIMEOUT_MS,
+      why: 'B is told at once that the passphrase was changed on another computer',
+    });
+    await sb.click('sync-passphrase-notice-dismiss');
+    await sb.waitForAbsent('sync-passphrase-notice', { why: '"Got it" puts the notice away' });
     await sb.click('nav-settings');
-    await waitUntil(
-      async () => {
-        await sb.click('sync-now');
-        return sb.isShown('sync-passphrase-changed');
-      },
-      { timeoutMs: SYNC_TIMEOUT_MS, message: 'B says the passphrase was changed on another computer' },
-    );
+    await sb.waitFor('sync-passphrase-changed', { why: "B's Settings says the passphrase was changed elsewhere" });
     await sb.click('lock-button');
     await sb.type('unlock-passphrase', PASSPHRASE);
     await sb.click('unlock-submit');
@@ -432,6 +433,23 @@ test('one journal on two computers over Syncthing', { timeout: 300_000 }, async 
         }
       }
     }
+
+    // A's folder goes away (a USB stick pulled out) while A writes on: A is told at once, away
+    // from Settings, and "Open Settings" shows why, with "Sync now" and "Stop syncing" there.
+    await sc.cmd('POST', '/window/rect', { x: 1280, y: 0 }); // C steps off the screen, as B did
+    fs.renameSync(syncA, `${syncA}-away`);
+    await logMood(sa, `while the folder is away ${randomUUID().slice(0, 8)}`);
+    await sa.waitFor('sync-stopped', { timeoutMs: 20_000, why: "A is told syncing stopped when its folder went away" });
+    await screenshot('sync-06-a-stopped');
+    await sa.click('sync-stopped-show');
+    await sa.waitForText('sync-status-line', /didn't finish.*can't find that folder/s, {
+      why: "Settings says the last try failed and why",
+    });
+    assert.ok(await sa.isShown('sync-now'), '"Sync now" is still offered');
+    assert.ok(await sa.isShown('sync-stop'), '"Stop syncing" is still offered');
+    assert.ok(await sa.isShown('sync-to-send'), 'the mood written meanwhile waits to go out');
+    assert.equal((await sa.findAll('sync-computer')).length, 0, 'no computer listed from a folder away');
+    await screenshot('sync-07-a-settings-why');
   } finally {
     await Promise.all([a?.close(), b?.close(), c?.close()]);
     bus.close();

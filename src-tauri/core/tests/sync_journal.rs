@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::{contains, log_mood, mood_notes, snapshot, texts, KDF, PASSPHRASE};
 use daybreak_core::store::settings;
-use daybreak_core::sync::place;
+use daybreak_core::sync::{folder, place};
 use daybreak_core::{
     DataError, Journal, JournalError, JournalPaths, JournalState, Passphrase, Refusal, Secret,
     VaultError,
@@ -701,6 +701,38 @@ fn the_overview_counts_the_computers_and_what_waits() {
         b.sync_overview().unwrap().unwrap().computers[1].files_read,
         2
     );
+}
+
+#[test]
+fn a_folder_that_cannot_be_listed_leaves_what_waits_here_known() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.path().join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+    log_mood(&a, "written while the folder is away");
+    // Where the folder was, something that cannot be listed (a file stands in for a network
+    // share gone: a folder without permission does not stop root, who runs CI).
+    let inside = shared.join(folder::DIR_NAME);
+    std::fs::remove_dir_all(&inside).unwrap();
+    std::fs::write(&inside, b"not a folder").unwrap();
+
+    let seen = a.sync_overview().unwrap().unwrap();
+    assert!(seen.folder_unreadable, "{seen:?}");
+    assert!(seen.computers.is_empty(), "{seen:?}");
+    assert!(
+        seen.to_send >= 1,
+        "the mood still waits to go out: {seen:?}"
+    );
+
+    // The whole folder away (a drive unplugged): not read as an empty folder, where this
+    // computer would seem to have sent nothing.
+    std::fs::rename(&shared, root.path().join("Sync unplugged")).unwrap();
+    let seen = a.sync_overview().unwrap().unwrap();
+    assert!(seen.folder_unreadable, "{seen:?}");
+    assert!(seen.computers.is_empty(), "{seen:?}");
 }
 
 fn make_trigger(journal: &Journal, name: &str) -> i64 {

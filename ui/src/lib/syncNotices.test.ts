@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('./ipc/sync');
 
 import * as sync from './ipc/sync';
-import { watchSyncNotices } from './syncNotices';
+import { mostPressing, watchSyncNotices } from './syncNotices';
 
 describe('sync notices', () => {
   it('passes each notice from the shell to the listener, until it stops', async () => {
@@ -26,5 +26,12 @@ describe('sync notices', () => {
     const stop = watchSyncNotices(vi.fn());
     await Promise.resolve();
     stop();
+  });
+
+  it('shows the most pressing pending notice: stopped, then a new passphrase, then arrivals', () => {
+    expect(mostPressing([])).toBeNull();
+    expect(mostPressing(['received', 'stopped', 'passphraseChanged'])).toBe('stopped');
+    expect(mostPressing(['received', 'passphraseChanged'])).toBe('passphraseChanged');
+    expect(mostPressing(['received'])).toBe('received');
   });
 });

@@ -28,6 +28,9 @@ pub struct Overview {
     pub to_send: u64,
     /// Changes from another computer that wait for a record not here yet.
     pub waiting_for_records: u64,
+    /// The folder is away or could not be listed (a drive unplugged, a network share gone): no
+    /// computers are listed, and what waits is counted from the journal alone.
+    pub folder_unreadable: bool,
 }
 
 fn count(store: &Store, sql: &str, device: Option<&str>) -> Result<u64, SyncError> {
@@ -56,9 +59,32 @@ pub fn anything_to_send(store: &Store) -> Result<bool, SyncError> {
     })?)
 }
 
-/// The folder inside `chosen` as this journal sees it.
+/// The folder inside `chosen` as this journal sees it. A folder away or that cannot be listed
+/// is said in the overview, not as an error: what waits here is still known, and the page that
+/// shows it still offers "Sync now" and "Stop syncing". (Read as empty, a folder away would
+/// list this computer as one that has sent nothing.)
 pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncError> {
     let folder = Folder::in_chosen(chosen);
+    let (computers, folder_unreadable) =
+        match super::chosen::present(chosen).and_then(|()| computers(store, &folder)) {
+            Ok(computers) => (computers, false),
+            Err(SyncError::Io(_) | SyncError::FolderAway) => (Vec::new(), true),
+            Err(e) => return Err(e),
+        };
+    Ok(Overview {
+        computers,
+        to_send: count(
+            store,
+            "SELECT count(*) FROM sync_records WHERE pending = 1",
+            None,
+        )?,
+        waiting_for_records: store.read(super::parked::waiting_for_records)? as u64,
+        folder_unreadable,
+    })
+}
+
+/// The computers with change files in `folder`, this one first.
+fn computers(store: &Store, folder: &Folder) -> Result<Vec<ComputerSeen>, SyncError> {
     let own = device_id(store)?;
     let mut devices = folder.devices().map_err(SyncError::io)?;
     if !devices.contains(&own) {
@@ -86,20 +112,12 @@ pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncErr
         };
         computers.push(ComputerSeen {
             this_computer,
-            last_sent: last_sent(&folder, device, sequence.last().copied()),
+            last_sent: last_sent(folder, device, sequence.last().copied()),
             files,
             files_read,
         });
     }
     // This computer first; the others keep the folder's order.
     computers.sort_by_key(|c| !c.this_computer);
-    Ok(Overview {
-        computers,
-        to_send: count(
-            store,
-            "SELECT count(*) FROM sync_records WHERE pending = 1",
-            None,
-        )?,
-        waiting_for_records: store.read(super::parked::waiting_for_records)? as u64,
-    })
+    Ok(computers)
 }

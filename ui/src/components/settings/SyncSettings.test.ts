@@ -36,6 +36,7 @@ function status(over: Partial<SyncStatus> = {}): SyncStatus {
     computers: [],
     toSend: 0,
     waitingForRecords: 0,
+    folderUnreadable: false,
     ...over,
   };
 }
@@ -67,6 +68,39 @@ describe('SyncSettings (Use on two computers)', () => {
     expect(screen.getByTestId('sync-status-line').textContent).toMatch(
       /Files sent: 1\. Changes received: 5\./,
     );
+  });
+
+  it('says when the folder cannot be opened, and still offers Sync now and Stop syncing', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ folderUnreadable: true }));
+    render(SyncSettings);
+    expect((await screen.findByTestId('sync-folder-unreadable')).textContent).toContain(
+      "Daybreak can't open the sync folder right now",
+    );
+    expect(screen.getByTestId('sync-now')).toBeTruthy();
+    expect(screen.getByTestId('sync-stop')).toBeTruthy();
+  });
+
+  it('says the folder is away once: a failed last round already says it', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(
+      status({ folderUnreadable: true, lastRound: round({ problem: 'not_found' }) }),
+    );
+    render(SyncSettings);
+    expect((await screen.findByTestId('sync-status-line')).textContent).toContain("didn't finish");
+    expect(screen.queryByTestId('sync-folder-unreadable')).toBeNull();
+  });
+
+  it('opened from the notice that syncing stopped, it puts focus on its heading', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'io' }) }));
+    render(SyncSettings, { openedHere: true });
+    const heading = await screen.findByRole('heading', { name: 'Use on two computers' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('opened as usual, it leaves focus alone', async () => {
+    render(SyncSettings);
+    const heading = await screen.findByRole('heading', { name: 'Use on two computers' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.activeElement).not.toBe(heading);
   });
 
   it('fills the folder from the system dialog', async () => {

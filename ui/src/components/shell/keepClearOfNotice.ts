@@ -1,5 +1,5 @@
-// The "changes arrived" notice floats over the top of the area that scrolls under it
-// (SyncArrivedNotice.svelte). While it shows, what focus, a search or a link scrolls to in the
+// The sync rounds' notices float over the top of the area that scrolls under them
+// (SyncNoticeDock.svelte). While one shows, what focus, a search or a link scrolls to in the
 // area stops below it, not under it.
 
 import { afterKeyboardFocus } from '../../lib/keyboardFocus';

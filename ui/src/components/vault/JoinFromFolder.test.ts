@@ -23,6 +23,7 @@ const JOINED: SyncStatus = {
   computers: [],
   toSend: 0,
   waitingForRecords: 0,
+  folderUnreadable: false,
 };
 
 async function openJoin() {

@@ -1125,7 +1125,14 @@ export type SyncNotice =
  *  Changes from another computer are now in the journal: what is on screen may be out of
  *  date.
  */
-"received";
+"received" | 
+/**
+ *  Syncing stopped on this computer: a round failed, or the folder holds another journal (a
+ *  re-key elsewhere). Said once when it happens, not at every failed round after it.
+ */
+"stopped" | 
+/**  The passphrase was changed on another computer, and the next unlock here takes it. */
+"passphraseChanged";
 
 /**  Where syncing stands on this computer. */
 export type SyncStatus = {
@@ -1140,6 +1147,11 @@ export type SyncStatus = {
 	toSend: number,
 	/**  Changes from another computer that wait for a record not here yet. */
 	waitingForRecords: number,
+	/**
+	 *  The folder could not be listed just now (a network share gone, a drive unplugged), so
+	 *  no computers are listed.
+	 */
+	folderUnreadable: boolean,
 };
 
 /**  A long task that can be stopped before the end. */
