@@ -898,19 +898,73 @@ fn a_note_on_an_article_outlives_reading_it_on_the_other_computer() {
     .unwrap();
     let mut pair = [a, b];
     settle(&mut pair);
-    for c in &pair {
-        let saved: Option<String> = c
-            .session
-            .store()
-            .read(|conn| conn.query_row("SELECT note FROM article_state", [], |r| r.get(0)))
-            .unwrap();
-        assert_eq!(
-            saved.as_deref(),
-            Some(later),
-            "the later note, from the clock behind"
-        );
-    }
+    assert_eq!(
+        article_notes(&pair),
+        [Some(later.to_string()), Some(later.to_string())],
+        "the later note, from the clock behind"
+    );
     assert_eq!(pair[0].state(), pair[1].state());
+}
+
+/// The note on "after-a-slip" in each computer.
+fn article_notes(pair: &[Computer]) -> Vec<Option<String>> {
+    pair.iter()
+        .map(|c| {
+            c.session
+                .store()
+                .read(|conn| conn.query_row("SELECT note FROM article_state", [], |r| r.get(0)))
+                .unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn an_older_change_with_no_later_part_changes_nothing() {
+    // A's note, then B's later one, written before they met; B's change is the later too.
+    let (mut a, mut b) = two_computers();
+    library::save_note(a.store(), "after-a-slip", Some("A's"), now()).unwrap();
+    b.tick(5_000);
+    let later = "B's, a minute later";
+    library::save_note(
+        b.store(),
+        "after-a-slip",
+        Some(later),
+        now() + Duration::minutes(1),
+    )
+    .unwrap();
+    b.round();
+    a.round();
+    deliver(a.view.path(), b.view.path());
+    let report = b.round();
+    assert_eq!(report.received.files, 1, "A's file was read");
+    assert_eq!(
+        report.received.changes, 0,
+        "A's older change brings no part B does not have later"
+    );
+    assert_eq!(article_notes(&[b]), [Some(later.to_string())]);
+}
+
+#[test]
+fn a_note_brought_in_by_an_import_is_as_new_as_the_import() {
+    // An export from an old laptop, with a note on an article.
+    let mut old = Computer::first();
+    let imported = "from the old laptop";
+    library::save_note(old.store(), "after-a-slip", Some(imported), now()).unwrap();
+    let file =
+        serde_json::to_vec(&daybreak_core::export::export(old.store(), now()).unwrap()).unwrap();
+
+    // B writes a note on it; A, before they meet, imports the export an hour later, which adds
+    // its note where A has none: the later of the two.
+    let (mut a, mut b) = two_computers();
+    library::save_note(b.store(), "after-a-slip", Some("written on B"), now()).unwrap();
+    daybreak_core::import::import(a.store(), &file, now() + Duration::hours(1), TZ).unwrap();
+    let mut pair = [a, b];
+    settle(&mut pair);
+    assert_eq!(
+        article_notes(&pair),
+        [Some(imported.to_string()), Some(imported.to_string())],
+        "the note the import added an hour after B's"
+    );
 }
 
 #[test]
@@ -1107,9 +1161,22 @@ fn random_change(c: &mut Computer, rng: &mut Rng, step: usize) {
             }
         }
         14 => {
+            // One part of a day's check-in or of an article's state (`src/sync/parts.rs`).
             let day = now() + Duration::days(rng.below(3) as i64);
-            check_ins::morning(s, Some(&name), day, TZ).unwrap();
-            library::save_note(s, "after-a-slip", Some(&name), day).unwrap();
+            let at = day + Duration::minutes(rng.below(600) as i64);
+            let evening = EveningCheckIn {
+                sober: rng.below(2) == 0,
+                difficulty: 1 + rng.below(5) as u8,
+                note: Some(name.clone()),
+            };
+            match rng.below(5) {
+                0 => check_ins::morning(s, Some(&name), day, TZ).map(drop),
+                1 => check_ins::evening(s, &evening, day, TZ).map(drop),
+                2 => library::save_note(s, "after-a-slip", Some(&name), at),
+                3 => library::set_bookmark(s, "after-a-slip", rng.below(2) == 0, at),
+                _ => library::save_progress(s, "after-a-slip", rng.below(101) as f64 / 100.0, at),
+            }
+            .unwrap();
         }
         _ => {
             plan::save(

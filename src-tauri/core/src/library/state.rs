@@ -8,6 +8,7 @@ use super::import::{self, Imported};
 use super::render::render;
 use super::{reading_minutes, Article, ArticleSummary};
 use crate::data_error::{from_millis, to_millis, DataError, Field, Refusal};
+use crate::store::part_time::never_earlier;
 use crate::store::Store;
 use crate::words::Language;
 
@@ -144,10 +145,30 @@ pub(crate) fn exists(conn: &rusqlite::Connection, slug: &str) -> Result<bool, Da
         .is_some())
 }
 
-/// Bookmarks an article or takes the bookmark off, at `now` (kept so that two computers keep the
-/// later bookmark: `sync/parts.rs`). Like the note's and the reading place's, the bookmark's
-/// time is never earlier than the one it replaces, so an edit here wins on every computer even
-/// when this computer's clock is behind the one that wrote before.
+/// Saves one part of an article's state (the bookmark, the reading place, the note): `column`
+/// set to `value`, and the part's time `at_column` to `now`, never earlier than the time it
+/// replaces (`store/part_time.rs`), so two computers keep the later part (`sync/parts.rs`).
+fn save_part(
+    store: &mut Store,
+    (column, at_column): (&str, &str),
+    slug: &str,
+    value: impl rusqlite::ToSql,
+    now: DateTime<Utc>,
+) -> Result<(), DataError> {
+    store.write(|tx| {
+        tx.execute(
+            &format!(
+                "INSERT INTO article_state (slug, {column}, {at_column}) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(slug) DO UPDATE SET {column} = excluded.{column}, {}",
+                never_earlier("article_state", at_column)
+            ),
+            (slug, value, to_millis(now)),
+        )?;
+        Ok(())
+    })
+}
+
+/// Bookmarks an article or takes the bookmark off, at `now`.
 pub fn set_bookmark(
     store: &mut Store,
     slug: &str,
@@ -155,16 +176,13 @@ pub fn set_bookmark(
     now: DateTime<Utc>,
 ) -> Result<(), DataError> {
     known(store, slug)?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO article_state (slug, bookmarked, bookmarked_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(slug) DO UPDATE SET bookmarked = excluded.bookmarked,
-                 bookmarked_at = max(excluded.bookmarked_at,
-                                     coalesce(article_state.bookmarked_at + 1, 0))",
-            (slug, bookmarked, to_millis(now)),
-        )?;
-        Ok(())
-    })
+    save_part(
+        store,
+        ("bookmarked", "bookmarked_at"),
+        slug,
+        bookmarked,
+        now,
+    )
 }
 
 /// Remembers how far the person read (0 to 1), for "continue reading".
@@ -176,16 +194,7 @@ pub fn save_progress(
 ) -> Result<(), DataError> {
     known(store, slug)?;
     let progress = checked_progress(progress)?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO article_state (slug, progress, last_read_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(slug) DO UPDATE SET progress = excluded.progress,
-                 last_read_at = max(excluded.last_read_at,
-                                    coalesce(article_state.last_read_at + 1, 0))",
-            (slug, progress, to_millis(now)),
-        )?;
-        Ok(())
-    })
+    save_part(store, ("progress", "last_read_at"), slug, progress, now)
 }
 
 /// A note on an article, trimmed (`None` when empty), refused when too long: the article
@@ -209,8 +218,7 @@ pub(crate) fn checked_progress(progress: f64) -> Result<f64, DataError> {
     Ok(progress)
 }
 
-/// Saves the note on an article (`None` or blank clears it), at `now` (kept so that two
-/// computers keep the later note: `sync/parts.rs`).
+/// Saves the note on an article (`None` or blank clears it), at `now`.
 pub fn save_note(
     store: &mut Store,
     slug: &str,
@@ -219,15 +227,7 @@ pub fn save_note(
 ) -> Result<(), DataError> {
     known(store, slug)?;
     let note = checked_note(note)?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO article_state (slug, note, note_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(slug) DO UPDATE SET note = excluded.note,
-                 note_at = max(excluded.note_at, coalesce(article_state.note_at + 1, 0))",
-            (slug, note, to_millis(now)),
-        )?;
-        Ok(())
-    })
+    save_part(store, ("note", "note_at"), slug, note, now)
 }
 
 /// The article read most recently and not finished, titled in `language` where it can be.

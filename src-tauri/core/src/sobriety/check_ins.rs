@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::data_error::{to_millis, DataError, Field, Refusal, Scale};
+use crate::store::part_time::never_earlier;
 use crate::store::Store;
 use crate::time::local;
 
@@ -90,8 +91,7 @@ pub fn today(now: DateTime<Utc>, tz: Zone) -> NaiveDate {
 }
 
 /// Sets (or clears, with `None`) this morning's intention. Each half's time is never earlier
-/// than the one it replaces, so an edit here wins on every computer even when this computer's
-/// clock is behind the one that wrote the half before (`sync/parts.rs`).
+/// than the one it replaces (`store/part_time.rs`).
 pub fn morning(
     store: &mut Store,
     intention: Option<&str>,
@@ -102,9 +102,11 @@ pub fn morning(
     let day = today(now, tz);
     store.write(|tx| {
         tx.execute(
-            "INSERT INTO check_ins (day, intention, morning_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(day) DO UPDATE SET intention = excluded.intention,
-                 morning_at = max(excluded.morning_at, coalesce(check_ins.morning_at + 1, 0))",
+            &format!(
+                "INSERT INTO check_ins (day, intention, morning_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(day) DO UPDATE SET intention = excluded.intention, {}",
+                never_earlier("check_ins", "morning_at")
+            ),
             (day.to_string(), &intention, to_millis(now)),
         )?;
         Ok::<_, DataError>(())
@@ -126,11 +128,13 @@ pub fn evening(
     let day = today(now, tz);
     store.write(|tx| {
         tx.execute(
-            "INSERT INTO check_ins (day, sober, difficulty, note, evening_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(day) DO UPDATE SET sober = excluded.sober,
-                 difficulty = excluded.difficulty, note = excluded.note,
-                 evening_at = max(excluded.evening_at, coalesce(check_ins.evening_at + 1, 0))",
+            &format!(
+                "INSERT INTO check_ins (day, sober, difficulty, note, evening_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(day) DO UPDATE SET sober = excluded.sober,
+                     difficulty = excluded.difficulty, note = excluded.note, {}",
+                never_earlier("check_ins", "evening_at")
+            ),
             (
                 day.to_string(),
                 input.sober,

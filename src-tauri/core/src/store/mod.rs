@@ -6,6 +6,7 @@ mod connection;
 pub mod hlc;
 pub(crate) mod lists;
 pub mod migrations;
+pub(crate) mod part_time;
 pub mod settings;
 mod start;
 

@@ -18,7 +18,7 @@ use super::format::{self, Batch, Op, SyncKey};
 use super::kinds;
 use super::parked;
 use super::parts;
-use super::record::{self, RecordError, Written};
+use super::record::{self, Age, RecordError, Written};
 use super::{SyncError, SyncWarning};
 use crate::store::Store;
 
@@ -90,8 +90,8 @@ pub(crate) fn apply_op(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordErro
     };
     // `write` resolves every reference before it changes anything, so a change that has to
     // wait leaves no trace but its place in `sync_parked`.
-    match record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device)) {
-        Ok(Written::Applied) | Ok(Written::Gone) => set_version(tx, op, false)?,
+    match record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device), Age::Newer) {
+        Ok(Written::Applied | Written::Gone | Written::NothingLater) => set_version(tx, op, false)?,
         Ok(Written::Waiting) => parked::park(tx, op)?,
         Err(e) => return Err(e),
     }
@@ -112,9 +112,8 @@ fn apply_older(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
     if !record::is_here(tx, kind, &op.uuid)? {
         return Ok(false);
     }
-    let before = record::read(tx, kind, &op.uuid)?;
-    record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device))?;
-    Ok(record::read(tx, kind, &op.uuid)? != before)
+    let written = record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device), Age::Older)?;
+    Ok(written == Written::Applied)
 }
 
 /// Applies a batch: what others point at first (kinds in order), then by clock.

@@ -8,8 +8,7 @@
 //! of the same millisecond to the greater content): every computer ends with the same record
 //! whatever order the changes arrive in, and a change older than the version held here is
 //! merged, not dropped. The writers never stamp a part earlier than the one it replaces
-//! (`check_ins.rs`, `library/state.rs`), so a computer whose clock is behind still wins with its
-//! later edit.
+//! (`store/part_time.rs`), so a computer whose clock is behind still wins with its later edit.
 
 use std::cmp::Ordering;
 
@@ -56,16 +55,17 @@ fn parts_of(kind: &Kind) -> Option<&'static [Part]> {
 /// the kind's columns) each part that the row here wrote later (for a kind with parts).
 /// `newer` says whether the change is later than the version held here: it decides between two
 /// parts with no time (from before parts were timed, or from an older Daybreak), as the whole
-/// record was decided before.
+/// record was decided before. Whether the change brings anything: a part of its own kept, or a
+/// row not here yet (a kind without parts always does).
 pub(super) fn keep_later_parts(
     conn: &Connection,
     kind: &Kind,
     uuid: &str,
     values: &mut [SqlValue],
     newer: bool,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<bool> {
     let Some(parts) = parts_of(kind) else {
-        return Ok(());
+        return Ok(true);
     };
     let names: Vec<&str> = parts
         .iter()
@@ -80,7 +80,7 @@ pub(super) fn keep_later_parts(
         .query_row([uuid], |r| (0..names.len()).map(|i| r.get(i)).collect())
         .optional()?;
     let Some(here) = here else {
-        return Ok(());
+        return Ok(true);
     };
     let value_here = |name: &str| {
         let at = names.iter().position(|n| *n == name);
@@ -92,6 +92,7 @@ pub(super) fn keep_later_parts(
             .position(|c| c.name == name)
             .map(|i| i + 1)
     };
+    let mut brings = false;
     for (at, columns) in parts {
         if index(at).is_none() {
             continue;
@@ -106,9 +107,11 @@ pub(super) fn keep_later_parts(
             Ordering::Less => false,
             // Neither timed: the later change's, as before parts had times.
             Ordering::Equal if time(&part_here[0]).is_none() => !newer,
-            // Written at the same millisecond: the same part on every computer, by its content.
-            Ordering::Equal => content_order(&part_here, &part_there) == Ordering::Greater,
+            // Written at the same millisecond: the same part on every computer, by its content
+            // (the same content: nothing to bring).
+            Ordering::Equal => content_order(&part_here, &part_there) != Ordering::Less,
         };
+        brings |= !keep_here;
         if keep_here {
             for (name, value) in names().zip(part_here) {
                 if let Some(i) = index(name) {
@@ -117,7 +120,7 @@ pub(super) fn keep_later_parts(
             }
         }
     }
-    Ok(())
+    Ok(brings)
 }
 
 /// When a part was written: none (never written, or before parts were timed) is the oldest.

@@ -20,6 +20,17 @@ pub enum Written {
     Waiting,
     /// A record it requires is gone (a slip of a deleted clock): it is gone too.
     Gone,
+    /// An older change that wrote no part later than the row here: nothing was written.
+    NothingLater,
+}
+
+/// How a change stands against the version of its record held here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age {
+    /// Later than the version held here, or nothing held: it replaces the record.
+    Newer,
+    /// Not later: it brings only the parts it wrote later than the row here (`parts.rs`).
+    Older,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -215,13 +226,15 @@ pub(crate) fn prepare(
 
 /// Writes the record `uuid` of `kind` from its travelling form: inserted, or its row updated
 /// in place (so the local row id, and everything pointing at it, stays). `stamp` is the
-/// change's clock and device, for the rule on the one pinned clock.
+/// change's clock and device, for the rule on the one pinned clock; `age` how it stands against
+/// the version held here, which the caller has looked up.
 pub fn write(
     tx: &Connection,
     kind: &Kind,
     uuid: &str,
     fields: &Fields,
     stamp: (i64, &str),
+    age: Age,
 ) -> Result<Written, RecordError> {
     let Row { mut values, lists } = match prepare(tx, kind, uuid, fields)? {
         Prepared::Ready(row) => row,
@@ -232,7 +245,9 @@ pub fn write(
         }
     };
 
-    house_rules(tx, kind, uuid, &mut values, stamp)?;
+    if !house_rules(tx, kind, uuid, &mut values, stamp, age)? {
+        return Ok(Written::NothingLater);
+    }
 
     let names: Vec<&str> = kind.columns.iter().map(|c| c.name).collect();
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
@@ -369,32 +384,33 @@ pub fn remove(tx: &Connection, kind: &Kind, uuid: &str) -> rusqlite::Result<()> 
 /// one active trigger per name, and one pinned clock. Both are settled the same way on every
 /// computer, whatever order changes arrive in: the trigger with the smaller UUID keeps the
 /// name (the other is archived here), the clock pinned by the later change stays pinned. And
-/// a check-in or an article's state keeps the later of each of its parts (`parts.rs`).
+/// a check-in or an article's state keeps the later of each of its parts (`parts.rs`). False
+/// when an older change brings nothing: there is nothing to write.
 fn house_rules(
     tx: &Connection,
     kind: &Kind,
     uuid: &str,
     values: &mut [SqlValue],
     (hlc, device): (i64, &str),
-) -> rusqlite::Result<()> {
+    age: Age,
+) -> rusqlite::Result<bool> {
     let index = |name: &str| {
         kind.columns
             .iter()
             .position(|c| c.name == name)
             .map(|i| i + 1)
     };
-    if super::parts::has_parts(kind) {
-        let newer = version_held(tx, uuid)?
-            .is_none_or(|(held_hlc, held_device)| (hlc, device) > (held_hlc, held_device.as_str()));
-        super::parts::keep_later_parts(tx, kind, uuid, values, newer)?;
+    let brings = super::parts::keep_later_parts(tx, kind, uuid, values, age == Age::Newer)?;
+    if age == Age::Older && !brings {
+        return Ok(false);
     }
     match kind.table {
         "triggers" => {
             let (Some(name_at), Some(archived_at)) = (index("name"), index("archived")) else {
-                return Ok(());
+                return Ok(true);
             };
             if values[archived_at] != SqlValue::Integer(0) {
-                return Ok(());
+                return Ok(true);
             }
             let other: Option<String> = tx
                 .prepare_cached(
@@ -413,10 +429,10 @@ fn house_rules(
         }
         "clocks" => {
             let Some(pinned_at) = index("pinned") else {
-                return Ok(());
+                return Ok(true);
             };
             if values[pinned_at] != SqlValue::Integer(1) {
-                return Ok(());
+                return Ok(true);
             }
             let other: Option<(String, i64, String)> = tx
                 .prepare_cached(
@@ -436,7 +452,7 @@ fn house_rules(
         }
         _ => {}
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The clock and device of the version of `uuid` held here, if any.

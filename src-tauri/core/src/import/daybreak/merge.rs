@@ -5,11 +5,12 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::{refused, trigger_id, unreadable};
-use crate::data_error::{DataError, RecordKind, Refusal};
+use crate::data_error::{to_millis, DataError, RecordKind, Refusal};
 use crate::export::records::{LibraryRecord, PlanRecord};
 use crate::import::ImportSummary;
 use crate::library::state;
 use crate::sos::plan::RelapsePlan;
+use crate::store::part_time;
 
 /// Adds what the imported plan has and this one lacks: list items not already there, and
 /// "if I slip" only when it is empty here. Counted as one "relapse plan" entry.
@@ -77,7 +78,9 @@ pub(super) fn plan(
 
 /// Imported articles not already in the library (the same uuid, or the same title and text),
 /// then reading state, bookmarks and notes for articles this journal has: a bookmark or
-/// progress is kept if either side has it, and a note is only added where there is none.
+/// progress is kept if either side has it, and a note is only added where there is none. A
+/// note or bookmark the import adds is written here now, so it is stamped as the app's own
+/// saves are (`store/part_time.rs`): untimed, it would lose to any other computer's.
 pub(super) fn library(
     tx: &Transaction<'_>,
     library: &LibraryRecord,
@@ -117,6 +120,10 @@ pub(super) fn library(
         let (here_bookmarked, here_progress, here_note) =
             current.clone().unwrap_or((false, 0.0, None));
         let note_here = here_note.as_deref().is_some_and(|n| !n.trim().is_empty());
+        let added = [
+            (bookmarked && !here_bookmarked, "bookmarked_at"),
+            (!note_here && note.is_some(), "note_at"),
+        ];
         let merged = (
             here_bookmarked || bookmarked,
             here_progress.max(progress),
@@ -135,6 +142,13 @@ pub(super) fn library(
                 (&r.slug, merged.0, merged.1, &merged.2),
             )
             .map_err(unreadable)?;
+            for (_, at_column) in added.iter().filter(|(added, _)| *added) {
+                tx.execute(
+                    &part_time::stamp("article_state", "slug", at_column),
+                    (&r.slug, to_millis(now)),
+                )
+                .map_err(unreadable)?;
+            }
         }
         s.count("reading notes and bookmarks", changed);
     }
