@@ -91,6 +91,14 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
     get not_found() {
       return m.sync_folder_missing();
     },
+    // A round reads and writes both the sync folder and the journal file, and the shell keeps
+    // only the code: the words name both rather than guess.
+    get io() {
+      return m.sync_io();
+    },
+    get disk_full() {
+      return m.sync_disk_full();
+    },
   },
   // Shown on the lock screen: the journal is locked (the core closes it first), only tidying
   // its file on the way failed. Saved entries are in the file and come back on unlock.

@@ -70,6 +70,14 @@ describe('SyncSettings (Use on two computers)', () => {
     );
   });
 
+  it('a round that failed on a read or a full disk names the sync folder, not only the journal', async () => {
+    vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'io' }) }));
+    render(SyncSettings);
+    expect((await screen.findByTestId('sync-status-line')).textContent).toContain(
+      "couldn't read or write the sync folder or the journal file",
+    );
+  });
+
   it('says when the folder cannot be opened, and still offers Sync now and Stop syncing', async () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status({ folderUnreadable: true }));
     render(SyncSettings);
