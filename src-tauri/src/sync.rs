@@ -86,7 +86,7 @@ pub struct SyncStatus {
     /// The chosen folder, or none when this computer does not sync.
     pub folder: Option<String>,
     pub last_round: Option<LastRound>,
-    /// Since unlocking, a round took the passphrase changed on another computer.
+    /// Since the journal last opened, a round took the passphrase changed on another computer.
     pub passphrase_changed_elsewhere: bool,
     /// This computer first, then the others seen in the folder.
     pub computers: Vec<ComputerSeen>,
@@ -115,6 +115,9 @@ pub enum SyncNotice {
     Stopped,
     /// The passphrase was changed on another computer, and the next unlock here takes it.
     PassphraseChanged,
+    /// A round went through again after syncing had stopped: the notice that it stopped is
+    /// out of date (nothing is shown for this).
+    Resumed,
 }
 
 /// Whether a round's outcome means nothing goes between the computers until the person acts.
@@ -126,14 +129,32 @@ fn stopped(round: &LastRound) -> bool {
 /// before it: news only, so a folder that stays away is said once, not every minute.
 fn notices(before: &Kept, round: &LastRound) -> Vec<SyncNotice> {
     let mut notices = Vec::new();
-    if stopped(round) && !before.last.as_ref().is_some_and(stopped) {
+    let was_stopped = before.last.as_ref().is_some_and(stopped);
+    if stopped(round) && !was_stopped {
         notices.push(SyncNotice::Stopped);
+    }
+    if !stopped(round) && was_stopped {
+        notices.push(SyncNotice::Resumed);
     }
     if round.header_adopted && !before.adopted {
         notices.push(SyncNotice::PassphraseChanged);
     }
     if round.received_changes > 0 {
         notices.push(SyncNotice::Received);
+    }
+    notices
+}
+
+/// What a window that starts listening must still be told of what the rounds found: a round
+/// may have run before it listened (the rebuild inside an unlock or a join, a round while the
+/// journal's screens were loading), and each is said only once.
+fn still_true(kept: &Kept) -> Vec<SyncNotice> {
+    let mut notices = Vec::new();
+    if kept.last.as_ref().is_some_and(stopped) {
+        notices.push(SyncNotice::Stopped);
+    }
+    if kept.adopted {
+        notices.push(SyncNotice::PassphraseChanged);
     }
     notices
 }
@@ -155,9 +176,9 @@ struct Kept {
 }
 
 impl Kept {
-    /// Starts afresh when `opening` is not the one kept.
+    /// Starts afresh when `opening` is later than the one kept.
     fn belong_to(&mut self, opening: u64) {
-        if self.opening != opening {
+        if opening > self.opening {
             *self = Kept {
                 opening,
                 ..Kept::default()
@@ -181,9 +202,15 @@ fn held<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Syncing {
-    /// Registers the UI's channel for notices.
-    pub fn set_notices(&self, channel: Channel<SyncNotice>) {
-        *held(&self.notices) = Some(channel);
+    /// Registers the UI's channel for notices, and tells it at once what is still true of the
+    /// journal's opening (`still_true`). The channel's lock is held meanwhile, so a round's
+    /// notice is either in what is told now or sent on the new channel, never on the old one.
+    pub fn set_notices(&self, channel: Channel<SyncNotice>, journal: &Journal) {
+        let mut notices = held(&self.notices);
+        for notice in still_true(&self.kept(journal)) {
+            let _ = channel.send(notice);
+        }
+        *notices = Some(channel);
     }
 
     /// Forgets the last round and stops watching (the journal locked, or syncing stopped).
@@ -201,9 +228,13 @@ impl Syncing {
     }
 
     /// Keeps what a round in the journal's opening `opening` found, and says what the UI
-    /// should be told of it.
+    /// should be told of it. A round of an earlier opening (it ended while the journal locked
+    /// and opened again) is dropped.
     fn keep(&self, opening: u64, round: LastRound) -> Vec<SyncNotice> {
         let mut kept = held(&self.kept);
+        if opening < kept.opening {
+            return Vec::new();
+        }
         kept.belong_to(opening);
         let notices = notices(&kept, &round);
         kept.adopted |= round.header_adopted;
@@ -392,8 +423,12 @@ pub fn run_round<R: Runtime>(app: &AppHandle<R>) -> Result<Option<LastRound>, Ap
     };
     let _one_at_a_time = held(&syncing.round);
     let at = clock::now_utc();
+    let round = journal.sync_round();
+    // Read after the round, not before: a round waits for an unlock or a join under way, and
+    // then runs in the opening it made. (A lock and a new opening cannot both fit between the
+    // round's end and this: an opening derives a key first.)
     let opening = journal.openings();
-    match journal.sync_round() {
+    match round {
         Ok(Some(report)) => {
             let last = last_round(&report, at);
             let notices = syncing.keep(opening, last.clone());
@@ -461,6 +496,11 @@ mod tests {
         assert_eq!(syncing.keep(1, fine()), []);
         assert_eq!(syncing.keep(1, away()), [SyncNotice::Stopped]);
         assert_eq!(syncing.keep(1, away()), [], "still away: said already");
+        assert_eq!(
+            syncing.keep(1, fine()),
+            [SyncNotice::Resumed],
+            "the notice that it stopped is out of date"
+        );
         assert_eq!(syncing.keep(1, fine()), []);
         assert_eq!(
             syncing.keep(1, round(None, true, false)),
@@ -472,6 +512,58 @@ mod tests {
             [SyncNotice::Stopped],
             "a new opening of the journal is told again"
         );
+    }
+
+    #[test]
+    fn a_round_of_an_earlier_opening_is_not_kept() {
+        let syncing = Syncing::default();
+        syncing.keep(2, round(None, false, true));
+        assert_eq!(
+            syncing.keep(1, round(Some(ErrorCode::Io), false, false)),
+            []
+        );
+        let kept = held(&syncing.kept);
+        assert_eq!((kept.opening, kept.adopted), (2, true));
+        assert_eq!(kept.last.as_ref().and_then(|l| l.problem), None);
+    }
+
+    #[test]
+    fn a_window_that_starts_listening_is_told_what_is_still_true() {
+        let syncing = Syncing::default();
+        assert_eq!(still_true(&held(&syncing.kept)), []);
+        syncing.keep(1, round(None, false, true));
+        syncing.keep(1, round(Some(ErrorCode::Io), false, false));
+        assert_eq!(
+            still_true(&held(&syncing.kept)),
+            [SyncNotice::Stopped, SyncNotice::PassphraseChanged]
+        );
+        syncing.keep(1, round(None, false, false));
+        assert_eq!(
+            still_true(&held(&syncing.kept)),
+            [SyncNotice::PassphraseChanged],
+            "syncing works again"
+        );
+    }
+
+    #[test]
+    fn the_window_is_told_on_listening_that_syncing_stopped_before_it_listened() {
+        // The rebuild inside an unlock runs before the journal's screens listen.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = locked_journal(&dir);
+        unlock(&journal);
+        let syncing = Syncing::default();
+        syncing.keep(journal.openings(), round(Some(ErrorCode::Io), false, false));
+
+        let heard = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let ear = std::sync::Arc::clone(&heard);
+        let channel = Channel::new(move |body| {
+            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+                held(&ear).push(json);
+            }
+            Ok(())
+        });
+        syncing.set_notices(channel, &journal);
+        assert_eq!(*held(&heard), [r#""stopped""#]);
     }
 
     #[test]

@@ -733,6 +733,12 @@ fn a_folder_that_cannot_be_listed_leaves_what_waits_here_known() {
     let seen = a.sync_overview().unwrap().unwrap();
     assert!(seen.folder_unreadable, "{seen:?}");
     assert!(seen.computers.is_empty(), "{seen:?}");
+
+    // Only an empty mount point left where a share is not mounted: away too.
+    std::fs::create_dir(&shared).unwrap();
+    let seen = a.sync_overview().unwrap().unwrap();
+    assert!(seen.folder_unreadable, "{seen:?}");
+    assert!(seen.computers.is_empty(), "{seen:?}");
 }
 
 fn make_trigger(journal: &Journal, name: &str) -> i64 {

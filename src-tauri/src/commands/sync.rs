@@ -141,13 +141,16 @@ pub async fn sync_rejoin<R: Runtime>(
     round_then_status(app, false).await
 }
 
-/// Registers the UI's channel for notices after a round (changes arrived).
+/// Registers the UI's channel for what the rounds tell it (changes arrived, syncing stopped or
+/// resumed, the passphrase changed elsewhere), and tells it at once what is still true of the
+/// journal's opening.
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_watch(
+    journal: State<'_, SharedJournal>,
     syncing: State<'_, Syncing>,
     on_notice: Channel<SyncNotice>,
 ) -> Result<(), AppError> {
-    syncing.set_notices(on_notice);
+    syncing.set_notices(on_notice, &journal);
     Ok(())
 }

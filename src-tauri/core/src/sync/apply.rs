@@ -112,6 +112,8 @@ fn apply_older(tx: &Transaction<'_>, op: &Op) -> Result<bool, RecordError> {
     if !record::is_here(tx, kind, &op.uuid)? {
         return Ok(false);
     }
+    // Older than `held`, which counts a change waiting in `sync_parked` as well as the record's
+    // version: the kinds with parts name no other record, so none of theirs ever waits there.
     let written = record::write(tx, kind, &op.uuid, fields, (op.hlc, &op.device), Age::Older)?;
     Ok(written == Written::Applied)
 }

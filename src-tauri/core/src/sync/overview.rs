@@ -66,7 +66,7 @@ pub fn anything_to_send(store: &Store) -> Result<bool, SyncError> {
 pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncError> {
     let folder = Folder::in_chosen(chosen);
     let (computers, folder_unreadable) =
-        match super::chosen::present(chosen).and_then(|()| computers(store, &folder)) {
+        match there(store, chosen, &folder).and_then(|()| computers(store, &folder)) {
             Ok(computers) => (computers, false),
             Err(SyncError::Io(_) | SyncError::FolderAway) => (Vec::new(), true),
             Err(e) => return Err(e),
@@ -81,6 +81,17 @@ pub fn read(store: &Store, chosen: &std::path::Path) -> Result<Overview, SyncErr
         waiting_for_records: store.read(super::parked::waiting_for_records)? as u64,
         folder_unreadable,
     })
+}
+
+/// Whether the folder is there as the rounds see it (`header.rs`): the chosen folder present,
+/// and, once this journal's header went in, still holding one (an empty mount point, where a
+/// drive or share is not mounted, does not).
+fn there(store: &Store, chosen: &std::path::Path, folder: &Folder) -> Result<(), SyncError> {
+    super::chosen::present(chosen)?;
+    if folder.read_header().map_err(SyncError::io)?.is_none() && super::chosen::in_use(store)? {
+        return Err(SyncError::FolderAway);
+    }
+    Ok(())
 }
 
 /// The computers with change files in `folder`, this one first.

@@ -78,6 +78,16 @@ describe('SyncSettings (Use on two computers)', () => {
     );
   });
 
+  it('choosing a folder that fails on a read is not said as a round that tries again', async () => {
+    vi.mocked(sync.chooseSyncFolder).mockRejectedValue(new IpcError('io', 'x'));
+    const user = userEvent.setup();
+    render(SyncSettings);
+    await user.type(await screen.findByTestId('sync-folder'), FOLDER);
+    await user.click(screen.getByTestId('sync-start'));
+    const said = (await screen.findByTestId('sync-error')).textContent ?? '';
+    expect(said).not.toContain('every minute');
+  });
+
   it('says when the folder cannot be opened, and still offers Sync now and Stop syncing', async () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status({ folderUnreadable: true }));
     render(SyncSettings);
@@ -99,7 +109,7 @@ describe('SyncSettings (Use on two computers)', () => {
 
   it('opened from the notice that syncing stopped, it puts focus on its heading', async () => {
     vi.mocked(sync.syncStatus).mockResolvedValue(status({ lastRound: round({ problem: 'io' }) }));
-    render(SyncSettings, { openedHere: true });
+    render(SyncSettings, { bringIntoViewRequest: 1 });
     const heading = await screen.findByRole('heading', { name: 'Use on two computers' });
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
   });

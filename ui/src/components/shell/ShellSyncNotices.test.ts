@@ -103,6 +103,28 @@ describe('Shell: syncing stopped, or the passphrase changed elsewhere', () => {
     await waitFor(() => expect(document.activeElement).toBe(sync));
   });
 
+  it('"Open Settings" in Settings brings the sync card into view without reloading Settings', async () => {
+    const { user } = await shellTold();
+    await user.click(await screen.findByTestId('nav-settings'));
+    const settings = await screen.findByTestId('view-settings');
+    await screen.findByRole('heading', { name: 'Use on two computers' });
+    const asked = vi.mocked(vault.vaultStatus).mock.calls.length;
+    notify('stopped');
+    await user.click(await screen.findByTestId('sync-stopped-show'));
+    const sync = screen.getByRole('heading', { name: 'Use on two computers' });
+    await waitFor(() => expect(document.activeElement).toBe(sync));
+    expect(screen.getByTestId('view-settings')).toBe(settings);
+    expect(vi.mocked(vault.vaultStatus).mock.calls.length, 'nothing asked again').toBe(asked);
+  });
+
+  it('syncing resumed puts the notice that it stopped away', async () => {
+    await shellTold('stopped');
+    await screen.findByTestId('sync-stopped');
+    notify('resumed');
+    await waitFor(() => expect(screen.queryByTestId('sync-stopped')).toBeNull());
+    expect(screen.queryByTestId('sync-arrived')).toBeNull();
+  });
+
   it('Settings chosen from the sidebar opens at its top, as always', async () => {
     const { user } = await shellTold('stopped');
     await user.click(await screen.findByTestId('nav-settings'));

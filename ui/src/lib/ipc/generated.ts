@@ -201,7 +201,11 @@ export const commands = {
 	 *  and takes the folder's key; from then on it opens with that passphrase.
 	 */
 	syncRejoin: (passphrase: string | null, recoveryKey: string | null) => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_rejoin", { passphrase, recoveryKey })),
-	/**  Registers the UI's channel for notices after a round (changes arrived). */
+	/**
+	 *  Registers the UI's channel for what the rounds tell it (changes arrived, syncing stopped or
+	 *  resumed, the passphrase changed elsewhere), and tells it at once what is still true of the
+	 *  journal's opening.
+	 */
 	syncWatch: (onNotice: Channel<SyncNotice>) => typedError<null, AppError>(__TAURI_INVOKE("sync_watch", { onNotice })),
 	/**  Registers the UI's channel; signals from then on are sent to it. */
 	lockSignalsWatch: (onSignal: Channel<LockSignal>) => typedError<null, AppError>(__TAURI_INVOKE("lock_signals_watch", { onSignal })),
@@ -1132,14 +1136,19 @@ export type SyncNotice =
  */
 "stopped" | 
 /**  The passphrase was changed on another computer, and the next unlock here takes it. */
-"passphraseChanged";
+"passphraseChanged" | 
+/**
+ *  A round went through again after syncing had stopped: the notice that it stopped is
+ *  out of date (nothing is shown for this).
+ */
+"resumed";
 
 /**  Where syncing stands on this computer. */
 export type SyncStatus = {
 	/**  The chosen folder, or none when this computer does not sync. */
 	folder: string | null,
 	lastRound: LastRound | null,
-	/**  Since unlocking, a round took the passphrase changed on another computer. */
+	/**  Since the journal last opened, a round took the passphrase changed on another computer. */
 	passphraseChangedElsewhere: boolean,
 	/**  This computer first, then the others seen in the folder. */
 	computers: ComputerSeen[],

@@ -44,7 +44,11 @@ export function rejoinSyncFolder(secret: JoinSecret) {
     : commands.syncRejoin(null, secret.recoveryKey);
 }
 
-/** Notices after a round (changes from another computer arrived). Call once. */
+/**
+ * What the rounds tell the UI (changes arrived, syncing stopped or resumed, the passphrase
+ * changed elsewhere). The shell keeps one channel: a new watch replaces the last, and is told
+ * at once what is still true of the journal's opening.
+ */
 export function watchSync(onNotice: (notice: SyncNotice) => void): Promise<void> {
   const channel = new Channel<SyncNotice>();
   channel.onmessage = onNotice;
