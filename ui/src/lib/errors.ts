@@ -4,7 +4,7 @@ import { m } from './i18n';
 
 /** Where an error happened, for the few codes whose wording depends on it. */
 export type ErrorContext =
-  'general' | 'create' | 'unlock' | 'recover' | 'join' | 'change' | 'lock' | 'backup' | 'sync' | 'syncRound';
+  'general' | 'create' | 'unlock' | 'recover' | 'join' | 'change' | 'lock' | 'backup' | 'sync';
 
 /**
  * A friendly sentence for every code, in the language spoken now (each is a getter, so a change
@@ -90,20 +90,6 @@ const CONTEXT_MESSAGES: Partial<Record<ErrorContext, Partial<Record<ErrorCode, s
   sync: {
     get not_found() {
       return m.sync_folder_missing();
-    },
-  },
-  // The last round's failure, as Settings' sync card says it. A round reads and writes both the
-  // sync folder and the journal file, and the shell keeps only the code: the words name both
-  // rather than guess, and say the rounds go on by themselves.
-  syncRound: {
-    get not_found() {
-      return m.sync_folder_missing();
-    },
-    get io() {
-      return m.sync_io();
-    },
-    get disk_full() {
-      return m.sync_disk_full();
     },
   },
   // Shown on the lock screen: the journal is locked (the core closes it first), only tidying
