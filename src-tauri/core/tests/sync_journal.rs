@@ -124,12 +124,7 @@ fn two_journals_stay_in_step_through_the_chosen_folder() {
 #[test]
 fn a_passphrase_changed_on_one_computer_is_the_one_everywhere() {
     let root = tempfile::tempdir().unwrap();
-    let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    a.sync_round().unwrap();
+    let (shared, a) = a_syncing(root.path());
     let b = journal_in(&root.path().join("b"));
     b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
         .unwrap();
@@ -343,6 +338,17 @@ fn warned_other_journal(journal: &Journal) -> bool {
         .received
         .warnings
         .contains(&daybreak_core::sync::SyncWarning::Header)
+}
+
+/// A, syncing through the folder `Sync` under `root`, after its first round.
+fn a_syncing(root: &Path) -> (PathBuf, Journal) {
+    let shared = root.join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    let a = journal_in(&root.join("a"));
+    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
+    a.choose_sync_folder(&shared).unwrap();
+    a.sync_round().unwrap();
+    (shared, a)
 }
 
 /// A journal A syncing through the folder `Sync` under `root`, with `note` logged and sent, and
@@ -706,12 +712,7 @@ fn the_overview_counts_the_computers_and_what_waits() {
 #[test]
 fn a_folder_that_cannot_be_listed_leaves_what_waits_here_known() {
     let root = tempfile::tempdir().unwrap();
-    let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    a.sync_round().unwrap();
+    let (shared, a) = a_syncing(root.path());
     log_mood(&a, "written while the folder is away");
     // Where the folder was, something that cannot be listed (a file stands in for a network
     // share gone: a folder without permission does not stop root, who runs CI).
@@ -771,12 +772,7 @@ fn plan_trigger_names(journal: &Journal) -> Vec<String> {
 #[test]
 fn the_plan_names_the_same_high_risk_triggers_on_both_computers() {
     let root = tempfile::tempdir().unwrap();
-    let shared = root.path().join("Sync");
-    std::fs::create_dir(&shared).unwrap();
-    let a = journal_in(&root.path().join("a"));
-    a.create(&Passphrase::new(PASSPHRASE)).unwrap();
-    a.choose_sync_folder(&shared).unwrap();
-    a.sync_round().unwrap();
+    let (shared, a) = a_syncing(root.path());
     let b = journal_in(&root.path().join("b"));
     b.join_sync_folder(&shared, &Secret::Passphrase(&Passphrase::new(PASSPHRASE)))
         .unwrap();
